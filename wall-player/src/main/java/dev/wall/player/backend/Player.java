@@ -1,0 +1,49 @@
+package dev.wall.player.backend;
+
+import java.time.Duration;
+
+/**
+ * One screen's video player, driven for sync. Positions are seconds from the start of the clip.
+ *
+ * <p>Lifecycle: {@link #prepare} once (the clip is loaded, paused on frame 0, in its window), then
+ * {@link #release}, {@link #pause}, {@link #seekTo} and {@link #setRate} any number of times, then
+ * {@link #stop}. Calls come from one thread; a backend may use its own threads inside.
+ */
+public interface Player extends AutoCloseable {
+
+  /** Starts the player, loads the clip and holds it paused on frame 0. Returns when that is shown. */
+  void prepare(Duration timeout) throws PlayerException;
+
+  /** Starts (or resumes) playback. Returns as soon as the player has been told. */
+  void release() throws PlayerException;
+
+  void pause() throws PlayerException;
+
+  /** Absolute seek; exact when {@link Capabilities#seeksExactly()}. Returns when the frame is shown. */
+  void seekTo(double seconds, Duration timeout) throws PlayerException;
+
+  /** The position of the frame on screen now, in seconds. */
+  double position() throws PlayerException;
+
+  /** The playback rate; 1.0 is normal speed. Only when {@link Capabilities#trimsRate()}. */
+  void setRate(double rate) throws PlayerException;
+
+  /** True once the last frame is shown and held (end of this loop). */
+  boolean reachedEnd() throws PlayerException;
+
+  /** The clip's length in seconds, known after {@link #prepare}. */
+  double duration() throws PlayerException;
+
+  Capabilities capabilities();
+
+  /** Stops the player process: asks, waits, then forces. Safe to call twice. */
+  void stop();
+
+  /** Called once, from another thread, if the player process exits without being stopped. */
+  void onUnexpectedExit(java.util.function.Consumer<String> listener);
+
+  @Override
+  default void close() {
+    stop();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.wall.player.backend.mpv;
+
+import dev.wall.core.layout.Audio;
+import dev.wall.core.layout.Rect;
+import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.backend.SpanCrop;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds mpv's argv for one screen. Pure, so golden tests can check it without mpv. */
+final class MpvCommandLine {
+  private MpvCommandLine() {}
+
+  static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket) {
+    List<String> argv = new ArrayList<>();
+    argv.add(options.executable());
+    argv.add("--no-config");
+    argv.add("--pause");
+    argv.add("--keep-open=always");
+    argv.add("--idle");
+    argv.add("--no-osc");
+    argv.add("--osd-level=0");
+    argv.add("--no-input-default-bindings");
+    argv.add("--no-terminal");
+    argv.add("--hr-seek=yes");
+    argv.add("--keepaspect=no");
+    argv.add("--cursor-autohide=always");
+    argv.add("--title=" + windowTitle(spec.screenName()));
+    argv.add("--input-ipc-server=" + socket);
+    argv.add("--log-file=" + spec.workDir().resolve(spec.screenName() + ".mpv.log"));
+    argv.addAll(placement(spec.window(), spec.output()));
+    if (spec.crop() != null) {
+      argv.add("--vf=" + cropFilter(spec.crop()));
+    }
+    if (spec.audio() == Audio.NONE) {
+      argv.add("--audio=no");
+    }
+    addIfSet(argv, "--hwdec=", options.hwdec());
+    addIfSet(argv, "--vo=", options.vo());
+    addIfSet(argv, "--gpu-context=", options.gpuContext());
+    argv.addAll(spec.playerArgs());
+    argv.add("--");
+    argv.add(spec.media().toString());
+    return argv;
+  }
+
+  /** The X window title, so tests and tools can find a screen's window by name. */
+  static String windowTitle(String screenName) {
+    return "wall:" + screenName;
+  }
+
+  private static List<String> placement(Rect window, int output) {
+    if (window == null) {
+      return List.of("--fs", "--fs-screen=" + output);
+    }
+    return List.of("--geometry=" + window.geometry(), "--no-border", "--screen=" + output);
+  }
+
+  /**
+   * Debian's mpv 0.35 has no {@code --video-crop}, so crop with the lavfi filter, in expressions of
+   * the input size so the same crop holds for any clip resolution.
+   */
+  static String cropFilter(SpanCrop crop) {
+    return String.format(
+        Locale.ROOT,
+        "crop=w=iw*%.6f:h=ih*%.6f:x=iw*%.6f:y=ih*%.6f",
+        crop.width(),
+        crop.height(),
+        crop.x(),
+        crop.y());
+  }
+
+  private static void addIfSet(List<String> argv, String option, String value) {
+    if (value != null && !value.isEmpty()) {
+      argv.add(option + value);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.wall.player.backend.mpv;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * mpv's JSON IPC over its Unix socket, with Java's own Unix domain sockets. Requests carry a
+ * {@code request_id} and wait for the matching reply; events and observed properties arrive on the
+ * same connection and are read by one reader thread.
+ */
+final class MpvIpc implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SocketChannel channel;
+  private final AtomicLong nextRequestId = new AtomicLong(1);
+  private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> observed = new ConcurrentHashMap<>();
+  private final Map<String, Long> eventCounts = new ConcurrentHashMap<>();
+  private final Object eventLock = new Object();
+  private final Thread reader;
+  private volatile boolean closed;
+
+  private MpvIpc(SocketChannel channel, String label) {
+    this.channel = channel;
+    this.reader = new Thread(this::readLoop, "mpv-ipc-" + label);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static MpvIpc connect(Path socket, String label) throws IOException {
+    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    return new MpvIpc(channel, label);
+  }
+
+  /** Sends a command and returns its {@code data}; fails if mpv answers with an error. */
+  JsonNode command(Duration timeout, Object... args) throws IOException, TimeoutException {
+    long id = nextRequestId.getAndIncrement();
+    ObjectNode request = JSON.createObjectNode();
+    ArrayNode command = request.putArray("command");
+    for (Object arg : args) {
+      command.addPOJO(arg);
+    }
+    request.put("request_id", id);
+    CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+    pending.put(id, reply);
+    try {
+      send(JSON.writeValueAsString(request));
+      JsonNode answer = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      String error = answer.path("error").asText("success");
+      if (!"success".equals(error)) {
+        throw new IOException("mpv refused " + command + ": " + error);
+      }
+      return answer.path("data");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted waiting for mpv", e);
+    } catch (ExecutionException e) {
+      throw new IOException("mpv connection lost", e.getCause());
+    } finally {
+      pending.remove(id);
+    }
+  }
+
+  /** The latest value of a property registered with {@code observe_property}, or null. */
+  JsonNode observed(String property) {
+    return observed.get(property);
+  }
+
+  long eventCount(String event) {
+    return eventCounts.getOrDefault(event, 0L);
+  }
+
+  /** Waits until {@code event} has been seen more than {@code countBefore} times. */
+  boolean awaitEvent(String event, long countBefore, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (eventLock) {
+      while (eventCount(event) <= countBefore && !closed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(eventLock, left);
+      }
+      return eventCount(event) > countBefore;
+    }
+  }
+
+  private synchronized void send(String line) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+  }
+
+  private void readLoop() {
+    ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    try {
+      while (channel.read(buffer) >= 0) {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+          byte b = buffer.get();
+          if (b == '\n') {
+            handle(line.toString(StandardCharsets.UTF_8));
+            line.reset();
+          } else {
+            line.write(b);
+          }
+        }
+        buffer.clear();
+      }
+    } catch (IOException e) {
+      // The socket closed: mpv quit or we closed it. Pending requests fail below.
+    } finally {
+      closed = true;
+      pending.values().forEach(f -> f.completeExceptionally(new IOException("mpv socket closed")));
+      synchronized (eventLock) {
+        eventLock.notifyAll();
+      }
+    }
+  }
+
+  private void handle(String text) {
+    JsonNode message;
+    try {
+      message = JSON.readTree(text);
+    } catch (IOException e) {
+      return; // mpv only sends JSON; a torn line is not worth dying for
+    }
+    if (message.has("request_id") && !message.has("event")) {
+      CompletableFuture<JsonNode> reply = pending.get(message.get("request_id").asLong());
+      if (reply != null) {
+        reply.complete(message);
+      }
+      return;
+    }
+    String event = message.path("event").asText("");
+    if ("property-change".equals(event)) {
+      observed.put(message.path("name").asText(), message.path("data"));
+    }
+    synchronized (eventLock) {
+      eventCounts.merge(event, 1L, Long::sum);
+      eventLock.notifyAll();
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Closing a socket mpv already closed is not a failure.
+    }
+  }
+}

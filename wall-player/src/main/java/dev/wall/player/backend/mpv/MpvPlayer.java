@@ -1,0 +1,186 @@
+package dev.wall.player.backend.mpv;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wall.player.backend.Capabilities;
+import dev.wall.player.backend.Player;
+import dev.wall.player.backend.PlayerException;
+import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.process.ChildProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/** mpv, driven over its JSON IPC socket. Frame-exact seeks, rate trimming, position from time-pos. */
+public final class MpvPlayer implements Player {
+  static final Capabilities CAPABILITIES = new Capabilities(true, true, 0.001, true, true);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+  private final PlayerSpec spec;
+  private final MpvOptions options;
+  private final Path socket;
+  private ChildProcess process;
+  private MpvIpc ipc;
+  private volatile Consumer<String> exitListener = message -> {};
+
+  public MpvPlayer(PlayerSpec spec, MpvOptions options) {
+    this.spec = spec;
+    this.options = options;
+    this.socket = spec.workDir().resolve(spec.screenName() + ".mpv.sock");
+  }
+
+  @Override
+  public void prepare(Duration timeout) throws PlayerException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      Files.createDirectories(spec.workDir());
+      Files.deleteIfExists(socket);
+      process = ChildProcess.start("mpv " + spec.screenName(),
+          MpvCommandLine.argv(spec, options, socket), spec.log(), spec.environment());
+      process.onExit().thenAccept(this::exited);
+      ipc = connect(deadline);
+      ipc.command(REQUEST_TIMEOUT, "observe_property", 1, "eof-reached");
+      awaitLoaded(deadline);
+      seekTo(0, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    } catch (IOException | TimeoutException e) {
+      throw failure("did not come up", e);
+    }
+  }
+
+  private MpvIpc connect(long deadline) throws PlayerException {
+    IOException last = null;
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new PlayerException(spec.screenName() + ": mpv exited while starting: "
+            + String.join(" | ", process.lastLogLines(5)));
+      }
+      try {
+        return MpvIpc.connect(socket, spec.screenName());
+      } catch (IOException e) {
+        last = e;
+        LockSupport.parkNanos(10_000_000);
+      }
+    }
+    throw new PlayerException(spec.screenName() + ": mpv IPC socket " + socket + " never answered", last);
+  }
+
+  /** The clip is loaded once its duration is known; before that mpv says "property unavailable". */
+  private void awaitLoaded(long deadline) throws PlayerException, TimeoutException {
+    while (System.nanoTime() < deadline) {
+      try {
+        JsonNode duration = ipc.command(REQUEST_TIMEOUT, "get_property", "duration");
+        if (duration.isNumber()) {
+          return;
+        }
+      } catch (IOException e) {
+        if (ipc.isClosed()) {
+          throw failure("closed its IPC socket while loading " + spec.media(), e);
+        }
+      }
+      LockSupport.parkNanos(10_000_000);
+    }
+    throw new PlayerException(spec.screenName() + ": mpv did not load " + spec.media() + " in time");
+  }
+
+  @Override
+  public void release() throws PlayerException {
+    set("pause", false);
+  }
+
+  @Override
+  public void pause() throws PlayerException {
+    set("pause", true);
+  }
+
+  @Override
+  public void seekTo(double seconds, Duration timeout) throws PlayerException {
+    long before = ipc.eventCount("playback-restart");
+    call("seek", seconds, "absolute+exact");
+    try {
+      if (!ipc.awaitEvent("playback-restart", before, timeout)) {
+        throw new PlayerException(spec.screenName() + ": seek to " + seconds + " s did not finish in " + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlayerException(spec.screenName() + ": interrupted while seeking", e);
+    }
+  }
+
+  @Override
+  public double position() throws PlayerException {
+    return call("get_property", "time-pos").asDouble();
+  }
+
+  @Override
+  public void setRate(double rate) throws PlayerException {
+    set("speed", rate);
+  }
+
+  @Override
+  public boolean reachedEnd() {
+    JsonNode eof = ipc.observed("eof-reached");
+    return eof != null && eof.asBoolean(false);
+  }
+
+  @Override
+  public double duration() throws PlayerException {
+    return call("get_property", "duration").asDouble();
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  @Override
+  public void onUnexpectedExit(Consumer<String> listener) {
+    this.exitListener = listener;
+  }
+
+  @Override
+  public void stop() {
+    if (ipc != null) {
+      ipc.close();
+    }
+    if (process != null) {
+      process.stop(STOP_GRACE);
+    }
+    try {
+      Files.deleteIfExists(socket);
+    } catch (IOException e) {
+      // A stale socket is replaced at the next start.
+    }
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  private void exited(ChildProcess child) {
+    if (!child.isStopping()) {
+      int code = child.process().exitValue();
+      exitListener.accept("screen " + spec.screenName() + ": mpv exited unexpectedly (code " + code + "): "
+          + String.join(" | ", child.lastLogLines(3)));
+    }
+  }
+
+  private void set(String property, Object value) throws PlayerException {
+    call("set_property", property, value);
+  }
+
+  private JsonNode call(Object... command) throws PlayerException {
+    try {
+      return ipc.command(REQUEST_TIMEOUT, command);
+    } catch (IOException | TimeoutException e) {
+      throw failure(command[0] + " " + (command.length > 1 ? command[1] : "") + " failed", e);
+    }
+  }
+
+  private PlayerException failure(String what, Exception cause) {
+    return new PlayerException(spec.screenName() + ": mpv " + what + ": " + cause.getMessage(), cause);
+  }
+}

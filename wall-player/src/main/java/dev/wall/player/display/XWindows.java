@@ -1,0 +1,51 @@
+package dev.wall.player.display;
+
+import dev.wall.core.layout.Rect;
+import dev.wall.player.process.ChildProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads window titles and geometry back from an X server, with xwininfo. */
+public final class XWindows {
+  // 0x200007 "wall tl": ("mpv" "mpv")  640x360+0+0  +0+0
+  private static final Pattern LINE =
+      Pattern.compile("0x\\p{XDigit}+ \"(.*)\":.*?\\s(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)\\s*$");
+
+  private XWindows() {}
+
+  /** Every named top-level window tree on {@code display}: title to absolute geometry. */
+  public static Map<String, Rect> list(String display, Path scratchDir) throws IOException {
+    Path out = Files.createTempFile(scratchDir, "xwininfo", ".txt");
+    try (ChildProcess xwininfo =
+        ChildProcess.start("xwininfo", List.of("xwininfo", "-root", "-tree"), out, Map.of("DISPLAY", display))) {
+      if (xwininfo.waitFor(Duration.ofSeconds(10)).orElse(-1) != 0) {
+        throw new IOException("xwininfo failed on " + display + ": " + String.join(" | ", xwininfo.lastLogLines(3)));
+      }
+      return parse(Files.readAllLines(out));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted reading windows", e);
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  static Map<String, Rect> parse(List<String> lines) {
+    Map<String, Rect> windows = new LinkedHashMap<>();
+    for (String line : lines) {
+      Matcher m = LINE.matcher(line.strip());
+      if (m.find()) {
+        windows.putIfAbsent(m.group(1), new Rect(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+            Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+      }
+    }
+    return windows;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.wall.player.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child process we started and keep the handle of.
+ *
+ * <p>Stop contract: {@link #stop(Duration)} asks first (SIGTERM to the child and its descendants),
+ * waits up to the grace period, then forces (SIGKILL) and waits for the exit. It never returns
+ * while the child still runs, and it is safe to call twice. Output goes straight to a log file, so
+ * no pipe can fill up and block the child, and the last lines can be shown when it dies.
+ */
+public final class ChildProcess implements AutoCloseable {
+  private static final Duration FORCED_EXIT_WAIT = Duration.ofSeconds(5);
+
+  private final String label;
+  private final Process process;
+  private final Path log;
+  private volatile boolean stopping;
+
+  private ChildProcess(String label, Process process, Path log) {
+    this.label = label;
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts {@code argv} (never through a shell), with stdout and stderr appended to {@code log}. */
+  public static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> env)
+      throws IOException {
+    Files.createDirectories(log.toAbsolutePath().getParent());
+    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(env);
+    ChildProcess child = new ChildProcess(label, builder.start(), log);
+    ProcessDestroyer.instance().add(child);
+    child.process.onExit().thenRun(() -> ProcessDestroyer.instance().remove(child));
+    return child;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** True once {@link #stop} was called, so an exit after it is not a crash. */
+  public boolean isStopping() {
+    return stopping;
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public java.util.concurrent.CompletableFuture<ChildProcess> onExit() {
+    return process.onExit().thenApply(p -> this);
+  }
+
+  /** Waits for the child to exit on its own; returns its exit code, or empty on time-out. */
+  public java.util.OptionalInt waitFor(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        ? java.util.OptionalInt.of(process.exitValue())
+        : java.util.OptionalInt.empty();
+  }
+
+  /** Asks, waits up to {@code grace}, then forces. Returns the exit code. */
+  public int stop(Duration grace) {
+    stopping = true;
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroy();
+    descendants.forEach(ProcessHandle::destroy);
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(FORCED_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    return process.isAlive() ? -1 : process.exitValue();
+  }
+
+  /** The last {@code count} lines of the log, for a report that says why it died. */
+  public List<String> lastLogLines(int count) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return lines.subList(Math.max(0, lines.size() - count), lines.size());
+    } catch (IOException e) {
+      return List.of("(log " + log + " unreadable: " + e.getMessage() + ")");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      stop(Duration.ofSeconds(2));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return label + " (pid " + process.pid() + ")";
+  }
+}

@@ -1,0 +1,63 @@
+package dev.wall.player.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stops every live child when the JVM shuts down (Ctrl-C, SIGTERM, normal exit), so no player or
+ * mpirun outlives us. One shutdown hook for the whole process, registered on first use.
+ */
+public final class ProcessDestroyer {
+  private static final Duration GRACE = Duration.ofMillis(1500);
+  private static final ProcessDestroyer INSTANCE = new ProcessDestroyer();
+
+  private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
+  private volatile boolean hooked;
+
+  private ProcessDestroyer() {}
+
+  public static ProcessDestroyer instance() {
+    return INSTANCE;
+  }
+
+  void add(ChildProcess child) {
+    hookOnce();
+    children.add(child);
+  }
+
+  void remove(ChildProcess child) {
+    children.remove(child);
+  }
+
+  public int liveCount() {
+    return children.size();
+  }
+
+  private synchronized void hookOnce() {
+    if (!hooked) {
+      Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "wall-process-destroyer"));
+      hooked = true;
+    }
+  }
+
+  /** Stops all children in parallel, so the total wait is one grace period, not one per child. */
+  public void stopAll() {
+    List<Thread> stoppers = new ArrayList<>();
+    for (ChildProcess child : List.copyOf(children)) {
+      Thread stopper = new Thread(() -> child.stop(GRACE), "stop-" + child.label());
+      stopper.start();
+      stoppers.add(stopper);
+    }
+    for (Thread stopper : stoppers) {
+      try {
+        stopper.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
