@@ -61,6 +61,11 @@ public record Layout(
         version, name, newLoops, player, mediaRoot, network, sync, loopMode, wall, span, screens);
   }
 
+  public Layout withMediaRoot(String newMediaRoot) {
+    return new Layout(
+        version, name, loops, player, newMediaRoot, network, sync, loopMode, wall, span, screens);
+  }
+
   public Screen screen(int rank) {
     return screens.get(rank);
   }

@@ -34,6 +34,9 @@ public interface Player extends AutoCloseable {
   /** The clip's length in seconds, known after {@link #prepare}. */
   double duration() throws PlayerException;
 
+  /** Frames per second of the clip, known after {@link #prepare}. */
+  double frameRate() throws PlayerException;
+
   Capabilities capabilities();
 
   /** Stops the player process: asks, waits, then forces. Safe to call twice. */

@@ -20,15 +20,40 @@ public final class XWindows {
 
   private XWindows() {}
 
+  private static final Pattern ROOT_SIZE = Pattern.compile("^\\s*(Width|Height): (\\d+)");
+
   /** Every named top-level window tree on {@code display}: title to absolute geometry. */
   public static Map<String, Rect> list(String display, Path scratchDir) throws IOException {
+    return parse(xwininfo(display, scratchDir, "-root", "-tree"));
+  }
+
+  /** The size of the display's root window, at 0,0. */
+  public static Rect rootSize(String display, Path scratchDir) throws IOException {
+    int width = 0;
+    int height = 0;
+    for (String line : xwininfo(display, scratchDir, "-root")) {
+      Matcher m = ROOT_SIZE.matcher(line);
+      if (m.find()) {
+        if (m.group(1).equals("Width")) {
+          width = Integer.parseInt(m.group(2));
+        } else {
+          height = Integer.parseInt(m.group(2));
+        }
+      }
+    }
+    return new Rect(0, 0, width, height);
+  }
+
+  private static List<String> xwininfo(String display, Path scratchDir, String... args) throws IOException {
+    Files.createDirectories(scratchDir);
     Path out = Files.createTempFile(scratchDir, "xwininfo", ".txt");
-    try (ChildProcess xwininfo =
-        ChildProcess.start("xwininfo", List.of("xwininfo", "-root", "-tree"), out, Map.of("DISPLAY", display))) {
+    List<String> argv = new java.util.ArrayList<>(List.of("xwininfo"));
+    argv.addAll(List.of(args));
+    try (ChildProcess xwininfo = ChildProcess.start("xwininfo", argv, out, Map.of("DISPLAY", display))) {
       if (xwininfo.waitFor(Duration.ofSeconds(10)).orElse(-1) != 0) {
         throw new IOException("xwininfo failed on " + display + ": " + String.join(" | ", xwininfo.lastLogLines(3)));
       }
-      return parse(Files.readAllLines(out));
+      return Files.readAllLines(out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted reading windows", e);

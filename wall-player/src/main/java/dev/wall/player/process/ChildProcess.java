@@ -47,6 +47,53 @@ public final class ChildProcess implements AutoCloseable {
     return child;
   }
 
+  /**
+   * Starts {@code argv} with its output read line by line: each line goes to {@code lines} and to
+   * {@code log}. For children whose output we relay live, such as mpirun.
+   */
+  public static ChildProcess startRelayed(String label, List<String> argv, Path log,
+      Map<String, String> env, java.util.function.Consumer<String> lines) throws IOException {
+    Files.createDirectories(log.toAbsolutePath().getParent());
+    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
+    builder.redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(env);
+    ChildProcess child = new ChildProcess(label, builder.start(), log);
+    ProcessDestroyer.instance().add(child);
+    child.process.onExit().thenRun(() -> ProcessDestroyer.instance().remove(child));
+    Thread relay = new Thread(() -> child.relay(lines), "relay-" + label);
+    relay.setDaemon(true);
+    relay.start();
+    child.relay = relay;
+    return child;
+  }
+
+  private volatile Thread relay;
+
+  private void relay(java.util.function.Consumer<String> lines) {
+    try (var reader = process.inputReader(StandardCharsets.UTF_8);
+        var writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        writer.write(line);
+        writer.newLine();
+        writer.flush();
+        lines.accept(line);
+      }
+    } catch (IOException e) {
+      // The child closed its output: it is exiting. Its exit code tells the rest.
+    }
+  }
+
+  /** Waits until every relayed line has been handed on (after the child exited). */
+  public void awaitRelay(Duration timeout) throws InterruptedException {
+    Thread t = relay;
+    if (t != null) {
+      t.join(timeout.toMillis());
+    }
+  }
+
   public String label() {
     return label;
   }

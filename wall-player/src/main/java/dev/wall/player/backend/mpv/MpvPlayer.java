@@ -132,6 +132,11 @@ public final class MpvPlayer implements Player {
   }
 
   @Override
+  public double frameRate() throws PlayerException {
+    return call("get_property", "container-fps").asDouble(30);
+  }
+
+  @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
   }
@@ -163,7 +168,7 @@ public final class MpvPlayer implements Player {
   private void exited(ChildProcess child) {
     if (!child.isStopping()) {
       int code = child.process().exitValue();
-      exitListener.accept("screen " + spec.screenName() + ": mpv exited unexpectedly (code " + code + "): "
+      exitListener.accept(spec.screenName() + ": mpv exited unexpectedly (code " + code + "): "
           + String.join(" | ", child.lastLogLines(3)));
     }
   }

@@ -1,0 +1,113 @@
+package dev.wall.core.sync;
+
+import dev.wall.core.layout.SyncSettings;
+import java.util.Arrays;
+
+/**
+ * Rank 0's control law: keeps every screen on the median screen's position by trimming playback
+ * rates, never by a visible jump unless a screen is hopelessly behind (a stall).
+ *
+ * <p>A PI controller per rank. The proportional term removes an error over about {@code 1/KP}
+ * seconds. The integral term learns a screen's steady skew (a crystal that runs fast) so the
+ * error stays inside the dead band instead of cycling around its edge. Inside the dead band
+ * ({@code toleranceMs}) nothing is learnt and only the learnt rate is applied, so the loop rests
+ * instead of hunting. Rates stay within ±{@code maxRateTrim}.
+ */
+public final class DriftCorrector {
+  /** Per second: half of an error is removed each second. Below 1 per round, so no overshoot. */
+  static final double KP = 0.5;
+  /** Per second squared: learns a constant skew within a few tens of seconds. */
+  static final double KI = 0.05;
+  /** A seek lands a little late (decode time); aim that much ahead of the reference. */
+  static final double SEEK_LEAD_SECONDS = 0.040;
+
+  private final double tolerance;
+  private final double seekThreshold;
+  private final double maxTrim;
+  private final double[] learnt;
+
+  public DriftCorrector(SyncSettings settings, int ranks) {
+    this.tolerance = settings.toleranceMs() / 1000.0;
+    this.seekThreshold = settings.seekThresholdMs() / 1000.0;
+    this.maxTrim = settings.maxRateTrim();
+    this.learnt = new double[ranks];
+  }
+
+  /** The outcome of one round: new rates and seeks per rank, and what was measured. */
+  public record Correction(double[] rates, double[] seeks, double skewSeconds, int trims, int seekCount) {}
+
+  /**
+   * @param positions each rank's position at the same instant, in seconds
+   * @param playing which ranks are still playing (not holding their last frame)
+   * @param dt seconds since the previous round
+   */
+  public Correction correct(double[] positions, boolean[] playing, double dt) {
+    int n = positions.length;
+    double[] rates = RoundCommand.ones(n);
+    double[] seeks = RoundCommand.nans(n);
+    double[] active = activePositions(positions, playing);
+    if (active.length < 2) {
+      return new Correction(rates, seeks, 0, 0, 0);
+    }
+    double reference = median(active);
+    double skew = active[active.length - 1] - active[0];
+    int trims = 0;
+    int seekCount = 0;
+    for (int i = 0; i < n; i++) {
+      if (!playing[i]) {
+        continue;
+      }
+      double error = positions[i] - reference;
+      if (Math.abs(error) > seekThreshold) {
+        seeks[i] = reference + SEEK_LEAD_SECONDS;
+        seekCount++;
+        rates[i] = 1 + learnt[i];
+        continue;
+      }
+      rates[i] = rateFor(i, error, dt);
+      if (Math.abs(rates[i] - 1) > 1e-9 && Math.abs(error) > tolerance) {
+        trims++;
+      }
+    }
+    return new Correction(rates, seeks, skew, trims, seekCount);
+  }
+
+  private double rateFor(int rank, double error, double dt) {
+    if (Math.abs(error) <= tolerance) {
+      return clamp(1 + learnt[rank]);
+    }
+    learnt[rank] = clampTrim(learnt[rank] - KI * error * dt);
+    return clamp(1 + learnt[rank] - KP * error);
+  }
+
+  /** The skew this rank's clock showed, as learnt so far: rate trim in force when at rest. */
+  public double learntTrim(int rank) {
+    return learnt[rank];
+  }
+
+  private double clamp(double rate) {
+    return Math.max(1 - maxTrim, Math.min(1 + maxTrim, rate));
+  }
+
+  private double clampTrim(double trim) {
+    return Math.max(-maxTrim, Math.min(maxTrim, trim));
+  }
+
+  private static double[] activePositions(double[] positions, boolean[] playing) {
+    return java.util.stream.IntStream.range(0, positions.length)
+        .filter(i -> playing[i])
+        .mapToDouble(i -> positions[i])
+        .sorted()
+        .toArray();
+  }
+
+  static double median(double[] sorted) {
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  @Override
+  public String toString() {
+    return "DriftCorrector" + Arrays.toString(learnt);
+  }
+}

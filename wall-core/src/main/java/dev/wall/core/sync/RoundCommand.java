@@ -1,0 +1,76 @@
+package dev.wall.core.sync;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * What rank 0 tells every rank after a control round.
+ *
+ * @param action what to do next
+ * @param rates each rank's playback rate from now on
+ * @param seeks each rank's seek target in seconds, or NaN for none
+ * @param message for ABORT: the lines naming the failed screens
+ */
+public record RoundCommand(Action action, double[] rates, double[] seeks, String message) {
+
+  public enum Action {
+    /** Keep playing at the given rates; next round in about a second. */
+    PLAY,
+    /** The longest clip ends soon: wait for your last frame, then meet at the seam. */
+    AWAIT_END,
+    /** Stop everything: a screen failed. */
+    ABORT
+  }
+
+  public static RoundCommand abort(String message, int size) {
+    return new RoundCommand(Action.ABORT, ones(size), nans(size), message);
+  }
+
+  public static double[] ones(int size) {
+    double[] rates = new double[size];
+    java.util.Arrays.fill(rates, 1.0);
+    return rates;
+  }
+
+  public static double[] nans(int size) {
+    double[] seeks = new double[size];
+    java.util.Arrays.fill(seeks, Double.NaN);
+    return seeks;
+  }
+
+  public byte[] encode() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + 16 * rates.length);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(action.ordinal());
+      out.writeInt(rates.length);
+      for (int i = 0; i < rates.length; i++) {
+        out.writeDouble(rates[i]);
+        out.writeDouble(seeks[i]);
+      }
+      out.writeUTF(message == null ? "" : message);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static RoundCommand decode(byte[] message) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(message))) {
+      Action action = Action.values()[in.readByte()];
+      int size = in.readInt();
+      double[] rates = new double[size];
+      double[] seeks = new double[size];
+      for (int i = 0; i < size; i++) {
+        rates[i] = in.readDouble();
+        seeks[i] = in.readDouble();
+      }
+      return new RoundCommand(action, rates, seeks, in.readUTF());
+    } catch (IOException e) {
+      throw new UncheckedIOException("malformed round command", e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.wall.player.cli;
+
+import dev.wall.core.layout.InvalidLayoutException;
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LayoutReader;
+import dev.wall.player.launch.LocalMachine;
+import dev.wall.player.launch.OpenMpiCheck;
+import dev.wall.player.launch.RankLaunch;
+import dev.wall.player.launch.WallController;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wall play LAYOUT}: the controller starts one rank per screen under mpirun and waits. */
+@Command(
+    name = "play",
+    description = "Play the wall: one MPI rank per screen, in lockstep, loop after loop.",
+    footer = {
+      "",
+      "Examples:",
+      "  wall play /srv/wall/lobby.json",
+      "  wall play lobby.json --loops 3          # this run only; the file keeps its count",
+      "  wall play lobby.json --forever",
+      "",
+      "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost."
+    })
+public final class PlayCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "LAYOUT", description = "The layout file (JSON).")
+  Path layoutFile;
+
+  @ArgGroup(exclusive = true)
+  LoopCount loopCount;
+
+  static final class LoopCount {
+    @Option(names = "--loops", paramLabel = "N", description = "Play N loops this run, overriding the layout.")
+    Integer loops;
+
+    @Option(names = "--forever", description = "Loop until stopped (same as --loops 0).")
+    boolean forever;
+  }
+
+  @Option(names = "--media-root", paramLabel = "DIR",
+      description = "Use DIR instead of the layout's mediaRoot (on every node).")
+  Path mediaRoot;
+
+  @Option(names = "--run-dir", paramLabel = "DIR",
+      description = "Each node's folder for hostfile, sockets and player logs (default: ${DEFAULT-VALUE}).",
+      defaultValue = "${java.io.tmpdir}/wall-${user.name}")
+  Path runDir;
+
+  @Option(names = "--snapshot", paramLabel = "PNG",
+      description = "After the last loop, rank 0 saves a picture of its display to PNG.")
+  Path snapshot;
+
+  @Override
+  public Integer call() throws InvalidLayoutException, IOException {
+    Layout layout = new LayoutReader().read(layoutFile);
+    int loops = loopsToPlay(layout);
+    if (loops < 0) {
+      throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
+    }
+    OpenMpiCheck.verify(runDir);
+    Map<String, String> env = new HashMap<>(System.getenv());
+    WallController controller =
+        new WallController(layout, LocalMachine.detect(), runDir, spec.commandLine().getOut());
+    return controller.play(new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot), env);
+  }
+
+  private int loopsToPlay(Layout layout) {
+    if (loopCount == null) {
+      return layout.loops();
+    }
+    return loopCount.forever ? 0 : loopCount.loops;
+  }
+}

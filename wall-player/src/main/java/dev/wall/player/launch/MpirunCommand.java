@@ -1,0 +1,66 @@
+package dev.wall.player.launch;
+
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.Network;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds mpirun's argv for a wall. Pure.
+ *
+ * <p>Placement is one MPMD context per screen, {@code -np 1 --host HOST:SLOTS}, in screen order:
+ * Open MPI numbers ranks in context order, so rank i runs on {@code screens[i].host} whatever the
+ * order of the screens. A rankfile would place them too, but it always binds each rank to the
+ * CPU its slot names, even with {@code --bind-to none}, and the player a rank starts inherits
+ * that binding: four players would share one core.
+ */
+public final class MpirunCommand {
+  /** Small heap, serial GC, C1 only: a rank idles and must fit on a 1 GB Pi beside its player. */
+  public static final List<String> RANK_JVM_OPTIONS = List.of(
+      "-Xms8m", "-Xmx32m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
+      "-XX:-UsePerfData", "-Xshare:auto");
+  public static final String RANK_MAIN = "dev.wall.player.rank.RankMain";
+
+  private MpirunCommand() {}
+
+  private static List<String> rankCommand(String java, String classpath, RankLaunch launch) {
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(RANK_JVM_OPTIONS);
+    command.addAll(List.of("-cp", classpath, RANK_MAIN));
+    command.addAll(launch.args());
+    return command;
+  }
+
+  public static List<String> argv(Layout layout, LocalMachine local, Path hostfile,
+      String display, String java, String classpath, RankLaunch launch) {
+    List<String> argv = new ArrayList<>(List.of("mpirun"));
+    if (local.root()) {
+      argv.add("--allow-run-as-root");
+    }
+    int localRanks = (int) layout.screens().stream().filter(s -> local.isThisMachine(s.host())).count();
+    if (localRanks > local.cores()) {
+      argv.add("--oversubscribe");
+      argv.addAll(List.of("--mca", "mpi_yield_when_idle", "1"));
+    }
+    argv.addAll(List.of("--bind-to", "none", "--hostfile", hostfile.toString()));
+    if (display != null && !display.isEmpty()) {
+      argv.addAll(List.of("-x", "DISPLAY"));
+    }
+    layout.networkIfSet().map(Network::iface).ifPresent(iface -> argv.addAll(List.of(
+        "--mca", "btl_tcp_if_include", iface, "--mca", "oob_tcp_if_include", iface)));
+    List<String> rank = rankCommand(java, classpath, launch);
+    Map<String, Integer> slots = new MpiPlacement(layout).slotsPerHost();
+    for (int i = 0; i < layout.screens().size(); i++) {
+      String host = layout.screen(i).host();
+      if (i > 0) {
+        argv.add(":");
+      }
+      argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
+      argv.addAll(rank);
+    }
+    return argv;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.wall.player.launch;
+
+import dev.wall.core.layout.Layout;
+import dev.wall.player.cli.ExitCodes;
+import dev.wall.player.cli.WallFailure;
+import dev.wall.player.process.ChildProcess;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The controller side of {@code wall play}: writes the hostfile and rankfile, starts mpirun with
+ * one rank per screen, relays rank 0's lines, and turns mpirun's end into an exit code: 0 when
+ * every loop played, 1 with the failed screens named, 3 when a rank or node was lost.
+ */
+public final class WallController {
+  /** Rank 0 prefixes every failed screen's line with this, so it is told apart from MPI's noise. */
+  public static final String FAILURE_PREFIX = "failed: ";
+  private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
+  private static final Duration STOP_GRACE = Duration.ofMillis(1500);
+
+  private final Layout layout;
+  private final LocalMachine local;
+  private final Path runDir;
+  private final PrintWriter out;
+
+  public WallController(Layout layout, LocalMachine local, Path runDir, PrintWriter out) {
+    this.layout = layout;
+    this.local = local;
+    this.runDir = runDir;
+    this.out = out;
+  }
+
+  public int play(RankLaunch launch, Map<String, String> environment) throws IOException {
+    List<String> argv = command(launch, environment.get("DISPLAY"));
+    List<String> failures = new ArrayList<>();
+    List<String> mpiLines = new ArrayList<>();
+    Consumer<String> lines = line -> route(line, failures, mpiLines);
+    ChildProcess mpirun = ChildProcess.startRelayed("mpirun", argv, runDir.resolve("mpirun.log"), environment, lines);
+    int code;
+    try {
+      code = mpirun.process().waitFor();
+      mpirun.awaitRelay(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      mpirun.stop(STOP_GRACE);
+      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "interrupted; every rank was stopped");
+    }
+    return verdict(code, failures, mpiLines);
+  }
+
+  List<String> command(RankLaunch launch, String display) throws IOException {
+    Files.createDirectories(runDir);
+    MpiPlacement placement = new MpiPlacement(layout);
+    Path hostfile = writeAtomically(runDir.resolve("hostfile"), placement.hostfile());
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return MpirunCommand.argv(layout, local, hostfile, display, java,
+        System.getProperty("java.class.path"), launch);
+  }
+
+  private void route(String line, List<String> failures, List<String> mpiLines) {
+    if (line.startsWith(FAILURE_PREFIX)) {
+      failures.add(line.substring(FAILURE_PREFIX.length()));
+      return;
+    }
+    synchronized (mpiLines) {
+      mpiLines.add(line);
+    }
+    if (!line.isBlank() && !line.startsWith("-----")) {
+      out.println(line);
+      out.flush();
+    }
+  }
+
+  private int verdict(int code, List<String> failures, List<String> mpiLines) {
+    if (code == 0) {
+      return ExitCodes.OK;
+    }
+    if (!failures.isEmpty()) {
+      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, String.join("\nwall: ", failures));
+    }
+    throw new WallFailure(ExitCodes.NODE_LOST, lostMessage(code, mpiLines));
+  }
+
+  private String lostMessage(int code, List<String> mpiLines) {
+    synchronized (mpiLines) {
+      for (String line : mpiLines) {
+        Matcher m = LOST_RANK.matcher(line);
+        if (m.find()) {
+          int rank = Integer.parseInt(m.group(1));
+          String screen = rank < layout.screens().size() ? layout.screen(rank).name() : "?";
+          return "rank " + rank + " (screen " + screen + ") on " + m.group(2)
+              + " was lost; see " + runDir.resolve("mpirun.log");
+        }
+      }
+    }
+    return "mpirun ended with code " + code + " before the wall finished (a node or rank was lost); see "
+        + runDir.resolve("mpirun.log");
+  }
+
+  private static Path writeAtomically(Path file, String text) throws IOException {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Files.writeString(tmp, text);
+    return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.wall.player.rank;
+
+import dev.wall.core.layout.InvalidLayoutException;
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LayoutReader;
+import dev.wall.player.backend.PlayerFactory;
+import dev.wall.core.layout.Rect;
+import dev.wall.player.display.Screenshot;
+import dev.wall.player.display.XWindows;
+import dev.wall.player.launch.WallController;
+import dev.wall.player.mpi.MpiCommunicator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * What mpirun starts on every node: one rank, driving {@code screens[rank]}. Rank 0 prints one
+ * line per loop, and one {@code failed: } line per failed screen, for the controller to relay.
+ */
+@Command(name = "wall-rank")
+public final class RankMain implements Callable<Integer> {
+  @Option(names = "--layout", required = true)
+  Path layoutFile;
+
+  @Option(names = "--loops", required = true)
+  int loops;
+
+  @Option(names = "--media-root")
+  Path mediaRoot;
+
+  @Option(names = "--run-dir", required = true)
+  Path runDir;
+
+  @Option(names = "--snapshot")
+  Path snapshot;
+
+  @Option(names = "--round-ms", defaultValue = "1000")
+  long roundMillis;
+
+  private final PrintStream out = System.out;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new RankMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Layout layout;
+    try {
+      layout = new LayoutReader().read(layoutFile);
+    } catch (InvalidLayoutException e) {
+      e.problems().forEach(p -> out.println(WallController.FAILURE_PREFIX + p.line()));
+      return 2;
+    }
+    if (mediaRoot != null) {
+      layout = layout.withMediaRoot(mediaRoot.toString());
+    }
+    try (MpiCommunicator comm = MpiCommunicator.init(new String[0])) {
+      return play(layout, comm);
+    }
+  }
+
+  private int play(Layout layout, MpiCommunicator comm) throws IOException {
+    Layout wall = layout;
+    String host = wall.screen(comm.rank()).host();
+    Path workDir = runDir.resolve("screens");
+    Map<String, String> env = Map.of();
+    WallRank rank = new WallRank(comm, wall, loops,
+        screen -> PlayerFactory.create(wall, screen, workDir, env),
+        report -> printLine(report.line()), Duration.ofMillis(roundMillis), host);
+    try {
+      rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
+      return 0;
+    } catch (WallAbortedException e) {
+      if (comm.isRoot()) {
+        e.getMessage().lines().forEach(line -> printLine(WallController.FAILURE_PREFIX + line));
+      }
+      return 1;
+    }
+  }
+
+  private void takeSnapshot() {
+    String display = System.getenv("DISPLAY");
+    try {
+      Rect root = XWindows.rootSize(display, runDir);
+      Screenshot.capture(display, root.width(), root.height(), snapshot);
+      printLine("snapshot: " + snapshot);
+    } catch (IOException e) {
+      printLine("snapshot failed: " + e.getMessage());
+    }
+  }
+
+  private void printLine(String line) {
+    out.println(line);
+    out.flush();
+  }
+}

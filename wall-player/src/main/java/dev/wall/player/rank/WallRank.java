@@ -1,0 +1,246 @@
+package dev.wall.player.rank;
+
+import dev.wall.core.comm.Communicator;
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.Screen;
+import dev.wall.core.sync.RankStatus;
+import dev.wall.core.sync.RoundCommand;
+import dev.wall.core.sync.RoundCommand.Action;
+import dev.wall.player.backend.Player;
+import dev.wall.player.backend.PlayerException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One rank of the wall: drives {@code screens[rank]}'s player in lockstep with every other rank.
+ *
+ * <p>The protocol, all ranks in the same order: prepare (paused on frame 0) and agree that all are
+ * ready; a barrier releases everyone at once. During a loop, control rounds about once a second:
+ * a barrier, then each rank samples its position at that same instant, rank 0 gathers them and
+ * broadcasts rate trims. When the longest clip is about to end, each rank waits for its own last
+ * frame (held, not black), then all meet, seek to 0 while paused, and a barrier releases them.
+ */
+public final class WallRank {
+  private static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration END_GRACE = Duration.ofSeconds(5);
+  private static final long END_POLL_NANOS = 1_000_000;
+
+  private final Communicator comm;
+  private final Layout layout;
+  private final int loops;
+  private final Function<Screen, Player> players;
+  private final Consumer<LoopReport> reports;
+  private final Duration roundInterval;
+  private final Screen screen;
+  private final String host;
+  private volatile String failure;
+  private Player player;
+  private double rate = 1.0;
+
+  public WallRank(Communicator comm, Layout layout, int loops, Function<Screen, Player> players,
+      Consumer<LoopReport> reports, Duration roundInterval, String host) {
+    this.comm = comm;
+    this.layout = layout;
+    this.loops = loops;
+    this.players = players;
+    this.reports = reports;
+    this.roundInterval = roundInterval;
+    this.screen = layout.screen(comm.rank());
+    this.host = host;
+  }
+
+  /**
+   * Plays every loop. Returns normally when all loops played; throws naming the failed screens.
+   *
+   * @param atLastFrame run on this rank while every screen still holds its last frame, or null
+   */
+  public void run(Runnable atLastFrame) throws WallAbortedException {
+    try {
+      prepare();
+      Conductor conductor = comm.isRoot() ? new Conductor(layout.sync(), comm.size(), roundInterval) : null;
+      agreeOrAbort(conductor);
+      comm.barrier();
+      release();
+      for (int loop = 1; loops == 0 || loop <= loops; loop++) {
+        LoopReport report = playLoop(loop, conductor);
+        if (comm.isRoot()) {
+          reports.accept(report);
+        }
+        if (loops != 0 && loop == loops) {
+          holdLastFrame(atLastFrame);
+          break;
+        }
+        restartTogether(conductor);
+      }
+    } finally {
+      if (player != null) {
+        player.stop();
+      }
+    }
+  }
+
+  /** Every screen keeps its last frame until {@code atLastFrame} (a snapshot, say) is done. */
+  private void holdLastFrame(Runnable atLastFrame) {
+    if (atLastFrame != null) {
+      atLastFrame.run();
+    }
+    comm.barrier();
+  }
+
+  private void prepare() {
+    try {
+      player = players.apply(screen);
+      player.onUnexpectedExit(this::fail);
+      player.prepare(PREPARE_TIMEOUT);
+    } catch (PlayerException | RuntimeException e) {
+      fail(e.getMessage());
+    }
+  }
+
+  private LoopReport playLoop(int loop, Conductor conductor) throws WallAbortedException {
+    long started = System.nanoTime();
+    long previousRound = started;
+    RoundCommand command;
+    do {
+      sleepUntil(previousRound + roundInterval.toNanos());
+      comm.barrier();
+      long now = System.nanoTime();
+      List<RankStatus> all = gather(sample());
+      double dt = (now - previousRound) / 1e9;
+      command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null);
+      previousRound = now;
+      abortIfAsked(command);
+      apply(command);
+    } while (command.action() != Action.AWAIT_END);
+    awaitOwnEnd();
+    agreeOrAbort(conductor);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
+  }
+
+  private void apply(RoundCommand command) {
+    int me = comm.rank();
+    try {
+      if (!Double.isNaN(command.seeks()[me])) {
+        player.seekTo(command.seeks()[me], SEEK_TIMEOUT);
+      }
+      double wanted = command.rates()[me];
+      if (wanted != rate && player.capabilities().trimsRate()) {
+        player.setRate(wanted);
+        rate = wanted;
+      }
+    } catch (PlayerException e) {
+      fail(e.getMessage());
+    }
+  }
+
+  /** Waits for this screen's last frame, held on screen; a shorter clip just waits longer. */
+  private void awaitOwnEnd() {
+    try {
+      double left = Math.max(0, player.duration() - player.position()) / rate;
+      long deadline = System.nanoTime() + (long) (left * 1e9) + END_GRACE.toNanos();
+      while (failure == null && !player.reachedEnd()) {
+        if (System.nanoTime() > deadline) {
+          fail("screen " + screen.name() + " on " + host + ": the clip did not reach its end in time");
+          return;
+        }
+        LockSupport.parkNanos(END_POLL_NANOS);
+      }
+    } catch (PlayerException e) {
+      fail(e.getMessage());
+    }
+  }
+
+  /** At the seam: back to frame 0 while paused, then everyone is released by one barrier. */
+  private void restartTogether(Conductor conductor) throws WallAbortedException {
+    try {
+      player.pause();
+      player.seekTo(0, SEEK_TIMEOUT);
+      if (rate != 1.0 && player.capabilities().trimsRate()) {
+        player.setRate(1.0);
+        rate = 1.0;
+      }
+    } catch (PlayerException e) {
+      fail(e.getMessage());
+    }
+    agreeOrAbort(conductor);
+    comm.barrier();
+    release();
+  }
+
+  private void release() {
+    try {
+      player.release();
+    } catch (PlayerException e) {
+      fail(e.getMessage());
+    }
+  }
+
+  /** This rank's position now; called right after a barrier, so all ranks sample the same instant. */
+  private RankStatus sample() {
+    if (failure == null) {
+      try {
+        return RankStatus.healthy(player.position(), player.duration(), player.reachedEnd(), rate);
+      } catch (PlayerException e) {
+        fail(e.getMessage());
+      }
+    }
+    return RankStatus.failed(failure);
+  }
+
+  /** A round where everyone reports health; any failure stops every rank with the same message. */
+  private void agreeOrAbort(Conductor conductor) throws WallAbortedException {
+    RankStatus mine = failure == null ? RankStatus.healthy(0, 0, false, rate) : RankStatus.failed(failure);
+    List<RankStatus> all = gather(mine);
+    abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null));
+  }
+
+  private static void abortIfAsked(RoundCommand command) throws WallAbortedException {
+    if (command.action() == Action.ABORT) {
+      throw new WallAbortedException(command.message());
+    }
+  }
+
+  private List<RankStatus> gather(RankStatus mine) {
+    List<RankStatus> all = new ArrayList<>();
+    for (byte[] message : comm.gather(mine.encode(), 0)) {
+      all.add(RankStatus.decode(message));
+    }
+    return all;
+  }
+
+  private RoundCommand broadcast(RoundCommand command) {
+    byte[] bytes = command == null ? new byte[0] : command.encode();
+    return RoundCommand.decode(comm.broadcast(bytes, 0));
+  }
+
+  /** Keeps the first failure, as one line that names the screen and host. */
+  private void fail(String message) {
+    if (failure == null) {
+      String what = message == null ? "unknown failure" : message;
+      String prefix = screen.name() + ": ";
+      failure = "screen " + screen.name() + " on " + host + ": "
+          + (what.startsWith(prefix) ? what.substring(prefix.length()) : what);
+    }
+  }
+
+  private double frameRate() {
+    try {
+      return player.frameRate();
+    } catch (PlayerException e) {
+      return 30;
+    }
+  }
+
+  private static void sleepUntil(long nanoTime) {
+    long left;
+    while ((left = nanoTime - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(left);
+    }
+  }
+}
