@@ -18,6 +18,8 @@ public final class DriftCorrector {
   static final double KP = 0.5;
   /** Per second squared: learns a constant skew within a few tens of seconds. */
   static final double KI = 0.05;
+  /** Errors beyond this many dead bands are transients, not skew: nothing is learnt from them. */
+  static final double LEARN_BELOW_TOLERANCES = 4;
   /** A seek lands a little late (decode time); aim that much ahead of the reference. */
   static final double SEEK_LEAD_SECONDS = 0.040;
 
@@ -34,7 +36,20 @@ public final class DriftCorrector {
   }
 
   /** The outcome of one round: new rates and seeks per rank, and what was measured. */
-  public record Correction(double[] rates, double[] seeks, double skewSeconds, int trims, int seekCount) {}
+  public record Correction(double[] rates, double[] seeks, boolean[] trimmed, double skewSeconds) {
+
+    public int trims() {
+      int count = 0;
+      for (boolean t : trimmed) {
+        count += t ? 1 : 0;
+      }
+      return count;
+    }
+
+    public int seekCount() {
+      return (int) java.util.Arrays.stream(seeks).filter(seek -> !Double.isNaN(seek)).count();
+    }
+  }
 
   /**
    * @param positions each rank's position at the same instant, in seconds
@@ -45,14 +60,13 @@ public final class DriftCorrector {
     int n = positions.length;
     double[] rates = RoundCommand.ones(n);
     double[] seeks = RoundCommand.nans(n);
+    boolean[] trimmed = new boolean[n];
     double[] active = activePositions(positions, playing);
     if (active.length < 2) {
-      return new Correction(rates, seeks, 0, 0, 0);
+      return new Correction(rates, seeks, trimmed, 0);
     }
     double reference = median(active);
     double skew = active[active.length - 1] - active[0];
-    int trims = 0;
-    int seekCount = 0;
     for (int i = 0; i < n; i++) {
       if (!playing[i]) {
         continue;
@@ -60,23 +74,25 @@ public final class DriftCorrector {
       double error = positions[i] - reference;
       if (Math.abs(error) > seekThreshold) {
         seeks[i] = reference + SEEK_LEAD_SECONDS;
-        seekCount++;
-        rates[i] = 1 + learnt[i];
+        rates[i] = clamp(1 + learnt[i]);
         continue;
       }
       rates[i] = rateFor(i, error, dt);
-      if (Math.abs(rates[i] - 1) > 1e-9 && Math.abs(error) > tolerance) {
-        trims++;
-      }
+      trimmed[i] = Math.abs(error) > tolerance;
     }
-    return new Correction(rates, seeks, skew, trims, seekCount);
+    return new Correction(rates, seeks, trimmed, skew);
   }
 
   private double rateFor(int rank, double error, double dt) {
     if (Math.abs(error) <= tolerance) {
       return clamp(1 + learnt[rank]);
     }
-    learnt[rank] = clampTrim(learnt[rank] - KI * error * dt);
+    double proportional = 1 + learnt[rank] - KP * error;
+    // Anti-windup: learn only from small errors while the output is not saturated, so a large
+    // transient (a late start, a stall) is not mistaken for skew and does not overshoot.
+    if (Math.abs(error) < LEARN_BELOW_TOLERANCES * tolerance && clamp(proportional) == proportional) {
+      learnt[rank] = clampTrim(learnt[rank] - KI * error * dt);
+    }
     return clamp(1 + learnt[rank] - KP * error);
   }
 

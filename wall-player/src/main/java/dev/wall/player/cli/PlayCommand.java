@@ -5,6 +5,7 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.OpenMpiCheck;
+import dev.wall.player.launch.PlayReport;
 import dev.wall.player.launch.RankLaunch;
 import dev.wall.player.launch.WallController;
 import java.io.IOException;
@@ -64,6 +65,13 @@ public final class PlayCommand implements Callable<Integer> {
       description = "After the last loop, rank 0 saves a picture of its display to PNG.")
   Path snapshot;
 
+  @Option(names = "--report", paramLabel = "FILE.json",
+      description = "Write each loop's figures, per loop and per screen, to FILE.json.")
+  Path reportFile;
+
+  @Option(names = "--quiet", description = "Print nothing but failures.")
+  boolean quiet;
+
   @Override
   public Integer call() throws InvalidLayoutException, IOException {
     Layout layout = new LayoutReader().read(layoutFile);
@@ -73,8 +81,8 @@ public final class PlayCommand implements Callable<Integer> {
     }
     OpenMpiCheck.verify(runDir);
     Map<String, String> env = new HashMap<>(System.getenv());
-    WallController controller =
-        new WallController(layout, LocalMachine.detect(), runDir, spec.commandLine().getOut());
+    WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
+        spec.commandLine().getOut(), PlayReport.to(reportFile, layoutFile), quiet);
     return controller.play(new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot), env);
   }
 

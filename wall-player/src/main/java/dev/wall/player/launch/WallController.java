@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
 public final class WallController {
   /** Rank 0 prefixes every failed screen's line with this, so it is told apart from MPI's noise. */
   public static final String FAILURE_PREFIX = "failed: ";
+  /** Rank 0 sends each loop's figures as JSON on a line with this prefix. */
+  public static final String REPORT_PREFIX = "report: ";
+  /** Rank 0's lines for the console start with one of these; anything else is MPI's, kept in the log. */
+  public static final List<String> CONSOLE_PREFIXES = List.of("loop ", "snapshot", "wall: ");
   private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
 
@@ -31,12 +35,21 @@ public final class WallController {
   private final LocalMachine local;
   private final Path runDir;
   private final PrintWriter out;
+  private final PlayReport report;
+  private final boolean quiet;
 
-  public WallController(Layout layout, LocalMachine local, Path runDir, PrintWriter out) {
+  /**
+   * @param report collects each loop's figures and rewrites the report file, if one was asked for
+   * @param quiet leaves the console to failures only
+   */
+  public WallController(Layout layout, LocalMachine local, Path runDir, PrintWriter out, PlayReport report,
+      boolean quiet) {
     this.layout = layout;
     this.local = local;
     this.runDir = runDir;
     this.out = out;
+    this.report = report;
+    this.quiet = quiet;
   }
 
   public int play(RankLaunch launch, Map<String, String> environment) throws IOException {
@@ -71,12 +84,20 @@ public final class WallController {
       failures.add(line.substring(FAILURE_PREFIX.length()));
       return;
     }
-    synchronized (mpiLines) {
-      mpiLines.add(line);
+    if (line.startsWith(REPORT_PREFIX)) {
+      report.addLoop(line.substring(REPORT_PREFIX.length()));
+      return;
     }
-    if (!line.isBlank() && !line.startsWith("-----")) {
+    if (CONSOLE_PREFIXES.stream().anyMatch(line::startsWith)) {
+      if (quiet) {
+        return;
+      }
       out.println(line);
       out.flush();
+      return;
+    }
+    synchronized (mpiLines) {
+      mpiLines.add(line);
     }
   }
 

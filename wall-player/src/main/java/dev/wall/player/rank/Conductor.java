@@ -6,19 +6,28 @@ import dev.wall.core.sync.RankStatus;
 import dev.wall.core.sync.RoundCommand;
 import dev.wall.core.sync.RoundCommand.Action;
 import java.time.Duration;
+import dev.wall.core.layout.Screen;
+import dev.wall.player.rank.LoopReport.ScreenLoop;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Rank 0's side of each control round: decides what every rank does, and keeps the loop's figures. */
 final class Conductor {
+  private final List<Screen> screens;
   private final DriftCorrector corrector;
   private final double roundSeconds;
   private double maxSkew;
-  private int trims;
-  private int seeks;
+  private int[] trims;
+  private int[] seeks;
+  private List<RankStatus> atSeam = List.of();
 
-  Conductor(SyncSettings settings, int ranks, Duration roundInterval) {
-    this.corrector = new DriftCorrector(settings, ranks);
+  Conductor(List<Screen> screens, SyncSettings settings, Duration roundInterval) {
+    this.screens = screens;
+    this.corrector = new DriftCorrector(settings, screens.size());
     this.roundSeconds = roundInterval.toNanos() / 1e9;
+    this.trims = new int[screens.size()];
+    this.seeks = new int[screens.size()];
   }
 
   RoundCommand decide(List<RankStatus> all, double dt) {
@@ -39,9 +48,14 @@ final class Conductor {
       }
     }
     DriftCorrector.Correction correction = corrector.correct(positions, playing, dt);
+    if (System.getenv("WALL_DEBUG_ROUNDS") != null) {
+      System.err.println("round " + java.util.Arrays.toString(positions) + " rates " + java.util.Arrays.toString(correction.rates()));
+    }
     maxSkew = Math.max(maxSkew, correction.skewSeconds());
-    trims += correction.trims();
-    seeks += correction.seekCount();
+    for (int i = 0; i < n; i++) {
+      trims[i] += correction.trimmed()[i] ? 1 : 0;
+      seeks[i] += Double.isNaN(correction.seeks()[i]) ? 0 : 1;
+    }
     // Rounds stop before the end: the seam is met by each rank watching its own last frame.
     Action action = longestRemaining < roundSeconds * 1.5 ? Action.AWAIT_END : Action.PLAY;
     return new RoundCommand(action, correction.rates(), correction.seeks(), "");
@@ -49,6 +63,7 @@ final class Conductor {
 
   /** A round that only checks health: everyone carries on, or everyone stops. */
   RoundCommand agree(List<RankStatus> all) {
+    atSeam = all;
     String failures = failures(all);
     int n = all.size();
     return failures == null
@@ -56,11 +71,19 @@ final class Conductor {
         : RoundCommand.abort(failures, n);
   }
 
+  /** The loop's figures, from the rounds and the seam's statuses; resets them for the next loop. */
   LoopReport finishLoop(int loop, int loops, double seconds, double frameRate) {
-    LoopReport report = new LoopReport(loop, loops, seconds, maxSkew, frameRate, trims, seeks);
+    List<ScreenLoop> perScreen = new ArrayList<>();
+    for (int i = 0; i < screens.size(); i++) {
+      RankStatus end = i < atSeam.size() ? atSeam.get(i) : RankStatus.healthy(0, 0, false, 1);
+      perScreen.add(new ScreenLoop(screens.get(i).name(), screens.get(i).host(), end.position(), end.rate(),
+          trims[i], seeks[i]));
+    }
+    LoopReport report = new LoopReport(loop, loops, seconds, maxSkew, frameRate,
+        IntStream.of(trims).sum(), IntStream.of(seeks).sum(), perScreen);
     maxSkew = 0;
-    trims = 0;
-    seeks = 0;
+    trims = new int[screens.size()];
+    seeks = new int[screens.size()];
     return report;
   }
 

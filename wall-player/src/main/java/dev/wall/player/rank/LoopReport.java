@@ -1,5 +1,8 @@
 package dev.wall.player.rank;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * One loop of the wall, as rank 0 saw it.
  *
@@ -8,16 +11,28 @@ package dev.wall.player.rank;
  * @param seconds wall time from release to the seam
  * @param maxSkewSeconds the worst spread of positions across screens at any control round
  * @param frameRate frames per second of the clips, to express the skew in frames
- * @param trims rate corrections made
- * @param seeks seeks made to recover a stalled screen
+ * @param trims rate corrections made, all screens
+ * @param seeks seeks made to recover a stalled screen, all screens
+ * @param screens the same, per screen
  */
-public record LoopReport(
-    int loop, int loops, double seconds, double maxSkewSeconds, double frameRate, int trims, int seeks) {
+public record LoopReport(int loop, int loops, double seconds, double maxSkewSeconds, double frameRate,
+    int trims, int seeks, List<ScreenLoop> screens) {
+
+  /** One screen's part of a loop: where it ended and what was done to it. */
+  public record ScreenLoop(String name, String host, double endPosition, double rate, int trims, int seeks) {}
+
+  public double maxSkewMillis() {
+    return maxSkewSeconds * 1000;
+  }
+
+  public double maxSkewFrames() {
+    return maxSkewSeconds * frameRate;
+  }
 
   public String line() {
     String of = loops == 0 ? "forever" : String.valueOf(loops);
-    return String.format(java.util.Locale.ROOT,
+    return String.format(Locale.ROOT,
         "loop %d/%s: %.2f s, skew max %.1f ms (%.2f frames), corrections: %d rate trims, %d seeks",
-        loop, of, seconds, maxSkewSeconds * 1000, maxSkewSeconds * frameRate, trims, seeks);
+        loop, of, seconds, maxSkewMillis(), maxSkewFrames(), trims, seeks);
   }
 }

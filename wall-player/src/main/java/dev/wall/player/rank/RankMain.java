@@ -43,6 +43,8 @@ public final class RankMain implements Callable<Integer> {
   @Option(names = "--round-ms", defaultValue = "1000")
   long roundMillis;
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private final PrintStream out = System.out;
 
   public static void main(String[] args) {
@@ -73,7 +75,7 @@ public final class RankMain implements Callable<Integer> {
     Map<String, String> env = Map.of();
     WallRank rank = new WallRank(comm, wall, loops,
         screen -> PlayerFactory.create(wall, screen, workDir, env),
-        report -> printLine(report.line()), Duration.ofMillis(roundMillis), host);
+        this::printReport, Duration.ofMillis(roundMillis), host);
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
       return 0;
@@ -93,6 +95,16 @@ public final class RankMain implements Callable<Integer> {
       printLine("snapshot: " + snapshot);
     } catch (IOException e) {
       printLine("snapshot failed: " + e.getMessage());
+    }
+  }
+
+  /** The console line, then the same loop as JSON for the controller's --report file. */
+  private void printReport(LoopReport report) {
+    printLine(report.line());
+    try {
+      printLine(WallController.REPORT_PREFIX + JSON.writeValueAsString(report));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      printLine("wall: could not encode the loop report: " + e.getOriginalMessage());
     }
   }
 

@@ -62,7 +62,7 @@ public final class WallRank {
   public void run(Runnable atLastFrame) throws WallAbortedException {
     try {
       prepare();
-      Conductor conductor = comm.isRoot() ? new Conductor(layout.sync(), comm.size(), roundInterval) : null;
+      Conductor conductor = comm.isRoot() ? new Conductor(layout.screens(), layout.sync(), roundInterval) : null;
       agreeOrAbort(conductor);
       comm.barrier();
       release();
@@ -93,6 +93,11 @@ public final class WallRank {
   }
 
   private void prepare() {
+    java.nio.file.Path media = layout.mediaPath(screen);
+    if (!java.nio.file.Files.isReadable(media)) {
+      fail("media file " + media + " is missing or unreadable (is the NFS share mounted?)");
+      return;
+    }
     try {
       player = players.apply(screen);
       player.onUnexpectedExit(this::fail);
@@ -118,7 +123,7 @@ public final class WallRank {
       apply(command);
     } while (command.action() != Action.AWAIT_END);
     awaitOwnEnd();
-    agreeOrAbort(conductor);
+    agreeOrAbort(conductor, sample());
     double seconds = (System.nanoTime() - started) / 1e9;
     return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
   }
@@ -195,7 +200,10 @@ public final class WallRank {
 
   /** A round where everyone reports health; any failure stops every rank with the same message. */
   private void agreeOrAbort(Conductor conductor) throws WallAbortedException {
-    RankStatus mine = failure == null ? RankStatus.healthy(0, 0, false, rate) : RankStatus.failed(failure);
+    agreeOrAbort(conductor, failure == null ? RankStatus.healthy(0, 0, false, rate) : RankStatus.failed(failure));
+  }
+
+  private void agreeOrAbort(Conductor conductor, RankStatus mine) throws WallAbortedException {
     List<RankStatus> all = gather(mine);
     abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null));
   }

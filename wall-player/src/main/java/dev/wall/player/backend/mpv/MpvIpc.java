@@ -32,7 +32,7 @@ final class MpvIpc implements AutoCloseable {
   private final SocketChannel channel;
   private final AtomicLong nextRequestId = new AtomicLong(1);
   private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-  private final Map<String, JsonNode> observed = new ConcurrentHashMap<>();
+  private final Map<String, Observation> observed = new ConcurrentHashMap<>();
   private final Map<String, Long> eventCounts = new ConcurrentHashMap<>();
   private final Object eventLock = new Object();
   private final Thread reader;
@@ -85,8 +85,17 @@ final class MpvIpc implements AutoCloseable {
     }
   }
 
+  /** A value of an observed property and when it arrived ({@link System#nanoTime()}). */
+  record Observation(JsonNode value, long receivedNanos) {}
+
   /** The latest value of a property registered with {@code observe_property}, or null. */
   JsonNode observed(String property) {
+    Observation observation = observed.get(property);
+    return observation == null ? null : observation.value();
+  }
+
+  /** The latest observation of a property, with its arrival time, or null. */
+  Observation observation(String property) {
     return observed.get(property);
   }
 
@@ -145,6 +154,7 @@ final class MpvIpc implements AutoCloseable {
   }
 
   private void handle(String text) {
+    long received = System.nanoTime();
     JsonNode message;
     try {
       message = JSON.readTree(text);
@@ -160,7 +170,7 @@ final class MpvIpc implements AutoCloseable {
     }
     String event = message.path("event").asText("");
     if ("property-change".equals(event)) {
-      observed.put(message.path("name").asText(), message.path("data"));
+      observed.put(message.path("name").asText(), new Observation(message.path("data"), received));
     }
     synchronized (eventLock) {
       eventCounts.merge(event, 1L, Long::sum);

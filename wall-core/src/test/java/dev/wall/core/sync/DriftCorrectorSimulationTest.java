@@ -1,0 +1,163 @@
+package dev.wall.core.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.core.layout.SyncSettings;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The control law against simulated players: each has its own clock skew, its position is read
+ * with jitter and query latency, and rates act on the next interval. No sleeps: simulated time.
+ */
+class DriftCorrectorSimulationTest {
+  private static final double FRAME = 1 / 30.0;
+  private static final double ROUND = 1.0;
+
+  /** A wall of simulated players, stepped one control round at a time. */
+  static final class SimulatedWall {
+    final double[] truePosition;
+    final double[] skew;
+    final double[] rate;
+    final DriftCorrector corrector;
+    final Random random = new Random(42);
+    final double jitterSeconds;
+    final double latencySeconds;
+    int seeks;
+    int roundsWithTrims;
+
+    SimulatedWall(double[] skew, double jitterSeconds, double latencySeconds, SyncSettings settings) {
+      this.skew = skew;
+      this.truePosition = new double[skew.length];
+      this.rate = new double[skew.length];
+      Arrays.fill(rate, 1.0);
+      this.jitterSeconds = jitterSeconds;
+      this.latencySeconds = latencySeconds;
+      this.corrector = new DriftCorrector(settings, skew.length);
+    }
+
+    void advance(double seconds) {
+      for (int i = 0; i < truePosition.length; i++) {
+        truePosition[i] += seconds * rate[i] * (1 + skew[i]);
+      }
+    }
+
+    /** One round: measure (late and noisy), correct, and play until the next round. */
+    void round() {
+      double[] measured = new double[truePosition.length];
+      for (int i = 0; i < measured.length; i++) {
+        double late = random.nextDouble() * latencySeconds * rate[i];
+        measured[i] = truePosition[i] + late + random.nextGaussian() * jitterSeconds;
+      }
+      boolean[] playing = new boolean[measured.length];
+      Arrays.fill(playing, true);
+      DriftCorrector.Correction correction = corrector.correct(measured, playing, ROUND);
+      for (int i = 0; i < rate.length; i++) {
+        if (!Double.isNaN(correction.seeks()[i])) {
+          truePosition[i] = correction.seeks()[i] - DriftCorrector.SEEK_LEAD_SECONDS;
+          seeks++;
+        }
+        rate[i] = correction.rates()[i];
+      }
+      roundsWithTrims += correction.trims() > 0 ? 1 : 0;
+      advance(ROUND);
+    }
+
+    double spread() {
+      return Arrays.stream(truePosition).max().getAsDouble() - Arrays.stream(truePosition).min().getAsDouble();
+    }
+  }
+
+  private static final SyncSettings DEFAULTS = SyncSettings.DEFAULTS;
+
+  @Test
+  void aClock2000ppmFastIsHeldWithinAFrameWithoutSeeking() {
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0.002, 0}, 0.002, 0.001, DEFAULTS);
+    double worstAfterSettling = 0;
+    for (int round = 0; round < 3600; round++) {
+      wall.round();
+      if (round > 60) {
+        worstAfterSettling = Math.max(worstAfterSettling, wall.spread());
+      }
+    }
+    assertEquals(0, wall.seeks);
+    assertTrue(worstAfterSettling < FRAME / 2, "spread after settling " + worstAfterSettling);
+    // The learnt trim is the skew's inverse: the fast screen rests at ~0.998, not hunting round 1.0.
+    assertEquals(-0.002, wall.corrector.learntTrim(2), 0.0007);
+  }
+
+  @Test
+  void uncorrectedTheSameSkewWouldDriftSevenFramesIn120Seconds() {
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0.002, 0}, 0, 0, DEFAULTS);
+    wall.advance(120);
+    assertEquals(0.24, wall.spread(), 1e-9);
+    assertTrue(wall.spread() / FRAME > 7);
+  }
+
+  @Test
+  void jitterAloneDoesNotMakeTheLoopHunt() {
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0, 0, 0, 0, 0, 0}, 0.002, 0.001, DEFAULTS);
+    for (int round = 0; round < 600; round++) {
+      wall.round();
+    }
+    assertTrue(wall.roundsWithTrims < 6, "rounds with trims: " + wall.roundsWithTrims);
+    for (double r : wall.rate) {
+      assertEquals(1.0, r, 0.001);
+    }
+  }
+
+  @Test
+  void aLargeOffsetBelowTheSeekThresholdIsTrimmedAwayWithoutOvershoot() {
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0}, 0.001, 0.001, DEFAULTS);
+    wall.truePosition[1] = 0.3;
+    double previousError = Double.MAX_VALUE;
+    int settledAt = -1;
+    for (int round = 0; round < 60; round++) {
+      wall.round();
+      double error = wall.truePosition[1] - wall.truePosition[0];
+      assertTrue(error > -0.02, "overshoot to " + error + " at round " + round);
+      if (settledAt < 0 && wall.spread() < 0.015) {
+        settledAt = round;
+      }
+      previousError = error;
+    }
+    assertEquals(0, wall.seeks);
+    assertTrue(settledAt > 0 && settledAt < 20, "settled at round " + settledAt);
+    assertTrue(previousError < 0.015);
+  }
+
+  @Test
+  void aStalledScreenSeeksOnceThenTrims() {
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0, 0}, 0.002, 0.001, DEFAULTS);
+    wall.truePosition[3] = -2.0;
+    for (int round = 0; round < 30; round++) {
+      wall.round();
+    }
+    assertEquals(1, wall.seeks);
+    assertTrue(wall.spread() < FRAME / 2, "spread " + wall.spread());
+  }
+
+  @Test
+  void ratesNeverLeaveTheTrimLimit() {
+    SyncSettings tight = new SyncSettings(10, 500, 0.05);
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0.04, -0.04}, 0.005, 0.002, tight);
+    for (int round = 0; round < 300; round++) {
+      wall.round();
+      for (double r : wall.rate) {
+        assertTrue(r >= 0.95 - 1e-12 && r <= 1.05 + 1e-12, "rate " + r);
+      }
+    }
+  }
+
+  @Test
+  void toleranceSetsTheDeadBand() {
+    SyncSettings loose = new SyncSettings(200, 500, 0.05);
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0}, 0, 0, loose);
+    wall.truePosition[1] = 0.1;
+    wall.round();
+    assertEquals(0, wall.roundsWithTrims);
+    assertEquals(1.0, wall.rate[1], 1e-12);
+  }
+}

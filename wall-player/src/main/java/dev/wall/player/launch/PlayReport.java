@@ -1,0 +1,57 @@
+package dev.wall.player.launch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * {@code wall play --report FILE.json}: every loop's figures, per loop and per screen, rewritten
+ * atomically after each loop so a wall that dies mid-show still leaves a readable report.
+ */
+public final class PlayReport {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path file;
+  private final ObjectNode root = JSON.createObjectNode();
+  private final ArrayNode loops = root.putArray("loops");
+
+  private PlayReport(Path file, String layout) {
+    this.file = file;
+    root.put("layout", layout);
+  }
+
+  /** A report written to {@code file}, or kept nowhere when {@code file} is null. */
+  public static PlayReport to(Path file, Path layout) {
+    return new PlayReport(file, layout.toString());
+  }
+
+  public synchronized void addLoop(String loopJson) {
+    try {
+      JsonNode loop = JSON.readTree(loopJson);
+      loops.add(loop);
+      if (file != null) {
+        write();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the report " + file, e);
+    }
+  }
+
+  public synchronized int loopCount() {
+    return loops.size();
+  }
+
+  private void write() throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path tmp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
+    JSON.writeValue(tmp.toFile(), root);
+    Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
