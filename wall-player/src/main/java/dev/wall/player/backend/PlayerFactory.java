@@ -3,22 +3,76 @@ package dev.wall.player.backend;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Screen;
-import dev.wall.player.backend.mpv.MpvOptions;
 import dev.wall.player.backend.mpv.MpvPlayer;
+import dev.wall.player.backend.omxplayer.OmxplayerPlayer;
+import dev.wall.player.backend.vlc.VlcPlayer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
-/** Picks and builds one screen's player from the layout's {@code player}. */
+/**
+ * Picks and builds one screen's player from the layout's {@code player}. It runs on the node that
+ * drives the screen, so {@code auto} sees what is installed there: the first of omxplayer, mpv and
+ * VLC whose program is on PATH.
+ */
 public final class PlayerFactory {
+  /** The order {@code auto} tries: omxplayer first, because where it exists it is the only player with hardware decoding on old Pis. */
+  static final List<PlayerKind> AUTO_ORDER = List.of(PlayerKind.OMXPLAYER, PlayerKind.MPV, PlayerKind.VLC);
+
   private PlayerFactory() {}
 
   public static Player create(Layout layout, Screen screen, Path workDir, Map<String, String> environment) {
-    PlayerSpec spec = spec(layout, screen, workDir, environment);
-    PlayerKind kind = layout.player();
-    if (kind == PlayerKind.AUTO || kind == PlayerKind.MPV) {
-      return new MpvPlayer(spec, MpvOptions.DEFAULTS);
+    return create(layout.player(), spec(layout, screen, workDir, environment), BackendOptions.DEFAULTS);
+  }
+
+  /** @throws IllegalStateException naming the missing program when the player is not installed */
+  public static Player create(PlayerKind requested, PlayerSpec spec, BackendOptions options) {
+    return switch (choose(requested, options, Executables::installed)) {
+      case OMXPLAYER -> new OmxplayerPlayer(spec, options.omxplayer());
+      case MPV -> new MpvPlayer(spec, options.mpv());
+      case VLC -> new VlcPlayer(spec, options.vlc());
+      case AUTO -> throw new AssertionError("choose() never answers auto");
+    };
+  }
+
+  /** The backend to build: {@code requested} if installed, or for auto the first installed one. */
+  static PlayerKind choose(PlayerKind requested, BackendOptions options, Predicate<String> installed) {
+    if (requested != PlayerKind.AUTO) {
+      String program = program(requested, options);
+      if (!installed.test(program)) {
+        throw new IllegalStateException("player " + requested.jsonName() + " is not installed on this node: "
+            + program + " is not on PATH; install it (" + installHint(requested)
+            + ") or set \"player\" to another player or to \"auto\"");
+      }
+      return requested;
     }
-    throw new IllegalArgumentException("player " + kind.jsonName() + " is not supported yet");
+    for (PlayerKind kind : AUTO_ORDER) {
+      if (installed.test(program(kind, options))) {
+        return kind;
+      }
+    }
+    throw new IllegalStateException("no video player is installed on this node: none of "
+        + String.join(", ", AUTO_ORDER.stream().map(k -> program(k, options)).toList())
+        + " is on PATH; install mpv (" + installHint(PlayerKind.MPV) + ")");
+  }
+
+  static String program(PlayerKind kind, BackendOptions options) {
+    return switch (kind) {
+      case OMXPLAYER -> options.omxplayer().executable();
+      case MPV -> options.mpv().executable();
+      case VLC -> options.vlc().executable();
+      case AUTO -> throw new IllegalArgumentException("auto is not a program");
+    };
+  }
+
+  private static String installHint(PlayerKind kind) {
+    return switch (kind) {
+      case OMXPLAYER -> "apt-get install omxplayer, Raspberry Pi OS Buster or older only";
+      case MPV -> "apt-get install mpv";
+      case VLC -> "apt-get install vlc";
+      case AUTO -> "";
+    };
   }
 
   public static PlayerSpec spec(Layout layout, Screen screen, Path workDir, Map<String, String> environment) {

@@ -20,11 +20,30 @@ public final class XWindows {
 
   private XWindows() {}
 
+  // 0x200007 "wall tl": ...  -> the id and the title
+  private static final Pattern ID_LINE = Pattern.compile("^(0x\\p{XDigit}+) \"(.*)\":");
+
   private static final Pattern ROOT_SIZE = Pattern.compile("^\\s*(Width|Height): (\\d+)");
 
   /** Every named top-level window tree on {@code display}: title to absolute geometry. */
   public static Map<String, Rect> list(String display, Path scratchDir) throws IOException {
     return parse(xwininfo(display, scratchDir, "-root", "-tree"));
+  }
+
+  /** Every named window's id, as xdotool takes it: title to {@code 0x...}, first match wins. */
+  public static Map<String, String> ids(String display, Path scratchDir) throws IOException {
+    return parseIds(xwininfo(display, scratchDir, "-root", "-tree"));
+  }
+
+  static Map<String, String> parseIds(List<String> lines) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (String line : lines) {
+      Matcher m = ID_LINE.matcher(line.strip());
+      if (m.find()) {
+        ids.putIfAbsent(m.group(2), m.group(1));
+      }
+    }
+    return ids;
   }
 
   /** The size of the display's root window, at 0,0. */

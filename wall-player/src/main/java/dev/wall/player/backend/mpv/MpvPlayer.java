@@ -49,7 +49,7 @@ public final class MpvPlayer implements Player {
       ipc.command(REQUEST_TIMEOUT, "observe_property", 1, "eof-reached");
       ipc.command(REQUEST_TIMEOUT, "observe_property", 2, "time-pos");
       awaitLoaded(deadline);
-      seekTo(0, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      seekToStart(deadline);
       frameSeconds = 1 / frameRate();
     } catch (IOException | TimeoutException e) {
       throw failure("did not come up", e);
@@ -93,6 +93,24 @@ public final class MpvPlayer implements Player {
       LockSupport.parkNanos(10_000_000);
     }
     throw new PlayerException(spec.screenName() + ": mpv did not load " + spec.media() + " in time");
+  }
+
+  /**
+   * Right after the clip is loaded mpv can still refuse a seek ("error running command") until its
+   * playback is set up, so the first seek is retried until it takes.
+   */
+  private void seekToStart(long deadline) throws PlayerException {
+    while (true) {
+      try {
+        seekTo(0, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+        return;
+      } catch (PlayerException e) {
+        if (!process.isAlive() || ipc.isClosed() || System.nanoTime() > deadline) {
+          throw e;
+        }
+        LockSupport.parkNanos(10_000_000);
+      }
+    }
   }
 
   @Override

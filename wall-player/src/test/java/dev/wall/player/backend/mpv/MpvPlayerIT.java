@@ -1,0 +1,184 @@
+package dev.wall.player.backend.mpv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.core.layout.Audio;
+import dev.wall.core.layout.Rect;
+import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.backend.SpanCrop;
+import dev.wall.player.display.VirtualDisplay;
+import dev.wall.player.display.XWindows;
+import dev.wall.player.playertest.Await;
+import dev.wall.player.playertest.Frames;
+import dev.wall.player.playertest.TestMedia;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A real mpv on a real X server (Xvfb), checked from X's window list and from screen pixels. */
+class MpvPlayerIT {
+  private static final int SCREEN_W = 640;
+  private static final int SCREEN_H = 360;
+  private static final double FRAME = 1.0 / TestMedia.FPS;
+  /** Software output: Xvfb has no GPU, and the default gpu output is slow on a shared 2-core box. */
+  private static final MpvOptions OPTIONS = new MpvOptions("mpv", null, "x11", null);
+
+  private static VirtualDisplay display;
+  private static Path scratch;
+
+  @BeforeAll
+  static void startDisplay() throws Exception {
+    scratch = TestMedia.workDir("mpv");
+    display = VirtualDisplay.start(SCREEN_W, SCREEN_H, scratch, Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void stopDisplay() {
+    if (display != null) {
+      display.close();
+    }
+  }
+
+  @Test
+  void windowSitsAtTheLayoutGeometryHoldsFrameZeroAndReleaseStartsIt() throws Exception {
+    Rect window = new Rect(48, 36, 384, 216);
+    try (MpvPlayer player = player("geometry", TestMedia.barCoded(320, 180, 10), window, null)) {
+      long started = System.nanoTime();
+      player.prepare(Duration.ofSeconds(30));
+      System.out.printf("mpv prepare took %.0f ms%n", (System.nanoTime() - started) / 1e6);
+
+      assertEquals(window, XWindows.list(display.display(), scratch).get(MpvCommandLine.windowTitle("geometry")));
+      Await.holds(Duration.ofMillis(700), () -> {
+        assertEquals(0, frameShown(window), "frame on screen while prepared");
+        assertEquals(0.0, player.position(), 1e-6);
+        return null;
+      });
+
+      player.release();
+      int frame = Await.until(Duration.ofSeconds(5), "frames to move after release", () -> {
+        int shown = frameShown(window);
+        return shown > 0 ? shown : null;
+      });
+      assertTrue(player.position() > 0, "position moves after release");
+      System.out.println("mpv after release shows frame " + frame);
+    }
+  }
+
+  @Test
+  void seekLandsWithinOneFrame() throws Exception {
+    Rect window = new Rect(0, 0, 320, 180);
+    try (MpvPlayer player = player("seek", TestMedia.barCoded(320, 180, 10), window, null)) {
+      player.prepare(Duration.ofSeconds(30));
+      for (double target : List.of(4.5, 1.0, 7.9)) {
+        long started = System.nanoTime();
+        player.seekTo(target, Duration.ofSeconds(5));
+        double took = (System.nanoTime() - started) / 1e6;
+        int expected = (int) Math.round(target * TestMedia.FPS);
+        int shown = frameShown(window);
+        System.out.printf("mpv seek to %.1f s: frame %d (want %d), position %.4f, %.0f ms%n",
+            target, shown, expected, player.position(), took);
+        assertTrue(Math.abs(shown - expected) <= 1, "frame " + shown + " for a seek to frame " + expected);
+        assertEquals(target, player.position(), FRAME, "position after the seek");
+      }
+    }
+  }
+
+  /**
+   * One run for both 10 s measurements: position against the wall clock at rate 1, then the gain at
+   * rate 1.01, which is 100 ms over 10 s.
+   */
+  @Test
+  void positionTracksWallTimeAndRateTrimGains() throws Exception {
+    try (MpvPlayer player = player("clock", TestMedia.barCoded(320, 180, 25), new Rect(0, 0, 320, 180), null)) {
+      player.prepare(Duration.ofSeconds(30));
+      player.release();
+      Await.until(Duration.ofSeconds(5), "playback to start", () -> player.position() > 0.2);
+
+      double[] start = sample(player);
+      double worst = 0;
+      double[] now = start;
+      while (now[0] - start[0] < 10) {
+        waitFor(Duration.ofMillis(250));
+        now = sample(player);
+        double error = (now[1] - start[1]) - (now[0] - start[0]);
+        worst = Math.max(worst, Math.abs(error));
+      }
+      System.out.printf("mpv position vs wall clock over %.1f s: worst %.1f ms%n", now[0] - start[0], worst * 1000);
+      assertTrue(worst <= FRAME, "position strays " + worst * 1000 + " ms from the wall clock, over one frame");
+
+      player.setRate(1.01);
+      double[] before = sample(player);
+      waitFor(Duration.ofSeconds(10));
+      double[] after = sample(player);
+      double wall = after[0] - before[0];
+      double gain = (after[1] - before[1]) - wall;
+      double expected = 0.01 * wall;
+      System.out.printf("mpv rate 1.01 over %.2f s: gained %.1f ms (expected %.1f)%n", wall, gain * 1000, expected * 1000);
+      assertEquals(expected, gain, FRAME, "gain at rate 1.01");
+    }
+  }
+
+  @Test
+  void spanCropShowsItsPartOfTheClip() throws Exception {
+    Rect window = new Rect(160, 90, 320, 180);
+    // Columns 1 and 2 of the top row of a 4 x 2 grid.
+    SpanCrop crop = new SpanCrop(0.25, 0, 0.5, 0.5);
+    try (MpvPlayer player = player("span", TestMedia.grid(640, 360, 3), window, crop)) {
+      player.prepare(Duration.ofSeconds(30));
+      BufferedImage image = Frames.grab(display.display(), SCREEN_W, SCREEN_H, scratch);
+      int left = window.x() + window.width() / 4;
+      int right = window.x() + 3 * window.width() / 4;
+      for (int y : new int[] {window.y() + 20, window.y() + window.height() / 2, window.bottom() - 20}) {
+        assertEquals(TestMedia.gridColour(1, 0), Frames.colourAt(image, left, y), "left half at y " + y);
+        assertEquals(TestMedia.gridColour(2, 0), Frames.colourAt(image, right, y), "right half at y " + y);
+      }
+      assertEquals("---", Frames.colourAt(image, window.x() - 10, window.y() + 10), "outside the window");
+    }
+  }
+
+  @Test
+  void killedPlayerIsReportedWithinOneSecondWithTheScreenName() throws Exception {
+    try (MpvPlayer player = player("crash", TestMedia.barCoded(320, 180, 10), new Rect(0, 0, 320, 180), null)) {
+      player.prepare(Duration.ofSeconds(30));
+      CompletableFuture<String> report = new CompletableFuture<>();
+      player.onUnexpectedExit(report::complete);
+      long killed = System.nanoTime();
+      ProcessHandle.of(player.pid()).orElseThrow().destroyForcibly();
+      String message = report.get(1, TimeUnit.SECONDS);
+      System.out.printf("mpv crash reported after %.0f ms: %s%n", (System.nanoTime() - killed) / 1e6, message);
+      assertTrue(message.startsWith("crash: mpv exited unexpectedly"), message);
+    }
+  }
+
+  private MpvPlayer player(String name, Path clip, Rect window, SpanCrop crop) throws Exception {
+    PlayerSpec spec = new PlayerSpec(name, clip, window, 0, crop, Audio.NONE, List.of(),
+        TestMedia.workDir("mpv-" + name), Map.of("DISPLAY", display.display()));
+    return new MpvPlayer(spec, OPTIONS);
+  }
+
+  private int frameShown(Rect window) throws Exception {
+    return Frames.frameShown(display.display(), SCREEN_W, SCREEN_H, window, scratch);
+  }
+
+  /** {wall seconds, position}, the wall time taken half-way through the request. */
+  private static double[] sample(MpvPlayer player) throws Exception {
+    long before = System.nanoTime();
+    double position = player.position();
+    long after = System.nanoTime();
+    return new double[] {(before + after) / 2e9, position};
+  }
+
+  /** Lets wall time pass in a test that measures it; polls the clock, not a sleep. */
+  private static void waitFor(Duration duration) throws Exception {
+    long end = System.nanoTime() + duration.toNanos();
+    Await.until(duration.plusSeconds(1), "time to pass", () -> System.nanoTime() >= end);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.wall.player.backend.vlc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.core.layout.Audio;
+import dev.wall.core.layout.Rect;
+import dev.wall.player.backend.PlayerException;
+import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.display.VirtualDisplay;
+import dev.wall.player.display.XWindows;
+import dev.wall.player.playertest.Await;
+import dev.wall.player.playertest.Frames;
+import dev.wall.player.playertest.TestMedia;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real cvlc on Xvfb. VLC refuses root, so as root (CI) it runs as the unprivileged user that
+ * {@code bin/bootstrap --test} creates.
+ */
+class VlcPlayerIT {
+  private static final String TEST_USER = "wall-test";
+  private static final int SCREEN_W = 640;
+  private static final int SCREEN_H = 360;
+  private static final VlcOptions OPTIONS = VlcOptions.DEFAULTS.withRunAsUser(TEST_USER).withVout("xcb_x11");
+
+  private static VirtualDisplay display;
+  private static Path scratch;
+
+  @BeforeAll
+  static void startDisplay() throws Exception {
+    ProcessHandle.current();
+    assertTrue(userExists(), "user " + TEST_USER + " is missing: run bin/bootstrap --test");
+    scratch = TestMedia.workDir("vlc");
+    display = VirtualDisplay.start(SCREEN_W, SCREEN_H, scratch, Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void stopDisplay() {
+    if (display != null) {
+      display.close();
+    }
+  }
+
+  @Test
+  void windowInPlaceStartsPausedReleasesAndCountsWholeSeconds() throws Exception {
+    Rect window = new Rect(64, 48, 320, 180);
+    try (VlcPlayer player = player("geometry", TestMedia.barCoded(320, 180, 10), window)) {
+      long started = System.nanoTime();
+      player.prepare(Duration.ofSeconds(30));
+      System.out.printf("vlc prepare took %.0f ms%n", (System.nanoTime() - started) / 1e6);
+
+      assertEquals(window, XWindows.list(display.display(), scratch).get(VlcCommandLine.windowTitle("geometry")));
+      Await.holds(Duration.ofMillis(700), () -> {
+        assertEquals(0, frameShown(window), "frame on screen while prepared");
+        assertEquals(0.0, player.position());
+        return null;
+      });
+
+      player.release();
+      long released = System.nanoTime();
+      Await.until(Duration.ofSeconds(5), "frames to move after release", () -> frameShown(window) > 0);
+      double worst = 0;
+      double elapsed = 0;
+      while (elapsed < 4) {
+        double position = player.position();
+        elapsed = (System.nanoTime() - released) / 1e9;
+        // Whole seconds, so position <= elapsed < position + 1, give or take start-up time.
+        double error = position - elapsed;
+        worst = Math.max(worst, Math.abs(error < 0 ? Math.min(0, error + 1) : error));
+        assertTrue(error > -1.5 && error < 0.5, "position " + position + " s after " + elapsed + " s");
+      }
+      System.out.printf("vlc whole-second position vs wall clock: worst %.0f ms beyond the 1 s step%n", worst * 1000);
+      assertTrue(player.capabilities().positionResolutionSeconds() >= 1.0);
+    }
+  }
+
+  @Test
+  void holdsTheLastFrameAndSeekBackStartsTheNextLoopPaused() throws Exception {
+    Rect window = new Rect(0, 0, 320, 180);
+    try (VlcPlayer player = player("loop", TestMedia.barCoded(320, 180, 2), window)) {
+      player.prepare(Duration.ofSeconds(30));
+      player.release();
+      Await.until(Duration.ofSeconds(10), "the held last frame", player::reachedEnd);
+      int last = frameShown(window);
+      System.out.println("vlc held last frame " + last + " of 60");
+      assertTrue(last >= 55 && last < 60, "last frame " + last);
+
+      player.pause();
+      player.seekTo(0, Duration.ofSeconds(10));
+      assertEquals(0, frameShown(window), "frame 0 after the seek back");
+      assertEquals(window, XWindows.list(display.display(), scratch).get(VlcCommandLine.windowTitle("loop")),
+          "the window stays in place");
+      player.release();
+      Await.until(Duration.ofSeconds(5), "the next loop to play", () -> frameShown(window) > 0);
+    }
+  }
+
+  @Test
+  void refusesRateTrimsItCannotDo() throws Exception {
+    try (VlcPlayer player = player("rate", TestMedia.barCoded(320, 180, 2), new Rect(0, 0, 320, 180))) {
+      assertEquals(false, player.capabilities().trimsRate());
+      player.setRate(1.0);
+      PlayerException refused = org.junit.jupiter.api.Assertions.assertThrows(PlayerException.class,
+          () -> player.setRate(1.01));
+      assertTrue(refused.getMessage().startsWith("rate: VLC cannot trim"), refused.getMessage());
+    }
+  }
+
+  @Test
+  void killedVlcIsReportedWithinOneSecondWithTheScreenName() throws Exception {
+    try (VlcPlayer player = player("crash", TestMedia.barCoded(320, 180, 10), new Rect(0, 0, 320, 180))) {
+      player.prepare(Duration.ofSeconds(30));
+      CompletableFuture<String> report = new CompletableFuture<>();
+      player.onUnexpectedExit(report::complete);
+      long killed = System.nanoTime();
+      ProcessHandle.of(player.pid()).orElseThrow().destroyForcibly();
+      String message = report.get(1, TimeUnit.SECONDS);
+      System.out.printf("vlc crash reported after %.0f ms: %s%n", (System.nanoTime() - killed) / 1e6, message);
+      assertTrue(message.startsWith("crash: VLC exited unexpectedly"), message);
+    }
+  }
+
+  private VlcPlayer player(String name, Path clip, Rect window) throws Exception {
+    PlayerSpec spec = new PlayerSpec(name, clip, window, 0, null, Audio.NONE, List.of(),
+        TestMedia.workDir("vlc-" + name), Map.of("DISPLAY", display.display()));
+    return new VlcPlayer(spec, OPTIONS);
+  }
+
+  private int frameShown(Rect window) throws Exception {
+    return Frames.frameShown(display.display(), SCREEN_W, SCREEN_H, window, scratch);
+  }
+
+  private static boolean userExists() throws Exception {
+    Process id = new ProcessBuilder("id", "-u", TEST_USER).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return id.waitFor(10, TimeUnit.SECONDS) && id.exitValue() == 0;
+  }
+}
