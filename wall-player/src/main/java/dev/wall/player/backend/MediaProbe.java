@@ -36,8 +36,7 @@ public final class MediaProbe {
       int code = ffprobe.waitFor(TIMEOUT).orElse(-1);
       String text = Files.readString(out, StandardCharsets.UTF_8);
       if (code != 0) {
-        throw new PlayerException("ffprobe could not read " + media + ": "
-            + String.join(" | ", ffprobe.lastLogLines(3)));
+        throw new PlayerException("ffprobe could not read " + media + ": " + complaint(text));
       }
       return parse(text, media);
     } catch (IOException e) {
@@ -46,6 +45,13 @@ public final class MediaProbe {
       Thread.currentThread().interrupt();
       throw new PlayerException("interrupted while probing " + media, e);
     }
+  }
+
+  /** ffprobe's error lines, without the empty JSON it prints after them. */
+  static String complaint(String output) {
+    return String.join(" | ", output.lines().map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.equals("{") && !line.equals("}") && !line.startsWith("\""))
+        .limit(3).toList());
   }
 
   static MediaInfo parse(String json, Path media) throws PlayerException {

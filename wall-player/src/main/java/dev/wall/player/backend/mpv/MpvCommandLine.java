@@ -29,7 +29,7 @@ final class MpvCommandLine {
     argv.add("--cursor-autohide=always");
     argv.add("--title=" + windowTitle(spec.screenName()));
     argv.add("--input-ipc-server=" + socket);
-    argv.add("--log-file=" + spec.workDir().resolve(spec.screenName() + ".mpv.log"));
+    argv.add("--log-file=" + logFile(spec));
     argv.addAll(placement(spec.window(), spec.output()));
     if (spec.crop() != null) {
       argv.add("--vf=" + cropFilter(spec.crop()));
@@ -44,6 +44,10 @@ final class MpvCommandLine {
     argv.add("--");
     argv.add(spec.media().toString());
     return argv;
+  }
+
+  static Path logFile(PlayerSpec spec) {
+    return spec.workDir().resolve(spec.screenName() + ".mpv.log");
   }
 
   /** The X window title, so tests and tools can find a screen's window by name. */

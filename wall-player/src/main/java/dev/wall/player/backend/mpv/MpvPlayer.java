@@ -7,9 +7,11 @@ import dev.wall.player.backend.PlayerException;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -61,7 +63,7 @@ public final class MpvPlayer implements Player {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new PlayerException(spec.screenName() + ": mpv exited while starting: "
-            + String.join(" | ", process.lastLogLines(5)));
+            + String.join(" | ", lastLogLines(process, 5)));
       }
       try {
         return MpvIpc.connect(socket, spec.screenName());
@@ -214,7 +216,26 @@ public final class MpvPlayer implements Player {
     if (!child.isStopping()) {
       int code = child.process().exitValue();
       exitListener.accept(spec.screenName() + ": mpv exited unexpectedly (code " + code + "): "
-          + String.join(" | ", child.lastLogLines(3)));
+          + String.join(" | ", lastLogLines(child, 3)));
+    }
+  }
+
+  /**
+   * mpv prints nothing with --no-terminal, so its story is in its own log file: its error and
+   * fatal lines if it has any, else its last lines.
+   */
+  private List<String> lastLogLines(ChildProcess child, int count) {
+    List<String> output = child.lastLogLines(count);
+    if (output.stream().anyMatch(line -> !line.isBlank())) {
+      return output;
+    }
+    try {
+      List<String> log = Files.readAllLines(MpvCommandLine.logFile(spec), StandardCharsets.UTF_8);
+      List<String> errors = log.stream().filter(line -> line.contains("][e][") || line.contains("][f][")).toList();
+      List<String> pick = errors.isEmpty() ? log : errors;
+      return pick.subList(Math.max(0, pick.size() - count), pick.size());
+    } catch (IOException e) {
+      return List.of("(no output; mpv's log " + MpvCommandLine.logFile(spec) + " is unreadable)");
     }
   }
 

@@ -1,0 +1,72 @@
+package dev.wall.player.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.player.playertest.Await;
+import dev.wall.player.playertest.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The stop contract and the shutdown hook, with real processes. */
+class ChildProcessIT {
+
+  @Test
+  void stopAsksFirstAndAPoliteChildIsGoneAtOnce() throws Exception {
+    Path dir = TestMedia.workDir("child-polite");
+    ChildProcess sleeper = ChildProcess.start("sleeper", List.of("sleep", "600"), dir.resolve("sleep.log"), Map.of());
+    long started = System.nanoTime();
+    int code = sleeper.stop(Duration.ofSeconds(5));
+    double took = (System.nanoTime() - started) / 1e9;
+    assertFalse(sleeper.isAlive());
+    assertEquals(143, code, "ended by SIGTERM, not forced");
+    assertTrue(took < 2, "no waiting for the grace period: " + took + " s");
+  }
+
+  @Test
+  void stopForcesAChildThatIgnoresTheAskAfterTheGracePeriod() throws Exception {
+    Path dir = TestMedia.workDir("child-stubborn");
+    Path ready = dir.resolve("ready");
+    // A child that ignores SIGTERM (fixed test text, not layout content).
+    List<String> argv = List.of("python3", "-c", "import signal, time, pathlib; signal.signal(signal.SIGTERM,"
+        + " signal.SIG_IGN); pathlib.Path('" + ready + "').touch(); time.sleep(600)");
+    ChildProcess stubborn = ChildProcess.start("stubborn", argv, dir.resolve("stubborn.log"), Map.of());
+    Await.until(Duration.ofSeconds(10), "the child to ignore SIGTERM", () -> Files.exists(ready));
+    long started = System.nanoTime();
+    int code = stubborn.stop(Duration.ofMillis(500));
+    double took = (System.nanoTime() - started) / 1e9;
+    assertFalse(stubborn.isAlive());
+    assertEquals(137, code, "forced with SIGKILL");
+    assertTrue(took >= 0.5 && took < 3, "waited the grace period, then forced: " + took + " s");
+  }
+
+  @ParameterizedTest(name = "JVM ends by {0}")
+  @ValueSource(strings = {"exit", "SIGTERM"})
+  void theShutdownHookStopsEveryChild(String how) throws Exception {
+    Path dir = TestMedia.workDir("child-hook");
+    Path output = dir.resolve("fixture.out");
+    List<String> argv = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ChildProcessFixture.class.getName(),
+        how.equals("exit") ? "exit" : "wait", dir.resolve("sleep.log").toString());
+    Process jvm = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      long child = Await.until(Duration.ofSeconds(30), "the fixture to start its child", () -> Files.readAllLines(output)
+          .stream().filter(l -> l.startsWith("child ")).map(l -> Long.parseLong(l.substring(6))).findFirst().orElse(null));
+      if (how.equals("SIGTERM")) {
+        jvm.destroy();
+      }
+      Await.until(Duration.ofSeconds(10), "the fixture JVM to end", () -> !jvm.isAlive());
+      assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false),
+          "the child " + child + " outlived the JVM");
+    } finally {
+      jvm.destroyForcibly();
+    }
+  }
+}
