@@ -49,6 +49,7 @@ final class VlcCommandLine {
     return "wall:" + screenName;
   }
 
+  /** VLC 3 under X ignores all four (its window takes the video's size at 0,0); the backend then sizes and moves it. */
   private static List<String> placement(Rect window) {
     if (window == null) {
       return List.of("--fullscreen");
@@ -57,8 +58,12 @@ final class VlcCommandLine {
         "--video-x=" + window.x(), "--video-y=" + window.y());
   }
 
-  /** VLC's crop geometry, {@code WxH+X+Y} in pixels of the decoded picture. */
+  /**
+   * VLC's crop geometry in pixels of the decoded picture. It looks like {@code WxH+X+Y}, but VLC
+   * 3.0 reads the first pair as the right and bottom edges (checked against 3.0.24 with a colour
+   * grid: {@code 480x180+160+0} shows x 160..480, y 0..180), so that is what we write.
+   */
   static String cropGeometry(Rect crop) {
-    return crop.width() + "x" + crop.height() + "+" + crop.x() + "+" + crop.y();
+    return crop.right() + "x" + crop.bottom() + "+" + crop.x() + "+" + crop.y();
   }
 }

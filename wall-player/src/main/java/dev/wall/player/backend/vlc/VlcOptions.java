@@ -10,7 +10,8 @@ package dev.wall.player.backend.vlc;
  * @param vout VLC's video output module, or null for VLC's choice ({@code xcb_x11} suits Xvfb)
  * @param fileCachingMillis VLC's read-ahead; its default of 1000 ms makes it race about a second
  *     ahead right after it is released from a paused start
- * @param xdotool moves the window into place: VLC 3 ignores {@code --video-x/--video-y} under X
+ * @param xdotool sizes and moves the window: VLC 3 under X ignores {@code --width/--height} and
+ *     {@code --video-x/--video-y}
  */
 public record VlcOptions(String executable, String runAsUser, String vout, int fileCachingMillis, String xdotool) {
   public static final VlcOptions DEFAULTS = new VlcOptions("cvlc", null, null, 200, "xdotool");

@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  * so this backend declares no rate trimming and no exact seeks.
  *
  * <p>VLC starts paused and shows nothing until a frame is decoded, so prepare steps one frame
- * ({@code frame}). VLC 3 places its window at 0,0 whatever {@code --video-x/--video-y} say, so the
- * window is moved into place with xdotool once it appears. While paused the rc refuses to seek, so
+ * ({@code frame}). VLC 3 under X opens its window at the video's own size at 0,0, whatever
+ * {@code --width/--height/--video-x/--video-y} say, so xdotool sizes and moves it once it appears;
+ * VLC scales the picture to the window, keeping its aspect. While paused the rc refuses to seek, so
  * a paused seek plays for the moment it takes; at the end (held by {@code --play-and-pause}) the
  * clip is restarted paused instead, which keeps the window.
  */
@@ -132,7 +133,7 @@ public final class VlcPlayer implements Player {
     throw new PlayerException(spec.screenName() + ": VLC rc socket " + socket + " never answered", last);
   }
 
-  /** Waits for VLC's window (it opens with the first frame), moves it, and checks where it is. */
+  /** Waits for VLC's window (it opens with the first frame), sizes and moves it, and checks it. */
   private void placeWindow(Rect window, long deadline) throws PlayerException, IOException {
     String title = VlcCommandLine.windowTitle(spec.screenName());
     String display = display();
@@ -144,12 +145,13 @@ public final class VlcPlayer implements Player {
       }
       LockSupport.parkNanos(POLL_NANOS);
     }
-    List<String> argv = List.of(options.xdotool(), "windowmove", id,
-        Integer.toString(window.x()), Integer.toString(window.y()));
+    List<String> argv = List.of(options.xdotool(),
+        "windowsize", id, Integer.toString(window.width()), Integer.toString(window.height()),
+        "windowmove", id, Integer.toString(window.x()), Integer.toString(window.y()));
     Path log = spec.workDir().resolve(spec.screenName() + ".xdotool.log");
     try (ChildProcess xdotool = ChildProcess.start("xdotool", argv, log, Map.of("DISPLAY", display))) {
       if (xdotool.waitFor(left(deadline)).orElse(-1) != 0) {
-        throw new PlayerException(spec.screenName() + ": xdotool could not move VLC's window: "
+        throw new PlayerException(spec.screenName() + ": xdotool could not place VLC's window: "
             + String.join(" | ", xdotool.lastLogLines(3)));
       }
     } catch (InterruptedException e) {

@@ -7,11 +7,13 @@ import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
 import dev.wall.player.backend.PlayerException;
 import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.playertest.Await;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +53,8 @@ class VlcPlayerIT {
 
   @Test
   void windowInPlaceStartsPausedReleasesAndCountsWholeSeconds() throws Exception {
-    Rect window = new Rect(64, 48, 320, 180);
+    // Not the clip's own size or place: VLC has to be sized and moved.
+    Rect window = new Rect(64, 48, 384, 216);
     try (VlcPlayer player = player("geometry", TestMedia.barCoded(320, 180, 10), window)) {
       long started = System.nanoTime();
       player.prepare(Duration.ofSeconds(30));
@@ -104,6 +107,23 @@ class VlcPlayerIT {
   }
 
   @Test
+  void spanCropShowsItsPartOfTheClip() throws Exception {
+    Rect window = new Rect(160, 90, 320, 180);
+    // Columns 1 and 2 of the top row of a 4 x 2 grid.
+    SpanCrop crop = new SpanCrop(0.25, 0, 0.5, 0.5);
+    try (VlcPlayer player = player("span", TestMedia.grid(640, 360, 3), window, crop)) {
+      player.prepare(Duration.ofSeconds(30));
+      BufferedImage image = Frames.grab(display.display(), SCREEN_W, SCREEN_H, scratch);
+      int left = window.x() + window.width() / 4;
+      int right = window.x() + 3 * window.width() / 4;
+      for (int y : new int[] {window.y() + 20, window.y() + window.height() / 2, window.bottom() - 20}) {
+        assertEquals(TestMedia.gridColour(1, 0), Frames.colourAt(image, left, y), "left half at y " + y);
+        assertEquals(TestMedia.gridColour(2, 0), Frames.colourAt(image, right, y), "right half at y " + y);
+      }
+    }
+  }
+
+  @Test
   void refusesRateTrimsItCannotDo() throws Exception {
     try (VlcPlayer player = player("rate", TestMedia.barCoded(320, 180, 2), new Rect(0, 0, 320, 180))) {
       assertEquals(false, player.capabilities().trimsRate());
@@ -130,7 +150,11 @@ class VlcPlayerIT {
   }
 
   private VlcPlayer player(String name, Path clip, Rect window) throws Exception {
-    PlayerSpec spec = new PlayerSpec(name, clip, window, 0, null, Audio.NONE, List.of(),
+    return player(name, clip, window, null);
+  }
+
+  private VlcPlayer player(String name, Path clip, Rect window, SpanCrop crop) throws Exception {
+    PlayerSpec spec = new PlayerSpec(name, clip, window, 0, crop, Audio.NONE, List.of(),
         TestMedia.workDir("vlc-" + name), Map.of("DISPLAY", display.display()));
     return new VlcPlayer(spec, OPTIONS);
   }
