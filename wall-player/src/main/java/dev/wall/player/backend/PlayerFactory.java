@@ -6,6 +6,7 @@ import dev.wall.core.layout.Screen;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.backend.omxplayer.OmxplayerPlayer;
 import dev.wall.player.backend.vlc.VlcPlayer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,20 @@ public final class PlayerFactory {
 
   public static Player create(Layout layout, Screen screen, Path workDir, Map<String, String> environment) {
     return create(layout.player(), spec(layout, screen, workDir, environment), BackendOptions.DEFAULTS);
+  }
+
+  /**
+   * @param checkMedia refuse at once, naming the file, when the clip is not there (on a node this
+   *     is usually an NFS share that is not mounted) instead of waiting for the player to time out
+   */
+  public static Player create(Layout layout, Screen screen, Path workDir, Map<String, String> environment,
+      boolean checkMedia) {
+    PlayerSpec spec = spec(layout, screen, workDir, environment);
+    if (checkMedia && !Files.isReadable(spec.media())) {
+      throw new IllegalStateException(
+          "media file " + spec.media() + " is missing or unreadable (is the NFS share mounted?)");
+    }
+    return create(layout.player(), spec, BackendOptions.DEFAULTS);
   }
 
   /** @throws IllegalStateException naming the missing program when the player is not installed */

@@ -34,9 +34,13 @@ final class MpvIpc implements AutoCloseable {
   private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final Map<String, Observation> observed = new ConcurrentHashMap<>();
   private final Map<String, Long> eventCounts = new ConcurrentHashMap<>();
+  /** Where in the stream of messages each event last came; replies and events share one order. */
+  private final Map<String, Long> eventPlaces = new ConcurrentHashMap<>();
+  private final AtomicLong messages = new AtomicLong();
   private final Object eventLock = new Object();
   private final Thread reader;
   private volatile boolean closed;
+  private volatile java.util.function.BiConsumer<String, Observation> propertyListener = (name, value) -> {};
 
   private MpvIpc(SocketChannel channel, String label) {
     this.channel = channel;
@@ -58,6 +62,21 @@ final class MpvIpc implements AutoCloseable {
 
   /** Sends a command and returns its {@code data}; fails if mpv answers with an error. */
   JsonNode command(Duration timeout, Object... args) throws IOException, TimeoutException {
+    return request(timeout, args).path("data");
+  }
+
+  /**
+   * Sends a command and returns where its reply came in the stream of messages. mpv replies to a
+   * command before it emits the events the command causes, so an event placed after this is ours,
+   * not a late one from an earlier command.
+   */
+  long commandPlace(Duration timeout, Object... args) throws IOException, TimeoutException {
+    return request(timeout, args).path(PLACE).asLong();
+  }
+
+  private static final String PLACE = "wall-place";
+
+  private JsonNode request(Duration timeout, Object... args) throws IOException, TimeoutException {
     long id = nextRequestId.getAndIncrement();
     ObjectNode request = JSON.createObjectNode();
     ArrayNode command = request.putArray("command");
@@ -74,7 +93,7 @@ final class MpvIpc implements AutoCloseable {
       if (!"success".equals(error)) {
         throw new IOException("mpv refused " + command + ": " + error);
       }
-      return answer.path("data");
+      return answer;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted waiting for mpv", e);
@@ -94,6 +113,11 @@ final class MpvIpc implements AutoCloseable {
     return observation == null ? null : observation.value();
   }
 
+  /** Called on the reader thread with every change of an observed property, as it arrives. */
+  void onPropertyChange(java.util.function.BiConsumer<String, Observation> listener) {
+    this.propertyListener = listener;
+  }
+
   /** The latest observation of a property, with its arrival time, or null. */
   Observation observation(String property) {
     return observed.get(property);
@@ -101,6 +125,21 @@ final class MpvIpc implements AutoCloseable {
 
   long eventCount(String event) {
     return eventCounts.getOrDefault(event, 0L);
+  }
+
+  /** Waits until {@code event} comes after place {@code place} in the stream of messages. */
+  boolean awaitEventAfter(String event, long place, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (eventLock) {
+      while (eventPlaces.getOrDefault(event, 0L) <= place && !closed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(eventLock, left);
+      }
+      return eventPlaces.getOrDefault(event, 0L) > place;
+    }
   }
 
   /** Waits until {@code event} has been seen more than {@code countBefore} times. */
@@ -161,7 +200,11 @@ final class MpvIpc implements AutoCloseable {
     } catch (IOException e) {
       return; // mpv only sends JSON; a torn line is not worth dying for
     }
+    long place = messages.incrementAndGet();
     if (message.has("request_id") && !message.has("event")) {
+      if (message instanceof ObjectNode reply) {
+        reply.put(PLACE, place);
+      }
       CompletableFuture<JsonNode> reply = pending.get(message.get("request_id").asLong());
       if (reply != null) {
         reply.complete(message);
@@ -170,10 +213,13 @@ final class MpvIpc implements AutoCloseable {
     }
     String event = message.path("event").asText("");
     if ("property-change".equals(event)) {
-      observed.put(message.path("name").asText(), new Observation(message.path("data"), received));
+      Observation observation = new Observation(message.path("data"), received);
+      observed.put(message.path("name").asText(), observation);
+      propertyListener.accept(message.path("name").asText(), observation);
     }
     synchronized (eventLock) {
       eventCounts.merge(event, 1L, Long::sum);
+      eventPlaces.put(event, place);
       eventLock.notifyAll();
     }
   }

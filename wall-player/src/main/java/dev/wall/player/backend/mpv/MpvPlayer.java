@@ -31,6 +31,7 @@ public final class MpvPlayer implements Player {
   private volatile boolean playing;
   private volatile double rate = 1.0;
   private double frameSeconds = 1 / 30.0;
+  private final FrameClock clock = new FrameClock();
 
   public MpvPlayer(PlayerSpec spec, MpvOptions options) {
     this.spec = spec;
@@ -48,6 +49,7 @@ public final class MpvPlayer implements Player {
           MpvCommandLine.argv(spec, options, socket), spec.log(), spec.environment());
       process.onExit().thenAccept(this::exited);
       ipc = connect(deadline);
+      ipc.onPropertyChange(this::propertyChanged);
       ipc.command(REQUEST_TIMEOUT, "observe_property", 1, "eof-reached");
       ipc.command(REQUEST_TIMEOUT, "observe_property", 2, "time-pos");
       awaitLoaded(deadline);
@@ -117,6 +119,7 @@ public final class MpvPlayer implements Player {
 
   @Override
   public void release() throws PlayerException {
+    clock.restart(rate);
     set("pause", false);
     playing = true;
   }
@@ -129,10 +132,16 @@ public final class MpvPlayer implements Player {
 
   @Override
   public void seekTo(double seconds, Duration timeout) throws PlayerException {
-    long before = ipc.eventCount("playback-restart");
-    call("seek", seconds, "absolute+exact");
+    clock.restart(rate);
+    long replied;
     try {
-      if (!ipc.awaitEvent("playback-restart", before, timeout)) {
+      replied = ipc.commandPlace(REQUEST_TIMEOUT, "seek", seconds, "absolute+exact");
+    } catch (IOException | TimeoutException e) {
+      throw failure("seek " + seconds + " failed", e);
+    }
+    try {
+      // The playback-restart after our reply is our seek's; one before it is from an earlier one.
+      if (!ipc.awaitEventAfter("playback-restart", replied, timeout)) {
         throw new PlayerException(spec.screenName() + ": seek to " + seconds + " s did not finish in " + timeout);
       }
     } catch (InterruptedException e) {
@@ -141,12 +150,7 @@ public final class MpvPlayer implements Player {
     }
   }
 
-  /**
-   * mpv's {@code time-pos} only moves in whole frames. Its change events arrive as each frame is
-   * shown, so the position between frames is the last frame's time plus the time since it came,
-   * at the current rate: sub-millisecond instead of a 33 ms step. Never more than one frame ahead,
-   * so a stalled player shows as behind.
-   */
+  /** Between frames: see {@link FrameClock}. Paused, or at the end, it is the frame shown. */
   @Override
   public double position() throws PlayerException {
     MpvIpc.Observation frame = ipc.observation("time-pos");
@@ -156,14 +160,20 @@ public final class MpvPlayer implements Player {
     if (!playing || reachedEnd()) {
       return frame.value().asDouble();
     }
-    double sinceFrame = (System.nanoTime() - frame.receivedNanos()) / 1e9 * rate;
-    return frame.value().asDouble() + Math.min(sinceFrame, frameSeconds);
+    return clock.at(System.nanoTime(), frameSeconds).orElse(frame.value().asDouble());
+  }
+
+  private void propertyChanged(String name, MpvIpc.Observation observation) {
+    if (playing && "time-pos".equals(name) && observation.value().isNumber()) {
+      clock.frame(observation.value().asDouble(), observation.receivedNanos());
+    }
   }
 
   @Override
   public void setRate(double rate) throws PlayerException {
     set("speed", rate);
     this.rate = rate;
+    clock.changeRate(rate, System.nanoTime(), frameSeconds);
   }
 
   @Override

@@ -40,6 +40,8 @@ public final class VlcPlayer implements Player {
   private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
   private static final long POLL_NANOS = 20_000_000;
+  /** How long VLC's window must keep its place before prepare counts it as placed. */
+  private static final long SETTLE_NANOS = 500_000_000;
 
   private final PlayerSpec spec;
   private final VlcOptions options;
@@ -133,7 +135,10 @@ public final class VlcPlayer implements Player {
     throw new PlayerException(spec.screenName() + ": VLC rc socket " + socket + " never answered", last);
   }
 
-  /** Waits for VLC's window (it opens with the first frame), sizes and moves it, and checks it. */
+  /**
+   * Waits for VLC's window (it opens with the first frame), then sizes and moves it until it stays:
+   * VLC may size it to the video once more as that frame comes.
+   */
   private void placeWindow(Rect window, long deadline) throws PlayerException, IOException {
     String title = VlcCommandLine.windowTitle(spec.screenName());
     String display = display();
@@ -145,6 +150,22 @@ public final class VlcPlayer implements Player {
       }
       LockSupport.parkNanos(POLL_NANOS);
     }
+    long inPlaceSince = -1;
+    while (inPlaceSince < 0 || System.nanoTime() - inPlaceSince < SETTLE_NANOS) {
+      if (window.equals(XWindows.list(display, spec.workDir()).get(title))) {
+        inPlaceSince = inPlaceSince < 0 ? System.nanoTime() : inPlaceSince;
+      } else {
+        inPlaceSince = -1;
+        moveWindow(id, window, display, deadline);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new PlayerException(spec.screenName() + ": VLC's window did not stay at " + window.geometry());
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+    }
+  }
+
+  private void moveWindow(String id, Rect window, String display, long deadline) throws PlayerException, IOException {
     List<String> argv = List.of(options.xdotool(),
         "windowsize", id, Integer.toString(window.width()), Integer.toString(window.height()),
         "windowmove", id, Integer.toString(window.x()), Integer.toString(window.y()));
@@ -157,12 +178,6 @@ public final class VlcPlayer implements Player {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PlayerException(spec.screenName() + ": interrupted while placing VLC's window", e);
-    }
-    while (!window.equals(XWindows.list(display, spec.workDir()).get(title))) {
-      if (System.nanoTime() > deadline) {
-        throw new PlayerException(spec.screenName() + ": VLC's window did not move to " + window.geometry());
-      }
-      LockSupport.parkNanos(POLL_NANOS);
     }
   }
 
@@ -200,7 +215,8 @@ public final class VlcPlayer implements Player {
 
   /**
    * Seeks to the nearest whole second. While paused VLC refuses {@code seek}, so it plays for the
-   * moment of the seek; at the end of the clip it is restarted paused instead.
+   * moment of the seek; at the end of the clip it is restarted paused instead. Returns when VLC
+   * reports the new time; its rc cannot say when the frame is on screen, which follows shortly.
    */
   @Override
   public void seekTo(double seconds, Duration timeout) throws PlayerException {
