@@ -22,7 +22,10 @@ public interface Player extends AutoCloseable {
   /** Absolute seek; exact when {@link Capabilities#seeksExactly()}. Returns when the frame is shown. */
   void seekTo(double seconds, Duration timeout) throws PlayerException;
 
-  /** The position of the frame on screen now, in seconds. */
+  /**
+   * The position of the frame on screen now, in seconds, as fine as {@link
+   * Capabilities#positionResolutionSeconds()} (VLC counts whole seconds).
+   */
   double position() throws PlayerException;
 
   /** The playback rate; 1.0 is normal speed. Only when {@link Capabilities#trimsRate()}. */
