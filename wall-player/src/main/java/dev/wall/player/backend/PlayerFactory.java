@@ -12,8 +12,17 @@ import java.util.Map;
 public final class PlayerFactory {
   private PlayerFactory() {}
 
-  public static Player create(Layout layout, Screen screen, Path workDir, Map<String, String> environment) {
+  /**
+   * @param checkMedia refuse at once, naming the file, when the clip is not there (on a node this
+   *     is usually an NFS share that is not mounted) instead of waiting for the player to time out
+   */
+  public static Player create(Layout layout, Screen screen, Path workDir, Map<String, String> environment,
+      boolean checkMedia) {
     PlayerSpec spec = spec(layout, screen, workDir, environment);
+    if (checkMedia && !java.nio.file.Files.isReadable(spec.media())) {
+      throw new IllegalStateException(
+          "media file " + spec.media() + " is missing or unreadable (is the NFS share mounted?)");
+    }
     PlayerKind kind = layout.player();
     if (kind == PlayerKind.AUTO || kind == PlayerKind.MPV) {
       return new MpvPlayer(spec, MpvOptions.DEFAULTS);

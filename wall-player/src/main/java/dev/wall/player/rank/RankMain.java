@@ -74,7 +74,7 @@ public final class RankMain implements Callable<Integer> {
     Path workDir = runDir.resolve("screens");
     Map<String, String> env = Map.of();
     WallRank rank = new WallRank(comm, wall, loops,
-        screen -> PlayerFactory.create(wall, screen, workDir, env),
+        screen -> PlayerFactory.create(wall, screen, workDir, env, true),
         this::printReport, Duration.ofMillis(roundMillis), host);
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);

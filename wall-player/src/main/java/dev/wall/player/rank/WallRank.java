@@ -93,11 +93,6 @@ public final class WallRank {
   }
 
   private void prepare() {
-    java.nio.file.Path media = layout.mediaPath(screen);
-    if (!java.nio.file.Files.isReadable(media)) {
-      fail("media file " + media + " is missing or unreadable (is the NFS share mounted?)");
-      return;
-    }
     try {
       player = players.apply(screen);
       player.onUnexpectedExit(this::fail);
