@@ -20,7 +20,7 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = WallVersion.class,
     description = "Synchronized multi-screen video wall on Open MPI.",
-    subcommands = {CommandLine.HelpCommand.class, PlayCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, PlayCommand.class, DemoCommand.class})
 public final class WallCli {
 
   private WallCli() {}
