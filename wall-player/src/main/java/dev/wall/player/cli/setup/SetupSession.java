@@ -42,8 +42,8 @@ public final class SetupSession {
   public int run(Function<Node, List<SetupModule>> modules, boolean table)
       throws InvalidLayoutException {
     try {
+      requireRoot();
       SystemTree tree = SystemTree.detect(options.root);
-      requireRoot(tree);
       Layout layout = new LayoutReader().read(options.layout);
       Node node = node(tree, layout);
       boolean mayChown = Privileges.isRoot();
@@ -69,8 +69,9 @@ public final class SetupSession {
     }
   }
 
-  private void requireRoot(SystemTree tree) {
-    if (tree.isLive() && !options.dryRun && !Privileges.isRoot()) {
+  private void requireRoot() {
+    boolean live = options.root.toAbsolutePath().normalize().equals(Path.of("/"));
+    if (live && !options.dryRun && !Privileges.isRoot()) {
       throw new BadInputException(
           "wall setup edits the system files of / and needs root: run it with sudo (or try --dry-run first)");
     }
