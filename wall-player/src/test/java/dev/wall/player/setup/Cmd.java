@@ -95,7 +95,9 @@ final class Cmd {
   /** The packaged CLI (target/classes and target/lib), as `java ... WallMain ARGS`. */
   static List<String> wall(String... args) {
     Path module = Path.of("").toAbsolutePath();
-    String classpath = module.resolve("target/classes") + ":" + module.resolve("target/lib") + "/*";
+    // This checkout's wall-core classes first: the local Maven repository is shared and may hold another build's.
+    String classpath = module.resolve("target/classes") + ":" + module.resolve("../wall-core/target/classes").normalize()
+        + ":" + module.resolve("target/lib") + "/*";
     List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", classpath, "dev.wall.player.cli.WallMain"));
     argv.addAll(List.of(args));
