@@ -2,6 +2,7 @@ package dev.wall.player.cli;
 
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Problem;
+import dev.wall.player.cli.setup.SetupCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -20,7 +21,12 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = WallVersion.class,
     description = "Synchronized multi-screen video wall on Open MPI.",
-    subcommands = {CommandLine.HelpCommand.class, PlayCommand.class, DemoCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      PlayCommand.class,
+      DemoCommand.class,
+      SetupCommand.class
+    })
 public final class WallCli {
 
   private WallCli() {}

@@ -1,0 +1,32 @@
+package dev.wall.player.cli.setup;
+
+import dev.wall.player.cli.CommonOptions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code wall setup all}. */
+@Command(name = "all", description = "Every module that applies to this node, in order, with one summary table.")
+public final class AllCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin SetupOptions setup;
+  @Mixin ShareOptions share;
+  @Mixin SshOptions ssh;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    return new SetupSession(setup, share, spec.commandLine().getOut())
+        .run(node -> List.of(new dev.wall.core.setup.modules.HostsModule(),
+            new dev.wall.core.setup.modules.StaticIpModule(),
+            new dev.wall.player.setup.SshModule(!ssh.noRemote, ssh.authorize),
+            new dev.wall.core.setup.modules.NfsServerModule(),
+            new dev.wall.core.setup.modules.NfsClientModule(),
+            new dev.wall.core.setup.modules.BlankingModule(),
+            new dev.wall.core.setup.modules.RadiosModule(),
+            new dev.wall.core.setup.modules.AutostartModule()), true);
+  }
+}
