@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public final class WallController {
   /** Rank 0 prefixes every failed screen's line with this, so it is told apart from MPI's noise. */
   public static final String FAILURE_PREFIX = "failed: ";
+  /** Rank 0's status after each control round, for the live status line on a terminal. */
+  public static final String STATUS_PREFIX = "status: ";
   /** Rank 0 sends each loop's figures as JSON on a line with this prefix. */
   public static final String REPORT_PREFIX = "report: ";
   /** Rank 0's lines for the console start with one of these; anything else is MPI's, kept in the log. */
@@ -37,19 +39,23 @@ public final class WallController {
   private final PrintWriter out;
   private final PlayReport report;
   private final boolean quiet;
+  private final boolean liveStatus;
+  private int statusWidth;
 
   /**
    * @param report collects each loop's figures and rewrites the report file, if one was asked for
    * @param quiet leaves the console to failures only
+   * @param liveStatus rewrites one status line after each control round (for a terminal)
    */
   public WallController(Layout layout, LocalMachine local, Path runDir, PrintWriter out, PlayReport report,
-      boolean quiet) {
+      boolean quiet, boolean liveStatus) {
     this.layout = layout;
     this.local = local;
     this.runDir = runDir;
     this.out = out;
     this.report = report;
     this.quiet = quiet;
+    this.liveStatus = liveStatus && !quiet;
   }
 
   public int play(RankLaunch launch, Map<String, String> environment) throws IOException {
@@ -57,7 +63,7 @@ public final class WallController {
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
-    ChildProcess mpirun = ChildProcess.startRelayed("mpirun", argv, runDir.resolve("mpirun.log"), environment, lines);
+    ChildProcess mpirun = ChildProcess.startRelayed("mpirun", argv, freshLog(), environment, lines);
     int code;
     try {
       code = mpirun.process().waitFor();
@@ -88,17 +94,47 @@ public final class WallController {
       report.addLoop(line.substring(REPORT_PREFIX.length()));
       return;
     }
+    if (line.startsWith(STATUS_PREFIX)) {
+      showStatus(line.substring(STATUS_PREFIX.length()));
+      return;
+    }
     if (CONSOLE_PREFIXES.stream().anyMatch(line::startsWith)) {
-      if (quiet) {
-        return;
+      if (!quiet) {
+        clearStatus();
+        out.println(line);
+        out.flush();
       }
-      out.println(line);
-      out.flush();
       return;
     }
     synchronized (mpiLines) {
       mpiLines.add(line);
     }
+  }
+
+  private synchronized void showStatus(String status) {
+    if (liveStatus) {
+      String padded = status + " ".repeat(Math.max(0, statusWidth - status.length()));
+      out.print("\r" + padded);
+      out.flush();
+      statusWidth = status.length();
+    }
+  }
+
+  private synchronized void clearStatus() {
+    if (liveStatus && statusWidth > 0) {
+      out.print("\r" + " ".repeat(statusWidth) + "\r");
+      statusWidth = 0;
+    }
+  }
+
+  /** One log per run, the previous one kept beside it: a wall that runs for months must not fill the disk. */
+  private Path freshLog() throws IOException {
+    Files.createDirectories(runDir);
+    Path log = runDir.resolve("mpirun.log");
+    if (Files.exists(log)) {
+      Files.move(log, runDir.resolve("mpirun.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return log;
   }
 
   private int verdict(int code, List<String> failures, List<String> mpiLines) {

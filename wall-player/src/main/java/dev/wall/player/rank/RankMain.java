@@ -75,7 +75,7 @@ public final class RankMain implements Callable<Integer> {
     Map<String, String> env = Map.of();
     WallRank rank = new WallRank(comm, wall, loops,
         screen -> PlayerFactory.create(wall, screen, workDir, env, true),
-        this::printReport, Duration.ofMillis(roundMillis), host);
+        listener(), Duration.ofMillis(roundMillis), host);
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
       return 0;
@@ -96,6 +96,20 @@ public final class RankMain implements Callable<Integer> {
     } catch (IOException e) {
       printLine("snapshot failed: " + e.getMessage());
     }
+  }
+
+  private WallListener listener() {
+    return new WallListener() {
+      @Override
+      public void loopEnded(LoopReport report) {
+        printReport(report);
+      }
+
+      @Override
+      public void round(RoundSummary summary) {
+        printLine(WallController.STATUS_PREFIX + summary.line());
+      }
+    };
   }
 
   /** The console line, then the same loop as JSON for the controller's --report file. */

@@ -30,11 +30,15 @@ class WallRankTest {
   private final Map<String, FakePlayer> players = new ConcurrentHashMap<>();
 
   private static Layout layout(int loops, String... names) {
+    return layout(dev.wall.core.layout.LoopMode.LOCKSTEP, loops, names);
+  }
+
+  private static Layout layout(dev.wall.core.layout.LoopMode mode, int loops, String... names) {
     List<Screen> screens = new ArrayList<>();
     for (String name : names) {
       screens.add(new Screen(name, "host-" + name, null, 0, new Rect(0, 0, 10, 10), null, name + ".mp4", null, null));
     }
-    return Layout.of(1, null, loops, null, "/tmp", null, null, null, null, null, screens);
+    return Layout.of(1, null, loops, null, "/tmp", null, null, mode, null, null, screens);
   }
 
   /** Runs every rank on its own thread; returns each rank's outcome: null, or its abort message. */
@@ -132,6 +136,18 @@ class WallRankTest {
       assertEquals("screen b on host-b: mpv exited unexpectedly (code 9)", outcome);
     }
     assertTrue(reports.isEmpty());
+  }
+
+  @Test
+  void inIndependentModeEachClipRestartsOnItsOwnAndTheWallEndsAfterTheLongestsLoops() throws Exception {
+    Layout layout = layout(dev.wall.core.layout.LoopMode.INDEPENDENT, 2, "short", "long");
+    List<String> outcomes = play(layout, Map.of("short", 0.12, "long", 0.5), null);
+
+    assertEquals(java.util.Arrays.asList(null, null), outcomes);
+    assertEquals(2, reports.size(), "two loops of the longest clip");
+    assertEquals(2, count("long:release"), "the long clip: start, then one restart of its own");
+    assertTrue(count("short:release") >= 7, "the short clip restarts whenever it ends: " + count("short:release"));
+    assertEquals(0, log.stream().filter(c -> c.what().equals("short:pause")).count(), "nobody waits at a seam");
   }
 
   private long count(String what) {
