@@ -2,6 +2,12 @@ package dev.wall.player.cli;
 
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Problem;
+import dev.wall.player.cli.layout.AssignCommand;
+import dev.wall.player.cli.layout.HostfileCommand;
+import dev.wall.player.cli.layout.LoopsCommand;
+import dev.wall.player.cli.layout.PreviewCommand;
+import dev.wall.player.cli.layout.ScreensCommand;
+import dev.wall.player.cli.layout.ValidateCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -20,7 +26,15 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = WallVersion.class,
     description = "Synchronized multi-screen video wall on Open MPI.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      ScreensCommand.class,
+      AssignCommand.class,
+      LoopsCommand.class,
+      HostfileCommand.class,
+      PreviewCommand.class,
+    })
 public final class WallCli {
 
   private WallCli() {}
