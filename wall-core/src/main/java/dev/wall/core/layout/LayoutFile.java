@@ -130,7 +130,7 @@ public final class LayoutFile {
   private static InvalidLayoutException tooBig(String file, long size) {
     return refuse(
         file,
-        String.format(Locale.ROOT, "is %.1f MiB, more than the 1 MiB a layout may be", size / 1048576.0),
+        "is " + (size + 1023) / 1024 + " KiB, more than the 1024 KiB (1 MiB) a layout may be",
         "check that this is the layout file; a layout is a few KiB of JSON");
   }
 

@@ -95,7 +95,7 @@ final class TextEdits {
       String separator =
           members.size() > 1
               ? between(first.valueEnd(), members.get(1).keyStart())
-              : "," + between(object.start() + 1, first.keyStart());
+              : loneSeparator(object, first);
       replacements.add(
           new Replacement(first.keyStart(), first.keyStart(), key + colon + value + separator));
       return;
@@ -107,10 +107,16 @@ final class TextEdits {
     } else if (after > 0) {
       separator = between(members.get(after - 1).valueEnd(), previous.keyStart());
     } else {
-      separator = "," + between(object.start() + 1, previous.keyStart());
+      separator = loneSeparator(object, previous);
     }
     replacements.add(
         new Replacement(previous.valueEnd(), previous.valueEnd(), separator + key + colon + value));
+  }
+
+  /** For an object with one field: a new line as before that field, or else ", ". */
+  private String loneSeparator(ObjectExtent object, Member only) {
+    String before = between(object.start() + 1, only.keyStart());
+    return before.contains("\n") ? "," + before : ", ";
   }
 
   /** What the file writes between a key and its value, such as {@code ": "} or {@code " : "}. */
