@@ -35,6 +35,8 @@ final class ScreenRules {
           "version", TOP_HINT,
           "span", TOP_HINT,
           "sync", TOP_HINT);
+  private static final Map<String, String> EXAMPLE_SIDES =
+      Map.of("x", "0", "y", "0", "width", "1920", "height", "1080");
   private static final String EXAMPLE_SCREEN =
       "{\"name\": \"left\", \"host\": \"rpi1\", \"media\": \"left.mp4\"}";
 
@@ -157,7 +159,7 @@ final class ScreenRules {
       return null;
     }
     if (!NAME.matcher(name).matches()) {
-      String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[._-]+", "");
+      String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[._-]+|[._-]+$", "");
       String hint = safe.isEmpty() ? "such as \"left\"" : "such as \"" + safe + "\"";
       findings.add(
           namePath,
@@ -265,7 +267,7 @@ final class ScreenRules {
     return findings
         .required(rect, rectPath, side, "add " + side + ", like " + example)
         .flatMap(v -> findings.wholeNumber(v, rectPath + "." + side, min, max,
-            "\"" + side + "\": " + (min == 0 ? "0" : "1920"), "give " + meaning));
+            "\"" + side + "\": " + EXAMPLE_SIDES.get(side), "give " + meaning));
   }
 
   private void playerArgs(ObjectNode screen, String path) {
