@@ -102,15 +102,17 @@ final class Findings {
   /** A whole number inside [min, max]; the range problem ends with {@code fix}. */
   Optional<Long> wholeNumber(
       JsonNode value, String path, long min, long max, String example, String fix) {
-    if (!value.isIntegralNumber()) {
-      if (value.isNumber()) {
-        add(path, "must be a whole number, got " + value.asText(), "write it like " + example);
-      } else {
-        wrongType(value, path, "a whole number", example);
-      }
+    if (!value.isNumber()) {
+      wrongType(value, path, "a whole number", example);
       return Optional.empty();
     }
-    BigInteger number = value.bigIntegerValue();
+    BigDecimal decimal = value.decimalValue();
+    if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+      add(path, "must be a whole number, got " + decimal.toPlainString(), "write it like " + example);
+      return Optional.empty();
+    }
+    // 1e3 and 5.0 are whole numbers too, as JSON Schema counts them.
+    BigInteger number = decimal.toBigInteger();
     if (number.compareTo(BigInteger.valueOf(min)) < 0
         || number.compareTo(BigInteger.valueOf(max)) > 0) {
       add(path, "must be " + range(min, max) + ", got " + number, fix);
