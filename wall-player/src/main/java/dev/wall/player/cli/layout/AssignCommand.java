@@ -18,22 +18,25 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall assign}: which clip a screen plays, set in the layout file itself. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "assign",
     description = "Set the clip a screen plays, or swap two screens' clips, in the layout file.",
     customSynopsis = {
       "wall assign FILE SCREEN MEDIA [--dry-run]",
-      "wall assign FILE SCREEN --span [--dry-run]",
-      "wall assign FILE --swap SCREEN SCREEN [--dry-run]"
+      "       wall assign FILE SCREEN --span [--dry-run]",
+      "       wall assign FILE --swap SCREEN SCREEN [--dry-run]"
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  wall assign lobby.json left summer/left.mp4     left plays summer/left.mp4",
-      "  wall assign lobby.json left --span              left shows its part of the span again",
-      "  wall assign lobby.json --swap left right        left and right trade clips",
+      "  wall assign lobby.json left summer/left.mp4   left plays summer/left.mp4",
+      "  wall assign lobby.json left --span            left shows its part of the span",
+      "  wall assign lobby.json --swap left right      left and right trade clips",
       "",
       "SCREEN is a screen's name (or its rank). MEDIA is relative to mediaRoot.",
-      "The file keeps its layout: only the changed value is rewritten, through a temporary",
-      "file and a rename. An edit that would break a rule is refused and nothing is written.",
+      "Only the changed value is rewritten; the rest of the file keeps every byte.",
+      "The file is saved through a temporary file and a rename. An edit that would",
+      "break a rule is refused, and nothing is written.",
+      "",
       "Exit codes: 0 ok, 1 the file could not be saved, 2 bad input (nothing changed)."
     })
 public final class AssignCommand implements Callable<Integer> {

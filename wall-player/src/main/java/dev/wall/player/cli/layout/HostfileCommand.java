@@ -20,16 +20,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall hostfile}: the Open MPI files that put rank i on screens[i].host. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "hostfile",
     description = "Write the Open MPI hostfile and rankfile that put rank i on screens[i].host.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  wall hostfile lobby.json                      print both files",
-      "  wall hostfile lobby.json --out wall.hosts     write wall.hosts and wall.rankfile",
+      "  wall hostfile lobby.json                   print both files",
+      "  wall hostfile lobby.json --out wall.hosts  write wall.hosts, wall.rankfile",
       "",
       "Then: mpirun --hostfile wall.hosts --rankfile wall.rankfile -np SCREENS ...",
-      "The rankfile is what places each rank; it stays right when screens are not grouped",
-      "by host and when a host drives two screens. Open MPI binds rank i to core 'slot'.",
+      "The rankfile places each rank; it stays right when screens are not grouped",
+      "by host, and when a host drives two screens. Open MPI binds each rank to",
+      "the core its 'slot' names.",
+      "",
       "Exit codes: 0 ok, 1 a file could not be written, 2 the layout has a problem."
     })
 public final class HostfileCommand implements Callable<Integer> {
@@ -43,7 +46,7 @@ public final class HostfileCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--rankfile", paramLabel = "PATH",
-      description = "Write the rankfile here (default: beside --out, named *.rankfile).")
+      description = "Write the rankfile here (default: NAME.rankfile beside --out).")
   Path rankfileOut;
 
   @Option(names = "--dry-run", description = "Print what would be written, write nothing.")

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall loops FILE N}: how many times the wall plays, saved in the layout. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "loops",
     description = "Set how many times the wall plays its media, in the layout file.",
     footerHeading = "%nExamples:%n",
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
       "  wall loops lobby.json forever    play until stopped (the same as 0)",
       "",
       "To change the count for one show only, use: wall play FILE --loops N",
+      "",
       "Exit codes: 0 ok, 1 the file could not be saved, 2 bad input (nothing changed)."
     })
 public final class LoopsCommand implements Callable<Integer> {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall preview}: a PNG of the wall to scale, to check what plays where. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "preview",
     description = "Draw the wall to scale as a PNG: each screen with name, rank, host and clip.",
     footerHeading = "%nExamples:%n",
@@ -32,9 +33,11 @@ import picocli.CommandLine.Spec;
       "  wall preview lobby.json --out wall.png",
       "  wall preview atrium.json --out atrium.png --width 2400",
       "",
-      "With a 'wall' and a region for every screen, screens sit where they hang and the dark",
-      "gaps between them are the bezels; span crops are outlined in amber. Otherwise each",
-      "display (host, output) is drawn with its windows. Needs no display (runs headless).",
+      "With a 'wall' and a region for every screen, screens sit where they hang,",
+      "the dark gaps between them are the bezels, and span crops are outlined in",
+      "amber. Otherwise each display (host, output) is drawn with its windows.",
+      "Runs headless: no display is needed.",
+      "",
       "Exit codes: 0 ok, 1 the picture could not be written, 2 bad input."
     })
 public final class PreviewCommand implements Callable<Integer> {

@@ -13,14 +13,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall screens FILE}: which rank drives which screen, and what it shows. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "screens",
     description = "Print a table of the screens: rank, name, host, output, window, region, media.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  wall screens layouts/lobby.json",
       "",
-      "Rank i drives screens[i]. WINDOW and REGION are WIDTHxHEIGHT+X+Y; a screen without a",
-      "window fills its output. Exit codes: 0 ok, 2 the layout has a problem."
+      "Rank i drives screens[i]. WINDOW and REGION are WIDTHxHEIGHT+X+Y; a screen",
+      "without a window fills its output.",
+      "",
+      "Exit codes: 0 ok, 2 the layout has a problem."
     })
 public final class ScreensCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
