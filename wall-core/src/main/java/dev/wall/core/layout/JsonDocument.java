@@ -35,7 +35,7 @@ public final class JsonDocument {
   }
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String text;
   private final JsonNode root;

@@ -71,23 +71,21 @@ public final class PreviewCommand implements Callable<Integer> {
     if (dryRun) {
       stdout.println("dry run: would write " + out + " (" + size + ")");
     } else {
-      new AtomicFileWriter(out).write(image);
+      writePng(image);
       stdout.println("wrote " + out + " (" + size + ")");
     }
     stdout.flush();
     return ExitCodes.OK;
   }
 
-  private record AtomicFileWriter(Path out) {
-    void write(BufferedImage image) {
-      try {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        new AtomicFile().write(out, png.toByteArray());
-      } catch (IOException e) {
-        throw new WallFailure(ExitCodes.RUNTIME_FAILURE,
-            "cannot write " + out + " (" + e.getMessage() + ")");
-      }
+  private void writePng(BufferedImage image) {
+    try {
+      ByteArrayOutputStream png = new ByteArrayOutputStream();
+      ImageIO.write(image, "png", png);
+      new AtomicFile().write(out, png.toByteArray());
+    } catch (IOException e) {
+      throw new WallFailure(ExitCodes.RUNTIME_FAILURE,
+          "cannot write " + out + " (" + e.getMessage() + ")");
     }
   }
 }
