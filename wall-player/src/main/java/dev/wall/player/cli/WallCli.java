@@ -2,6 +2,12 @@ package dev.wall.player.cli;
 
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Problem;
+import dev.wall.player.cli.layout.AssignCommand;
+import dev.wall.player.cli.layout.HostfileCommand;
+import dev.wall.player.cli.layout.LoopsCommand;
+import dev.wall.player.cli.layout.PreviewCommand;
+import dev.wall.player.cli.layout.ScreensCommand;
+import dev.wall.player.cli.layout.ValidateCommand;
 import dev.wall.player.cli.setup.SetupCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -24,6 +30,12 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       CommandLine.HelpCommand.class,
       PlayCommand.class,
+      ValidateCommand.class,
+      ScreensCommand.class,
+      AssignCommand.class,
+      LoopsCommand.class,
+      HostfileCommand.class,
+      PreviewCommand.class,
       DemoCommand.class,
       SetupCommand.class
     })

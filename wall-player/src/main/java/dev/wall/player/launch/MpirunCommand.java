@@ -1,5 +1,6 @@
 package dev.wall.player.launch;
 
+import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Network;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class MpirunCommand {
     layout.networkIfSet().map(Network::iface).ifPresent(iface -> argv.addAll(List.of(
         "--mca", "btl_tcp_if_include", iface, "--mca", "oob_tcp_if_include", iface)));
     List<String> rank = rankCommand(java, classpath, launch);
-    Map<String, Integer> slots = new MpiPlacement(layout).slotsPerHost();
+    Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
     for (int i = 0; i < layout.screens().size(); i++) {
       String host = layout.screen(i).host();
       if (i > 0) {

@@ -1,5 +1,7 @@
 package dev.wall.player.launch;
 
+import dev.wall.core.io.AtomicFile;
+import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.player.cli.ExitCodes;
 import dev.wall.player.cli.WallFailure;
@@ -78,8 +80,9 @@ public final class WallController {
 
   List<String> command(RankLaunch launch, String display) throws IOException {
     Files.createDirectories(runDir);
-    MpiPlacement placement = new MpiPlacement(layout);
-    Path hostfile = writeAtomically(runDir.resolve("hostfile"), placement.hostfile());
+    Path hostfile = runDir.resolve("hostfile");
+    String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
+    new AtomicFile().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return MpirunCommand.argv(layout, local, hostfile, display, java,
         System.getProperty("java.class.path"), launch);
@@ -163,10 +166,4 @@ public final class WallController {
         + runDir.resolve("mpirun.log");
   }
 
-  private static Path writeAtomically(Path file, String text) throws IOException {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.writeString(tmp, text);
-    return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-  }
 }

@@ -86,13 +86,6 @@ class MpirunCommandTest {
     assertTrue(joined.contains("--mca btl_tcp_if_include eth0 --mca oob_tcp_if_include eth0"), joined);
   }
 
-  @Test
-  void hostfileGivesEachHostOneSlotPerScreen() {
-    Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"), screen("c", "rpi1"));
-    assertEquals("# Written by wall: one slot per screen on each host.\nrpi1 slots=2\nrpi2 slots=1\n",
-        new MpiPlacement(layout).hostfile());
-  }
-
   private static List<String> valuesAfter(List<String> argv, String option) {
     List<String> values = new ArrayList<>();
     for (int i = 0; i < argv.size() - 1; i++) {
