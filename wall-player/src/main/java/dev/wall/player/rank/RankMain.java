@@ -5,6 +5,7 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.backend.PlayerFactory;
 import dev.wall.core.layout.Rect;
+import dev.wall.core.layout.Screen;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.launch.WallController;
@@ -43,6 +44,8 @@ public final class RankMain implements Callable<Integer> {
   @Option(names = "--round-ms", defaultValue = "1000")
   long roundMillis;
 
+  /** Set by Open MPI's launcher in every process it starts. */
+  static final String RANK_VARIABLE = "OMPI_COMM_WORLD_RANK";
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
   private final PrintStream out = System.out;
@@ -63,19 +66,29 @@ public final class RankMain implements Callable<Integer> {
     if (mediaRoot != null) {
       layout = layout.withMediaRoot(mediaRoot.toString());
     }
+    // mpirun tells each process its rank before MPI_Init, so the player can start meanwhile.
+    PlayerStart player = startPlayer(layout, System.getenv(RANK_VARIABLE));
     try (MpiCommunicator comm = MpiCommunicator.init(new String[0])) {
-      return play(layout, comm);
+      if (player == null) {
+        player = startPlayer(layout, String.valueOf(comm.rank()));
+      }
+      return play(layout, comm, player);
     }
   }
 
-  private int play(Layout layout, MpiCommunicator comm) throws IOException {
-    Layout wall = layout;
-    String host = wall.screen(comm.rank()).host();
+  private PlayerStart startPlayer(Layout layout, String rank) {
+    if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
+      return null;
+    }
+    Screen screen = layout.screen(Integer.parseInt(rank));
     Path workDir = runDir.resolve("screens");
-    Map<String, String> env = Map.of();
-    WallRank rank = new WallRank(comm, wall, loops,
-        screen -> PlayerFactory.create(wall, screen, workDir, env, true),
-        listener(), Duration.ofMillis(roundMillis), host);
+    return PlayerStart.begin(() -> PlayerFactory.create(layout, screen, workDir, Map.of(), true),
+        WallRank.PREPARE_TIMEOUT);
+  }
+
+  private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {
+    String host = wall.screen(comm.rank()).host();
+    WallRank rank = new WallRank(comm, wall, loops, player, listener(), Duration.ofMillis(roundMillis), host);
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
       return 0;

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 
 /**
  * One rank of the wall: drives {@code screens[rank]}'s player in lockstep with every other rank.
@@ -25,7 +24,8 @@ import java.util.function.Function;
  * frame (held, not black), then all meet, seek to 0 while paused, and a barrier releases them.
  */
 public final class WallRank {
-  private static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
+  /** How long a player may take to start and show frame 0; slow SD cards and NFS need a margin. */
+  public static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration END_GRACE = Duration.ofSeconds(5);
   private static final long END_POLL_NANOS = 1_000_000;
@@ -34,7 +34,7 @@ public final class WallRank {
   private final Communicator comm;
   private final Layout layout;
   private final int loops;
-  private final Function<Screen, Player> players;
+  private final PlayerStart playerStart;
   private final WallListener listener;
   private final Duration roundInterval;
   private final Screen screen;
@@ -44,12 +44,12 @@ public final class WallRank {
   private double rate = 1.0;
   private int restarts;
 
-  public WallRank(Communicator comm, Layout layout, int loops, Function<Screen, Player> players,
+  public WallRank(Communicator comm, Layout layout, int loops, PlayerStart playerStart,
       WallListener listener, Duration roundInterval, String host) {
     this.comm = comm;
     this.layout = layout;
     this.loops = loops;
-    this.players = players;
+    this.playerStart = playerStart;
     this.listener = listener;
     this.roundInterval = roundInterval;
     this.screen = layout.screen(comm.rank());
@@ -101,10 +101,8 @@ public final class WallRank {
 
   private void prepare() {
     try {
-      player = players.apply(screen);
-      player.onUnexpectedExit(this::fail);
-      player.prepare(PREPARE_TIMEOUT);
-    } catch (PlayerException | RuntimeException e) {
+      player = playerStart.await(PREPARE_TIMEOUT, this::fail);
+    } catch (PlayerException e) {
       fail(e.getMessage());
     }
   }

@@ -62,12 +62,14 @@ class WallRankTest {
   }
 
   private String runRank(Communicator comm, Layout layout, Map<String, Double> durations, String failing) {
-    WallRank rank = new WallRank(comm, layout, layout.loops(), screen -> {
+    Screen screen = layout.screen(comm.rank());
+    PlayerStart start = PlayerStart.begin(() -> {
       FakePlayer player = new FakePlayer(screen.name(), durations.get(screen.name()),
           screen.name().equals(failing), log);
       players.put(screen.name(), player);
       return player;
-    }, reports::add, ROUND, layout.screen(comm.rank()).host());
+    }, Duration.ofSeconds(10));
+    WallRank rank = new WallRank(comm, layout, layout.loops(), start, reports::add, ROUND, screen.host());
     try {
       rank.run(null);
       return null;
