@@ -44,6 +44,10 @@ public final class RankMain implements Callable<Integer> {
   @Option(names = "--round-ms", defaultValue = "1000")
   long roundMillis;
 
+  /** Load what a rank loads, without MPI or a player, then exit: to record a class-data archive. */
+  @Option(names = "--warm-up")
+  boolean warmUp;
+
   /** Set by Open MPI's launcher in every process it starts. */
   static final String RANK_VARIABLE = "OMPI_COMM_WORLD_RANK";
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -66,6 +70,9 @@ public final class RankMain implements Callable<Integer> {
     if (mediaRoot != null) {
       layout = layout.withMediaRoot(mediaRoot.toString());
     }
+    if (warmUp) {
+      return warmUp(layout);
+    }
     // mpirun tells each process its rank before MPI_Init, so the player can start meanwhile.
     PlayerStart player = startPlayer(layout, System.getenv(RANK_VARIABLE));
     try (MpiCommunicator comm = MpiCommunicator.init(new String[0])) {
@@ -74,6 +81,16 @@ public final class RankMain implements Callable<Integer> {
       }
       return play(layout, comm, player);
     }
+  }
+
+  /** Touches the classes a rank needs, so {@code -XX:ArchiveClassesAtExit} records them. */
+  private int warmUp(Layout layout) throws IOException {
+    Screen screen = layout.screen(0);
+    PlayerFactory.spec(layout, screen, runDir.resolve("screens"), Map.of());
+    JSON.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
+        java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0))));
+    dev.wall.core.sync.RankStatus.decode(dev.wall.core.sync.RankStatus.healthy(1, 2, false, 1).encode());
+    return 0;
   }
 
   private PlayerStart startPlayer(Layout layout, String rank) {

@@ -26,7 +26,7 @@ class MpirunCommandTest {
   }
 
   private static List<String> argv(Layout layout, LocalMachine local, String display) {
-    return MpirunCommand.argv(layout, local, Path.of("/tmp/wall-pi/hostfile"), display, "/usr/bin/java", "cp", LAUNCH);
+    return MpirunCommand.argv(layout, local, Path.of("/tmp/wall-pi/hostfile"), display, "/usr/bin/java", "cp", LAUNCH, "-XX:SharedArchiveFile=/a.jsa");
   }
 
   @Test
@@ -74,8 +74,18 @@ class MpirunCommandTest {
     List<String> rank = argv.subList(first, argv.indexOf(":"));
     assertEquals(rank, argv.subList(second, argv.size()));
     assertTrue(rank.containsAll(MpirunCommand.RANK_JVM_OPTIONS));
+    assertTrue(rank.contains("-XX:SharedArchiveFile=/a.jsa"), "local ranks use the class archive");
     assertEquals(List.of("-cp", "cp", MpirunCommand.RANK_MAIN, "--layout", "/srv/wall/lobby.json", "--loops", "3",
         "--run-dir", "/tmp/wall-pi"), rank.subList(rank.indexOf("-cp"), rank.size()));
+  }
+
+  @Test
+  void onlyRanksOnThisMachineUseItsClassArchive() {
+    Layout layout = layout(null, screen("a", "localhost"), screen("b", "rpi2"));
+    List<String> argv = argv(layout, new LocalMachine(false, 4, "controller"), ":0");
+    int split = argv.indexOf(":");
+    assertTrue(argv.subList(0, split).contains("-XX:SharedArchiveFile=/a.jsa"));
+    assertFalse(argv.subList(split, argv.size()).contains("-XX:SharedArchiveFile=/a.jsa"));
   }
 
   @Test

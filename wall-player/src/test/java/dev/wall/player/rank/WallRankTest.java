@@ -86,7 +86,8 @@ class WallRankTest {
     assertEquals(List.of(), outcomes.stream().filter(o -> o != null).toList());
     assertEquals(3, reports.size(), "rank 0 reports each loop once");
     for (LoopReport report : reports) {
-      assertTrue(report.seconds() >= 0.35, "a loop lasts as long as the longest clip: " + report.seconds());
+      // At most 5 % faster: rate trims may speed the longest clip up that much.
+      assertTrue(report.seconds() >= 0.35 / 1.05, "a loop lasts as long as the longest clip: " + report.seconds());
       assertEquals(List.of("a", "b", "c"), report.screens().stream().map(LoopReport.ScreenLoop::name).toList());
     }
     for (String name : List.of("a", "b", "c")) {
