@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall assign}: which clip a screen plays, set in the layout file itself. */
 @Command(
-    mixinStandardHelpOptions = true,
     name = "assign",
     description = "Set the clip a screen plays, or swap two screens' clips, in the layout file.",
     customSynopsis = {

@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall hostfile}: the Open MPI files that put rank i on screens[i].host. */
 @Command(
-    mixinStandardHelpOptions = true,
     name = "hostfile",
     description = "Write the Open MPI hostfile and rankfile that put rank i on screens[i].host.",
     footerHeading = "%nExamples:%n",

@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall loops FILE N}: how many times the wall plays, saved in the layout. */
 @Command(
-    mixinStandardHelpOptions = true,
     name = "loops",
     description = "Set how many times the wall plays its media, in the layout file.",
     footerHeading = "%nExamples:%n",

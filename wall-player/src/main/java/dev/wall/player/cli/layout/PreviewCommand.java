@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall preview}: a PNG of the wall to scale, to check what plays where. */
 @Command(
-    mixinStandardHelpOptions = true,
     name = "preview",
     description = "Draw the wall to scale as a PNG: each screen with name, rank, host and clip.",
     footerHeading = "%nExamples:%n",

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code wall screens FILE}: which rank drives which screen, and what it shows. */
 @Command(
-    mixinStandardHelpOptions = true,
     name = "screens",
     description = "Print a table of the screens: rank, name, host, output, window, region, media.",
     footerHeading = "%nExamples:%n",

@@ -18,7 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wall validate FILE...}: every rule, every file, every problem, before anything runs. */
 @Command(
-    mixinStandardHelpOptions = true,
     name = "validate",
     description = "Check layout files against every rule, without running anything.",
     footerHeading = "%nExamples:%n",

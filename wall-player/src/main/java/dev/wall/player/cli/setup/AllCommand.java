@@ -9,7 +9,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code wall setup all}. */
-@Command(name = "all", description = "Every module that applies to this node, in order, with one summary table.")
+@Command(
+    name = "all",
+    description = "Every module that applies to this node, in order, with one summary table.",
+    footer = {
+      "",
+      "Examples:",
+      "  wall setup all --layout /srv/wall/lobby.json --dry-run   # diff only",
+      "  sudo wall setup all --layout /srv/wall/lobby.json",
+      "  sudo wall setup all --layout /srv/wall/lobby.json --undo",
+      "  wall setup all --layout lobby.json --host rpi2 --root /mnt/sd   # an SD card"
+    })
 public final class AllCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin SetupOptions setup;

@@ -1,24 +1,24 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.cli.CommonOptions;
-import java.util.List;
-import java.util.concurrent.Callable;
+import dev.wall.core.setup.modules.AutostartModule;
+import dev.wall.core.setup.SetupModule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code wall setup autostart}. */
-@Command(name = "autostart", description = "On the controller: a systemd unit that plays the wall at boot, forever.")
-public final class AutostartCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-  @Mixin SetupOptions setup;
-
-  @Spec CommandSpec spec;
-
+@Command(
+    name = "autostart",
+    description = "On the controller: a systemd unit that plays the wall at boot, forever.",
+    footer = {
+      "",
+      "Examples:",
+      "  wall setup autostart --layout /srv/wall/lobby.json --dry-run   # diff only",
+      "  sudo wall setup autostart --layout /srv/wall/lobby.json",
+      "  sudo wall setup autostart --layout /srv/wall/lobby.json --undo",
+      "  wall setup autostart --layout lobby.json --host rpi2 --root /mnt/sd   # an SD card"
+    })
+public final class AutostartCommand extends SingleModuleCommand {
   @Override
-  public Integer call() throws Exception {
-    return new SetupSession(setup, null, spec.commandLine().getOut())
-        .run(node -> List.of(new dev.wall.core.setup.modules.AutostartModule()), false);
+  SetupModule module() {
+    return new AutostartModule();
   }
 }

@@ -1,24 +1,32 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.cli.CommonOptions;
-import java.util.List;
-import java.util.concurrent.Callable;
+import dev.wall.core.setup.modules.NfsClientModule;
+import dev.wall.core.setup.SetupModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code wall setup nfs-client}. */
-@Command(name = "nfs-client", description = "On a worker: mount the controller's share at boot, without ever holding boot up.")
-public final class NfsClientCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-  @Mixin SetupOptions setup;
+@Command(
+    name = "nfs-client",
+    description = "On a worker: mount the controller's share at boot, without ever holding boot up.",
+    footer = {
+      "",
+      "Examples:",
+      "  wall setup nfs-client --layout /srv/wall/lobby.json --dry-run   # diff only",
+      "  sudo wall setup nfs-client --layout /srv/wall/lobby.json",
+      "  sudo wall setup nfs-client --layout /srv/wall/lobby.json --undo",
+      "  wall setup nfs-client --layout lobby.json --host rpi2 --root /mnt/sd   # an SD card"
+    })
+public final class NfsClientCommand extends SingleModuleCommand {
   @Mixin ShareOptions share;
-  @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws Exception {
-    return new SetupSession(setup, share, spec.commandLine().getOut())
-        .run(node -> List.of(new dev.wall.core.setup.modules.NfsClientModule()), false);
+  ShareOptions share() {
+    return share;
+  }
+
+  @Override
+  SetupModule module() {
+    return new NfsClientModule();
   }
 }

@@ -1,24 +1,24 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.cli.CommonOptions;
-import java.util.List;
-import java.util.concurrent.Callable;
+import dev.wall.core.setup.modules.RadiosModule;
+import dev.wall.core.setup.SetupModule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code wall setup radios}. */
-@Command(name = "radios", description = "Wi-Fi and Bluetooth off in config.txt's [all] section, and hciuart disabled.")
-public final class RadiosCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-  @Mixin SetupOptions setup;
-
-  @Spec CommandSpec spec;
-
+@Command(
+    name = "radios",
+    description = "Wi-Fi and Bluetooth off in config.txt's [all] section, and hciuart disabled.",
+    footer = {
+      "",
+      "Examples:",
+      "  wall setup radios --layout /srv/wall/lobby.json --dry-run   # diff only",
+      "  sudo wall setup radios --layout /srv/wall/lobby.json",
+      "  sudo wall setup radios --layout /srv/wall/lobby.json --undo",
+      "  wall setup radios --layout lobby.json --host rpi2 --root /mnt/sd   # an SD card"
+    })
+public final class RadiosCommand extends SingleModuleCommand {
   @Override
-  public Integer call() throws Exception {
-    return new SetupSession(setup, null, spec.commandLine().getOut())
-        .run(node -> List.of(new dev.wall.core.setup.modules.RadiosModule()), false);
+  SetupModule module() {
+    return new RadiosModule();
   }
 }

@@ -1,8 +1,10 @@
 package dev.wall.player.cli.setup;
 
+import dev.wall.player.cli.CommonOptions;
 import dev.wall.player.cli.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +27,8 @@ import picocli.CommandLine.Spec;
       AllCommand.class
     })
 public final class SetupCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
   @Spec CommandSpec spec;
 
   @Override

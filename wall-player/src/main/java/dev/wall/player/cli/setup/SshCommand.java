@@ -9,7 +9,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code wall setup ssh}. */
-@Command(name = "ssh", description = "The controller's key for mpirun, its ssh config, and the key on every worker.")
+@Command(
+    name = "ssh",
+    description = "The controller's key for mpirun, its ssh config, and the key on every worker.",
+    footer = {
+      "",
+      "Examples:",
+      "  wall setup ssh --layout /srv/wall/lobby.json --dry-run   # diff only",
+      "  sudo wall setup ssh --layout /srv/wall/lobby.json",
+      "  sudo wall setup ssh --layout /srv/wall/lobby.json --undo",
+      "  wall setup ssh --layout lobby.json --host rpi2 --root /mnt/sd   # an SD card"
+    })
 public final class SshCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin SetupOptions setup;

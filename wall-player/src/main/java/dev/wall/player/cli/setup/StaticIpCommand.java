@@ -1,24 +1,24 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.cli.CommonOptions;
-import java.util.List;
-import java.util.concurrent.Callable;
+import dev.wall.core.setup.modules.StaticIpModule;
+import dev.wall.core.setup.SetupModule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code wall setup static-ip}. */
-@Command(name = "static-ip", description = "This node's static address: dhcpcd.conf (Buster, Bullseye) or a NetworkManager keyfile (Bookworm).")
-public final class StaticIpCommand implements Callable<Integer> {
-  @Mixin CommonOptions common;
-  @Mixin SetupOptions setup;
-
-  @Spec CommandSpec spec;
-
+@Command(
+    name = "static-ip",
+    description = "This node's static address: dhcpcd.conf (Buster, Bullseye) or a NetworkManager keyfile (Bookworm).",
+    footer = {
+      "",
+      "Examples:",
+      "  wall setup static-ip --layout /srv/wall/lobby.json --dry-run   # diff only",
+      "  sudo wall setup static-ip --layout /srv/wall/lobby.json",
+      "  sudo wall setup static-ip --layout /srv/wall/lobby.json --undo",
+      "  wall setup static-ip --layout lobby.json --host rpi2 --root /mnt/sd   # an SD card"
+    })
+public final class StaticIpCommand extends SingleModuleCommand {
   @Override
-  public Integer call() throws Exception {
-    return new SetupSession(setup, null, spec.commandLine().getOut())
-        .run(node -> List.of(new dev.wall.core.setup.modules.StaticIpModule()), false);
+  SetupModule module() {
+    return new StaticIpModule();
   }
 }
