@@ -14,8 +14,13 @@ import java.io.UncheckedIOException;
  * @param rates each rank's playback rate from now on
  * @param seeks each rank's seek target in seconds, or NaN for none
  * @param message for ABORT: the lines naming the failed screens
+ * @param endsIn for AWAIT_END: seconds until the longest clip's last frame, at its rate
  */
-public record RoundCommand(Action action, double[] rates, double[] seeks, String message) {
+public record RoundCommand(Action action, double[] rates, double[] seeks, String message, double endsIn) {
+
+  public RoundCommand(Action action, double[] rates, double[] seeks, String message) {
+    this(action, rates, seeks, message, 0);
+  }
 
   public enum Action {
     /** Keep playing at the given rates; next round in about a second. */
@@ -52,6 +57,7 @@ public record RoundCommand(Action action, double[] rates, double[] seeks, String
         out.writeDouble(seeks[i]);
       }
       out.writeUTF(message == null ? "" : message);
+      out.writeDouble(endsIn);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -68,7 +74,7 @@ public record RoundCommand(Action action, double[] rates, double[] seeks, String
         rates[i] = in.readDouble();
         seeks[i] = in.readDouble();
       }
-      return new RoundCommand(action, rates, seeks, in.readUTF());
+      return new RoundCommand(action, rates, seeks, in.readUTF(), in.readDouble());
     } catch (IOException e) {
       throw new UncheckedIOException("malformed round command", e);
     }

@@ -23,10 +23,6 @@ public final class PlayerFactory {
 
   private PlayerFactory() {}
 
-  public static Player create(Layout layout, Screen screen, Path workDir, Map<String, String> environment) {
-    return create(layout.player(), spec(layout, screen, workDir, environment), BackendOptions.DEFAULTS);
-  }
-
   /**
    * @param checkMedia refuse at once, naming the file, when the clip is not there (on a node this
    *     is usually an NFS share that is not mounted) instead of waiting for the player to time out

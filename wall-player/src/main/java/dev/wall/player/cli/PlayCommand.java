@@ -65,6 +65,10 @@ public final class PlayCommand implements Callable<Integer> {
       description = "After the last loop, rank 0 saves a picture of its display to PNG.")
   Path snapshot;
 
+  @Option(names = "--display", paramLabel = "DISPLAY",
+      description = "The X display every rank plays on, instead of $DISPLAY (a Pi's desktop is :0).")
+  String display;
+
   @Option(names = "--report", paramLabel = "FILE.json",
       description = "Write each loop's figures, per loop and per screen, to FILE.json.")
   Path reportFile;
@@ -81,8 +85,11 @@ public final class PlayCommand implements Callable<Integer> {
     }
     OpenMpiCheck.verify(runDir);
     Map<String, String> env = new HashMap<>(System.getenv());
+    if (display != null) {
+      env.put("DISPLAY", display);
+    }
     WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
-        spec.commandLine().getOut(), PlayReport.to(reportFile, layoutFile), quiet);
+        spec.commandLine().getOut(), PlayReport.to(reportFile, layoutFile), quiet, System.console() != null);
     return controller.play(new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot), env);
   }
 

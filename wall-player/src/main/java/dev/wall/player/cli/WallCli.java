@@ -2,6 +2,13 @@ package dev.wall.player.cli;
 
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Problem;
+import dev.wall.player.cli.layout.AssignCommand;
+import dev.wall.player.cli.layout.HostfileCommand;
+import dev.wall.player.cli.layout.LoopsCommand;
+import dev.wall.player.cli.layout.PreviewCommand;
+import dev.wall.player.cli.layout.ScreensCommand;
+import dev.wall.player.cli.layout.ValidateCommand;
+import dev.wall.player.cli.setup.SetupCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -20,7 +27,18 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = WallVersion.class,
     description = "Synchronized multi-screen video wall on Open MPI.",
-    subcommands = {CommandLine.HelpCommand.class, PlayCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      PlayCommand.class,
+      ValidateCommand.class,
+      ScreensCommand.class,
+      AssignCommand.class,
+      LoopsCommand.class,
+      HostfileCommand.class,
+      PreviewCommand.class,
+      DemoCommand.class,
+      SetupCommand.class
+    })
 public final class WallCli {
 
   private WallCli() {}

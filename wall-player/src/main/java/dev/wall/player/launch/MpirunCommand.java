@@ -1,5 +1,6 @@
 package dev.wall.player.launch;
 
+import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Network;
 import java.nio.file.Path;
@@ -26,16 +27,23 @@ public final class MpirunCommand {
 
   private MpirunCommand() {}
 
-  private static List<String> rankCommand(String java, String classpath, RankLaunch launch) {
+  private static List<String> rankCommand(String java, String classpath, RankLaunch launch, String extra) {
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(RANK_JVM_OPTIONS);
+    if (extra != null) {
+      command.add(extra);
+    }
     command.addAll(List.of("-cp", classpath, RANK_MAIN));
     command.addAll(launch.args());
     return command;
   }
 
+  /**
+   * @param localJvmOption an extra JVM option for the ranks on this machine only (the class-data
+   *     archive, which other nodes do not have), or null
+   */
   public static List<String> argv(Layout layout, LocalMachine local, Path hostfile,
-      String display, String java, String classpath, RankLaunch launch) {
+      String display, String java, String classpath, RankLaunch launch, String localJvmOption) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
     if (local.root()) {
       argv.add("--allow-run-as-root");
@@ -51,15 +59,15 @@ public final class MpirunCommand {
     }
     layout.networkIfSet().map(Network::iface).ifPresent(iface -> argv.addAll(List.of(
         "--mca", "btl_tcp_if_include", iface, "--mca", "oob_tcp_if_include", iface)));
-    List<String> rank = rankCommand(java, classpath, launch);
-    Map<String, Integer> slots = new MpiPlacement(layout).slotsPerHost();
+    Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
     for (int i = 0; i < layout.screens().size(); i++) {
       String host = layout.screen(i).host();
       if (i > 0) {
         argv.add(":");
       }
       argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
-      argv.addAll(rank);
+      String extra = local.isThisMachine(host) ? localJvmOption : null;
+      argv.addAll(rankCommand(java, classpath, launch, extra));
     }
     return argv;
   }

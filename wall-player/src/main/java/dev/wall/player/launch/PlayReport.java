@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.wall.core.io.AtomicFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@code wall play --report FILE.json}: every loop's figures, per loop and per screen, rewritten
@@ -49,9 +48,6 @@ public final class PlayReport {
   }
 
   private void write() throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Path tmp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
-    JSON.writeValue(tmp.toFile(), root);
-    Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    new AtomicFile().write(file, JSON.writeValueAsBytes(root));
   }
 }

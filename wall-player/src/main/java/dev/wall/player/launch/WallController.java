@@ -1,5 +1,7 @@
 package dev.wall.player.launch;
 
+import dev.wall.core.io.AtomicFile;
+import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.player.cli.ExitCodes;
 import dev.wall.player.cli.WallFailure;
@@ -24,12 +26,15 @@ import java.util.regex.Pattern;
 public final class WallController {
   /** Rank 0 prefixes every failed screen's line with this, so it is told apart from MPI's noise. */
   public static final String FAILURE_PREFIX = "failed: ";
+  /** Rank 0's status after each control round, for the live status line on a terminal. */
+  public static final String STATUS_PREFIX = "status: ";
   /** Rank 0 sends each loop's figures as JSON on a line with this prefix. */
   public static final String REPORT_PREFIX = "report: ";
   /** Rank 0's lines for the console start with one of these; anything else is MPI's, kept in the log. */
   public static final List<String> CONSOLE_PREFIXES = List.of("loop ", "snapshot", "wall: ");
   private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
+  private static final Duration ARCHIVE_WAIT = Duration.ofSeconds(30);
 
   private final Layout layout;
   private final LocalMachine local;
@@ -37,31 +42,41 @@ public final class WallController {
   private final PrintWriter out;
   private final PlayReport report;
   private final boolean quiet;
+  private final boolean liveStatus;
+  private final RankClassArchive archive;
+  private volatile Thread archiveRecorder;
+  private Path layoutFile;
+  private int statusWidth;
 
   /**
    * @param report collects each loop's figures and rewrites the report file, if one was asked for
    * @param quiet leaves the console to failures only
+   * @param liveStatus rewrites one status line after each control round (for a terminal)
    */
   public WallController(Layout layout, LocalMachine local, Path runDir, PrintWriter out, PlayReport report,
-      boolean quiet) {
+      boolean quiet, boolean liveStatus) {
     this.layout = layout;
     this.local = local;
     this.runDir = runDir;
     this.out = out;
     this.report = report;
     this.quiet = quiet;
+    this.liveStatus = liveStatus && !quiet;
+    this.archive = new RankClassArchive(runDir, java(), classpath());
   }
 
   public int play(RankLaunch launch, Map<String, String> environment) throws IOException {
+    layoutFile = launch.layout();
     List<String> argv = command(launch, environment.get("DISPLAY"));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
-    ChildProcess mpirun = ChildProcess.startRelayed("mpirun", argv, runDir.resolve("mpirun.log"), environment, lines);
+    ChildProcess mpirun = ChildProcess.startRelayed("mpirun", argv, freshLog(), environment, lines);
     int code;
     try {
       code = mpirun.process().waitFor();
       mpirun.awaitRelay(Duration.ofSeconds(5));
+      awaitArchive();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       mpirun.stop(STOP_GRACE);
@@ -72,11 +87,50 @@ public final class WallController {
 
   List<String> command(RankLaunch launch, String display) throws IOException {
     Files.createDirectories(runDir);
-    MpiPlacement placement = new MpiPlacement(layout);
-    Path hostfile = writeAtomically(runDir.resolve("hostfile"), placement.hostfile());
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return MpirunCommand.argv(layout, local, hostfile, display, java,
-        System.getProperty("java.class.path"), launch);
+    Path hostfile = runDir.resolve("hostfile");
+    String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
+    new AtomicFile().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return MpirunCommand.argv(layout, local, hostfile, display, java(), classpath(), launch,
+        archive.option().orElse(null));
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static String classpath() {
+    return System.getProperty("java.class.path");
+  }
+
+  /**
+   * Without a class-data archive yet, record one for the next run, once the wall is playing
+   * steadily, so that recording never competes with this run's start-up.
+   */
+  private void recordArchiveOnce(Path layoutFile) {
+    if (archiveRecorder != null || archive.exists()) {
+      return;
+    }
+    Thread recorder = new Thread(() -> {
+      try {
+        archive.record(layoutFile);
+      } catch (IOException e) {
+        // Without an archive ranks start a little slower; nothing else changes.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "record-class-archive");
+    recorder.setDaemon(true);
+    recorder.setPriority(Thread.MIN_PRIORITY);
+    archiveRecorder = recorder;
+    recorder.start();
+  }
+
+  /** A recording under way is let finish (once per install), so the next run starts faster. */
+  private void awaitArchive() throws InterruptedException {
+    Thread recorder = archiveRecorder;
+    if (recorder != null) {
+      recorder.join(ARCHIVE_WAIT.toMillis());
+    }
   }
 
   private void route(String line, List<String> failures, List<String> mpiLines) {
@@ -88,17 +142,50 @@ public final class WallController {
       report.addLoop(line.substring(REPORT_PREFIX.length()));
       return;
     }
+    if (line.startsWith(STATUS_PREFIX)) {
+      showStatus(line.substring(STATUS_PREFIX.length()));
+      return;
+    }
+    if (line.startsWith("loop ")) {
+      recordArchiveOnce(layoutFile);
+    }
     if (CONSOLE_PREFIXES.stream().anyMatch(line::startsWith)) {
-      if (quiet) {
-        return;
+      if (!quiet) {
+        clearStatus();
+        out.println(line);
+        out.flush();
       }
-      out.println(line);
-      out.flush();
       return;
     }
     synchronized (mpiLines) {
       mpiLines.add(line);
     }
+  }
+
+  private synchronized void showStatus(String status) {
+    if (liveStatus) {
+      String padded = status + " ".repeat(Math.max(0, statusWidth - status.length()));
+      out.print("\r" + padded);
+      out.flush();
+      statusWidth = status.length();
+    }
+  }
+
+  private synchronized void clearStatus() {
+    if (liveStatus && statusWidth > 0) {
+      out.print("\r" + " ".repeat(statusWidth) + "\r");
+      statusWidth = 0;
+    }
+  }
+
+  /** One log per run, the previous one kept beside it: a wall that runs for months must not fill the disk. */
+  private Path freshLog() throws IOException {
+    Files.createDirectories(runDir);
+    Path log = runDir.resolve("mpirun.log");
+    if (Files.exists(log)) {
+      Files.move(log, runDir.resolve("mpirun.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return log;
   }
 
   private int verdict(int code, List<String> failures, List<String> mpiLines) {
@@ -127,10 +214,4 @@ public final class WallController {
         + runDir.resolve("mpirun.log");
   }
 
-  private static Path writeAtomically(Path file, String text) throws IOException {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.writeString(tmp, text);
-    return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-  }
 }

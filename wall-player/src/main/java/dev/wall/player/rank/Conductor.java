@@ -18,6 +18,8 @@ final class Conductor {
   private final DriftCorrector corrector;
   private final double roundSeconds;
   private double maxSkew;
+  private double lastSkew;
+  private double lastReference;
   private int[] trims;
   private int[] seeks;
   private List<RankStatus> atSeam = List.of();
@@ -48,17 +50,61 @@ final class Conductor {
       }
     }
     DriftCorrector.Correction correction = corrector.correct(positions, playing, dt);
-    if (System.getenv("WALL_DEBUG_ROUNDS") != null) {
-      System.err.println("round " + java.util.Arrays.toString(positions) + " rates " + java.util.Arrays.toString(correction.rates()));
-    }
-    maxSkew = Math.max(maxSkew, correction.skewSeconds());
-    for (int i = 0; i < n; i++) {
-      trims[i] += correction.trimmed()[i] ? 1 : 0;
-      seeks[i] += Double.isNaN(correction.seeks()[i]) ? 0 : 1;
-    }
+    record(correction, positions);
     // Rounds stop before the end: the seam is met by each rank watching its own last frame.
     Action action = longestRemaining < roundSeconds * 1.5 ? Action.AWAIT_END : Action.PLAY;
     return new RoundCommand(action, correction.rates(), correction.seeks(), "");
+  }
+
+  double lastSkew() {
+    return lastSkew;
+  }
+
+  /** The furthest position at the last round: where the wall is in its loop. */
+  double lastReference() {
+    return lastReference;
+  }
+
+  /**
+   * A round in {@code independent} loop mode: every clip restarts on its own, so each rank sends
+   * its virtual position (loops done times its clip's length, plus its position) and those are
+   * kept together. The wall ends after {@code loops} loops of the longest clip.
+   */
+  RoundCommand decideIndependent(List<RankStatus> all, double dt, int loops) {
+    String failures = failures(all);
+    if (failures != null) {
+      return RoundCommand.abort(failures, all.size());
+    }
+    int n = all.size();
+    double[] positions = all.stream().mapToDouble(RankStatus::position).toArray();
+    boolean[] playing = new boolean[n];
+    java.util.Arrays.fill(playing, true);
+    DriftCorrector.Correction correction = corrector.correct(positions, playing, dt);
+    record(correction, positions);
+    double longest = longestClip(all);
+    double furthest = lastReference;
+    double endsIn = loops == 0 ? Double.MAX_VALUE : (loops * longest - furthest) / all.get(0).rate();
+    Action action = endsIn < roundSeconds * 1.5 ? Action.AWAIT_END : Action.PLAY;
+    return new RoundCommand(action, correction.rates(), correction.seeks(), "", Math.max(0, endsIn));
+  }
+
+  static double longestClip(List<RankStatus> all) {
+    return all.stream().mapToDouble(RankStatus::duration).max().orElse(0);
+  }
+
+  /** How many loops of the longest clip the wall has completed, by the furthest screen. */
+  int loopsCompleted(double longestClip) {
+    return longestClip <= 0 ? 0 : (int) Math.floor(lastReference / longestClip + 1e-6);
+  }
+
+  private void record(DriftCorrector.Correction correction, double[] positions) {
+    maxSkew = Math.max(maxSkew, correction.skewSeconds());
+    lastSkew = correction.skewSeconds();
+    lastReference = java.util.Arrays.stream(positions).max().orElse(0);
+    for (int i = 0; i < positions.length; i++) {
+      trims[i] += correction.trimmed()[i] ? 1 : 0;
+      seeks[i] += Double.isNaN(correction.seeks()[i]) ? 0 : 1;
+    }
   }
 
   /** A round that only checks health: everyone carries on, or everyone stops. */

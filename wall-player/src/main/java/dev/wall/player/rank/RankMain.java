@@ -5,6 +5,7 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.backend.PlayerFactory;
 import dev.wall.core.layout.Rect;
+import dev.wall.core.layout.Screen;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.launch.WallController;
@@ -43,6 +44,12 @@ public final class RankMain implements Callable<Integer> {
   @Option(names = "--round-ms", defaultValue = "1000")
   long roundMillis;
 
+  /** Load what a rank loads, without MPI or a player, then exit: to record a class-data archive. */
+  @Option(names = "--warm-up")
+  boolean warmUp;
+
+  /** Set by Open MPI's launcher in every process it starts. */
+  static final String RANK_VARIABLE = "OMPI_COMM_WORLD_RANK";
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
   private final PrintStream out = System.out;
@@ -63,19 +70,42 @@ public final class RankMain implements Callable<Integer> {
     if (mediaRoot != null) {
       layout = layout.withMediaRoot(mediaRoot.toString());
     }
+    if (warmUp) {
+      return warmUp(layout);
+    }
+    // mpirun tells each process its rank before MPI_Init, so the player can start meanwhile.
+    PlayerStart player = startPlayer(layout, System.getenv(RANK_VARIABLE));
     try (MpiCommunicator comm = MpiCommunicator.init(new String[0])) {
-      return play(layout, comm);
+      if (player == null) {
+        player = startPlayer(layout, String.valueOf(comm.rank()));
+      }
+      return play(layout, comm, player);
     }
   }
 
-  private int play(Layout layout, MpiCommunicator comm) throws IOException {
-    Layout wall = layout;
-    String host = wall.screen(comm.rank()).host();
+  /** Touches the classes a rank needs, so {@code -XX:ArchiveClassesAtExit} records them. */
+  private int warmUp(Layout layout) throws IOException {
+    Screen screen = layout.screen(0);
+    PlayerFactory.spec(layout, screen, runDir.resolve("screens"), Map.of());
+    JSON.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
+        java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0))));
+    dev.wall.core.sync.RankStatus.decode(dev.wall.core.sync.RankStatus.healthy(1, 2, false, 1).encode());
+    return 0;
+  }
+
+  private PlayerStart startPlayer(Layout layout, String rank) {
+    if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
+      return null;
+    }
+    Screen screen = layout.screen(Integer.parseInt(rank));
     Path workDir = runDir.resolve("screens");
-    Map<String, String> env = Map.of();
-    WallRank rank = new WallRank(comm, wall, loops,
-        screen -> PlayerFactory.create(wall, screen, workDir, env),
-        this::printReport, Duration.ofMillis(roundMillis), host);
+    return PlayerStart.begin(() -> PlayerFactory.create(layout, screen, workDir, Map.of(), true),
+        WallRank.PREPARE_TIMEOUT);
+  }
+
+  private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {
+    String host = wall.screen(comm.rank()).host();
+    WallRank rank = new WallRank(comm, wall, loops, player, listener(), Duration.ofMillis(roundMillis), host);
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
       return 0;
@@ -96,6 +126,20 @@ public final class RankMain implements Callable<Integer> {
     } catch (IOException e) {
       printLine("snapshot failed: " + e.getMessage());
     }
+  }
+
+  private WallListener listener() {
+    return new WallListener() {
+      @Override
+      public void loopEnded(LoopReport report) {
+        printReport(report);
+      }
+
+      @Override
+      public void round(RoundSummary summary) {
+        printLine(WallController.STATUS_PREFIX + summary.line());
+      }
+    };
   }
 
   /** The console line, then the same loop as JSON for the controller's --report file. */

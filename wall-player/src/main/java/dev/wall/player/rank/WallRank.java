@@ -2,6 +2,7 @@ package dev.wall.player.rank;
 
 import dev.wall.core.comm.Communicator;
 import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LoopMode;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.RankStatus;
 import dev.wall.core.sync.RoundCommand;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * One rank of the wall: drives {@code screens[rank]}'s player in lockstep with every other rank.
@@ -25,30 +24,33 @@ import java.util.function.Function;
  * frame (held, not black), then all meet, seek to 0 while paused, and a barrier releases them.
  */
 public final class WallRank {
-  private static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
+  /** How long a player may take to start and show frame 0; slow SD cards and NFS need a margin. */
+  public static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration END_GRACE = Duration.ofSeconds(5);
   private static final long END_POLL_NANOS = 1_000_000;
+  private static final long FINAL_HOLD_NANOS = 150_000_000;
 
   private final Communicator comm;
   private final Layout layout;
   private final int loops;
-  private final Function<Screen, Player> players;
-  private final Consumer<LoopReport> reports;
+  private final PlayerStart playerStart;
+  private final WallListener listener;
   private final Duration roundInterval;
   private final Screen screen;
   private final String host;
   private volatile String failure;
   private Player player;
   private double rate = 1.0;
+  private int restarts;
 
-  public WallRank(Communicator comm, Layout layout, int loops, Function<Screen, Player> players,
-      Consumer<LoopReport> reports, Duration roundInterval, String host) {
+  public WallRank(Communicator comm, Layout layout, int loops, PlayerStart playerStart,
+      WallListener listener, Duration roundInterval, String host) {
     this.comm = comm;
     this.layout = layout;
     this.loops = loops;
-    this.players = players;
-    this.reports = reports;
+    this.playerStart = playerStart;
+    this.listener = listener;
     this.roundInterval = roundInterval;
     this.screen = layout.screen(comm.rank());
     this.host = host;
@@ -66,10 +68,15 @@ public final class WallRank {
       agreeOrAbort(conductor);
       comm.barrier();
       release();
+      if (layout.loopMode() == LoopMode.INDEPENDENT) {
+        playIndependently(conductor);
+        holdLastFrame(atLastFrame);
+        return;
+      }
       for (int loop = 1; loops == 0 || loop <= loops; loop++) {
         LoopReport report = playLoop(loop, conductor);
         if (comm.isRoot()) {
-          reports.accept(report);
+          listener.loopEnded(report);
         }
         if (loops != 0 && loop == loops) {
           holdLastFrame(atLastFrame);
@@ -93,16 +100,9 @@ public final class WallRank {
   }
 
   private void prepare() {
-    java.nio.file.Path media = layout.mediaPath(screen);
-    if (!java.nio.file.Files.isReadable(media)) {
-      fail("media file " + media + " is missing or unreadable (is the NFS share mounted?)");
-      return;
-    }
     try {
-      player = players.apply(screen);
-      player.onUnexpectedExit(this::fail);
-      player.prepare(PREPARE_TIMEOUT);
-    } catch (PlayerException | RuntimeException e) {
+      player = playerStart.await(PREPARE_TIMEOUT, this::fail);
+    } catch (PlayerException e) {
       fail(e.getMessage());
     }
   }
@@ -119,6 +119,10 @@ public final class WallRank {
       double dt = (now - previousRound) / 1e9;
       command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null);
       previousRound = now;
+      if (comm.isRoot()) {
+        listener.round(new WallListener.RoundSummary(loop, loops, conductor.lastReference(), conductor.lastSkew(),
+            frameRate()));
+      }
       abortIfAsked(command);
       apply(command);
     } while (command.action() != Action.AWAIT_END);
@@ -128,11 +132,86 @@ public final class WallRank {
     return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
   }
 
+  /**
+   * {@code independent} loop mode: this screen restarts its clip the moment it ends, without
+   * waiting for the others; control rounds keep every screen's virtual clock (loops done times the
+   * clip's length, plus the position) together, so the wall stays in step with its start.
+   */
+  private void playIndependently(Conductor conductor) throws WallAbortedException {
+    long started = System.nanoTime();
+    long previousRound = started;
+    long loopStarted = started;
+    int reported = 0;
+    RoundCommand command;
+    do {
+      restartAtEndUntil(previousRound + roundInterval.toNanos(), 0);
+      comm.barrier();
+      long now = System.nanoTime();
+      List<RankStatus> all = gather(sampleVirtual());
+      double dt = (now - previousRound) / 1e9;
+      command = broadcast(comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null);
+      previousRound = now;
+      if (comm.isRoot()) {
+        double longest = Conductor.longestClip(all);
+        listener.round(new WallListener.RoundSummary(reported + 1, loops,
+            conductor.lastReference() - reported * longest, conductor.lastSkew(), frameRate()));
+        for (; reported < conductor.loopsCompleted(longest) && (loops == 0 || reported < loops); reported++) {
+          listener.loopEnded(conductor.finishLoop(reported + 1, loops, (now - loopStarted) / 1e9, frameRate()));
+          loopStarted = now;
+        }
+      }
+      abortIfAsked(command);
+      apply(command);
+    } while (command.action() != Action.AWAIT_END);
+    // The last stretch: the longest clips end at the deadline and hold their last frame.
+    restartAtEndUntil(System.nanoTime() + (long) (command.endsIn() * 1e9), FINAL_HOLD_NANOS);
+    agreeOrAbort(conductor, sampleVirtual());
+    if (comm.isRoot() && reported < loops) {
+      listener.loopEnded(conductor.finishLoop(loops, loops, (System.nanoTime() - loopStarted) / 1e9, frameRate()));
+    }
+  }
+
+  /**
+   * Plays until {@code deadline}, restarting the clip from frame 0 whenever it ends, except in the
+   * last {@code holdNanos} before the deadline, where an ended clip holds its last frame.
+   */
+  private void restartAtEndUntil(long deadline, long holdNanos) {
+    while (failure == null && System.nanoTime() < deadline) {
+      try {
+        if (player.reachedEnd() && deadline - System.nanoTime() > holdNanos) {
+          player.seekTo(0, SEEK_TIMEOUT);
+          player.release();
+          restarts++;
+        }
+      } catch (PlayerException e) {
+        fail(e.getMessage());
+      }
+      LockSupport.parkNanos(Math.min(END_POLL_NANOS, Math.max(0, deadline - System.nanoTime())));
+    }
+  }
+
+  /** A seek target in this clip: in independent mode targets are virtual, so they wrap. */
+  private double clipPosition(double target) throws PlayerException {
+    if (layout.loopMode() != LoopMode.INDEPENDENT) {
+      return target;
+    }
+    double duration = player.duration();
+    restarts = (int) Math.floor(target / duration);
+    return target - restarts * duration;
+  }
+
+  /** In independent mode: loops done times the clip's length, plus the position in this loop. */
+  private RankStatus sampleVirtual() {
+    RankStatus status = sample();
+    return status.ok() ? RankStatus.healthy(restarts * status.duration() + status.position(), status.duration(),
+        false, status.rate()) : status;
+  }
+
   private void apply(RoundCommand command) {
     int me = comm.rank();
     try {
       if (!Double.isNaN(command.seeks()[me])) {
-        player.seekTo(command.seeks()[me], SEEK_TIMEOUT);
+        player.seekTo(clipPosition(command.seeks()[me]), SEEK_TIMEOUT);
       }
       double wanted = command.rates()[me];
       if (wanted != rate && player.capabilities().trimsRate()) {

@@ -53,7 +53,6 @@ public final class MpvPlayer implements Player {
       ipc.command(REQUEST_TIMEOUT, "observe_property", 1, "eof-reached");
       ipc.command(REQUEST_TIMEOUT, "observe_property", 2, "time-pos");
       awaitLoaded(deadline);
-      seekToStart(deadline);
       frameSeconds = 1 / frameRate();
     } catch (IOException | TimeoutException e) {
       throw failure("did not come up", e);
@@ -77,44 +76,29 @@ public final class MpvPlayer implements Player {
     throw new PlayerException(spec.screenName() + ": mpv IPC socket " + socket + " never answered", last);
   }
 
-  /** The clip is loaded once its duration is known; before that mpv says "property unavailable". */
-  private void awaitLoaded(long deadline) throws PlayerException, TimeoutException {
+  /**
+   * The clip is ready once a seek is accepted: mpv knows the duration a little before playback is
+   * initialised, and refuses seeks ("error running command") until then.
+   */
+  private void awaitLoaded(long deadline) throws PlayerException {
+    PlayerException last = null;
     while (System.nanoTime() < deadline) {
       if (ipc.eventCount("end-file") > 0) {
         throw new PlayerException(spec.screenName() + ": mpv could not play " + spec.media()
             + " (see " + spec.workDir().resolve(spec.screenName() + ".mpv.log") + ")");
       }
+      if (ipc.isClosed()) {
+        throw new PlayerException(spec.screenName() + ": mpv closed its IPC socket while loading " + spec.media());
+      }
       try {
-        JsonNode duration = ipc.command(REQUEST_TIMEOUT, "get_property", "duration");
-        if (duration.isNumber()) {
-          return;
-        }
-      } catch (IOException e) {
-        if (ipc.isClosed()) {
-          throw failure("closed its IPC socket while loading " + spec.media(), e);
-        }
+        seekTo(0, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        return;
+      } catch (PlayerException e) {
+        last = e;
       }
       LockSupport.parkNanos(10_000_000);
     }
-    throw new PlayerException(spec.screenName() + ": mpv did not load " + spec.media() + " in time");
-  }
-
-  /**
-   * Right after the clip is loaded mpv can still refuse a seek ("error running command") until its
-   * playback is set up, so the first seek is retried until it takes.
-   */
-  private void seekToStart(long deadline) throws PlayerException {
-    while (true) {
-      try {
-        seekTo(0, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
-        return;
-      } catch (PlayerException e) {
-        if (!process.isAlive() || ipc.isClosed() || System.nanoTime() > deadline) {
-          throw e;
-        }
-        LockSupport.parkNanos(10_000_000);
-      }
-    }
+    throw new PlayerException(spec.screenName() + ": mpv did not load " + spec.media() + " in time", last);
   }
 
   @Override

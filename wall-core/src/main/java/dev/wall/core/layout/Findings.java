@@ -1,0 +1,164 @@
+package dev.wall.core.layout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects the problems of one layout, and checks the JSON type of each value. A value of the
+ * wrong type is reported once and then skipped, so one mistake gives one line, not a cascade.
+ */
+final class Findings {
+  private final String file;
+  private final List<Problem> problems = new ArrayList<>();
+
+  Findings(String file) {
+    this.file = file;
+  }
+
+  void add(String path, String what, String fix) {
+    problems.add(new Problem(file, path, what, fix));
+  }
+
+  List<Problem> all() {
+    return List.copyOf(problems);
+  }
+
+  /**
+   * Reports fields the object may not have. {@code elsewhere} maps a field that belongs in
+   * another part of the layout to a hint saying where.
+   */
+  void onlyKnownFields(
+      ObjectNode object, String path, List<String> known, Map<String, String> elsewhere) {
+    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (known.contains(name)) {
+        continue;
+      }
+      String fieldPath = JsonPaths.field(path, name);
+      Optional<String> close = Suggestions.closest(name, known);
+      if (close.isPresent()) {
+        add(fieldPath, "unknown field", "did you mean \"" + close.get() + "\"?");
+      } else if (elsewhere.containsKey(name)) {
+        add(fieldPath, "unknown field here", elsewhere.get(name));
+      } else {
+        add(fieldPath, "unknown field", "remove it (fields here: " + String.join(", ", known) + ")");
+      }
+    }
+  }
+
+  /** The value of a required field, or a "missing" problem. */
+  Optional<JsonNode> required(ObjectNode object, String path, String name, String fix) {
+    JsonNode value = object.get(name);
+    if (value == null) {
+      add(JsonPaths.field(path, name), "is missing", fix);
+    }
+    return Optional.ofNullable(value);
+  }
+
+  Optional<JsonNode> optional(ObjectNode object, String name) {
+    return Optional.ofNullable(object.get(name));
+  }
+
+  Optional<ObjectNode> object(JsonNode value, String path, String example) {
+    if (value.isObject()) {
+      return Optional.of((ObjectNode) value);
+    }
+    wrongType(value, path, "an object { ... }", example);
+    return Optional.empty();
+  }
+
+  Optional<ArrayNode> list(JsonNode value, String path, String example) {
+    if (value.isArray()) {
+      return Optional.of((ArrayNode) value);
+    }
+    wrongType(value, path, "a list [ ... ]", example);
+    return Optional.empty();
+  }
+
+  Optional<String> text(JsonNode value, String path, String example) {
+    if (value.isTextual()) {
+      return Optional.of(value.textValue());
+    }
+    wrongType(value, path, "text in double quotes", example);
+    return Optional.empty();
+  }
+
+  Optional<BigDecimal> number(JsonNode value, String path, String example) {
+    if (value.isNumber()) {
+      return Optional.of(value.decimalValue());
+    }
+    wrongType(value, path, "a number", example);
+    return Optional.empty();
+  }
+
+  /** A whole number inside [min, max]; the range problem ends with {@code fix}. */
+  Optional<Long> wholeNumber(
+      JsonNode value, String path, long min, long max, String example, String fix) {
+    if (!value.isNumber()) {
+      wrongType(value, path, "a whole number", example);
+      return Optional.empty();
+    }
+    BigDecimal decimal = value.decimalValue();
+    if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+      add(path, "must be a whole number, got " + decimal.toPlainString(), "write it like " + example);
+      return Optional.empty();
+    }
+    // 1e3 and 5.0 are whole numbers too, as JSON Schema counts them.
+    BigInteger number = decimal.toBigInteger();
+    if (number.compareTo(BigInteger.valueOf(min)) < 0
+        || number.compareTo(BigInteger.valueOf(max)) > 0) {
+      add(path, "must be " + range(min, max) + ", got " + number, fix);
+      return Optional.empty();
+    }
+    return Optional.of(number.longValueExact());
+  }
+
+  static String range(long min, long max) {
+    if (max == Long.MAX_VALUE) {
+      return min == 1 ? "more than 0" : min + " or more";
+    }
+    return "between " + min + " and " + max;
+  }
+
+  private void wrongType(JsonNode value, String path, String expected, String example) {
+    String got = describe(value);
+    String fix;
+    if (value.isTextual() && looksNumeric(value.textValue()) && expected.contains("number")) {
+      fix = "write it without quotes: " + value.textValue().trim();
+    } else if (value.isNull()) {
+      fix = "write a value like " + example + ", or remove the field to use the default";
+    } else {
+      fix = "write it like " + example;
+    }
+    add(path, "must be " + expected + ", got " + got, fix);
+  }
+
+  private static boolean looksNumeric(String s) {
+    return s.trim().matches("-?[0-9]+(\\.[0-9]+)?");
+  }
+
+  static String describe(JsonNode value) {
+    if (value.isTextual()) {
+      String t = value.textValue();
+      return "text \"" + (t.length() > 40 ? t.substring(0, 37) + "..." : t) + "\"";
+    }
+    if (value.isNumber()) {
+      return "the number " + value.asText();
+    }
+    if (value.isBoolean()) {
+      return value.asText();
+    }
+    if (value.isNull()) {
+      return "null";
+    }
+    return value.isArray() ? "a list" : "an object";
+  }
+}

@@ -1,0 +1,486 @@
+package dev.wall.core.layout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The rules for {@code screens}: each screen on its own, then the screens against each other. */
+final class ScreenRules {
+  static final List<String> SCREEN_FIELDS =
+      List.of(
+          "name", "host", "address", "output", "window", "region", "media", "audio", "playerArgs");
+  static final List<String> RECT_FIELDS = List.of("x", "y", "width", "height");
+
+  static final int MAX_SCREENS = 256;
+  static final int MAX_OUTPUT = 7;
+  /** The largest X11 / DRM framebuffer edge, in pixels. */
+  static final int MAX_PIXELS = 16384;
+  static final int MAX_NAME_LENGTH = 64;
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final String TOP_HINT = "it is set once for the whole wall, at the top level";
+  private static final Map<String, String> SCREEN_ELSEWHERE =
+      Map.of(
+          "loops", TOP_HINT,
+          "player", TOP_HINT,
+          "mediaRoot", TOP_HINT,
+          "loopMode", TOP_HINT,
+          "version", TOP_HINT,
+          "span", TOP_HINT,
+          "sync", TOP_HINT);
+  private static final Map<String, String> EXAMPLE_SIDES =
+      Map.of("x", "0", "y", "0", "width", "1920", "height", "1080");
+  private static final String EXAMPLE_SCREEN =
+      "{\"name\": \"left\", \"host\": \"rpi1\", \"media\": \"left.mp4\"}";
+
+  /** What the cross-screen rules need from one screen; a field is null when it was wrong. */
+  private record Facts(
+      int index,
+      String name,
+      String host,
+      String address,
+      Integer output,
+      Rect window,
+      boolean windowGiven,
+      Rect region,
+      boolean regionGiven,
+      boolean mediaGiven) {
+    String path() {
+      return "screens[" + index + "]";
+    }
+
+    boolean fullScreen() {
+      return !windowGiven;
+    }
+  }
+
+  private final Findings findings;
+  private final Validator.Context context;
+
+  private ScreenRules(Findings findings, Validator.Context context) {
+    this.findings = findings;
+    this.context = context;
+  }
+
+  static void check(Findings findings, ObjectNode root, Validator.Context context) {
+    new ScreenRules(findings, context).check(root);
+  }
+
+  private void check(ObjectNode root) {
+    Optional<ArrayNode> screens =
+        findings
+            .required(root, "", "screens",
+                "add the list of screens, like \"screens\": [" + EXAMPLE_SCREEN + "]")
+            .flatMap(v -> findings.list(v, "screens", "\"screens\": [" + EXAMPLE_SCREEN + "]"));
+    List<Facts> facts = new ArrayList<>();
+    if (screens.isPresent()) {
+      ArrayNode list = screens.get();
+      if (list.isEmpty()) {
+        findings.add("screens", "must list at least one screen",
+            "add one screen per display, like " + EXAMPLE_SCREEN);
+      } else if (list.size() > MAX_SCREENS) {
+        findings.add("screens", "lists " + list.size() + " screens, more than " + MAX_SCREENS,
+            "split the wall into several layouts");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        screen(i, list.get(i)).ifPresent(facts::add);
+      }
+    }
+    uniqueNames(facts);
+    consistentHosts(facts);
+    consistentAddresses(facts);
+    separateWindows(facts);
+    somethingToShow(facts);
+    wallCanvas(facts);
+  }
+
+  private Optional<Facts> screen(int index, JsonNode node) {
+    String path = JsonPaths.index("screens", index);
+    Optional<ObjectNode> object = findings.object(node, path, EXAMPLE_SCREEN);
+    if (object.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode screen = object.get();
+    findings.onlyKnownFields(screen, path, SCREEN_FIELDS, SCREEN_ELSEWHERE);
+    String name = name(screen, path);
+    String host = host(screen, path);
+    String address = address(screen, path);
+    Integer output = screen.has("output") ? output(screen.get("output"), path) : Integer.valueOf(0);
+    Rect window = rect(screen, path, "window", MAX_PIXELS).orElse(null);
+    Rect region = rect(screen, path, "region", Validator.MAX_CANVAS).orElse(null);
+    boolean mediaGiven = screen.has("media");
+    findings
+        .optional(screen, "media")
+        .flatMap(v -> findings.text(v, path + ".media", "\"media\": \"left.mp4\""))
+        .ifPresent(media -> MediaPaths.check(findings, path + ".media", media, context.mediaRoot()));
+    findings
+        .optional(screen, "audio")
+        .flatMap(v -> findings.text(v, path + ".audio", "\"audio\": \"hdmi\""))
+        .ifPresent(audio -> Validator.checkEnum(findings, path + ".audio", audio, Audio.class));
+    playerArgs(screen, path);
+    return Optional.of(
+        new Facts(index, name, host, address, output, window, screen.has("window"), region,
+            screen.has("region"), mediaGiven));
+  }
+
+  /** The output index, or null when it is wrong. */
+  private Integer output(JsonNode value, String path) {
+    return findings
+        .wholeNumber(value, path + ".output", 0, MAX_OUTPUT, "\"output\": 0",
+            "use 0 for the first display output and 1 for the second (HDMI1 on a Pi 4)")
+        .map(Long::intValue)
+        .orElse(null);
+  }
+
+  private String name(ObjectNode screen, String path) {
+    String namePath = path + ".name";
+    Optional<String> text =
+        findings
+            .required(screen, path, "name", "give the screen a name, like \"name\": \"left\"")
+            .flatMap(v -> findings.text(v, namePath, "\"name\": \"left\""));
+    if (text.isEmpty()) {
+      return null;
+    }
+    String name = text.get();
+    if (name.isEmpty()) {
+      findings.add(namePath, "is empty", "give the screen a name, like \"left\"");
+      return null;
+    }
+    if (name.length() > MAX_NAME_LENGTH) {
+      findings.add(namePath, "is " + name.length() + " characters long, more than "
+          + MAX_NAME_LENGTH, "shorten it");
+      return null;
+    }
+    if (!NAME.matcher(name).matches()) {
+      String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[._-]+|[._-]+$", "");
+      String hint = safe.isEmpty() ? "such as \"left\"" : "such as \"" + safe + "\"";
+      findings.add(
+          namePath,
+          "\"" + name + "\" may only use letters, digits, '-', '_' and '.', and must start with a"
+              + " letter or digit",
+          "rename it, " + hint);
+      return null;
+    }
+    return name;
+  }
+
+  private String host(ObjectNode screen, String path) {
+    String hostPath = path + ".host";
+    Optional<String> text =
+        findings
+            .required(screen, path, "host",
+                "add the hostname or IP address of the computer that drives this screen,"
+                    + " like \"host\": \"rpi1\"")
+            .flatMap(v -> findings.text(v, hostPath, "\"host\": \"rpi1\""));
+    if (text.isEmpty()) {
+      return null;
+    }
+    String host = text.get();
+    if (Addresses.looksLikeIpv4(host) && Addresses.ipv4(host).isEmpty()) {
+      findings.add(hostPath, "\"" + host + "\" is not a valid IP address",
+          "write 4 numbers from 0 to 255 without leading zeros, like \"192.168.1.101\"");
+      return null;
+    }
+    if (!Addresses.isHostname(host) && Addresses.ip(host).isEmpty()) {
+      String safe = host.replaceAll("[^A-Za-z0-9.-]+", "-").replaceAll("^-+|-+$", "");
+      findings.add(
+          hostPath,
+          "\"" + host + "\" is not a valid hostname or IP address",
+          "hostnames use letters, digits and '-' only"
+              + (safe.isEmpty() ? "" : ", such as \"" + safe + "\""));
+      return null;
+    }
+    return host;
+  }
+
+  private String address(ObjectNode screen, String path) {
+    String addressPath = path + ".address";
+    Optional<String> text =
+        findings
+            .optional(screen, "address")
+            .flatMap(v -> findings.text(v, addressPath, "\"address\": \"192.168.1.101\""));
+    if (text.isEmpty()) {
+      return null;
+    }
+    Optional<byte[]> ip = Addresses.ip(text.get());
+    if (ip.isEmpty()) {
+      findings.add(addressPath, "\"" + text.get() + "\" is not a valid IP address",
+          "write it like \"192.168.1.101\"");
+      return null;
+    }
+    if (context.subnet().isPresent() && !context.subnet().get().contains(ip.get())) {
+      findings.add(
+          addressPath,
+          "\"" + text.get() + "\" is outside network.subnet " + context.subnet().get().networkForm(),
+          "give an address inside the wall's subnet, or fix network.subnet");
+      return null;
+    }
+    return Addresses.format(ip.get());
+  }
+
+  private Optional<Rect> rect(ObjectNode screen, String path, String field, long maxEdge) {
+    String rectPath = path + "." + field;
+    String example = "{\"x\": 0, \"y\": 0, \"width\": 1920, \"height\": 1080}";
+    Optional<ObjectNode> object =
+        findings
+            .optional(screen, field)
+            .flatMap(v -> findings.object(v, rectPath, "\"" + field + "\": " + example));
+    if (object.isEmpty()) {
+      return Optional.empty();
+    }
+    findings.onlyKnownFields(object.get(), rectPath, RECT_FIELDS, Map.of());
+    String unit = field.equals("window") ? " in pixels" : " in wall units";
+    Optional<Long> x = side(object.get(), rectPath, "x", 0, maxEdge, example, "the left edge" + unit);
+    Optional<Long> y = side(object.get(), rectPath, "y", 0, maxEdge, example, "the top edge" + unit);
+    Optional<Long> w = side(object.get(), rectPath, "width", 1, maxEdge, example, "the width" + unit);
+    Optional<Long> h =
+        side(object.get(), rectPath, "height", 1, maxEdge, example, "the height" + unit);
+    if (x.isEmpty() || y.isEmpty() || w.isEmpty() || h.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean fits = true;
+    if (x.get() + w.get() > maxEdge) {
+      findings.add(rectPath, "its right edge, x + width = " + (x.get() + w.get())
+          + ", is beyond " + maxEdge, "make x + width at most " + maxEdge);
+      fits = false;
+    }
+    if (y.get() + h.get() > maxEdge) {
+      findings.add(rectPath, "its bottom edge, y + height = " + (y.get() + h.get())
+          + ", is beyond " + maxEdge, "make y + height at most " + maxEdge);
+      fits = false;
+    }
+    return fits
+        ? Optional.of(new Rect(x.get().intValue(), y.get().intValue(), w.get().intValue(),
+            h.get().intValue()))
+        : Optional.empty();
+  }
+
+  private Optional<Long> side(ObjectNode rect, String rectPath, String side, long min, long max,
+      String example, String meaning) {
+    return findings
+        .required(rect, rectPath, side, "add " + side + ", like " + example)
+        .flatMap(v -> findings.wholeNumber(v, rectPath + "." + side, min, max,
+            "\"" + side + "\": " + EXAMPLE_SIDES.get(side), "give " + meaning));
+  }
+
+  private void playerArgs(ObjectNode screen, String path) {
+    String argsPath = path + ".playerArgs";
+    Optional<ArrayNode> args =
+        findings
+            .optional(screen, "playerArgs")
+            .flatMap(v -> findings.list(v, argsPath, "\"playerArgs\": [\"--no-audio\"]"));
+    if (args.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < args.get().size(); i++) {
+      String argPath = JsonPaths.index(argsPath, i);
+      findings.text(args.get().get(i), argPath, "\"--no-audio\"").ifPresent(arg -> {
+        if (arg.isEmpty()) {
+          findings.add(argPath, "is empty", "remove it; a player takes an empty argument as a file");
+        } else if (arg.indexOf('\0') >= 0 || arg.indexOf('\n') >= 0) {
+          findings.add(argPath, "contains a line break or NUL", "retype the argument");
+        } else if (arg.startsWith("-") && arg.contains(" --")) {
+          findings.add(argPath, "holds several options in one item: \"" + arg + "\"",
+              "arguments are passed as they are, never through a shell: give each option its"
+                  + " own item");
+        }
+      });
+    }
+  }
+
+  private void uniqueNames(List<Facts> facts) {
+    Map<String, Facts> byName = new HashMap<>();
+    for (Facts screen : facts) {
+      if (screen.name() == null) {
+        continue;
+      }
+      Facts earlier = byName.putIfAbsent(screen.name().toLowerCase(Locale.ROOT), screen);
+      if (earlier == null) {
+        continue;
+      }
+      if (earlier.name().equals(screen.name())) {
+        findings.add(screen.path() + ".name",
+            "\"" + screen.name() + "\" is already the name of " + earlier.path(),
+            "give every screen its own name");
+      } else {
+        findings.add(screen.path() + ".name",
+            "\"" + screen.name() + "\" differs from " + earlier.path() + "'s \"" + earlier.name()
+                + "\" only in upper and lower case",
+            "give every screen a clearly different name");
+      }
+    }
+  }
+
+  /** One machine, one spelling: Open MPI counts every spelling as its own node. */
+  private void consistentHosts(List<Facts> facts) {
+    Map<String, Facts> byLowerCase = new HashMap<>();
+    Facts firstLoopback = null;
+    for (Facts screen : facts) {
+      if (screen.host() == null) {
+        continue;
+      }
+      Facts earlier = byLowerCase.putIfAbsent(screen.host().toLowerCase(Locale.ROOT), screen);
+      if (earlier != null && !earlier.host().equals(screen.host())) {
+        findings.add(screen.path() + ".host",
+            "\"" + screen.host() + "\" is \"" + earlier.host() + "\" (" + earlier.path()
+                + ".host) spelt differently",
+            "spell each host the same way everywhere");
+        continue;
+      }
+      if (Addresses.namesMpirunMachine(screen.host())) {
+        if (firstLoopback == null) {
+          firstLoopback = screen;
+        } else if (!firstLoopback.host().equalsIgnoreCase(screen.host())) {
+          findings.add(screen.path() + ".host",
+              "\"" + screen.host() + "\" and \"" + firstLoopback.host() + "\" ("
+                  + firstLoopback.path() + ".host) both name the machine mpirun runs on, and Open MPI"
+                  + " would merge them into one node",
+              "use one spelling, such as \"" + firstLoopback.host() + "\"");
+        }
+      }
+    }
+  }
+
+  private void consistentAddresses(List<Facts> facts) {
+    Map<String, Facts> byHost = new HashMap<>();
+    Map<String, Facts> byAddress = new HashMap<>();
+    for (Facts screen : facts) {
+      if (screen.host() == null || screen.address() == null) {
+        continue;
+      }
+      Facts sameHost = byHost.putIfAbsent(screen.host().toLowerCase(Locale.ROOT), screen);
+      if (sameHost != null && !sameHost.address().equals(screen.address())) {
+        findings.add(screen.path() + ".address",
+            "\"" + screen.address() + "\" differs from \"" + sameHost.address() + "\", given for"
+                + " the same host " + screen.host() + " at " + sameHost.path(),
+            "a host has one address: give the same one, or leave it out here");
+        continue;
+      }
+      Facts sameAddress = byAddress.putIfAbsent(screen.address(), screen);
+      if (sameAddress != null && !sameAddress.host().equalsIgnoreCase(screen.host())) {
+        findings.add(screen.path() + ".address",
+            "\"" + screen.address() + "\" is already the address of " + sameAddress.host() + " ("
+                + sameAddress.path() + ")",
+            "give every host its own address");
+      }
+    }
+  }
+
+  /** Two players on one display must not cover each other. */
+  private void separateWindows(List<Facts> facts) {
+    for (int j = 0; j < facts.size(); j++) {
+      Facts later = facts.get(j);
+      if (!onKnownDisplay(later)) {
+        continue;
+      }
+      for (int i = 0; i < j; i++) {
+        Facts earlier = facts.get(i);
+        if (onKnownDisplay(earlier)
+            && earlier.host().equalsIgnoreCase(later.host())
+            && earlier.output().equals(later.output())) {
+          reportCollision(earlier, later);
+        }
+      }
+    }
+  }
+
+  private static boolean onKnownDisplay(Facts screen) {
+    return screen.host() != null
+        && screen.output() != null
+        && (screen.fullScreen() || screen.window() != null);
+  }
+
+  private void reportCollision(Facts earlier, Facts later) {
+    String display = "(host " + later.host() + ", output " + later.output() + ")";
+    if (later.fullScreen()) {
+      findings.add(later.path() + ".window",
+          "is not set, so this screen fills the display " + display + " that " + earlier.path()
+              + " also uses",
+          "give both screens a window, or put one on another output");
+    } else if (earlier.fullScreen()) {
+      findings.add(later.path() + ".window",
+          "lies on the display " + display + " that " + earlier.path() + " fills (it has no"
+              + " window)",
+          "give " + earlier.path() + " a window too, or put one on another output");
+    } else if (earlier.window().overlaps(later.window())) {
+      findings.add(later.path() + ".window",
+          "overlaps " + earlier.path() + ".window on the same display " + display,
+          "move one window, or put it on another output");
+    }
+  }
+
+  private void somethingToShow(List<Facts> facts) {
+    if (context.hasSpan()) {
+      return;
+    }
+    for (Facts screen : facts) {
+      if (!screen.mediaGiven()) {
+        findings.add(screen.path() + ".media", "is missing, and the layout has no span to show",
+            "give the screen a clip, like \"media\": \"left.mp4\", or add a top-level \"span\"");
+      }
+    }
+  }
+
+  private void wallCanvas(List<Facts> facts) {
+    boolean anyRegion = facts.stream().anyMatch(Facts::regionGiven);
+    if (!context.wallGiven() && (context.hasSpan() || anyRegion)) {
+      findings.add("wall",
+          context.hasSpan()
+              ? "is missing; span mode needs the size of the wall canvas"
+              : "is missing; regions are placed on the wall canvas, which needs a size",
+          "add \"wall\": {\"width\": 3840, \"height\": 2160}, bezel gaps included");
+    }
+    if (context.hasSpan()) {
+      for (Facts screen : facts) {
+        if (!screen.mediaGiven() && !screen.regionGiven()) {
+          findings.add(screen.path() + ".region",
+              "is missing; this screen shows the span, and needs the part of the wall it shows",
+              "add \"region\": {\"x\": 0, \"y\": 0, \"width\": 1920, \"height\": 1080}");
+        }
+      }
+    }
+    context.wall().ifPresent(wall -> regionsInside(facts, wall));
+    regionsApart(facts);
+  }
+
+  private void regionsInside(List<Facts> facts, Size wall) {
+    for (Facts screen : facts) {
+      Rect region = screen.region();
+      if (region == null) {
+        continue;
+      }
+      if (region.right() > wall.width()) {
+        findings.add(screen.path() + ".region",
+            "its right edge, x + width = " + region.right() + ", is beyond the wall's width, "
+                + wall.width(),
+            "move or shrink the region, or widen \"wall\"");
+      } else if (region.bottom() > wall.height()) {
+        findings.add(screen.path() + ".region",
+            "its bottom edge, y + height = " + region.bottom() + ", is beyond the wall's height, "
+                + wall.height(),
+            "move or shrink the region, or make \"wall\" taller");
+      }
+    }
+  }
+
+  private void regionsApart(List<Facts> facts) {
+    for (int j = 0; j < facts.size(); j++) {
+      Rect later = facts.get(j).region();
+      for (int i = 0; later != null && i < j; i++) {
+        Rect earlier = facts.get(i).region();
+        if (earlier != null && earlier.overlaps(later)) {
+          findings.add(facts.get(j).path() + ".region",
+              "overlaps " + facts.get(i).path() + ".region",
+              "two screens cannot hang in the same place: move one region");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.wall.core.setup.modules;
+
+import dev.wall.core.setup.Action;
+import dev.wall.core.setup.FileEdit;
+import dev.wall.core.setup.Ipv4;
+import dev.wall.core.setup.MarkedBlock;
+import dev.wall.core.setup.Node;
+import dev.wall.core.setup.SetupRefusal;
+import dev.wall.core.setup.Text;
+import dev.wall.core.setup.AtomicWriter.FileAttrs;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files behind mpirun's ssh on the controller: an ssh config naming the wall's key and known
+ * hosts file, and {@code plm_rsh_agent} in Open MPI's parameter file pointing ssh at it. The key
+ * itself and its distribution need processes, so they live in the player.
+ */
+public final class SshFilesModule {
+  public static final String NAME = "ssh";
+  public static final String KEY = ".ssh/wall_ed25519";
+  public static final String CONFIG = ".ssh/wall_config";
+  public static final String KNOWN_HOSTS = ".ssh/wall_known_hosts";
+  public static final String MCA_PARAMS = "/etc/openmpi/openmpi-mca-params.conf";
+
+  private SshFilesModule() {}
+
+  public static List<Action> controllerFiles(Node node) throws SetupRefusal {
+    if (!Files.isDirectory(node.tree().resolve("/etc/openmpi"))) {
+      throw new SetupRefusal(
+          node.tree().show("/etc/openmpi") + ": missing; mpirun needs Open MPI on the controller:"
+              + " apt-get install openmpi-bin");
+    }
+    String config = node.user().inHome(CONFIG);
+    return List.of(
+        FileEdit.whole(config, sshConfig(node), node.user().owns("rw-r--r--")),
+        new FileEdit(MCA_PARAMS, current -> mcaParams(current, config, node), FileAttrs.mode("rw-r--r--")));
+  }
+
+  static String sshConfig(Node node) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Written by wall setup ssh: how mpirun reaches the wall's nodes, through\n");
+    out.append("# plm_rsh_agent in ").append(MCA_PARAMS).append(". Generated from the layout.\n");
+    List<String> names = new ArrayList<>();
+    node.hosts().forEach(
+        (host, address) -> {
+          names.add(host);
+          address.filter(a -> !Ipv4.isAddress(host)).ifPresent(a -> out.append("Host ").append(host).append("\n  HostName ").append(a).append('\n'));
+        });
+    out.append("Host ").append(String.join(" ", names)).append('\n');
+    out.append("  User ").append(node.user().name()).append('\n');
+    out.append("  IdentityFile ").append(node.user().inHome(KEY)).append('\n');
+    out.append("  IdentitiesOnly yes\n");
+    out.append("  BatchMode yes\n");
+    out.append("  StrictHostKeyChecking accept-new\n");
+    out.append("  UserKnownHostsFile ").append(node.user().inHome(KNOWN_HOSTS)).append('\n');
+    out.append("  ConnectTimeout 10\n");
+    return Text.utf8(out.toString());
+  }
+
+  static String mcaParams(String current, String config, Node node) throws SetupRefusal {
+    String text = current == null ? "" : current;
+    List<String> others = Text.lines(MarkedBlock.remove(text, NAME, MCA_PARAMS));
+    for (int i = 0; i < others.size(); i++) {
+      String line = Text.strip(others.get(i)).trim();
+      if (line.matches("(orte_rsh_agent|plm_rsh_agent)\\s*=.*")) {
+        throw new SetupRefusal(
+            node.tree().show(MCA_PARAMS) + ": line " + (i + 1) + " already sets the ssh agent;"
+                + " remove it so mpirun uses the wall's ssh config");
+      }
+    }
+    return MarkedBlock.upsert(text, NAME, List.of(Text.utf8("plm_rsh_agent = ssh -F " + config)), MCA_PARAMS);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.wall.core.setup;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.wall.core.setup.AtomicWriter.FileAttrs;
+import dev.wall.core.setup.AtomicWriter.Step;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class AtomicWriterTest {
+  private static final byte[] OLD = "old content\nline two\n".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NEW = "new content, longer than the old one\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+
+  /** A crash between any two steps leaves the old file or the new one, whole, and no stray temp file. */
+  @ParameterizedTest
+  @EnumSource(Step.class)
+  void aFailureBetweenStepsLeavesOldOrNewNeverAMix(Step failAt, @TempDir Path dir) throws IOException {
+    Path target = dir.resolve("config.txt");
+    Files.write(target, OLD);
+    AtomicWriter writer =
+        new AtomicWriter((step, file) -> {
+          if (step == failAt) {
+            throw new IOException("crash after " + step);
+          }
+        });
+    assertThrows(IOException.class, () -> writer.write(target, NEW, FileAttrs.mode("rw-r--r--")));
+    byte[] left = Files.readAllBytes(target);
+    assertArrayEquals(failAt == Step.RENAMED ? NEW : OLD, left);
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(target), files.toList(), "temporary file left behind");
+    }
+  }
+
+  @Test
+  void keepsModeOfTheFileItReplaces(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("cmdline.txt");
+    Files.write(target, OLD);
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-x---"));
+    new AtomicWriter().write(target, NEW, FileAttrs.mode("rw-------"));
+    assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    assertArrayEquals(NEW, Files.readAllBytes(target));
+  }
+
+  @Test
+  void newFileGetsTheModeAskedFor(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("wall-eth0.nmconnection");
+    new AtomicWriter().write(target, NEW, FileAttrs.mode("rw-------"));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.wall.player.cli.layout;
+
+import dev.wall.core.layout.InvalidLayoutException;
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.Problem;
+import dev.wall.player.cli.CommonOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code wall validate FILE...}: every rule, every file, every problem, before anything runs. */
+@Command(
+    name = "validate",
+    description = "Check layout files against every rule, without running anything.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  wall validate layouts/lobby.json",
+      "  wall validate --check-media /srv/wall/layouts/*.json",
+      "",
+      "Prints 'FILE: ok' for each good file. Each problem is one line:",
+      "FILE: JSON.PATH: what is wrong; how to fix it",
+      "",
+      "Exit codes: 0 every file is valid, 2 a file has a problem."
+    })
+public final class ValidateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Layout files to check.")
+  List<Path> files;
+
+  @Option(
+      names = "--check-media",
+      description =
+          "Also check that every clip exists under mediaRoot on this machine. Leave it out on a"
+              + " controller that does not mount the media share.")
+  boolean checkMedia;
+
+  @Override
+  public Integer call() throws InvalidLayoutException {
+    LayoutReader reader = new LayoutReader();
+    List<Problem> problems = new ArrayList<>();
+    for (Path file : files) {
+      List<Problem> found = check(reader, file);
+      if (found.isEmpty()) {
+        spec.commandLine().getOut().println(file + ": ok");
+      }
+      problems.addAll(found);
+    }
+    spec.commandLine().getOut().flush();
+    if (!problems.isEmpty()) {
+      throw new InvalidLayoutException(problems);
+    }
+    return 0;
+  }
+
+  private List<Problem> check(LayoutReader reader, Path file) {
+    try {
+      Layout layout = reader.read(file);
+      return checkMedia ? reader.checkMedia(file.toString(), layout) : List.of();
+    } catch (InvalidLayoutException e) {
+      return e.problems();
+    }
+  }
+}

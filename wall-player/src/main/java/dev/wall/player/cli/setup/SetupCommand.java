@@ -1,0 +1,40 @@
+package dev.wall.player.cli.setup;
+
+import dev.wall.player.cli.CommonOptions;
+import dev.wall.player.cli.ExitCodes;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code wall setup MODULE}: prepares a node from the layout, idempotent and reversible. */
+@Command(
+    name = "setup",
+    description = {
+      "Prepare a node from the layout: every change is idempotent, atomic, backed up and reversible (--undo).",
+      "Run it on each node, or on a node's filesystem with --root."
+    },
+    subcommands = {
+      HostsCommand.class,
+      StaticIpCommand.class,
+      SshCommand.class,
+      NfsServerCommand.class,
+      NfsClientCommand.class,
+      BlankingCommand.class,
+      RadiosCommand.class,
+      AutostartCommand.class,
+      AllCommand.class
+    })
+public final class SetupCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("wall: setup needs a module: hosts, static-ip, ssh, nfs-server, nfs-client, blanking, radios, autostart or all");
+    spec.commandLine().getErr().println("Try 'wall setup --help'.");
+    return ExitCodes.BAD_INPUT;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.wall.player.cli.setup;
+
+import dev.wall.player.cli.CommonOptions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code wall setup ssh}. */
+@Command(
+    name = "ssh",
+    description = "The controller's key for mpirun, its ssh config, and the key on every worker.",
+    footer = {
+      "",
+      "Examples:",
+      "  wall setup ssh --layout /srv/wall/lobby.json --dry-run   # diff only",
+      "  sudo wall setup ssh --layout /srv/wall/lobby.json",
+      "  sudo wall setup ssh --layout /srv/wall/lobby.json --undo",
+      "  wall setup ssh --layout lobby.json --host rpi2 --root /mnt/sd   # an SD card"
+    })
+public final class SshCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin SetupOptions setup;
+  @Mixin SshOptions ssh;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    return new SetupSession(setup, null, spec.commandLine().getOut())
+        .run(node -> List.of(new dev.wall.player.setup.SshModule(!ssh.noRemote, ssh.authorize)), false);
+  }
+}

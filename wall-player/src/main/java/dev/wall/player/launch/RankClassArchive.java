@@ -1,0 +1,81 @@
+package dev.wall.player.launch;
+
+import dev.wall.player.process.ChildProcess;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An application class-data archive (AppCDS) for the rank JVM: the classes a rank loads, already
+ * parsed and verified, mapped shared by every rank on the machine. It cuts a rank's start-up by
+ * about a third and its memory a little. The archive is only valid for this exact JVM and
+ * classpath, so its name is a digest of both; it is recorded once, by a rank that only warms up,
+ * and used by the ranks on this machine from then on.
+ */
+public final class RankClassArchive {
+  private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Path file;
+  private final String java;
+  private final String classpath;
+
+  public RankClassArchive(Path runDir, String java, String classpath) {
+    this.java = java;
+    this.classpath = classpath;
+    this.file = runDir.resolve("cds").resolve("rank-" + digest(java, classpath) + ".jsa");
+  }
+
+  /** The JVM option that uses the archive, when it has been recorded. */
+  public Optional<String> option() {
+    return Files.isReadable(file) ? Optional.of("-XX:SharedArchiveFile=" + file) : Optional.empty();
+  }
+
+  public boolean exists() {
+    return Files.isReadable(file);
+  }
+
+  /** Records the archive by running a rank that only warms up. Safe to race: the rename is atomic. */
+  public void record(Path layout) throws IOException, InterruptedException {
+    Files.createDirectories(file.getParent());
+    Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    List<String> argv = new ArrayList<>(List.of(java));
+    argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
+    argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        "-cp", classpath, MpirunCommand.RANK_MAIN, "--warm-up", "--layout", layout.toString(),
+        "--loops", "1", "--run-dir", file.getParent().getParent().toString()));
+    Path log = file.resolveSibling("record.log");
+    try (ChildProcess jvm = ChildProcess.start("record class archive", argv, log, Map.of())) {
+      if (jvm.waitFor(RECORD_TIMEOUT).orElse(-1) == 0 && Files.size(partial) > 0) {
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  private static String digest(String java, String classpath) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((java + "\n" + System.getProperty("java.vm.version") + "\n").getBytes(StandardCharsets.UTF_8));
+      for (String entry : classpath.split(File.pathSeparator)) {
+        Path jar = Path.of(entry);
+        String stamp = Files.exists(jar) ? Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis() : "-";
+        sha.update((entry + "=" + stamp + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException | IOException e) {
+      return "nodigest";
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.wall.player.setup;
+
+import dev.wall.core.setup.Action;
+import dev.wall.core.setup.ActionContext;
+import dev.wall.core.setup.Journal.Entry;
+import dev.wall.core.setup.Journal.Kind;
+import dev.wall.core.setup.Node;
+import dev.wall.core.setup.modules.SshFilesModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends the controller's public key once to a worker's {@code authorized_keys}, over ssh. It
+ * first tries the key itself (nothing to type once it is there); only when the worker refuses it
+ * does ssh ask for the password, on the terminal. The key travels on stdin; the remote script is a
+ * fixed text, so nothing from the layout reaches a shell.
+ */
+final class RemoteAuthorize implements Action {
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final String ADD_ONCE =
+      "umask 077; mkdir -p ~/.ssh && touch ~/.ssh/authorized_keys && IFS= read -r key"
+          + " && if grep -qxF \"$key\" ~/.ssh/authorized_keys; then echo wall:present;"
+          + " else { [ -s ~/.ssh/authorized_keys ] && [ -n \"$(tail -c 1 ~/.ssh/authorized_keys)\" ]"
+          + " && echo; printf '%s\\n' \"$key\"; } >> ~/.ssh/authorized_keys && echo wall:added; fi";
+  private static final String REMOVE =
+      "IFS= read -r key; f=~/.ssh/authorized_keys; if [ -f \"$f\" ] && grep -qxF \"$key\" \"$f\"; then"
+          + " grep -vxF \"$key\" \"$f\" > \"$f.wall-tmp\"; cat \"$f.wall-tmp\" > \"$f\" && rm -f \"$f.wall-tmp\""
+          + " && echo wall:removed; else echo wall:absent; fi";
+
+  private final Node node;
+  private final String worker;
+
+  RemoteAuthorize(Node node, String worker) {
+    this.node = node;
+    this.worker = worker;
+  }
+
+  @Override
+  public String target() {
+    return node.user().name() + "@" + worker;
+  }
+
+  @Override
+  public Result apply(ActionContext ctx) throws IOException {
+    if (ctx.dryRun()) {
+      ctx.out().println("ssh " + target() + ": append " + key() + ".pub to ~/.ssh/authorized_keys once");
+      return Result.of(target(), Status.WOULD_CHANGE);
+    }
+    boolean knownHostsExisted = Files.exists(knownHosts(ctx));
+    try {
+      var outcome = ssh(ctx, true, ADD_ONCE);
+      if (outcome.exitCode() == 255 && !outcome.stdout().contains("wall:")) {
+        outcome = ssh(ctx, false, ADD_ONCE);
+      }
+      if (outcome.stdout().contains("wall:present")) {
+        return Result.of(target(), Status.ALREADY_SET);
+      }
+      if (outcome.exitCode() == 0 && outcome.stdout().contains("wall:added")) {
+        return verify(ctx);
+      }
+      return new Result(target(), Status.FAILED, why(outcome));
+    } finally {
+      adoptKnownHosts(ctx, knownHostsExisted);
+    }
+  }
+
+  /** The key must now log in by itself, as mpirun will use it. */
+  private Result verify(ActionContext ctx) throws IOException {
+    var check = ssh(ctx, true, "echo wall:ok");
+    return check.exitCode() == 0 && check.stdout().contains("wall:ok")
+        ? new Result(target(), Status.CHANGED, "key appended")
+        : new Result(target(), Status.FAILED, "key appended, but the key still cannot log in: " + why(check));
+  }
+
+  @Override
+  public Result undo(ActionContext ctx) throws IOException {
+    if (!Files.exists(ctx.tree().resolve(key()))) {
+      return Result.of(target(), Status.NOTHING_TO_UNDO);
+    }
+    if (ctx.dryRun()) {
+      ctx.out().println("ssh " + target() + ": remove " + key() + ".pub from ~/.ssh/authorized_keys");
+      return Result.of(target(), Status.WOULD_UNDO);
+    }
+    var outcome = ssh(ctx, true, REMOVE);
+    if (outcome.stdout().contains("wall:removed")) {
+      return Result.of(target(), Status.UNDONE);
+    }
+    if (outcome.stdout().contains("wall:absent")) {
+      return Result.of(target(), Status.NOTHING_TO_UNDO);
+    }
+    return new Result(target(), Status.FAILED, why(outcome));
+  }
+
+  private Processes.Outcome ssh(ActionContext ctx, boolean batch, String script) throws IOException {
+    Path privateKey = ctx.tree().resolve(key());
+    String publicKey = Files.readString(ctx.tree().resolve(key() + ".pub")).trim();
+    List<String> argv = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-i", privateKey.toString()));
+    argv.addAll(List.of("-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + knownHosts(ctx)));
+    argv.addAll(List.of("-o", "StrictHostKeyChecking=accept-new", "-o", "ConnectTimeout=10"));
+    argv.addAll(List.of("-o", "BatchMode=" + (batch ? "yes" : "no"), "-o", "NumberOfPasswordPrompts=3"));
+    node.addressOf(worker).ifPresent(a -> argv.addAll(List.of("-o", "HostName=" + a)));
+    argv.addAll(List.of("-l", node.user().name(), worker, script));
+    return Processes.run(argv, publicKey + "\n", TIMEOUT, Map.of());
+  }
+
+  private String key() {
+    return node.user().inHome(SshFilesModule.KEY);
+  }
+
+  private Path knownHosts(ActionContext ctx) {
+    return ctx.tree().resolve(node.user().inHome(SshFilesModule.KNOWN_HOSTS));
+  }
+
+  /** ssh wrote the known-hosts file as this process's user; give it to the wall's user. */
+  private void adoptKnownHosts(ActionContext ctx, boolean existed) throws IOException {
+    Path file = knownHosts(ctx);
+    if (existed || !Files.exists(file)) {
+      return;
+    }
+    ctx.journal().add(new Entry(ctx.module(), Kind.CREATED_FILE, node.user().inHome(SshFilesModule.KNOWN_HOSTS), ""));
+    ctx.owned(node.user().owns("rw-r--r--")).applyTo(file);
+  }
+
+  private static String why(Processes.Outcome outcome) {
+    String err = outcome.stderr().strip();
+    String last = err.isEmpty() ? "" : err.lines().reduce((a, b) -> b).orElse("");
+    return "ssh exit " + outcome.exitCode() + (last.isEmpty() ? "" : ": " + last);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.wall.player.cli.setup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Fixture roots and the in-process CLI, for the integration tests in other packages. */
+public final class SetupFixtures {
+  private SetupFixtures() {}
+
+  public static Path root(String release, Path dest) throws IOException {
+    return FixtureRoot.materialize(release, dest);
+  }
+
+  public record Run(int exitCode, String out, String err) {}
+
+  public static Run cli(Path root, String args, String... more) {
+    CliRun run = CliRun.of(root, args, more);
+    return new Run(run.exitCode(), run.out(), run.err());
+  }
+}

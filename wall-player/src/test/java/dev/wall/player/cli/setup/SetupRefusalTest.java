@@ -1,0 +1,104 @@
+package dev.wall.player.cli.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files that are not what setup expects: exit 2, one line, nothing written anywhere. */
+class SetupRefusalTest {
+  private static final String ALL = "setup all --host rpi1 --no-remote --layout <root>/home/pi/lobby.json --root <root>";
+
+  @Test
+  void twoLineCmdlineRefusesTheWholeRun(@TempDir Path tmp) throws IOException {
+    Path root = FixtureRoot.materialize("bookworm", tmp.resolve("root"));
+    Files.writeString(root.resolve("boot/firmware/cmdline.txt"), "console=tty1 root=PARTUUID=4e639091-02\nquiet\n");
+    String before = TreeSnapshot.of(root).listing();
+    CliRun run = CliRun.of(root, ALL);
+    assertEquals(2, run.exitCode());
+    assertEquals(
+        "wall: <root>/boot/firmware/cmdline.txt: has more than one line; the firmware reads only the first and a"
+            + " second line breaks boot: join it into one line, then run again\n",
+        run.err());
+    assertEquals(before, TreeSnapshot.of(root).listing(), "a refused run wrote something");
+  }
+
+  @Test
+  void unknownReleaseIsRefused(@TempDir Path tmp) throws IOException {
+    Path root = FixtureRoot.materialize("bullseye", tmp.resolve("root"));
+    Files.writeString(root.resolve("etc/os-release"), "PRETTY_NAME=\"Debian GNU/Linux 13 (trixie)\"\nVERSION_CODENAME=trixie\n");
+    String before = TreeSnapshot.of(root).listing();
+    CliRun run = CliRun.of(root, ALL);
+    assertEquals(2, run.exitCode());
+    assertEquals("wall: <root>/etc/os-release: unknown release \"trixie\"; wall setup knows buster, bullseye, bookworm\n", run.err());
+    assertEquals(before, TreeSnapshot.of(root).listing());
+  }
+
+  @Test
+  void hostNotInTheLayoutIsRefused(@TempDir Path tmp) throws IOException {
+    Path root = FixtureRoot.materialize("buster", tmp.resolve("root"));
+    CliRun run = CliRun.of(root, "setup hosts --layout <root>/home/pi/lobby.json --root <root>");
+    assertEquals(2, run.exitCode());
+    assertEquals(
+        "wall: <root>/etc/hostname says \"raspberrypi\", which is not a host of <root>/home/pi/lobby.json;"
+            + " pass --host with one of: rpi1, rpi2, rpi3\n",
+        run.err());
+  }
+
+  @Test
+  void someoneElsesExportOfTheSharePathIsRefused(@TempDir Path tmp) throws IOException {
+    Path root = FixtureRoot.materialize("bookworm", tmp.resolve("root"));
+    Files.writeString(root.resolve("etc/exports"), "/srv/wall *(rw,sync,no_root_squash,no_subtree_check)\n");
+    CliRun run = CliRun.of(root, "setup nfs-server --host rpi1 --layout <root>/home/pi/lobby.json --root <root>");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("wall: <root>/etc/exports: line 1 already exports /srv/wall;"), run.err());
+    assertEquals("/srv/wall *(rw,sync,no_root_squash,no_subtree_check)\n", Files.readString(root.resolve("etc/exports")));
+  }
+
+  @Test
+  void missingAddressPointsIntoTheLayout(@TempDir Path tmp) throws IOException {
+    Path root = FixtureRoot.materialize("bullseye", tmp.resolve("root"));
+    Path layout = root.resolve("home/pi/lobby.json");
+    Files.writeString(layout, Files.readString(layout).replace("\"address\": \"192.168.1.102\", ", ""));
+    CliRun run = CliRun.of(root, "setup static-ip --host rpi2 --layout <root>/home/pi/lobby.json --root <root>");
+    assertEquals(2, run.exitCode());
+    assertEquals(
+        "wall: <root>/home/pi/lobby.json: screens[1].address: missing; static-ip needs this node's address;"
+            + " add \"address\": \"192.168.1.101\"\n",
+        run.err());
+  }
+
+  @Test
+  void undoKeepsWhatOthersAddedSince(@TempDir Path tmp) throws IOException {
+    Path root = FixtureRoot.materialize("bullseye", tmp.resolve("root"));
+    String original = Files.readString(root.resolve("etc/hosts"));
+    String args = "setup hosts --host rpi3 --layout <root>/home/pi/lobby.json --root <root>";
+    assertEquals(0, CliRun.of(root, args).exitCode());
+    Path hosts = root.resolve("etc/hosts");
+    Files.writeString(hosts, "10.9.8.7\tnas\n" + Files.readString(hosts));
+    CliRun undo = CliRun.of(root, args, "--undo");
+    assertEquals(0, undo.exitCode(), undo.err());
+    assertEquals("10.9.8.7\tnas\n" + original, Files.readString(hosts));
+    assertTrue(!Files.exists(root.resolve("etc/hosts.wall-backup")));
+  }
+
+  @Test
+  void workerAuthorizesTheControllersKeyLocallyOnce(@TempDir Path tmp) throws IOException {
+    Path root = FixtureRoot.materialize("bookworm", tmp.resolve("root"));
+    Path key = tmp.resolve("wall_ed25519.pub");
+    Files.writeString(key, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q wall@rpi1\n");
+    String args = "setup ssh --host rpi2 --authorize " + key + " --layout <root>/home/pi/lobby.json --root <root>";
+    assertEquals(0, CliRun.of(root, args).exitCode());
+    assertEquals(0, CliRun.of(root, args).exitCode());
+    Path authorized = root.resolve("home/pi/.ssh/authorized_keys");
+    assertEquals(Files.readString(key), Files.readString(authorized));
+    assertEquals(1000, Files.getAttribute(authorized, "unix:uid"));
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(authorized)));
+    assertEquals(0, CliRun.of(root, args, "--undo").exitCode());
+    assertTrue(!Files.exists(root.resolve("home/pi/.ssh")));
+  }
+}

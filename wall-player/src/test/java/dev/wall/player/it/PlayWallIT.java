@@ -1,0 +1,102 @@
+package dev.wall.player.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wall.core.layout.Rect;
+import dev.wall.player.cli.WallCli;
+import dev.wall.player.display.VirtualDisplay;
+import dev.wall.player.display.XWindows;
+import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Project;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wall play} end to end: real mpirun, four real Java ranks, four real mpv windows on Xvfb. */
+class PlayWallIT {
+  private static final Map<String, Rect> WINDOWS = Map.of(
+      "tl", new Rect(0, 0, 320, 180), "tr", new Rect(320, 0, 320, 180),
+      "bl", new Rect(0, 180, 320, 180), "br", new Rect(320, 180, 320, 180));
+
+  @TempDir Path dir;
+  private VirtualDisplay display;
+
+  @BeforeEach
+  void startDisplay() throws Exception {
+    display = VirtualDisplay.start(640, 360, dir, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stopDisplay() {
+    display.close();
+  }
+
+  private Path layout(int loops) throws Exception {
+    StringBuilder screens = new StringBuilder();
+    int hue = 0;
+    for (String name : List.of("tl", "tr", "bl", "br")) {
+      Project.clip(dir, name, 320, 180, 2, hue += 60);
+      Rect w = WINDOWS.get(name);
+      screens.append(screens.length() == 0 ? "" : ",\n").append(String.format(
+          "{\"name\": \"%s\", \"host\": \"localhost\", \"window\": {\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d},"
+              + " \"media\": \"%s.mp4\"}", name, w.x(), w.y(), w.width(), w.height(), name));
+    }
+    Path layout = dir.resolve("wall.json");
+    Files.writeString(layout, "{\"version\": 1, \"loops\": " + loops + ", \"player\": \"mpv\", \"mediaRoot\": \""
+        + dir + "\",\n\"screens\": [" + screens + "]}");
+    return layout;
+  }
+
+  @Test
+  void aTwoByTwoWallPlaysEveryLoopOnEveryScreenInItsWindow() throws Exception {
+    Path layout = layout(5);
+    Path report = dir.resolve("report.json");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CompletableFuture<Integer> play = CompletableFuture.supplyAsync(() -> WallCli.run(
+        new PrintWriter(out, true), new PrintWriter(err, true), "play", layout.toString(), "--loops", "2",
+        "--display", display.display(), "--run-dir", dir.resolve("run").toString(), "--report", report.toString()));
+
+    // Read the windows back while loop 2 plays: by then every player is prepared and placed.
+    Poll.until(Duration.ofSeconds(60), "the first loop to end", () -> out.toString().contains("loop 1/2"));
+    Map<String, Rect> windows = Poll.until(Duration.ofSeconds(10), "four wall windows", () -> {
+      Map<String, Rect> found = XWindows.list(display.display(), dir).entrySet().stream()
+          .filter(e -> e.getKey().startsWith("wall:"))
+          .collect(Collectors.toMap(e -> e.getKey().substring(5), Map.Entry::getValue));
+      return found.size() == 4 ? found : null;
+    });
+    int code = play.get(90, TimeUnit.SECONDS);
+
+    assertEquals(0, code, "stdout:\n" + out + "\nstderr:\n" + err);
+    assertEquals(WINDOWS, windows, "each window sits at its layout geometry, as the X server reports it");
+    List<String> loopLines = out.toString().lines().filter(l -> l.startsWith("loop ")).toList();
+    assertEquals(2, loopLines.size(), out.toString());
+    assertTrue(loopLines.get(0).startsWith("loop 1/2: "), loopLines.get(0));
+    assertTrue(loopLines.get(1).startsWith("loop 2/2: "), loopLines.get(1));
+
+    JsonNode loops = new ObjectMapper().readTree(report.toFile()).get("loops");
+    assertEquals(2, loops.size());
+    for (JsonNode loop : loops) {
+      assertEquals(4, loop.get("screens").size());
+      for (JsonNode screen : loop.get("screens")) {
+        double end = screen.get("endPosition").asDouble();
+        assertEquals(2.0 - 1 / 30.0, end, 0.02, "every screen reached its last frame: " + screen);
+      }
+      assertTrue(loop.get("seconds").asDouble() >= 1.9, loop.toString());
+    }
+  }
+}

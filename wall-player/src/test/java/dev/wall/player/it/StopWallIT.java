@@ -1,0 +1,75 @@
+package dev.wall.player.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.player.display.VirtualDisplay;
+import dev.wall.player.display.XWindows;
+import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C (SIGINT) or SIGTERM to {@code wall play} stops every rank and player within 3 s. */
+class StopWallIT {
+  @TempDir Path dir;
+  private VirtualDisplay display;
+  private Process wall;
+
+  @BeforeEach
+  void startDisplay() throws Exception {
+    display = VirtualDisplay.start(640, 180, dir, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (wall != null) {
+      wall.descendants().forEach(ProcessHandle::destroyForcibly);
+      wall.destroyForcibly();
+    }
+    display.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"INT", "TERM"})
+  void aSignalToThePlayCommandStopsEverythingWithinThreeSeconds(String signal) throws Exception {
+    Project.clip(dir, "left", 320, 180, 3, 0);
+    Project.clip(dir, "right", 320, 180, 3, 120);
+    Path layout = dir.resolve("wall.json");
+    Files.writeString(layout, "{\"version\": 1, \"player\": \"mpv\", \"mediaRoot\": \"" + dir + "\", \"screens\": ["
+        + "{\"name\": \"left\", \"host\": \"localhost\", \"window\": {\"x\": 0, \"y\": 0, \"width\": 320, \"height\": 180}, \"media\": \"left.mp4\"},"
+        + "{\"name\": \"right\", \"host\": \"localhost\", \"window\": {\"x\": 320, \"y\": 0, \"width\": 320, \"height\": 180}, \"media\": \"right.mp4\"}]}");
+    wall = new ProcessBuilder(Project.java(), "-cp", Project.classpath(), "dev.wall.player.cli.WallMain", "play",
+        layout.toString(), "--forever", "--display", display.display(), "--run-dir", dir.resolve("run").toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("wall.log").toFile()).start();
+
+    Poll.until(Duration.ofSeconds(60), "both players' windows", () ->
+        XWindows.list(display.display(), dir).keySet().stream().filter(t -> t.startsWith("wall:")).count() == 2);
+    List<ProcessHandle> everything = wall.descendants().toList();
+    assertTrue(everything.stream().anyMatch(p -> p.info().command().orElse("").endsWith("mpv")),
+        "the players are descendants of wall play: " + describe(everything));
+
+    long sent = System.nanoTime();
+    new ProcessBuilder("kill", "-" + signal, String.valueOf(wall.pid())).start().waitFor(5, TimeUnit.SECONDS);
+    boolean exited = wall.waitFor(3, TimeUnit.SECONDS);
+    Poll.until(Duration.ofMillis(Math.max(1, 3000 - (System.nanoTime() - sent) / 1_000_000)),
+        "every rank and player to be gone", () -> everything.stream().noneMatch(ProcessHandle::isAlive));
+    double seconds = (System.nanoTime() - sent) / 1e9;
+
+    assertTrue(exited, "wall play still running 3 s after SIG" + signal);
+    assertTrue(seconds <= 3.0, "stopped in " + seconds + " s");
+    assertEquals(0, XWindows.list(display.display(), dir).keySet().stream().filter(t -> t.startsWith("wall:")).count());
+  }
+
+  private static String describe(List<ProcessHandle> processes) {
+    return processes.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList().toString();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.wall.player.mpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.player.fixtures.CommunicatorProbe;
+import dev.wall.player.process.ChildProcess;
+import dev.wall.player.testing.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Open MPI Communicator under a real {@code mpirun -np 4}. */
+class MpiCommunicatorIT {
+  @TempDir Path dir;
+
+  @Test
+  void barrierBroadcastAndGatherAcrossFourRealRanks() throws Exception {
+    List<String> argv = new ArrayList<>(List.of("mpirun"));
+    if ("root".equals(System.getProperty("user.name"))) {
+      argv.add("--allow-run-as-root");
+    }
+    argv.addAll(List.of("--oversubscribe", "--bind-to", "none", "--mca", "mpi_yield_when_idle", "1", "-np", "4",
+        Project.java(), "-Xmx32m", "-cp", Project.classpath(), CommunicatorProbe.class.getName()));
+    Path log = dir.resolve("mpirun.log");
+    int code;
+    try (ChildProcess mpirun = ChildProcess.start("mpirun probe", argv, log, Map.of())) {
+      code = mpirun.waitFor(Duration.ofSeconds(60)).orElse(-1);
+    }
+    String output = Files.readString(log);
+    assertEquals(0, code, output);
+
+    Pattern barrier = Pattern.compile("rank (\\d) size 4 barrier-ms (\\d+)");
+    Matcher m = barrier.matcher(output);
+    int ranks = 0;
+    while (m.find()) {
+      ranks++;
+      assertTrue(Long.parseLong(m.group(2)) >= 350,
+          "rank " + m.group(1) + " left the barrier before the late rank arrived: " + output);
+    }
+    assertEquals(4, ranks, output);
+    for (int rank = 0; rank < 4; rank++) {
+      assertTrue(output.contains("rank " + rank + " broadcast hello from 2"), output);
+    }
+    assertTrue(output.contains("rank 0 gather r0,r1x,r2xx,r3xxx,"), output);
+    for (int rank = 1; rank < 4; rank++) {
+      assertTrue(output.contains("rank " + rank + " gather-size 0"), output);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.wall.player.rank;
+
+import dev.wall.player.backend.Capabilities;
+import dev.wall.player.backend.Player;
+import dev.wall.player.backend.PlayerException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** An in-process player on the real clock, for unit tests of the rank runtime. Records every call. */
+final class FakePlayer implements Player {
+  record Call(String what, long nanos, double position) {}
+
+  final String name;
+  final double duration;
+  final List<Call> calls;
+  private final boolean failPrepare;
+  private volatile Consumer<String> exitListener = message -> {};
+  private double base;
+  private long releasedAt;
+  private boolean playing;
+  private double rate = 1.0;
+
+  FakePlayer(String name, double duration, boolean failPrepare, List<Call> sharedLog) {
+    this.name = name;
+    this.duration = duration;
+    this.failPrepare = failPrepare;
+    this.calls = sharedLog;
+  }
+
+  static List<Call> newLog() {
+    return new CopyOnWriteArrayList<>();
+  }
+
+  private void record(String what) {
+    calls.add(new Call(name + ":" + what, System.nanoTime(), positionNow()));
+  }
+
+  private synchronized double positionNow() {
+    if (!playing) {
+      return base;
+    }
+    double p = base + (System.nanoTime() - releasedAt) / 1e9 * rate;
+    return Math.min(p, duration);
+  }
+
+  @Override
+  public void prepare(Duration timeout) throws PlayerException {
+    record("prepare");
+    if (failPrepare) {
+      throw new PlayerException(name + ": could not open the clip");
+    }
+  }
+
+  @Override
+  public synchronized void release() {
+    releasedAt = System.nanoTime();
+    playing = true;
+    record("release");
+  }
+
+  @Override
+  public synchronized void pause() {
+    base = positionNow();
+    playing = false;
+    record("pause");
+  }
+
+  @Override
+  public synchronized void seekTo(double seconds, Duration timeout) {
+    base = seconds;
+    releasedAt = System.nanoTime();
+    record("seek " + seconds);
+  }
+
+  @Override
+  public double position() {
+    return positionNow();
+  }
+
+  @Override
+  public synchronized void setRate(double newRate) {
+    base = positionNow();
+    releasedAt = System.nanoTime();
+    rate = newRate;
+  }
+
+  @Override
+  public boolean reachedEnd() {
+    return positionNow() >= duration;
+  }
+
+  @Override
+  public double duration() {
+    return duration;
+  }
+
+  @Override
+  public double frameRate() {
+    return 30;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(true, true, 0.001, true, true);
+  }
+
+  @Override
+  public void stop() {
+    record("stop");
+  }
+
+  @Override
+  public void onUnexpectedExit(Consumer<String> listener) {
+    exitListener = listener;
+  }
+
+  /** As if the player process died on its own. */
+  void crash() {
+    exitListener.accept(name + ": mpv exited unexpectedly (code 9)");
+  }
+}
