@@ -9,21 +9,31 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Arrays;
 
 /**
  * Replaces a file so that a reader sees either the old bytes or the new, never half of each, even
  * across a power cut: a temporary file in the same folder, fsync, rename, fsync of the folder.
- * A failure at any step leaves the old file as it was and no temporary file behind.
+ * The new file keeps the old one's mode and owner; a symbolic link is followed, so the link
+ * stays and the file it points to is replaced. A failure at any step leaves the old file as it
+ * was and no temporary file behind. The one way every file in wall is written.
  */
 public final class AtomicFile {
-  /** A step between writing the temporary file and renaming it; tests inject failures here. */
-  @FunctionalInterface
-  interface BeforeRename {
-    void run(Path temporary) throws IOException;
+
+  /** The moments between the steps, where tests inject a failure. */
+  public enum Step {
+    WRITTEN,
+    SYNCED,
+    RENAMED
   }
+
+  /** Called after each step; a test's hook throws to simulate a crash there. */
+  @FunctionalInterface
+  public interface StepHook {
+    void after(Step step, Path target) throws IOException;
+  }
+
+  public static final StepHook NO_HOOK = (step, target) -> {};
 
   /** Thrown when the file changed on disk after it was read, so an edit would lose that change. */
   public static final class ChangedMeanwhileException extends IOException {
@@ -32,40 +42,59 @@ public final class AtomicFile {
     }
   }
 
-  private final BeforeRename beforeRename;
+  private final StepHook hook;
 
   public AtomicFile() {
-    this(temporary -> {});
+    this(NO_HOOK);
   }
 
-  AtomicFile(BeforeRename beforeRename) {
-    this.beforeRename = beforeRename;
+  public AtomicFile(StepHook hook) {
+    this.hook = hook;
   }
 
-  /** Writes {@code content} to {@code target}, creating it or replacing it whole. */
+  /** Writes {@code content} to {@code target}, creating it (mode rw-r--r--) or replacing it whole. */
   public void write(Path target, byte[] content) throws IOException {
-    replace(target, null, content);
+    write(target, null, content, FileAttrs.DEFAULT);
   }
 
-  /**
-   * Replaces {@code target} with {@code content}, but only if it still holds {@code expected}
-   * (null: whatever it holds). A symbolic link is followed: the file it points to is replaced.
-   */
+  /** Writes {@code content}; a new file gets {@code forNewFile}, an existing one keeps its own. */
+  public void write(Path target, byte[] content, FileAttrs forNewFile) throws IOException {
+    write(target, null, content, forNewFile);
+  }
+
+  /** Replaces {@code target} with {@code content}, but only if it still holds {@code expected}. */
   public void replace(Path target, byte[] expected, byte[] content) throws IOException {
+    write(target, expected, content, FileAttrs.DEFAULT);
+  }
+
+  private void write(Path target, byte[] expected, byte[] content, FileAttrs forNewFile) throws IOException {
     Path file = realTarget(target);
     Path folder = file.getParent();
-    Path temporary = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
+    FileAttrs attrs = Files.exists(file) ? FileAttrs.of(file) : forNewFile;
+    Path temporary = Files.createTempFile(folder, "." + file.getFileName() + ".", ".wall-tmp");
+    boolean renamed = false;
     try {
-      writeAndSync(temporary, content);
-      keepOwnerAndMode(file, temporary);
-      beforeRename.run(temporary);
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        hook.after(Step.WRITTEN, target);
+        attrs.applyTo(temporary);
+        channel.force(true);
+      }
+      hook.after(Step.SYNCED, target);
       if (expected != null && !Arrays.equals(Files.readAllBytes(file), expected)) {
         throw new ChangedMeanwhileException(target);
       }
       move(temporary, file);
+      renamed = true;
       syncFolder(folder);
+      hook.after(Step.RENAMED, target);
     } finally {
-      Files.deleteIfExists(temporary);
+      if (!renamed) {
+        Files.deleteIfExists(temporary);
+      }
     }
   }
 
@@ -81,51 +110,20 @@ public final class AtomicFile {
     return parent.toRealPath().resolve(absolute.getFileName());
   }
 
-  private static void writeAndSync(Path temporary, byte[] content) throws IOException {
-    try (FileChannel channel =
-        FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(true);
-    }
-  }
-
-  /** The new file keeps the old one's mode, and its owner where we may set it (as root). */
-  private static void keepOwnerAndMode(Path file, Path temporary) throws IOException {
-    PosixFileAttributeView view =
-        Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
-    if (view == null) {
-      return;
-    }
-    if (!Files.exists(file)) {
-      view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      return;
-    }
-    PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
-    view.setPermissions(old.permissions());
-    try {
-      view.setGroup(old.group());
-      view.setOwner(old.owner());
-    } catch (IOException notAllowed) {
-      // Only root may give a file away; anyone else edits their own files anyway.
-    }
-  }
-
   private static void move(Path temporary, Path file) throws IOException {
     try {
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the file system of " + file.getParent() + " cannot rename atomically");
+      throw new IOException("the file system of " + file.getParent() + " cannot rename atomically", e);
     }
   }
 
-  private static void syncFolder(Path folder) {
+  /** Makes a rename in {@code folder} durable. */
+  public static void syncFolder(Path folder) {
     try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException notSupported) {
-      // Some file systems refuse to sync a folder; the rename itself is already atomic.
+      // Some file systems (FAT boot partitions among them) refuse to sync a folder; the rename stands.
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.wall.core.setup;
 
+import dev.wall.core.io.FileAttrs;
+import dev.wall.core.io.AtomicFile;
 import java.io.PrintWriter;
 
 /**
@@ -9,7 +11,7 @@ import java.io.PrintWriter;
  */
 public record ActionContext(
     SystemTree tree,
-    AtomicWriter writer,
+    AtomicFile writer,
     Journal journal,
     String module,
     boolean dryRun,
@@ -20,7 +22,7 @@ public record ActionContext(
     return new ActionContext(tree, writer, journal, name, dryRun, mayChown, out);
   }
 
-  public AtomicWriter.FileAttrs owned(AtomicWriter.FileAttrs attrs) {
-    return mayChown ? attrs : new AtomicWriter.FileAttrs(attrs.mode(), -1, -1);
+  public FileAttrs owned(FileAttrs attrs) {
+    return mayChown ? attrs : new FileAttrs(attrs.mode(), -1, -1);
   }
 }

@@ -1,8 +1,9 @@
 package dev.wall.core.setup;
 
+import dev.wall.core.io.AtomicFile;
 import dev.wall.core.setup.Action.Result;
 import dev.wall.core.setup.Action.Status;
-import dev.wall.core.setup.AtomicWriter.FileAttrs;
+import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.Journal.Entry;
 import dev.wall.core.setup.Journal.Kind;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public record EnsureDir(String target, FileAttrs attrs) implements Action {
       ctx.owned(attrs).applyTo(d);
       ctx.journal().add(new Entry(ctx.module(), Kind.CREATED_DIR, nodePath(ctx, d), ""));
     }
-    AtomicWriter.syncFolder(dir.getParent());
+    AtomicFile.syncFolder(dir.getParent());
     return new Result(target, Status.CHANGED, "created");
   }
 

@@ -1,8 +1,9 @@
 package dev.wall.core.setup;
 
+import dev.wall.core.io.AtomicFile;
 import dev.wall.core.setup.Action.Result;
 import dev.wall.core.setup.Action.Status;
-import dev.wall.core.setup.AtomicWriter.FileAttrs;
+import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.Journal.Entry;
 import dev.wall.core.setup.Journal.Kind;
 import java.io.IOException;
@@ -114,7 +115,7 @@ public final class FileEdit implements Action {
     }
     ctx.writer().write(file, Text.encode(restored), FileAttrs.of(file));
     Files.delete(backup);
-    AtomicWriter.syncFolder(file.getParent());
+    AtomicFile.syncFolder(file.getParent());
     return new Result(path, Status.UNDONE, "backup removed");
   }
 
@@ -127,7 +128,7 @@ public final class FileEdit implements Action {
     }
     if (left.isBlank()) {
       Files.deleteIfExists(file);
-      AtomicWriter.syncFolder(file.getParent());
+      AtomicFile.syncFolder(file.getParent());
     } else {
       ctx.writer().write(file, Text.encode(left), FileAttrs.of(file));
     }

@@ -1,5 +1,7 @@
 package dev.wall.core.setup;
 
+import dev.wall.core.io.FileAttrs;
+import dev.wall.core.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +37,9 @@ public final class Journal {
   }
 
   private final SystemTree tree;
-  private final AtomicWriter writer;
+  private final AtomicFile writer;
 
-  public Journal(SystemTree tree, AtomicWriter writer) {
+  public Journal(SystemTree tree, AtomicFile writer) {
     this.tree = tree;
     this.writer = writer;
   }
@@ -86,7 +88,7 @@ public final class Journal {
     Files.createDirectories(file.getParent());
     StringBuilder text = new StringBuilder("# wall setup: what it created, for --undo. Keep it.\n");
     entries.forEach(e -> text.append(e.line()));
-    writer.write(file, Text.encode(text.toString()), AtomicWriter.FileAttrs.mode("rw-r--r--"));
+    writer.write(file, Text.encode(text.toString()), FileAttrs.mode("rw-r--r--"));
   }
 
   private static void deleteIfEmpty(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package dev.wall.core.setup;
 
+import dev.wall.core.io.FileAttrs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public record NodeUser(String name, int uid, int gid, String home) {
     return home.replaceFirst("/+$", "") + "/" + relative;
   }
 
-  public AtomicWriter.FileAttrs owns(String mode) {
-    return AtomicWriter.FileAttrs.mode(mode).ownedBy(uid, gid);
+  public FileAttrs owns(String mode) {
+    return FileAttrs.mode(mode).ownedBy(uid, gid);
   }
 }

@@ -1,5 +1,7 @@
 package dev.wall.core.setup;
 
+import dev.wall.core.io.FileAttrs;
+import dev.wall.core.io.AtomicFile;
 import dev.wall.core.setup.Action.Result;
 import dev.wall.core.setup.Action.Status;
 import dev.wall.core.setup.Journal.Entry;
@@ -48,11 +50,11 @@ public final class ServiceLinks {
         ctx.out().println("ln -s " + unitPath + " " + target());
         return Result.of("enable " + unit, Status.WOULD_CHANGE);
       }
-      new EnsureDir(SYSTEM + "/" + wantedBy + ".wants", AtomicWriter.FileAttrs.mode("rwxr-xr-x"))
+      new EnsureDir(SYSTEM + "/" + wantedBy + ".wants", FileAttrs.mode("rwxr-xr-x"))
           .apply(ctx);
       ctx.journal().add(new Entry(ctx.module(), Kind.CREATED_LINK, target(), unitPath));
       Files.createSymbolicLink(link, Path.of(unitPath));
-      AtomicWriter.syncFolder(link.getParent());
+      AtomicFile.syncFolder(link.getParent());
       return Result.of("enable " + unit, Status.CHANGED);
     }
 
@@ -68,7 +70,7 @@ public final class ServiceLinks {
       }
       Files.deleteIfExists(ctx.tree().resolve(target()));
       ctx.journal().remove(entry.get());
-      new EnsureDir(SYSTEM + "/" + wantedBy + ".wants", AtomicWriter.FileAttrs.mode("rwxr-xr-x"))
+      new EnsureDir(SYSTEM + "/" + wantedBy + ".wants", FileAttrs.mode("rwxr-xr-x"))
           .undo(ctx);
       return Result.of("enable " + unit, Status.UNDONE);
     }
@@ -96,7 +98,7 @@ public final class ServiceLinks {
         String was = Files.readSymbolicLink(link).toString();
         ctx.journal().add(new Entry(ctx.module(), Kind.REMOVED_LINK, nodePath, was));
         Files.delete(link);
-        AtomicWriter.syncFolder(link.getParent());
+        AtomicFile.syncFolder(link.getParent());
       }
       return Result.of(target(), ctx.dryRun() ? Status.WOULD_CHANGE : Status.CHANGED);
     }

@@ -41,9 +41,11 @@ class AtomicFileTest {
   void aFailureBeforeTheRenameLeavesTheFileAndNoTemporary() throws IOException {
     Path file = dir.resolve("a.json");
     Files.writeString(file, "original");
-    AtomicFile failing = new AtomicFile(temporary -> {
-      assertTrue(Files.exists(temporary));
-      throw new IOException("disk full");
+    AtomicFile failing = new AtomicFile((step, target) -> {
+      if (step == AtomicFile.Step.SYNCED) {
+        assertEquals(2, names().size(), "the temporary file sits beside the target");
+        throw new IOException("disk full");
+      }
     });
     assertThrows(IOException.class, () -> failing.replace(file, bytes("original"), bytes("new")));
     assertArrayEquals(bytes("original"), Files.readAllBytes(file));

@@ -25,6 +25,7 @@ public final class ChildProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private volatile boolean stopping;
+  private volatile Thread relay;
 
   private ChildProcess(String label, Process process, Path log) {
     this.label = label;
@@ -35,10 +36,15 @@ public final class ChildProcess implements AutoCloseable {
   /** Starts {@code argv} (never through a shell), with stdout and stderr appended to {@code log}. */
   public static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> env)
       throws IOException {
+    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()));
+  }
+
+  private static ChildProcess launch(String label, List<String> argv, Path log, Map<String, String> env,
+      ProcessBuilder.Redirect output) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
     builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.redirectOutput(output);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(env);
     ChildProcess child = new ChildProcess(label, builder.start(), log);
@@ -53,22 +59,13 @@ public final class ChildProcess implements AutoCloseable {
    */
   public static ChildProcess startRelayed(String label, List<String> argv, Path log,
       Map<String, String> env, java.util.function.Consumer<String> lines) throws IOException {
-    Files.createDirectories(log.toAbsolutePath().getParent());
-    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
-    builder.redirectErrorStream(true);
-    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    builder.environment().putAll(env);
-    ChildProcess child = new ChildProcess(label, builder.start(), log);
-    ProcessDestroyer.instance().add(child);
-    child.process.onExit().thenRun(() -> ProcessDestroyer.instance().remove(child));
+    ChildProcess child = launch(label, argv, log, env, ProcessBuilder.Redirect.PIPE);
     Thread relay = new Thread(() -> child.relay(lines), "relay-" + label);
     relay.setDaemon(true);
-    relay.start();
     child.relay = relay;
+    relay.start();
     return child;
   }
-
-  private volatile Thread relay;
 
   private void relay(java.util.function.Consumer<String> lines) {
     try (var reader = process.inputReader(StandardCharsets.UTF_8);

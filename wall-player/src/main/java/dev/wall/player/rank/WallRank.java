@@ -243,12 +243,9 @@ public final class WallRank {
   /** At the seam: back to frame 0 while paused, then everyone is released by one barrier. */
   private void restartTogether(Conductor conductor) throws WallAbortedException {
     try {
+      // The rate stays: it carries what the control loop learnt of this node's clock.
       player.pause();
       player.seekTo(0, SEEK_TIMEOUT);
-      if (rate != 1.0 && player.capabilities().trimsRate()) {
-        player.setRate(1.0);
-        rate = 1.0;
-      }
     } catch (PlayerException e) {
       fail(e.getMessage());
     }

@@ -1,8 +1,8 @@
 package dev.wall.player.setup;
 
+import dev.wall.core.io.AtomicFile;
 import dev.wall.core.setup.Action;
 import dev.wall.core.setup.ActionContext;
-import dev.wall.core.setup.AtomicWriter;
 import dev.wall.core.setup.Journal;
 import dev.wall.core.setup.Journal.Entry;
 import dev.wall.core.setup.Journal.Kind;
@@ -79,7 +79,7 @@ final class SshKeyPair implements Action {
         journal.add(new Entry(ctx.module(), Kind.CREATED_FILE, key + suffix, ""));
         Files.move(from, suffix.isEmpty() ? privateKey : publicKey, StandardCopyOption.ATOMIC_MOVE);
       }
-      AtomicWriter.syncFolder(privateKey.getParent());
+      AtomicFile.syncFolder(privateKey.getParent());
     } finally {
       try (var left = Files.list(work)) {
         for (Path p : left.toList()) {

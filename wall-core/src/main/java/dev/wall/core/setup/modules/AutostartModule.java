@@ -7,7 +7,7 @@ import dev.wall.core.setup.ServiceLinks;
 import dev.wall.core.setup.SetupModule;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.Text;
-import dev.wall.core.setup.AtomicWriter.FileAttrs;
+import dev.wall.core.io.FileAttrs;
 import java.util.List;
 import java.util.Optional;
 

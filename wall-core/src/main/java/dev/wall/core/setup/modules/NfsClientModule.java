@@ -1,7 +1,7 @@
 package dev.wall.core.setup.modules;
 
 import dev.wall.core.setup.Action;
-import dev.wall.core.setup.AtomicWriter.FileAttrs;
+import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.EnsureDir;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.MarkedBlock;

@@ -7,7 +7,7 @@ import dev.wall.core.setup.MarkedBlock;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.Text;
-import dev.wall.core.setup.AtomicWriter.FileAttrs;
+import dev.wall.core.io.FileAttrs;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;

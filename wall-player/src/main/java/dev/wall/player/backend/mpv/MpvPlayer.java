@@ -53,7 +53,7 @@ public final class MpvPlayer implements Player {
       ipc.command(REQUEST_TIMEOUT, "observe_property", 1, "eof-reached");
       ipc.command(REQUEST_TIMEOUT, "observe_property", 2, "time-pos");
       awaitLoaded(deadline);
-      frameSeconds = 1 / frameRate();
+      frameSeconds = 1 / queryFrameRate();
     } catch (IOException | TimeoutException e) {
       throw failure("did not come up", e);
     }
@@ -172,7 +172,11 @@ public final class MpvPlayer implements Player {
   }
 
   @Override
-  public double frameRate() throws PlayerException {
+  public double frameRate() {
+    return 1 / frameSeconds;
+  }
+
+  private double queryFrameRate() throws PlayerException {
     double fps = call("get_property", "container-fps").asDouble(0);
     return fps > 0 ? fps : 30;
   }

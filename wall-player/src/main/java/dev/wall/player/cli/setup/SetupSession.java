@@ -1,10 +1,10 @@
 package dev.wall.player.cli.setup;
 
+import dev.wall.core.io.AtomicFile;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.setup.ActionContext;
-import dev.wall.core.setup.AtomicWriter;
 import dev.wall.core.setup.Journal;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.NodeUser;
@@ -48,7 +48,7 @@ public final class SetupSession {
       Node node = node(tree, layout);
       boolean mayChown = Privileges.isRoot();
       ActionContext context =
-          new ActionContext(tree, new AtomicWriter(), new Journal(tree, new AtomicWriter()), "", options.dryRun, mayChown, out);
+          new ActionContext(tree, new AtomicFile(), new Journal(tree, new AtomicFile()), "", options.dryRun, mayChown, out);
       out.println(header(node));
       List<Report> reports = new SetupRunner(context).run(modules.apply(node), node, options.undo);
       print(reports, table);

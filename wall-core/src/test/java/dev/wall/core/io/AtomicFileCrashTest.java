@@ -1,11 +1,10 @@
-package dev.wall.core.setup;
+package dev.wall.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wall.core.setup.AtomicWriter.FileAttrs;
-import dev.wall.core.setup.AtomicWriter.Step;
+import dev.wall.core.io.AtomicFile.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-class AtomicWriterTest {
+class AtomicFileCrashTest {
   private static final byte[] OLD = "old content\nline two\n".getBytes(StandardCharsets.UTF_8);
   private static final byte[] NEW = "new content, longer than the old one\n".repeat(200).getBytes(StandardCharsets.UTF_8);
 
@@ -27,8 +26,8 @@ class AtomicWriterTest {
   void aFailureBetweenStepsLeavesOldOrNewNeverAMix(Step failAt, @TempDir Path dir) throws IOException {
     Path target = dir.resolve("config.txt");
     Files.write(target, OLD);
-    AtomicWriter writer =
-        new AtomicWriter((step, file) -> {
+    AtomicFile writer =
+        new AtomicFile((step, file) -> {
           if (step == failAt) {
             throw new IOException("crash after " + step);
           }
@@ -46,7 +45,7 @@ class AtomicWriterTest {
     Path target = dir.resolve("cmdline.txt");
     Files.write(target, OLD);
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-x---"));
-    new AtomicWriter().write(target, NEW, FileAttrs.mode("rw-------"));
+    new AtomicFile().write(target, NEW, FileAttrs.mode("rw-------"));
     assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     assertArrayEquals(NEW, Files.readAllBytes(target));
   }
@@ -54,7 +53,7 @@ class AtomicWriterTest {
   @Test
   void newFileGetsTheModeAskedFor(@TempDir Path dir) throws IOException {
     Path target = dir.resolve("wall-eth0.nmconnection");
-    new AtomicWriter().write(target, NEW, FileAttrs.mode("rw-------"));
+    new AtomicFile().write(target, NEW, FileAttrs.mode("rw-------"));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
   }
 }
