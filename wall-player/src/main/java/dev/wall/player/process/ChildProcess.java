@@ -36,16 +36,27 @@ public final class ChildProcess implements AutoCloseable {
   /** Starts {@code argv} (never through a shell), with stdout and stderr appended to {@code log}. */
   public static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> env)
       throws IOException {
-    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()), false);
+  }
+
+  /**
+   * Like {@link #start}, but the child's stdin is a pipe that we hold open and never write: a
+   * lifeline. When this JVM dies, even by SIGKILL where no shutdown hook runs, the kernel closes
+   * it, and a child that quits on end of input (mpv with {@code --input-ipc-client=fd://0}) goes too.
+   */
+  public static ChildProcess startWithLifeline(String label, List<String> argv, Path log,
+      Map<String, String> env) throws IOException {
+    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()), true);
   }
 
   private static ChildProcess launch(String label, List<String> argv, Path log, Map<String, String> env,
-      ProcessBuilder.Redirect output) throws IOException {
+      ProcessBuilder.Redirect output, boolean lifeline) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
     builder.redirectErrorStream(true);
     builder.redirectOutput(output);
-    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.redirectInput(lifeline ? ProcessBuilder.Redirect.PIPE
+        : ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(env);
     ChildProcess child = new ChildProcess(label, builder.start(), log);
     ProcessDestroyer.instance().add(child);
@@ -59,7 +70,7 @@ public final class ChildProcess implements AutoCloseable {
    */
   public static ChildProcess startRelayed(String label, List<String> argv, Path log,
       Map<String, String> env, java.util.function.Consumer<String> lines) throws IOException {
-    ChildProcess child = launch(label, argv, log, env, ProcessBuilder.Redirect.PIPE);
+    ChildProcess child = launch(label, argv, log, env, ProcessBuilder.Redirect.PIPE, false);
     Thread relay = new Thread(() -> child.relay(lines), "relay-" + label);
     relay.setDaemon(true);
     child.relay = relay;

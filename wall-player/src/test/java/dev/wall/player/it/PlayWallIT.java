@@ -10,7 +10,7 @@ import dev.wall.player.cli.WallCli;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.Poll;
-import dev.wall.player.testing.Project;
+import dev.wall.player.testing.TestWall;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -45,25 +45,9 @@ class PlayWallIT {
     display.close();
   }
 
-  private Path layout(int loops) throws Exception {
-    StringBuilder screens = new StringBuilder();
-    int hue = 0;
-    for (String name : List.of("tl", "tr", "bl", "br")) {
-      Project.clip(dir, name, 320, 180, 2, hue += 60);
-      Rect w = WINDOWS.get(name);
-      screens.append(screens.length() == 0 ? "" : ",\n").append(String.format(
-          "{\"name\": \"%s\", \"host\": \"localhost\", \"window\": {\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d},"
-              + " \"media\": \"%s.mp4\"}", name, w.x(), w.y(), w.width(), w.height(), name));
-    }
-    Path layout = dir.resolve("wall.json");
-    Files.writeString(layout, "{\"version\": 1, \"loops\": " + loops + ", \"player\": \"mpv\", \"mediaRoot\": \""
-        + dir + "\",\n\"screens\": [" + screens + "]}");
-    return layout;
-  }
-
   @Test
   void aTwoByTwoWallPlaysEveryLoopOnEveryScreenInItsWindow() throws Exception {
-    Path layout = layout(5);
+    Path layout = TestWall.write(dir, 5, 2, new java.util.TreeMap<>(WINDOWS));
     Path report = dir.resolve("report.json");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestWall;
 import dev.wall.player.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +42,8 @@ class StopWallIT {
   @ParameterizedTest
   @ValueSource(strings = {"INT", "TERM"})
   void aSignalToThePlayCommandStopsEverythingWithinThreeSeconds(String signal) throws Exception {
-    Project.clip(dir, "left", 320, 180, 3, 0);
-    Project.clip(dir, "right", 320, 180, 3, 120);
-    Path layout = dir.resolve("wall.json");
-    Files.writeString(layout, "{\"version\": 1, \"player\": \"mpv\", \"mediaRoot\": \"" + dir + "\", \"screens\": ["
-        + "{\"name\": \"left\", \"host\": \"localhost\", \"window\": {\"x\": 0, \"y\": 0, \"width\": 320, \"height\": 180}, \"media\": \"left.mp4\"},"
-        + "{\"name\": \"right\", \"host\": \"localhost\", \"window\": {\"x\": 320, \"y\": 0, \"width\": 320, \"height\": 180}, \"media\": \"right.mp4\"}]}");
+    Path layout = TestWall.write(dir, null, 3, new java.util.TreeMap<>(java.util.Map.of(
+        "left", new dev.wall.core.layout.Rect(0, 0, 320, 180), "right", new dev.wall.core.layout.Rect(320, 0, 320, 180))));
     wall = new ProcessBuilder(Project.java(), "-cp", Project.classpath(), "dev.wall.player.cli.WallMain", "play",
         layout.toString(), "--forever", "--display", display.display(), "--run-dir", dir.resolve("run").toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("wall.log").toFile()).start();

@@ -29,6 +29,8 @@ final class MpvCommandLine {
     argv.add("--cursor-autohide=always");
     argv.add("--title=" + windowTitle(spec.screenName()));
     argv.add("--input-ipc-server=" + socket);
+    // Lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits.
+    argv.add("--input-ipc-client=fd://0");
     argv.add("--log-file=" + logFile(spec));
     argv.addAll(placement(spec.window(), spec.output()));
     if (spec.crop() != null) {

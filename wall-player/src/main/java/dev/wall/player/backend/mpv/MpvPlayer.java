@@ -45,7 +45,7 @@ public final class MpvPlayer implements Player {
     try {
       Files.createDirectories(spec.workDir());
       Files.deleteIfExists(socket);
-      process = ChildProcess.start("mpv " + spec.screenName(),
+      process = ChildProcess.startWithLifeline("mpv " + spec.screenName(),
           MpvCommandLine.argv(spec, options, socket), spec.log(), spec.environment());
       process.onExit().thenAccept(this::exited);
       ipc = connect(deadline);

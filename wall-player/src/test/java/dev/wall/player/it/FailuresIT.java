@@ -1,0 +1,90 @@
+package dev.wall.player.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.player.cli.WallCli;
+import dev.wall.player.display.VirtualDisplay;
+import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestWall;
+import dev.wall.player.testing.Project;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code wall play} says, and its exit code, when a player or a whole rank dies mid-show. */
+class FailuresIT {
+  @TempDir Path dir;
+  private VirtualDisplay display;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void startDisplay() throws Exception {
+    display = VirtualDisplay.start(640, 180, dir, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stopDisplay() {
+    display.close();
+  }
+
+  private CompletableFuture<Integer> playForever() throws Exception {
+    Path layout = TestWall.write(dir, null, 3, new java.util.TreeMap<>(java.util.Map.of(
+        "left", new dev.wall.core.layout.Rect(0, 0, 320, 180), "right", new dev.wall.core.layout.Rect(320, 0, 320, 180))));
+    return CompletableFuture.supplyAsync(() -> WallCli.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        "play", layout.toString(), "--forever", "--display", display.display(), "--run-dir", dir.resolve("run").toString()));
+  }
+
+  /** The first live process whose command line matches, among this JVM's descendants. */
+  private static ProcessHandle descendant(Predicate<String> commandLine) throws Exception {
+    return Poll.until(Duration.ofSeconds(60), "the process to kill", () -> {
+      Optional<ProcessHandle> found = ProcessHandle.current().descendants()
+          .filter(p -> commandLine.test(p.info().commandLine().orElse(""))).findFirst();
+      return found.orElse(null);
+    });
+  }
+
+  @Test
+  void aPlayerThatDiesStopsTheWallWithExit1NamingTheScreenAndHost() throws Exception {
+    CompletableFuture<Integer> play = playForever();
+    Poll.until(Duration.ofSeconds(60), "the first control round", () -> Files.exists(dir.resolve("run/screens/right.mpv.sock")));
+    ProcessHandle mpv = descendant(c -> c.contains("mpv") && c.contains("--title=wall:right"));
+    mpv.destroyForcibly();
+
+    int code = play.get(30, TimeUnit.SECONDS);
+    assertEquals(1, code, err.toString());
+    assertTrue(err.toString().startsWith("wall: screen right on localhost: mpv exited unexpectedly"), err.toString());
+    assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("mpv")));
+  }
+
+  @Test
+  void aRankThatDiesIsReportedAsLostWithExit3() throws Exception {
+    CompletableFuture<Integer> play = playForever();
+    Poll.until(Duration.ofSeconds(60), "both players", () -> Files.exists(dir.resolve("run/screens/right.mpv.sock")));
+    ProcessHandle rank = descendant(c -> c.contains("dev.wall.player.rank.RankMain") && !c.contains("mpirun"));
+    // Its player is about to be orphaned (no shutdown hook runs on SIGKILL): it must go all the same.
+    java.util.List<ProcessHandle> itsPlayers = rank.descendants().toList();
+    assertEquals(1, itsPlayers.size(), "the rank's mpv");
+    rank.destroyForcibly();
+
+    int code = play.get(30, TimeUnit.SECONDS);
+    assertEquals(3, code, err.toString());
+    assertTrue(err.toString().startsWith("wall: rank "), err + Files.readString(dir.resolve("run/mpirun.log")));
+    assertTrue(err.toString().contains("was lost"), err.toString());
+    Poll.until(Duration.ofSeconds(5), "the killed rank's player to quit on its lifeline",
+        () -> itsPlayers.stream().noneMatch(ProcessHandle::isAlive));
+    Poll.until(Duration.ofSeconds(5), "every other player to be gone", () ->
+        ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("mpv")));
+  }
+}
