@@ -81,7 +81,8 @@ public final class BenchMain implements Callable<Integer> {
     return 0;
   }
 
-  static String report(String started, String loads, List<CaseResult> results) {
+  /** The table with its header (date, machine, load), then each case's details. */
+  public static String report(String started, String loads, List<CaseResult> results) {
     StringBuilder text = new StringBuilder();
     text.append("Pixel sync benchmark, ").append(started).append('\n');
     text.append("Machine: ").append(Machine.describe()).append('\n');
@@ -114,6 +115,7 @@ public final class BenchMain implements Callable<Integer> {
     }
     out.println();
     lines.forEach(out::println);
+    results.forEach(r -> out.print(Details.of(r)));
     return 0;
   }
 }

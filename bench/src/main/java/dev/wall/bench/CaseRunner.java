@@ -109,8 +109,10 @@ public final class CaseRunner {
         ? WallLaunch.play(layoutFile, display.display(), runDir, report, env, dir.resolve("wall.log"))
         : WallLaunch.seed(layoutFile, layout.screens(), display.display(), runDir, env, dir.resolve("wall.log"));
     String rankMain = c.method() == Method.OURS ? MpirunCommand.RANK_MAIN : SeedRankMain.class.getName();
-    ProcessWatch watch = new ProcessWatch(wall.process().toHandle(), rankMain);
+    ProcessWatch watch = new ProcessWatch(wall.process().toHandle(), rankMain, layout.screens());
     String failure = null;
+    long ownCpuBefore = ownCpuNanos();
+    java.util.Optional<Duration> samplerCpu = java.util.Optional.empty();
     try {
       awaitQuietly(STARTUP_TIMEOUT, () -> recorder.startupNanos() >= 0 || !wall.isAlive());
       if (recorder.startupNanos() < 0) {
@@ -131,11 +133,16 @@ public final class CaseRunner {
       }
     } finally {
       recorder.stopRecording();
+      samplerCpu = sampler.cpuTime();
       sampler.close();
       watch.close();
       wall.stop(WALL_STOP_GRACE);
     }
     double loadAfter = Machine.load();
+    double seconds = (System.nanoTime() - launch) / 1e9;
+    notes.add(String.format(Locale.ROOT, "cost of measuring, in %% of one core over the run: screenshots (ffmpeg) %s,"
+        + " decoding (benchmark JVM) %.0f%%", samplerCpu.map(d -> String.format(Locale.ROOT, "%.0f%%",
+        d.toNanos() / 1e9 / seconds * 100)).orElse("?"), (ownCpuNanos() - ownCpuBefore) / 1e9 / seconds * 100));
     List<Sample> samples = recorder.samples().stream().filter(s -> s.nanos() > launch).toList();
     writeSamples(dir.resolve("samples.csv"), samples, launch, layout);
     SyncFigures sync = new SyncAnalysis(Clips.FRAMES).analyse(samples, launch);
@@ -166,6 +173,10 @@ public final class CaseRunner {
 
   private static String since(long launch, long nanos) {
     return nanos < 0 ? "never" : String.format(Locale.ROOT, "%.2f", (nanos - launch) / 1e9);
+  }
+
+  private static long ownCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   /** Installs the faketime wrapper and checks, with two players side by side, that it works. */

@@ -3,6 +3,7 @@ package dev.wall.bench;
 import dev.wall.bench.analysis.SyncFigures;
 import dev.wall.bench.analysis.SyncFigures.LoopFigures;
 import dev.wall.bench.sampling.SamplingStats;
+import java.util.List;
 import java.util.Locale;
 
 /** A case's figures beyond the table: spread histogram, each loop, sampling, notes. */
@@ -31,6 +32,14 @@ final class Details {
             loop.loop(), loop.samples(), loop.medianSpread(), loop.maxSpread(), loop.failedTiles()));
       }
       text.append("  per loop:").append(loops).append('\n');
+    }
+    List<String> misses = Targets.misses(r);
+    if (r.benchCase().method() == BenchCase.Method.SEED) {
+      text.append("  targets: not judged (the baseline)\n");
+    } else if (misses.isEmpty()) {
+      text.append("  targets: all met\n");
+    } else {
+      misses.forEach(miss -> text.append("  target missed: ").append(miss).append('\n'));
     }
     for (String note : r.notes()) {
       text.append("  ").append(note).append('\n');

@@ -76,6 +76,11 @@ public final class GrabStream implements DisplaySampler {
     }
   }
 
+  @Override
+  public java.util.Optional<Duration> cpuTime() {
+    return ffmpeg == null ? java.util.Optional.empty() : ffmpeg.info().totalCpuDuration();
+  }
+
   public boolean isAlive() {
     return ffmpeg != null && ffmpeg.isAlive();
   }

@@ -18,7 +18,10 @@ import java.util.concurrent.locks.LockSupport;
  * loaded. Polls, because players of the baseline come and go every loop.
  */
 public final class ProcessWatch implements AutoCloseable {
-  private static final long POLL_NANOS = Duration.ofMillis(200).toNanos();
+  /** Fast while the wall starts, for the start-up breakdown; slow after, VmHWM keeps the peak anyway. */
+  private static final long STARTING_POLL_NANOS = Duration.ofMillis(200).toNanos();
+  private static final long POLL_NANOS = Duration.ofSeconds(1).toNanos();
+  private static final int MAPS_LOOKS = 3;
 
   private final ProcessHandle root;
   private final String rankMain;
@@ -26,6 +29,8 @@ public final class ProcessWatch implements AutoCloseable {
   private final Map<Long, Long> ranks = new ConcurrentHashMap<>();
   private final Map<Long, Long> players = new ConcurrentHashMap<>();
   private final Set<String> fakeTimeTitles = ConcurrentHashMap.newKeySet();
+  private final Map<Long, Integer> mapsLooks = new ConcurrentHashMap<>();
+  private final int screens;
   private volatile long rankPeakKb;
   private volatile long playerPeakKb;
   private volatile boolean closing;
@@ -34,10 +39,12 @@ public final class ProcessWatch implements AutoCloseable {
    * @param root the process the wall was started as; ranks and players are its descendants
    * @param rankMain the rank JVM's main class, to tell ranks from the controller JVM and from mpirun
    *     (whose argv names it too)
+   * @param screens ranks and players to expect: polling slows down once all were seen
    */
-  public ProcessWatch(ProcessHandle root, String rankMain) {
+  public ProcessWatch(ProcessHandle root, String rankMain, int screens) {
     this.root = root;
     this.rankMain = rankMain;
+    this.screens = screens;
     this.poller = new Thread(this::pollUntilClosed, "process-watch");
     poller.setDaemon(true);
     poller.start();
@@ -46,7 +53,7 @@ public final class ProcessWatch implements AutoCloseable {
   private void pollUntilClosed() {
     while (!closing) {
       pollOnce();
-      LockSupport.parkNanos(POLL_NANOS);
+      LockSupport.parkNanos(ranks.size() < screens || players.size() < screens ? STARTING_POLL_NANOS : POLL_NANOS);
     }
   }
 
@@ -64,7 +71,9 @@ public final class ProcessWatch implements AutoCloseable {
       } else if (program.equals("mpv")) {
         players.putIfAbsent(process.pid(), System.nanoTime());
         playerPeakKb = Math.max(playerPeakKb, peakKb(process.pid()));
-        if (mapsFakeTime(process.pid())) {
+        // A player's libraries are all mapped a moment after it starts; its maps are long, so look
+        // only in its first few polls.
+        if (mapsLooks.merge(process.pid(), 1, Integer::sum) <= MAPS_LOOKS && mapsFakeTime(process.pid())) {
           argv.stream().filter(a -> a.startsWith("--title=")).forEach(a -> fakeTimeTitles.add(a.substring(8)));
         }
       }
