@@ -1,11 +1,9 @@
 package dev.wall.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wall.bench.BenchCase.Method;
 import dev.wall.bench.analysis.Sample;
 import dev.wall.bench.analysis.SyncAnalysis;
-import dev.wall.bench.analysis.SyncFigures;
+import dev.wall.bench.baseline.SeedRankMain;
 import dev.wall.bench.code.FrameCode;
 import dev.wall.bench.report.Machine;
 import dev.wall.bench.sampling.DisplaySampler;
@@ -17,7 +15,8 @@ import dev.wall.bench.wall.CpuHogs;
 import dev.wall.bench.wall.FastClock;
 import dev.wall.bench.wall.ProcessWatch;
 import dev.wall.bench.wall.WallLaunch;
-import dev.wall.bench.baseline.SeedRankMain;
+import dev.wall.bench.wall.WallReport;
+import dev.wall.player.backend.PlayerException;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.process.ChildProcess;
@@ -27,13 +26,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs one case: its own Xvfb, the clips, a sampler on the whole display, then the wall, launched
@@ -47,7 +49,6 @@ public final class CaseRunner {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration WALL_STOP_GRACE = Duration.ofSeconds(5);
   private static final Duration CLOCK_CHECK_LENGTH = Duration.ofSeconds(10);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Clips clips;
   private final Path outDir;
@@ -69,20 +70,29 @@ public final class CaseRunner {
     this.progress = progress;
   }
 
+  /** What one case is set up with, before the wall starts. */
+  private record Stage(BenchCase c, BenchLayout layout, Path layoutFile, Path dir, String display,
+      Map<String, String> env, List<String> notes, double loadBefore) {}
+
+  /** What happened once the wall was launched. */
+  private record Played(long launch, String failure, ProcessWatch watch, Optional<Duration> samplerCpu,
+      double ownCpuSeconds, double seconds) {}
+
   public CaseResult run(BenchCase c) throws IOException, InterruptedException {
-    Path dir = outDir.resolve("case-" + c.number() + (sampler == SamplerKind.STREAM ? "" : "-" + sampler.name().toLowerCase(Locale.ROOT)));
-    Files.createDirectories(dir);
+    Path dir = Files.createDirectories(outDir.resolve("case-" + c.number()
+        + (sampler == SamplerKind.STREAM ? "" : "-" + sampler.name().toLowerCase(Locale.ROOT))));
+    deleteTree(dir.resolve("evidence"));
     BenchLayout layout = BenchLayout.grid(c.screens());
     say(c, "clips");
     clips.ensure(layout.names());
     Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir());
     double loadBefore = Machine.load();
-    List<String> notes = new ArrayList<>();
-    Map<String, String> env = new HashMap<>();
     try (VirtualDisplay display = VirtualDisplay.start(layout.width(), layout.height(), dir.resolve("xvfb"),
         DISPLAY_TIMEOUT)) {
-      if (c.fastClock() && !fastClock(c, layout, display, dir, env, notes)) {
-        return failed(c, loadBefore, notes, "libfaketime did not speed the player up (see notes)");
+      Stage stage = new Stage(c, layout, layoutFile, dir, display.display(), new HashMap<>(), new ArrayList<>(),
+          loadBefore);
+      if (c.fastClock() && !fastClock(stage)) {
+        return failed(stage, "libfaketime did not speed the player up (see notes)");
       }
       FrameCode code = FrameCode.forClip(Clips.WIDTH, Clips.HEIGHT);
       try (CpuHogs hogs = c.cpuHog() ? CpuHogs.start(Runtime.getRuntime().availableProcessors(), dir) : null;
@@ -90,74 +100,97 @@ public final class CaseRunner {
           DisplaySampler screenshots = sampler.create(display.display(), layout.width(), layout.height(),
               samplesPerSecond, dir)) {
         screenshots.start(recorder);
-        await(FIRST_CAPTURE_TIMEOUT, () -> recorder.captures() > 0, "the first screenshot");
-        return play(c, layout, layoutFile, display, dir, env, notes, recorder, screenshots, hogs, loadBefore);
+        if (!await(FIRST_CAPTURE_TIMEOUT, () -> recorder.captures() > 0)) {
+          return failed(stage, "no screenshot within " + FIRST_CAPTURE_TIMEOUT.toSeconds() + " s ("
+              + dir.resolve("ffmpeg.log") + ")");
+        }
+        Played played = play(stage, recorder, screenshots, hogs);
+        return figures(stage, recorder, played);
       }
     }
   }
 
-  private CaseResult play(BenchCase c, BenchLayout layout, Path layoutFile, VirtualDisplay display, Path dir,
-      Map<String, String> env, List<String> notes, Recorder recorder, DisplaySampler sampler, CpuHogs hogs,
-      double loadBefore) throws IOException, InterruptedException {
-    Path report = dir.resolve("report.json");
+  /** Launches the wall, samples until the case's time is up, and stops it all, sampler first. */
+  private Played play(Stage s, Recorder recorder, DisplaySampler screenshots, CpuHogs hogs) throws IOException {
+    Path report = s.dir.resolve("report.json");
     Files.deleteIfExists(report);
-    Path runDir = dir.resolve("run");
-    say(c, "launching the wall, " + layout.screens() + " screens on " + display.display());
+    say(s.c, "launching the wall, " + s.layout.screens() + " screens on " + s.display);
+    long ownCpuBefore = ownCpuNanos();
     long launch = System.nanoTime();
     recorder.launchedAt(launch);
-    ChildProcess wall = c.method() == Method.OURS
-        ? WallLaunch.play(layoutFile, display.display(), runDir, report, env, dir.resolve("wall.log"))
-        : WallLaunch.seed(layoutFile, layout.screens(), display.display(), runDir, env, dir.resolve("wall.log"));
-    String rankMain = c.method() == Method.OURS ? MpirunCommand.RANK_MAIN : SeedRankMain.class.getName();
-    ProcessWatch watch = new ProcessWatch(wall.process().toHandle(), rankMain, layout.screens());
-    String failure = null;
-    long ownCpuBefore = ownCpuNanos();
-    java.util.Optional<Duration> samplerCpu = java.util.Optional.empty();
+    ChildProcess wall = launch(s, report);
+    ProcessWatch watch = new ProcessWatch(wall.process().toHandle(),
+        s.c.method() == Method.OURS ? MpirunCommand.RANK_MAIN : SeedRankMain.class.getName(), s.layout.screens());
+    Optional<Duration> samplerCpu;
+    String failure;
     try {
-      awaitQuietly(STARTUP_TIMEOUT, () -> recorder.startupNanos() >= 0 || !wall.isAlive());
-      if (recorder.startupNanos() < 0) {
-        failure = wall.isAlive() ? "no screenshot had every screen moving within " + STARTUP_TIMEOUT.toSeconds() + " s"
-            : "the wall exited with code " + wall.process().exitValue() + " (" + dir.resolve("wall.log") + ")";
-      } else {
-        say(c, String.format(Locale.ROOT, "all screens moving after %.2f s; sampling for %d s",
-            (recorder.startupNanos() - launch) / 1e9, c.sampling().toSeconds()));
-        long end = recorder.startupNanos() + c.sampling().toNanos();
-        awaitQuietly(Duration.ofNanos(end - System.nanoTime()), () -> !wall.isAlive()
-            || hogs != null && !hogs.allAlive());
-        if (!wall.isAlive()) {
-          failure = "the wall exited early with code " + wall.process().exitValue() + ": "
-              + String.join(" | ", wall.lastLogLines(3));
-        } else if (hogs != null && !hogs.allAlive()) {
-          failure = "a CPU hog died";
-        }
-      }
+      failure = sample(s, wall, recorder, hogs, launch);
     } finally {
       recorder.stopRecording();
-      samplerCpu = sampler.cpuTime();
-      sampler.close();
+      samplerCpu = screenshots.cpuTime();
+      screenshots.close();
       watch.close();
       wall.stop(WALL_STOP_GRACE);
     }
-    double loadAfter = Machine.load();
+    say(s.c, "done" + (failure == null ? "" : ": " + failure));
     double seconds = (System.nanoTime() - launch) / 1e9;
-    notes.add(String.format(Locale.ROOT, "cost of measuring, in %% of one core over the run: screenshots (ffmpeg) %s,"
-        + " decoding (benchmark JVM) %.0f%%", samplerCpu.map(d -> String.format(Locale.ROOT, "%.0f%%",
-        d.toNanos() / 1e9 / seconds * 100)).orElse("?"), (ownCpuNanos() - ownCpuBefore) / 1e9 / seconds * 100));
-    List<Sample> samples = recorder.samples().stream().filter(s -> s.nanos() > launch).toList();
-    writeSamples(dir.resolve("samples.csv"), samples, launch, layout);
-    SyncFigures sync = new SyncAnalysis(Clips.FRAMES).analyse(samples, launch);
-    SamplingStats stats = SamplingStats.of(recorder.times().stream().filter(t -> t.nanos() > launch).toList());
-    int seeks = c.method() == Method.OURS ? readReport(report, c, layout, notes) : -1;
-    if (c.fastClock()) {
+    return new Played(launch, failure, watch, samplerCpu, (ownCpuNanos() - ownCpuBefore) / 1e9, seconds);
+  }
+
+  private ChildProcess launch(Stage s, Path report) throws IOException {
+    Path runDir = s.dir.resolve("run");
+    Path log = s.dir.resolve("wall.log");
+    return s.c.method() == Method.OURS
+        ? WallLaunch.play(s.layoutFile, s.display, runDir, report, s.env, log)
+        : WallLaunch.seed(s.layoutFile, s.layout.screens(), s.display, runDir, s.env, log);
+  }
+
+  /** Waits for start-up, then for the case's sampling time; returns why it was cut short, or null. */
+  private String sample(Stage s, ChildProcess wall, Recorder recorder, CpuHogs hogs, long launch) {
+    await(STARTUP_TIMEOUT, () -> recorder.startupNanos() >= 0 || !wall.isAlive());
+    if (recorder.startupNanos() < 0) {
+      return wall.isAlive() ? "no screenshot had every screen moving within " + STARTUP_TIMEOUT.toSeconds() + " s"
+          : "the wall exited with code " + wall.process().exitValue() + " (" + s.dir.resolve("wall.log") + ")";
+    }
+    say(s.c, String.format(Locale.ROOT, "all screens moving after %.2f s; sampling for %d s",
+        (recorder.startupNanos() - launch) / 1e9, s.c.sampling().toSeconds()));
+    long end = recorder.startupNanos() + s.c.sampling().toNanos();
+    await(Duration.ofNanos(end - System.nanoTime()), () -> !wall.isAlive() || hogs != null && !hogs.allAlive());
+    if (!wall.isAlive()) {
+      return "the wall exited early with code " + wall.process().exitValue() + ": "
+          + String.join(" | ", wall.lastLogLines(3));
+    }
+    return hogs != null && !hogs.allAlive() ? "a CPU hog died" : null;
+  }
+
+  private CaseResult figures(Stage s, Recorder recorder, Played played) throws IOException {
+    long launch = played.launch;
+    List<Sample> samples = recorder.samples().stream().filter(x -> x.nanos() > launch).toList();
+    writeSamples(s.dir.resolve("samples.csv"), samples, launch, s.layout);
+    List<String> notes = s.notes;
+    int seeks = -1;
+    if (s.c.method() == Method.OURS) {
+      WallReport report = WallReport.read(s.dir.resolve("report.json"), s.layout.names().get(0));
+      seeks = report.seeks();
+      notes.add(report.loops() + " loops reported; the runtime's own worst skew per loop, ms: " + report.skewsMs());
+      if (s.c.fastClock()) {
+        notes.add("fast screen " + s.layout.names().get(0) + "'s rate at each seam: " + report.rates());
+      }
+    }
+    ProcessWatch watch = played.watch;
+    if (s.c.fastClock()) {
       notes.add("players with libfaketime loaded: " + watch.fakeTimeTitles() + " (want only wall:"
-          + layout.names().get(0) + ")");
+          + s.layout.names().get(0) + ")");
     }
     notes.add(String.format(Locale.ROOT, "%d rank JVMs and %d mpv processes watched", watch.ranksSeen(),
         watch.playersSeen()));
-    notes.add(startupBreakdown(launch, layout.screens(), watch, recorder));
-    say(c, "done" + (failure == null ? "" : ": " + failure));
-    return new CaseResult(c, sync, stats, watch.rankPeakKb(), watch.playerPeakKb(), seeks, loadBefore, loadAfter,
-        notes, failure);
+    notes.add(startupBreakdown(launch, s.layout.screens(), watch, recorder));
+    notes.add(String.format(Locale.ROOT, "cost of measuring, in %% of one core over the run: screenshots (ffmpeg)"
+        + " %s, decoding (benchmark JVM) %.0f%%", played.samplerCpu.map(d -> String.format(Locale.ROOT, "%.0f%%",
+        d.toNanos() / 1e9 / played.seconds * 100)).orElse("?"), played.ownCpuSeconds / played.seconds * 100));
+    return new CaseResult(s.c, new SyncAnalysis(Clips.FRAMES).analyse(samples, launch),
+        SamplingStats.of(recorder.times().stream().filter(t -> t.nanos() > launch).toList()), watch.rankPeakKb(),
+        watch.playerPeakKb(), seeks, s.loadBefore, Machine.load(), notes, played.failure);
   }
 
   /** Where start-up time went, for whoever tunes it (process times are polled every 200 ms). */
@@ -180,49 +213,22 @@ public final class CaseRunner {
   }
 
   /** Installs the faketime wrapper and checks, with two players side by side, that it works. */
-  private boolean fastClock(BenchCase c, BenchLayout layout, VirtualDisplay display, Path dir,
-      Map<String, String> env, List<String> notes) throws IOException {
-    FastClock fast = FastClock.install(dir.resolve("fast-clock-bin"), layout.names().get(0));
-    say(c, "checking that libfaketime speeds mpv up (" + CLOCK_CHECK_LENGTH.toSeconds() + " s)");
+  private boolean fastClock(Stage s) throws IOException {
+    String fastScreen = s.layout.names().get(0);
+    FastClock fast = FastClock.install(s.dir.resolve("fast-clock-bin"), fastScreen);
+    say(s.c, "checking that libfaketime speeds mpv up (" + CLOCK_CHECK_LENGTH.toSeconds() + " s)");
     try {
-      Path clip = clips.dir().resolve(Clips.fileName(layout.names().get(0)));
-      FastClock.ClockCheck check = fast.check(display.display(), clip, dir.resolve("clock-check"), CLOCK_CHECK_LENGTH);
-      notes.add(String.format(Locale.ROOT,
+      Path clip = clips.dir().resolve(Clips.fileName(fastScreen));
+      FastClock.ClockCheck check = fast.check(s.display, clip, s.dir.resolve("clock-check"), CLOCK_CHECK_LENGTH);
+      s.notes.add(String.format(Locale.ROOT,
           "clock check (mpv time-pos against real time, %d s): faked player %+.0f ppm, plain player %+.0f ppm",
           CLOCK_CHECK_LENGTH.toSeconds(), check.fastPpm(), check.referencePpm()));
-      env.putAll(fast.environment());
+      s.env.putAll(fast.environment());
       return check.confirmed();
-    } catch (dev.wall.player.backend.PlayerException e) {
-      notes.add("clock check failed: " + e.getMessage());
+    } catch (PlayerException e) {
+      s.notes.add("clock check failed: " + e.getMessage());
       return false;
     }
-  }
-
-  /** Seeks from the wall's --report; notes the fast screen's rate at each seam. */
-  private static int readReport(Path report, BenchCase c, BenchLayout layout, List<String> notes) throws IOException {
-    if (!Files.isRegularFile(report)) {
-      notes.add("no --report written (no loop completed)");
-      return 0;
-    }
-    JsonNode loops = JSON.readTree(report.toFile()).path("loops");
-    int seeks = 0;
-    List<String> fastRates = new ArrayList<>();
-    List<String> skews = new ArrayList<>();
-    for (JsonNode loop : loops) {
-      seeks += loop.path("seeks").asInt();
-      skews.add(String.format(Locale.ROOT, "%.1f", loop.path("maxSkewSeconds").asDouble() * 1000));
-      for (JsonNode screen : loop.path("screens")) {
-        if (c.fastClock() && screen.path("name").asText().equals(layout.names().get(0))) {
-          fastRates.add(String.format(Locale.ROOT, "%.4f (%d trims)", screen.path("rate").asDouble(),
-              screen.path("trims").asInt()));
-        }
-      }
-    }
-    notes.add(loops.size() + " loops reported; the runtime's own worst skew per loop, ms: " + skews);
-    if (c.fastClock()) {
-      notes.add("fast screen " + layout.names().get(0) + "'s rate at each seam: " + fastRates);
-    }
-    return seeks;
   }
 
   private static void writeSamples(Path file, List<Sample> samples, long launch, BenchLayout layout)
@@ -237,10 +243,10 @@ public final class CaseRunner {
     Files.write(file, lines);
   }
 
-  private CaseResult failed(BenchCase c, double loadBefore, List<String> notes, String failure) {
-    say(c, "failed: " + failure);
-    return new CaseResult(c, new SyncAnalysis(Clips.FRAMES).analyse(List.of(), 0), SamplingStats.of(List.of()), 0, 0,
-        -1, loadBefore, Machine.load(), notes, failure);
+  private CaseResult failed(Stage s, String failure) {
+    say(s.c, "failed: " + failure);
+    return new CaseResult(s.c, new SyncAnalysis(Clips.FRAMES).analyse(List.of(), 0), SamplingStats.of(List.of()),
+        0, 0, -1, s.loadBefore, Machine.load(), s.notes, failure);
   }
 
   private void say(BenchCase c, String what) {
@@ -248,14 +254,8 @@ public final class CaseRunner {
     progress.flush();
   }
 
-  private static void await(Duration timeout, BooleanSupplier done, String what) throws IOException {
-    if (!awaitQuietly(timeout, done)) {
-      throw new IOException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-    }
-  }
-
   /** Polls every 20 ms until {@code done} or the time-out; says which. */
-  private static boolean awaitQuietly(Duration timeout, BooleanSupplier done) {
+  private static boolean await(Duration timeout, BooleanSupplier done) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() >= deadline) {
@@ -264,5 +264,17 @@ public final class CaseRunner {
       LockSupport.parkNanos(20_000_000);
     }
     return true;
+  }
+
+  /** Removes a folder this runner wrote before (old evidence would mislead). */
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 }

@@ -65,7 +65,7 @@ public final class ProcessWatch implements AutoCloseable {
         return;
       }
       String program = Path.of(argv.get(0)).getFileName().toString();
-      if (program.equals("java") && argv.contains(rankMain)) {
+      if (isRank(argv) && !process.parent().map(p -> isRank(commandLine(p.pid()))).orElse(false)) {
         ranks.putIfAbsent(process.pid(), System.nanoTime());
         rankPeakKb = Math.max(rankPeakKb, peakKb(process.pid()));
       } else if (program.equals("mpv")) {
@@ -78,6 +78,14 @@ public final class ProcessWatch implements AutoCloseable {
         }
       }
     });
+  }
+
+  /**
+   * A rank JVM, or a child it is forking (until the child's exec, /proc shows the parent's command
+   * line): the caller tells them apart by the parent.
+   */
+  private boolean isRank(List<String> argv) {
+    return !argv.isEmpty() && Path.of(argv.get(0)).getFileName().toString().equals("java") && argv.contains(rankMain);
   }
 
   /** The largest VmHWM of any rank JVM seen, in kB. */
