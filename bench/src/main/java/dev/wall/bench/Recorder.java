@@ -1,13 +1,13 @@
 package dev.wall.bench;
 
 import dev.wall.bench.analysis.Sample;
+import dev.wall.bench.analysis.SyncAnalysis;
 import dev.wall.bench.code.FrameCode;
 import dev.wall.bench.code.TileReading;
 import dev.wall.bench.sampling.Capture;
 import dev.wall.bench.sampling.SamplingStats.CaptureTime;
 import dev.wall.core.layout.Rect;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ final class Recorder implements Consumer<Capture>, AutoCloseable {
       if (allShownNanos < 0 && sample.allDecoded()) {
         allShownNanos = capture.nanos();
       }
-      if (startupNanos < 0 && started(sample)) {
+      if (startupNanos < 0 && SyncAnalysis.everyScreenMoving(sample, clipFrames)) {
         startupNanos = capture.nanos();
       }
     }
@@ -82,9 +82,6 @@ final class Recorder implements Consumer<Capture>, AutoCloseable {
     }
   }
 
-  private boolean started(Sample sample) {
-    return sample.allDecoded() && sample.tiles().stream().allMatch(t -> t.frame() >= 1 && t.frame() < clipFrames / 2);
-  }
 
   private void saveEvidence(Capture capture, Sample sample) {
     if (evidenceSaved >= EVIDENCE_LIMIT) {
@@ -98,7 +95,7 @@ final class Recorder implements Consumer<Capture>, AutoCloseable {
         Files.createDirectories(evidenceDir);
         ImageIO.write(capture.picture().toImage(), "png", evidenceDir.resolve(name).toFile());
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        // A missing picture loses an illustration, not a figure.
       }
     });
   }

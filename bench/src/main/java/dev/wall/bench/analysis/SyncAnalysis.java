@@ -61,15 +61,22 @@ public final class SyncAnalysis {
         seams.size(), seamSamples, failedAtSeams, loops(samples, seams));
   }
 
-  /** The first sample where every screen shows a frame past 0, in the first half of the clip. */
+  /** The first sample where every screen is moving. */
   int startupIndex(List<Sample> samples) {
     for (int i = 0; i < samples.size(); i++) {
-      Sample s = samples.get(i);
-      if (s.allDecoded() && s.tiles().stream().allMatch(t -> t.frame() >= 1 && t.frame() < clipFrames / 2)) {
+      if (everyScreenMoving(samples.get(i), clipFrames)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Every tile read, and every screen past frame 0 of its first loop (a frame in the first half
+   * of the clip: a screen that only held its last frame is not moving yet).
+   */
+  public static boolean everyScreenMoving(Sample sample, int clipFrames) {
+    return sample.allDecoded() && sample.tiles().stream().allMatch(t -> t.frame() >= 1 && t.frame() < clipFrames / 2);
   }
 
   /**

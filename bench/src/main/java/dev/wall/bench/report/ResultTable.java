@@ -41,7 +41,8 @@ public final class ResultTable {
   }
 
   private static List<String> row(CaseResult r) {
-    String name = r.benchCase().number() + ". " + r.benchCase().title();
+    String name = r.benchCase().number() + ". " + r.benchCase().title()
+        + (r.failure() != null && r.sync().started() ? " (cut short: see below)" : "");
     SyncFigures s = r.sync();
     if (!s.started()) {
       List<String> row = new ArrayList<>(List.of(name));

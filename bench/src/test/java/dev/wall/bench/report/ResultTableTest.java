@@ -52,6 +52,14 @@ class ResultTableTest {
     assertTrue(ResultTable.render(List.of(r)).contains("did not start: the wall exited with code 1"));
   }
 
+  @Test
+  void aCaseCutShortSaysSoInItsRow() {
+    CaseResult r = new CaseResult(OURS, figures(2, 0, 1, 0), SAMPLING, 0, 0, 0, 1, 1, List.of(),
+        "the wall exited early with code 3");
+
+    assertEquals("2. ours (cut short: see below)", cells(ResultTable.render(List.of(r)).lines().toList().get(2)).get(0));
+  }
+
   private static List<String> cells(String line) {
     return List.of(line.substring(1, line.length() - 1).split("\\|")).stream().map(String::strip).toList();
   }
