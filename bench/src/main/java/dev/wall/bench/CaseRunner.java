@@ -177,6 +177,9 @@ public final class CaseRunner {
         notes.add("fast screen " + s.layout.names().get(0) + "'s rate at each seam: " + report.rates());
       }
     }
+    if (s.c.method() == Method.SEED) {
+      notes.add("start-up counts from launching mpirun: the seed has no controller JVM in front of it");
+    }
     ProcessWatch watch = played.watch;
     if (s.c.fastClock()) {
       notes.add("players with libfaketime loaded: " + watch.fakeTimeTitles() + " (want only wall:"
