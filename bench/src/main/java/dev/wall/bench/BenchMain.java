@@ -1,0 +1,121 @@
+package dev.wall.bench;
+
+import dev.wall.bench.report.Machine;
+import dev.wall.bench.report.ResultTable;
+import dev.wall.bench.sampling.SamplerKind;
+import dev.wall.bench.sampling.SamplingStats;
+import dev.wall.bench.wall.Clips;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The pixel sync benchmark (issue 5): runs each case, then prints one table with the date and the
+ * machine. bench/run runs it with every case.
+ */
+@Command(name = "bench/run", mixinStandardHelpOptions = true,
+    description = "Measures wall sync from pixels: screenshots of real walls under Xvfb, every screen's"
+        + " frame number read from its bar code.")
+public final class BenchMain implements Callable<Integer> {
+  @Option(names = "--cases", split = ",", paramLabel = "N",
+      description = "Cases to run, of 1 seed, 2 ours, 3 fast clock, 4 CPU hog, 5 eight screens (default: all).")
+  List<Integer> cases = List.of(1, 2, 3, 4, 5);
+
+  @Option(names = "--seconds", defaultValue = "65",
+      description = "Seconds of screenshots per case, from start-up on (default: ${DEFAULT-VALUE}: three seams).")
+  int seconds;
+
+  @Option(names = "--skew-seconds", defaultValue = "125",
+      description = "The same for case 3, the fast clock (default: ${DEFAULT-VALUE}).")
+  int skewSeconds;
+
+  @Option(names = "--rate", defaultValue = "10", description = "Screenshots per second (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where each case's files go (default: REPO/out/bench).")
+  Path outOption;
+
+  @Option(names = "--clips", paramLabel = "DIR", description = "Clip cache (default: REPO/out/bench/clips).")
+  Path clipDir;
+
+  @Option(names = "--compare-sampling", paramLabel = "SECONDS",
+      description = "Instead of the cases: run case 2 with each way of taking screenshots and compare them.")
+  Integer compareSeconds;
+
+  private final PrintStream out = System.out;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path repo = Repository.root();
+    Path outDir = outOption != null ? outOption : repo.resolve("out/bench");
+    Clips clips = new Clips(Repository.makeClip(repo), clipDir != null ? clipDir : outDir.resolve("clips"));
+    String started = Machine.now();
+    String loads = Machine.loads();
+    if (compareSeconds != null) {
+      return compareSampling(clips, outDir.resolve("compare-sampling"), Duration.ofSeconds(compareSeconds));
+    }
+    List<CaseResult> results = new ArrayList<>();
+    for (BenchCase c : BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds))) {
+      if (cases.contains(c.number())) {
+        results.add(new CaseRunner(clips, outDir, rate, SamplerKind.STREAM, out).run(c));
+      }
+    }
+    String report = report(started, loads, results);
+    out.println();
+    out.print(report);
+    Files.createDirectories(outDir);
+    Files.writeString(outDir.resolve("results.md"), report);
+    out.println("\n(also in " + outDir.resolve("results.md") + "; per case: samples.csv, evidence/, logs)");
+    return 0;
+  }
+
+  /** The table with its header (date, machine, load), then each case's details. */
+  public static String report(String started, String loads, List<CaseResult> results) {
+    StringBuilder text = new StringBuilder();
+    text.append("Pixel sync benchmark, ").append(started).append('\n');
+    text.append("Machine: ").append(Machine.describe()).append('\n');
+    text.append("Load average at the start (1, 5, 15 min): ").append(loads)
+        .append("; now: ").append(Machine.loads()).append('\n');
+    text.append(String.format(Locale.ROOT,
+        "Clips: %dx%d, %d fps, %d s (%d frames), one window each; spread in frames, the short way round the loop.%n%n",
+        Clips.WIDTH, Clips.HEIGHT, Clips.FPS, Clips.SECONDS, Clips.FRAMES));
+    text.append(ResultTable.render(results)).append('\n');
+    for (CaseResult r : results) {
+      text.append(Details.of(r));
+    }
+    return text.toString();
+  }
+
+  private int compareSampling(Clips clips, Path outDir, Duration length) throws Exception {
+    List<CaseResult> results = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (SamplerKind kind : SamplerKind.values()) {
+      CaseResult r = new CaseRunner(clips, outDir, rate, kind, out).run(BenchCase.shortForm(length));
+      results.add(r);
+      SamplingStats s = r.sampling();
+      lines.add(String.format(Locale.ROOT,
+          "%-6s: %d captures, %.2f/s (asked %.1f), gap median %.0f ms, p95 %.0f ms, max %.0f ms,"
+              + " grab instant known to ±%.0f ms; tiles: %d undecodable, %d torn, %d blank; max spread %d,"
+              + " load %.1f→%.1f",
+          kind, s.captures(), s.perSecond(), rate, s.medianIntervalMs(), s.p95IntervalMs(), s.maxIntervalMs(),
+          s.meanUncertaintyMs(), r.sync().undecodableTiles(), r.sync().tornTiles(), r.sync().blankTiles(),
+          r.sync().maxSpread(), r.loadBefore(), r.loadAfter()));
+    }
+    out.println();
+    lines.forEach(out::println);
+    results.forEach(r -> out.print(Details.of(r)));
+    return 0;
+  }
+}

@@ -1,0 +1,283 @@
+package dev.wall.bench;
+
+import dev.wall.bench.BenchCase.Method;
+import dev.wall.bench.analysis.Sample;
+import dev.wall.bench.analysis.SyncAnalysis;
+import dev.wall.bench.baseline.SeedRankMain;
+import dev.wall.bench.code.FrameCode;
+import dev.wall.bench.report.Machine;
+import dev.wall.bench.sampling.DisplaySampler;
+import dev.wall.bench.sampling.SamplerKind;
+import dev.wall.bench.sampling.SamplingStats;
+import dev.wall.bench.wall.BenchLayout;
+import dev.wall.bench.wall.Clips;
+import dev.wall.bench.wall.CpuHogs;
+import dev.wall.bench.wall.FastClock;
+import dev.wall.bench.wall.ProcessWatch;
+import dev.wall.bench.wall.WallLaunch;
+import dev.wall.bench.wall.WallReport;
+import dev.wall.player.backend.PlayerException;
+import dev.wall.player.display.VirtualDisplay;
+import dev.wall.player.launch.MpirunCommand;
+import dev.wall.player.process.ChildProcess;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs one case: its own Xvfb, the clips, a sampler on the whole display, then the wall, launched
+ * as a technician would; screenshots until the case's time is up, then everything is stopped by
+ * its handle, in reverse order, and the figures are worked out.
+ */
+public final class CaseRunner {
+  private static final Duration DISPLAY_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration FIRST_CAPTURE_TIMEOUT = Duration.ofSeconds(20);
+  /** Generous: start-up is a figure, not a gate; a wall that takes this long has failed. */
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration WALL_STOP_GRACE = Duration.ofSeconds(5);
+  private static final Duration CLOCK_CHECK_LENGTH = Duration.ofSeconds(10);
+
+  private final Clips clips;
+  private final Path outDir;
+  private final double samplesPerSecond;
+  private final SamplerKind sampler;
+  private final PrintStream progress;
+
+  /**
+   * @param outDir each case writes its layout, logs, samples.csv and evidence PNGs under it
+   * @param samplesPerSecond screenshots per second
+   * @param sampler how to take them
+   * @param progress one line per step, for whoever watches
+   */
+  public CaseRunner(Clips clips, Path outDir, double samplesPerSecond, SamplerKind sampler, PrintStream progress) {
+    this.clips = clips;
+    this.outDir = outDir;
+    this.samplesPerSecond = samplesPerSecond;
+    this.sampler = sampler;
+    this.progress = progress;
+  }
+
+  /** What one case is set up with, before the wall starts. */
+  private record Stage(BenchCase c, BenchLayout layout, Path layoutFile, Path dir, String display,
+      Map<String, String> env, List<String> notes, double loadBefore) {}
+
+  /** What happened once the wall was launched. */
+  private record Played(long launch, String failure, ProcessWatch watch, Optional<Duration> samplerCpu,
+      double ownCpuSeconds, double seconds) {}
+
+  public CaseResult run(BenchCase c) throws IOException, InterruptedException {
+    Path dir = Files.createDirectories(outDir.resolve("case-" + c.number()
+        + (sampler == SamplerKind.STREAM ? "" : "-" + sampler.name().toLowerCase(Locale.ROOT))));
+    deleteTree(dir.resolve("evidence"));
+    BenchLayout layout = BenchLayout.grid(c.screens());
+    say(c, "clips");
+    clips.ensure(layout.names());
+    Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir());
+    double loadBefore = Machine.load();
+    try (VirtualDisplay display = VirtualDisplay.start(layout.width(), layout.height(), dir.resolve("xvfb"),
+        DISPLAY_TIMEOUT)) {
+      Stage stage = new Stage(c, layout, layoutFile, dir, display.display(), new HashMap<>(), new ArrayList<>(),
+          loadBefore);
+      if (c.fastClock() && !fastClock(stage)) {
+        return failed(stage, "libfaketime did not speed the player up (see notes)");
+      }
+      FrameCode code = FrameCode.forClip(Clips.WIDTH, Clips.HEIGHT);
+      try (CpuHogs hogs = c.cpuHog() ? CpuHogs.start(Runtime.getRuntime().availableProcessors(), dir) : null;
+          Recorder recorder = new Recorder(layout.windows(), code, Clips.FRAMES, dir.resolve("evidence"));
+          DisplaySampler screenshots = sampler.create(display.display(), layout.width(), layout.height(),
+              samplesPerSecond, dir)) {
+        screenshots.start(recorder);
+        if (!await(FIRST_CAPTURE_TIMEOUT, () -> recorder.captures() > 0)) {
+          return failed(stage, "no screenshot within " + FIRST_CAPTURE_TIMEOUT.toSeconds() + " s ("
+              + dir.resolve("ffmpeg.log") + ")");
+        }
+        Played played = play(stage, recorder, screenshots, hogs);
+        return figures(stage, recorder, played);
+      }
+    }
+  }
+
+  /** Launches the wall, samples until the case's time is up, and stops it all, sampler first. */
+  private Played play(Stage s, Recorder recorder, DisplaySampler screenshots, CpuHogs hogs) throws IOException {
+    Path report = s.dir.resolve("report.json");
+    Files.deleteIfExists(report);
+    say(s.c, "launching the wall, " + s.layout.screens() + " screens on " + s.display);
+    long ownCpuBefore = ownCpuNanos();
+    long launch = System.nanoTime();
+    recorder.launchedAt(launch);
+    ChildProcess wall = launch(s, report);
+    ProcessWatch watch = new ProcessWatch(wall.process().toHandle(),
+        s.c.method() == Method.OURS ? MpirunCommand.RANK_MAIN : SeedRankMain.class.getName(), s.layout.screens());
+    Optional<Duration> samplerCpu;
+    String failure;
+    try {
+      failure = sample(s, wall, recorder, hogs, launch);
+    } finally {
+      recorder.stopRecording();
+      samplerCpu = screenshots.cpuTime();
+      screenshots.close();
+      watch.close();
+      wall.stop(WALL_STOP_GRACE);
+    }
+    say(s.c, "done" + (failure == null ? "" : ": " + failure));
+    double seconds = (System.nanoTime() - launch) / 1e9;
+    return new Played(launch, failure, watch, samplerCpu, (ownCpuNanos() - ownCpuBefore) / 1e9, seconds);
+  }
+
+  private ChildProcess launch(Stage s, Path report) throws IOException {
+    Path runDir = s.dir.resolve("run");
+    Path log = s.dir.resolve("wall.log");
+    return s.c.method() == Method.OURS
+        ? WallLaunch.play(s.layoutFile, s.display, runDir, report, s.env, log)
+        : WallLaunch.seed(s.layoutFile, s.layout.screens(), s.display, runDir, s.env, log);
+  }
+
+  /** Waits for start-up, then for the case's sampling time; returns why it was cut short, or null. */
+  private String sample(Stage s, ChildProcess wall, Recorder recorder, CpuHogs hogs, long launch) {
+    await(STARTUP_TIMEOUT, () -> recorder.startupNanos() >= 0 || !wall.isAlive());
+    if (recorder.startupNanos() < 0) {
+      return wall.isAlive() ? "no screenshot had every screen moving within " + STARTUP_TIMEOUT.toSeconds() + " s"
+          : "the wall exited with code " + wall.process().exitValue() + " (" + s.dir.resolve("wall.log") + ")";
+    }
+    say(s.c, String.format(Locale.ROOT, "all screens moving after %.2f s; sampling for %d s",
+        (recorder.startupNanos() - launch) / 1e9, s.c.sampling().toSeconds()));
+    long end = recorder.startupNanos() + s.c.sampling().toNanos();
+    await(Duration.ofNanos(end - System.nanoTime()), () -> !wall.isAlive() || hogs != null && !hogs.allAlive());
+    if (!wall.isAlive()) {
+      return "the wall exited early with code " + wall.process().exitValue() + ": "
+          + String.join(" | ", wall.lastLogLines(3));
+    }
+    return hogs != null && !hogs.allAlive() ? "a CPU hog died" : null;
+  }
+
+  private CaseResult figures(Stage s, Recorder recorder, Played played) throws IOException {
+    long launch = played.launch;
+    List<Sample> samples = recorder.samples().stream().filter(x -> x.nanos() > launch).toList();
+    writeSamples(s.dir.resolve("samples.csv"), samples, launch, s.layout);
+    List<String> notes = s.notes;
+    int seeks = -1;
+    if (s.c.method() == Method.OURS) {
+      WallReport report = WallReport.read(s.dir.resolve("report.json"), s.layout.names().get(0));
+      seeks = report.seeks();
+      notes.add(report.loops() + " loops reported; the runtime's own worst skew per loop, ms: " + report.skewsMs());
+      if (s.c.fastClock()) {
+        notes.add("fast screen " + s.layout.names().get(0) + "'s rate at each seam: " + report.rates());
+      }
+    }
+    if (s.c.method() == Method.SEED) {
+      notes.add("start-up counts from launching mpirun: the seed has no controller JVM in front of it");
+    }
+    ProcessWatch watch = played.watch;
+    if (s.c.fastClock()) {
+      notes.add("players with libfaketime loaded: " + watch.fakeTimeTitles() + " (want only wall:"
+          + s.layout.names().get(0) + ")");
+    }
+    notes.add(String.format(Locale.ROOT, "%d rank JVMs and %d mpv processes watched", watch.ranksSeen(),
+        watch.playersSeen()));
+    notes.add(startupBreakdown(launch, s.layout.screens(), watch, recorder));
+    notes.add(String.format(Locale.ROOT, "cost of measuring, in %% of one core over the run: screenshots (ffmpeg)"
+        + " %s, decoding (benchmark JVM) %.0f%%", played.samplerCpu.map(d -> String.format(Locale.ROOT, "%.0f%%",
+        d.toNanos() / 1e9 / played.seconds * 100)).orElse("?"), played.ownCpuSeconds / played.seconds * 100));
+    return new CaseResult(s.c, new SyncAnalysis(Clips.FRAMES).analyse(samples, launch),
+        SamplingStats.of(recorder.times().stream().filter(t -> t.nanos() > launch).toList()), watch.rankPeakKb(),
+        watch.playerPeakKb(), seeks, s.loadBefore, Machine.load(), notes, played.failure);
+  }
+
+  /** Where start-up time went, for whoever tunes it (process times are polled every 200 ms). */
+  private static String startupBreakdown(long launch, int screens, ProcessWatch watch, Recorder recorder) {
+    return "start-up, s after launch: first rank JVM " + since(launch, watch.rankSeenNanos(1))
+        + ", all " + screens + " rank JVMs " + since(launch, watch.rankSeenNanos(screens))
+        + ", first mpv " + since(launch, watch.playerSeenNanos(1))
+        + ", all mpv " + since(launch, watch.playerSeenNanos(screens))
+        + ", first clip picture on screen " + since(launch, recorder.firstPictureNanos())
+        + ", every screen showing a frame " + since(launch, recorder.allShownNanos())
+        + ", every screen moving " + since(launch, recorder.startupNanos());
+  }
+
+  private static String since(long launch, long nanos) {
+    return nanos < 0 ? "never" : String.format(Locale.ROOT, "%.2f", (nanos - launch) / 1e9);
+  }
+
+  private static long ownCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
+  /** Installs the faketime wrapper and checks, with two players side by side, that it works. */
+  private boolean fastClock(Stage s) throws IOException {
+    String fastScreen = s.layout.names().get(0);
+    FastClock fast = FastClock.install(s.dir.resolve("fast-clock-bin"), fastScreen);
+    say(s.c, "checking that libfaketime speeds mpv up (" + CLOCK_CHECK_LENGTH.toSeconds() + " s)");
+    try {
+      Path clip = clips.dir().resolve(Clips.fileName(fastScreen));
+      FastClock.ClockCheck check = fast.check(s.display, clip, s.dir.resolve("clock-check"), CLOCK_CHECK_LENGTH);
+      s.notes.add(String.format(Locale.ROOT,
+          "clock check (mpv time-pos against real time, %d s): faked player %+.0f ppm, plain player %+.0f ppm",
+          CLOCK_CHECK_LENGTH.toSeconds(), check.fastPpm(), check.referencePpm()));
+      s.env.putAll(fast.environment());
+      return check.confirmed();
+    } catch (PlayerException e) {
+      s.notes.add("clock check failed: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static void writeSamples(Path file, List<Sample> samples, long launch, BenchLayout layout)
+      throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("ms_since_launch," + String.join(",", layout.names()) + ",spread");
+    for (Sample s : samples) {
+      lines.add((s.nanos() - launch) / 1_000_000 + ","
+          + s.tiles().stream().map(Object::toString).collect(Collectors.joining(","))
+          + "," + (s.allDecoded() ? String.valueOf(s.spread(Clips.FRAMES)) : ""));
+    }
+    Files.write(file, lines);
+  }
+
+  private CaseResult failed(Stage s, String failure) {
+    say(s.c, "failed: " + failure);
+    return new CaseResult(s.c, new SyncAnalysis(Clips.FRAMES).analyse(List.of(), 0), SamplingStats.of(List.of()),
+        0, 0, -1, s.loadBefore, Machine.load(), s.notes, failure);
+  }
+
+  private void say(BenchCase c, String what) {
+    progress.println("bench: case " + c.number() + " (" + c.title() + "): " + what);
+    progress.flush();
+  }
+
+  /** Polls every 20 ms until {@code done} or the time-out; says which. */
+  private static boolean await(Duration timeout, BooleanSupplier done) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(20_000_000);
+    }
+    return true;
+  }
+
+  /** Removes a folder this runner wrote before (old evidence would mislead). */
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.wall.bench;
+
+import dev.wall.bench.analysis.Sample;
+import dev.wall.bench.analysis.SyncAnalysis;
+import dev.wall.bench.code.FrameCode;
+import dev.wall.bench.code.TileReading;
+import dev.wall.bench.sampling.Capture;
+import dev.wall.bench.sampling.SamplingStats.CaptureTime;
+import dev.wall.core.layout.Rect;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+
+/**
+ * Decodes every screenshot as it arrives and keeps only the readings (a minute of raw frames would
+ * not fit in memory). Once the wall has started, a screenshot with a failed tile or a spread above
+ * one frame is also saved as a PNG, up to a limit, so a figure can be checked by eye.
+ */
+final class Recorder implements Consumer<Capture>, AutoCloseable {
+  private static final int EVIDENCE_LIMIT = 24;
+
+  private final List<Rect> windows;
+  private final FrameCode code;
+  private final int clipFrames;
+  private final Path evidenceDir;
+  private final List<Sample> samples = new ArrayList<>();
+  private final List<CaptureTime> times = new ArrayList<>();
+  private final ExecutorService evidence = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "evidence");
+    t.setDaemon(true);
+    return t;
+  });
+  private int evidenceSaved;
+  private volatile boolean recording = true;
+  private volatile long startupNanos = -1;
+  private volatile long firstPictureNanos = -1;
+  private volatile long allShownNanos = -1;
+  private volatile long launchAt = Long.MAX_VALUE;
+
+  Recorder(List<Rect> windows, FrameCode code, int clipFrames, Path evidenceDir) {
+    this.windows = windows;
+    this.code = code;
+    this.clipFrames = clipFrames;
+    this.evidenceDir = evidenceDir;
+  }
+
+  @Override
+  public void accept(Capture capture) {
+    if (!recording) {
+      return;
+    }
+    List<TileReading> tiles = new ArrayList<>(windows.size());
+    for (Rect window : windows) {
+      tiles.add(code.read(capture.picture(), window));
+    }
+    Sample sample = new Sample(capture.nanos(), List.copyOf(tiles));
+    synchronized (this) {
+      samples.add(sample);
+      times.add(new CaptureTime(capture.nanos(), capture.uncertaintyNanos()));
+      notifyAll();
+    }
+    if (capture.nanos() > launchAt) {
+      if (firstPictureNanos < 0 && sample.tiles().stream().anyMatch(TileReading::isDecoded)) {
+        firstPictureNanos = capture.nanos();
+      }
+      if (allShownNanos < 0 && sample.allDecoded()) {
+        allShownNanos = capture.nanos();
+      }
+      if (startupNanos < 0 && SyncAnalysis.everyScreenMoving(sample, clipFrames)) {
+        startupNanos = capture.nanos();
+      }
+    }
+    if (startupNanos >= 0 && (sample.failedTiles() > 0 || sample.allDecoded() && sample.spread(clipFrames) > 1)) {
+      saveEvidence(capture, sample);
+    }
+  }
+
+
+  private void saveEvidence(Capture capture, Sample sample) {
+    if (evidenceSaved >= EVIDENCE_LIMIT) {
+      return;
+    }
+    evidenceSaved++;
+    String name = String.format("t%07dms-%s.png", (capture.nanos() - launchAt) / 1_000_000,
+        String.join("_", sample.tiles().stream().map(TileReading::toString).toList()));
+    evidence.execute(() -> {
+      try {
+        Files.createDirectories(evidenceDir);
+        ImageIO.write(capture.picture().toImage(), "png", evidenceDir.resolve(name).toFile());
+      } catch (IOException e) {
+        // A missing picture loses an illustration, not a figure.
+      }
+    });
+  }
+
+  /** Screenshots from now on count: the wall is being launched at {@code nanos}. */
+  void launchedAt(long nanos) {
+    launchAt = nanos;
+  }
+
+  /** When every screen was first seen moving, or -1. */
+  long startupNanos() {
+    return startupNanos;
+  }
+
+  /** When the first screen first showed a frame of its clip, or -1. */
+  long firstPictureNanos() {
+    return firstPictureNanos;
+  }
+
+  /** When every screen first showed a frame (moving or not), or -1. */
+  long allShownNanos() {
+    return allShownNanos;
+  }
+
+  synchronized int captures() {
+    return samples.size();
+  }
+
+  /** Ignores every later screenshot: the wall is about to be stopped, which is no failure. */
+  void stopRecording() {
+    recording = false;
+  }
+
+  synchronized List<Sample> samples() {
+    return List.copyOf(samples);
+  }
+
+  synchronized List<CaptureTime> times() {
+    return List.copyOf(times);
+  }
+
+  @Override
+  public void close() {
+    recording = false;
+    evidence.shutdown();
+    try {
+      evidence.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.wall.bench.wall;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wall.core.layout.Rect;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A wall of equal windows in a grid on one display, two rows: screens s1..sN, each playing its own
+ * clip at the clip's own size, so one window pixel is one clip pixel.
+ *
+ * @param names screen names, in rank order
+ * @param windows each screen's window, in rank order
+ * @param width the display width the grid needs
+ * @param height the display height the grid needs
+ */
+public record BenchLayout(List<String> names, List<Rect> windows, int width, int height) {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public static BenchLayout grid(int screens) {
+    int rows = screens <= 2 ? 1 : 2;
+    int columns = (screens + rows - 1) / rows;
+    List<String> names = new ArrayList<>();
+    List<Rect> windows = new ArrayList<>();
+    for (int i = 0; i < screens; i++) {
+      names.add("s" + (i + 1));
+      windows.add(new Rect(i % columns * Clips.WIDTH, i / columns * Clips.HEIGHT, Clips.WIDTH, Clips.HEIGHT));
+    }
+    return new BenchLayout(names, windows, columns * Clips.WIDTH, rows * Clips.HEIGHT);
+  }
+
+  public int screens() {
+    return names.size();
+  }
+
+  /** Writes the layout file: forever, mpv, every screen on localhost, default sync settings. */
+  public Path write(Path file, Path mediaRoot) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", 1);
+    root.put("name", "bench-" + screens());
+    root.put("loops", 0);
+    root.put("player", "mpv");
+    root.put("mediaRoot", mediaRoot.toAbsolutePath().toString());
+    ArrayNode screens = root.putArray("screens");
+    for (int i = 0; i < names.size(); i++) {
+      ObjectNode screen = screens.addObject();
+      screen.put("name", names.get(i));
+      screen.put("host", "localhost");
+      Rect w = windows.get(i);
+      ObjectNode window = screen.putObject("window");
+      window.put("x", w.x());
+      window.put("y", w.y());
+      window.put("width", w.width());
+      window.put("height", w.height());
+      screen.put("media", Clips.fileName(names.get(i)));
+    }
+    JSON.writeValue(file.toFile(), root);
+    return file;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.wall.bench.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.bench.BenchCase;
+import dev.wall.bench.BenchMain;
+import dev.wall.bench.CaseResult;
+import dev.wall.bench.CaseRunner;
+import dev.wall.bench.Repository;
+import dev.wall.bench.Targets;
+import dev.wall.bench.report.Machine;
+import dev.wall.bench.sampling.SamplerKind;
+import dev.wall.bench.wall.Clips;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CI's short form of the pixel benchmark: case 2 (wall play, 4 screens) for 30 s of screenshots,
+ * judged against issue 5's targets. Clips are made once into target/bench-clips.
+ */
+class BenchShortIT {
+  private static final Duration SAMPLING = Duration.ofSeconds(30);
+  private static final double SCREENSHOTS_PER_SECOND = 10;
+
+  @Test
+  void fourScreensOfWallPlayMeetTheSyncTargets() throws Exception {
+    Path target = Path.of("target").toAbsolutePath();
+    Clips clips = new Clips(Repository.makeClip(Repository.root()), target.resolve("bench-clips"));
+    String started = Machine.now();
+    String loads = Machine.loads();
+
+    CaseResult result = new CaseRunner(clips, target.resolve("bench-it"), SCREENSHOTS_PER_SECOND, SamplerKind.STREAM,
+        System.out).run(BenchCase.shortForm(SAMPLING));
+
+    String report = BenchMain.report(started, loads, List.of(result));
+    System.out.println(report);
+    assertTrue(result.sync().samples() >= SAMPLING.toSeconds() * SCREENSHOTS_PER_SECOND * 0.8,
+        "screenshots came steadily:\n" + report);
+    assertTrue(result.sync().seams() >= 1, "the run crossed a loop seam:\n" + report);
+    assertTrue(result.rankPeakKb() > 0, "rank JVMs were found and measured:\n" + report);
+    assertEquals(List.of(), Targets.misses(result), "issue 5's targets:\n" + report);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.wall.bench.wall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.Rect;
+import dev.wall.core.layout.Screen;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchLayoutTest {
+  @TempDir Path dir;
+
+  @Test
+  void fourScreensAreATwoByTwoGridOfClipSizedWindows() {
+    BenchLayout layout = BenchLayout.grid(4);
+
+    assertEquals(List.of("s1", "s2", "s3", "s4"), layout.names());
+    assertEquals(List.of(new Rect(0, 0, 320, 180), new Rect(320, 0, 320, 180), new Rect(0, 180, 320, 180),
+        new Rect(320, 180, 320, 180)), layout.windows());
+    assertEquals(640, layout.width());
+    assertEquals(360, layout.height());
+  }
+
+  @Test
+  void eightScreensAreTwoRowsOfFour() {
+    BenchLayout layout = BenchLayout.grid(8);
+
+    assertEquals(1280, layout.width());
+    assertEquals(360, layout.height());
+    assertEquals(new Rect(960, 180, 320, 180), layout.windows().get(7));
+  }
+
+  @Test
+  void theWrittenFileIsAValidLayoutThatWallPlayReads() throws Exception {
+    BenchLayout layout = BenchLayout.grid(4);
+
+    Layout read = new LayoutReader().read(layout.write(dir.resolve("wall.json"), dir.resolve("clips")));
+
+    assertEquals(0, read.loops(), "forever");
+    for (int i = 0; i < 4; i++) {
+      Screen screen = read.screen(i);
+      assertEquals(layout.names().get(i), screen.name());
+      assertEquals("localhost", screen.host());
+      assertEquals(layout.windows().get(i), screen.window());
+      assertEquals(dir.resolve("clips").resolve(Clips.fileName(screen.name())), read.mediaPath(screen));
+    }
+  }
+}
