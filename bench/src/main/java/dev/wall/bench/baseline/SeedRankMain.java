@@ -1,5 +1,6 @@
 package dev.wall.bench.baseline;
 
+import dev.wall.bench.wall.BenchLayout;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
@@ -56,6 +57,6 @@ public final class SeedRankMain {
     return List.of("mpv", "--no-config", "--no-osc", "--osd-level=0", "--no-input-default-bindings",
         "--no-terminal", "--keepaspect=no", "--cursor-autohide=always", "--title=wall:" + screen.name(),
         "--geometry=" + screen.window().geometry(), "--no-border", "--screen=" + screen.output(),
-        "--audio=no", "--", media.toString());
+        "--audio=no", BenchLayout.X11_OUTPUT, "--", media.toString());
   }
 }

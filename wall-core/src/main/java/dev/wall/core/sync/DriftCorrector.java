@@ -67,6 +67,7 @@ public final class DriftCorrector {
     }
     double reference = median(active);
     double skew = active[active.length - 1] - active[0];
+    recentreLearnt(playing);
     for (int i = 0; i < n; i++) {
       if (!playing[i]) {
         continue;
@@ -94,6 +95,20 @@ public final class DriftCorrector {
       learnt[rank] = clampTrim(learnt[rank] - KI * error * dt);
     }
     return clamp(1 + learnt[rank] - KP * error);
+  }
+
+  /**
+   * Screens are held to each other, so only the differences between learnt trims mean anything;
+   * their common part would slow or speed the whole wall away from real time a little more every
+   * round. Keep the median screen's learnt trim at zero: the wall keeps the median clock's time.
+   */
+  private void recentreLearnt(boolean[] playing) {
+    double[] active = java.util.stream.IntStream.range(0, learnt.length)
+        .filter(i -> playing[i]).mapToDouble(i -> learnt[i]).sorted().toArray();
+    double common = median(active);
+    for (int i = 0; i < learnt.length; i++) {
+      learnt[i] = clampTrim(learnt[i] - common);
+    }
   }
 
   /** The skew this rank's clock showed, as learnt so far: rate trim in force when at rest. */

@@ -89,6 +89,24 @@ class DriftCorrectorSimulationTest {
   }
 
   @Test
+  void theWallAsAWholeKeepsRealTimeWhileOneScreenIsTrimmed() {
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0.002, 0, 0, -0.001, 0}, 0.003, 0.002, DEFAULTS);
+    double seconds = 0;
+    for (int round = 0; round < 7200; round++) {
+      wall.round();
+      seconds += ROUND;
+    }
+    double[] sorted = wall.truePosition.clone();
+    Arrays.sort(sorted);
+    double medianPosition = (sorted[2] + sorted[3]) / 2;
+    assertEquals(seconds, medianPosition, 0.05, "two hours of play stay on the real clock");
+    double[] rates = wall.rate.clone();
+    Arrays.sort(rates);
+    assertEquals(1.0, (rates[2] + rates[3]) / 2, 0.0005, "the median screen plays at rate 1");
+    assertEquals(0, wall.seeks);
+  }
+
+  @Test
   void uncorrectedTheSameSkewWouldDriftSevenFramesIn120Seconds() {
     SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0.002, 0}, 0, 0, DEFAULTS);
     wall.advance(120);

@@ -6,6 +6,7 @@ import dev.wall.core.layout.Layout;
 import dev.wall.player.cli.ExitCodes;
 import dev.wall.player.cli.WallFailure;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.process.ProcessDestroyer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -191,6 +192,9 @@ public final class WallController {
   private int verdict(int code, List<String> failures, List<String> mpiLines) {
     if (code == 0) {
       return ExitCodes.OK;
+    }
+    if (ProcessDestroyer.instance().shuttingDown()) {
+      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "stopped; every rank and player was stopped");
     }
     if (!failures.isEmpty()) {
       throw new WallFailure(ExitCodes.RUNTIME_FAILURE, String.join("\nwall: ", failures));

@@ -16,6 +16,7 @@ public final class ProcessDestroyer {
 
   private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
   private volatile boolean hooked;
+  private volatile boolean shuttingDown;
 
   private ProcessDestroyer() {}
 
@@ -32,13 +33,21 @@ public final class ProcessDestroyer {
     children.remove(child);
   }
 
+  /** True once the JVM is shutting down (Ctrl-C, SIGTERM): children ending now were stopped by us. */
+  public boolean shuttingDown() {
+    return shuttingDown;
+  }
+
   public int liveCount() {
     return children.size();
   }
 
   private synchronized void hookOnce() {
     if (!hooked) {
-      Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "wall-process-destroyer"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        shuttingDown = true;
+        stopAll();
+      }, "wall-process-destroyer"));
       hooked = true;
     }
   }

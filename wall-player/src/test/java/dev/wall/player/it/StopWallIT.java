@@ -1,6 +1,7 @@
 package dev.wall.player.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.player.display.VirtualDisplay;
@@ -62,8 +63,12 @@ class StopWallIT {
     double seconds = (System.nanoTime() - sent) / 1e9;
 
     assertTrue(exited, "wall play still running 3 s after SIG" + signal);
+    System.out.printf("SIG%s: everything stopped in %.2f s%n", signal, seconds);
     assertTrue(seconds <= 3.0, "stopped in " + seconds + " s");
     assertEquals(0, XWindows.list(display.display(), dir).keySet().stream().filter(t -> t.startsWith("wall:")).count());
+    String said = Files.readString(dir.resolve("wall.log"));
+    assertTrue(said.contains("wall: stopped; every rank and player was stopped"), said);
+    assertFalse(said.contains("lost"), "a stop is not a lost node: " + said);
   }
 
   private static String describe(List<ProcessHandle> processes) {
