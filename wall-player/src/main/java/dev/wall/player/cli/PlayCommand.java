@@ -89,7 +89,8 @@ public final class PlayCommand implements Callable<Integer> {
       env.put("DISPLAY", display);
     }
     WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
-        spec.commandLine().getOut(), PlayReport.to(reportFile, layoutFile), quiet, System.console() != null);
+        spec.commandLine().getOut(), spec.commandLine().getErr(), PlayReport.to(reportFile, layoutFile), quiet,
+        System.console() != null);
     return controller.play(new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot), env);
   }
 

@@ -63,7 +63,22 @@ public final class XWindows {
     return new Rect(0, 0, width, height);
   }
 
+  /** Windows come and go while xwininfo walks the tree ("Can't query window tree"): try again. */
+  private static final int ATTEMPTS = 3;
+
   private static List<String> xwininfo(String display, Path scratchDir, String... args) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      try {
+        return xwininfoOnce(display, scratchDir, args);
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private static List<String> xwininfoOnce(String display, Path scratchDir, String... args) throws IOException {
     Files.createDirectories(scratchDir);
     Path out = Files.createTempFile(scratchDir, "xwininfo", ".txt");
     List<String> argv = new java.util.ArrayList<>(List.of("xwininfo"));
@@ -80,6 +95,7 @@ public final class XWindows {
       Files.deleteIfExists(out);
     }
   }
+
 
   static Map<String, Rect> parse(List<String> lines) {
     Map<String, Rect> windows = new LinkedHashMap<>();

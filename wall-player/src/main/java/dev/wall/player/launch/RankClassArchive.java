@@ -22,6 +22,10 @@ import java.util.Optional;
  * about a third and its memory a little. The archive is only valid for this exact JVM and
  * classpath, so its name is a digest of both; it is recorded once, by a rank that only warms up,
  * and used by the ranks on this machine from then on.
+ *
+ * <p>mpirun puts its working folder first on a Java rank's classpath, and a class archive refuses
+ * a classpath with a folder that holds anything. So mpirun runs in an empty folder of ours,
+ * {@link #rankDirectory}, and the archive is recorded with that same classpath.
  */
 public final class RankClassArchive {
   private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(60);
@@ -30,10 +34,19 @@ public final class RankClassArchive {
   private final String java;
   private final String classpath;
 
+  private final Path rankDirectory;
+
   public RankClassArchive(Path runDir, String java, String classpath) {
     this.java = java;
-    this.classpath = classpath;
+    this.rankDirectory = runDir.toAbsolutePath().resolve("ranks-start-here");
+    this.classpath = rankDirectory + File.pathSeparator + classpath;
     this.file = runDir.resolve("cds").resolve("rank-" + digest(java, classpath) + ".jsa");
+  }
+
+  /** The empty folder mpirun must run in, for the ranks' classpath to match the archive's. */
+  public Path rankDirectory() throws IOException {
+    Files.createDirectories(rankDirectory);
+    return rankDirectory;
   }
 
   /** The JVM option that uses the archive, when it has been recorded. */
@@ -48,12 +61,13 @@ public final class RankClassArchive {
   /** Records the archive by running a rank that only warms up. Safe to race: the rename is atomic. */
   public void record(Path layout) throws IOException, InterruptedException {
     Files.createDirectories(file.getParent());
+    rankDirectory();
     Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     List<String> argv = new ArrayList<>(List.of(java));
     argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
     argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-        "-cp", classpath, MpirunCommand.RANK_MAIN, "--warm-up", "--layout", layout.toString(),
-        "--loops", "1", "--run-dir", file.getParent().getParent().toString()));
+        "-cp", classpath, MpirunCommand.RANK_MAIN));
+    argv.addAll(new RankLaunch(layout, 1, null, file.getParent().getParent(), null, true).args());
     Path log = file.resolveSibling("record.log");
     try (ChildProcess jvm = ChildProcess.start("record class archive", argv, log, Map.of())) {
       if (jvm.waitFor(RECORD_TIMEOUT).orElse(-1) == 0 && Files.size(partial) > 0) {

@@ -41,6 +41,7 @@ public final class WallController {
   private final LocalMachine local;
   private final Path runDir;
   private final PrintWriter out;
+  private final PrintWriter errors;
   private final PlayReport report;
   private final boolean quiet;
   private final boolean liveStatus;
@@ -54,12 +55,14 @@ public final class WallController {
    * @param quiet leaves the console to failures only
    * @param liveStatus rewrites one status line after each control round (for a terminal)
    */
-  public WallController(Layout layout, LocalMachine local, Path runDir, PrintWriter out, PlayReport report,
+  public WallController(Layout layout, LocalMachine local, Path runDir, PrintWriter out, PrintWriter errors,
+      PlayReport report,
       boolean quiet, boolean liveStatus) {
     this.layout = layout;
     this.local = local;
     this.runDir = runDir;
     this.out = out;
+    this.errors = errors;
     this.report = report;
     this.quiet = quiet;
     this.liveStatus = liveStatus && !quiet;
@@ -72,7 +75,12 @@ public final class WallController {
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
-    ChildProcess mpirun = ChildProcess.startRelayed("mpirun", argv, freshLog(), environment, lines);
+    ProcessDestroyer.instance().afterStoppingOnShutdown(() -> {
+      errors.println("wall: stopped; every rank and player was stopped");
+      errors.flush();
+    });
+    ChildProcess mpirun =
+        ChildProcess.startRelayed("mpirun", argv, freshLog(), environment, lines, archive.rankDirectory());
     int code;
     try {
       code = mpirun.process().waitFor();
@@ -194,7 +202,7 @@ public final class WallController {
       return ExitCodes.OK;
     }
     if (ProcessDestroyer.instance().shuttingDown()) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "stopped; every rank and player was stopped");
+      return ExitCodes.RUNTIME_FAILURE; // said by the shutdown hook, see play()
     }
     if (!failures.isEmpty()) {
       throw new WallFailure(ExitCodes.RUNTIME_FAILURE, String.join("\nwall: ", failures));

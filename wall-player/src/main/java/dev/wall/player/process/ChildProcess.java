@@ -36,7 +36,7 @@ public final class ChildProcess implements AutoCloseable {
   /** Starts {@code argv} (never through a shell), with stdout and stderr appended to {@code log}. */
   public static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> env)
       throws IOException {
-    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()), false);
+    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()), false, null);
   }
 
   /**
@@ -46,13 +46,16 @@ public final class ChildProcess implements AutoCloseable {
    */
   public static ChildProcess startWithLifeline(String label, List<String> argv, Path log,
       Map<String, String> env) throws IOException {
-    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()), true);
+    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()), true, null);
   }
 
   private static ChildProcess launch(String label, List<String> argv, Path log, Map<String, String> env,
-      ProcessBuilder.Redirect output, boolean lifeline) throws IOException {
+      ProcessBuilder.Redirect output, boolean lifeline, Path directory) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     builder.redirectErrorStream(true);
     builder.redirectOutput(output);
     builder.redirectInput(lifeline ? ProcessBuilder.Redirect.PIPE
@@ -66,11 +69,11 @@ public final class ChildProcess implements AutoCloseable {
 
   /**
    * Starts {@code argv} with its output read line by line: each line goes to {@code lines} and to
-   * {@code log}. For children whose output we relay live, such as mpirun.
+   * {@code log}, run in {@code directory}. For children whose output we relay live, such as mpirun.
    */
   public static ChildProcess startRelayed(String label, List<String> argv, Path log,
-      Map<String, String> env, java.util.function.Consumer<String> lines) throws IOException {
-    ChildProcess child = launch(label, argv, log, env, ProcessBuilder.Redirect.PIPE, false);
+      Map<String, String> env, java.util.function.Consumer<String> lines, Path directory) throws IOException {
+    ChildProcess child = launch(label, argv, log, env, ProcessBuilder.Redirect.PIPE, false, directory);
     Thread relay = new Thread(() -> child.relay(lines), "relay-" + label);
     relay.setDaemon(true);
     child.relay = relay;

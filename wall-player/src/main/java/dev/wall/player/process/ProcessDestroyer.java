@@ -17,6 +17,7 @@ public final class ProcessDestroyer {
   private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
   private volatile boolean hooked;
   private volatile boolean shuttingDown;
+  private final List<Runnable> afterStop = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private ProcessDestroyer() {}
 
@@ -33,6 +34,15 @@ public final class ProcessDestroyer {
     children.remove(child);
   }
 
+  /**
+   * Runs {@code action} in the shutdown hook once the children it found are stopped: the only
+   * place a signal-stopped command can still say so, since its main thread may never resume.
+   */
+  public void afterStoppingOnShutdown(Runnable action) {
+    hookOnce();
+    afterStop.add(action);
+  }
+
   /** True once the JVM is shutting down (Ctrl-C, SIGTERM): children ending now were stopped by us. */
   public boolean shuttingDown() {
     return shuttingDown;
@@ -46,7 +56,11 @@ public final class ProcessDestroyer {
     if (!hooked) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         shuttingDown = true;
+        boolean hadChildren = !children.isEmpty();
         stopAll();
+        if (hadChildren) {
+          afterStop.forEach(Runnable::run);
+        }
       }, "wall-process-destroyer"));
       hooked = true;
     }

@@ -8,45 +8,34 @@ import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
+import dev.wall.player.launch.RankLaunch;
 import dev.wall.player.launch.WallController;
 import dev.wall.player.mpi.MpiCommunicator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * What mpirun starts on every node: one rank, driving {@code screens[rank]}. Rank 0 prints one
  * line per loop, and one {@code failed: } line per failed screen, for the controller to relay.
  */
-@Command(name = "wall-rank")
-public final class RankMain implements Callable<Integer> {
-  @Option(names = "--layout", required = true)
-  Path layoutFile;
+public final class RankMain {
+  private final Path layoutFile;
+  private final int loops;
+  private final Path mediaRoot;
+  private final Path runDir;
+  private final Path snapshot;
+  private final boolean warmUp;
 
-  @Option(names = "--loops", required = true)
-  int loops;
-
-  @Option(names = "--media-root")
-  Path mediaRoot;
-
-  @Option(names = "--run-dir", required = true)
-  Path runDir;
-
-  @Option(names = "--snapshot")
-  Path snapshot;
-
-  @Option(names = "--round-ms", defaultValue = "1000")
-  long roundMillis;
-
-  /** Load what a rank loads, without MPI or a player, then exit: to record a class-data archive. */
-  @Option(names = "--warm-up")
-  boolean warmUp;
+  private RankMain(RankLaunch launch) {
+    this.layoutFile = launch.layout();
+    this.loops = launch.loops();
+    this.mediaRoot = launch.mediaRoot();
+    this.runDir = launch.runDir();
+    this.snapshot = launch.snapshot();
+    this.warmUp = launch.warmUp();
+  }
 
   /** Set by Open MPI's launcher in every process it starts. */
   static final String RANK_VARIABLE = "OMPI_COMM_WORLD_RANK";
@@ -54,12 +43,19 @@ public final class RankMain implements Callable<Integer> {
       new com.fasterxml.jackson.databind.ObjectMapper();
   private final PrintStream out = System.out;
 
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new RankMain()).execute(args));
+  public static void main(String[] args) throws IOException {
+    RankLaunch launch;
+    try {
+      launch = RankLaunch.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.out.println(WallController.FAILURE_PREFIX + "wall-rank: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.exit(new RankMain(launch).run());
   }
 
-  @Override
-  public Integer call() throws IOException {
+  private int run() throws IOException {
     Layout layout;
     try {
       layout = new LayoutReader().read(layoutFile);
@@ -105,7 +101,7 @@ public final class RankMain implements Callable<Integer> {
 
   private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {
     String host = wall.screen(comm.rank()).host();
-    WallRank rank = new WallRank(comm, wall, loops, player, listener(), Duration.ofMillis(roundMillis), host);
+    WallRank rank = new WallRank(comm, wall, loops, player, listener(), WallRank.ROUND_INTERVAL, host);
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
       return 0;

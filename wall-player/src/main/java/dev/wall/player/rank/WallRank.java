@@ -26,6 +26,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class WallRank {
   /** How long a player may take to start and show frame 0; slow SD cards and NFS need a margin. */
   public static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
+  /** About once a second: often enough to catch a 100 ppm crystal long before it shows. */
+  public static final Duration ROUND_INTERVAL = Duration.ofSeconds(1);
   private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration END_GRACE = Duration.ofSeconds(5);
   private static final long END_POLL_NANOS = 1_000_000;

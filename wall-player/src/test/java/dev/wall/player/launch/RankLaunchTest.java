@@ -1,0 +1,29 @@
+package dev.wall.player.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RankLaunchTest {
+
+  @Test
+  void whatTheControllerWritesTheRankReadsBack() {
+    RankLaunch full = new RankLaunch(Path.of("/srv/wall/lobby.json"), 0, Path.of("/media"), Path.of("/run/wall"),
+        Path.of("/tmp/wall.png"), true);
+    assertEquals(full, RankLaunch.parse(full.args().toArray(String[]::new)));
+    RankLaunch plain = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null);
+    assertEquals(plain, RankLaunch.parse(plain.args().toArray(String[]::new)));
+  }
+
+  @Test
+  void anythingElseIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a.json", "--loops"));
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a.json", "--run-dir", "/r"));
+    assertThrows(IllegalArgumentException.class,
+        () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir", "/r", "--colour", "red"));
+    assertThrows(NumberFormatException.class,
+        () -> RankLaunch.parse("--layout", "a", "--loops", "many", "--run-dir", "/r"));
+  }
+}
