@@ -3,6 +3,7 @@ package dev.wall.bench.wall;
 import dev.wall.bench.baseline.SeedRankMain;
 import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.MpirunCommand;
+import dev.wall.player.launch.RankClassArchive;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ public final class WallLaunch {
       Path log) throws IOException {
     List<String> argv = new ArrayList<>(List.of(java()));
     argv.addAll(CONTROLLER_JVM_OPTIONS);
+    if (java.nio.file.Files.isReadable(CONTROLLER_ARCHIVE)) {
+      argv.addAll(List.of("-XX:SharedArchiveFile=" + CONTROLLER_ARCHIVE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    }
     argv.addAll(List.of("-cp", classpath(), WALL_MAIN, "play", layout.toString(), "--forever",
         "--display", display, "--run-dir", runDir.toString(), "--report", report.toString()));
     return ChildProcess.start("wall play", argv, log, env);
@@ -60,11 +64,62 @@ public final class WallLaunch {
     return argv;
   }
 
+  /**
+   * The state of a node after its first show, as {@code bin/wall} leaves it: the ranks' class
+   * archive ({@code wall play --warm-up}) and the controller's own, both recorded by this run.
+   */
+  public static void warmUp(Path layout, Path runDir, Path log) throws IOException, InterruptedException {
+    java.nio.file.Files.createDirectories(CONTROLLER_ARCHIVE.getParent());
+    List<String> argv = new ArrayList<>(List.of(java()));
+    argv.addAll(CONTROLLER_JVM_OPTIONS);
+    if (!java.nio.file.Files.exists(CONTROLLER_ARCHIVE) && RankClassArchive.archivable(classpath())) {
+      argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + CONTROLLER_ARCHIVE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    }
+    argv.addAll(List.of("-cp", classpath(), WALL_MAIN, "play", layout.toString(), "--warm-up",
+        "--run-dir", runDir.toString()));
+    try (ChildProcess warm = ChildProcess.start("wall play --warm-up", argv, log, Map.of())) {
+      if (warm.waitFor(java.time.Duration.ofSeconds(120)).orElse(-1) != 0) {
+        throw new IOException("wall play --warm-up failed: " + warm.lastLogLines(5));
+      }
+    }
+  }
+
+  /** Where the bench keeps its controller JVM's class archive, one per build of the bench. */
+  private static final Path CONTROLLER_ARCHIVE = Path.of(System.getProperty("java.io.tmpdir"),
+      "wall-bench-controller-" + Integer.toHexString(classpath().hashCode()) + "-"
+          + Long.toHexString(jarStamp()) + ".jsa");
+
+  private static long jarStamp() {
+    long stamp = 0;
+    for (String entry : classpath().split(java.io.File.pathSeparator)) {
+      stamp = stamp * 31 + Path.of(entry).toFile().lastModified();
+    }
+    return stamp;
+  }
+
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /**
+   * The walls run from jars, as {@code bin/wall} runs them, even when this JVM runs from build
+   * folders (an integration test): class archives refuse folders, and start-up is judged as a
+   * user sees it. Open MPI's jar is taken from this JVM's own classpath.
+   */
   private static String classpath() {
-    return System.getProperty("java.class.path");
+    String own = System.getProperty("java.class.path");
+    Path target = dev.wall.bench.Repository.root().resolve("bench/target");
+    try (var jars = java.nio.file.Files.list(target.resolve("lib"));
+        var built = java.nio.file.Files.list(target)) {
+      List<String> entries = new ArrayList<>();
+      built.map(Path::toString).filter(n -> n.matches(".*/wall-bench-[^/]*\\.jar") && !n.endsWith("-tests.jar"))
+          .forEach(entries::add);
+      jars.map(Path::toString).filter(n -> n.endsWith(".jar")).sorted().forEach(entries::add);
+      java.util.Arrays.stream(own.split(java.io.File.pathSeparator))
+          .filter(e -> e.matches(".*/mpi[^/]*\\.jar")).findFirst().ifPresent(entries::add);
+      return entries.size() > 2 ? String.join(java.io.File.pathSeparator, entries) : own;
+    } catch (IOException e) {
+      return own;
+    }
   }
 }

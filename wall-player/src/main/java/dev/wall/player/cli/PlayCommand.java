@@ -6,6 +6,7 @@ import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.OpenMpiCheck;
 import dev.wall.player.launch.PlayReport;
+import dev.wall.player.launch.RankClassArchive;
 import dev.wall.player.launch.RankLaunch;
 import dev.wall.player.launch.WallController;
 import java.io.IOException;
@@ -76,6 +77,11 @@ public final class PlayCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print nothing but failures.")
   boolean quiet;
 
+  @Option(names = "--warm-up",
+      description = "Only record what makes the ranks start fast on this machine (a class-data archive,"
+          + " once per install), then exit without playing.")
+  boolean warmUp;
+
   @Override
   public Integer call() throws InvalidLayoutException, IOException {
     Layout layout = new LayoutReader().read(layoutFile);
@@ -84,6 +90,10 @@ public final class PlayCommand implements Callable<Integer> {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
     }
     OpenMpiCheck.verify(runDir);
+    if (warmUp) {
+      RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
+      return ExitCodes.OK;
+    }
     Map<String, String> env = new HashMap<>(System.getenv());
     if (display != null) {
       env.put("DISPLAY", display);

@@ -35,7 +35,6 @@ public final class WallController {
   public static final List<String> CONSOLE_PREFIXES = List.of("loop ", "snapshot", "wall: ");
   private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
-  private static final Duration ARCHIVE_WAIT = Duration.ofSeconds(30);
 
   private final Layout layout;
   private final LocalMachine local;
@@ -46,8 +45,6 @@ public final class WallController {
   private final boolean quiet;
   private final boolean liveStatus;
   private final RankClassArchive archive;
-  private volatile Thread archiveRecorder;
-  private Path layoutFile;
   private int statusWidth;
 
   /**
@@ -66,11 +63,11 @@ public final class WallController {
     this.report = report;
     this.quiet = quiet;
     this.liveStatus = liveStatus && !quiet;
-    this.archive = new RankClassArchive(runDir, java(), classpath());
+    this.archive = RankClassArchive.forThisJvm();
   }
 
   public int play(RankLaunch launch, Map<String, String> environment) throws IOException {
-    layoutFile = launch.layout();
+    archive.ensureRecorded(launch.layout());
     List<String> argv = command(launch, environment.get("DISPLAY"));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
@@ -85,7 +82,6 @@ public final class WallController {
     try {
       code = mpirun.process().waitFor();
       mpirun.awaitRelay(Duration.ofSeconds(5));
-      awaitArchive();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       mpirun.stop(STOP_GRACE);
@@ -111,37 +107,6 @@ public final class WallController {
     return System.getProperty("java.class.path");
   }
 
-  /**
-   * Without a class-data archive yet, record one for the next run, once the wall is playing
-   * steadily, so that recording never competes with this run's start-up.
-   */
-  private void recordArchiveOnce(Path layoutFile) {
-    if (archiveRecorder != null || archive.exists()) {
-      return;
-    }
-    Thread recorder = new Thread(() -> {
-      try {
-        archive.record(layoutFile);
-      } catch (IOException e) {
-        // Without an archive ranks start a little slower; nothing else changes.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "record-class-archive");
-    recorder.setDaemon(true);
-    recorder.setPriority(Thread.MIN_PRIORITY);
-    archiveRecorder = recorder;
-    recorder.start();
-  }
-
-  /** A recording under way is let finish (once per install), so the next run starts faster. */
-  private void awaitArchive() throws InterruptedException {
-    Thread recorder = archiveRecorder;
-    if (recorder != null) {
-      recorder.join(ARCHIVE_WAIT.toMillis());
-    }
-  }
-
   private void route(String line, List<String> failures, List<String> mpiLines) {
     if (line.startsWith(FAILURE_PREFIX)) {
       failures.add(line.substring(FAILURE_PREFIX.length()));
@@ -154,9 +119,6 @@ public final class WallController {
     if (line.startsWith(STATUS_PREFIX)) {
       showStatus(line.substring(STATUS_PREFIX.length()));
       return;
-    }
-    if (line.startsWith("loop ")) {
-      recordArchiveOnce(layoutFile);
     }
     if (CONSOLE_PREFIXES.stream().anyMatch(line::startsWith)) {
       if (!quiet) {

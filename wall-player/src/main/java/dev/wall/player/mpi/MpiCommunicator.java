@@ -16,10 +16,13 @@ import mpi.Request;
  *
  * <p>Only the thread that created it may call it (MPI_THREAD_FUNNELED). A barrier can last a whole
  * clip, so it polls a non-blocking barrier and parks between polls instead of spinning a core that
- * the player needs for decoding.
+ * the player needs for decoding. Open MPI's blocking collectives spin (or yield in a loop) while
+ * they wait, so a broadcast or gather first meets the others at such a parked barrier: the
+ * blocking part then never waits for a rank that is still starting up or still playing.
  */
 public final class MpiCommunicator implements Communicator {
-  private static final long BARRIER_POLL_NANOS = 200_000;
+  /** Half a millisecond: a rank leaves a barrier at most that late, far below a frame. */
+  private static final long BARRIER_POLL_NANOS = 500_000;
 
   private final Intracomm world;
   private final int rank;
@@ -66,6 +69,7 @@ public final class MpiCommunicator implements Communicator {
 
   @Override
   public byte[] broadcast(byte[] message, int root) {
+    barrier();
     try {
       int[] length = {rank == root ? message.length : 0};
       world.bcast(length, 1, MPI.INT, root);
@@ -81,6 +85,7 @@ public final class MpiCommunicator implements Communicator {
 
   @Override
   public List<byte[]> gather(byte[] message, int root) {
+    barrier();
     try {
       int[] lengths = new int[size];
       world.gather(new int[] {message.length}, 1, MPI.INT, lengths, 1, MPI.INT, root);

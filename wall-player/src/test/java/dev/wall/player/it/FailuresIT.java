@@ -43,7 +43,8 @@ class FailuresIT {
     Path layout = TestWall.write(dir, null, 3, new java.util.TreeMap<>(java.util.Map.of(
         "left", new dev.wall.core.layout.Rect(0, 0, 320, 180), "right", new dev.wall.core.layout.Rect(320, 0, 320, 180))));
     return CompletableFuture.supplyAsync(() -> WallCli.run(new PrintWriter(out, true), new PrintWriter(err, true),
-        "play", layout.toString(), "--forever", "--display", display.display(), "--run-dir", dir.resolve("run").toString()));
+        "play", layout.toString(), "--forever", "--display", display.display(), "--run-dir", dir.resolve("run").toString(),
+        "--report", dir.resolve("report.json").toString()));
   }
 
   /** The first live process whose command line matches, among this JVM's descendants. */
@@ -58,7 +59,8 @@ class FailuresIT {
   @Test
   void aPlayerThatDiesStopsTheWallWithExit1NamingTheScreenAndHost() throws Exception {
     CompletableFuture<Integer> play = playForever();
-    Poll.until(Duration.ofSeconds(60), "the first control round", () -> Files.exists(dir.resolve("run/screens/right.mpv.sock")));
+    // Mid-show: the first loop has been reported, the second is playing.
+    Poll.until(Duration.ofSeconds(60), "the first loop", () -> Files.exists(dir.resolve("report.json")));
     ProcessHandle mpv = descendant(c -> c.contains("mpv") && c.contains("--title=wall:right"));
     mpv.destroyForcibly();
 
@@ -71,7 +73,7 @@ class FailuresIT {
   @Test
   void aRankThatDiesIsReportedAsLostWithExit3() throws Exception {
     CompletableFuture<Integer> play = playForever();
-    Poll.until(Duration.ofSeconds(60), "both players", () -> Files.exists(dir.resolve("run/screens/right.mpv.sock")));
+    Poll.until(Duration.ofSeconds(60), "the first loop", () -> Files.exists(dir.resolve("report.json")));
     ProcessHandle rank = descendant(c -> c.contains("dev.wall.player.rank.RankMain") && !c.contains("mpirun"));
     // Its player is about to be orphaned (no shutdown hook runs on SIGKILL): it must go all the same.
     java.util.List<ProcessHandle> itsPlayers = rank.descendants().toList();

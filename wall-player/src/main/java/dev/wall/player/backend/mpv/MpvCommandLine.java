@@ -21,6 +21,11 @@ final class MpvCommandLine {
     argv.add("--keep-open=always");
     argv.add("--idle");
     argv.add("--no-osc");
+    // None of mpv's built-in Lua scripts: each is a Lua VM started for nothing on a small Pi.
+    argv.add("--ytdl=no");
+    argv.add("--load-stats-overlay=no");
+    argv.add("--load-osd-console=no");
+    argv.add("--load-auto-profiles=no");
     argv.add("--osd-level=0");
     argv.add("--no-input-default-bindings");
     argv.add("--no-terminal");
