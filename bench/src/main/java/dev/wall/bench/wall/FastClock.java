@@ -138,7 +138,7 @@ public final class FastClock {
   }
 
   private static PlayerSpec spec(String name, Path clip, Rect window, Path workDir, Map<String, String> env) {
-    return new PlayerSpec(name, clip, window, 0, null, Audio.NONE, List.of(), workDir, env);
+    return new PlayerSpec(name, clip, window, 0, null, Audio.NONE, List.of(BenchLayout.X11_OUTPUT), workDir, env);
   }
 
   private static Path realMpv(String path) throws IOException {

@@ -25,13 +25,16 @@ public final class OpenMpiCheck {
 
   /** The installed Open MPI version; throws a one-line failure naming the fix. */
   public static String verify(Path scratch) {
-    String installed = installedVersion(scratch);
+    return verify(installedVersion(scratch), bindingsVersion());
+  }
+
+  /** The same check on versions already known: the installed Open MPI's and mpi.jar's (or null). */
+  static String verify(String installed, String jar) {
     int major = Integer.parseInt(installed.substring(0, installed.indexOf('.')));
     if (major >= 6) {
       throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "Open MPI " + installed
           + " has no Java bindings (removed in 6.0); install Open MPI 4.1.x or 5.0.x (" + FIX + ")");
     }
-    String jar = bindingsVersion();
     if (jar == null) {
       throw new WallFailure(ExitCodes.RUNTIME_FAILURE,
           "Open MPI's Java bindings (mpi.jar) are not on the classpath; " + FIX);
