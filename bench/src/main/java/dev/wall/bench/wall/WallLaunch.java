@@ -50,6 +50,7 @@ public final class WallLaunch {
 
   static List<String> seedArgv(Path layout, int screens, Path runDir, LocalMachine local) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
+    argv.addAll(MpirunCommand.NO_SHARED_TOPOLOGY);
     if (local.root()) {
       argv.add("--allow-run-as-root");
     }

@@ -17,7 +17,7 @@ public final class Screenshot {
   public static Path capture(String display, int width, int height, Path png) throws IOException {
     Path tmp = png.resolveSibling("." + png.getFileName() + ".tmp.png");
     List<String> argv =
-        List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "x11grab",
+        List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "x11grab", "-draw_mouse", "0",
             "-video_size", width + "x" + height, "-i", display, "-frames:v", "1", tmp.toString());
     Path log = png.resolveSibling("." + png.getFileName() + ".log");
     try (ChildProcess ffmpeg = ChildProcess.start("ffmpeg x11grab", argv, log, Map.of())) {

@@ -24,6 +24,12 @@ public final class MpirunCommand {
       "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
       "-XX:-UsePerfData", "-Xshare:auto");
   public static final String RANK_MAIN = "dev.wall.player.rank.RankMain";
+  /**
+   * mpirun 4.1.4 once crashed here (SIGSEGV in hwloc_shmem_topology_write) while placing its
+   * topology in shared memory at a guessed hole of the address space. The ranks never read that
+   * copy, so every mpirun we start skips it.
+   */
+  public static final List<String> NO_SHARED_TOPOLOGY = List.of("--mca", "rtc_hwloc_vmhole", "none");
 
   private MpirunCommand() {}
 
@@ -45,6 +51,7 @@ public final class MpirunCommand {
   public static List<String> argv(Layout layout, LocalMachine local, Path hostfile,
       String display, String java, String classpath, RankLaunch launch, String localJvmOption) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
+    argv.addAll(NO_SHARED_TOPOLOGY);
     if (local.root()) {
       argv.add("--allow-run-as-root");
     }

@@ -35,7 +35,7 @@ class MpirunCommandTest {
         screen("c", "localhost"), screen("d", "localhost"));
     List<String> argv = argv(layout, new LocalMachine(true, 2, "vm"), ":5");
     List<String> head = argv.subList(0, argv.indexOf("-np"));
-    assertEquals(List.of("mpirun", "--allow-run-as-root", "--oversubscribe", "--mca", "mpi_yield_when_idle", "1",
+    assertEquals(List.of("mpirun", "--mca", "rtc_hwloc_vmhole", "none", "--allow-run-as-root", "--oversubscribe", "--mca", "mpi_yield_when_idle", "1",
         "--bind-to", "none", "--hostfile", "/tmp/wall-pi/hostfile", "-x", "DISPLAY"), head);
   }
 

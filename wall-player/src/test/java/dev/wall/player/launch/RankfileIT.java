@@ -79,6 +79,7 @@ class RankfileIT {
     Files.setPosixFilePermissions(agent, PosixFilePermissions.fromString("rwx------"));
     List<String> argv = new ArrayList<>(List.of(
         "mpirun",
+        "--mca", "rtc_hwloc_vmhole", "none",
         "--mca", "plm_rsh_agent", agent.toString(),
         "--mca", "oob_tcp_if_include", "lo",
         "--mca", "btl_tcp_if_include", "lo",

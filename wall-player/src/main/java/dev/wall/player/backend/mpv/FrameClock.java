@@ -6,15 +6,16 @@ import java.util.OptionalDouble;
  * The clip position between frames. mpv's {@code time-pos} only moves in whole frames; its change
  * events arrive as each frame is shown, but some arrive late (a busy machine, a reader thread that
  * was not scheduled). The position now is a shown frame's time plus the time since it came, at the
- * current rate. Of the recent frames, the one that came least late anchors that line, so one late
- * event does not drag the position back. Never more than two frames past the last frame seen (the
- * next frame may be on screen while its event is still on the way), so a player that stalls shows
- * as behind.
+ * current rate. Each recent frame gives such a line; the median of them is taken, so neither a late
+ * event nor an early one moves it. (Taking the least-late line instead let one early event, such as
+ * a next frame announced as playback resumed, hold a player's estimate a frame ahead for a whole
+ * loop: the pixel benchmark showed two screens a frame apart while their estimates agreed.) Never
+ * more than two frames past the last frame seen, so a player that stalls shows as behind.
  */
 final class FrameClock {
   private static final int WINDOW = 32;
   /** A frame this far off the line is a jump (a seek, a resume), not a late event. */
-  private static final double JUMP_SECONDS = 0.25;
+  private static final double JUMP_SECONDS = 0.1;
 
   private final double[] times = new double[WINDOW];
   private final long[] arrivals = new long[WINDOW];
@@ -69,10 +70,12 @@ final class FrameClock {
     if (count == 0) {
       return OptionalDouble.empty();
     }
-    double best = Double.NEGATIVE_INFINITY;
+    double[] lines = new double[count];
     for (int i = 0; i < count; i++) {
-      best = Math.max(best, times[i] + rate * (nowNanos - arrivals[i]) / 1e9);
+      lines[i] = times[i] + rate * (nowNanos - arrivals[i]) / 1e9;
     }
-    return OptionalDouble.of(Math.min(best, lastTime + 2 * frameSeconds));
+    java.util.Arrays.sort(lines);
+    double median = count % 2 == 1 ? lines[count / 2] : (lines[count / 2 - 1] + lines[count / 2]) / 2;
+    return OptionalDouble.of(Math.min(median, lastTime + 2 * frameSeconds));
   }
 }
