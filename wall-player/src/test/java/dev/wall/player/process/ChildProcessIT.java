@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wall.player.playertest.Await;
+import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class ChildProcessIT {
     List<String> argv = List.of("python3", "-c", "import signal, time, pathlib; signal.signal(signal.SIGTERM,"
         + " signal.SIG_IGN); pathlib.Path('" + ready + "').touch(); time.sleep(600)");
     ChildProcess stubborn = ChildProcess.start("stubborn", argv, dir.resolve("stubborn.log"), Map.of());
-    Await.until(Duration.ofSeconds(10), "the child to ignore SIGTERM", () -> Files.exists(ready));
+    Poll.until(Duration.ofSeconds(10), "the child to ignore SIGTERM", () -> Files.exists(ready));
     long started = System.nanoTime();
     int code = stubborn.stop(Duration.ofMillis(500));
     double took = (System.nanoTime() - started) / 1e9;
@@ -57,12 +57,12 @@ class ChildProcessIT {
         how.equals("exit") ? "exit" : "wait", dir.resolve("sleep.log").toString());
     Process jvm = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     try {
-      long child = Await.until(Duration.ofSeconds(30), "the fixture to start its child", () -> Files.readAllLines(output)
+      long child = Poll.until(Duration.ofSeconds(30), "the fixture to start its child", () -> Files.readAllLines(output)
           .stream().filter(l -> l.startsWith("child ")).map(l -> Long.parseLong(l.substring(6))).findFirst().orElse(null));
       if (how.equals("SIGTERM")) {
         jvm.destroy();
       }
-      Await.until(Duration.ofSeconds(10), "the fixture JVM to end", () -> !jvm.isAlive());
+      Poll.until(Duration.ofSeconds(10), "the fixture JVM to end", () -> !jvm.isAlive());
       assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false),
           "the child " + child + " outlived the JVM");
     } finally {

@@ -24,4 +24,12 @@ public final class Poll {
     }
     throw new AssertionError("timed out after " + timeout + " waiting for " + what, last);
   }
+
+  /** Checks {@code check} again and again until {@code period} is over: a state that must hold. */
+  public static void holds(Duration period, Callable<?> check) throws Exception {
+    long end = System.nanoTime() + period.toNanos();
+    do {
+      check.call();
+    } while (System.nanoTime() < end);
+  }
 }

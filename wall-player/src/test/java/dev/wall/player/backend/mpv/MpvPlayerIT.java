@@ -9,7 +9,7 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
-import dev.wall.player.playertest.Await;
+import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
 import java.awt.image.BufferedImage;
@@ -56,14 +56,14 @@ class MpvPlayerIT {
       System.out.printf("mpv prepare took %.0f ms%n", (System.nanoTime() - started) / 1e6);
 
       assertEquals(window, XWindows.list(display.display(), scratch).get(MpvCommandLine.windowTitle("geometry")));
-      Await.holds(Duration.ofMillis(700), () -> {
+      Poll.holds(Duration.ofMillis(700), () -> {
         assertEquals(0, frameShown(window), "frame on screen while prepared");
         assertEquals(0.0, player.position(), 1e-6);
         return null;
       });
 
       player.release();
-      int frame = Await.until(Duration.ofSeconds(5), "frames to move after release", () -> {
+      int frame = Poll.until(Duration.ofSeconds(5), "frames to move after release", () -> {
         int shown = frameShown(window);
         return shown > 0 ? shown : null;
       });
@@ -100,7 +100,7 @@ class MpvPlayerIT {
     try (MpvPlayer player = player("clock", TestMedia.barCoded(320, 180, 25), new Rect(0, 0, 320, 180), null)) {
       player.prepare(Duration.ofSeconds(30));
       player.release();
-      Await.until(Duration.ofSeconds(5), "playback to start", () -> player.position() > 0.2);
+      Poll.until(Duration.ofSeconds(5), "playback to start", () -> player.position() > 0.2);
 
       double[] start = sample(player);
       double worst = 0;
@@ -187,6 +187,6 @@ class MpvPlayerIT {
   /** Lets wall time pass in a test that measures it; polls the clock, not a sleep. */
   private static void waitFor(Duration duration) throws Exception {
     long end = System.nanoTime() + duration.toNanos();
-    Await.until(duration.plusSeconds(1), "time to pass", () -> System.nanoTime() >= end);
+    Poll.until(duration.plusSeconds(1), "time to pass", () -> System.nanoTime() >= end);
   }
 }

@@ -9,7 +9,7 @@ import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
-import dev.wall.player.playertest.Await;
+import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.TestMedia;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +74,7 @@ class OmxplayerPlayerIT {
 
       player.release();
       assertEquals(1, fake.calls("Play").size());
-      Await.until(Duration.ofSeconds(5), "position to move after release", () -> player.position() > held + 0.2);
+      Poll.until(Duration.ofSeconds(5), "position to move after release", () -> player.position() > held + 0.2);
 
       player.seekTo(2.5, Duration.ofSeconds(5));
       JsonNode seekTo = last(fake.calls("SetPosition"));
@@ -94,7 +94,7 @@ class OmxplayerPlayerIT {
       player.pause();
       assertEquals(pausesBefore + 1, fake.calls("Pause").size());
       double paused = player.position();
-      Await.holds(Duration.ofMillis(200), () -> {
+      Poll.holds(Duration.ofMillis(200), () -> {
         assertEquals(paused, player.position(), 1e-6, "holds while paused");
         return null;
       });
@@ -120,11 +120,11 @@ class OmxplayerPlayerIT {
       player.onUnexpectedExit(exits::add);
       player.prepare(Duration.ofSeconds(30));
       player.release();
-      Await.until(Duration.ofSeconds(6), "the end of the clip", player::reachedEnd);
+      Poll.until(Duration.ofSeconds(6), "the end of the clip", player::reachedEnd);
       double held = player.position();
       System.out.printf("omxplayer end guard held the clip at %.3f s of %.3f s%n", held, player.duration());
       assertTrue(held >= 2 - 0.2 - 0.1 && held < 2, "held just before the end: " + held);
-      Await.holds(Duration.ofMillis(300), () -> {
+      Poll.holds(Duration.ofMillis(300), () -> {
         assertEquals(held, player.position(), 1e-6);
         return null;
       });

@@ -10,7 +10,7 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
-import dev.wall.player.playertest.Await;
+import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
 import java.awt.image.BufferedImage;
@@ -61,7 +61,7 @@ class VlcPlayerIT {
       System.out.printf("vlc prepare took %.0f ms%n", (System.nanoTime() - started) / 1e6);
 
       assertEquals(window, XWindows.list(display.display(), scratch).get(VlcCommandLine.windowTitle("geometry")));
-      Await.holds(Duration.ofMillis(700), () -> {
+      Poll.holds(Duration.ofMillis(700), () -> {
         assertEquals(0, frameShown(window), "frame on screen while prepared");
         assertEquals(0.0, player.position());
         return null;
@@ -69,7 +69,7 @@ class VlcPlayerIT {
 
       player.release();
       long released = System.nanoTime();
-      Await.until(Duration.ofSeconds(5), "frames to move after release", () -> frameShown(window) > 0);
+      Poll.until(Duration.ofSeconds(5), "frames to move after release", () -> frameShown(window) > 0);
       double worst = 0;
       double elapsed = 0;
       while (elapsed < 4) {
@@ -91,7 +91,7 @@ class VlcPlayerIT {
     try (VlcPlayer player = player("loop", TestMedia.barCoded(320, 180, 2), window)) {
       player.prepare(Duration.ofSeconds(30));
       player.release();
-      Await.until(Duration.ofSeconds(10), "the held last frame", player::reachedEnd);
+      Poll.until(Duration.ofSeconds(10), "the held last frame", player::reachedEnd);
       int last = frameShown(window);
       System.out.println("vlc held last frame " + last + " of 60");
       assertTrue(last >= 55 && last < 60, "last frame " + last);
@@ -99,11 +99,11 @@ class VlcPlayerIT {
       player.pause();
       player.seekTo(0, Duration.ofSeconds(10));
       // VLC's rc does not say when the frame is on screen, only that the seek is done.
-      Await.until(Duration.ofSeconds(2), "frame 0 on screen after the seek back", () -> frameShown(window) == 0);
+      Poll.until(Duration.ofSeconds(2), "frame 0 on screen after the seek back", () -> frameShown(window) == 0);
       assertEquals(window, XWindows.list(display.display(), scratch).get(VlcCommandLine.windowTitle("loop")),
           "the window stays in place");
       player.release();
-      Await.until(Duration.ofSeconds(5), "the next loop to play", () -> frameShown(window) > 0);
+      Poll.until(Duration.ofSeconds(5), "the next loop to play", () -> frameShown(window) > 0);
     }
   }
 
