@@ -5,6 +5,7 @@ import dev.wall.player.backend.MediaInfo;
 import dev.wall.player.backend.MediaProbe;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerException;
+import dev.wall.player.backend.PlayerMessages;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
@@ -264,23 +265,23 @@ public final class OmxplayerPlayer implements Player {
 
   private void exited(ChildProcess child) {
     if (!stopping && !child.isStopping()) {
-      exitListener.accept(spec.screenName() + ": omxplayer exited unexpectedly (code "
-          + child.process().exitValue() + "): " + String.join(" | ", child.lastLogLines(3)));
+      exitListener.accept(messages().unexpectedExit(child));
     }
   }
 
   private void checkAlive(String when) throws PlayerException {
-    if (!process.isAlive()) {
-      throw new PlayerException(spec.screenName() + ": omxplayer exited " + when + ": "
-          + String.join(" | ", process.lastLogLines(5)));
-    }
+    messages().checkAlive(process, when);
   }
 
   private PlayerException failure(String what, Exception cause) {
-    return new PlayerException(spec.screenName() + ": omxplayer " + what + ": " + cause.getMessage(), cause);
+    return messages().failure(what, cause);
+  }
+
+  private PlayerMessages messages() {
+    return new PlayerMessages(spec.screenName(), "omxplayer");
   }
 
   private static Duration left(long deadline) {
-    return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+    return PlayerMessages.left(deadline);
   }
 }

@@ -6,6 +6,7 @@ import dev.wall.player.backend.MediaInfo;
 import dev.wall.player.backend.MediaProbe;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerException;
+import dev.wall.player.backend.PlayerMessages;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.vlc.VlcRc.State;
 import dev.wall.player.display.XWindows;
@@ -339,23 +340,23 @@ public final class VlcPlayer implements Player {
 
   private void exited(ChildProcess child) {
     if (!stopping && !child.isStopping()) {
-      exitListener.accept(spec.screenName() + ": VLC exited unexpectedly (code "
-          + child.process().exitValue() + "): " + String.join(" | ", child.lastLogLines(3)));
+      exitListener.accept(messages().unexpectedExit(child));
     }
   }
 
   private void checkAlive(String when) throws PlayerException {
-    if (!process.isAlive()) {
-      throw new PlayerException(spec.screenName() + ": VLC exited " + when + ": "
-          + String.join(" | ", process.lastLogLines(5)));
-    }
+    messages().checkAlive(process, when);
   }
 
   private PlayerException failure(String what, Exception cause) {
-    return new PlayerException(spec.screenName() + ": VLC " + what + ": " + cause.getMessage(), cause);
+    return messages().failure(what, cause);
+  }
+
+  private PlayerMessages messages() {
+    return new PlayerMessages(spec.screenName(), "VLC");
   }
 
   private static Duration left(long deadline) {
-    return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+    return PlayerMessages.left(deadline);
   }
 }
