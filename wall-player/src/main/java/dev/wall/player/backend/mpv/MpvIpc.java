@@ -1,10 +1,10 @@
 package dev.wall.player.backend.mpv;
 
+import dev.wall.player.backend.SocketLines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -165,22 +165,8 @@ final class MpvIpc implements AutoCloseable {
   }
 
   private void readLoop() {
-    ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
     try {
-      while (channel.read(buffer) >= 0) {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-          byte b = buffer.get();
-          if (b == '\n') {
-            handle(line.toString(StandardCharsets.UTF_8));
-            line.reset();
-          } else {
-            line.write(b);
-          }
-        }
-        buffer.clear();
-      }
+      SocketLines.read(channel, this::handle);
     } catch (IOException e) {
       // The socket closed: mpv quit or we closed it. Pending requests fail below.
     } finally {

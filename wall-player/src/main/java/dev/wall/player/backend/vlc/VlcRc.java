@@ -1,6 +1,6 @@
 package dev.wall.player.backend.vlc;
 
-import java.io.ByteArrayOutputStream;
+import dev.wall.player.backend.SocketLines;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -159,22 +159,8 @@ final class VlcRc implements AutoCloseable {
   }
 
   private void readLoop() {
-    ByteBuffer buffer = ByteBuffer.allocate(8192);
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
     try {
-      while (channel.read(buffer) >= 0) {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-          byte b = buffer.get();
-          if (b == '\n') {
-            handle(line.toString(StandardCharsets.UTF_8).strip());
-            line.reset();
-          } else {
-            line.write(b);
-          }
-        }
-        buffer.clear();
-      }
+      SocketLines.read(channel, line -> handle(line.strip()));
     } catch (IOException e) {
       // VLC quit or we closed the socket; waiting commands time out with "closed".
     } finally {
