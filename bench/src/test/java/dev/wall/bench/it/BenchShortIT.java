@@ -46,7 +46,7 @@ class BenchShortIT {
     // 2-core machine (about 3 s: see the README's table and the closing note), so here it
     // is held to a regression bound instead, and the full benchmark still reports the miss.
     //
-    // Known and open: in about one run in three, one or two screens show frames one apart from the
+    // Known and open: in about one run in two or three, one or two screens show frames one apart from the
     // others for a whole loop (after the first release or after a seam) while the runtime's own
     // estimates agree. So the median target is reported, not asserted; the maximum (one frame) is
     // asserted in every loop, and every other target on the whole run.
