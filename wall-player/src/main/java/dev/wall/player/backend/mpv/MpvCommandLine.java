@@ -6,7 +6,9 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Builds mpv's argv for one screen. Pure, so golden tests can check it without mpv. */
@@ -51,6 +53,39 @@ final class MpvCommandLine {
     argv.add("--");
     argv.add(spec.media().toString());
     return argv;
+  }
+
+  /**
+   * The player's environment: the spec's, with one change for mpv's x11 VO on a local display.
+   * There mpv 0.35 uses MIT-SHM and its {@code XShmPutImage} waits in Xlib's queue until the VO
+   * thread next wakes (seen with strace: up to 30 ms after the frame was due). Through the socket
+   * ({@code unix/:N}, which mpv counts as remote) the image goes out as the frame is flipped. The
+   * pixel benchmark (4 screens, 125 s, 6 seams a run, 2026-11-22): with shared memory 7 of 32
+   * loops had a screen one frame off for the whole loop, with mpv's own clock on time; through
+   * the socket 1 of 28, and three runs in four never showed two frames at once. The cost is a
+   * copy through the socket, small at the window sizes a software VO is used for.
+   */
+  static Map<String, String> environment(PlayerSpec spec, MpvOptions options, String inheritedDisplay) {
+    if (!usesX11Vo(spec, options)) {
+      return spec.environment();
+    }
+    String display = spec.environment().getOrDefault("DISPLAY", inheritedDisplay);
+    if (display == null || !display.startsWith(":")) {
+      return spec.environment();
+    }
+    Map<String, String> environment = new HashMap<>(spec.environment());
+    environment.put("DISPLAY", "unix/" + display);
+    return Map.copyOf(environment);
+  }
+
+  private static boolean usesX11Vo(PlayerSpec spec, MpvOptions options) {
+    String vo = options.vo();
+    for (String arg : spec.playerArgs()) {
+      if (arg.startsWith("--vo=")) {
+        vo = arg.substring("--vo=".length());
+      }
+    }
+    return "x11".equals(vo);
   }
 
   static Path logFile(PlayerSpec spec) {

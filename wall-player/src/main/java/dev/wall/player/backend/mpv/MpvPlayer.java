@@ -46,7 +46,8 @@ public final class MpvPlayer implements Player {
       Files.createDirectories(spec.workDir());
       Files.deleteIfExists(socket);
       process = ChildProcess.startWithLifeline("mpv " + spec.screenName(),
-          MpvCommandLine.argv(spec, options, socket), spec.log(), spec.environment());
+          MpvCommandLine.argv(spec, options, socket), spec.log(),
+          MpvCommandLine.environment(spec, options, System.getenv("DISPLAY")));
       process.onExit().thenAccept(this::exited);
       ipc = connect(deadline);
       ipc.onPropertyChange(this::propertyChanged);

@@ -1,7 +1,15 @@
 package dev.wall.player.backend.mpv;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wall.core.layout.Audio;
+import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.playertest.GoldenArgv;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,6 +27,35 @@ class MpvCommandLineTest {
         text(options.path("vo").asText(null)), text(options.path("gpuContext").asText(null)));
     var spec = golden.spec();
     golden.check(MpvCommandLine.argv(spec, mpv, spec.workDir().resolve(spec.screenName() + ".mpv.sock")));
+  }
+
+  @Test
+  void x11VoOnALocalDisplayReachesItThroughTheSocketSoMpvSkipsSharedMemory() {
+    PlayerSpec spec = spec(List.of("--vo=x11"), Map.of("DISPLAY", ":3", "FAKETIME", "+0 x1.002"));
+    assertEquals(Map.of("DISPLAY", "unix/:3", "FAKETIME", "+0 x1.002"),
+        MpvCommandLine.environment(spec, MpvOptions.DEFAULTS, ":9"));
+  }
+
+  @Test
+  void theInheritedDisplayIsRewrittenWhenTheSpecNamesNone() {
+    MpvOptions x11 = new MpvOptions("mpv", null, "x11", null);
+    assertEquals(Map.of("DISPLAY", "unix/:0.0"), MpvCommandLine.environment(spec(List.of(), Map.of()), x11, ":0.0"));
+  }
+
+  @Test
+  void otherVosAndRemoteDisplaysAreLeftAlone() {
+    assertEquals(Map.of("DISPLAY", ":3"),
+        MpvCommandLine.environment(spec(List.of("--vo=gpu"), Map.of("DISPLAY", ":3")), MpvOptions.DEFAULTS, null));
+    assertEquals(Map.of("DISPLAY", ":3"), MpvCommandLine.environment(
+        spec(List.of("--vo=x11", "--vo=gpu"), Map.of("DISPLAY", ":3")), MpvOptions.DEFAULTS, null));
+    assertEquals(Map.of("DISPLAY", "pi4:0"),
+        MpvCommandLine.environment(spec(List.of("--vo=x11"), Map.of("DISPLAY", "pi4:0")), MpvOptions.DEFAULTS, null));
+    assertEquals(Map.of(), MpvCommandLine.environment(spec(List.of("--vo=x11"), Map.of()), MpvOptions.DEFAULTS, null));
+  }
+
+  private static PlayerSpec spec(List<String> playerArgs, Map<String, String> environment) {
+    return new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, playerArgs, Path.of("/tmp/run"),
+        environment);
   }
 
   private static String text(String value) {
