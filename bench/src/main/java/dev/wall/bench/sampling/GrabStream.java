@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  */
 public final class GrabStream implements DisplaySampler {
   private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+  /** showinfo prints a frame's line before the frame is written out; this is a safety margin. */
+  private static final Duration STAMP_WAIT = Duration.ofSeconds(1);
 
   private final String display;
   private final int width;
@@ -47,38 +49,47 @@ public final class GrabStream implements DisplaySampler {
     this.log = log;
   }
 
+  /**
+   * x11grab stamps each grab with the wall clock (microseconds); {@code -copyts} keeps that stamp
+   * and {@code showinfo} prints it, frame by frame, on stderr. The frame itself reaches our pipe
+   * about 230 ms later (measured: ffmpeg holds two frames at 10/s), so its arrival must not stand
+   * for the instant it shows.
+   */
   List<String> argv() {
-    return List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-f", "x11grab", "-draw_mouse", "0",
+    return List.of("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info", "-copyts", "-f", "x11grab", "-draw_mouse", "0",
         "-framerate", String.format(Locale.ROOT, "%.3f", rate), "-video_size", width + "x" + height,
-        "-i", display, "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "bgr0", "pipe:1");
+        "-i", display, "-vf", "showinfo", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "bgr0",
+        "pipe:1");
   }
 
   @Override
   public void start(Consumer<Capture> sink) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder builder = new ProcessBuilder(argv());
-    builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     ffmpeg = builder.start();
-    reader = new Thread(() -> read(ffmpeg.getInputStream(), sink), "grab-stream");
+    GrabStamps stamps = GrabStamps.reading(ffmpeg.getErrorStream(), log);
+    reader = new Thread(() -> read(ffmpeg.getInputStream(), stamps, sink), "grab-stream");
     reader.setDaemon(true);
     reader.start();
   }
 
-  private void read(InputStream frames, Consumer<Capture> sink) {
+  private void read(InputStream frames, GrabStamps stamps, Consumer<Capture> sink) {
     int frameBytes = BgrxPicture.frameBytes(width, height);
     try (frames) {
-      while (!closing) {
+      for (int frame = 0; !closing; frame++) {
         byte[] bytes = frames.readNBytes(frameBytes);
         if (bytes.length < frameBytes) {
           return;
         }
-        // x11grab grabs when ffmpeg asks for the next frame, and a raw frame goes straight to the
-        // pipe: it arrives milliseconds after the grab, so the arrival time stands for the grab.
-        sink.accept(new Capture(System.nanoTime(), 0, new BgrxPicture(bytes, width, height)));
+        long arrived = System.nanoTime();
+        long grabbed = stamps.grabNanos(frame, STAMP_WAIT).orElse(arrived);
+        sink.accept(new Capture(grabbed, 0, new BgrxPicture(bytes, width, height)));
       }
     } catch (IOException e) {
       // ffmpeg closed the pipe: it is stopping.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
