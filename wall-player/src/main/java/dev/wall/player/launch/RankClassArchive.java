@@ -7,15 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An application class-data archive (AppCDS) for the rank JVM: the classes a rank loads, already
@@ -31,6 +34,11 @@ import java.util.Optional;
  */
 public final class RankClassArchive {
   private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * Every upgrade (new jars) records a new archive of about 8 MB; the newest few are kept, in case
+   * two installs share the cache. One that is pruned is only recorded again, in half a second.
+   */
+  static final int KEPT_ARCHIVES = 3;
 
   private final Path file;
   private final String java;
@@ -102,9 +110,30 @@ public final class RankClassArchive {
     try (ChildProcess jvm = ChildProcess.start("record class archive", argv, log, Map.of())) {
       if (jvm.waitFor(RECORD_TIMEOUT).orElse(-1) == 0 && Files.size(partial) > 0) {
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        pruneOlderArchives(file.getParent(), KEPT_ARCHIVES);
       }
     } finally {
       Files.deleteIfExists(partial);
+    }
+  }
+
+  /** Deletes all but the {@code keep} newest {@code rank-*.jsa} in {@code dir}. */
+  static void pruneOlderArchives(Path dir, int keep) throws IOException {
+    List<Path> archives;
+    try (Stream<Path> files = Files.list(dir)) {
+      archives = files.filter(f -> f.getFileName().toString().matches("rank-[0-9a-z]+\\.jsa"))
+          .sorted(Comparator.comparing(RankClassArchive::modified).reversed()).toList();
+    }
+    for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) {
+      Files.deleteIfExists(old);
+    }
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
     }
   }
 
