@@ -23,6 +23,12 @@ public record Screen(
     Audio audio,
     List<String> playerArgs) {
 
+  /** Built in code, too, a screen has no null audio or player arguments. */
+  public Screen {
+    audio = audio == null ? Audio.NONE : audio;
+    playerArgs = playerArgs == null ? List.of() : List.copyOf(playerArgs);
+  }
+
   @JsonCreator
   public Screen(
       @JsonProperty("name") String name,
