@@ -48,7 +48,7 @@ public final class PlayerFactory {
   }
 
   /** The backend to build: {@code requested} if installed, or for auto the first installed one. */
-  static PlayerKind choose(PlayerKind requested, BackendOptions options, Predicate<String> installed) {
+  public static PlayerKind choose(PlayerKind requested, BackendOptions options, Predicate<String> installed) {
     if (requested != PlayerKind.AUTO) {
       String program = program(requested, options);
       if (!installed.test(program)) {

@@ -74,7 +74,7 @@ public final class MpirunCommand {
       }
       argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
       String extra = local.isThisMachine(host) ? localJvmOption : null;
-      argv.addAll(rankCommand(java, classpath, launch, extra));
+      argv.addAll(rankCommand(java, classpath, launch.forScreen(layout, i), extra));
     }
     return argv;
   }

@@ -1,5 +1,6 @@
 package dev.wall.player.launch;
 
+import dev.wall.core.layout.Layout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,24 @@ import java.util.List;
  * @param runDir each node's folder for sockets and player logs
  * @param snapshot rank 0 captures its display here after the last loop, when not null
  * @param warmUp load what a rank loads and exit, without MPI or a player (to record a class archive)
+ * @param earlyPlayer this rank's player, to start before reading the layout, or null
  */
-public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp) {
+public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp,
+    EarlyPlayer earlyPlayer) {
+
+  public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp) {
+    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null);
+  }
 
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot) {
-    this(layout, loops, mediaRoot, runDir, snapshot, false);
+    this(layout, loops, mediaRoot, runDir, snapshot, false, null);
+  }
+
+  /** The same, for one screen: with that screen's early player when its player can be one. */
+  public RankLaunch forScreen(Layout wall, int index) {
+    Layout withMedia = mediaRoot == null ? wall : wall.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+    EarlyPlayer early = warmUp ? null : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath()).orElse(null);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early);
   }
 
   public List<String> args() {
@@ -37,6 +51,10 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     if (warmUp) {
       args.add("--warm-up");
     }
+    if (earlyPlayer != null) {
+      args.add("--early-player");
+      args.addAll(earlyPlayer.args());
+    }
     return args;
   }
 
@@ -48,10 +66,17 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     Path runDir = null;
     Path snapshot = null;
     boolean warmUp = false;
+    EarlyPlayer earlyPlayer = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--warm-up")) {
         warmUp = true;
+        continue;
+      }
+      if (option.equals("--early-player")) {
+        EarlyPlayer.Parsed parsed = EarlyPlayer.parse(args, i + 1);
+        earlyPlayer = parsed.player();
+        i = parsed.next() - 1;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -70,6 +95,6 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     if (layout == null || loops == null || runDir == null) {
       throw new IllegalArgumentException("a rank needs --layout, --loops and --run-dir");
     }
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer);
   }
 }

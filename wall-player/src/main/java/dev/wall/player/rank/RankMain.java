@@ -3,17 +3,23 @@ package dev.wall.player.rank;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.player.backend.PlayerFactory;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.backend.Player;
+import dev.wall.player.backend.PlayerFactory;
+import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
+import dev.wall.player.launch.EarlyPlayer;
 import dev.wall.player.launch.RankLaunch;
 import dev.wall.player.launch.WallController;
 import dev.wall.player.mpi.MpiCommunicator;
+import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +33,10 @@ public final class RankMain {
   private final Path runDir;
   private final Path snapshot;
   private final boolean warmUp;
+  private final EarlyPlayer earlyPlayer;
+  /** The player started before the layout was read, until a player takes it over. */
+  private ChildProcess early;
+  private List<String> earlyArgv;
 
   private RankMain(RankLaunch launch) {
     this.layoutFile = launch.layout();
@@ -35,6 +45,7 @@ public final class RankMain {
     this.runDir = launch.runDir();
     this.snapshot = launch.snapshot();
     this.warmUp = launch.warmUp();
+    this.earlyPlayer = launch.earlyPlayer();
   }
 
   /** Set by Open MPI's launcher in every process it starts. */
@@ -56,10 +67,15 @@ public final class RankMain {
   }
 
   private int run() throws IOException {
+    if (earlyPlayer != null && !warmUp) {
+      early = earlyPlayer.start(System.getenv("DISPLAY")).orElse(null);
+      earlyArgv = earlyPlayer.argv();
+    }
     Layout layout;
     try {
       layout = new LayoutReader().read(layoutFile);
     } catch (InvalidLayoutException e) {
+      handOverEarly(null);
       e.problems().forEach(p -> out.println(WallController.FAILURE_PREFIX + p.line()));
       return 2;
     }
@@ -83,6 +99,7 @@ public final class RankMain {
   private int warmUp(Layout layout) throws IOException {
     Screen screen = layout.screen(0);
     PlayerFactory.spec(layout, screen, runDir.resolve("screens"), Map.of());
+    RankLaunch.parse(new RankLaunch(layoutFile, 1, null, runDir, null).forScreen(layout, 0).args().toArray(String[]::new));
     JSON.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
         java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0))));
     dev.wall.core.sync.RankStatus.decode(dev.wall.core.sync.RankStatus.healthy(1, 2, false, 1).encode());
@@ -94,9 +111,32 @@ public final class RankMain {
       return null;
     }
     Screen screen = layout.screen(Integer.parseInt(rank));
-    Path workDir = runDir.resolve("screens");
-    return PlayerStart.begin(() -> PlayerFactory.create(layout, screen, workDir, Map.of(), true),
-        WallRank.PREPARE_TIMEOUT);
+    Path workDir = EarlyPlayer.screensDir(runDir);
+    return PlayerStart.begin(() -> {
+      try {
+        return handOverEarly(PlayerFactory.create(layout, screen, workDir, Map.of(), true));
+      } catch (RuntimeException e) {
+        handOverEarly(null);
+        throw e;
+      }
+    }, WallRank.PREPARE_TIMEOUT);
+  }
+
+  /**
+   * Gives the early mpv to the player, which takes it only if it is the one it would start; with
+   * no mpv player (or none at all, after a failure) it is stopped.
+   */
+  private Player handOverEarly(Player player) {
+    ChildProcess started = early;
+    early = null;
+    if (started != null) {
+      if (player instanceof MpvPlayer mpv) {
+        mpv.adopt(started, earlyArgv);
+      } else {
+        started.stop(Duration.ofSeconds(1));
+      }
+    }
+    return player;
   }
 
   private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {

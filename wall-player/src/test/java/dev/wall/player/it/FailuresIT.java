@@ -47,13 +47,16 @@ class FailuresIT {
         "--report", dir.resolve("report.json").toString()));
   }
 
-  /** The first live process whose command line matches, among this JVM's descendants. */
-  private static ProcessHandle descendant(Predicate<String> commandLine) throws Exception {
+  /** The first live process that matches, among this JVM's descendants. */
+  private static ProcessHandle descendant(Predicate<ProcessHandle> matches) throws Exception {
     return Poll.until(Duration.ofSeconds(60), "the process to kill", () -> {
-      Optional<ProcessHandle> found = ProcessHandle.current().descendants()
-          .filter(p -> commandLine.test(p.info().commandLine().orElse(""))).findFirst();
+      Optional<ProcessHandle> found = ProcessHandle.current().descendants().filter(matches).findFirst();
       return found.orElse(null);
     });
+  }
+
+  private static boolean isMpv(ProcessHandle process) {
+    return process.info().command().map(c -> Path.of(c).getFileName().toString().equals("mpv")).orElse(false);
   }
 
   @Test
@@ -61,20 +64,22 @@ class FailuresIT {
     CompletableFuture<Integer> play = playForever();
     // Mid-show: the first loop has been reported, the second is playing.
     Poll.until(Duration.ofSeconds(60), "the first loop", () -> Files.exists(dir.resolve("report.json")));
-    ProcessHandle mpv = descendant(c -> c.contains("mpv") && c.contains("--title=wall:right"));
+    // The program, not the command line: a rank's own arguments carry its screen's mpv command line.
+    ProcessHandle mpv = descendant(p -> isMpv(p) && p.info().commandLine().orElse("").contains("--title=wall:right"));
     mpv.destroyForcibly();
 
     int code = play.get(30, TimeUnit.SECONDS);
     assertEquals(1, code, err.toString());
     assertTrue(err.toString().startsWith("wall: screen right on localhost: mpv exited unexpectedly"), err.toString());
-    assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("mpv")));
+    assertTrue(ProcessHandle.current().descendants().noneMatch(FailuresIT::isMpv));
   }
 
   @Test
   void aRankThatDiesIsReportedAsLostWithExit3() throws Exception {
     CompletableFuture<Integer> play = playForever();
     Poll.until(Duration.ofSeconds(60), "the first loop", () -> Files.exists(dir.resolve("report.json")));
-    ProcessHandle rank = descendant(c -> c.contains("dev.wall.player.rank.RankMain") && !c.contains("mpirun"));
+    ProcessHandle rank = descendant(p -> p.info().commandLine().orElse("").contains("dev.wall.player.rank.RankMain")
+        && !isMpv(p) && !p.info().commandLine().orElse("").startsWith("mpirun"));
     // Its player is about to be orphaned (no shutdown hook runs on SIGKILL): it must go all the same.
     java.util.List<ProcessHandle> itsPlayers = rank.descendants().toList();
     assertEquals(1, itsPlayers.size(), "the rank's mpv");
@@ -87,6 +92,6 @@ class FailuresIT {
     Poll.until(Duration.ofSeconds(5), "the killed rank's player to quit on its lifeline",
         () -> itsPlayers.stream().noneMatch(ProcessHandle::isAlive));
     Poll.until(Duration.ofSeconds(5), "every other player to be gone", () ->
-        ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("mpv")));
+        ProcessHandle.current().descendants().noneMatch(FailuresIT::isMpv));
   }
 }

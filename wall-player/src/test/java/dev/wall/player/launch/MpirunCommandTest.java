@@ -66,17 +66,25 @@ class MpirunCommandTest {
   }
 
   @Test
-  void everyRankGetsTheSameCommandWithTheLaunchArguments() {
+  void everyRankGetsTheLaunchArgumentsAndItsOwnScreensEarlyPlayer() {
     Layout layout = layout(null, screen("a", "localhost"), screen("b", "localhost"));
     List<String> argv = argv(layout, new LocalMachine(true, 2, "vm"), ":0");
     int first = argv.indexOf("/usr/bin/java");
     int second = argv.lastIndexOf("/usr/bin/java");
-    List<String> rank = argv.subList(first, argv.indexOf(":"));
-    assertEquals(rank, argv.subList(second, argv.size()));
-    assertTrue(rank.containsAll(MpirunCommand.RANK_JVM_OPTIONS));
-    assertTrue(rank.contains("-XX:SharedArchiveFile=/a.jsa"), "local ranks use the class archive");
-    assertEquals(List.of("-cp", "cp", MpirunCommand.RANK_MAIN, "--layout", "/srv/wall/lobby.json", "--loops", "3",
-        "--run-dir", "/tmp/wall-pi"), rank.subList(rank.indexOf("-cp"), rank.size()));
+    List<String> rankA = argv.subList(first, argv.indexOf(":"));
+    List<String> rankB = argv.subList(second, argv.size());
+    assertTrue(rankA.containsAll(MpirunCommand.RANK_JVM_OPTIONS));
+    assertTrue(rankA.contains("-XX:SharedArchiveFile=/a.jsa"), "local ranks use the class archive");
+    List<String> common = List.of("-cp", "cp", MpirunCommand.RANK_MAIN, "--layout", "/srv/wall/lobby.json", "--loops",
+        "3", "--run-dir", "/tmp/wall-pi", "--early-player", "AUTO");
+    assertEquals(common, rankA.subList(rankA.indexOf("-cp"), rankA.indexOf("AUTO") + 1));
+    assertEquals(common, rankB.subList(rankB.indexOf("-cp"), rankB.indexOf("AUTO") + 1));
+    assertEquals("/tmp/wall-pi/screens/a.log", rankA.get(rankA.indexOf("AUTO") + 1));
+    assertTrue(rankA.contains("--title=wall:a") && rankA.contains("/srv/wall/media/a.mp4"), rankA.toString());
+    assertTrue(rankB.contains("--title=wall:b") && rankB.contains("/srv/wall/media/b.mp4"), rankB.toString());
+    RankLaunch read = RankLaunch.parse(rankB.subList(rankB.indexOf("--layout"), rankB.size()).toArray(String[]::new));
+    assertEquals("mpv", read.earlyPlayer().argv().get(0));
+    assertEquals(rankB.get(rankB.size() - 1), read.earlyPlayer().argv().get(read.earlyPlayer().argv().size() - 1));
   }
 
   @Test

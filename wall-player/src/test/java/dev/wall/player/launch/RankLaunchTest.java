@@ -3,7 +3,9 @@ package dev.wall.player.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wall.core.layout.PlayerKind;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RankLaunchTest {
@@ -15,6 +17,19 @@ class RankLaunchTest {
     assertEquals(full, RankLaunch.parse(full.args().toArray(String[]::new)));
     RankLaunch plain = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null);
     assertEquals(plain, RankLaunch.parse(plain.args().toArray(String[]::new)));
+    EarlyPlayer mpv = new EarlyPlayer(PlayerKind.AUTO,
+        List.of("mpv", "--title=wall:lobby left", "--loops", "--", "/media/a clip.mp4"), Path.of("/run/wall/s1.log"));
+    RankLaunch early = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null, false, mpv);
+    assertEquals(early, RankLaunch.parse(early.args().toArray(String[]::new)),
+        "the early player's arguments are taken as they are, even ones that look like rank options");
+  }
+
+  @Test
+  void anEarlyPlayerWithTooFewArgumentsIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir",
+        "/r", "--early-player", "MPV", "/r/s1.log", "3", "mpv", "--"));
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir",
+        "/r", "--early-player", "MPV"));
   }
 
   @Test

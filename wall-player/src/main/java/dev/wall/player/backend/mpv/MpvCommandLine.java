@@ -13,6 +13,7 @@ import java.util.Locale;
 
 /** Builds mpv's argv for one screen. Pure, so golden tests can check it without mpv. */
 final class MpvCommandLine {
+  private static final String IPC_SERVER = "--input-ipc-server=";
   private MpvCommandLine() {}
 
   static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket) {
@@ -35,7 +36,7 @@ final class MpvCommandLine {
     argv.add("--keepaspect=no");
     argv.add("--cursor-autohide=always");
     argv.add("--title=" + windowTitle(spec.screenName()));
-    argv.add("--input-ipc-server=" + socket);
+    argv.add(IPC_SERVER + socket);
     // Lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits.
     argv.add("--input-ipc-client=fd://0");
     argv.add("--log-file=" + logFile(spec));
@@ -65,27 +66,41 @@ final class MpvCommandLine {
    * the socket 1 of 28, and three runs in four never showed two frames at once. The cost is a
    * copy through the socket, small at the window sizes a software VO is used for.
    */
-  static Map<String, String> environment(PlayerSpec spec, MpvOptions options, String inheritedDisplay) {
-    if (!usesX11Vo(spec, options)) {
-      return spec.environment();
+  static Map<String, String> environment(List<String> argv, Map<String, String> extra, String inheritedDisplay) {
+    if (!usesX11Vo(argv)) {
+      return extra;
     }
-    String display = spec.environment().getOrDefault("DISPLAY", inheritedDisplay);
+    String display = extra.getOrDefault("DISPLAY", inheritedDisplay);
     if (display == null || !display.startsWith(":")) {
-      return spec.environment();
+      return extra;
     }
-    Map<String, String> environment = new HashMap<>(spec.environment());
+    Map<String, String> environment = new HashMap<>(extra);
     environment.put("DISPLAY", "unix/" + display);
     return Map.copyOf(environment);
   }
 
-  private static boolean usesX11Vo(PlayerSpec spec, MpvOptions options) {
-    String vo = options.vo();
-    for (String arg : spec.playerArgs()) {
+  /** The last {@code --vo=} before the media wins, as in mpv. */
+  private static boolean usesX11Vo(List<String> argv) {
+    String vo = null;
+    for (String arg : argv) {
+      if (arg.equals("--")) {
+        break;
+      }
       if (arg.startsWith("--vo=")) {
         vo = arg.substring("--vo=".length());
       }
     }
     return "x11".equals(vo);
+  }
+
+  /** The IPC socket an argv of ours names. */
+  static Path socketIn(List<String> argv) {
+    for (String arg : argv) {
+      if (arg.startsWith(IPC_SERVER)) {
+        return Path.of(arg.substring(IPC_SERVER.length()));
+      }
+    }
+    throw new IllegalArgumentException("no " + IPC_SERVER + " in " + argv);
   }
 
   static Path logFile(PlayerSpec spec) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -33,21 +34,48 @@ public final class MpvPlayer implements Player {
   private double frameSeconds = 1 / 30.0;
   private final FrameClock clock = new FrameClock();
 
+  private ChildProcess early;
+  private List<String> earlyArgv;
+
   public MpvPlayer(PlayerSpec spec, MpvOptions options) {
     this.spec = spec;
     this.options = options;
-    this.socket = spec.workDir().resolve(spec.screenName() + ".mpv.sock");
+    this.socket = socketFor(spec);
+  }
+
+  private static Path socketFor(PlayerSpec spec) {
+    return spec.workDir().resolve(spec.screenName() + ".mpv.sock");
+  }
+
+  /** mpv's command line for {@code spec} with the default options, as {@link #prepare} starts it. */
+  public static List<String> argv(PlayerSpec spec) {
+    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec));
+  }
+
+  /** The IPC socket that {@code argv} (from {@link #argv}) names. */
+  public static Path socketIn(List<String> argv) {
+    return MpvCommandLine.socketIn(argv);
+  }
+
+  /** mpv's environment for {@code argv}: see {@link MpvCommandLine#environment}. */
+  public static Map<String, String> environment(List<String> argv, Map<String, String> extra, String display) {
+    return MpvCommandLine.environment(argv, extra, display);
+  }
+
+  /**
+   * An mpv already started from {@code argv} (by the rank, before it read the layout): taken over
+   * by {@link #prepare} if it is the command line this player would run, else stopped.
+   */
+  public void adopt(ChildProcess started, List<String> argv) {
+    this.early = started;
+    this.earlyArgv = List.copyOf(argv);
   }
 
   @Override
   public void prepare(Duration timeout) throws PlayerException {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      Files.createDirectories(spec.workDir());
-      Files.deleteIfExists(socket);
-      process = ChildProcess.startWithLifeline("mpv " + spec.screenName(),
-          MpvCommandLine.argv(spec, options, socket), spec.log(),
-          MpvCommandLine.environment(spec, options, System.getenv("DISPLAY")));
+      process = takeOverOrStart(MpvCommandLine.argv(spec, options, socket));
       process.onExit().thenAccept(this::exited);
       ipc = connect(deadline);
       ipc.onPropertyChange(this::propertyChanged);
@@ -59,6 +87,21 @@ public final class MpvPlayer implements Player {
     } catch (IOException | TimeoutException e) {
       throw failure("did not come up", e);
     }
+  }
+
+  private ChildProcess takeOverOrStart(List<String> argv) throws IOException {
+    if (early != null) {
+      ChildProcess started = early;
+      early = null;
+      if (argv.equals(earlyArgv) && started.isAlive()) {
+        return started;
+      }
+      started.stop(STOP_GRACE);
+    }
+    Files.createDirectories(spec.workDir());
+    Files.deleteIfExists(socket);
+    return ChildProcess.startWithLifeline("mpv " + spec.screenName(), argv, spec.log(),
+        MpvCommandLine.environment(argv, spec.environment(), System.getenv("DISPLAY")));
   }
 
   private MpvIpc connect(long deadline) throws PlayerException {
@@ -207,6 +250,10 @@ public final class MpvPlayer implements Player {
 
   @Override
   public void stop() {
+    if (early != null) {
+      early.stop(STOP_GRACE);
+      early = null;
+    }
     if (ipc != null) {
       ipc.close();
     }

@@ -31,31 +31,41 @@ class MpvCommandLineTest {
 
   @Test
   void x11VoOnALocalDisplayReachesItThroughTheSocketSoMpvSkipsSharedMemory() {
-    PlayerSpec spec = spec(List.of("--vo=x11"), Map.of("DISPLAY", ":3", "FAKETIME", "+0 x1.002"));
-    assertEquals(Map.of("DISPLAY", "unix/:3", "FAKETIME", "+0 x1.002"),
-        MpvCommandLine.environment(spec, MpvOptions.DEFAULTS, ":9"));
+    assertEquals(Map.of("DISPLAY", "unix/:3", "FAKETIME", "+0 x1.002"), MpvCommandLine.environment(
+        argv("--vo=x11"), Map.of("DISPLAY", ":3", "FAKETIME", "+0 x1.002"), ":9"));
   }
 
   @Test
   void theInheritedDisplayIsRewrittenWhenTheSpecNamesNone() {
-    MpvOptions x11 = new MpvOptions("mpv", null, "x11", null);
-    assertEquals(Map.of("DISPLAY", "unix/:0.0"), MpvCommandLine.environment(spec(List.of(), Map.of()), x11, ":0.0"));
+    assertEquals(Map.of("DISPLAY", "unix/:0.0"), MpvCommandLine.environment(argv("--vo=x11"), Map.of(), ":0.0"));
   }
 
   @Test
   void otherVosAndRemoteDisplaysAreLeftAlone() {
+    assertEquals(Map.of("DISPLAY", ":3"), MpvCommandLine.environment(argv("--vo=gpu"), Map.of("DISPLAY", ":3"), null));
     assertEquals(Map.of("DISPLAY", ":3"),
-        MpvCommandLine.environment(spec(List.of("--vo=gpu"), Map.of("DISPLAY", ":3")), MpvOptions.DEFAULTS, null));
-    assertEquals(Map.of("DISPLAY", ":3"), MpvCommandLine.environment(
-        spec(List.of("--vo=x11", "--vo=gpu"), Map.of("DISPLAY", ":3")), MpvOptions.DEFAULTS, null));
+        MpvCommandLine.environment(argv("--vo=x11", "--vo=gpu"), Map.of("DISPLAY", ":3"), null));
+    assertEquals(Map.of("DISPLAY", ":3"),
+        MpvCommandLine.environment(argv("--", "--vo=x11"), Map.of("DISPLAY", ":3"), null), "a file name, not an option");
     assertEquals(Map.of("DISPLAY", "pi4:0"),
-        MpvCommandLine.environment(spec(List.of("--vo=x11"), Map.of("DISPLAY", "pi4:0")), MpvOptions.DEFAULTS, null));
-    assertEquals(Map.of(), MpvCommandLine.environment(spec(List.of("--vo=x11"), Map.of()), MpvOptions.DEFAULTS, null));
+        MpvCommandLine.environment(argv("--vo=x11"), Map.of("DISPLAY", "pi4:0"), null));
+    assertEquals(Map.of(), MpvCommandLine.environment(argv("--vo=x11"), Map.of(), null));
   }
 
-  private static PlayerSpec spec(List<String> playerArgs, Map<String, String> environment) {
-    return new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, playerArgs, Path.of("/tmp/run"),
-        environment);
+  @Test
+  void theSocketIsReadBackFromTheArgv() {
+    PlayerSpec spec = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, List.of(),
+        Path.of("/tmp/run"), Map.of());
+    assertEquals(Path.of("/tmp/run/s1.mpv.sock"), MpvPlayer.socketIn(MpvPlayer.argv(spec)));
+  }
+
+  private static List<String> argv(String... options) {
+    List<String> argv = new java.util.ArrayList<>(List.of("mpv", "--no-config"));
+    argv.addAll(List.of(options));
+    if (!argv.contains("--")) {
+      argv.addAll(List.of("--", "/media/a.mp4"));
+    }
+    return argv;
   }
 
   private static String text(String value) {

@@ -9,6 +9,7 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
+import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
@@ -156,6 +157,33 @@ class MpvPlayerIT {
       System.out.printf("mpv crash reported after %.0f ms: %s%n", (System.nanoTime() - killed) / 1e6, message);
       assertTrue(message.startsWith("crash: mpv exited unexpectedly (code 137): "), message);
       assertTrue(message.length() > "crash: mpv exited unexpectedly (code 137): ".length(), "with its last log lines");
+    }
+  }
+
+  @Test
+  void anEarlyMpvWithTheSameCommandLineIsTakenOverAndAnyOtherIsStopped() throws Exception {
+    Rect window = new Rect(0, 0, 320, 180);
+    PlayerSpec spec = new PlayerSpec("early", TestMedia.barCoded(320, 180, 10), window, 0, null, Audio.NONE,
+        List.of("--vo=x11"), TestMedia.workDir("mpv-early"), Map.of("DISPLAY", display.display()));
+    List<String> argv = MpvPlayer.argv(spec);
+    ChildProcess early = ChildProcess.startWithLifeline("mpv early", argv, spec.log(),
+        MpvPlayer.environment(argv, spec.environment(), null));
+    try (MpvPlayer player = new MpvPlayer(spec, MpvOptions.DEFAULTS)) {
+      player.adopt(early, argv);
+      player.prepare(Duration.ofSeconds(30));
+      assertEquals(early.process().pid(), player.pid(), "the early mpv is the player");
+      assertEquals(0, frameShown(window), "and it holds frame 0");
+    }
+    assertTrue(early.process().waitFor(5, TimeUnit.SECONDS), "stopped with the player");
+
+    ChildProcess other = ChildProcess.startWithLifeline("mpv other", List.of("mpv", "--idle", "--no-video"),
+        spec.log(), Map.of());
+    try (MpvPlayer player = new MpvPlayer(spec, MpvOptions.DEFAULTS)) {
+      player.adopt(other, List.of("mpv", "--idle", "--no-video"));
+      player.prepare(Duration.ofSeconds(30));
+      assertTrue(other.process().waitFor(5, TimeUnit.SECONDS), "an mpv started for another command line is stopped");
+      assertTrue(player.pid() != other.process().pid(), "and the player runs its own");
+      assertEquals(0, frameShown(window));
     }
   }
 
