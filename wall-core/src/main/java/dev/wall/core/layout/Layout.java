@@ -20,7 +20,7 @@ public record Layout(
     LoopMode loopMode,
     Size wall,
     Span span,
-    List<Screen> screens) {
+    List<Screen> screens) implements java.io.Serializable {
 
   public static final int DEFAULT_LOOPS = 1;
 

@@ -21,7 +21,7 @@ public record Screen(
     Rect region,
     String media,
     Audio audio,
-    List<String> playerArgs) {
+    List<String> playerArgs) implements java.io.Serializable {
 
   /** Built in code, too, a screen has no null audio or player arguments. */
   public Screen {

@@ -1,6 +1,7 @@
 package dev.wall.player.launch;
 
 import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LayoutWire;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +19,36 @@ import java.util.List;
  * @param snapshot rank 0 captures its display here after the last loop, when not null
  * @param warmUp load what a rank loads and exit, without MPI or a player (to record a class archive)
  * @param earlyPlayer this rank's player, to start before reading the layout, or null
+ * @param layoutData the layout as the controller validated it ({@link LayoutWire}), or null for
+ *     the rank to read {@code layout} itself
  */
 public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp,
-    EarlyPlayer earlyPlayer) {
+    EarlyPlayer earlyPlayer, String layoutData) {
+  /**
+   * mpirun's own command line holds every rank's: past this much layout data in all, the ranks
+   * read the layout file instead (Linux allows 2 MB of arguments; a layout is about 400 bytes a
+   * screen).
+   */
+  static final int LAYOUT_DATA_BUDGET = 256 * 1024;
 
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp) {
-    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null);
+    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null, null);
   }
 
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot) {
-    this(layout, loops, mediaRoot, runDir, snapshot, false, null);
+    this(layout, loops, mediaRoot, runDir, snapshot, false, null, null);
   }
 
-  /** The same, for one screen: with that screen's early player when its player can be one. */
+  /**
+   * The same, for screen {@code index} of {@code wall} (the layout as the controller validated
+   * it): with the layout itself, and with that screen's early player when its player can be one.
+   */
   public RankLaunch forScreen(Layout wall, int index) {
     Layout withMedia = mediaRoot == null ? wall : wall.withMediaRoot(mediaRoot.toAbsolutePath().toString());
     EarlyPlayer early = warmUp ? null : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath()).orElse(null);
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early);
+    String data = LayoutWire.encode(wall);
+    boolean fits = (long) data.length() * wall.screens().size() <= LAYOUT_DATA_BUDGET;
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, fits ? data : null);
   }
 
   public List<String> args() {
@@ -50,6 +64,9 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     }
     if (warmUp) {
       args.add("--warm-up");
+    }
+    if (layoutData != null) {
+      args.addAll(List.of("--layout-data", layoutData));
     }
     if (earlyPlayer != null) {
       args.add("--early-player");
@@ -67,6 +84,7 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     Path snapshot = null;
     boolean warmUp = false;
     EarlyPlayer earlyPlayer = null;
+    String layoutData = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--warm-up")) {
@@ -89,12 +107,13 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
         case "--media-root" -> mediaRoot = Path.of(value);
         case "--run-dir" -> runDir = Path.of(value);
         case "--snapshot" -> snapshot = Path.of(value);
+        case "--layout-data" -> layoutData = value;
         default -> throw new IllegalArgumentException("unknown rank option " + option);
       }
     }
     if (layout == null || loops == null || runDir == null) {
       throw new IllegalArgumentException("a rank needs --layout, --loops and --run-dir");
     }
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData);
   }
 }

@@ -3,6 +3,7 @@ package dev.wall.player.rank;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
 import dev.wall.player.backend.Player;
@@ -34,6 +35,7 @@ public final class RankMain {
   private final Path snapshot;
   private final boolean warmUp;
   private final EarlyPlayer earlyPlayer;
+  private final String layoutData;
   /** The player started before the layout was read, until a player takes it over. */
   private ChildProcess early;
   private List<String> earlyArgv;
@@ -46,12 +48,15 @@ public final class RankMain {
     this.snapshot = launch.snapshot();
     this.warmUp = launch.warmUp();
     this.earlyPlayer = launch.earlyPlayer();
+    this.layoutData = launch.layoutData();
   }
 
   /** Set by Open MPI's launcher in every process it starts. */
   static final String RANK_VARIABLE = "OMPI_COMM_WORLD_RANK";
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  /** Made at the first report, not at start-up, when every millisecond of CPU is the screens'. */
+  private static final class Json {
+    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+  }
   private final PrintStream out = System.out;
 
   public static void main(String[] args) throws IOException {
@@ -73,7 +78,7 @@ public final class RankMain {
     }
     Layout layout;
     try {
-      layout = new LayoutReader().read(layoutFile);
+      layout = readLayout();
     } catch (InvalidLayoutException e) {
       handOverEarly(null);
       e.problems().forEach(p -> out.println(WallController.FAILURE_PREFIX + p.line()));
@@ -95,12 +100,26 @@ public final class RankMain {
     }
   }
 
+  /** The controller's validated layout when it sent one; else the file, read and validated here. */
+  private Layout readLayout() throws InvalidLayoutException, IOException {
+    if (layoutData != null) {
+      try {
+        return LayoutWire.decode(layoutData);
+      } catch (IllegalArgumentException e) {
+        // A controller of another version: the file says the same.
+      }
+    }
+    return new LayoutReader().read(layoutFile);
+  }
+
   /** Touches the classes a rank needs, so {@code -XX:ArchiveClassesAtExit} records them. */
   private int warmUp(Layout layout) throws IOException {
     Screen screen = layout.screen(0);
     PlayerFactory.spec(layout, screen, runDir.resolve("screens"), Map.of());
-    RankLaunch.parse(new RankLaunch(layoutFile, 1, null, runDir, null).forScreen(layout, 0).args().toArray(String[]::new));
-    JSON.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
+    RankLaunch early = RankLaunch.parse(
+        new RankLaunch(layoutFile, 1, null, runDir, null).forScreen(layout, 0).args().toArray(String[]::new));
+    LayoutWire.decode(early.layoutData());
+    Json.MAPPER.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
         java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0))));
     dev.wall.core.sync.RankStatus.decode(dev.wall.core.sync.RankStatus.healthy(1, 2, false, 1).encode());
     return 0;
@@ -182,7 +201,7 @@ public final class RankMain {
   private void printReport(LoopReport report) {
     printLine(report.line());
     try {
-      printLine(WallController.REPORT_PREFIX + JSON.writeValueAsString(report));
+      printLine(WallController.REPORT_PREFIX + Json.MAPPER.writeValueAsString(report));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       printLine("wall: could not encode the loop report: " + e.getOriginalMessage());
     }

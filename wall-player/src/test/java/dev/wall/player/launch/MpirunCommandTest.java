@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Network;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
@@ -76,9 +77,11 @@ class MpirunCommandTest {
     assertTrue(rankA.containsAll(MpirunCommand.RANK_JVM_OPTIONS));
     assertTrue(rankA.contains("-XX:SharedArchiveFile=/a.jsa"), "local ranks use the class archive");
     List<String> common = List.of("-cp", "cp", MpirunCommand.RANK_MAIN, "--layout", "/srv/wall/lobby.json", "--loops",
-        "3", "--run-dir", "/tmp/wall-pi", "--early-player", "AUTO");
-    assertEquals(common, rankA.subList(rankA.indexOf("-cp"), rankA.indexOf("AUTO") + 1));
-    assertEquals(common, rankB.subList(rankB.indexOf("-cp"), rankB.indexOf("AUTO") + 1));
+        "3", "--run-dir", "/tmp/wall-pi", "--layout-data");
+    assertEquals(common, rankA.subList(rankA.indexOf("-cp"), rankA.indexOf("--layout-data") + 1));
+    assertEquals(common, rankB.subList(rankB.indexOf("-cp"), rankB.indexOf("--layout-data") + 1));
+    assertEquals(layout, LayoutWire.decode(rankA.get(rankA.indexOf("--layout-data") + 1)), "the validated layout itself");
+    assertEquals(List.of("--early-player", "AUTO"), rankA.subList(rankA.indexOf("--early-player"), rankA.indexOf("AUTO") + 1));
     assertEquals("/tmp/wall-pi/screens/a.log", rankA.get(rankA.indexOf("AUTO") + 1));
     assertTrue(rankA.contains("--title=wall:a") && rankA.contains("/srv/wall/media/a.mp4"), rankA.toString());
     assertTrue(rankB.contains("--title=wall:b") && rankB.contains("/srv/wall/media/b.mp4"), rankB.toString());

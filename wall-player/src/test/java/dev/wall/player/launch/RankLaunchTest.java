@@ -1,9 +1,14 @@
 package dev.wall.player.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
+import dev.wall.core.layout.Rect;
+import dev.wall.core.layout.Screen;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,8 @@ class RankLaunchTest {
     assertEquals(plain, RankLaunch.parse(plain.args().toArray(String[]::new)));
     EarlyPlayer mpv = new EarlyPlayer(PlayerKind.AUTO,
         List.of("mpv", "--title=wall:lobby left", "--loops", "--", "/media/a clip.mp4"), Path.of("/run/wall/s1.log"));
-    RankLaunch early = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null, false, mpv);
+    RankLaunch early = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null, false, mpv,
+        "rO0ABXNyAB");
     assertEquals(early, RankLaunch.parse(early.args().toArray(String[]::new)),
         "the early player's arguments are taken as they are, even ones that look like rank options");
   }
@@ -30,6 +36,22 @@ class RankLaunchTest {
         "/r", "--early-player", "MPV", "/r/s1.log", "3", "mpv", "--"));
     assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir",
         "/r", "--early-player", "MPV"));
+  }
+
+  @Test
+  void aLargeWallsRanksReadTheFileRatherThanOverfillMpirunsCommandLine() {
+    RankLaunch launch = new RankLaunch(Path.of("/srv/wall/big.json"), 1, null, Path.of("/run/wall"), null);
+    assertNotNull(launch.forScreen(wall(4), 0).layoutData());
+    assertNull(launch.forScreen(wall(400), 0).layoutData());
+  }
+
+  private static Layout wall(int screens) {
+    List<Screen> list = new java.util.ArrayList<>();
+    for (int i = 0; i < screens; i++) {
+      list.add(new Screen("screen-" + i, "rpi" + i, null, 0, new Rect(0, 0, 640, 360), null, "clip-" + i + ".mp4", null,
+          null));
+    }
+    return Layout.of(1, null, 1, PlayerKind.MPV, "/srv/wall/media", null, null, null, null, null, list);
   }
 
   @Test
