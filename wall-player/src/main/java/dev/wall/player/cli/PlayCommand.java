@@ -90,10 +90,6 @@ public final class PlayCommand implements Callable<Integer> {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
     }
     OpenMpiCheck.verify(runDir);
-    if (warmUp) {
-      RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
-      return ExitCodes.OK;
-    }
     Map<String, String> env = new HashMap<>(System.getenv());
     if (display != null) {
       env.put("DISPLAY", display);
@@ -101,7 +97,15 @@ public final class PlayCommand implements Callable<Integer> {
     WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
         spec.commandLine().getOut(), spec.commandLine().getErr(), PlayReport.to(reportFile, layoutFile), quiet,
         System.console() != null);
-    return controller.play(new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot), env);
+    RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot);
+    if (warmUp) {
+      RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
+      // Works out mpirun's command line without running it, so a controller archive recorded
+      // by this run holds what a real start needs.
+      controller.command(launch, env.get("DISPLAY"));
+      return ExitCodes.OK;
+    }
+    return controller.play(launch, env);
   }
 
   private int loopsToPlay(Layout layout) {

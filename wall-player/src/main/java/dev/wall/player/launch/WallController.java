@@ -90,7 +90,8 @@ public final class WallController {
     return verdict(code, failures, mpiLines);
   }
 
-  List<String> command(RankLaunch launch, String display) throws IOException {
+  /** mpirun's command line for this wall, with the hostfile it names written. */
+  public List<String> command(RankLaunch launch, String display) throws IOException {
     Files.createDirectories(runDir);
     Path hostfile = runDir.resolve("hostfile");
     String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
