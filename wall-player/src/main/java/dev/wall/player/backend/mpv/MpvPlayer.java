@@ -83,7 +83,6 @@ public final class MpvPlayer implements Player {
       ipc.command(REQUEST_TIMEOUT, "observe_property", 2, "time-pos");
       awaitLoaded(deadline);
       frameSeconds = 1 / queryFrameRate();
-      rewindAsAtASeam(deadline);
     } catch (IOException | TimeoutException e) {
       throw failure("did not come up", e);
     }
@@ -144,18 +143,6 @@ public final class MpvPlayer implements Player {
       LockSupport.parkNanos(10_000_000);
     }
     throw new PlayerException(spec.screenName() + ": mpv did not load " + spec.media() + " in time", last);
-  }
-
-  /**
-   * Puts the player in the state every loop seam leaves it in: the last frame, then an exact seek
-   * back to frame 0. Straight after loading, an occasional player started one frame ahead of
-   * what its position said, for a whole loop (seen in the pixel benchmark, about one run in
-   * four); after a seam, never. So the first release starts from a seam too.
-   */
-  private void rewindAsAtASeam(long deadline) throws PlayerException {
-    double lastFrame = Math.max(0, duration() - frameSeconds);
-    seekTo(lastFrame, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-    seekTo(0, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
   }
 
   @Override
