@@ -8,17 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * An application class-data archive (AppCDS) for the rank JVM: the classes a rank loads, already
@@ -137,18 +135,27 @@ public final class RankClassArchive {
     }
   }
 
+  /**
+   * A name for this JVM and classpath (with each jar's size and time). Not a cryptographic digest:
+   * MessageDigest loads the security providers, about 40 ms on the controller's path to mpirun,
+   * and a name only has to change when what it names does.
+   */
   private static String digest(String java, String classpath) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((java + "\n" + System.getProperty("java.vm.version") + "\n").getBytes(StandardCharsets.UTF_8));
-      for (String entry : classpath.split(File.pathSeparator)) {
-        Path jar = Path.of(entry);
-        String stamp = Files.exists(jar) ? Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis() : "-";
-        sha.update((entry + "=" + stamp + "\n").getBytes(StandardCharsets.UTF_8));
+    StringBuilder text = new StringBuilder(java).append('\n').append(System.getProperty("java.vm.version")).append('\n');
+    for (String entry : classpath.split(File.pathSeparator)) {
+      Path jar = Path.of(entry);
+      String stamp;
+      try {
+        stamp = Files.exists(jar) ? Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis() : "-";
+      } catch (IOException e) {
+        stamp = "?";
       }
-      return HexFormat.of().formatHex(sha.digest(), 0, 8);
-    } catch (NoSuchAlgorithmException | IOException e) {
-      return "nodigest";
+      text.append(entry).append('=').append(stamp).append('\n');
     }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    return String.format("%08x%08x", crc.getValue(), text.toString().hashCode());
   }
+
 }
