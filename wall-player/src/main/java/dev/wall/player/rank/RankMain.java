@@ -115,7 +115,7 @@ public final class RankMain {
   /** Touches the classes a rank needs, so {@code -XX:ArchiveClassesAtExit} records them. */
   private int warmUp(Layout layout) throws IOException {
     Screen screen = layout.screen(0);
-    PlayerFactory.spec(layout, screen, runDir.resolve("screens"), Map.of());
+    PlayerFactory.spec(layout, screen, EarlyPlayer.screensDir(runDir), Map.of());
     RankLaunch early = RankLaunch.parse(
         new RankLaunch(layoutFile, 1, null, runDir, null).forScreen(layout, 0).args().toArray(String[]::new));
     LayoutWire.decode(early.layoutData());
@@ -145,7 +145,7 @@ public final class RankMain {
    * Gives the early mpv to the player, which takes it only if it is the one it would start; with
    * no mpv player (or none at all, after a failure) it is stopped.
    */
-  private Player handOverEarly(Player player) {
+  private synchronized Player handOverEarly(Player player) {
     ChildProcess started = early;
     early = null;
     if (started != null) {
