@@ -11,6 +11,7 @@ import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.playertest.Crashes;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
 import java.awt.image.BufferedImage;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,12 +149,7 @@ class MpvPlayerIT {
   void killedPlayerIsReportedWithinOneSecondWithTheScreenName() throws Exception {
     try (MpvPlayer player = player("crash", TestMedia.barCoded(320, 180, 10), new Rect(0, 0, 320, 180), null)) {
       player.prepare(Duration.ofSeconds(30));
-      CompletableFuture<String> report = new CompletableFuture<>();
-      player.onUnexpectedExit(report::complete);
-      long killed = System.nanoTime();
-      ProcessHandle.of(player.pid()).orElseThrow().destroyForcibly();
-      String message = report.get(1, TimeUnit.SECONDS);
-      System.out.printf("mpv crash reported after %.0f ms: %s%n", (System.nanoTime() - killed) / 1e6, message);
+      String message = Crashes.killAndAwaitReport(player, player.pid(), "mpv");
       assertTrue(message.startsWith("crash: mpv exited unexpectedly (code 137): "), message);
       assertTrue(message.length() > "crash: mpv exited unexpectedly (code 137): ".length(), "with its last log lines");
     }

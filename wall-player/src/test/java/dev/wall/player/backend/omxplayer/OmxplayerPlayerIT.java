@@ -10,6 +10,7 @@ import dev.wall.core.layout.Rect;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.playertest.Crashes;
 import dev.wall.player.playertest.TestMedia;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,12 +142,7 @@ class OmxplayerPlayerIT {
     FakeOmxplayer fake = FakeOmxplayer.install(dir);
     try (OmxplayerPlayer player = player("crash", dir, fake, 10, null, null, 0)) {
       player.prepare(Duration.ofSeconds(30));
-      CompletableFuture<String> report = new CompletableFuture<>();
-      player.onUnexpectedExit(report::complete);
-      long killed = System.nanoTime();
-      ProcessHandle.of(player.pid()).orElseThrow().destroyForcibly();
-      String message = report.get(1, TimeUnit.SECONDS);
-      System.out.printf("omxplayer crash reported after %.0f ms: %s%n", (System.nanoTime() - killed) / 1e6, message);
+      String message = Crashes.killAndAwaitReport(player, player.pid(), "omxplayer");
       assertTrue(message.startsWith("crash: omxplayer exited unexpectedly"), message);
       assertTrue(message.contains("fake omxplayer on the bus"), "the last log lines: " + message);
     }

@@ -11,6 +11,7 @@ import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.playertest.Crashes;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
 import java.awt.image.BufferedImage;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,12 +139,7 @@ class VlcPlayerIT {
   void killedVlcIsReportedWithinOneSecondWithTheScreenName() throws Exception {
     try (VlcPlayer player = player("crash", TestMedia.barCoded(320, 180, 10), new Rect(0, 0, 320, 180))) {
       player.prepare(Duration.ofSeconds(30));
-      CompletableFuture<String> report = new CompletableFuture<>();
-      player.onUnexpectedExit(report::complete);
-      long killed = System.nanoTime();
-      ProcessHandle.of(player.pid()).orElseThrow().destroyForcibly();
-      String message = report.get(1, TimeUnit.SECONDS);
-      System.out.printf("vlc crash reported after %.0f ms: %s%n", (System.nanoTime() - killed) / 1e6, message);
+      String message = Crashes.killAndAwaitReport(player, player.pid(), "vlc");
       assertTrue(message.startsWith("crash: VLC exited unexpectedly (code "), message);
       assertTrue(message.endsWith("Killed"), "with its last log lines: " + message);
     }
