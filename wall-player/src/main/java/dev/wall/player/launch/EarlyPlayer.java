@@ -9,7 +9,6 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +60,7 @@ public record EarlyPlayer(PlayerKind requested, List<String> argv, Path log) {
       return Optional.empty();
     }
     try {
-      Files.deleteIfExists(MpvPlayer.socketIn(argv));
-      return Optional.of(ChildProcess.startWithLifeline("mpv (early)", argv, log,
-          MpvPlayer.environment(argv, Map.of(), inheritedDisplay)));
+      return Optional.of(MpvPlayer.start("mpv (early)", argv, log, Map.of(), inheritedDisplay));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

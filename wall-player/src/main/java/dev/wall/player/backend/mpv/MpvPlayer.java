@@ -22,6 +22,7 @@ public final class MpvPlayer implements Player {
   static final Capabilities CAPABILITIES = new Capabilities(true, true, 0.001, true, true);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
+  private static final Duration DEATH_GRACE = Duration.ofMillis(200);
 
   private final PlayerSpec spec;
   private final MpvOptions options;
@@ -52,14 +53,19 @@ public final class MpvPlayer implements Player {
     return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec));
   }
 
-  /** The IPC socket that {@code argv} (from {@link #argv}) names. */
-  public static Path socketIn(List<String> argv) {
-    return MpvCommandLine.socketIn(argv);
-  }
-
-  /** mpv's environment for {@code argv}: see {@link MpvCommandLine#environment}. */
-  public static Map<String, String> environment(List<String> argv, Map<String, String> extra, String display) {
-    return MpvCommandLine.environment(argv, extra, display);
+  /**
+   * Starts mpv from {@code argv} (from {@link #argv}) with its lifeline, after clearing a stale
+   * socket: the one way an mpv of ours is started, by a player or by a rank before it has one.
+   *
+   * @param extra environment beyond the inherited one
+   * @param display the inherited DISPLAY, or null
+   */
+  public static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> extra,
+      String display) throws IOException {
+    Path socket = MpvCommandLine.socketIn(argv);
+    Files.createDirectories(socket.getParent());
+    Files.deleteIfExists(socket);
+    return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, extra, display));
   }
 
   /**
@@ -97,10 +103,7 @@ public final class MpvPlayer implements Player {
       }
       started.stop(STOP_GRACE);
     }
-    Files.createDirectories(spec.workDir());
-    Files.deleteIfExists(socket);
-    return ChildProcess.startWithLifeline("mpv " + spec.screenName(), argv, spec.log(),
-        MpvCommandLine.environment(argv, spec.environment(), System.getenv("DISPLAY")));
+    return start("mpv " + spec.screenName(), argv, spec.log(), spec.environment(), System.getenv("DISPLAY"));
   }
 
   private MpvIpc connect(long deadline) throws PlayerException {
@@ -260,10 +263,13 @@ public final class MpvPlayer implements Player {
 
   private void exited(ChildProcess child) {
     if (!child.isStopping()) {
-      int code = child.process().exitValue();
-      exitListener.accept(spec.screenName() + ": mpv exited unexpectedly (code " + code + "): "
-          + String.join(" | ", lastLogLines(child, 3)));
+      exitListener.accept(unexpectedExit(child));
     }
+  }
+
+  private String unexpectedExit(ChildProcess child) {
+    return spec.screenName() + ": mpv exited unexpectedly (code " + child.process().exitValue() + "): "
+        + String.join(" | ", lastLogLines(child, 3));
   }
 
   /**
@@ -297,7 +303,23 @@ public final class MpvPlayer implements Player {
     }
   }
 
+  /**
+   * A failed request. When mpv died, the socket breaks a moment before the process is reaped;
+   * then its death is the story (its code and last log lines), not the broken pipe.
+   */
   private PlayerException failure(String what, Exception cause) {
+    if (process != null && !process.isStopping() && hasExited(process, DEATH_GRACE)) {
+      return new PlayerException(unexpectedExit(process), cause);
+    }
     return new PlayerException(spec.screenName() + ": mpv " + what + ": " + cause.getMessage(), cause);
+  }
+
+  private static boolean hasExited(ChildProcess child, Duration within) {
+    try {
+      return child.process().waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !child.isAlive();
+    }
   }
 }

@@ -56,7 +56,7 @@ class MpvCommandLineTest {
   void theSocketIsReadBackFromTheArgv() {
     PlayerSpec spec = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, List.of(),
         Path.of("/tmp/run"), Map.of());
-    assertEquals(Path.of("/tmp/run/s1.mpv.sock"), MpvPlayer.socketIn(MpvPlayer.argv(spec)));
+    assertEquals(Path.of("/tmp/run/s1.mpv.sock"), MpvCommandLine.socketIn(MpvPlayer.argv(spec)));
   }
 
   private static List<String> argv(String... options) {

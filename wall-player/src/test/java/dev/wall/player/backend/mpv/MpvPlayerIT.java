@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
+import dev.wall.player.backend.PlayerException;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.display.VirtualDisplay;
@@ -156,13 +157,24 @@ class MpvPlayerIT {
   }
 
   @Test
+  void aRequestToAPlayerThatDiedSaysItDiedNotThatThePipeBroke() throws Exception {
+    try (MpvPlayer player = player("dead", TestMedia.barCoded(320, 180, 10), new Rect(0, 0, 320, 180), null)) {
+      player.prepare(Duration.ofSeconds(30));
+      ProcessHandle mpv = ProcessHandle.of(player.pid()).orElseThrow();
+      mpv.destroyForcibly();
+      mpv.onExit().get(5, TimeUnit.SECONDS);
+      PlayerException failure = org.junit.jupiter.api.Assertions.assertThrows(PlayerException.class, player::pause);
+      assertTrue(failure.getMessage().startsWith("dead: mpv exited unexpectedly (code 137): "), failure.getMessage());
+    }
+  }
+
+  @Test
   void anEarlyMpvWithTheSameCommandLineIsTakenOverAndAnyOtherIsStopped() throws Exception {
     Rect window = new Rect(0, 0, 320, 180);
     PlayerSpec spec = new PlayerSpec("early", TestMedia.barCoded(320, 180, 10), window, 0, null, Audio.NONE,
         List.of("--vo=x11"), TestMedia.workDir("mpv-early"), Map.of("DISPLAY", display.display()));
     List<String> argv = MpvPlayer.argv(spec);
-    ChildProcess early = ChildProcess.startWithLifeline("mpv early", argv, spec.log(),
-        MpvPlayer.environment(argv, spec.environment(), null));
+    ChildProcess early = MpvPlayer.start("mpv early", argv, spec.log(), spec.environment(), null);
     try (MpvPlayer player = new MpvPlayer(spec, MpvOptions.DEFAULTS)) {
       player.adopt(early, argv);
       player.prepare(Duration.ofSeconds(30));
