@@ -67,6 +67,7 @@ public final class MpirunCommand {
     layout.networkIfSet().map(Network::iface).ifPresent(iface -> argv.addAll(List.of(
         "--mca", "btl_tcp_if_include", iface, "--mca", "oob_tcp_if_include", iface)));
     Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
+    RankLaunch withLayout = launch.withLayoutData(layout);
     for (int i = 0; i < layout.screens().size(); i++) {
       String host = layout.screen(i).host();
       if (i > 0) {
@@ -74,7 +75,7 @@ public final class MpirunCommand {
       }
       argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
       String extra = local.isThisMachine(host) ? localJvmOption : null;
-      argv.addAll(rankCommand(java, classpath, launch.forScreen(layout, i), extra));
+      argv.addAll(rankCommand(java, classpath, withLayout.forScreen(layout, i), extra));
     }
     return argv;
   }

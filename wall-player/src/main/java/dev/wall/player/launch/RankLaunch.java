@@ -40,15 +40,20 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
   }
 
   /**
-   * The same, for screen {@code index} of {@code wall} (the layout as the controller validated
-   * it): with the layout itself, and with that screen's early player when its player can be one.
+   * The same, carrying {@code wall} (the layout as the controller validated it) for every rank to
+   * read instead of the file, when it fits.
    */
+  public RankLaunch withLayoutData(Layout wall) {
+    String data = LayoutWire.encode(wall);
+    boolean fits = (long) data.length() * wall.screens().size() <= LAYOUT_DATA_BUDGET;
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, fits ? data : null);
+  }
+
+  /** The same, for screen {@code index} of {@code wall}: with its early player when it can have one. */
   public RankLaunch forScreen(Layout wall, int index) {
     Layout withMedia = mediaRoot == null ? wall : wall.withMediaRoot(mediaRoot.toAbsolutePath().toString());
     EarlyPlayer early = warmUp ? null : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath()).orElse(null);
-    String data = LayoutWire.encode(wall);
-    boolean fits = (long) data.length() * wall.screens().size() <= LAYOUT_DATA_BUDGET;
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, fits ? data : null);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData);
   }
 
   public List<String> args() {

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +37,6 @@ public final class RankMain {
   private final String layoutData;
   /** The player started before the layout was read, until a player takes it over. */
   private ChildProcess early;
-  private List<String> earlyArgv;
 
   private RankMain(RankLaunch launch) {
     this.layoutFile = launch.layout();
@@ -74,7 +72,6 @@ public final class RankMain {
   private int run() throws IOException {
     if (earlyPlayer != null && !warmUp) {
       early = earlyPlayer.start(System.getenv("DISPLAY")).orElse(null);
-      earlyArgv = earlyPlayer.argv();
     }
     Layout layout;
     try {
@@ -117,7 +114,7 @@ public final class RankMain {
     Screen screen = layout.screen(0);
     PlayerFactory.spec(layout, screen, EarlyPlayer.screensDir(runDir), Map.of());
     RankLaunch early = RankLaunch.parse(
-        new RankLaunch(layoutFile, 1, null, runDir, null).forScreen(layout, 0).args().toArray(String[]::new));
+        new RankLaunch(layoutFile, 1, null, runDir, null).withLayoutData(layout).forScreen(layout, 0).args().toArray(String[]::new));
     LayoutWire.decode(early.layoutData());
     Json.MAPPER.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
         java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0))));
@@ -150,7 +147,7 @@ public final class RankMain {
     early = null;
     if (started != null) {
       if (player instanceof MpvPlayer mpv) {
-        mpv.adopt(started, earlyArgv);
+        mpv.adopt(started, earlyPlayer.argv());
       } else {
         started.stop(Duration.ofSeconds(1));
       }

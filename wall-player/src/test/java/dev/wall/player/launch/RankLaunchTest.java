@@ -41,8 +41,8 @@ class RankLaunchTest {
   @Test
   void aLargeWallsRanksReadTheFileRatherThanOverfillMpirunsCommandLine() {
     RankLaunch launch = new RankLaunch(Path.of("/srv/wall/big.json"), 1, null, Path.of("/run/wall"), null);
-    assertNotNull(launch.forScreen(wall(4), 0).layoutData());
-    assertNull(launch.forScreen(wall(400), 0).layoutData());
+    assertNotNull(launch.withLayoutData(wall(4)).forScreen(wall(4), 0).layoutData());
+    assertNull(launch.withLayoutData(wall(400)).forScreen(wall(400), 0).layoutData());
   }
 
   private static Layout wall(int screens) {
