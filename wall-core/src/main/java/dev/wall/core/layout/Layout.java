@@ -20,7 +20,7 @@ public record Layout(
     LoopMode loopMode,
     Size wall,
     Span span,
-    List<Screen> screens) implements java.io.Serializable {
+    List<Screen> screens) {
 
   public static final int DEFAULT_LOOPS = 1;
 

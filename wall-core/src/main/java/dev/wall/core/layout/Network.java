@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * gateway} and {@code dns} are only used by {@code wall setup static-ip}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Network(String subnet, String iface, String gateway, java.util.List<String> dns) implements java.io.Serializable {
+public record Network(String subnet, String iface, String gateway, java.util.List<String> dns) {
 
   @JsonCreator
   public Network(

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A rectangle in pixels (a window) or in wall-canvas units (a region). */
-public record Rect(int x, int y, int width, int height) implements java.io.Serializable {
+public record Rect(int x, int y, int width, int height) {
 
   @JsonCreator
   public Rect(

@@ -21,7 +21,7 @@ public record Screen(
     Rect region,
     String media,
     Audio audio,
-    List<String> playerArgs) implements java.io.Serializable {
+    List<String> playerArgs) {
 
   /** Built in code, too, a screen has no null audio or player arguments. */
   public Screen {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Sync tuning. {@code toleranceMs} is the dead band: errors inside it are left alone. {@code
  * seekThresholdMs} is the error beyond which a rank jumps instead of trimming its rate.
  */
-public record SyncSettings(int toleranceMs, int seekThresholdMs, double maxRateTrim) implements java.io.Serializable {
+public record SyncSettings(int toleranceMs, int seekThresholdMs, double maxRateTrim) {
 
   public static final int DEFAULT_TOLERANCE_MS = 10;
   public static final int DEFAULT_SEEK_THRESHOLD_MS = 500;
