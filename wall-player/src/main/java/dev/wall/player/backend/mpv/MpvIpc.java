@@ -2,8 +2,6 @@ package dev.wall.player.backend.mpv;
 
 import dev.wall.player.backend.SocketLines;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -27,8 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * same connection and are read by one reader thread.
  */
 final class MpvIpc implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final SocketChannel channel;
   private final AtomicLong nextRequestId = new AtomicLong(1);
   private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -78,20 +74,14 @@ final class MpvIpc implements AutoCloseable {
 
   private JsonNode request(Duration timeout, Object... args) throws IOException, TimeoutException {
     long id = nextRequestId.getAndIncrement();
-    ObjectNode request = JSON.createObjectNode();
-    ArrayNode command = request.putArray("command");
-    for (Object arg : args) {
-      command.addPOJO(arg);
-    }
-    request.put("request_id", id);
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     pending.put(id, reply);
     try {
-      send(JSON.writeValueAsString(request));
+      send(MpvJson.request(id, args));
       JsonNode answer = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       String error = answer.path("error").asText("success");
       if (!"success".equals(error)) {
-        throw new IOException("mpv refused " + command + ": " + error);
+        throw new IOException("mpv refused " + java.util.Arrays.toString(args) + ": " + error);
       }
       return answer;
     } catch (InterruptedException e) {
@@ -182,7 +172,7 @@ final class MpvIpc implements AutoCloseable {
     long received = System.nanoTime();
     JsonNode message;
     try {
-      message = JSON.readTree(text);
+      message = MpvJson.parse(text);
     } catch (IOException e) {
       return; // mpv only sends JSON; a torn line is not worth dying for
     }
