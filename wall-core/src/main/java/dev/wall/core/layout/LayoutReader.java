@@ -14,8 +14,38 @@ import java.util.List;
  * JsonDocument}), then every rule ({@link Validator}). Only a layout that passed is bound.
  */
 public final class LayoutReader {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** Built on first use, not when this class loads: {@link #warmUpInBackground} builds it off the main thread. */
+  private static final class Binding {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /** Small and valid; binding it builds Jackson's readers for every record of the model. */
+  static final String WARM_UP_LAYOUT = """
+      {"version": 1, "name": "warm-up", "loops": 1, "player": "mpv", "mediaRoot": "/warm-up",
+       "network": {"subnet": "10.0.0.0/24", "interface": "eth0"},
+       "sync": {"toleranceMs": 10}, "loopMode": "lockstep",
+       "screens": [{"name": "a", "host": "localhost", "window": {"x": 0, "y": 0, "width": 64, "height": 36},
+                    "media": "a.mp4", "playerArgs": ["--vo=x11"]}]}
+      """;
+
+  /**
+   * Reads a built-in layout on a daemon thread. Building Jackson's readers for the model takes a
+   * cold JVM about a fifth of a second; started first thing, that runs on the other core while the
+   * command line is parsed, instead of after it, where {@code wall play} would wait for it.
+   */
+  public static void warmUpInBackground() {
+    Thread warmUp = new Thread(LayoutReader::warmUp, "layout-reader-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
+  static Layout warmUp() {
+    try {
+      return new LayoutReader().read("(built-in warm-up layout)", WARM_UP_LAYOUT);
+    } catch (InvalidLayoutException e) {
+      throw new IllegalStateException("the warm-up layout is invalid: " + e.getMessage(), e);
+    }
+  }
 
   public Layout read(Path file) throws InvalidLayoutException {
     return read(LayoutFile.read(file));
@@ -50,7 +80,7 @@ public final class LayoutReader {
 
   private static Layout bind(String file, JsonNode root) throws InvalidLayoutException {
     try {
-      return MAPPER.treeToValue(root, Layout.class);
+      return Binding.MAPPER.treeToValue(root, Layout.class);
     } catch (JsonProcessingException e) {
       throw bug(file, e.getOriginalMessage());
     } catch (IllegalArgumentException e) {

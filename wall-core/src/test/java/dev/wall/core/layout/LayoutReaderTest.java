@@ -20,6 +20,14 @@ class LayoutReaderTest {
   private final LayoutReader reader = new LayoutReader();
 
   @Test
+  void theWarmUpLayoutIsValidSoItsBindingRuns() {
+    Layout layout = LayoutReader.warmUp();
+    assertEquals("warm-up", layout.name());
+    assertEquals(new Network("10.0.0.0/24", "eth0", null, null), layout.network());
+    assertEquals(List.of("--vo=x11"), layout.screen(0).playerArgs());
+  }
+
+  @Test
   void fillsInEveryDefault() throws InvalidLayoutException {
     Layout layout = reader.read("min.json", MINIMAL);
     assertEquals(1, layout.version());

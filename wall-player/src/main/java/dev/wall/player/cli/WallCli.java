@@ -1,6 +1,8 @@
 package dev.wall.player.cli;
 
 import dev.wall.core.layout.InvalidLayoutException;
+import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.Suggestions;
 import dev.wall.core.layout.Problem;
 import dev.wall.player.cli.layout.AssignCommand;
 import dev.wall.player.cli.layout.HostfileCommand;
@@ -11,12 +13,17 @@ import dev.wall.player.cli.layout.ValidateCommand;
 import dev.wall.player.cli.setup.SetupCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The whole CLI, over the streams it is given, so tests run it in-process and read its output.
@@ -26,29 +33,53 @@ import picocli.CommandLine.ParseResult;
     name = "wall",
     mixinStandardHelpOptions = true,
     versionProvider = WallVersion.class,
-    description = "Synchronized multi-screen video wall on Open MPI.",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      PlayCommand.class,
-      ValidateCommand.class,
-      ScreensCommand.class,
-      AssignCommand.class,
-      LoopsCommand.class,
-      HostfileCommand.class,
-      PreviewCommand.class,
-      DemoCommand.class,
-      SetupCommand.class
-    })
+    description = "Synchronized multi-screen video wall on Open MPI.")
 public final class WallCli {
+  /**
+   * Every subcommand, in the order help lists them. Picocli reads a command's annotations when it
+   * is added, about 10 ms each in a cold JVM, so a run that names its subcommand gets only that one
+   * (help, and anything picocli must suggest a name for, gets them all).
+   */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+    all.put("help", CommandLine.HelpCommand::new);
+    all.put("play", PlayCommand::new);
+    all.put("validate", ValidateCommand::new);
+    all.put("screens", ScreensCommand::new);
+    all.put("assign", AssignCommand::new);
+    all.put("loops", LoopsCommand::new);
+    all.put("hostfile", HostfileCommand::new);
+    all.put("preview", PreviewCommand::new);
+    all.put("demo", DemoCommand::new);
+    all.put("setup", SetupCommand::new);
+    return Collections.unmodifiableMap(all);
+  }
 
   private WallCli() {}
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return commandLine(out, err).execute(args);
+    boolean readsALayout = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
+    if (readsALayout) {
+      LayoutReader.warmUpInBackground(); // on the other core, while picocli reads its annotations
+    }
+    return commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
   }
 
+  /** The whole command tree. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, null);
+  }
+
+  /** The tree for a run whose first argument is {@code first}: only that subcommand, if it is one. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
     CommandLine cli = new CommandLine(new WallCli());
+    if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+      cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
+    } else {
+      SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new FailureHandler(args -> Arrays.asList(args).contains("--stacktrace")));
@@ -63,10 +94,22 @@ public final class WallCli {
     public int handleParseException(ParameterException e, String[] args) {
       CommandLine cmd = e.getCommandLine();
       PrintWriter err = cmd.getErr();
-      err.println("wall: " + e.getMessage());
+      err.println("wall: " + e.getMessage() + suggestion(e));
       err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
       err.flush();
       return ExitCodes.BAD_INPUT;
+    }
+
+    /** Picocli's own suggestions miss transpositions ("paly"); the layout's spelling check does not. */
+    private static String suggestion(ParameterException e) {
+      if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        CommandLine cmd = e.getCommandLine();
+        java.util.Set<String> words = new java.util.TreeSet<>(cmd.getSubcommands().keySet());
+        words.addAll(cmd.getCommandSpec().optionsMap().keySet());
+        return Suggestions.closest(unmatched.getUnmatched().get(0), words)
+            .map(name -> " (did you mean " + name + "?)").orElse("");
+      }
+      return "";
     }
   }
 
