@@ -50,7 +50,7 @@ public final class WallLaunch {
 
   static List<String> seedArgv(Path layout, int screens, Path runDir, LocalMachine local) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
-    argv.addAll(MpirunCommand.NO_SHARED_TOPOLOGY);
+    argv.addAll(MpirunCommand.COMMON_MCA);
     if (local.root()) {
       argv.add("--allow-run-as-root");
     }

@@ -25,11 +25,19 @@ public final class MpirunCommand {
       "-XX:-UsePerfData", "-Xshare:auto");
   public static final String RANK_MAIN = "dev.wall.player.rank.RankMain";
   /**
-   * mpirun 4.1.4 once crashed here (SIGSEGV in hwloc_shmem_topology_write) while placing its
-   * topology in shared memory at a guessed hole of the address space. The ranks never read that
-   * copy, so every mpirun we start skips it.
+   * What every mpirun of ours is told:
+   *
+   * <ul>
+   *   <li>No topology in shared memory: mpirun 4.1.4 once crashed here (SIGSEGV in
+   *       hwloc_shmem_topology_write) placing it at a guessed hole of the address space, and the
+   *       ranks never read that copy.
+   *   <li>Ethernet and shared memory only (ob1 over tcp, vader, self): a wall has no HPC fabric, and
+   *       probing for one (libfabric, PSM) made MPI_Init take 0.30 s instead of 0.10 s here, on
+   *       every rank at once, while the players start.
+   * </ul>
    */
-  public static final List<String> NO_SHARED_TOPOLOGY = List.of("--mca", "rtc_hwloc_vmhole", "none");
+  public static final List<String> COMMON_MCA = List.of("--mca", "rtc_hwloc_vmhole", "none",
+      "--mca", "pml", "ob1", "--mca", "btl", "self,vader,tcp");
 
   private MpirunCommand() {}
 
@@ -51,7 +59,7 @@ public final class MpirunCommand {
   public static List<String> argv(Layout layout, LocalMachine local, Path hostfile,
       String display, String java, String classpath, RankLaunch launch, String localJvmOption) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
-    argv.addAll(NO_SHARED_TOPOLOGY);
+    argv.addAll(COMMON_MCA);
     if (local.root()) {
       argv.add("--allow-run-as-root");
     }

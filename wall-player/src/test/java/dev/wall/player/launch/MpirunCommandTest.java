@@ -36,7 +36,8 @@ class MpirunCommandTest {
         screen("c", "localhost"), screen("d", "localhost"));
     List<String> argv = argv(layout, new LocalMachine(true, 2, "vm"), ":5");
     List<String> head = argv.subList(0, argv.indexOf("-np"));
-    assertEquals(List.of("mpirun", "--mca", "rtc_hwloc_vmhole", "none", "--allow-run-as-root", "--oversubscribe", "--mca", "mpi_yield_when_idle", "1",
+    assertEquals(List.of("mpirun", "--mca", "rtc_hwloc_vmhole", "none", "--mca", "pml", "ob1", "--mca", "btl",
+        "self,vader,tcp", "--allow-run-as-root", "--oversubscribe", "--mca", "mpi_yield_when_idle", "1",
         "--bind-to", "none", "--hostfile", "/tmp/wall-pi/hostfile", "-x", "DISPLAY"), head);
   }
 

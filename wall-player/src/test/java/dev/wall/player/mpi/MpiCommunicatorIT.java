@@ -24,7 +24,7 @@ class MpiCommunicatorIT {
   @Test
   void barrierBroadcastAndGatherAcrossFourRealRanks() throws Exception {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
-    argv.addAll(dev.wall.player.launch.MpirunCommand.NO_SHARED_TOPOLOGY);
+    argv.addAll(dev.wall.player.launch.MpirunCommand.COMMON_MCA);
     if ("root".equals(System.getProperty("user.name"))) {
       argv.add("--allow-run-as-root");
     }
