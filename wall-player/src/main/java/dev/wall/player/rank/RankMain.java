@@ -109,16 +109,12 @@ public final class RankMain {
     return new LayoutReader().read(layoutFile);
   }
 
-  /** Touches the classes a rank needs, so {@code -XX:ArchiveClassesAtExit} records them. */
+  /** Runs what a rank runs, short of MPI and a player, so {@code -XX:ArchiveClassesAtExit} records it. */
   private int warmUp(Layout layout) throws IOException {
+    RankWarmUp.run(layout, layoutFile, runDir);
     Screen screen = layout.screen(0);
-    PlayerFactory.spec(layout, screen, EarlyPlayer.screensDir(runDir), Map.of());
-    RankLaunch early = RankLaunch.parse(
-        new RankLaunch(layoutFile, 1, null, runDir, null).withLayoutData(layout).forScreen(layout, 0).args().toArray(String[]::new));
-    LayoutWire.decode(early.layoutData());
     Json.MAPPER.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
         java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0))));
-    dev.wall.core.sync.RankStatus.decode(dev.wall.core.sync.RankStatus.healthy(1, 2, false, 1).encode());
     return 0;
   }
 

@@ -69,6 +69,23 @@ public final class MpvPlayer implements Player {
   }
 
   /**
+   * Runs the IPC code a rank runs before its screen is released, without an mpv, for a class-data
+   * archive to record (see RankWarmUp): the JSON of a request and its replies, and a connection
+   * attempt, which sets up Java's Unix domain sockets.
+   */
+  public static void warmUp(Path absentSocket) {
+    try {
+      MpvJson.request(1, "seek", 0.0, "absolute+exact");
+      MpvJson.parse("{\"data\":12.5,\"request_id\":1,\"error\":\"success\"}");
+      MpvJson.parse("{\"event\":\"property-change\",\"id\":2,\"name\":\"time-pos\",\"data\":null}");
+      Files.deleteIfExists(absentSocket);
+      MpvIpc.connect(absentSocket, "warm-up").close();
+    } catch (IOException expected) {
+      // Nothing listens there; connecting was the point.
+    }
+  }
+
+  /**
    * An mpv already started from {@code argv} (by the rank, before it read the layout): taken over
    * by {@link #prepare} if it is the command line this player would run, else stopped.
    */

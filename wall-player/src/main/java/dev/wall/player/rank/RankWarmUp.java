@@ -1,0 +1,99 @@
+package dev.wall.player.rank;
+
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LayoutWire;
+import dev.wall.core.layout.Screen;
+import dev.wall.core.sync.RankStatus;
+import dev.wall.player.backend.BackendOptions;
+import dev.wall.player.backend.Executables;
+import dev.wall.player.backend.PlayerFactory;
+import dev.wall.player.backend.mpv.MpvPlayer;
+import dev.wall.player.launch.EarlyPlayer;
+import dev.wall.player.launch.RankLaunch;
+import dev.wall.player.process.ChildProcess;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * What a rank does when it only warms up, for {@code -XX:ArchiveClassesAtExit} to record: every
+ * class the archive lacks is read from its jar and verified at start-up, and every lambda not
+ * seen here is spun then, at the moment four ranks and four players share two cores (one lambda
+ * took 70 ms there). So this runs what a rank runs before its screen is released, short of MPI
+ * and a player, and loads (without initialising) every class of wall's jars and Open MPI's.
+ */
+final class RankWarmUp {
+  private static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+  private RankWarmUp() {}
+
+  static void run(Layout layout, Path layoutFile, Path runDir) throws IOException {
+    Screen screen = layout.screen(0);
+    Path screens = EarlyPlayer.screensDir(runDir);
+    PlayerFactory.spec(layout, screen, screens, Map.of());
+    RankLaunch early = RankLaunch.parse(new RankLaunch(layoutFile, 1, null, runDir, null).withLayoutData(layout)
+        .forScreen(layout, 0).args().toArray(String[]::new));
+    LayoutWire.decode(early.layoutData());
+    PlayerFactory.choose(layout.player(), BackendOptions.DEFAULTS, Executables::installed);
+    startAndStopAChild(screens.resolve("warm-up.log"));
+    MpvPlayer.warmUp(screens.resolve("warm-up.sock"));
+    RankStatus.decode(RankStatus.healthy(1, 2, false, 1).encode());
+    loadEveryClassBeside(RankWarmUp.class, Layout.class);
+    loadEveryClassBeside(classNamed("mpi.MPI"));
+  }
+
+  /** The same path as a player's start, with a lifeline, on a program every node has. */
+  private static void startAndStopAChild(Path log) {
+    try (ChildProcess child = ChildProcess.startWithLifeline("warm-up", List.of("true"), log, Map.of())) {
+      child.waitFor(STOP_GRACE);
+    } catch (IOException e) {
+      // No `true` on the path: the archive only misses a few classes.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Class<?> classNamed(String name) {
+    try {
+      return Class.forName(name, false, RankWarmUp.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /** Loads every class in the jars these classes came from; build folders (tests) are skipped. */
+  private static void loadEveryClassBeside(Class<?>... anchors) throws IOException {
+    for (Class<?> anchor : anchors) {
+      Path jar = jarOf(anchor);
+      if (jar == null) {
+        continue;
+      }
+      try (JarFile file = new JarFile(jar.toFile())) {
+        for (JarEntry entry : java.util.Collections.list(file.entries())) {
+          String name = entry.getName();
+          if (name.endsWith(".class") && !name.endsWith("module-info.class") && !name.startsWith("META-INF/")) {
+            classNamed(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+          }
+        }
+      }
+    }
+  }
+
+  private static Path jarOf(Class<?> anchor) {
+    if (anchor == null || anchor.getProtectionDomain().getCodeSource() == null) {
+      return null;
+    }
+    try {
+      Path path = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(path) ? path : null;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
