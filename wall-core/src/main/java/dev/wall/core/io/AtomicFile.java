@@ -71,7 +71,7 @@ public final class AtomicFile {
     Path file = realTarget(target);
     Path folder = file.getParent();
     FileAttrs attrs = Files.exists(file) ? FileAttrs.of(file) : forNewFile;
-    Path temporary = Files.createTempFile(folder, "." + file.getFileName() + ".", ".wall-tmp");
+    Path temporary = createTemporary(folder, file.getFileName().toString());
     boolean renamed = false;
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -124,6 +124,28 @@ public final class AtomicFile {
       channel.force(true);
     } catch (IOException notSupported) {
       // Some file systems (FAT boot partitions among them) refuse to sync a folder; the rename stands.
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong TEMPORARIES = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * A new, empty file only we can read, named after {@code name}, this process and a counter.
+   * Not {@link Files#createTempFile}: its random names cost a cold JVM about 30 ms setting up
+   * SecureRandom, on the path of {@code wall play}; exclusive creation is what makes a name safe.
+   */
+  private static Path createTemporary(Path folder, String name) throws IOException {
+    long pid = ProcessHandle.current().pid();
+    java.nio.file.attribute.FileAttribute<?> ownerOnly = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    while (true) {
+      Path temporary = folder.resolve("." + name + "." + pid + "." + TEMPORARIES.incrementAndGet() + ".wall-tmp");
+      try {
+        Files.createFile(temporary, ownerOnly);
+        return temporary;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // Left by a process that had our pid before; the next number is free.
+      }
     }
   }
 }

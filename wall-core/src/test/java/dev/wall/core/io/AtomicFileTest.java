@@ -53,6 +53,37 @@ class AtomicFileTest {
   }
 
   @Test
+  void theTemporaryFileIsOnlyTheOwnersWhileItIsWritten() throws IOException {
+    Path file = dir.resolve("hosts");
+    Files.writeString(file, "old");
+    List<String> seen = new java.util.ArrayList<>();
+    new AtomicFile((step, target) -> {
+      if (step == AtomicFile.Step.WRITTEN) {
+        for (String name : names()) {
+          if (!name.equals("hosts")) {
+            seen.add(name + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))));
+          }
+        }
+      }
+    }).write(file, bytes("new"));
+    assertEquals(1, seen.size(), seen.toString());
+    assertTrue(seen.get(0).matches("\\.hosts\\.\\d+\\.\\d+\\.wall-tmp rw-------"), seen.get(0));
+    assertEquals(List.of("hosts"), names());
+  }
+
+  @Test
+  void aLeftoverTemporaryOfTheSameNameIsSteppedOver() throws IOException {
+    Path file = dir.resolve("hosts");
+    long pid = ProcessHandle.current().pid();
+    for (int i = 0; i < 200; i++) {
+      Files.writeString(dir.resolve(".hosts." + pid + "." + i + ".wall-tmp"), "left by a crash");
+    }
+    new AtomicFile().write(file, bytes("new"));
+    assertEquals("new", Files.readString(file));
+    assertEquals(201, names().size(), "the leftovers are not ours to delete");
+  }
+
+  @Test
   void refusesWhenTheFileChangedSinceItWasRead() throws IOException {
     Path file = dir.resolve("a.json");
     Files.writeString(file, "someone else's edit");
