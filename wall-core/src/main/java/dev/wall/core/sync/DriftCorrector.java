@@ -12,12 +12,6 @@ import java.util.Arrays;
  * error stays inside the dead band instead of cycling around its edge. Inside the dead band
  * ({@code toleranceMs}) nothing is learnt and only the learnt rate is applied, so the loop rests
  * instead of hunting. Rates stay within ±{@code maxRateTrim}.
- *
- * <p>The controller acts on an error only when a screen's last {@link #FILTER_ROUNDS} rounds agree
- * on it (see {@link #voted}), not on the newest alone. A position estimate is now and then off by more than the dead band for one round
- * (the pixel benchmark caught one at +12.6 ms among ±4 ms); acting on it moved that screen by half
- * of it, where it then rested inside the band, and taught it a trim of 600 ppm it never had. A
- * screen beyond the seek threshold is still seeked on its newest error: a stall needs no vote.
  */
 public final class DriftCorrector {
   /** Per second: half of an error is removed each second. Below 1 per round, so no overshoot. */
@@ -28,38 +22,17 @@ public final class DriftCorrector {
   static final double LEARN_BELOW_TOLERANCES = 4;
   /** A seek lands a little late (decode time); aim that much ahead of the reference. */
   static final double SEEK_LEAD_SECONDS = 0.040;
-  /**
-   * At most this much learnt per second (100 ppm): a crystal's skew is learnt in a few rounds (a
-   * 2000 ppm one in 20 s, the proportional term holding the error meanwhile), and an error that
-   * was not skew (a late estimate, a stall) cannot teach a trim that then drifts the screen
-   * through the dead band (one 14 ms round taught 700 ppm at KI alone).
-   */
-  static final double MAX_LEARN_PER_SECOND = 0.0001;
-  /** Rounds whose errors are voted on: one odd estimate is outvoted, a real error acts a round later. */
-  static final int FILTER_ROUNDS = 3;
 
   private final double tolerance;
   private final double seekThreshold;
   private final double maxTrim;
   private final double[] learnt;
-  private final double[][] recentErrors;
-  private final int[] recentCount;
 
   public DriftCorrector(SyncSettings settings, int ranks) {
     this.tolerance = settings.toleranceMs() / 1000.0;
     this.seekThreshold = settings.seekThresholdMs() / 1000.0;
     this.maxTrim = settings.maxRateTrim();
     this.learnt = new double[ranks];
-    this.recentErrors = new double[ranks][FILTER_ROUNDS];
-    this.recentCount = new int[ranks];
-  }
-
-  /**
-   * Forgets the recent errors (not the learnt trims): every screen was just released together, at
-   * a seam or at the start, so errors from before say nothing about now.
-   */
-  public void restart() {
-    java.util.Arrays.fill(recentCount, 0);
   }
 
   /** The outcome of one round: new rates and seeks per rank, and what was measured. */
@@ -97,44 +70,18 @@ public final class DriftCorrector {
     recentreLearnt(playing);
     for (int i = 0; i < n; i++) {
       if (!playing[i]) {
-        recentCount[i] = 0;
         continue;
       }
       double error = positions[i] - reference;
       if (Math.abs(error) > seekThreshold) {
         seeks[i] = reference + SEEK_LEAD_SECONDS;
         rates[i] = clamp(1 + learnt[i]);
-        recentCount[i] = 0;
         continue;
       }
-      double voted = voted(i, error);
-      rates[i] = rateFor(i, voted, dt);
-      trimmed[i] = Math.abs(voted) > tolerance;
+      rates[i] = rateFor(i, error, dt);
+      trimmed[i] = Math.abs(error) > tolerance;
     }
     return new Correction(rates, seeks, trimmed, skew);
-  }
-
-  /**
-   * The error to act on: the newest, unless the last few rounds (their median) say less, and none
-   * at all when they disagree on its sign or there is only one round since the release. So an odd
-   * round is outvoted, a real error acts from its second round, and a shrinking error is never
-   * overcorrected from older, larger ones.
-   */
-  private double voted(int rank, double error) {
-    double[] recent = recentErrors[rank];
-    System.arraycopy(recent, 0, recent, 1, FILTER_ROUNDS - 1);
-    recent[0] = error;
-    recentCount[rank] = Math.min(recentCount[rank] + 1, FILTER_ROUNDS);
-    if (recentCount[rank] < 2) {
-      return 0;
-    }
-    double[] sorted = java.util.Arrays.copyOf(recent, recentCount[rank]);
-    java.util.Arrays.sort(sorted);
-    double median = median(sorted);
-    if (Math.signum(median) != Math.signum(error)) {
-      return 0;
-    }
-    return Math.abs(median) < Math.abs(error) ? median : error;
   }
 
   private double rateFor(int rank, double error, double dt) {
@@ -145,8 +92,7 @@ public final class DriftCorrector {
     // Anti-windup: learn only from small errors while the output is not saturated, so a large
     // transient (a late start, a stall) is not mistaken for skew and does not overshoot.
     if (Math.abs(error) < LEARN_BELOW_TOLERANCES * tolerance && clamp(proportional) == proportional) {
-      double step = Math.max(-MAX_LEARN_PER_SECOND * dt, Math.min(MAX_LEARN_PER_SECOND * dt, -KI * error * dt));
-      learnt[rank] = clampTrim(learnt[rank] + step);
+      learnt[rank] = clampTrim(learnt[rank] - KI * error * dt);
     }
     return clamp(1 + learnt[rank] - KP * error);
   }

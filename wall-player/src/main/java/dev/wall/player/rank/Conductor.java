@@ -110,7 +110,6 @@ final class Conductor {
   /** A round that only checks health: everyone carries on, or everyone stops. */
   RoundCommand agree(List<RankStatus> all) {
     atSeam = all;
-    corrector.restart(); // a release follows
     String failures = failures(all);
     int n = all.size();
     return failures == null
