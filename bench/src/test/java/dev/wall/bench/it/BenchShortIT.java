@@ -14,6 +14,7 @@ import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.wall.Clips;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Test;
 class BenchShortIT {
   private static final Duration SAMPLING = Duration.ofSeconds(30);
   private static final double SCREENSHOTS_PER_SECOND = 10;
-  private static final double START_UP_REGRESSION_BOUND_SECONDS = 4.5;
+  /** Start-up is judged on the median of this many launches: the machine is shared, and noisy. */
+  private static final int START_UP_LAUNCHES = 3;
+  private static final Duration START_UP_ONLY_SAMPLING = Duration.ofSeconds(2);
 
   @Test
   void fourScreensOfWallPlayMeetTheSyncTargets() throws Exception {
@@ -42,22 +45,31 @@ class BenchShortIT {
         "screenshots came steadily:\n" + report);
     assertTrue(result.sync().seams() >= 1, "the run crossed a loop seam:\n" + report);
     assertTrue(result.rankPeakKb() > 0, "rank JVMs were found and measured:\n" + report);
-    // Every sync target is asserted as the issue states it. Start-up is not yet at 2.5 s on this
-    // 2-core machine (about 3 s: see the README's table and the issue's closing note), so here it
-    // is held to a regression bound instead, and the full benchmark still reports the miss.
+    // Every target is asserted as the issue states it, but for the median spread. Start-up is the
+    // median of three launches (this one and two more that only start up), like every figure
+    // taken on this shared machine.
     //
-    // Known and open: a screen can show every frame one late for a whole loop while mpv's own
-    // clock and time-pos say it is on time. With MIT-SHM that was 7 loops in 32; mpv now reaches a
-    // local display through its socket and it was 1 in 28 (see MpvCommandLine.environment). One
-    // such loop in this 30 s run would make its median 1, so the median is reported, not asserted;
-    // the maximum (one frame) is asserted in every loop, and every other target on the whole run.
+    // Known and open: now and then (about one start in ten here) a screen shows every frame of the
+    // first loop one late while mpv's own clock and time-pos say it is on time; the runtime cannot
+    // see it and the first seam cures it. In this 30 s run the first loop is two thirds of the
+    // screenshots, so such a start makes the median 1: the median is reported, not asserted here.
+    // The full benchmark's cases run three loops and more, where it is judged.
     List<String> syncMisses = Targets.misses(result).stream()
         .filter(m -> !m.startsWith("start-up") && !m.startsWith("median spread")).toList();
     assertEquals(List.of(), syncMisses, "issue 5's targets:\n" + report);
     for (var loop : result.sync().loops()) {
       assertTrue(loop.maxSpread() <= Targets.MAX_SPREAD_FRAMES, "loop " + loop.loop() + ":\n" + report);
     }
-    assertTrue(result.sync().startupSeconds() <= START_UP_REGRESSION_BOUND_SECONDS,
-        "start-up regressed past " + START_UP_REGRESSION_BOUND_SECONDS + " s:\n" + report);
+    List<Double> startUps = new ArrayList<>(List.of(result.sync().startupSeconds()));
+    for (int launch = 2; launch <= START_UP_LAUNCHES; launch++) {
+      CaseResult again = new CaseRunner(clips, target.resolve("bench-it-start-up-" + launch), SCREENSHOTS_PER_SECOND,
+          SamplerKind.STREAM, System.out).run(BenchCase.shortForm(START_UP_ONLY_SAMPLING));
+      assertTrue(again.sync().started(), "launch " + launch + " started:\n" + BenchMain.report(started, loads, List.of(again)));
+      startUps.add(again.sync().startupSeconds());
+    }
+    double median = startUps.stream().sorted().toList().get(START_UP_LAUNCHES / 2);
+    System.out.println("start-up of " + START_UP_LAUNCHES + " launches, s: " + startUps + ", median " + median);
+    assertTrue(median <= Targets.STARTUP_SECONDS,
+        "start-up, median of " + startUps + " s > " + Targets.STARTUP_SECONDS + " s:\n" + report);
   }
 }
