@@ -60,11 +60,16 @@ public final class WallCli {
   private WallCli() {}
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    boolean readsALayout = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
-    if (readsALayout) {
+    String first = args.length > 0 ? args[0] : null;
+    if (namesOneSubcommand(first)) {
       LayoutReader.warmUpInBackground(); // on the other core, while picocli reads its annotations
     }
-    return commandLine(out, err, args.length > 0 ? args[0] : null).execute(args);
+    return commandLine(out, err, first).execute(args);
+  }
+
+  /** A subcommand other than help, which needs the whole tree to describe it. */
+  private static boolean namesOneSubcommand(String first) {
+    return first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help");
   }
 
   /** The whole command tree. */
@@ -75,7 +80,7 @@ public final class WallCli {
   /** The tree for a run whose first argument is {@code first}: only that subcommand, if it is one. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
     CommandLine cli = new CommandLine(new WallCli());
-    if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
+    if (namesOneSubcommand(first)) {
       cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
     } else {
       SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
