@@ -9,7 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replaces a file so that a reader sees either the old bytes or the new, never half of each, even
@@ -41,6 +44,10 @@ public final class AtomicFile {
       super(file + " changed on disk while it was being edited");
     }
   }
+
+  private static final AtomicLong TEMPORARIES = new AtomicLong();
+  private static final FileAttribute<?> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final StepHook hook;
 
@@ -127,8 +134,6 @@ public final class AtomicFile {
     }
   }
 
-  private static final java.util.concurrent.atomic.AtomicLong TEMPORARIES = new java.util.concurrent.atomic.AtomicLong();
-
   /**
    * A new, empty file only we can read, named after {@code name}, this process and a counter.
    * Not {@link Files#createTempFile}: its random names cost a cold JVM about 30 ms setting up
@@ -136,15 +141,13 @@ public final class AtomicFile {
    */
   private static Path createTemporary(Path folder, String name) throws IOException {
     long pid = ProcessHandle.current().pid();
-    java.nio.file.attribute.FileAttribute<?> ownerOnly = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     while (true) {
       Path temporary = folder.resolve("." + name + "." + pid + "." + TEMPORARIES.incrementAndGet() + ".wall-tmp");
       try {
-        Files.createFile(temporary, ownerOnly);
+        Files.createFile(temporary, OWNER_ONLY);
         return temporary;
       } catch (java.nio.file.FileAlreadyExistsException e) {
-        // Left by a process that had our pid before; the next number is free.
+        // Left by a process that had our pid before; the next number may be free.
       }
     }
   }

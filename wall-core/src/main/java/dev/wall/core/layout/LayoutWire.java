@@ -82,8 +82,6 @@ public final class LayoutWire {
     }
     if (raw == String.class) {
       writeString(out, (String) value);
-    } else if (raw == Integer.class) {
-      out.writeInt((Integer) value);
     } else if (raw.isEnum()) {
       writeString(out, ((Enum<?>) value).name());
     } else if (raw == List.class) {
@@ -117,9 +115,6 @@ public final class LayoutWire {
     }
     if (raw == String.class) {
       return readString(in);
-    }
-    if (raw == Integer.class) {
-      return in.readInt();
     }
     if (raw.isEnum()) {
       return enumValue(raw, readString(in));

@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -109,7 +111,7 @@ public final class WallCli {
     private static String suggestion(ParameterException e) {
       if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
         CommandLine cmd = e.getCommandLine();
-        java.util.Set<String> words = new java.util.TreeSet<>(cmd.getSubcommands().keySet());
+        Set<String> words = new TreeSet<>(cmd.getSubcommands().keySet());
         words.addAll(cmd.getCommandSpec().optionsMap().keySet());
         return Suggestions.closest(unmatched.getUnmatched().get(0), words)
             .map(name -> " (did you mean " + name + "?)").orElse("");
