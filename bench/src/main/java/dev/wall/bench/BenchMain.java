@@ -2,6 +2,7 @@ package dev.wall.bench;
 
 import dev.wall.bench.report.Machine;
 import dev.wall.bench.report.ResultTable;
+import dev.wall.bench.sampling.OffBeatRate;
 import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.sampling.SamplingStats;
 import dev.wall.bench.wall.Clips;
@@ -37,7 +38,8 @@ public final class BenchMain implements Callable<Integer> {
       description = "The same for case 3, the fast clock (default: ${DEFAULT-VALUE}).")
   int skewSeconds;
 
-  @Option(names = "--rate", defaultValue = "10", description = "Screenshots per second (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rate", defaultValue = "10", description = "About this many screenshots per second, stepped off the clips' frame rate"
+          + " (default: ${DEFAULT-VALUE}, which is 8.87: 3.382 frames apart).")
   double rate;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where each case's files go (default: REPO/out/bench).")
@@ -89,8 +91,11 @@ public final class BenchMain implements Callable<Integer> {
     text.append("Load average at the start (1, 5, 15 min): ").append(loads)
         .append("; now: ").append(Machine.loads()).append('\n');
     text.append(String.format(Locale.ROOT,
-        "Clips: %dx%d, %d fps, %d s (%d frames), one window each; spread in frames, the short way round the loop.%n%n",
+        "Clips: %dx%d, %d fps, %d s (%d frames), one window each; spread in frames, the short way round the loop.%n",
         Clips.WIDTH, Clips.HEIGHT, Clips.FPS, Clips.SECONDS, Clips.FRAMES));
+    text.append(String.format(Locale.ROOT,
+        "Screenshots a whole number of frames and %.3f of a frame apart, so they sweep every point of a frame.%n%n",
+        OffBeatRate.PHASE_STEP));
     text.append(ResultTable.render(results)).append('\n');
     for (CaseResult r : results) {
       text.append(Details.of(r));

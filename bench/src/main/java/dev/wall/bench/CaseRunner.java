@@ -7,6 +7,7 @@ import dev.wall.bench.baseline.SeedRankMain;
 import dev.wall.bench.code.FrameCode;
 import dev.wall.bench.report.Machine;
 import dev.wall.bench.sampling.DisplaySampler;
+import dev.wall.bench.sampling.OffBeatRate;
 import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.sampling.SamplingStats;
 import dev.wall.bench.wall.BenchLayout;
@@ -58,14 +59,15 @@ public final class CaseRunner {
 
   /**
    * @param outDir each case writes its layout, logs, samples.csv and evidence PNGs under it
-   * @param samplesPerSecond screenshots per second
+   * @param samplesPerSecond about this many screenshots a second: the rate used is the nearest that
+   *     does not beat with the clips' frame rate ({@link OffBeatRate})
    * @param sampler how to take them
    * @param progress one line per step, for whoever watches
    */
   public CaseRunner(Clips clips, Path outDir, double samplesPerSecond, SamplerKind sampler, PrintStream progress) {
     this.clips = clips;
     this.outDir = outDir;
-    this.samplesPerSecond = samplesPerSecond;
+    this.samplesPerSecond = OffBeatRate.near(samplesPerSecond, Clips.FPS);
     this.sampler = sampler;
     this.progress = progress;
   }
