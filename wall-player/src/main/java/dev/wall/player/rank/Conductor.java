@@ -1,6 +1,7 @@
 package dev.wall.player.rank;
 
 import dev.wall.core.layout.SyncSettings;
+import dev.wall.core.sync.CommonInstant;
 import dev.wall.core.sync.DriftCorrector;
 import dev.wall.core.sync.RankStatus;
 import dev.wall.core.sync.RoundCommand;
@@ -38,12 +39,11 @@ final class Conductor {
       return RoundCommand.abort(failures, all.size());
     }
     int n = all.size();
-    double[] positions = new double[n];
+    double[] positions = CommonInstant.positions(all);
     boolean[] playing = new boolean[n];
     double longestRemaining = 0;
     for (int i = 0; i < n; i++) {
       RankStatus status = all.get(i);
-      positions[i] = status.position();
       playing[i] = !status.atEnd();
       if (playing[i]) {
         longestRemaining = Math.max(longestRemaining, status.remaining() / status.rate());
@@ -76,7 +76,7 @@ final class Conductor {
       return RoundCommand.abort(failures, all.size());
     }
     int n = all.size();
-    double[] positions = all.stream().mapToDouble(RankStatus::position).toArray();
+    double[] positions = CommonInstant.positions(all);
     boolean[] playing = new boolean[n];
     java.util.Arrays.fill(playing, true);
     DriftCorrector.Correction correction = corrector.correct(positions, playing, dt);

@@ -41,6 +41,7 @@ public final class WallRank {
   private final Duration roundInterval;
   private final Screen screen;
   private final String host;
+  private final String clock = MonotonicClock.id();
   private volatile String failure;
   private Player player;
   private double rate = 1.0;
@@ -205,8 +206,10 @@ public final class WallRank {
   /** In independent mode: loops done times the clip's length, plus the position in this loop. */
   private RankStatus sampleVirtual() {
     RankStatus status = sample();
-    return status.ok() ? RankStatus.healthy(restarts * status.duration() + status.position(), status.duration(),
-        false, status.rate()) : status;
+    return status.ok()
+        ? new RankStatus(null, restarts * status.duration() + status.position(), status.duration(), false,
+            status.rate(), status.sampledAtNanos(), status.clock())
+        : status;
   }
 
   private void apply(RoundCommand command) {
@@ -264,11 +267,16 @@ public final class WallRank {
     }
   }
 
-  /** This rank's position now; called right after a barrier, so all ranks sample the same instant. */
+  /**
+   * This rank's position now, and when that was on its machine's clock; called right after a
+   * barrier, so ranks sample about the same instant (see {@link dev.wall.core.sync.CommonInstant}).
+   */
   private RankStatus sample() {
     if (failure == null) {
       try {
-        return RankStatus.healthy(player.position(), player.duration(), player.reachedEnd(), rate);
+        long now = System.nanoTime();
+        return RankStatus.healthy(player.position(), player.duration(), player.reachedEnd(), rate)
+            .sampledAt(now, clock);
       } catch (PlayerException e) {
         fail(e.getMessage());
       }
