@@ -12,6 +12,16 @@ import java.util.Arrays;
  * error stays inside the dead band instead of cycling around its edge. Inside the dead band
  * ({@code toleranceMs}) nothing is learnt and only the learnt rate is applied, so the loop rests
  * instead of hunting. Rates stay within ±{@code maxRateTrim}.
+ *
+ * <p>After a release (the start, and every seam) screens start a few milliseconds apart, as each
+ * player takes its unpause. For the first rounds after one that offset is trimmed away without
+ * learning anything from it: it is not skew, and learnt as skew it would later push the screen
+ * out of the band again, round after round.
+ *
+ * <p>With hysteresis: a screen that left the band is trimmed until it is back within a third of
+ * it, not merely to its edge. Otherwise every corrected screen rests at the edge, and with 8
+ * screens half of them at +10 ms and half at −10 ms the wall spans more than half a frame (seen
+ * in the pixel benchmark's 8-screen case: median spread 1 in the first loop).
  */
 public final class DriftCorrector {
   /** Per second: half of an error is removed each second. Below 1 per round, so no overshoot. */
@@ -20,6 +30,10 @@ public final class DriftCorrector {
   static final double KI = 0.05;
   /** Errors beyond this many dead bands are transients, not skew: nothing is learnt from them. */
   static final double LEARN_BELOW_TOLERANCES = 4;
+  /** Rounds after a release in which offsets are trimmed but nothing is learnt. */
+  static final int ALIGN_ROUNDS = 5;
+  /** A screen being corrected is corrected until its error is within this share of the band. */
+  static final double SETTLE_WITHIN_TOLERANCE = 1 / 3.0;
   /** A seek lands a little late (decode time); aim that much ahead of the reference. */
   static final double SEEK_LEAD_SECONDS = 0.040;
 
@@ -27,12 +41,15 @@ public final class DriftCorrector {
   private final double seekThreshold;
   private final double maxTrim;
   private final double[] learnt;
+  private final boolean[] settling;
+  private int roundsSinceRelease;
 
   public DriftCorrector(SyncSettings settings, int ranks) {
     this.tolerance = settings.toleranceMs() / 1000.0;
     this.seekThreshold = settings.seekThresholdMs() / 1000.0;
     this.maxTrim = settings.maxRateTrim();
     this.learnt = new double[ranks];
+    this.settling = new boolean[ranks];
   }
 
   /** The outcome of one round: new rates and seeks per rank, and what was measured. */
@@ -57,6 +74,7 @@ public final class DriftCorrector {
    * @param dt seconds since the previous round
    */
   public Correction correct(double[] positions, boolean[] playing, double dt) {
+    roundsSinceRelease++;
     int n = positions.length;
     double[] rates = RoundCommand.ones(n);
     double[] seeks = RoundCommand.nans(n);
@@ -78,20 +96,22 @@ public final class DriftCorrector {
         rates[i] = clamp(1 + learnt[i]);
         continue;
       }
+      settling[i] = Math.abs(error) > (settling[i] ? tolerance * SETTLE_WITHIN_TOLERANCE : tolerance);
       rates[i] = rateFor(i, error, dt);
-      trimmed[i] = Math.abs(error) > tolerance;
+      trimmed[i] = settling[i];
     }
     return new Correction(rates, seeks, trimmed, skew);
   }
 
   private double rateFor(int rank, double error, double dt) {
-    if (Math.abs(error) <= tolerance) {
+    if (!settling[rank]) {
       return clamp(1 + learnt[rank]);
     }
     double proportional = 1 + learnt[rank] - KP * error;
     // Anti-windup: learn only from small errors while the output is not saturated, so a large
     // transient (a late start, a stall) is not mistaken for skew and does not overshoot.
-    if (Math.abs(error) < LEARN_BELOW_TOLERANCES * tolerance && clamp(proportional) == proportional) {
+    if (roundsSinceRelease > ALIGN_ROUNDS && Math.abs(error) < LEARN_BELOW_TOLERANCES * tolerance
+        && clamp(proportional) == proportional) {
       learnt[rank] = clampTrim(learnt[rank] - KI * error * dt);
     }
     return clamp(1 + learnt[rank] - KP * error);
@@ -109,6 +129,11 @@ public final class DriftCorrector {
     for (int i = 0; i < learnt.length; i++) {
       learnt[i] = clampTrim(learnt[i] - common);
     }
+  }
+
+  /** Every screen was just released together (a seam): the next rounds align without learning. */
+  public void released() {
+    roundsSinceRelease = 0;
   }
 
   /** The skew this rank's clock showed, as learnt so far: rate trim in force when at rest. */

@@ -146,6 +146,30 @@ class DriftCorrectorSimulationTest {
     assertTrue(previousError < 0.015);
   }
 
+  /**
+   * Eight screens released a little apart, as on a busy machine. Those beyond the dead band are
+   * brought to within a third of it, not left at its edge: resting at ±10 ms, the wall would span
+   * more than half a frame, and a screenshot would as often as not show two frames.
+   */
+  @Test
+  void correctedScreensSettleWellInsideTheBandSoTheWallSpansLessThanHalfAFrame() {
+    SimulatedWall wall = new SimulatedWall(new double[8], 0.001, 0.001, DEFAULTS);
+    double[] offsetsMs = {-14, -12, -6, 0, 0, 6, 12, 14};
+    for (int i = 0; i < offsetsMs.length; i++) {
+      wall.truePosition[i] = offsetsMs[i] / 1000;
+    }
+    for (int round = 0; round < 30; round++) {
+      wall.round();
+    }
+    assertTrue(wall.spread() < FRAME / 2, "spread after settling: " + wall.spread());
+    int trimmedBefore = wall.roundsWithTrims;
+    for (int round = 0; round < 300; round++) {
+      wall.round();
+    }
+    assertTrue(wall.roundsWithTrims - trimmedBefore <= 3, "then rests: " + (wall.roundsWithTrims - trimmedBefore));
+    assertTrue(wall.spread() < FRAME / 2, "and stays: " + wall.spread());
+  }
+
   @Test
   void aStalledScreenSeeksOnceThenTrims() {
     SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0, 0}, 0.002, 0.001, DEFAULTS);

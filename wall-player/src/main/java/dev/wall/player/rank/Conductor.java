@@ -117,6 +117,11 @@ final class Conductor {
         : RoundCommand.abort(failures, n);
   }
 
+  /** Every screen was just released together: the corrector aligns before it learns again. */
+  void released() {
+    corrector.released();
+  }
+
   /** The loop's figures, from the rounds and the seam's statuses; resets them for the next loop. */
   LoopReport finishLoop(int loop, int loops, double seconds, double frameRate) {
     List<ScreenLoop> perScreen = new ArrayList<>();

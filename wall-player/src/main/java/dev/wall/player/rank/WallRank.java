@@ -257,6 +257,9 @@ public final class WallRank {
     agreeOrAbort(conductor);
     comm.barrier();
     release();
+    if (conductor != null) {
+      conductor.released();
+    }
   }
 
   private void release() {
