@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +74,9 @@ public final class DemoCommand implements Callable<Integer> {
     if (common.stacktrace()) {
       args.add("--stacktrace");
     }
-    return spec.commandLine().getParent().execute(args.toArray(String[]::new));
+    // A tree of its own: the one this run built holds only demo (WallCli builds the named subcommand).
+    CommandLine parent = spec.commandLine().getParent();
+    return WallCli.commandLine(parent.getOut(), parent.getErr(), "play").execute(args.toArray(String[]::new));
   }
 
   /** The smallest display that holds every window. */
