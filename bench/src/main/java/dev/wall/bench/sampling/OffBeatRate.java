@@ -7,10 +7,10 @@ package dev.wall.bench.sampling;
  * for as long as both clocks run. If that point is within a millisecond or two of the instant the
  * players put up their next frame, a screen that flips 1 ms after the others shows the previous
  * frame in every screenshot of the loop, and the median spread reads 1 where a person sees the
- * screens together 95% of the time. The benchmark saw exactly that: in 3 of 22 short runs one
- * screen "lagged" a whole first loop, and with mpv's own flip times on record every screenshot of
- * such a run lay within 2 ms of a flip. The next release picks a new phase, which is why a seam
- * always seemed to cure it.
+ * screens together 95% of the time. The benchmark saw exactly that: in about one short run in
+ * seven one screen "lagged" a whole first loop, and with mpv's own flip times on record, every
+ * screenshot that read it a frame off lay within a few milliseconds of its flip. The next release
+ * picks a new phase, which is why a seam always seemed to cure it (docs/sync.md).
  *
  * <p>So the gap between screenshots is a whole number of frames plus 0.382 of one (1 − 1/φ, the
  * step that covers a frame's phases most evenly), and successive screenshots sweep the frame.

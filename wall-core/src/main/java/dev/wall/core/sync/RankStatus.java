@@ -37,11 +37,6 @@ public record RankStatus(String failure, double position, double duration, boole
     return new RankStatus(failure, position, duration, atEnd, rate, nanos, clockId);
   }
 
-  /** The same status at another position (a virtual one, or one moved to another instant). */
-  public RankStatus at(double newPosition) {
-    return new RankStatus(failure, newPosition, duration, atEnd, rate, sampledAtNanos, clock);
-  }
-
   public boolean ok() {
     return failure == null;
   }
