@@ -7,8 +7,8 @@ import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.OpenMpiCheck;
 import dev.wall.player.launch.PlayReport;
 import dev.wall.player.launch.RankClassArchive;
-import dev.wall.player.launch.RankLaunch;
 import dev.wall.player.launch.WallController;
+import dev.wall.player.wire.RankLaunch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -105,7 +105,7 @@ public final class PlayCommand implements Callable<Integer> {
       controller.command(launch, env.get("DISPLAY"));
       return ExitCodes.OK;
     }
-    return controller.play(launch, env);
+    return Outcomes.exitCode(controller.play(launch, env));
   }
 
   private int loopsToPlay(Layout layout) {

@@ -3,10 +3,10 @@ package dev.wall.player.launch;
 import dev.wall.core.io.AtomicFile;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
-import dev.wall.player.cli.ExitCodes;
-import dev.wall.player.cli.WallFailure;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
+import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.wire.RankMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,19 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The controller side of {@code wall play}: writes the hostfile and rankfile, starts mpirun with
- * one rank per screen, relays rank 0's lines, and turns mpirun's end into an exit code: 0 when
- * every loop played, 1 with the failed screens named, 3 when a rank or node was lost.
+ * The controller side of {@code wall play}: writes the hostfile, starts mpirun with one rank per
+ * screen, relays rank 0's messages ({@link RankMessage}), and turns mpirun's end into an {@link
+ * Outcome}: every loop played, screens that failed (named), or a rank or node lost.
  */
 public final class WallController {
-  /** Rank 0 prefixes every failed screen's line with this, so it is told apart from MPI's noise. */
-  public static final String FAILURE_PREFIX = "failed: ";
-  /** Rank 0's status after each control round, for the live status line on a terminal. */
-  public static final String STATUS_PREFIX = "status: ";
-  /** Rank 0 sends each loop's figures as JSON on a line with this prefix. */
-  public static final String REPORT_PREFIX = "report: ";
-  /** Rank 0's lines for the console start with one of these; anything else is MPI's, kept in the log. */
-  public static final List<String> CONSOLE_PREFIXES = List.of("loop ", "snapshot", "wall: ");
   private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
 
@@ -66,7 +58,7 @@ public final class WallController {
     this.archive = RankClassArchive.forThisJvm();
   }
 
-  public int play(RankLaunch launch, Map<String, String> environment) throws IOException {
+  public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
     archive.ensureRecorded(launch.layout());
     List<String> argv = command(launch, environment.get("DISPLAY"));
     List<String> failures = new ArrayList<>();
@@ -85,7 +77,7 @@ public final class WallController {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       mpirun.stop(STOP_GRACE);
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "interrupted; every rank was stopped");
+      return new Outcome.Stopped("interrupted; every rank was stopped");
     }
     return verdict(code, failures, mpiLines);
   }
@@ -109,28 +101,23 @@ public final class WallController {
   }
 
   private void route(String line, List<String> failures, List<String> mpiLines) {
-    if (line.startsWith(FAILURE_PREFIX)) {
-      failures.add(line.substring(FAILURE_PREFIX.length()));
-      return;
-    }
-    if (line.startsWith(REPORT_PREFIX)) {
-      report.addLoop(line.substring(REPORT_PREFIX.length()));
-      return;
-    }
-    if (line.startsWith(STATUS_PREFIX)) {
-      showStatus(line.substring(STATUS_PREFIX.length()));
-      return;
-    }
-    if (CONSOLE_PREFIXES.stream().anyMatch(line::startsWith)) {
-      if (!quiet) {
-        clearStatus();
-        out.println(line);
-        out.flush();
+    RankMessage message = RankMessage.parse(line).orElse(null);
+    if (message == null) {
+      synchronized (mpiLines) {
+        mpiLines.add(line);
       }
       return;
     }
-    synchronized (mpiLines) {
-      mpiLines.add(line);
+    if (message instanceof RankMessage.Failure failure) {
+      failures.add(failure.text());
+    } else if (message instanceof RankMessage.Report loop) {
+      report.addLoop(loop.json());
+    } else if (message instanceof RankMessage.Status status) {
+      showStatus(status.text());
+    } else if (message instanceof RankMessage.Console console && !quiet) {
+      clearStatus();
+      out.println(console.text());
+      out.flush();
     }
   }
 
@@ -160,17 +147,17 @@ public final class WallController {
     return log;
   }
 
-  private int verdict(int code, List<String> failures, List<String> mpiLines) {
+  private Outcome verdict(int code, List<String> failures, List<String> mpiLines) {
     if (code == 0) {
-      return ExitCodes.OK;
+      return new Outcome.Completed();
     }
     if (ProcessDestroyer.instance().shuttingDown()) {
-      return ExitCodes.RUNTIME_FAILURE; // said by the shutdown hook, see play()
+      return new Outcome.Stopped("stopped; every rank and player was stopped"); // said by the shutdown hook
     }
     if (!failures.isEmpty()) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, String.join("\nwall: ", failures));
+      return new Outcome.ScreensFailed(failures);
     }
-    throw new WallFailure(ExitCodes.NODE_LOST, lostMessage(code, mpiLines));
+    return new Outcome.RankLost(lostMessage(code, mpiLines));
   }
 
   private String lostMessage(int code, List<String> mpiLines) {

@@ -1,14 +1,15 @@
 package dev.wall.player.rank;
 
+import dev.wall.core.layout.Screen;
 import dev.wall.core.layout.SyncSettings;
 import dev.wall.core.sync.CommonInstant;
 import dev.wall.core.sync.DriftCorrector;
 import dev.wall.core.sync.RankStatus;
-import dev.wall.core.sync.RoundCommand;
 import dev.wall.core.sync.RoundCommand.Action;
+import dev.wall.core.sync.RoundCommand;
+import dev.wall.player.wire.LoopReport.ScreenLoop;
+import dev.wall.player.wire.LoopReport;
 import java.time.Duration;
-import dev.wall.core.layout.Screen;
-import dev.wall.player.rank.LoopReport.ScreenLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

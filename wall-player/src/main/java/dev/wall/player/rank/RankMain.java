@@ -11,11 +11,13 @@ import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
-import dev.wall.player.launch.EarlyPlayer;
-import dev.wall.player.launch.RankLaunch;
-import dev.wall.player.launch.WallController;
 import dev.wall.player.mpi.MpiCommunicator;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.wire.EarlyPlayer;
+import dev.wall.player.wire.LoopReport;
+import dev.wall.player.wire.RankExit;
+import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.wire.RankMessage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -62,8 +64,8 @@ public final class RankMain {
     try {
       launch = RankLaunch.parse(args);
     } catch (IllegalArgumentException e) {
-      System.out.println(WallController.FAILURE_PREFIX + "wall-rank: " + e.getMessage());
-      System.exit(2);
+      System.out.println(new RankMessage.Failure("wall-rank: " + e.getMessage()).encode());
+      System.exit(RankExit.BAD_LAUNCH);
       return;
     }
     System.exit(new RankMain(launch).run());
@@ -78,8 +80,8 @@ public final class RankMain {
       layout = readLayout();
     } catch (InvalidLayoutException e) {
       handOverEarly(null);
-      e.problems().forEach(p -> out.println(WallController.FAILURE_PREFIX + p.line()));
-      return 2;
+      e.problems().forEach(p -> send(new RankMessage.Failure(p.line())));
+      return RankExit.BAD_LAUNCH;
     }
     if (mediaRoot != null) {
       layout = layout.withMediaRoot(mediaRoot.toString());
@@ -156,12 +158,12 @@ public final class RankMain {
     WallRank rank = new WallRank(comm, wall, loops, player, listener(), WallRank.ROUND_INTERVAL, host);
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
-      return 0;
+      return RankExit.OK;
     } catch (WallAbortedException e) {
       if (comm.isRoot()) {
-        e.getMessage().lines().forEach(line -> printLine(WallController.FAILURE_PREFIX + line));
+        e.getMessage().lines().forEach(line -> send(new RankMessage.Failure(line)));
       }
-      return 1;
+      return RankExit.ABORTED;
     }
   }
 
@@ -170,9 +172,9 @@ public final class RankMain {
     try {
       Rect root = XWindows.rootSize(display, runDir);
       Screenshot.capture(display, root.width(), root.height(), snapshot);
-      printLine("snapshot: " + snapshot);
+      send(new RankMessage.Console("snapshot: " + snapshot));
     } catch (IOException e) {
-      printLine("snapshot failed: " + e.getMessage());
+      send(new RankMessage.Console("snapshot failed: " + e.getMessage()));
     }
   }
 
@@ -185,23 +187,24 @@ public final class RankMain {
 
       @Override
       public void round(RoundSummary summary) {
-        printLine(WallController.STATUS_PREFIX + summary.line());
+        send(new RankMessage.Status(summary.line()));
       }
     };
   }
 
   /** The console line, then the same loop as JSON for the controller's --report file. */
   private void printReport(LoopReport report) {
-    printLine(report.line());
+    send(new RankMessage.Console(report.line()));
     try {
-      printLine(WallController.REPORT_PREFIX + Json.MAPPER.writeValueAsString(report));
+      send(new RankMessage.Report(Json.MAPPER.writeValueAsString(report)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      printLine("wall: could not encode the loop report: " + e.getOriginalMessage());
+      send(new RankMessage.Console("wall: could not encode the loop report: " + e.getOriginalMessage()));
     }
   }
 
-  private void printLine(String line) {
-    out.println(line);
+  /** One message to the controller, through mpirun, which relays rank output line by line. */
+  private void send(RankMessage message) {
+    out.println(message.encode());
     out.flush();
   }
 }

@@ -1,5 +1,6 @@
 package dev.wall.player.rank;
 
+import dev.wall.player.wire.LoopReport;
 import java.util.Locale;
 
 /** What rank 0 tells the outside world as the wall plays. */

@@ -1,4 +1,4 @@
-package dev.wall.player.launch;
+package dev.wall.player.wire;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;

@@ -1,4 +1,4 @@
-package dev.wall.player.rank;
+package dev.wall.player.wire;
 
 import java.util.List;
 import java.util.Locale;
