@@ -20,9 +20,16 @@ public record Layout(
     LoopMode loopMode,
     Size wall,
     Span span,
-    List<Screen> screens) {
+    List<Screen> screens,
+    Schedule schedule) {
 
   public static final int DEFAULT_LOOPS = 1;
+
+  /** A layout without opening hours. */
+  public static Layout of(Integer version, String name, Integer loops, PlayerKind player, String mediaRoot,
+      Network network, SyncSettings sync, LoopMode loopMode, Size wall, Span span, List<Screen> screens) {
+    return of(version, name, loops, player, mediaRoot, network, sync, loopMode, wall, span, screens, null);
+  }
 
   @JsonCreator
   public static Layout of(
@@ -36,7 +43,8 @@ public record Layout(
       @JsonProperty("loopMode") LoopMode loopMode,
       @JsonProperty("wall") Size wall,
       @JsonProperty("span") Span span,
-      @JsonProperty("screens") List<Screen> screens) {
+      @JsonProperty("screens") List<Screen> screens,
+      @JsonProperty("schedule") Schedule schedule) {
     return new Layout(
         version == null ? 0 : version,
         name,
@@ -48,7 +56,8 @@ public record Layout(
         loopMode == null ? LoopMode.LOCKSTEP : loopMode,
         wall,
         span,
-        screens == null ? List.of() : List.copyOf(screens));
+        screens == null ? List.of() : List.copyOf(screens),
+        schedule);
   }
 
   /** Loops to play; 0 means forever. */
@@ -58,12 +67,14 @@ public record Layout(
 
   public Layout withLoops(int newLoops) {
     return new Layout(
-        version, name, newLoops, player, mediaRoot, network, sync, loopMode, wall, span, screens);
+        version, name, newLoops, player, mediaRoot, network, sync, loopMode, wall, span, screens,
+        schedule);
   }
 
   public Layout withMediaRoot(String newMediaRoot) {
     return new Layout(
-        version, name, loops, player, newMediaRoot, network, sync, loopMode, wall, span, screens);
+        version, name, loops, player, newMediaRoot, network, sync, loopMode, wall, span, screens,
+        schedule);
   }
 
   public Screen screen(int rank) {
@@ -74,6 +85,11 @@ public record Layout(
   public Path mediaPath(Screen screen) {
     String media = screen.showsSpan() ? span.media() : screen.media();
     return Path.of(mediaRoot).resolve(media).normalize();
+  }
+
+  /** Opening hours, if the wall has them; without, it plays whenever it is started. */
+  public Optional<Schedule> scheduleIfSet() {
+    return Optional.ofNullable(schedule);
   }
 
   public Optional<Network> networkIfSet() {

@@ -21,7 +21,7 @@ public final class Validator {
   static final List<String> TOP_FIELDS =
       List.of(
           "version", "name", "loops", "loopMode", "player", "mediaRoot", "network", "sync",
-          "wall", "span", "screens");
+          "wall", "span", "screens", "schedule");
   static final List<String> NETWORK_FIELDS = List.of("subnet", "interface", "gateway", "dns");
   static final List<String> SYNC_FIELDS = List.of("toleranceMs", "seekThresholdMs", "maxRateTrim");
   static final List<String> SIZE_FIELDS = List.of("width", "height");
@@ -54,7 +54,10 @@ public final class Validator {
           Map.entry("gateway", "it belongs in \"network\": {\"gateway\": ...}"),
           Map.entry("dns", "it belongs in \"network\": {\"dns\": [ ... ]}"),
           Map.entry("width", "it belongs in \"wall\": {\"width\": ..., \"height\": ...}"),
-          Map.entry("height", "it belongs in \"wall\": {\"width\": ..., \"height\": ...}"));
+          Map.entry("height", "it belongs in \"wall\": {\"width\": ..., \"height\": ...}"),
+          Map.entry("timezone", "it belongs in \"schedule\": {\"timezone\": ...}"),
+          Map.entry("open", "it belongs in \"schedule\": {\"open\": [ ... ]}"),
+          Map.entry("closed", "it belongs in \"schedule\": {\"closed\": [ ... ]}"));
 
   private Validator() {}
 
@@ -102,6 +105,7 @@ public final class Validator {
       Context context =
           new Context(mediaRoot, subnet, wall, hasSpan, root.has("wall"));
       ScreenRules.check(findings, root, context);
+      findings.optional(root, "schedule").ifPresent(v -> ScheduleRules.check(findings, v));
     }
 
     private void version() {
