@@ -10,12 +10,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short helper process (ssh-keygen, ssh) from an argv list, with a deadline. */
-final class Processes {
+public final class Processes {
   private Processes() {}
 
-  record Outcome(int exitCode, String stdout, String stderr) {}
+  public record Outcome(int exitCode, String stdout, String stderr) {}
 
-  static Outcome run(List<String> argv, String stdin, Duration timeout, Map<String, String> env)
+  public static Outcome run(List<String> argv, String stdin, Duration timeout, Map<String, String> env)
       throws IOException {
     ProcessBuilder builder = new ProcessBuilder(argv);
     builder.environment().putAll(env);
