@@ -26,7 +26,7 @@ public record WallGeometry(boolean wallMode, int width, int height, List<Rect> s
     return screenAreas.get(rank);
   }
 
-  static WallGeometry of(Layout layout) {
+  public static WallGeometry of(Layout layout) {
     boolean regions = layout.wall() != null
         && layout.screens().stream().allMatch(screen -> screen.region() != null);
     if (regions) {

@@ -1,0 +1,105 @@
+package dev.wall.player.launch;
+
+import dev.wall.core.schedule.ScheduleClock;
+import dev.wall.core.schedule.ScheduledRun;
+import dev.wall.player.status.LiveStatus;
+import dev.wall.player.wire.RankLaunch;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A wall run by its opening hours (the {@link ScheduledRun} decides when): awake, it turns the
+ * displays on and runs the wall's job from loop 1, and stops that job at the closing; asleep, it
+ * turns the displays off and shows "off (schedule, opens ...)", which is never a failure.
+ */
+public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
+  static final Duration JOB_STOP = Duration.ofSeconds(10);
+  /** Outcomes are final; what a run ended with, by the job's own thread. */
+  private final WallController controller;
+  private final DisplayPowerJob power;
+  private final RankLaunch launch;
+  private final Map<String, String> environment;
+  private final ScheduleClock clock;
+  private final LiveStatus status;
+  private final PrintWriter out;
+
+  public ScheduledWall(WallController controller, DisplayPowerJob power, RankLaunch launch,
+      Map<String, String> environment, ScheduleClock clock, LiveStatus status, PrintWriter out) {
+    this.controller = controller;
+    this.power = power;
+    this.launch = launch;
+    this.environment = environment;
+    this.clock = clock;
+    this.status = status;
+    this.out = out;
+  }
+
+  @Override
+  public Optional<Outcome> playUntil(Optional<Instant> closeAt) throws InterruptedException {
+    say("waking: displays on, then loop 1" + closeAt.map(c -> ", until the closing at " + c).orElse(""));
+    switchDisplays(true);
+    AtomicReference<Outcome> ended = new AtomicReference<>();
+    AtomicReference<Throwable> crashed = new AtomicReference<>();
+    Thread job = new Thread(() -> {
+      try {
+        ended.set(controller.play(launch, environment));
+      } catch (IOException e) {
+        crashed.set(e);
+      } catch (RuntimeException e) {
+        crashed.set(e);
+      }
+    }, "wall-job");
+    status.playing("playing");
+    job.start();
+    try {
+      boolean done = clock.awaitUntil(closeAt.orElse(Instant.MAX), () -> !job.isAlive());
+      if (!done) {
+        say("closing on schedule: stopping the players");
+        job.interrupt();
+        job.join(JOB_STOP.toMillis());
+        return Optional.empty();
+      }
+    } finally {
+      if (job.isAlive()) {
+        job.interrupt();
+        job.join(JOB_STOP.toMillis());
+      }
+    }
+    if (crashed.get() != null) {
+      Throwable e = crashed.get();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+    status.stopped("ended: " + ended.get().getClass().getSimpleName());
+    return Optional.of(ended.get());
+  }
+
+  @Override
+  public void sleep(String label, Optional<Instant> opensAt) throws InterruptedException {
+    status.off(label);
+    say(label + ": displays off");
+    switchDisplays(false);
+  }
+
+  private void switchDisplays(boolean on) throws InterruptedException {
+    try {
+      for (String answer : power.set(on, environment)) {
+        say(answer);
+      }
+    } catch (IOException e) {
+      say("could not run the display power job: " + e.getMessage() + "; the screens " + (on ? "may stay dark" : "show black"));
+    }
+  }
+
+  private void say(String line) {
+    synchronized (out) {
+      out.println("wall: " + line);
+      out.flush();
+    }
+  }
+}

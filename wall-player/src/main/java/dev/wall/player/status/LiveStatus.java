@@ -1,0 +1,78 @@
+package dev.wall.player.status;
+
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.Screen;
+import dev.wall.core.schedule.OpeningHours;
+import dev.wall.core.schedule.ScheduleClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * The controller's view of its wall, kept up to date as things happen (the job starts and ends,
+ * rank 0 reports a round, the schedule turns the wall off), and read by the status page.
+ * Thread-safe: writers are the controller's threads, readers the page's.
+ */
+public final class LiveStatus implements StatusSource {
+  private final Layout layout;
+  private final Optional<OpeningHours> hours;
+  private final ScheduleClock clock;
+  private IntFunction<Optional<byte[]>> thumbnails = rank -> Optional.empty();
+  private String state = ScreenView.STOPPED;
+  private String label = "stopped";
+  private String headline = "starting";
+
+  public LiveStatus(Layout layout, Optional<OpeningHours> hours, ScheduleClock clock) {
+    this.layout = layout;
+    this.hours = hours;
+    this.clock = clock;
+  }
+
+  /** The wall's job is running: every screen plays. */
+  public synchronized void playing(String line) {
+    state = ScreenView.PLAYING;
+    label = "playing";
+    headline = line;
+  }
+
+  /** The schedule turned the wall off: not a failure. */
+  public synchronized void off(String offLabel) {
+    state = ScreenView.OFF;
+    label = offLabel;
+    headline = offLabel;
+  }
+
+  /** The wall's job ended (or has not started). */
+  public synchronized void stopped(String why) {
+    state = ScreenView.STOPPED;
+    label = "stopped";
+    headline = why;
+  }
+
+  public synchronized void thumbnails(IntFunction<Optional<byte[]>> source) {
+    thumbnails = source;
+  }
+
+  @Override
+  public synchronized StatusView now() {
+    List<ScreenView> screens = new ArrayList<>();
+    for (Screen screen : layout.screens()) {
+      screens.add(new ScreenView(screen.name(), screen.host(), state, label, null, null, null, null, null));
+    }
+    String schedule = hours.map(h -> h.nextChangeLabel(clock.now())).orElse(null);
+    return new StatusView(layout, clock.now(), headline, schedule, screens);
+  }
+
+  @Override
+  public Optional<byte[]> thumbnail(int rank) {
+    IntFunction<Optional<byte[]>> source;
+    synchronized (this) {
+      if (!state.equals(ScreenView.PLAYING)) {
+        return Optional.empty();
+      }
+      source = thumbnails;
+    }
+    return source.apply(rank);
+  }
+}
