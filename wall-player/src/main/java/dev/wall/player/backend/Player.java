@@ -42,6 +42,19 @@ public interface Player extends AutoCloseable {
 
   Capabilities capabilities();
 
+  /** Whether {@link #screenshotTo} works: the status page's thumbnails. */
+  default boolean takesScreenshots() {
+    return false;
+  }
+
+  /**
+   * Saves the frame on screen now, the video alone at its own size, to {@code picture} (the
+   * format from its extension: {@code .jpg}, {@code .png}). Only when {@link #takesScreenshots()}.
+   */
+  default void screenshotTo(java.nio.file.Path picture, Duration timeout) throws PlayerException {
+    throw new PlayerException("this player cannot take a screenshot");
+  }
+
   /** Stops the player process: asks, waits, then forces. Safe to call twice. */
   void stop();
 

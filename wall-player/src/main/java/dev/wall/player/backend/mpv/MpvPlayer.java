@@ -45,7 +45,7 @@ public final class MpvPlayer implements Player {
   }
 
   private static Path socketFor(PlayerSpec spec) {
-    return spec.workDir().resolve(spec.screenName() + ".mpv.sock");
+    return socketIn(spec.workDir(), spec.screenName());
   }
 
   /** mpv's command line for {@code spec} with the default options, as {@link #prepare} starts it. */
@@ -121,6 +121,42 @@ public final class MpvPlayer implements Player {
       started.stop(STOP_GRACE);
     }
     return start("mpv " + spec.screenName(), argv, spec.log(), spec.environment(), System.getenv("DISPLAY"));
+  }
+
+  @Override
+  public boolean takesScreenshots() {
+    return true;
+  }
+
+  @Override
+  public void screenshotTo(Path picture, Duration timeout) throws PlayerException {
+    screenshot(ipc, spec.screenName(), picture, timeout);
+  }
+
+  /**
+   * A screenshot by the mpv that serves {@code socket}, as a second IPC client (mpv serves several):
+   * what the controller uses for a screen of its own machine while the rank plays it.
+   */
+  public static void screenshotThrough(Path socket, String screen, Path picture, Duration timeout)
+      throws PlayerException {
+    try (MpvIpc client = MpvIpc.connect(socket, screen + "-screenshot")) {
+      screenshot(client, screen, picture, timeout);
+    } catch (IOException e) {
+      throw new PlayerException(screen + ": no mpv answers on " + socket + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The screen's mpv IPC socket in a node's screens folder. */
+  public static Path socketIn(Path screensDir, String screen) {
+    return screensDir.resolve(screen + ".mpv.sock");
+  }
+
+  private static void screenshot(MpvIpc ipc, String screen, Path picture, Duration timeout) throws PlayerException {
+    try {
+      ipc.command(timeout, "screenshot-to-file", picture.toString(), "video");
+    } catch (IOException | java.util.concurrent.TimeoutException e) {
+      throw new PlayerException(screen + ": mpv took no screenshot to " + picture + ": " + e.getMessage(), e);
+    }
   }
 
   private MpvIpc connect(long deadline) throws PlayerException {
