@@ -28,6 +28,14 @@ public interface ScheduleClock {
     return new System(Clock.systemUTC(), Duration.ofMillis(200));
   }
 
+  /**
+   * The system clock moved by {@code offset}: a rehearsal of the schedule ({@code wall play
+   * --pretend-now}), where time runs at its real pace from a chosen instant.
+   */
+  static ScheduleClock shifted(Duration offset) {
+    return new System(Clock.offset(Clock.systemUTC(), offset), Duration.ofMillis(200));
+  }
+
   /** The real clock, polled every {@code step}. */
   record System(Clock clock, Duration step) implements ScheduleClock {
     @Override

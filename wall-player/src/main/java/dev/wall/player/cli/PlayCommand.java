@@ -7,9 +7,12 @@ import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.OpenMpiCheck;
 import dev.wall.player.launch.PlayReport;
 import dev.wall.player.launch.RankClassArchive;
+import dev.wall.player.launch.Show;
 import dev.wall.player.launch.WallController;
 import dev.wall.player.wire.RankLaunch;
+import dev.wall.core.schedule.ScheduleClock;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,11 +34,14 @@ import picocli.CommandLine.Spec;
       "  wall play /srv/wall/lobby.json",
       "  wall play lobby.json --loops 3          # this run only; the file keeps its count",
       "  wall play lobby.json --forever",
+      "  wall play lobby.json --forever --status-port 8080   # the status page, on this machine only",
       "",
       "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost."
     })
 public final class PlayCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @Mixin ShowOptions show;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -89,6 +95,8 @@ public final class PlayCommand implements Callable<Integer> {
     if (loops < 0) {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
     }
+    ScheduleClock clock = show.clock(layout);
+    InetAddress statusAddress = show.statusAddress();
     OpenMpiCheck.verify(runDir);
     Map<String, String> env = new HashMap<>(System.getenv());
     if (display != null) {
@@ -105,7 +113,9 @@ public final class PlayCommand implements Callable<Integer> {
       controller.command(launch, env.get("DISPLAY"));
       return ExitCodes.OK;
     }
-    return Outcomes.exitCode(controller.play(launch, env));
+    Show wall = new Show(layout, controller, LocalMachine.detect(), runDir, clock, statusAddress,
+        show.statusPort == null ? 0 : show.statusPort, spec.commandLine().getOut());
+    return Outcomes.exitCode(wall.play(launch, env));
   }
 
   private int loopsToPlay(Layout layout) {

@@ -38,6 +38,7 @@ public final class WallController {
   private final boolean liveStatus;
   private final RankClassArchive archive;
   private int statusWidth;
+  private volatile Consumer<RankMessage> listener = message -> { };
 
   /**
    * @param report collects each loop's figures and rewrites the report file, if one was asked for
@@ -56,6 +57,11 @@ public final class WallController {
     this.quiet = quiet;
     this.liveStatus = liveStatus && !quiet;
     this.archive = RankClassArchive.forThisJvm();
+  }
+
+  /** Hears every message of rank 0 as well (the status page's view of the wall). */
+  public void listen(Consumer<RankMessage> messages) {
+    this.listener = messages;
   }
 
   public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
@@ -108,6 +114,7 @@ public final class WallController {
       }
       return;
     }
+    listener.accept(message);
     if (message instanceof RankMessage.Failure failure) {
       failures.add(failure.text());
     } else if (message instanceof RankMessage.Report loop) {
