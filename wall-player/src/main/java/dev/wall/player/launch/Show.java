@@ -28,6 +28,7 @@ public record Show(Layout layout, WallController controller, LocalMachine local,
   public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
     Optional<OpeningHours> hours = layout.scheduleIfSet().map(OpeningHours::of);
     LiveStatus status = new LiveStatus(layout, hours, clock);
+    status.thumbnails(new LocalThumbnails(layout, local, runDir));
     controller.listen(message -> {
       if (message instanceof RankMessage.Status line) {
         status.playing(line.text());

@@ -22,6 +22,7 @@ public final class LiveStatus implements StatusSource {
   private String state = ScreenView.STOPPED;
   private String label = "stopped";
   private String headline = "starting";
+  private Integer loop;
 
   public LiveStatus(Layout layout, Optional<OpeningHours> hours, ScheduleClock clock) {
     this.layout = layout;
@@ -34,13 +35,19 @@ public final class LiveStatus implements StatusSource {
     state = ScreenView.PLAYING;
     label = "playing";
     headline = line;
+    java.util.regex.Matcher m = LOOP.matcher(line);
+    loop = m.find() ? Integer.valueOf(m.group(1)) : null;
   }
+
+  /** Rank 0's round line starts {@code loop 3/forever at ...}: every screen plays that loop, in lockstep. */
+  private static final java.util.regex.Pattern LOOP = java.util.regex.Pattern.compile("^loop (\\d+)/");
 
   /** The schedule turned the wall off: not a failure. */
   public synchronized void off(String offLabel) {
     state = ScreenView.OFF;
     label = offLabel;
     headline = offLabel;
+    loop = null;
   }
 
   /** The wall's job ended (or has not started). */
@@ -48,6 +55,7 @@ public final class LiveStatus implements StatusSource {
     state = ScreenView.STOPPED;
     label = "stopped";
     headline = why;
+    loop = null;
   }
 
   public synchronized void thumbnails(IntFunction<Optional<byte[]>> source) {
@@ -58,7 +66,7 @@ public final class LiveStatus implements StatusSource {
   public synchronized StatusView now() {
     List<ScreenView> screens = new ArrayList<>();
     for (Screen screen : layout.screens()) {
-      screens.add(new ScreenView(screen.name(), screen.host(), state, label, null, null, null, null, null));
+      screens.add(new ScreenView(screen.name(), screen.host(), state, label, loop, null, null, null, null));
     }
     String schedule = hours.map(h -> h.nextChangeLabel(clock.now())).orElse(null);
     return new StatusView(layout, clock.now(), headline, schedule, screens);

@@ -93,7 +93,7 @@ public final class StatusPage {
           .append("</td><td>").append(orDash(s.restarts())).append("</td><td>")
           .append(s.lastError() == null ? "-" : escape(s.lastError())).append("</td><td>")
           .append(s.state().equals(ScreenView.PLAYING)
-              ? "<a href=\"/screen/" + rank + ".png\">thumbnail</a>" : "-")
+              ? "<a href=\"/screen/" + rank + ".jpg\">thumbnail</a>" : "-")
           .append("</td></tr>\n");
     }
     page.append("</table>\n");

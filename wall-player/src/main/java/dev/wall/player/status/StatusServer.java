@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
  * three paths needs nothing more.
  *
  * <p>It serves exactly three paths, matched on the raw request path, and no files: {@code /} (the
- * page), {@code /status.json} (the same facts) and {@code /screen/N.png} (a thumbnail). Anything
+ * page), {@code /status.json} (the same facts) and {@code /screen/N.jpg} (a thumbnail). Anything
  * else is 404, so {@code /../../etc/passwd} or {@code %2e%2e} reach nothing; any method but GET and
  * HEAD is 405. It listens on the loopback address unless told to listen on the LAN.
  */
 public final class StatusServer implements AutoCloseable {
-  private static final Pattern THUMBNAIL = Pattern.compile("/screen/([0-9]{1,3})\\.png");
+  private static final Pattern THUMBNAIL = Pattern.compile("/screen/([0-9]{1,3})\\.jpg");
   private static final String SECURITY_POLICY =
       "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
@@ -101,9 +101,9 @@ public final class StatusServer implements AutoCloseable {
       Matcher thumbnail = THUMBNAIL.matcher(path);
       if (thumbnail.matches()) {
         int rank = Integer.parseInt(thumbnail.group(1));
-        Optional<byte[]> png = rank < source.now().screens().size() ? source.thumbnail(rank) : Optional.empty();
-        if (png.isPresent()) {
-          send(exchange, 200, "image/png", png.get(), head);
+        Optional<byte[]> jpeg = rank < source.now().screens().size() ? source.thumbnail(rank) : Optional.empty();
+        if (jpeg.isPresent()) {
+          send(exchange, 200, "image/jpeg", jpeg.get(), head);
           return;
         }
       }

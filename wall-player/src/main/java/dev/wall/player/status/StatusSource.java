@@ -7,7 +7,7 @@ public interface StatusSource {
   StatusView now();
 
   /**
-   * A recent picture of screen {@code rank}, taken by its player, as PNG bytes; empty when its
+   * A recent picture of screen {@code rank}, taken by its player, as JPEG bytes; empty when its
    * player cannot take one (or the screen is off).
    */
   Optional<byte[]> thumbnail(int rank);

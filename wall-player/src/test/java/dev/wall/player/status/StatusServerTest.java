@@ -34,7 +34,7 @@ class StatusServerTest {
         {"name": "tl", "host": "localhost", "window": {"x": 0, "y": 0, "width": 320, "height": 180}, "media": "a.mp4"},
         {"name": "tr", "host": "localhost", "window": {"x": 320, "y": 0, "width": 320, "height": 180}, "media": "a.mp4"}]}
       """;
-  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+  static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 'J'};
 
   private StatusServer server;
 
@@ -50,7 +50,7 @@ class StatusServerTest {
 
       @Override
       public Optional<byte[]> thumbnail(int rank) {
-        return Optional.of(PNG);
+        return Optional.of(JPEG);
       }
     };
   }
@@ -102,9 +102,10 @@ class StatusServerTest {
   void jsonAndThumbnails() throws Exception {
     server = StatusServer.onLoopback(source(), 0);
     assertTrue(request("GET", "/status.json").contains("\"label\":\"playing\""));
-    String png = request("GET", "/screen/1.png");
-    assertTrue(png.startsWith("HTTP/1.1 200") && png.toLowerCase().contains("content-type: image/png") && png.endsWith("\u0089PNG"), png);
-    assertTrue(request("GET", "/screen/2.png").startsWith("HTTP/1.1 404"), "only the wall's screens");
+    String jpeg = request("GET", "/screen/1.jpg");
+    assertTrue(jpeg.startsWith("HTTP/1.1 200") && jpeg.toLowerCase().contains("content-type: image/jpeg")
+        && jpeg.endsWith("\u00ff\u00d8\u00ffJ"), jpeg);
+    assertTrue(request("GET", "/screen/2.jpg").startsWith("HTTP/1.1 404"), "only the wall's screens");
   }
 
   @ParameterizedTest
@@ -119,7 +120,7 @@ class StatusServerTest {
   @ParameterizedTest
   @ValueSource(strings = {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
       "/screen/../../../etc/passwd", "/screen/..%2f..%2fetc%2fpasswd", "//etc/passwd", "/etc/passwd",
-      "/index.html", "/screen/0.png/../../../etc/passwd", "/?file=/etc/passwd", "/status.json/..", "/.%00/etc/passwd"})
+      "/index.html", "/screen/0.jpg/../../../etc/passwd", "/?file=/etc/passwd", "/status.json/..", "/.%00/etc/passwd"})
   void pathsOutsideThePageAre404AndNoFile(String path) throws Exception {
     server = StatusServer.onLoopback(source(), 0);
     String answer = request("GET", path);

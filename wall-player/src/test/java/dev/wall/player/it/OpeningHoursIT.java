@@ -1,0 +1,187 @@
+package dev.wall.player.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.core.layout.Rect;
+import dev.wall.player.cli.WallCli;
+import dev.wall.player.display.VirtualDisplay;
+import dev.wall.player.display.XWindows;
+import dev.wall.player.testing.HeadlessChromium;
+import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestWall;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real 4-screen wall under Xvfb, run by opening hours that close 10 s after it starts and wake
+ * it 20 s after: the players stop and their windows leave the X server, the displays are switched
+ * off (Xvfb has no DPMS, and the wall says so), the status page says "off (schedule, opens Mon
+ * 18:01)", then the windows come back and the wall plays from loop 1. The page is read by Debian's
+ * headless Chromium, text and screenshot.
+ */
+class OpeningHoursIT {
+  private static final Map<String, Rect> WINDOWS = new TreeMap<>(Map.of(
+      "bl", new Rect(0, 180, 320, 180), "br", new Rect(320, 180, 320, 180),
+      "tl", new Rect(0, 0, 320, 180), "tr", new Rect(320, 0, 320, 180)));
+  /** Mon 30 March 2026, 17:59:50 in Paris: open until 18:00, then from 18:01, woken 50 s early. */
+  private static final String PRETEND_NOW = "2026-03-30T17:59:50";
+  private static final String SCHEDULE = """
+      "schedule": {"timezone": "Europe/Paris", "wakeSeconds": 50, "displayPower": "x11",
+        "open": [{"days": "Mon", "from": "09:00", "to": "18:00"}, {"days": "Mon", "from": "18:01", "to": "23:00"}]},
+      """;
+  private static final Pattern PAGE = Pattern.compile("status page at (http://127\\.0\\.0\\.1:\\d+/)");
+
+  @TempDir Path dir;
+  private VirtualDisplay display;
+  private Thread wall;
+
+  @BeforeEach
+  void startDisplay() throws Exception {
+    display = VirtualDisplay.start(640, 360, dir, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (wall != null) {
+      wall.interrupt();
+      wall.join(20_000);
+    }
+    display.close();
+  }
+
+  private int wallWindows() throws Exception {
+    return (int) XWindows.list(display.display(), dir).keySet().stream().filter(t -> t.startsWith("wall:")).count();
+  }
+
+  private static String get(String url) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  @Test
+  void closesSleepsWakesAndPlaysFromLoopOne() throws Exception {
+    Path layout = TestWall.write(dir, 0, 2, WINDOWS);
+    Files.writeString(layout, Files.readString(layout).replace("\"player\":", SCHEDULE + "\"player\":"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    AtomicInteger code = new AtomicInteger(-1);
+    long start = System.nanoTime();
+    wall = new Thread(() -> code.set(WallCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "play",
+        layout.toString(), "--display", display.display(), "--run-dir", dir.resolve("run").toString(),
+        "--status-port", "0", "--pretend-now", PRETEND_NOW)), "wall-play");
+    wall.start();
+    String page = Poll.until(Duration.ofSeconds(20), "the page's address", () -> {
+      Matcher m = PAGE.matcher(out.toString());
+      return m.find() ? m.group(1) : null;
+    });
+
+    // Open: four players on the X server.
+    Poll.until(Duration.ofSeconds(10), "four wall windows while open", () -> wallWindows() == 4);
+
+    // Closed at 18:00 (10 s in): every player window leaves the X server; displays off.
+    Poll.until(Duration.ofSeconds(15), "the players to stop at the closing", () -> wallWindows() == 0);
+    double closedAfter = (System.nanoTime() - start) / 1e9;
+    assertTrue(closedAfter >= 9.5, "closed " + closedAfter + " s after start, not before 10");
+    String powerOff = Poll.until(Duration.ofSeconds(10), "the display power answer at the closing", () -> {
+      String text = out.toString();
+      int closing = text.indexOf("wall: closing on schedule");
+      return closing < 0 ? null : text.substring(closing).lines()
+          .filter(l -> l.startsWith("wall: bl,br,tl,tr on localhost: ")).findFirst().orElse(null);
+    });
+    // Read back from the X server: Xvfb has no DPMS, so the display cannot be switched and the wall says so.
+    assertEquals("wall: bl,br,tl,tr on localhost: screen black, display left on (no display power here); xset failed: "
+        + "the X server " + display.display() + " has no DPMS extension", powerOff);
+    String offJson = get(page + "status.json");
+    assertTrue(offJson.contains("\"state\":\"off\",\"label\":\"off (schedule, opens Mon 18:01)\""), offJson);
+    String offText = HeadlessChromium.dumpDom(page, dir);
+    assertTrue(offText.contains("off (schedule, opens Mon 18:01)"), offText);
+    assertEquals(4, offText.split("class=\"tile off\"", -1).length - 1, offText);
+    assertTrue(wallWindows() == 0, "still closed while the page was read");
+
+    // Woken at 18:00:10 (20 s in): the players come back and the wall plays from loop 1.
+    Poll.until(Duration.ofSeconds(20), "four wall windows after waking", () -> wallWindows() == 4);
+    double wokenAfter = (System.nanoTime() - start) / 1e9;
+    assertTrue(wokenAfter >= 19.5, "woken " + wokenAfter + " s after start, not before 20");
+    String afterWake = Poll.until(Duration.ofSeconds(20), "a loop after waking", () -> {
+      String text = out.toString();
+      String tail = text.substring(text.lastIndexOf("wall: waking"));
+      return tail.lines().filter(l -> l.startsWith("loop ")).findFirst().orElse(null);
+    });
+    assertTrue(afterWake.startsWith("loop 1/forever: "), afterWake);
+
+    Path screenshot = dir.resolve("status-page.png");
+    Poll.until(Duration.ofSeconds(10), "the page to show loop numbers", () -> get(page).contains("<td>1</td>") || get(page).contains("<td>2</td>"));
+    HeadlessChromium.screenshot(page, screenshot, 1000, 760, dir);
+    String playing = HeadlessChromium.dumpDom(page, dir);
+    assertEquals(4, playing.split("class=\"tile playing\"", -1).length - 1, playing);
+    assertTrue(playing.contains("Schedule: opens Mon 18:01"), playing); // awake early, for the opening
+    Path kept = Path.of("target", "status-page.png");
+    Files.copy(screenshot, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    BufferedImage picture = ImageIO.read(screenshot.toFile());
+    assertEquals(4, greenTiles(picture), "green tiles in the screenshot " + kept.toAbsolutePath());
+    System.out.printf("closed after %.1f s, woken after %.1f s; page screenshot in %s%n", closedAfter, wokenAfter, kept.toAbsolutePath());
+
+    wall.interrupt();
+    wall.join(20_000);
+    assertTrue(!wall.isAlive(), "the wall stopped when interrupted");
+    Poll.until(Duration.ofSeconds(10), "no player left", () -> wallWindows() == 0);
+  }
+
+  /**
+   * Tiles of the playing green (#2e8b57) in the picture: its connected areas of at least 2,000
+   * pixels (the table's green text makes only small ones; a tile's label is a hole in its area).
+   */
+  private static int greenTiles(BufferedImage picture) {
+    int w = picture.getWidth();
+    int h = picture.getHeight();
+    boolean[] seen = new boolean[w * h];
+    int tiles = 0;
+    java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+    for (int start = 0; start < w * h; start++) {
+      if (seen[start] || (picture.getRGB(start % w, start / w) & 0xFFFFFF) != 0x2E8B57) {
+        continue;
+      }
+      int size = 0;
+      seen[start] = true;
+      todo.push(start);
+      while (!todo.isEmpty()) {
+        int p = todo.pop();
+        size++;
+        int x = p % w;
+        int y = p / w;
+        int[][] next = {{x + 1, y}, {x - 1, y}, {x, y + 1}, {x, y - 1}};
+        for (int[] n : next) {
+          if (n[0] >= 0 && n[0] < w && n[1] >= 0 && n[1] < h) {
+            int q = n[1] * w + n[0];
+            if (!seen[q] && (picture.getRGB(n[0], n[1]) & 0xFFFFFF) == 0x2E8B57) {
+              seen[q] = true;
+              todo.push(q);
+            }
+          }
+        }
+      }
+      tiles += size >= 2000 ? 1 : 0;
+    }
+    return tiles;
+  }
+}
