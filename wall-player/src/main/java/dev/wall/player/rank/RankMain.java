@@ -37,6 +37,8 @@ public final class RankMain {
   private final boolean warmUp;
   private final EarlyPlayer earlyPlayer;
   private final String layoutData;
+  /** What every player of this rank gets in its environment: where it draws. */
+  private final Map<String, String> playerEnvironment;
   /** The player started before the layout was read, until a player takes it over. */
   private ChildProcess early;
 
@@ -49,6 +51,7 @@ public final class RankMain {
     this.warmUp = launch.warmUp();
     this.earlyPlayer = launch.earlyPlayer();
     this.layoutData = launch.layoutData();
+    this.playerEnvironment = PlayerEnvironment.of(launch.display(), System.getenv());
   }
 
   /** Set by Open MPI's launcher in every process it starts. */
@@ -73,7 +76,7 @@ public final class RankMain {
 
   private int run() throws IOException {
     if (earlyPlayer != null && !warmUp) {
-      early = earlyPlayer.start(System.getenv("DISPLAY")).orElse(null);
+      early = earlyPlayer.start(playerEnvironment).orElse(null);
     }
     Layout layout;
     try {
@@ -128,7 +131,7 @@ public final class RankMain {
     Path workDir = EarlyPlayer.screensDir(runDir);
     return PlayerStart.begin(() -> {
       try {
-        return handOverEarly(PlayerFactory.create(layout, screen, workDir, Map.of(), true));
+        return handOverEarly(PlayerFactory.create(layout, screen, workDir, playerEnvironment, true));
       } catch (RuntimeException e) {
         handOverEarly(null);
         throw e;
@@ -168,7 +171,7 @@ public final class RankMain {
   }
 
   private void takeSnapshot() {
-    String display = System.getenv("DISPLAY");
+    String display = playerEnvironment.get("DISPLAY");
     try {
       Rect root = XWindows.rootSize(display, runDir);
       Screenshot.capture(display, root.width(), root.height(), snapshot);
