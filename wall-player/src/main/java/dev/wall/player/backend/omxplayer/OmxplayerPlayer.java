@@ -197,6 +197,19 @@ public final class OmxplayerPlayer implements Player {
   }
 
   @Override
+  public void ping(Duration deadline) throws PlayerException {
+    OmxplayerControl bus = control;
+    if (bus == null || stopping) {
+      throw new PlayerException(spec.screenName() + ": omxplayer is not running");
+    }
+    try {
+      bus.ping(deadline);
+    } catch (IOException e) {
+      throw failure("did not answer", e);
+    }
+  }
+
+  @Override
   public void onUnexpectedExit(Consumer<String> listener) {
     this.exitListener = listener;
   }

@@ -308,6 +308,19 @@ public final class VlcPlayer implements Player {
   }
 
   @Override
+  public void ping(Duration deadline) throws PlayerException {
+    VlcRc console = rc;
+    if (console == null || console.isClosed()) {
+      throw new PlayerException(spec.screenName() + ": VLC's rc socket is closed");
+    }
+    try {
+      console.status(deadline);
+    } catch (IOException e) {
+      throw failure("did not answer", e);
+    }
+  }
+
+  @Override
   public void onUnexpectedExit(Consumer<String> listener) {
     this.exitListener = listener;
   }
