@@ -11,6 +11,7 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Crashes;
+import dev.wall.player.playertest.RankKills;
 import dev.wall.player.playertest.TestMedia;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,6 +147,15 @@ class OmxplayerPlayerIT {
       assertTrue(message.startsWith("crash: omxplayer was killed (SIGKILL)"), message);
       assertTrue(message.contains("fake omxplayer on the bus"), "the last log lines: " + message);
     }
+  }
+
+  @Test
+  void aRankKilledBySigkillLeavesNoOmxplayerAndNoBusBehind() throws Exception {
+    Path dir = FakeOmxplayer.workDir("rank-killed");
+    FakeOmxplayer fake = FakeOmxplayer.install(dir);
+    double took = RankKills.killAndAwaitNoneLeft(dir, "omxplayer", dir.toString(),
+        TestMedia.barCoded(320, 180, 4).toString(), fake.executable.toString(), fake.record.toString());
+    assertTrue(took < 5, "gone in " + took + " s");
   }
 
   private static OmxplayerPlayer player(String name, Path dir, FakeOmxplayer fake, double seconds, Rect window,
