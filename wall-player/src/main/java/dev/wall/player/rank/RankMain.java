@@ -179,8 +179,8 @@ public final class RankMain {
   /** How this rank replaces its screen's player when it fails: a new one from the layout, as the first. */
   private WallRank.Recovery recovery(Layout wall, Screen screen) {
     Path workDir = EarlyPlayer.screensDir(runDir);
-    return new WallRank.Recovery(() -> PlayerFactory.create(wall, screen, workDir, Map.of(), true),
-        () -> BlankScreen.show(PlayerFactory.spec(wall, screen, workDir, Map.of())).orElse(null));
+    return new WallRank.Recovery(() -> PlayerFactory.create(wall, screen, workDir, playerEnvironment, true),
+        () -> BlankScreen.show(PlayerFactory.spec(wall, screen, workDir, playerEnvironment)).orElse(null));
   }
 
   private void takeSnapshot() {
