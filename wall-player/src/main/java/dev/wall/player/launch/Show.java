@@ -30,8 +30,12 @@ public record Show(Layout layout, WallController controller, LocalMachine local,
     LiveStatus status = new LiveStatus(layout, hours, clock);
     status.thumbnails(new LocalThumbnails(layout, local, runDir));
     controller.listen(message -> {
-      if (message instanceof RankMessage.Status line) {
-        status.playing(line.text());
+      if (message instanceof RankMessage.Status round) {
+        try {
+          status.round(round.status());
+        } catch (IllegalArgumentException e) {
+          // A rank of another version: the page keeps what it knew.
+        }
       }
     });
     StatusServer page = null;
