@@ -6,7 +6,9 @@ import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Schedule;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.nodes.Ssh;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.wire.DisplaySettings;
 import dev.wall.player.wire.PowerOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +42,7 @@ public final class DisplayPowerJob {
   }
 
   /** One order per display: the screens of a host's output share it. */
-  List<PowerOrder> orders(boolean on, String display) {
+  List<PowerOrder> orders(boolean on, DisplaySettings display) {
     DisplayPowerKind kind = layout.scheduleIfSet().map(Schedule::displayPower).orElse(DisplayPowerKind.AUTO);
     Map<String, List<String>> screensByDisplay = new LinkedHashMap<>();
     Map<String, Screen> first = new LinkedHashMap<>();
@@ -56,15 +58,9 @@ public final class DisplayPowerJob {
   }
 
   /** mpirun's argv: one context per display, each on its host. Pure. */
-  List<String> argv(boolean on, String display, Path hostfile, String java, String classpath) {
-    List<String> argv = new ArrayList<>(List.of("mpirun"));
-    argv.addAll(MpirunCommand.COMMON_MCA);
-    if (local.root()) {
-      argv.add("--allow-run-as-root");
-    }
-    argv.addAll(List.of("--oversubscribe", "--bind-to", "none", "--hostfile", hostfile.toString()));
-    layout.networkIfSet().map(n -> n.iface()).ifPresent(iface -> argv.addAll(List.of(
-        "--mca", "oob_tcp_if_include", iface)));
+  List<String> argv(boolean on, DisplaySettings display, Path hostfile, String java, String classpath,
+      MpiSettings mpi) {
+    List<String> argv = MpirunCommand.preamble(layout, local, hostfile, mpi);
     Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
     List<PowerOrder> orders = orders(on, display);
     for (int i = 0; i < orders.size(); i++) {
@@ -84,13 +80,15 @@ public final class DisplayPowerJob {
    * Runs the job and returns every display's answer, as {@code SCREENS on HOST: WHAT}. A display
    * that did not answer is named as such: the job never fails the wall.
    */
-  public List<String> set(boolean on, Map<String, String> environment) throws IOException, InterruptedException {
+  public List<String> set(boolean on, DisplaySettings display, Map<String, String> environment)
+      throws IOException, InterruptedException {
     Files.createDirectories(runDir);
     Path hostfile = runDir.resolve("hostfile");
     new AtomicFile().write(hostfile, new HostfileWriter(layout, "").hostfile().getBytes(StandardCharsets.UTF_8));
     List<String> answers = Collections.synchronizedList(new ArrayList<>());
-    List<String> argv = argv(on, environment.get("DISPLAY"), hostfile,
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"));
+    List<String> argv = argv(on, display, hostfile,
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"),
+        MpiSettings.of(environment, Ssh.forThisUser()));
     Path log = runDir.resolve("power.log");
     Files.deleteIfExists(log); // one job's log at a time: a wall that sleeps every night must not fill the disk
     ChildProcess mpirun = ChildProcess.startRelayed("display-power", argv, log, environment,
@@ -104,7 +102,7 @@ public final class DisplayPowerJob {
       mpirun.stop(Duration.ofSeconds(1));
     }
     List<String> all = new ArrayList<>(answers);
-    for (PowerOrder order : orders(on, null)) {
+    for (PowerOrder order : orders(on, display)) {
       String prefix = order.screens() + " on " + order.host() + ": ";
       if (all.stream().noneMatch(a -> a.startsWith(prefix))) {
         all.add(prefix + "no answer within " + DEADLINE.toSeconds() + " s (see " + log + ")");

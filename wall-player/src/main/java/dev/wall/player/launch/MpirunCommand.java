@@ -81,6 +81,22 @@ public final class MpirunCommand {
    */
   public static List<String> argv(Layout layout, LocalMachine local, Path hostfile, String java, String classpath,
       RankLaunch launch, String archiveOption, MpiSettings mpi) {
+    List<String> argv = preamble(layout, local, hostfile, mpi);
+    Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
+    RankLaunch withLayout = launch.withLayoutData(layout);
+    for (int i = 0; i < layout.screens().size(); i++) {
+      String host = layout.screen(i).host();
+      if (i > 0) {
+        argv.add(":");
+      }
+      argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
+      argv.addAll(rankCommand(java, classpath, withLayout.forScreen(layout, i), archiveOption));
+    }
+    return argv;
+  }
+
+  /** mpirun and its options for this wall, up to the first context: the display power job's too. */
+  static List<String> preamble(Layout layout, LocalMachine local, Path hostfile, MpiSettings mpi) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
     COMMON.forEach(mca -> addMca(argv, mpi, mca));
     if (local.root()) {
@@ -102,16 +118,6 @@ public final class MpirunCommand {
       addMca(argv, mpi, new Mca("btl_tcp_if_include", iface));
       addMca(argv, mpi, new Mca("oob_tcp_if_include", iface));
     });
-    Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
-    RankLaunch withLayout = launch.withLayoutData(layout);
-    for (int i = 0; i < layout.screens().size(); i++) {
-      String host = layout.screen(i).host();
-      if (i > 0) {
-        argv.add(":");
-      }
-      argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
-      argv.addAll(rankCommand(java, classpath, withLayout.forScreen(layout, i), archiveOption));
-    }
     return argv;
   }
 

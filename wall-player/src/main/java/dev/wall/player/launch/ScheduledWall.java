@@ -88,7 +88,7 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
 
   private void switchDisplays(boolean on) throws InterruptedException {
     try {
-      for (String answer : power.set(on, environment)) {
+      for (String answer : power.set(on, launch.display(), environment)) {
         say(answer);
       }
     } catch (IOException e) {

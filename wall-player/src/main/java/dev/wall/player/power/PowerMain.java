@@ -1,7 +1,9 @@
 package dev.wall.player.power;
 
 import dev.wall.player.wire.PowerOrder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs on a node, under mpirun, between two runs of the wall: turns one display off or on and says
@@ -20,8 +22,10 @@ public final class PowerMain {
       System.exit(2);
       return;
     }
-    PowerSwitch.Result result = PowerSwitch.here(System.getenv())
-        .set(order.on(), order.kind(), PowerEnvironment.here(order.output(), order.display(), System.getenv()));
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(order.display().variables());
+    PowerSwitch.Result result = PowerSwitch.here(environment)
+        .set(order.on(), order.kind(), PowerEnvironment.here(order.output(), null, environment));
     System.out.println(order.resultLine(result.describe()));
     System.out.flush();
   }

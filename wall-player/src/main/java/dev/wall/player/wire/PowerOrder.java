@@ -13,19 +13,19 @@ import java.util.Optional;
  * @param on turn the display on (true) or off
  * @param kind the layout's {@code schedule.displayPower}
  * @param output the HDMI output
- * @param display the X display, or null
+ * @param display the display settings the controller was given ({@link DisplaySettings}), which
+ *     the node's display power programs need as its players do
  * @param host the host, as the layout spells it (echoed, so the controller names it)
  * @param screens the screens this display shows, comma-separated
  */
-public record PowerOrder(boolean on, DisplayPowerKind kind, int output, String display, String host, String screens) {
+public record PowerOrder(boolean on, DisplayPowerKind kind, int output, DisplaySettings display, String host,
+    String screens) {
   static final String RESULT = "@wall power ";
 
   public List<String> args() {
     List<String> args = new ArrayList<>(List.of("--state", on ? "on" : "off", "--kind", kind.jsonName(),
         "--output", String.valueOf(output), "--host", host, "--screens", screens));
-    if (display != null && !display.isEmpty()) {
-      args.addAll(List.of("--display", display));
-    }
+    display.variables().forEach((name, value) -> args.addAll(List.of("--display-var", name + "=" + value)));
     return args;
   }
 
@@ -34,7 +34,7 @@ public record PowerOrder(boolean on, DisplayPowerKind kind, int output, String d
     Boolean on = null;
     DisplayPowerKind kind = null;
     Integer output = null;
-    String display = null;
+    java.util.Map<String, String> display = new java.util.LinkedHashMap<>();
     String host = null;
     String screens = null;
     for (int i = 0; i < args.size(); i += 2) {
@@ -50,7 +50,13 @@ public record PowerOrder(boolean on, DisplayPowerKind kind, int output, String d
         };
         case "--kind" -> kind = DisplayPowerKind.fromJson(value);
         case "--output" -> output = Integer.parseInt(value);
-        case "--display" -> display = value;
+        case "--display-var" -> {
+          int equals = value.indexOf('=');
+          if (equals <= 0 || !DisplaySettings.NAMES.contains(value.substring(0, equals))) {
+            throw new IllegalArgumentException("--display-var takes one of " + DisplaySettings.NAMES + "=VALUE, got " + value);
+          }
+          display.put(value.substring(0, equals), value.substring(equals + 1));
+        }
         case "--host" -> host = value;
         case "--screens" -> screens = value;
         default -> throw new IllegalArgumentException("unknown argument " + args.get(i));
@@ -59,7 +65,7 @@ public record PowerOrder(boolean on, DisplayPowerKind kind, int output, String d
     if (on == null || kind == null || output == null || host == null || screens == null) {
       throw new IllegalArgumentException("--state, --kind, --output, --host and --screens are required");
     }
-    return new PowerOrder(on, kind, output, display, host, screens);
+    return new PowerOrder(on, kind, output, new DisplaySettings(display), host, screens);
   }
 
   /** The node's answer: which screens, on which host, and what happened (tab-separated). */
