@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * it 20 s after: the players stop and their windows leave the X server, the displays are switched
  * off (Xvfb has no DPMS, and the wall says so), the status page says "off (schedule, opens Mon
  * 18:01)", then the windows come back and the wall plays from loop 1. The page is read by Debian's
- * headless Chromium, text and screenshot.
+ * headless Chromium, text and screenshot; a thumbnail comes from a screen's mpv; and a player
+ * killed while its clip cannot be read shows as one amber "recovering" tile among three playing.
  */
 class OpeningHoursIT {
   private static final Map<String, Rect> WINDOWS = new TreeMap<>(Map.of(
@@ -138,8 +139,42 @@ class OpeningHoursIT {
     Path kept = Path.of("target", "status-page.png");
     Files.copy(screenshot, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     BufferedImage picture = ImageIO.read(screenshot.toFile());
-    assertEquals(4, greenTiles(picture), "green tiles in the screenshot " + kept.toAbsolutePath());
+    assertEquals(4, tiles(picture, 0x2E8B57), "green tiles in the screenshot " + kept.toAbsolutePath());
     System.out.printf("closed after %.1f s, woken after %.1f s; page screenshot in %s%n", closedAfter, wokenAfter, kept.toAbsolutePath());
+
+    // A thumbnail on request, taken by the screen's own mpv.
+    HttpResponse<byte[]> thumbnail = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(page + "screen/0.jpg")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, thumbnail.statusCode());
+    assertEquals(320, ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.body())).getWidth(), "the clip's own size");
+
+    // One player killed while its clip cannot be read (a pipe nobody writes): its screen stays
+    // recovering, and the page shows that one tile amber while the other three play.
+    Path clip = dir.resolve("br.mp4");
+    Files.move(clip, dir.resolve("br.mp4.away"));
+    Process mkfifo = new ProcessBuilder("mkfifo", clip.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    try {
+      ProcessHandle mpv = ProcessHandle.current().descendants()
+          .filter(p -> p.info().commandLine().orElse("").contains(clip.toString()))
+          .filter(p -> p.info().command().orElse("").endsWith("mpv")).findFirst().orElseThrow();
+      mpv.destroyForcibly();
+      Poll.until(Duration.ofSeconds(15), "the killed screen to read recovering",
+          () -> get(page + "status.json").contains("\"name\":\"br\",\"host\":\"localhost\",\"state\":\"recovering\""));
+      Path recovering = dir.resolve("status-page-recovering.png");
+      HeadlessChromium.screenshot(page, recovering, 1000, 760, dir);
+      String text = HeadlessChromium.dumpDom(page, dir);
+      Files.copy(recovering, Path.of("target", "status-page-recovering.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      assertEquals(1, text.split("class=\"tile recovering\"", -1).length - 1, text);
+      assertEquals(3, text.split("class=\"tile playing\"", -1).length - 1, text);
+      assertTrue(text.contains("data-screen=\"br\"><rect") && text.contains("<td class=\"state recovering\">recovering</td>"), text);
+      assertEquals(1, tiles(ImageIO.read(recovering.toFile()), 0xE0A020), "one amber tile");
+      assertEquals(3, tiles(ImageIO.read(recovering.toFile()), 0x2E8B57), "three green tiles");
+    } finally {
+      Files.deleteIfExists(clip);
+      Files.move(dir.resolve("br.mp4.away"), clip);
+    }
 
     wall.interrupt();
     wall.join(20_000);
@@ -148,17 +183,17 @@ class OpeningHoursIT {
   }
 
   /**
-   * Tiles of the playing green (#2e8b57) in the picture: its connected areas of at least 2,000
-   * pixels (the table's green text makes only small ones; a tile's label is a hole in its area).
+   * Tiles of one colour in the picture: its connected areas of at least 2,000 pixels (the table's
+   * coloured text makes only small ones; a tile's label is a hole in its area).
    */
-  private static int greenTiles(BufferedImage picture) {
+  private static int tiles(BufferedImage picture, int rgb) {
     int w = picture.getWidth();
     int h = picture.getHeight();
     boolean[] seen = new boolean[w * h];
     int tiles = 0;
     java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
     for (int start = 0; start < w * h; start++) {
-      if (seen[start] || (picture.getRGB(start % w, start / w) & 0xFFFFFF) != 0x2E8B57) {
+      if (seen[start] || (picture.getRGB(start % w, start / w) & 0xFFFFFF) != rgb) {
         continue;
       }
       int size = 0;
@@ -173,7 +208,7 @@ class OpeningHoursIT {
         for (int[] n : next) {
           if (n[0] >= 0 && n[0] < w && n[1] >= 0 && n[1] < h) {
             int q = n[1] * w + n[0];
-            if (!seen[q] && (picture.getRGB(n[0], n[1]) & 0xFFFFFF) == 0x2E8B57) {
+            if (!seen[q] && (picture.getRGB(n[0], n[1]) & 0xFFFFFF) == rgb) {
               seen[q] = true;
               todo.push(q);
             }
