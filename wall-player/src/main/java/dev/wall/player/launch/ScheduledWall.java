@@ -3,7 +3,7 @@ package dev.wall.player.launch;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.core.schedule.ScheduledRun;
 import dev.wall.player.status.LiveStatus;
-import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.wire.DisplaySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -20,20 +20,29 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
   static final Duration JOB_STOP = Duration.ofSeconds(10);
-  /** Outcomes are final; what a run ended with, by the job's own thread. */
-  private final WallController controller;
+
+  /**
+   * The wall while open: one run of its job ({@link WallController#play}), or a supervisor that
+   * starts it again when it is lost. Interrupted at the closing, it stops every rank and returns.
+   */
+  @FunctionalInterface
+  public interface Job {
+    Outcome run() throws IOException;
+  }
+
+  private final Job jobs;
   private final DisplayPowerJob power;
-  private final RankLaunch launch;
+  private final DisplaySettings display;
   private final Map<String, String> environment;
   private final ScheduleClock clock;
   private final LiveStatus status;
   private final PrintWriter out;
 
-  public ScheduledWall(WallController controller, DisplayPowerJob power, RankLaunch launch,
+  public ScheduledWall(Job jobs, DisplayPowerJob power, DisplaySettings display,
       Map<String, String> environment, ScheduleClock clock, LiveStatus status, PrintWriter out) {
-    this.controller = controller;
+    this.jobs = jobs;
     this.power = power;
-    this.launch = launch;
+    this.display = display;
     this.environment = environment;
     this.clock = clock;
     this.status = status;
@@ -48,7 +57,7 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
     AtomicReference<Throwable> crashed = new AtomicReference<>();
     Thread job = new Thread(() -> {
       try {
-        ended.set(controller.play(launch, environment));
+        ended.set(jobs.run());
       } catch (IOException e) {
         crashed.set(e);
       } catch (RuntimeException e) {
@@ -88,7 +97,7 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
 
   private void switchDisplays(boolean on) throws InterruptedException {
     try {
-      for (String answer : power.set(on, launch.display(), environment)) {
+      for (String answer : power.set(on, display, environment)) {
         say(answer);
       }
     } catch (IOException e) {

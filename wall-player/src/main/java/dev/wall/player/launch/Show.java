@@ -50,8 +50,8 @@ public record Show(Layout layout, WallController controller, LocalMachine local,
         return controller.play(launch, environment);
       }
       Schedule schedule = layout.schedule();
-      ScheduledWall wall = new ScheduledWall(controller, new DisplayPowerJob(layout, local, runDir), launch,
-          environment, clock, status, out);
+      ScheduledWall wall = new ScheduledWall(() -> controller.play(launch, environment),
+          new DisplayPowerJob(layout, local, runDir), launch.display(), environment, clock, status, out);
       return new ScheduledRun<Outcome>(hours.get(), Duration.ofSeconds(schedule.wakeSeconds()), clock).run(wall);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
