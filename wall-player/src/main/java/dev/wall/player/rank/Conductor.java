@@ -19,6 +19,11 @@ final class Conductor {
   private final List<Screen> screens;
   private final DriftCorrector corrector;
   private final double roundSeconds;
+  /** The playlist item the wall is in: its step's first item plus the items started so far in it. */
+  private int stepFirstItem;
+  private List<Double> itemStarts = List.of(0.0);
+  private int item;
+  private final java.util.TreeMap<Integer, double[]> itemFigures = new java.util.TreeMap<>();
   private double maxSkew;
   private double lastSkew;
   private double lastReference;
@@ -28,7 +33,7 @@ final class Conductor {
 
   Conductor(List<Screen> screens, SyncSettings settings, Duration roundInterval) {
     this.screens = screens;
-    this.corrector = new DriftCorrector(settings, screens.size());
+    this.corrector = new DriftCorrector(settings, screens);
     this.roundSeconds = roundInterval.toNanos() / 1e9;
     this.trims = new int[screens.size()];
     this.seeks = new int[screens.size()];
@@ -59,6 +64,24 @@ final class Conductor {
 
   double lastSkew() {
     return lastSkew;
+  }
+
+  /**
+   * A step of the playlist begins: item by item, step k is item k; as one timeline, the single
+   * step holds every item, starting where {@code starts} say.
+   */
+  void startStep(int step, int steps, List<Double> starts) {
+    stepFirstItem = steps > 1 ? step : 0;
+    itemStarts = starts;
+    item = stepFirstItem;
+    for (int i = 0; i < starts.size(); i++) {
+      itemFigures.putIfAbsent(stepFirstItem + i, new double[2]);
+    }
+  }
+
+  /** The playlist item playing at the last round, from 0. */
+  int item() {
+    return item;
   }
 
   /** The furthest position at the last round: where the wall is in its loop. */
@@ -102,6 +125,14 @@ final class Conductor {
     maxSkew = Math.max(maxSkew, correction.skewSeconds());
     lastSkew = correction.skewSeconds();
     lastReference = java.util.Arrays.stream(positions).max().orElse(0);
+    int within = 0;
+    for (int i = 1; i < itemStarts.size(); i++) {
+      within = lastReference >= itemStarts.get(i) ? i : within;
+    }
+    item = stepFirstItem + within;
+    double[] figures = itemFigures.computeIfAbsent(item, k -> new double[2]);
+    figures[0] = Math.max(figures[0], correction.skewSeconds());
+    figures[1]++;
     for (int i = 0; i < positions.length; i++) {
       trims[i] += correction.trimmed()[i] ? 1 : 0;
       seeks[i] += Double.isNaN(correction.seeks()[i]) ? 0 : 1;
@@ -131,8 +162,12 @@ final class Conductor {
       perScreen.add(new ScreenLoop(screens.get(i).name(), screens.get(i).host(), end.position(), end.rate(),
           trims[i], seeks[i]));
     }
+    List<LoopReport.ItemPlayed> items = new ArrayList<>();
+    itemFigures.forEach((index, figures) -> items.add(new LoopReport.ItemPlayed(index + 1, figures[0], (int) figures[1])));
     LoopReport report = new LoopReport(loop, loops, seconds, maxSkew, frameRate,
-        IntStream.of(trims).sum(), IntStream.of(seeks).sum(), perScreen);
+        IntStream.of(trims).sum(), IntStream.of(seeks).sum(), perScreen,
+        items.isEmpty() ? List.of(new LoopReport.ItemPlayed(1, maxSkew, 0)) : items);
+    itemFigures.clear();
     maxSkew = 0;
     trims = new int[screens.size()];
     seeks = new int[screens.size()];

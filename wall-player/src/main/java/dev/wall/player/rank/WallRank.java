@@ -23,6 +23,11 @@ import java.util.concurrent.locks.LockSupport;
  * a barrier, then each rank samples its position at that same instant, rank 0 gathers them and
  * broadcasts rate trims. When the longest clip is about to end, each rank waits for its own last
  * frame (held, not black), then all meet, seek to 0 while paused, and a barrier releases them.
+ *
+ * <p>A playlist is played in steps ({@link Player#steps}): as one timeline it is one step, and
+ * items follow each other as frames do; item by item, each item's end is a seam like a loop's,
+ * where the next item is shown paused on its first frame. A screen with {@code latencyMs} is
+ * released that much before the latest panel's, so every panel shows the same frame at once.
  */
 public final class WallRank {
   /** How long a player may take to start and show frame 0; slow SD cards and NFS need a margin. */
@@ -47,6 +52,7 @@ public final class WallRank {
   private Player player;
   private double rate = 1.0;
   private int restarts;
+  private int steps = 1;
 
   public WallRank(Communicator comm, Layout layout, int loops, PlayerStart playerStart,
       WallListener listener, Duration roundInterval, String host) {
@@ -69,6 +75,7 @@ public final class WallRank {
     try {
       prepare();
       Conductor conductor = comm.isRoot() ? new Conductor(layout.screens(), layout.sync(), roundInterval) : null;
+      agreeOnSteps();
       agreeOrAbort(conductor);
       comm.barrier();
       release();
@@ -86,7 +93,7 @@ public final class WallRank {
           holdLastFrame(atLastFrame);
           break;
         }
-        restartTogether(conductor);
+        restartTogether(conductor, 0);
       }
     } finally {
       if (player != null) {
@@ -111,9 +118,57 @@ public final class WallRank {
     }
   }
 
+  /**
+   * Every rank stops at the same seams, so every player must play the playlist in as many steps:
+   * a wall that mixes a timeline player (mpv) with item-by-item ones (omxplayer, VLC) cannot.
+   */
+  private void agreeOnSteps() {
+    steps = player == null ? 0 : player.steps();
+    List<byte[]> all = comm.gather(java.nio.ByteBuffer.allocate(4).putInt(steps).array(), 0);
+    if (!comm.isRoot()) {
+      return;
+    }
+    int[] counts = all.stream().mapToInt(bytes -> java.nio.ByteBuffer.wrap(bytes).getInt()).toArray();
+    for (int i = 1; i < counts.length; i++) {
+      if (counts[0] > 0 && counts[i] > 0 && counts[i] != counts[0] && failure == null) {
+        int timeline = counts[0] == 1 ? 0 : i;
+        int itemByItem = counts[0] == 1 ? i : 0;
+        failure = "screens " + layout.screen(timeline).name() + " on " + layout.screen(timeline).host() + " and "
+            + layout.screen(itemByItem).name() + " on " + layout.screen(itemByItem).host()
+            + " cannot change playlist items together: the first plays the list as one timeline (mpv), the"
+            + " second item by item; set \"player\" to mpv on every node, or \"unevenItems\": \"hold\"";
+      }
+    }
+  }
+
+  /** One loop: every step of the playlist in turn, each step's end a seam. */
   private LoopReport playLoop(int loop, Conductor conductor) throws WallAbortedException {
     long started = System.nanoTime();
-    long previousRound = started;
+    for (int step = 0; step < Math.max(1, steps); step++) {
+      if (step > 0) {
+        restartTogether(conductor, step);
+      }
+      if (conductor != null) {
+        conductor.startStep(step, steps, itemStarts());
+      }
+      playStep(loop, conductor);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
+  }
+
+  private List<Double> itemStarts() {
+    try {
+      return player.itemStarts();
+    } catch (PlayerException e) {
+      fail(e.getMessage());
+      return List.of(0.0);
+    }
+  }
+
+  /** Plays the current step to its end: control rounds, then this screen's last frame, held. */
+  private void playStep(int loop, Conductor conductor) throws WallAbortedException {
+    long previousRound = System.nanoTime();
     RoundCommand command;
     do {
       sleepUntil(previousRound + roundInterval.toNanos());
@@ -125,15 +180,13 @@ public final class WallRank {
       previousRound = now;
       if (comm.isRoot()) {
         listener.round(new WallListener.RoundSummary(loop, loops, conductor.lastReference(), conductor.lastSkew(),
-            frameRate()));
+            frameRate(), conductor.item() + 1, layout.items()));
       }
       abortIfAsked(command);
       apply(command);
     } while (command.action() != Action.AWAIT_END);
     awaitOwnEnd();
     agreeOrAbort(conductor, sample());
-    double seconds = (System.nanoTime() - started) / 1e9;
-    return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
   }
 
   /**
@@ -158,7 +211,7 @@ public final class WallRank {
       if (comm.isRoot()) {
         double longest = Conductor.longestClip(all);
         listener.round(new WallListener.RoundSummary(reported + 1, loops,
-            conductor.lastReference() - reported * longest, conductor.lastSkew(), frameRate()));
+            conductor.lastReference() - reported * longest, conductor.lastSkew(), frameRate(), 1, 1));
         for (; reported < conductor.loopsCompleted(longest) && (loops == 0 || reported < loops); reported++) {
           listener.loopEnded(conductor.finishLoop(reported + 1, loops, (now - loopStarted) / 1e9, frameRate()));
           loopStarted = now;
@@ -246,12 +299,15 @@ public final class WallRank {
     }
   }
 
-  /** At the seam: back to frame 0 while paused, then everyone is released by one barrier. */
-  private void restartTogether(Conductor conductor) throws WallAbortedException {
+  /**
+   * At the seam: the first frame of {@code step} (frame 0 of the clip, at a loop's seam) while
+   * paused, then everyone is released by one barrier.
+   */
+  private void restartTogether(Conductor conductor, int step) throws WallAbortedException {
     try {
       // The rate stays: it carries what the control loop learnt of this node's clock.
       player.pause();
-      player.seekTo(0, SEEK_TIMEOUT);
+      player.showStep(step, SEEK_TIMEOUT);
     } catch (PlayerException e) {
       fail(e.getMessage());
     }
@@ -263,7 +319,16 @@ public final class WallRank {
     }
   }
 
+  /**
+   * Unpauses the player; a panel that shows frames later than the latest one ({@code latencyMs})
+   * is unpaused that much sooner, so that every panel shows the clip's first frame at once.
+   */
   private void release() {
+    long early = (layout.screens().stream().mapToLong(s -> s.latencyMs()).max().orElse(0) - screen.latencyMs())
+        * 1_000_000L;
+    if (early > 0) {
+      sleepUntil(System.nanoTime() + early);
+    }
     try {
       player.release();
     } catch (PlayerException e) {
