@@ -49,6 +49,11 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--clips", paramLabel = "DIR", description = "Clip cache (default: REPO/out/bench/clips).")
   Path clipDir;
 
+  @Option(names = "--transitions", paramLabel = "RUNS",
+      description = "Instead of the cases: measure how mpv goes from one playlist item to the next (one EDL"
+          + " timeline, a preloaded next file, a reload), RUNS times each.")
+  Integer transitionRuns;
+
   @Option(names = "--compare-sampling", paramLabel = "SECONDS",
       description = "Instead of the cases: run case 2 with each way of taking screenshots and compare them.")
   Integer compareSeconds;
@@ -66,6 +71,14 @@ public final class BenchMain implements Callable<Integer> {
     Clips clips = new Clips(Repository.makeClip(repo), clipDir != null ? clipDir : outDir.resolve("clips"));
     String started = Machine.now();
     String loads = Machine.loads();
+    if (transitionRuns != null) {
+      String table = new Transitions(clips, outDir.resolve("transitions"), out).run(transitionRuns);
+      out.println();
+      out.print(table);
+      Files.createDirectories(outDir);
+      Files.writeString(outDir.resolve("transitions.md"), table);
+      return 0;
+    }
     if (compareSeconds != null) {
       return compareSampling(clips, outDir.resolve("compare-sampling"), Duration.ofSeconds(compareSeconds));
     }

@@ -79,10 +79,6 @@ final class Conductor {
     }
   }
 
-  /** The playlist item playing at the last round, from 0. */
-  int item() {
-    return item;
-  }
 
   /** The furthest position at the last round: where the wall is in its loop. */
   double lastReference() {

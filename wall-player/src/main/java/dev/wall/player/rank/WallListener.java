@@ -12,19 +12,11 @@ public interface WallListener {
   /** After every control round (about once a second), for a live status line. */
   default void round(RoundSummary summary) {}
 
-  /**
-   * One control round: where the wall is and how far apart its screens are.
-   *
-   * @param item the playlist item playing, from 1
-   * @param items items in a loop
-   */
-  record RoundSummary(int loop, int loops, double position, double skewSeconds, double frameRate, int item,
-      int items) {
+  /** One control round: where the wall is and how far apart its screens are. */
+  record RoundSummary(int loop, int loops, double position, double skewSeconds, double frameRate) {
     public String line() {
-      String playlist = items > 1 ? String.format(Locale.ROOT, " item %d/%d", item, items) : "";
-      return String.format(Locale.ROOT, "loop %d/%s%s at %.1f s, skew %.1f ms (%.2f frames)",
-          loop, loops == 0 ? "forever" : String.valueOf(loops), playlist, position, skewSeconds * 1000,
-          skewSeconds * frameRate);
+      return String.format(Locale.ROOT, "loop %d/%s at %.1f s, skew %.1f ms (%.2f frames)",
+          loop, loops == 0 ? "forever" : String.valueOf(loops), position, skewSeconds * 1000, skewSeconds * frameRate);
     }
   }
 }

@@ -180,7 +180,7 @@ public final class WallRank {
       previousRound = now;
       if (comm.isRoot()) {
         listener.round(new WallListener.RoundSummary(loop, loops, conductor.lastReference(), conductor.lastSkew(),
-            frameRate(), conductor.item() + 1, layout.items()));
+            frameRate()));
       }
       abortIfAsked(command);
       apply(command);
@@ -211,7 +211,7 @@ public final class WallRank {
       if (comm.isRoot()) {
         double longest = Conductor.longestClip(all);
         listener.round(new WallListener.RoundSummary(reported + 1, loops,
-            conductor.lastReference() - reported * longest, conductor.lastSkew(), frameRate(), 1, 1));
+            conductor.lastReference() - reported * longest, conductor.lastSkew(), frameRate()));
         for (; reported < conductor.loopsCompleted(longest) && (loops == 0 || reported < loops); reported++) {
           listener.loopEnded(conductor.finishLoop(reported + 1, loops, (now - loopStarted) / 1e9, frameRate()));
           loopStarted = now;
