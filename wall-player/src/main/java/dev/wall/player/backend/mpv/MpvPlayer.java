@@ -41,6 +41,8 @@ public final class MpvPlayer implements Player {
   private final FrameClock clock = new FrameClock();
   private List<Double> itemStarts = List.of(0.0);
   private int step;
+  /** end-file events that ended an earlier item, not a failure to load this one. */
+  private long endedBefore;
 
   private ChildProcess early;
   private List<String> earlyArgv;
@@ -147,6 +149,7 @@ public final class MpvPlayer implements Player {
       throw new PlayerException(spec.screenName() + ": interrupted while loading item " + (next + 1), e);
     }
     step = next;
+    endedBefore = ipc.eventCount("end-file");
     awaitLoaded(deadline);
   }
 
@@ -208,7 +211,7 @@ public final class MpvPlayer implements Player {
   private void awaitLoaded(long deadline) throws PlayerException {
     PlayerException last = null;
     while (System.nanoTime() < deadline) {
-      if (ipc.eventCount("end-file") > step) {
+      if (ipc.eventCount("end-file") > endedBefore) {
         throw new PlayerException(spec.screenName() + ": mpv could not play " + clipNames()
             + " (see " + spec.workDir().resolve(spec.screenName() + ".mpv.log") + ")");
       }
