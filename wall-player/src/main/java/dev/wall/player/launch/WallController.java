@@ -3,6 +3,7 @@ package dev.wall.player.launch;
 import dev.wall.core.io.AtomicFile;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
+import dev.wall.player.nodes.Ssh;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
 import dev.wall.player.wire.RankLaunch;
@@ -60,7 +61,7 @@ public final class WallController {
 
   public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
     archive.ensureRecorded(launch.layout());
-    List<String> argv = command(launch, environment.get("DISPLAY"));
+    List<String> argv = command(launch, MpiSettings.of(environment, Ssh.forThisUser()));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
@@ -83,13 +84,12 @@ public final class WallController {
   }
 
   /** mpirun's command line for this wall, with the hostfile it names written. */
-  public List<String> command(RankLaunch launch, String display) throws IOException {
+  public List<String> command(RankLaunch launch, MpiSettings mpi) throws IOException {
     Files.createDirectories(runDir);
     Path hostfile = runDir.resolve("hostfile");
     String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
     new AtomicFile().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return MpirunCommand.argv(layout, local, hostfile, display, java(), classpath(), launch,
-        archive.option().orElse(null));
+    return MpirunCommand.argv(layout, local, hostfile, java(), classpath(), launch, archive.option().orElse(null), mpi);
   }
 
   private static String java() {
@@ -113,7 +113,11 @@ public final class WallController {
     } else if (message instanceof RankMessage.Report loop) {
       report.addLoop(loop.json());
     } else if (message instanceof RankMessage.Status status) {
-      showStatus(status.text());
+      try {
+        showStatus(status.status().line());
+      } catch (IllegalArgumentException e) {
+        // A rank of another version: its status is not worth a failure.
+      }
     } else if (message instanceof RankMessage.Console console && !quiet) {
       clearStatus();
       out.println(console.text());
@@ -149,7 +153,8 @@ public final class WallController {
 
   private Outcome verdict(int code, List<String> failures, List<String> mpiLines) {
     if (code == 0) {
-      return new Outcome.Completed();
+      // Every loop played; screens given up by the end are still reported.
+      return failures.isEmpty() ? new Outcome.Completed() : new Outcome.ScreensFailed(failures);
     }
     if (ProcessDestroyer.instance().shuttingDown()) {
       return new Outcome.Stopped("stopped; every rank and player was stopped"); // said by the shutdown hook

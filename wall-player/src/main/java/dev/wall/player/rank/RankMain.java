@@ -6,6 +6,7 @@ import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.backend.BlankScreen;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.backend.mpv.MpvPlayer;
@@ -18,6 +19,7 @@ import dev.wall.player.wire.LoopReport;
 import dev.wall.player.wire.RankExit;
 import dev.wall.player.wire.RankLaunch;
 import dev.wall.player.wire.RankMessage;
+import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,6 +39,8 @@ public final class RankMain {
   private final boolean warmUp;
   private final EarlyPlayer earlyPlayer;
   private final String layoutData;
+  /** What every player of this rank gets in its environment: where it draws. */
+  private final Map<String, String> playerEnvironment;
   /** The player started before the layout was read, until a player takes it over. */
   private ChildProcess early;
 
@@ -49,6 +53,7 @@ public final class RankMain {
     this.warmUp = launch.warmUp();
     this.earlyPlayer = launch.earlyPlayer();
     this.layoutData = launch.layoutData();
+    this.playerEnvironment = PlayerEnvironment.of(launch.display(), System.getenv());
   }
 
   /** Set by Open MPI's launcher in every process it starts. */
@@ -73,7 +78,7 @@ public final class RankMain {
 
   private int run() throws IOException {
     if (earlyPlayer != null && !warmUp) {
-      early = earlyPlayer.start(System.getenv("DISPLAY")).orElse(null);
+      early = earlyPlayer.start(playerEnvironment).orElse(null);
     }
     Layout layout;
     try {
@@ -116,7 +121,8 @@ public final class RankMain {
     RankWarmUp.run(layout, layoutFile, runDir);
     Screen screen = layout.screen(0);
     Json.MAPPER.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
-        java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0))));
+        java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0, "playing", 0))));
+    new WallStatus(1, 1, 0, 0, 30, java.util.List.of()).toJson();
     return 0;
   }
 
@@ -128,7 +134,7 @@ public final class RankMain {
     Path workDir = EarlyPlayer.screensDir(runDir);
     return PlayerStart.begin(() -> {
       try {
-        return handOverEarly(PlayerFactory.create(layout, screen, workDir, Map.of(), true));
+        return handOverEarly(PlayerFactory.create(layout, screen, workDir, playerEnvironment, true));
       } catch (RuntimeException e) {
         handOverEarly(null);
         throw e;
@@ -154,10 +160,13 @@ public final class RankMain {
   }
 
   private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {
-    String host = wall.screen(comm.rank()).host();
-    WallRank rank = new WallRank(comm, wall, loops, player, listener(), WallRank.ROUND_INTERVAL, host);
+    Screen screen = wall.screen(comm.rank());
+    WallRank rank = new WallRank(comm, wall, loops, player, listener(), WallRank.ROUND_INTERVAL, screen.host(),
+        recovery(wall, screen));
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
+      // The wall played to the end; a screen given up by then is still a failure to report.
+      rank.givenUp().forEach(line -> send(new RankMessage.Failure(line)));
       return RankExit.OK;
     } catch (WallAbortedException e) {
       if (comm.isRoot()) {
@@ -167,8 +176,15 @@ public final class RankMain {
     }
   }
 
+  /** How this rank replaces its screen's player when it fails: a new one from the layout, as the first. */
+  private WallRank.Recovery recovery(Layout wall, Screen screen) {
+    Path workDir = EarlyPlayer.screensDir(runDir);
+    return new WallRank.Recovery(() -> PlayerFactory.create(wall, screen, workDir, playerEnvironment, true),
+        () -> BlankScreen.show(PlayerFactory.spec(wall, screen, workDir, playerEnvironment)).orElse(null));
+  }
+
   private void takeSnapshot() {
-    String display = System.getenv("DISPLAY");
+    String display = playerEnvironment.get("DISPLAY");
     try {
       Rect root = XWindows.rootSize(display, runDir);
       Screenshot.capture(display, root.width(), root.height(), snapshot);
@@ -186,8 +202,13 @@ public final class RankMain {
       }
 
       @Override
-      public void round(RoundSummary summary) {
-        send(new RankMessage.Status(summary.line()));
+      public void round(WallStatus status) {
+        send(new RankMessage.Status(status));
+      }
+
+      @Override
+      public void screenChanged(String line) {
+        send(new RankMessage.Console(line));
       }
     };
   }

@@ -22,7 +22,7 @@ class PlayReportTest {
       played.add(new LoopReport.ItemPlayed(item, 0.004 * item, 3));
     }
     return JSON.writeValueAsString(new LoopReport(loop, 0, 9.0, 0.008, 30, 1, 0,
-        List.of(new LoopReport.ScreenLoop("a", "rpi1", 8.97, 1.0, 1, 0)), played));
+        List.of(new LoopReport.ScreenLoop("a", "rpi1", 8.97, 1.0, 1, 0, "playing", 0)), played));
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wall.player.backend.Capabilities;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerException;
+import dev.wall.player.backend.PlayerMessages;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
 public final class MpvPlayer implements Player {
   static final Capabilities CAPABILITIES =
       new Capabilities(true, true, 0.001, true, true, true, Capabilities.ItemSwitch.HOLDS_LAST_FRAME);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  /** A player that answers nothing this long is hung (the rank then replaces it). */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
   private static final Duration DEATH_GRACE = Duration.ofMillis(200);
 
@@ -38,6 +40,7 @@ public final class MpvPlayer implements Player {
   private volatile boolean playing;
   private volatile double rate = 1.0;
   private double frameSeconds = 1 / 30.0;
+  private double durationSeconds;
   private final FrameClock clock = new FrameClock();
   private List<Double> itemStarts = List.of(0.0);
   private int step;
@@ -75,6 +78,14 @@ public final class MpvPlayer implements Player {
     Files.createDirectories(socket.getParent());
     Files.deleteIfExists(socket);
     return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, extra, display));
+  }
+
+  /** An mpv holding a black window in {@code spec}'s screen's place (see {@link MpvCommandLine#blankArgv}). */
+  public static ChildProcess startBlank(PlayerSpec spec) throws IOException {
+    List<String> argv = MpvCommandLine.blankArgv(spec, MpvOptions.DEFAULTS);
+    return ChildProcess.startWithLifeline("mpv black " + spec.screenName(), argv,
+        spec.workDir().resolve(spec.screenName() + ".black.log"),
+        MpvCommandLine.environment(argv, spec.environment(), System.getenv("DISPLAY")));
   }
 
   /**
@@ -116,6 +127,7 @@ public final class MpvPlayer implements Player {
       awaitLoaded(deadline);
       frameSeconds = 1 / queryFrameRate();
       itemStarts = queryItemStarts();
+      durationSeconds = call("get_property", "duration").asDouble();
     } catch (IOException | TimeoutException e) {
       throw failure("did not come up", e);
     }
@@ -151,6 +163,7 @@ public final class MpvPlayer implements Player {
     step = next;
     endedBefore = ipc.eventCount("end-file");
     awaitLoaded(deadline);
+    durationSeconds = call("get_property", "duration").asDouble();
   }
 
   @Override
@@ -299,9 +312,23 @@ public final class MpvPlayer implements Player {
     return eof != null && eof.asBoolean(false);
   }
 
+  /** Read once, when the clip is loaded: it does not change, and a round should not wait on mpv for it. */
   @Override
-  public double duration() throws PlayerException {
-    return call("get_property", "duration").asDouble();
+  public double duration() {
+    return durationSeconds;
+  }
+
+  @Override
+  public void ping(Duration deadline) throws PlayerException {
+    MpvIpc connection = ipc;
+    if (connection == null || connection.isClosed()) {
+      throw new PlayerException(spec.screenName() + ": mpv's IPC socket is closed");
+    }
+    try {
+      connection.command(deadline, "get_property", "pause");
+    } catch (IOException | TimeoutException e) {
+      throw new PlayerException(spec.screenName() + ": mpv " + PlayerMessages.describe(e), e);
+    }
   }
 
   @Override
@@ -354,7 +381,7 @@ public final class MpvPlayer implements Player {
   }
 
   private String unexpectedExit(ChildProcess child) {
-    return spec.screenName() + ": mpv exited unexpectedly (code " + child.process().exitValue() + "): "
+    return spec.screenName() + ": mpv " + PlayerMessages.howItEnded(child.process().exitValue()) + ": "
         + String.join(" | ", lastLogLines(child, 3));
   }
 
@@ -397,7 +424,7 @@ public final class MpvPlayer implements Player {
     if (process != null && !process.isStopping() && hasExited(process, DEATH_GRACE)) {
       return new PlayerException(unexpectedExit(process), cause);
     }
-    return new PlayerException(spec.screenName() + ": mpv " + what + ": " + cause.getMessage(), cause);
+    return new PlayerException(spec.screenName() + ": mpv " + what + ": " + PlayerMessages.describe(cause), cause);
   }
 
   private static boolean hasExited(ChildProcess child, Duration within) {
