@@ -52,10 +52,10 @@ public record BenchCase(int number, String title, Method method, int screens, Du
         new Show(30, itemSeconds, List.of(0, 5000), false, 0));
   }
 
-  /** The screen with sound is the clock, and its clock runs 2000 ppm fast. */
-  public static BenchCase audioClock(Duration sampling) {
+  /** The screen with sound is the clock, and its clock runs 2000 ppm fast; clips of {@code clipSeconds}. */
+  public static BenchCase audioClock(Duration sampling, int clipSeconds) {
     return new BenchCase(12, "ours, sound screen's clock +2000 ppm", Method.OURS, 4, sampling, true, false,
-        new Show(30, 20, List.of(0), true, 0));
+        new Show(30, clipSeconds, List.of(0), true, 0));
   }
 
   /** One screen's panel is {@code latencyMs} slow: it is driven that much ahead. */

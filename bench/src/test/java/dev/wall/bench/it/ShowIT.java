@@ -50,7 +50,7 @@ class ShowIT {
 
   @Test
   void aTwoItemPlaylistChangesItemsTogetherWithNoBlankTileAndTheReportCountsItemsAndLoops() throws Exception {
-    CaseResult r = run(BenchCase.playlist(Duration.ofSeconds(20), 4));
+    CaseResult r = run(BenchCase.playlist(Duration.ofSeconds(17), 4));
 
     TransitionFigures transitions = r.show().transitions();
     assertTrue(transitions.transitions() >= 4, "item changes seen, loop seams included:\n" + report(r));
@@ -69,7 +69,7 @@ class ShowIT {
 
   @Test
   void theScreenWithSoundIsTheClockItsRateStaysExactlyOneAndTheOthersFollowItsFastClock() throws Exception {
-    CaseResult r = run(BenchCase.audioClock(Duration.ofSeconds(45)));
+    CaseResult r = run(BenchCase.audioClock(Duration.ofSeconds(26), 10));
 
     WallReport wall = r.show().report();
     assertTrue(wall.loops() >= 2, "two seams at least:\n" + report(r));
@@ -82,7 +82,7 @@ class ShowIT {
 
   @Test
   void aScreenWithLatency100IsThreeFramesAheadAndTheOthersAreTogether() throws Exception {
-    CaseResult r = run(BenchCase.latency(Duration.ofSeconds(20), 100));
+    CaseResult r = run(BenchCase.latency(Duration.ofSeconds(12), 100));
 
     assertEquals(3, r.show().leadFrames(), 1, "100 ms at 30 fps, from pixels:\n" + report(r));
     assertEquals(List.of(), syncMisses(r), "the other screens:\n" + report(r));
