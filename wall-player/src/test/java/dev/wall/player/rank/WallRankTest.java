@@ -57,48 +57,29 @@ class WallRankTest {
 
   /** Runs every rank on its own thread; returns each rank's outcome: null, or its abort message. */
   private List<String> play(Layout layout, Map<String, Double> durations) throws Exception {
-    int size = layout.screens().size();
-    InProcessGroup group = new InProcessGroup(size, 20_000);
-    ExecutorService pool = Executors.newFixedThreadPool(size);
-    try {
-      List<Future<String>> outcomes = new ArrayList<>();
-      for (Communicator comm : group.ranks()) {
-        outcomes.add(pool.submit(() -> runRank(comm, layout, durations)));
-      }
-      List<String> results = new ArrayList<>();
-      for (Future<String> outcome : outcomes) {
-        results.add(outcome.get(60, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
+    return playWith(layout, screen -> newPlayer(screen, durations));
   }
 
   private FakePlayer newPlayer(Screen screen, Map<String, Double> durations) {
-    FakePlayer player = new FakePlayer(screen.name(), durations.get(screen.name()),
-        brokenFromNowOn.contains(screen.name()), log);
-    players.computeIfAbsent(screen.name(), name -> new CopyOnWriteArrayList<>()).add(player);
+    return registered(new FakePlayer(screen.name(), durations.get(screen.name()),
+        brokenFromNowOn.contains(screen.name()), log));
+  }
+
+  /** {@code player}, kept under its screen's name for the test to look at. */
+  private FakePlayer registered(FakePlayer player) {
+    players.computeIfAbsent(player.name, name -> new CopyOnWriteArrayList<>()).add(player);
     return player;
   }
 
-  private String runRank(Communicator comm, Layout layout, Map<String, Double> durations) {
-    return runRank(comm, layout, screen -> newPlayer(screen, durations));
-  }
-
   /** Every rank on its own thread, each with the players {@code make} builds for its screen. */
-  private List<String> playWith(Layout layout, java.util.function.Function<String, FakePlayer> make) throws Exception {
+  private List<String> playWith(Layout layout, java.util.function.Function<Screen, FakePlayer> make) throws Exception {
     int size = layout.screens().size();
     InProcessGroup group = new InProcessGroup(size, 20_000);
     ExecutorService pool = Executors.newFixedThreadPool(size);
     try {
       List<Future<String>> outcomes = new ArrayList<>();
       for (Communicator comm : group.ranks()) {
-        outcomes.add(pool.submit(() -> runRank(comm, layout, screen -> {
-          FakePlayer player = make.apply(screen.name());
-          players.computeIfAbsent(screen.name(), name -> new CopyOnWriteArrayList<>()).add(player);
-          return player;
-        })));
+        outcomes.add(pool.submit(() -> runRank(comm, layout, make)));
       }
       List<String> results = new ArrayList<>();
       for (Future<String> outcome : outcomes) {
@@ -314,7 +295,7 @@ class WallRankTest {
   void itemByItemEveryScreenHoldsItsItemsEndUntilTheLongestEndsThenAllShowTheNextTogether() throws Exception {
     Layout layout = layout(2, "a", "b");
     Map<String, double[]> items = Map.of("a", new double[] {0.15, 0.3}, "b", new double[] {0.3, 0.12});
-    List<String> outcomes = playWith(layout, name -> new FakePlayer(name, items.get(name), true, false, log));
+    List<String> outcomes = playWith(layout, screen -> registered(new FakePlayer(screen.name(), items.get(screen.name()), true, false, log)));
 
     assertEquals(java.util.Arrays.asList(null, null), outcomes);
     assertEquals(2, reports.size());
@@ -338,7 +319,7 @@ class WallRankTest {
   @Test
   void asOneTimelineTheItemsNeedNoSeamAndTheReportStillCountsThem() throws Exception {
     Layout layout = layout(2, "a", "b");
-    List<String> outcomes = playWith(layout, name -> new FakePlayer(name, new double[] {0.2, 0.2}, false, false, log));
+    List<String> outcomes = playWith(layout, screen -> registered(new FakePlayer(screen.name(), new double[] {0.2, 0.2}, false, false, log)));
 
     assertEquals(java.util.Arrays.asList(null, null), outcomes);
     assertEquals(0, log.stream().filter(c -> c.what().endsWith(":show 1")).count(), "no seam between items");
@@ -352,7 +333,8 @@ class WallRankTest {
   void aTimelinePlayerAndAnItemByItemOneCannotShareAWall() throws Exception {
     Layout layout = layout(1, "a", "b");
     List<String> outcomes = playWith(layout,
-        name -> new FakePlayer(name, new double[] {0.2, 0.2}, name.equals("b"), false, log));
+        screen -> registered(new FakePlayer(screen.name(), new double[] {0.2, 0.2}, screen.name().equals("b"), false,
+            log)));
     for (String outcome : outcomes) {
       assertEquals("screens a on host-a and b on host-b cannot change playlist items together: the first plays the"
           + " list as one timeline (mpv), the second item by item; set \"player\" to mpv on every node, or"
@@ -368,7 +350,7 @@ class WallRankTest {
         new Screen("slow", "host-slow", null, 0, new Rect(10, 0, 10, 10), null, List.of("b.mp4"), null, null, 120),
         new Screen("c", "host-c", null, 0, new Rect(20, 0, 10, 10), null, List.of("c.mp4"), null, null, 0));
     Layout layout = Layout.of(1, null, 1, null, "/tmp", null, null, null, null, null, screens);
-    playWith(layout, name -> new FakePlayer(name, 0.3, false, log));
+    playWith(layout, screen -> registered(new FakePlayer(screen.name(), 0.3, false, log)));
 
     long slow = log.stream().filter(c -> c.what().equals("slow:release")).findFirst().orElseThrow().nanos();
     for (String other : List.of("a", "c")) {
