@@ -29,10 +29,10 @@ final class Conductor {
   private final List<Screen> screens;
   private final DriftCorrector corrector;
   private final double roundSeconds;
-  /** The playlist item the wall is in: its step's first item plus the items started so far in it. */
+  /** The first playlist item of the step playing, and where in the step each of its items starts. */
   private int stepFirstItem;
   private List<Double> itemStarts = List.of(0.0);
-  private int item;
+  /** Per item of this loop: the worst skew of its rounds, and how many rounds it had. */
   private final java.util.TreeMap<Integer, double[]> itemFigures = new java.util.TreeMap<>();
   private final Consumer<String> events;
   private double maxSkew;
@@ -102,12 +102,10 @@ final class Conductor {
   void startStep(int step, int steps, List<Double> starts) {
     stepFirstItem = steps > 1 ? step : 0;
     itemStarts = starts;
-    item = stepFirstItem;
     for (int i = 0; i < starts.size(); i++) {
       itemFigures.putIfAbsent(stepFirstItem + i, new double[2]);
     }
   }
-
 
   /** The furthest position at the last round: where the wall is in its loop. */
   double lastReference() {
@@ -165,8 +163,7 @@ final class Conductor {
     for (int i = 1; i < itemStarts.size(); i++) {
       within = lastReference >= itemStarts.get(i) ? i : within;
     }
-    item = stepFirstItem + within;
-    double[] figures = itemFigures.computeIfAbsent(item, k -> new double[2]);
+    double[] figures = itemFigures.computeIfAbsent(stepFirstItem + within, k -> new double[2]);
     figures[0] = Math.max(figures[0], correction.skewSeconds());
     figures[1]++;
     for (int i = 0; i < positions.length; i++) {
@@ -294,7 +291,8 @@ final class Conductor {
           trims[i], seeks[i], end.state().label(), end.health().restarts()));
     }
     List<LoopReport.ItemPlayed> items = new ArrayList<>();
-    itemFigures.forEach((index, figures) -> items.add(new LoopReport.ItemPlayed(index + 1, figures[0], (int) figures[1])));
+    itemFigures.forEach((index, figures) ->
+        items.add(new LoopReport.ItemPlayed(index + 1, figures[0], (int) figures[1])));
     LoopReport report = new LoopReport(loop, loops, seconds, maxSkew, frameRate,
         IntStream.of(trims).sum(), IntStream.of(seeks).sum(), perScreen,
         items.isEmpty() ? List.of(new LoopReport.ItemPlayed(1, maxSkew, 0)) : items);
