@@ -3,12 +3,14 @@ package dev.wall.player.cli;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.Problem;
+import dev.wall.player.launch.ItemLengths;
 import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.MpiSettings;
 import dev.wall.player.launch.OpenMpiCheck;
 import dev.wall.player.launch.PlayReport;
 import dev.wall.player.launch.RankClassArchive;
-import dev.wall.player.launch.Show;
+import dev.wall.player.launch.ScheduledPlay;
 import dev.wall.player.launch.WallController;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.wire.DisplaySettings;
@@ -17,6 +19,8 @@ import dev.wall.core.schedule.ScheduleClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -37,6 +41,9 @@ import picocli.CommandLine.Spec;
       "  wall play lobby.json --loops 3          # this run only; the file keeps its count",
       "  wall play lobby.json --forever",
       "  wall play lobby.json --forever --status-port 8080   # the status page, on this machine only",
+      "",
+      "A playlist's item k must be as long on every screen (within a frame), unless the layout",
+      "says \"unevenItems\": \"hold\"; wall play reads the clips with ffprobe to check.",
       "",
       "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost."
     })
@@ -99,6 +106,11 @@ public final class PlayCommand implements Callable<Integer> {
     }
     ScheduleClock clock = show.clock(layout);
     InetAddress statusAddress = show.statusAddress();
+    Layout media = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+    List<Problem> uneven = ItemLengths.check(layoutFile.toString(), media, runDir.resolve("probes"));
+    if (!uneven.isEmpty()) {
+      throw new InvalidLayoutException(uneven);
+    }
     OpenMpiCheck.verify(runDir);
     Map<String, String> env = System.getenv();
     WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
@@ -113,7 +125,7 @@ public final class PlayCommand implements Callable<Integer> {
       controller.command(launch, MpiSettings.of(env, Ssh.forThisUser()));
       return ExitCodes.OK;
     }
-    Show wall = new Show(layout, controller, LocalMachine.detect(), runDir, clock, statusAddress,
+    ScheduledPlay wall = new ScheduledPlay(layout, controller, LocalMachine.detect(), runDir, clock, statusAddress,
         show.statusPort == null ? 0 : show.statusPort, spec.commandLine().getOut());
     return Outcomes.exitCode(wall.play(launch, env));
   }

@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A show: the wall's job, run by its opening hours when the layout has a {@code schedule}, and the
+ * A play of the wall: its job, run by its opening hours when the layout has a {@code schedule}, and the
  * status page beside it when asked for. Without either, it is the job alone, as before.
  *
  * @param statusAddress where the page listens, or null for no page
  */
-public record Show(Layout layout, WallController controller, LocalMachine local, java.nio.file.Path runDir,
+public record ScheduledPlay(Layout layout, WallController controller, LocalMachine local, java.nio.file.Path runDir,
     ScheduleClock clock, InetAddress statusAddress, int statusPort, PrintWriter out) {
 
   public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
