@@ -4,6 +4,7 @@ import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
+import dev.wall.player.display.DisplayStack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,11 @@ final class MpvCommandLine {
   private static final String IPC_SERVER = "--input-ipc-server=";
   private MpvCommandLine() {}
 
-  static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket) {
+  /**
+   * @param stack what the node draws on: the video output and the placement follow it
+   * @throws IllegalArgumentException when the screen has a window and the stack cannot place one
+   */
+  static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket, DisplayStack stack) {
     List<String> argv = new ArrayList<>();
     argv.add(options.executable());
     argv.add("--no-config");
@@ -40,7 +45,7 @@ final class MpvCommandLine {
     // Lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits.
     argv.add("--input-ipc-client=fd://0");
     argv.add("--log-file=" + logFile(spec));
-    argv.addAll(placement(spec.window(), spec.output()));
+    argv.addAll(placement(spec, stack));
     if (spec.crop() != null) {
       argv.add("--vf=" + cropFilter(spec.crop()));
     }
@@ -48,6 +53,9 @@ final class MpvCommandLine {
       argv.add("--audio=no");
     }
     addIfSet(argv, "--hwdec=", options.hwdec());
+    if (options.vo() == null && !names(spec.playerArgs(), "--vo=")) {
+      argv.addAll(videoOutput(stack.kind(), options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
+    }
     addIfSet(argv, "--vo=", options.vo());
     addIfSet(argv, "--gpu-context=", options.gpuContext());
     argv.addAll(spec.playerArgs());
@@ -79,7 +87,7 @@ final class MpvCommandLine {
     return Map.copyOf(environment);
   }
 
-  /** The last {@code --vo=} before the media wins, as in mpv. */
+  /** The last {@code --vo=} before the media wins, as in mpv; x11 anywhere in its list may be the one used. */
   private static boolean usesX11Vo(List<String> argv) {
     String vo = null;
     for (String arg : argv) {
@@ -90,7 +98,7 @@ final class MpvCommandLine {
         vo = arg.substring("--vo=".length());
       }
     }
-    return "x11".equals(vo);
+    return vo != null && List.of(vo.split(",")).contains("x11");
   }
 
   /** The IPC socket an argv of ours names. */
@@ -112,11 +120,44 @@ final class MpvCommandLine {
     return "wall:" + screenName;
   }
 
-  private static List<String> placement(Rect window, int output) {
-    if (window == null) {
-      return List.of("--fs", "--fs-screen=" + output);
+  /**
+   * mpv's own choice of video output can land on SDL (where libsdl2 is installed and the X server
+   * has no GL), which stalls about 10 s at every step. So: under X, the GPU output and then plain
+   * x11 (mpv refuses a software GL renderer and moves on); on Wayland, the GPU output on Wayland;
+   * on a console, the GPU output on DRM, else mpv's plain DRM output.
+   */
+  static List<String> videoOutput(DisplayStack.Kind stack, boolean withContext) {
+    return switch (stack) {
+      case X11 -> List.of("--vo=gpu,x11");
+      case WAYLAND -> withContext ? List.of("--vo=gpu", "--gpu-context=wayland") : List.of("--vo=gpu");
+      case DRM -> withContext ? List.of("--vo=gpu,drm", "--gpu-context=drm") : List.of("--vo=gpu,drm");
+    };
+  }
+
+  private static List<String> placement(PlayerSpec spec, DisplayStack stack) {
+    Rect window = spec.window();
+    int output = spec.output();
+    if (window != null && !stack.kind().placesWindows()) {
+      throw new IllegalArgumentException(windowRefusal(spec.screenName(), output, stack));
     }
-    return List.of("--geometry=" + window.geometry(), "--no-border", "--screen=" + output);
+    return switch (stack.kind()) {
+      case X11 -> window == null ? List.of("--fs", "--fs-screen=" + output)
+          : List.of("--geometry=" + window.geometry(), "--no-border", "--screen=" + output);
+      case WAYLAND -> List.of("--fs", "--fs-screen-name=" + DisplayStack.connector(output));
+      case DRM -> List.of("--drm-connector=" + DisplayStack.connector(output));
+    };
+  }
+
+  /** The one line for a windowed screen on a stack that cannot place windows. */
+  static String windowRefusal(String screen, int output, DisplayStack stack) {
+    String where = stack.kind() == DisplayStack.Kind.WAYLAND ? "on Wayland a program cannot place its own window"
+        : "a console (DRM/KMS) has no windows";
+    return "screen " + screen + ": has a \"window\", but " + where + " (" + stack.reason() + "); remove \"window\""
+        + " to play full screen on " + DisplayStack.connector(output) + ", or run this node's desktop on X11";
+  }
+
+  private static boolean names(List<String> args, String prefix) {
+    return args.stream().anyMatch(a -> a.startsWith(prefix));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.wall.player.backend.Capabilities;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerException;
 import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class MpvPlayer implements Player {
 
   /** mpv's command line for {@code spec} with the default options, as {@link #prepare} starts it. */
   public static List<String> argv(PlayerSpec spec) {
-    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec));
+    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec), DisplayStack.forPlayer(spec.environment()));
   }
 
   /**
@@ -65,7 +66,8 @@ public final class MpvPlayer implements Player {
     Path socket = MpvCommandLine.socketIn(argv);
     Files.createDirectories(socket.getParent());
     Files.deleteIfExists(socket);
-    return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, extra, display));
+    Map<String, String> reach = DisplayStack.forPlayer(extra).playerEnvironment(extra);
+    return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, reach, display));
   }
 
   /**
@@ -98,7 +100,13 @@ public final class MpvPlayer implements Player {
   public void prepare(Duration timeout) throws PlayerException {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      process = takeOverOrStart(MpvCommandLine.argv(spec, options, socket));
+      List<String> argv;
+      try {
+        argv = MpvCommandLine.argv(spec, options, socket, DisplayStack.forPlayer(spec.environment()));
+      } catch (IllegalArgumentException e) {
+        throw new PlayerException(e.getMessage());
+      }
+      process = takeOverOrStart(argv);
       process.onExit().thenAccept(this::exited);
       ipc = connect(deadline);
       ipc.onPropertyChange(this::propertyChanged);

@@ -1,0 +1,153 @@
+package dev.wall.player.display;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * What a player draws on, on the node where it runs: an X11 desktop ({@code DISPLAY},
+ * {@code XAUTHORITY}), a Wayland desktop ({@code WAYLAND_DISPLAY}, {@code XDG_RUNTIME_DIR}), or a
+ * console with no desktop, where mpv drives the HDMI connector itself through DRM/KMS.
+ *
+ * <p>Explicit settings win: {@code WALL_DISPLAY_STACK=x11|wayland|drm} (what {@code wall setup
+ * autostart} writes into the unit), then {@code WAYLAND_DISPLAY}, then {@code DISPLAY}. With none of
+ * them (a unit at boot, an ssh session) the node is looked at: a Wayland socket in the user's
+ * runtime folder, else the X server's socket for {@code :0}, else the console.
+ *
+ * @param kind the stack
+ * @param environment what a player needs in its environment to reach it (empty for a console)
+ * @param reason how it was chosen, for {@code wall setup autostart}'s note and for messages
+ */
+public record DisplayStack(Kind kind, Map<String, String> environment, String reason) {
+  public static final String STACK_VARIABLE = "WALL_DISPLAY_STACK";
+  static final String X11_SOCKETS = "/tmp/.X11-unix";
+
+  public enum Kind {
+    X11,
+    WAYLAND,
+    DRM;
+
+    public String jsonName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a player can put its window where the layout says; Wayland and a console cannot. */
+    public boolean placesWindows() {
+      return this == X11;
+    }
+
+    static Optional<Kind> of(String name) {
+      for (Kind kind : values()) {
+        if (kind.jsonName().equals(name)) {
+          return Optional.of(kind);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  public DisplayStack {
+    environment = Map.copyOf(environment);
+  }
+
+  /** This process's stack: its environment, and this machine's sockets for this user. */
+  public static DisplayStack ofThisProcess() {
+    return forPlayer(Map.of());
+  }
+
+  /**
+   * The stack a player of this process draws on, given the environment it adds to this process's
+   * own ({@code extra}, a rank's display settings): the one place a player's display is worked out.
+   */
+  public static DisplayStack forPlayer(Map<String, String> extra) {
+    Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    env.putAll(extra);
+    return detect(env, Files::exists, currentUid(), System.getProperty("user.home"));
+  }
+
+  /** {@code extra} with what the player needs to reach this stack; {@code extra} wins. */
+  public Map<String, String> playerEnvironment(Map<String, String> extra) {
+    Map<String, String> env = new LinkedHashMap<>(environment);
+    env.putAll(extra);
+    return Map.copyOf(env);
+  }
+
+  /**
+   * @param env the environment the player will see (explicit settings)
+   * @param exists whether a path exists on this node
+   * @param uid the player's user id, for its runtime folder {@code /run/user/UID}
+   * @param home the player's home, for X's {@code .Xauthority}
+   */
+  public static DisplayStack detect(Map<String, String> env, Predicate<Path> exists, int uid, String home) {
+    String named = env.get(STACK_VARIABLE);
+    if (named != null && !named.isEmpty()) {
+      Kind kind = Kind.of(named.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
+          STACK_VARIABLE + "=" + named + ": not a display stack; use x11, wayland or drm"));
+      return of(kind, env, uid, home, exists, STACK_VARIABLE + "=" + kind.jsonName());
+    }
+    if (set(env, "WAYLAND_DISPLAY")) {
+      return of(Kind.WAYLAND, env, uid, home, exists, "WAYLAND_DISPLAY is set");
+    }
+    if (set(env, "DISPLAY")) {
+      return of(Kind.X11, env, uid, home, exists, "DISPLAY is set");
+    }
+    Path runtime = Path.of(env.getOrDefault("XDG_RUNTIME_DIR", "/run/user/" + uid));
+    if (exists.test(runtime.resolve("wayland-0")) || exists.test(runtime.resolve("wayland-1"))) {
+      return of(Kind.WAYLAND, env, uid, home, exists, "a Wayland desktop is running (" + runtime + "/wayland-*)");
+    }
+    if (exists.test(Path.of(X11_SOCKETS, "X0"))) {
+      return of(Kind.X11, env, uid, home, exists, "an X server runs display :0 (" + X11_SOCKETS + "/X0)");
+    }
+    return of(Kind.DRM, env, uid, home, exists, "no desktop runs: the console, through DRM/KMS");
+  }
+
+  private static DisplayStack of(Kind kind, Map<String, String> env, int uid, String home, Predicate<Path> exists,
+      String reason) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    vars.put(STACK_VARIABLE, kind.jsonName());
+    switch (kind) {
+      case X11 -> {
+        vars.put("DISPLAY", set(env, "DISPLAY") ? env.get("DISPLAY") : ":0");
+        if (set(env, "XAUTHORITY")) {
+          vars.put("XAUTHORITY", env.get("XAUTHORITY"));
+        } else if (home != null && exists.test(Path.of(home, ".Xauthority"))) {
+          vars.put("XAUTHORITY", Path.of(home, ".Xauthority").toString());
+        }
+      }
+      case WAYLAND -> {
+        String runtime = env.getOrDefault("XDG_RUNTIME_DIR", "/run/user/" + uid);
+        vars.put("XDG_RUNTIME_DIR", runtime);
+        String socket = set(env, "WAYLAND_DISPLAY") ? env.get("WAYLAND_DISPLAY")
+            : exists.test(Path.of(runtime, "wayland-0")) || !exists.test(Path.of(runtime, "wayland-1")) ? "wayland-0" : "wayland-1";
+        vars.put("WAYLAND_DISPLAY", socket);
+      }
+      case DRM -> {
+        // mpv opens the DRM device itself; nothing to reach.
+      }
+    }
+    return new DisplayStack(kind, vars, reason);
+  }
+
+  /** The DRM connector (and Wayland output) of HDMI output {@code output}: HDMI-A-1, HDMI-A-2 on a Pi 4 or Pi 5. */
+  public static String connector(int output) {
+    return "HDMI-A-" + (output + 1);
+  }
+
+  private static boolean set(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value != null && !value.isEmpty();
+  }
+
+  private static int currentUid() {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    } catch (IOException | UnsupportedOperationException e) {
+      return 0;
+    }
+  }
+}
