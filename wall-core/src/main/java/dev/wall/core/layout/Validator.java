@@ -21,7 +21,7 @@ public final class Validator {
   static final List<String> TOP_FIELDS =
       List.of(
           "version", "name", "loops", "loopMode", "player", "mediaRoot", "network", "sync",
-          "wall", "span", "screens");
+          "wall", "span", "screens", "allowPlayerCode");
   static final List<String> NETWORK_FIELDS = List.of("subnet", "interface", "gateway", "dns");
   static final List<String> SYNC_FIELDS = List.of("toleranceMs", "seekThresholdMs", "maxRateTrim");
   static final List<String> SIZE_FIELDS = List.of("width", "height");
@@ -60,7 +60,7 @@ public final class Validator {
 
   /** The facts later rules need from the top level, each empty when its own value was wrong. */
   record Context(Optional<Path> mediaRoot, Optional<Addresses.Cidr> subnet, Optional<Size> wall,
-      boolean hasSpan, boolean wallGiven) {}
+      boolean hasSpan, boolean wallGiven, boolean allowPlayerCode) {}
 
   public static List<Problem> validate(String file, JsonDocument document) {
     Findings findings = new Findings(file);
@@ -100,8 +100,20 @@ public final class Validator {
       Optional<Size> wall = wall();
       boolean hasSpan = span(mediaRoot);
       Context context =
-          new Context(mediaRoot, subnet, wall, hasSpan, root.has("wall"));
+          new Context(mediaRoot, subnet, wall, hasSpan, root.has("wall"), allowPlayerCode());
       ScreenRules.check(findings, root, context);
+    }
+
+    /** The layout's opt-in to player options that load code; see {@link PlayerCodeOptions}. */
+    private boolean allowPlayerCode() {
+      return findings.optional(root, "allowPlayerCode").map(v -> {
+        if (!v.isBoolean()) {
+          findings.add("allowPlayerCode", "must be true or false, got " + Findings.describe(v),
+              "\"allowPlayerCode\": true, or remove it");
+          return false;
+        }
+        return v.booleanValue();
+      }).orElse(false);
     }
 
     private void version() {

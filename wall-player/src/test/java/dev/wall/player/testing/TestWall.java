@@ -25,7 +25,7 @@ public final class TestWall {
     }
     String screens = windows.entrySet().stream().map(e -> String.format(
         "{\"name\": \"%s\", \"host\": \"localhost\", \"window\": {\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d},"
-            + " \"media\": \"%s.mp4\", \"playerArgs\": [\"--vo=x11\"]}",
+            + " \"media\": \"%s.mp4\"}",
         e.getKey(), e.getValue().x(), e.getValue().y(), e.getValue().width(), e.getValue().height(), e.getKey()))
         .collect(Collectors.joining(",\n"));
     Path layout = dir.resolve("wall.json");
