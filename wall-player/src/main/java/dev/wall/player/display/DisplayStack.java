@@ -106,6 +106,42 @@ public record DisplayStack(Kind kind, Map<String, String> environment, String re
     return of(Kind.DRM, env, uid, home, exists, "no desktop runs: the console, through DRM/KMS");
   }
 
+  /**
+   * The stack a unit on this node plays on at boot, when no desktop may be running yet: a running
+   * desktop's socket if there is one, else the desktop the node boots into (lightdm's session,
+   * then what is installed: labwc or wayfire mean Wayland, an X server means X11), else the console.
+   *
+   * @param exists whether a path exists on the node
+   * @param read a text file of the node, empty when missing
+   */
+  public static DisplayStack atBoot(Predicate<Path> exists, java.util.function.Function<Path, Optional<String>> read,
+      int uid, String home) {
+    DisplayStack running = detect(Map.of(), exists, uid, home);
+    if (running.kind() != Kind.DRM) {
+      return running;
+    }
+    String session = read.apply(Path.of("/etc/lightdm/lightdm.conf")).orElse("").lines()
+        .map(String::strip).filter(l -> l.matches("(autologin-session|user-session)\\s*=.*"))
+        .map(l -> l.substring(l.indexOf('=') + 1).strip()).reduce((a, b) -> b).orElse("");
+    if (session.contains("labwc") || session.contains("wayfire")) {
+      return of(Kind.WAYLAND, Map.of(), uid, home, p -> false, "the desktop session is " + session + " (/etc/lightdm/lightdm.conf)");
+    }
+    if (!session.isEmpty()) {
+      return of(Kind.X11, Map.of(), uid, home, exists, "the desktop session is " + session + " (/etc/lightdm/lightdm.conf)");
+    }
+    for (String wayland : new String[] {home + "/.config/labwc", home + "/.config/wayfire.ini", "/usr/bin/labwc", "/usr/bin/wayfire"}) {
+      if (exists.test(Path.of(wayland))) {
+        return of(Kind.WAYLAND, Map.of(), uid, home, p -> false, "a Wayland desktop is installed (" + wayland + ")");
+      }
+    }
+    for (String x11 : new String[] {"/etc/X11/Xwrapper.config", "/usr/bin/Xorg"}) {
+      if (exists.test(Path.of(x11))) {
+        return of(Kind.X11, Map.of(), uid, home, exists, "an X11 desktop is installed (" + x11 + ")");
+      }
+    }
+    return running;
+  }
+
   private static DisplayStack of(Kind kind, Map<String, String> env, int uid, String home, Predicate<Path> exists,
       String reason) {
     Map<String, String> vars = new LinkedHashMap<>();

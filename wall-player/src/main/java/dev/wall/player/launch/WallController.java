@@ -45,6 +45,8 @@ public final class WallController {
   private final boolean quiet;
   private final boolean liveStatus;
   private final RankClassArchive archive;
+  /** Under the autostart unit: a control round or a loop report from rank 0 proves the wall alive. */
+  private final ServiceWatchdog watchdog;
   private int statusWidth;
 
   /**
@@ -64,6 +66,7 @@ public final class WallController {
     this.quiet = quiet;
     this.liveStatus = liveStatus && !quiet;
     this.archive = RankClassArchive.forThisJvm();
+    this.watchdog = ServiceWatchdog.fromEnvironment(System.getenv(), runDir);
   }
 
   public int play(RankLaunch launch, Map<String, String> environment) throws IOException {
@@ -109,6 +112,9 @@ public final class WallController {
   }
 
   private void route(String line, List<String> failures, List<String> mpiLines) {
+    if (line.startsWith(STATUS_PREFIX) || line.startsWith(REPORT_PREFIX)) {
+      watchdog.alive();
+    }
     if (line.startsWith(FAILURE_PREFIX)) {
       failures.add(line.substring(FAILURE_PREFIX.length()));
       return;

@@ -37,6 +37,6 @@ public final class AllCommand implements Callable<Integer> {
             new dev.wall.core.setup.modules.NfsClientModule(),
             new dev.wall.core.setup.modules.BlankingModule(),
             new dev.wall.core.setup.modules.RadiosModule(),
-            new dev.wall.core.setup.modules.AutostartModule()), true);
+            new dev.wall.core.setup.modules.AutostartModule(AutostartCommand.display(node, null))), true);
   }
 }
