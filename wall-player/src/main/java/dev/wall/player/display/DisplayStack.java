@@ -22,8 +22,12 @@ import java.util.function.Predicate;
  * @param kind the stack
  * @param environment what a player needs in its environment to reach it (empty for a console)
  * @param reason how it was chosen, for {@code wall setup autostart}'s note and for messages
+ * @param gpu whether the node has a GPU render node ({@code /dev/dri/renderD*}): without one, GL is
+ *     only a software renderer, which mpv refuses after a costly try
  */
-public record DisplayStack(Kind kind, Map<String, String> environment, String reason) {
+public record DisplayStack(Kind kind, Map<String, String> environment, String reason, boolean gpu) {
+  /** The render node of a Pi 4 or Pi 5 (v3d), and of any PC with a GPU driver. */
+  static final Path RENDER_NODE = Path.of("/dev/dri/renderD128");
   public static final String STACK_VARIABLE = "WALL_DISPLAY_STACK";
   static final String X11_SOCKETS = "/tmp/.X11-unix";
 
@@ -124,14 +128,14 @@ public record DisplayStack(Kind kind, Map<String, String> environment, String re
         .map(String::strip).filter(l -> l.matches("(autologin-session|user-session)\\s*=.*"))
         .map(l -> l.substring(l.indexOf('=') + 1).strip()).reduce((a, b) -> b).orElse("");
     if (session.contains("labwc") || session.contains("wayfire")) {
-      return of(Kind.WAYLAND, Map.of(), uid, home, p -> false, "the desktop session is " + session + " (/etc/lightdm/lightdm.conf)");
+      return of(Kind.WAYLAND, Map.of(), uid, home, exists, "the desktop session is " + session + " (/etc/lightdm/lightdm.conf)");
     }
     if (!session.isEmpty()) {
       return of(Kind.X11, Map.of(), uid, home, exists, "the desktop session is " + session + " (/etc/lightdm/lightdm.conf)");
     }
     for (String wayland : new String[] {home + "/.config/labwc", home + "/.config/wayfire.ini", "/usr/bin/labwc", "/usr/bin/wayfire"}) {
       if (exists.test(Path.of(wayland))) {
-        return of(Kind.WAYLAND, Map.of(), uid, home, p -> false, "a Wayland desktop is installed (" + wayland + ")");
+        return of(Kind.WAYLAND, Map.of(), uid, home, exists, "a Wayland desktop is installed (" + wayland + ")");
       }
     }
     for (String x11 : new String[] {"/etc/X11/Xwrapper.config", "/usr/bin/Xorg"}) {
@@ -166,7 +170,7 @@ public record DisplayStack(Kind kind, Map<String, String> environment, String re
         // mpv opens the DRM device itself; nothing to reach.
       }
     }
-    return new DisplayStack(kind, vars, reason);
+    return new DisplayStack(kind, vars, reason, exists.test(RENDER_NODE));
   }
 
   /** The DRM connector (and Wayland output) of HDMI output {@code output}: HDMI-A-1, HDMI-A-2 on a Pi 4 or Pi 5. */

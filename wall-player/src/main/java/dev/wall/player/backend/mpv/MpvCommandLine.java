@@ -54,7 +54,7 @@ final class MpvCommandLine {
     }
     addIfSet(argv, "--hwdec=", options.hwdec());
     if (options.vo() == null && !names(spec.playerArgs(), "--vo=")) {
-      argv.addAll(videoOutput(stack.kind(), options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
+      argv.addAll(videoOutput(stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
     }
     addIfSet(argv, "--vo=", options.vo());
     addIfSet(argv, "--gpu-context=", options.gpuContext());
@@ -123,14 +123,19 @@ final class MpvCommandLine {
   /**
    * mpv's own choice of video output can land on SDL (where libsdl2 is installed and the X server
    * has no GL), which stalls about 10 s at every step. So: under X, the GPU output and then plain
-   * x11 (mpv refuses a software GL renderer and moves on); on Wayland, the GPU output on Wayland;
-   * on a console, the GPU output on DRM, else mpv's plain DRM output.
+   * x11; on Wayland, the GPU output on Wayland (else shared memory); on a console, the GPU output on
+   * DRM, else mpv's plain DRM output. With no GPU on the node (a virtual machine, Xvfb) GL is only
+   * llvmpipe, which mpv refuses after trying it, and under Xvfb four such tries at once left x11
+   * hanging in its first reconfigure: there the plain outputs come alone.
    */
-  static List<String> videoOutput(DisplayStack.Kind stack, boolean withContext) {
-    return switch (stack) {
-      case X11 -> List.of("--vo=gpu,x11");
-      case WAYLAND -> withContext ? List.of("--vo=gpu", "--gpu-context=wayland") : List.of("--vo=gpu");
-      case DRM -> withContext ? List.of("--vo=gpu,drm", "--gpu-context=drm") : List.of("--vo=gpu,drm");
+  static List<String> videoOutput(DisplayStack stack, boolean withContext) {
+    boolean gpu = stack.gpu();
+    return switch (stack.kind()) {
+      case X11 -> List.of(gpu ? "--vo=gpu,x11" : "--vo=x11");
+      case WAYLAND -> !gpu ? List.of("--vo=wlshm")
+          : withContext ? List.of("--vo=gpu", "--gpu-context=wayland") : List.of("--vo=gpu");
+      case DRM -> !gpu ? List.of("--vo=drm")
+          : withContext ? List.of("--vo=gpu,drm", "--gpu-context=drm") : List.of("--vo=gpu,drm");
     };
   }
 

@@ -33,14 +33,18 @@ class MpvCommandLineTest {
         stack(golden.json().path("stack").asText("x11"))));
   }
 
-  /** A node's stack as detection gives it, for the user pi (uid 1000) and nothing else on the node. */
+  /**
+   * A node's stack as detection gives it, for the user pi (uid 1000), on a Pi with its GPU's render
+   * node; {@code KIND-no-gpu} is the same node without one (a virtual machine, Xvfb).
+   */
   static DisplayStack stack(String kind) {
-    Map<String, String> env = switch (kind) {
+    boolean gpu = !kind.endsWith("-no-gpu");
+    Map<String, String> env = switch (kind.replace("-no-gpu", "")) {
       case "x11" -> Map.of("DISPLAY", ":0");
       case "wayland" -> Map.of("WAYLAND_DISPLAY", "wayland-0", "XDG_RUNTIME_DIR", "/run/user/1000");
       default -> Map.of();
     };
-    return DisplayStack.detect(env, path -> false, 1000, "/home/pi");
+    return DisplayStack.detect(env, path -> gpu && path.toString().equals("/dev/dri/renderD128"), 1000, "/home/pi");
   }
 
   @Test
