@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackageIT {
-  /** Debian's login PATH for a plain user, from /etc/profile. */
+  /** The plain user bin/bootstrap --test makes for the VLC tests. */
   private static final String USER = "wall-test";
   static Path deb;
   static boolean installed;
@@ -69,7 +69,10 @@ class PackageIT {
     }
   }
 
-  /** {@code bash -lc SCRIPT ARGS} with a fresh login environment, as root or as the plain user, in {@code /}. */
+  /**
+   * {@code SCRIPT ARGS} in bash with the PATH a login gets from /etc/profile (root's and a user's
+   * differ), and nothing else of this process's environment, as root or as the plain user, in {@code /}.
+   */
   static Sh.Result login(boolean asUser, Map<String, String> env, String script, String... args) throws Exception {
     List<String> argv = new ArrayList<>();
     if (asUser) {
@@ -77,7 +80,7 @@ class PackageIT {
     }
     argv.addAll(List.of("env", "-i", "TERM=dumb", "LANG=C.UTF-8"));
     env.forEach((k, v) -> argv.add(k + "=" + v));
-    argv.addAll(List.of("bash", "-lc", "cd / && " + script, "bash"));
+    argv.addAll(List.of("bash", "--noprofile", "--norc", "-c", ". /etc/profile >/dev/null 2>&1; cd / && " + script, "bash"));
     argv.addAll(List.of(args));
     return Sh.run(argv, Map.of(), Path.of("/"), Duration.ofMinutes(3));
   }
