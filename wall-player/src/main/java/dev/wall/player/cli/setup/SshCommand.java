@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
       "  wall setup ssh --layout /srv/wall/lobby.json --dry-run   # diff only",
       "  sudo wall setup ssh --layout /srv/wall/lobby.json   # shows each worker's host key to confirm",
       "  sudo wall setup ssh --layout /srv/wall/lobby.json --accept-host-keys   # once you compared them",
-      "  sudo wall setup ssh --layout /srv/wall/lobby.json",
       "  sudo wall setup ssh --layout /srv/wall/lobby.json --undo",
       "  wall setup ssh --layout lobby.json --host rpi2 --root /mnt/sd   # an SD card"
     })
