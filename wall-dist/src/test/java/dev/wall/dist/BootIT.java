@@ -57,7 +57,10 @@ class BootIT {
 
       try (VirtualDisplay display = VirtualDisplay.start(1280, 720, tmp.resolve("xvfb"), Duration.ofSeconds(20))) {
         String socket = "/tmp/.X11-unix/X" + display.display().substring(1).replaceFirst("\\..*", "");
+        // A network namespace of its own (loopback only): mpirun's TCP stays inside, and X's abstract
+        // socket for :0 is not this machine's, so the players reach the bound socket, our Xvfb.
         nspawn = new ProcessBuilder("systemd-nspawn", "--directory=" + tree, "--boot", "--register=no", "--keep-unit",
+            "--private-network",
             "--machine=wall-boot-" + ProcessHandle.current().pid(), "--bind-ro=/usr", "--bind-ro=" + media + ":/srv/wall/media",
             "--bind=" + socket + ":/tmp/.X11-unix/X0")
             .redirectErrorStream(true).redirectOutput(tmp.resolve("console.log").toFile()).start();
