@@ -3,15 +3,21 @@ package dev.wall.player.cli;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.Problem;
+import dev.wall.player.launch.ItemLengths;
 import dev.wall.player.launch.LocalMachine;
+import dev.wall.player.launch.MpiSettings;
 import dev.wall.player.launch.OpenMpiCheck;
 import dev.wall.player.launch.PlayReport;
 import dev.wall.player.launch.RankClassArchive;
-import dev.wall.player.launch.RankLaunch;
 import dev.wall.player.launch.WallController;
+import dev.wall.player.nodes.Ssh;
+import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.wire.RankLaunch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -31,6 +37,9 @@ import picocli.CommandLine.Spec;
       "  wall play /srv/wall/lobby.json",
       "  wall play lobby.json --loops 3          # this run only; the file keeps its count",
       "  wall play lobby.json --forever",
+      "",
+      "A playlist's item k must be as long on every screen (within a frame), unless the layout",
+      "says \"unevenItems\": \"hold\"; wall play reads the clips with ffprobe to check.",
       "",
       "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost."
     })
@@ -89,23 +98,26 @@ public final class PlayCommand implements Callable<Integer> {
     if (loops < 0) {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
     }
-    OpenMpiCheck.verify(runDir);
-    Map<String, String> env = new HashMap<>(System.getenv());
-    if (display != null) {
-      env.put("DISPLAY", display);
+    Layout media = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+    List<Problem> uneven = ItemLengths.check(layoutFile.toString(), media, runDir.resolve("probes"));
+    if (!uneven.isEmpty()) {
+      throw new InvalidLayoutException(uneven);
     }
+    OpenMpiCheck.verify(runDir);
+    Map<String, String> env = System.getenv();
     WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
         spec.commandLine().getOut(), spec.commandLine().getErr(), PlayReport.to(reportFile, layoutFile), quiet,
         System.console() != null);
-    RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot);
+    RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot)
+        .withDisplay(DisplaySettings.from(env, display));
     if (warmUp) {
       RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
       // Works out mpirun's command line without running it, so a controller archive recorded
       // by this run holds what a real start needs.
-      controller.command(launch, env.get("DISPLAY"));
+      controller.command(launch, MpiSettings.of(env, Ssh.forThisUser()));
       return ExitCodes.OK;
     }
-    return controller.play(launch, env);
+    return Outcomes.exitCode(controller.play(launch, env));
   }
 
   private int loopsToPlay(Layout layout) {

@@ -2,8 +2,8 @@ package dev.wall.player.cli;
 
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.core.layout.Suggestions;
 import dev.wall.core.layout.Problem;
+import dev.wall.core.layout.Suggestions;
 import dev.wall.player.cli.layout.AssignCommand;
 import dev.wall.player.cli.layout.HostfileCommand;
 import dev.wall.player.cli.layout.LoopsCommand;
@@ -11,6 +11,7 @@ import dev.wall.player.cli.layout.PreviewCommand;
 import dev.wall.player.cli.layout.ScreensCommand;
 import dev.wall.player.cli.layout.ValidateCommand;
 import dev.wall.player.cli.setup.SetupCommand;
+import dev.wall.player.launch.LaunchRefused;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,13 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The whole CLI, over the streams it is given, so tests run it in-process and read its output.
@@ -141,6 +142,10 @@ public final class WallCli {
       if (e instanceof BadInputException) {
         err.println("wall: " + e.getMessage());
         return ExitCodes.BAD_INPUT;
+      }
+      if (e instanceof LaunchRefused refused) {
+        err.println("wall: " + refused.getMessage());
+        return ExitCodes.RUNTIME_FAILURE;
       }
       if (e instanceof WallFailure failure) {
         err.println("wall: " + failure.getMessage());

@@ -1,7 +1,5 @@
 package dev.wall.player.launch;
 
-import dev.wall.player.cli.ExitCodes;
-import dev.wall.player.cli.WallFailure;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,22 +31,22 @@ public final class OpenMpiCheck {
   static String verify(String installed, String jar) {
     int major = Integer.parseInt(installed.substring(0, installed.indexOf('.')));
     if (major >= 6) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "Open MPI " + installed
+      throw new LaunchRefused("Open MPI " + installed
           + " has no Java bindings (removed in 6.0); install Open MPI 4.1.x or 5.0.x (" + FIX + ")");
     }
     if (jar == null) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE,
+      throw new LaunchRefused(
           "Open MPI's Java bindings (mpi.jar) are not on the classpath; " + FIX);
     }
     if (!jar.equals(installed)) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "mpi.jar was built for Open MPI " + jar
+      throw new LaunchRefused("mpi.jar was built for Open MPI " + jar
           + " but Open MPI " + installed + " is installed; " + FIX + " to rebuild it");
     }
     return installed;
   }
 
   static String installedVersion(Path scratch) {
-    return installed(scratch).orElseThrow(() -> new WallFailure(ExitCodes.RUNTIME_FAILURE,
+    return installed(scratch).orElseThrow(() -> new LaunchRefused(
         "mpirun not found: Open MPI is not installed; " + FIX + " (or apt-get install openmpi-bin libopenmpi-dev)"));
   }
 

@@ -1,6 +1,7 @@
 package dev.wall.player.launch;
 
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.wire.RankLaunch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,10 +3,11 @@ package dev.wall.player.launch;
 import dev.wall.core.io.AtomicFile;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
-import dev.wall.player.cli.ExitCodes;
-import dev.wall.player.cli.WallFailure;
+import dev.wall.player.nodes.Ssh;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
+import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.wire.RankMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,19 +21,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The controller side of {@code wall play}: writes the hostfile and rankfile, starts mpirun with
- * one rank per screen, relays rank 0's lines, and turns mpirun's end into an exit code: 0 when
- * every loop played, 1 with the failed screens named, 3 when a rank or node was lost.
+ * The controller side of {@code wall play}: writes the hostfile, starts mpirun with one rank per
+ * screen, relays rank 0's messages ({@link RankMessage}), and turns mpirun's end into an {@link
+ * Outcome}: every loop played, screens that failed (named), or a rank or node lost.
  */
 public final class WallController {
-  /** Rank 0 prefixes every failed screen's line with this, so it is told apart from MPI's noise. */
-  public static final String FAILURE_PREFIX = "failed: ";
-  /** Rank 0's status after each control round, for the live status line on a terminal. */
-  public static final String STATUS_PREFIX = "status: ";
-  /** Rank 0 sends each loop's figures as JSON on a line with this prefix. */
-  public static final String REPORT_PREFIX = "report: ";
-  /** Rank 0's lines for the console start with one of these; anything else is MPI's, kept in the log. */
-  public static final List<String> CONSOLE_PREFIXES = List.of("loop ", "snapshot", "wall: ");
   private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
 
@@ -69,9 +62,9 @@ public final class WallController {
     this.watchdog = ServiceWatchdog.fromEnvironment(System.getenv(), runDir);
   }
 
-  public int play(RankLaunch launch, Map<String, String> environment) throws IOException {
+  public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
     archive.ensureRecorded(launch.layout());
-    List<String> argv = command(launch, environment.get("DISPLAY"));
+    List<String> argv = command(launch, MpiSettings.of(environment, Ssh.forThisUser()));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
@@ -88,19 +81,18 @@ public final class WallController {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       mpirun.stop(STOP_GRACE);
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "interrupted; every rank was stopped");
+      return new Outcome.Stopped("interrupted; every rank was stopped");
     }
     return verdict(code, failures, mpiLines);
   }
 
   /** mpirun's command line for this wall, with the hostfile it names written. */
-  public List<String> command(RankLaunch launch, String display) throws IOException {
+  public List<String> command(RankLaunch launch, MpiSettings mpi) throws IOException {
     Files.createDirectories(runDir);
     Path hostfile = runDir.resolve("hostfile");
     String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
     new AtomicFile().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return MpirunCommand.argv(layout, local, hostfile, display, java(), classpath(), launch,
-        archive.option().orElse(null));
+    return MpirunCommand.argv(layout, local, hostfile, java(), classpath(), launch, archive.option().orElse(null), mpi);
   }
 
   private static String java() {
@@ -112,31 +104,30 @@ public final class WallController {
   }
 
   private void route(String line, List<String> failures, List<String> mpiLines) {
-    if (line.startsWith(STATUS_PREFIX) || line.startsWith(REPORT_PREFIX)) {
-      watchdog.alive();
-    }
-    if (line.startsWith(FAILURE_PREFIX)) {
-      failures.add(line.substring(FAILURE_PREFIX.length()));
-      return;
-    }
-    if (line.startsWith(REPORT_PREFIX)) {
-      report.addLoop(line.substring(REPORT_PREFIX.length()));
-      return;
-    }
-    if (line.startsWith(STATUS_PREFIX)) {
-      showStatus(line.substring(STATUS_PREFIX.length()));
-      return;
-    }
-    if (CONSOLE_PREFIXES.stream().anyMatch(line::startsWith)) {
-      if (!quiet) {
-        clearStatus();
-        out.println(line);
-        out.flush();
+    RankMessage message = RankMessage.parse(line).orElse(null);
+    if (message == null) {
+      synchronized (mpiLines) {
+        mpiLines.add(line);
       }
       return;
     }
-    synchronized (mpiLines) {
-      mpiLines.add(line);
+    if (message instanceof RankMessage.Report || message instanceof RankMessage.Status) {
+      watchdog.alive();
+    }
+    if (message instanceof RankMessage.Failure failure) {
+      failures.add(failure.text());
+    } else if (message instanceof RankMessage.Report loop) {
+      report.addLoop(loop.json());
+    } else if (message instanceof RankMessage.Status status) {
+      try {
+        showStatus(status.status().line());
+      } catch (IllegalArgumentException e) {
+        // A rank of another version: its status is not worth a failure.
+      }
+    } else if (message instanceof RankMessage.Console console && !quiet) {
+      clearStatus();
+      out.println(console.text());
+      out.flush();
     }
   }
 
@@ -166,17 +157,18 @@ public final class WallController {
     return log;
   }
 
-  private int verdict(int code, List<String> failures, List<String> mpiLines) {
+  private Outcome verdict(int code, List<String> failures, List<String> mpiLines) {
     if (code == 0) {
-      return ExitCodes.OK;
+      // Every loop played; screens given up by the end are still reported.
+      return failures.isEmpty() ? new Outcome.Completed() : new Outcome.ScreensFailed(failures);
     }
     if (ProcessDestroyer.instance().shuttingDown()) {
-      return ExitCodes.RUNTIME_FAILURE; // said by the shutdown hook, see play()
+      return new Outcome.Stopped("stopped; every rank and player was stopped"); // said by the shutdown hook
     }
     if (!failures.isEmpty()) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, String.join("\nwall: ", failures));
+      return new Outcome.ScreensFailed(failures);
     }
-    throw new WallFailure(ExitCodes.NODE_LOST, lostMessage(code, mpiLines));
+    return new Outcome.RankLost(lostMessage(code, mpiLines));
   }
 
   private String lostMessage(int code, List<String> mpiLines) {

@@ -6,16 +6,20 @@ import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.backend.BlankScreen;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
-import dev.wall.player.launch.EarlyPlayer;
-import dev.wall.player.launch.RankLaunch;
-import dev.wall.player.launch.WallController;
 import dev.wall.player.mpi.MpiCommunicator;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.wire.EarlyPlayer;
+import dev.wall.player.wire.LoopReport;
+import dev.wall.player.wire.RankExit;
+import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.wire.RankMessage;
+import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -35,6 +39,8 @@ public final class RankMain {
   private final boolean warmUp;
   private final EarlyPlayer earlyPlayer;
   private final String layoutData;
+  /** What every player of this rank gets in its environment: where it draws. */
+  private final Map<String, String> playerEnvironment;
   /** The player started before the layout was read, until a player takes it over. */
   private ChildProcess early;
 
@@ -47,6 +53,7 @@ public final class RankMain {
     this.warmUp = launch.warmUp();
     this.earlyPlayer = launch.earlyPlayer();
     this.layoutData = launch.layoutData();
+    this.playerEnvironment = PlayerEnvironment.of(launch.display(), System.getenv());
   }
 
   /** Set by Open MPI's launcher in every process it starts. */
@@ -62,8 +69,8 @@ public final class RankMain {
     try {
       launch = RankLaunch.parse(args);
     } catch (IllegalArgumentException e) {
-      System.out.println(WallController.FAILURE_PREFIX + "wall-rank: " + e.getMessage());
-      System.exit(2);
+      System.out.println(new RankMessage.Failure("wall-rank: " + e.getMessage()).encode());
+      System.exit(RankExit.BAD_LAUNCH);
       return;
     }
     System.exit(new RankMain(launch).run());
@@ -71,15 +78,15 @@ public final class RankMain {
 
   private int run() throws IOException {
     if (earlyPlayer != null && !warmUp) {
-      early = earlyPlayer.start(System.getenv("DISPLAY")).orElse(null);
+      early = earlyPlayer.start(playerEnvironment).orElse(null);
     }
     Layout layout;
     try {
       layout = readLayout();
     } catch (InvalidLayoutException e) {
       handOverEarly(null);
-      e.problems().forEach(p -> out.println(WallController.FAILURE_PREFIX + p.line()));
-      return 2;
+      e.problems().forEach(p -> send(new RankMessage.Failure(p.line())));
+      return RankExit.BAD_LAUNCH;
     }
     if (mediaRoot != null) {
       layout = layout.withMediaRoot(mediaRoot.toString());
@@ -114,7 +121,8 @@ public final class RankMain {
     RankWarmUp.run(layout, layoutFile, runDir);
     Screen screen = layout.screen(0);
     Json.MAPPER.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
-        java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0))));
+        java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0, "playing", 0))));
+    new WallStatus(1, 1, 0, 0, 30, java.util.List.of()).toJson();
     return 0;
   }
 
@@ -126,7 +134,7 @@ public final class RankMain {
     Path workDir = EarlyPlayer.screensDir(runDir);
     return PlayerStart.begin(() -> {
       try {
-        return handOverEarly(PlayerFactory.create(layout, screen, workDir, Map.of(), true));
+        return handOverEarly(PlayerFactory.create(layout, screen, workDir, playerEnvironment, true));
       } catch (RuntimeException e) {
         handOverEarly(null);
         throw e;
@@ -152,27 +160,37 @@ public final class RankMain {
   }
 
   private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {
-    String host = wall.screen(comm.rank()).host();
-    WallRank rank = new WallRank(comm, wall, loops, player, listener(), WallRank.ROUND_INTERVAL, host);
+    Screen screen = wall.screen(comm.rank());
+    WallRank rank = new WallRank(comm, wall, loops, player, listener(), WallRank.ROUND_INTERVAL, screen.host(),
+        recovery(wall, screen));
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
-      return 0;
+      // The wall played to the end; a screen given up by then is still a failure to report.
+      rank.givenUp().forEach(line -> send(new RankMessage.Failure(line)));
+      return RankExit.OK;
     } catch (WallAbortedException e) {
       if (comm.isRoot()) {
-        e.getMessage().lines().forEach(line -> printLine(WallController.FAILURE_PREFIX + line));
+        e.getMessage().lines().forEach(line -> send(new RankMessage.Failure(line)));
       }
-      return 1;
+      return RankExit.ABORTED;
     }
   }
 
+  /** How this rank replaces its screen's player when it fails: a new one from the layout, as the first. */
+  private WallRank.Recovery recovery(Layout wall, Screen screen) {
+    Path workDir = EarlyPlayer.screensDir(runDir);
+    return new WallRank.Recovery(() -> PlayerFactory.create(wall, screen, workDir, playerEnvironment, true),
+        () -> BlankScreen.show(PlayerFactory.spec(wall, screen, workDir, playerEnvironment)).orElse(null));
+  }
+
   private void takeSnapshot() {
-    String display = System.getenv("DISPLAY");
+    String display = playerEnvironment.get("DISPLAY");
     try {
       Rect root = XWindows.rootSize(display, runDir);
       Screenshot.capture(display, root.width(), root.height(), snapshot);
-      printLine("snapshot: " + snapshot);
+      send(new RankMessage.Console("snapshot: " + snapshot));
     } catch (IOException e) {
-      printLine("snapshot failed: " + e.getMessage());
+      send(new RankMessage.Console("snapshot failed: " + e.getMessage()));
     }
   }
 
@@ -184,24 +202,30 @@ public final class RankMain {
       }
 
       @Override
-      public void round(RoundSummary summary) {
-        printLine(WallController.STATUS_PREFIX + summary.line());
+      public void round(WallStatus status) {
+        send(new RankMessage.Status(status));
+      }
+
+      @Override
+      public void screenChanged(String line) {
+        send(new RankMessage.Console(line));
       }
     };
   }
 
   /** The console line, then the same loop as JSON for the controller's --report file. */
   private void printReport(LoopReport report) {
-    printLine(report.line());
+    send(new RankMessage.Console(report.line()));
     try {
-      printLine(WallController.REPORT_PREFIX + Json.MAPPER.writeValueAsString(report));
+      send(new RankMessage.Report(Json.MAPPER.writeValueAsString(report)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      printLine("wall: could not encode the loop report: " + e.getOriginalMessage());
+      send(new RankMessage.Console("wall: could not encode the loop report: " + e.getOriginalMessage()));
     }
   }
 
-  private void printLine(String line) {
-    out.println(line);
+  /** One message to the controller, through mpirun, which relays rank output line by line. */
+  private void send(RankMessage message) {
+    out.println(message.encode());
     out.flush();
   }
 }

@@ -1,6 +1,7 @@
 package dev.wall.player.rank;
 
-import java.util.Locale;
+import dev.wall.player.wire.LoopReport;
+import dev.wall.player.wire.WallStatus;
 
 /** What rank 0 tells the outside world as the wall plays. */
 public interface WallListener {
@@ -8,14 +9,9 @@ public interface WallListener {
   /** After every loop, once all screens met at the seam. */
   void loopEnded(LoopReport report);
 
-  /** After every control round (about once a second), for a live status line. */
-  default void round(RoundSummary summary) {}
+  /** After every control round (about once a second): where the wall and each screen are. */
+  default void round(WallStatus status) {}
 
-  /** One control round: where the wall is and how far apart its screens are. */
-  record RoundSummary(int loop, int loops, double position, double skewSeconds, double frameRate) {
-    public String line() {
-      return String.format(Locale.ROOT, "loop %d/%s at %.1f s, skew %.1f ms (%.2f frames)",
-          loop, loops == 0 ? "forever" : String.valueOf(loops), position, skewSeconds * 1000, skewSeconds * frameRate);
-    }
-  }
+  /** A screen's player failed, is being replaced, plays again, or was given up: one line naming it. */
+  default void screenChanged(String line) {}
 }

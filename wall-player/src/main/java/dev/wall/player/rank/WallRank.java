@@ -5,14 +5,17 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LoopMode;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.RankStatus;
-import dev.wall.core.sync.RoundCommand;
 import dev.wall.core.sync.RoundCommand.Action;
+import dev.wall.core.sync.RoundCommand;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerException;
+import dev.wall.player.backend.PlayerMessages;
+import dev.wall.player.wire.LoopReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * One rank of the wall: drives {@code screens[rank]}'s player in lockstep with every other rank.
@@ -22,6 +25,16 @@ import java.util.concurrent.locks.LockSupport;
  * a barrier, then each rank samples its position at that same instant, rank 0 gathers them and
  * broadcasts rate trims. When the longest clip is about to end, each rank waits for its own last
  * frame (held, not black), then all meet, seek to 0 while paused, and a barrier releases them.
+ *
+ * <p>A player that fails is this rank's business alone ({@link ScreenKeeper}): it is replaced on
+ * another thread while this one keeps taking part in every round, its screen reported as
+ * recovering and left out of the control loop. This thread never waits on a player for longer
+ * than a call's deadline.
+ *
+ * <p>A playlist is played in steps ({@link Player#steps}): as one timeline it is one step, and
+ * items follow each other as frames do; item by item, each item's end is a seam like a loop's,
+ * where the next item is shown paused on its first frame. A screen with {@code latencyMs} is
+ * released that much before the latest panel's, so every panel shows the same frame at once.
  */
 public final class WallRank {
   /** How long a player may take to start and show frame 0; slow SD cards and NFS need a margin. */
@@ -33,6 +46,20 @@ public final class WallRank {
   private static final long END_POLL_NANOS = 1_000_000;
   private static final long FINAL_HOLD_NANOS = 150_000_000;
 
+  /**
+   * How this rank replaces a failed player.
+   *
+   * @param newPlayer builds a new player for this screen, not yet prepared
+   * @param blackScreen shows black in the screen's place while it is given up (null if it cannot)
+   * @param policy when a player is hung, and when the screen is given up
+   */
+  public record Recovery(Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen,
+      ScreenKeeper.Policy policy) {
+    public Recovery(Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen) {
+      this(newPlayer, blackScreen, ScreenKeeper.Policy.DEFAULTS);
+    }
+  }
+
   private final Communicator comm;
   private final Layout layout;
   private final int loops;
@@ -42,13 +69,21 @@ public final class WallRank {
   private final Screen screen;
   private final String host;
   private final String clock = MonotonicClock.id();
-  private volatile String failure;
-  private Player player;
+  private final WallClock wallClock;
+  private final ScreenKeeper keeper;
+  /** The player as this thread last drove it; a new one starts at rate 1 and, in independent mode, mid-clip. */
+  private Player current;
   private double rate = 1.0;
-  private int restarts;
+  private double frameRate = 30;
+  /** In independent loop mode: the loops of this clip done since the start. */
+  private int loopsDone;
+  private int loop;
+  private Conductor conductor;
+  /** Steps in one loop, as every rank agreed ({@link #agreeOnSteps}). */
+  private int steps = 1;
 
   public WallRank(Communicator comm, Layout layout, int loops, PlayerStart playerStart,
-      WallListener listener, Duration roundInterval, String host) {
+      WallListener listener, Duration roundInterval, String host, Recovery recovery) {
     this.comm = comm;
     this.layout = layout;
     this.loops = loops;
@@ -57,27 +92,34 @@ public final class WallRank {
     this.roundInterval = roundInterval;
     this.screen = layout.screen(comm.rank());
     this.host = host;
+    this.wallClock = new WallClock(layout.loopMode() == LoopMode.INDEPENDENT);
+    this.keeper = new ScreenKeeper(screen.name(), recovery.newPlayer(), recovery.blackScreen(), wallClock,
+        recovery.policy());
   }
 
   /**
-   * Plays every loop. Returns normally when all loops played; throws naming the failed screens.
+   * Plays every loop. Returns normally when all loops played (whatever became of single screens:
+   * see {@link #givenUp()}); throws when the wall had to stop, naming the screens.
    *
    * @param atLastFrame run on this rank while every screen still holds its last frame, or null
    */
   public void run(Runnable atLastFrame) throws WallAbortedException {
     try {
       prepare();
-      Conductor conductor = comm.isRoot() ? new Conductor(layout.screens(), layout.sync(), roundInterval) : null;
-      agreeOrAbort(conductor);
+      conductor = comm.isRoot() ? new Conductor(layout.screens(), layout.sync(), roundInterval,
+          listener::screenChanged) : null;
+      keeper.atSeam();
+      agreeOnSteps();
+      agreeOrAbort();
       comm.barrier();
       release();
       if (layout.loopMode() == LoopMode.INDEPENDENT) {
-        playIndependently(conductor);
+        playIndependently();
         holdLastFrame(atLastFrame);
         return;
       }
-      for (int loop = 1; loops == 0 || loop <= loops; loop++) {
-        LoopReport report = playLoop(loop, conductor);
+      for (loop = 1; loops == 0 || loop <= loops; loop++) {
+        LoopReport report = playLoop();
         if (comm.isRoot()) {
           listener.loopEnded(report);
         }
@@ -85,13 +127,17 @@ public final class WallRank {
           holdLastFrame(atLastFrame);
           break;
         }
-        restartTogether(conductor);
+        restartTogether(0);
       }
     } finally {
-      if (player != null) {
-        player.stop();
-      }
+      wallClock.atSeam();
+      keeper.close();
     }
+  }
+
+  /** On rank 0 after {@link #run}: the screens given up at the end, one line each, or none. */
+  public List<String> givenUp() {
+    return conductor == null ? List.of() : conductor.givenUp();
   }
 
   /** Every screen keeps its last frame until {@code atLastFrame} (a snapshot, say) is done. */
@@ -102,37 +148,113 @@ public final class WallRank {
     comm.barrier();
   }
 
+  /** The first player, started before MPI: it waits on frame 0 for the start, or is replaced at once. */
   private void prepare() {
+    java.util.concurrent.atomic.AtomicReference<String> exited = new java.util.concurrent.atomic.AtomicReference<>();
     try {
-      player = playerStart.await(PREPARE_TIMEOUT, this::fail);
+      Player first = playerStart.await(PREPARE_TIMEOUT, exited::set);
+      keeper.adoptFirst(first, exited.get());
     } catch (PlayerException e) {
-      fail(e.getMessage());
+      keeper.firstFailed(PlayerMessages.describe(e));
     }
   }
 
-  private LoopReport playLoop(int loop, Conductor conductor) throws WallAbortedException {
+  /**
+   * Every rank stops at the same seams, so every player must play the playlist in as many steps:
+   * a wall that mixes a timeline player (mpv) with item-by-item ones (omxplayer, VLC) cannot, and
+   * stops at once, naming two such screens.
+   */
+  private void agreeOnSteps() throws WallAbortedException {
+    Player player = player();
+    int mine = player == null ? 0 : player.steps(); // 0: not known, this screen is recovering
+    List<byte[]> all = comm.gather(java.nio.ByteBuffer.allocate(4).putInt(mine).array(), 0);
+    String mismatch = "";
+    if (comm.isRoot()) {
+      int[] counts = all.stream().mapToInt(bytes -> java.nio.ByteBuffer.wrap(bytes).getInt()).toArray();
+      int known = java.util.stream.IntStream.range(0, counts.length).filter(i -> counts[i] > 0).findFirst().orElse(-1);
+      for (int i = 0; known >= 0 && i < counts.length && mismatch.isEmpty(); i++) {
+        if (counts[i] > 0 && counts[i] != counts[known]) {
+          int timeline = counts[known] == 1 ? known : i;
+          int itemByItem = counts[known] == 1 ? i : known;
+          mismatch = "screens " + layout.screen(timeline).name() + " on " + layout.screen(timeline).host() + " and "
+              + layout.screen(itemByItem).name() + " on " + layout.screen(itemByItem).host()
+              + " cannot change playlist items together: the first plays the list as one timeline (mpv), the"
+              + " second item by item; set \"player\" to mpv on every node, or \"unevenItems\": \"hold\"";
+        }
+      }
+      steps = known < 0 ? 1 : counts[known];
+    }
+    byte[] decision = comm.broadcast(
+        comm.isRoot() ? (steps + "\n" + mismatch).getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0], 0);
+    String[] parts = new String(decision, java.nio.charset.StandardCharsets.UTF_8).split("\n", 2);
+    steps = Integer.parseInt(parts[0]);
+    if (!parts[1].isEmpty()) {
+      throw new WallAbortedException(parts[1]);
+    }
+  }
+
+  /** One loop: every step of the playlist in turn, each step's end a seam. */
+  private LoopReport playLoop() throws WallAbortedException {
     long started = System.nanoTime();
-    long previousRound = started;
+    for (int step = 0; step < steps; step++) {
+      if (step > 0) {
+        restartTogether(step);
+      }
+      if (conductor != null) {
+        conductor.startStep(step, steps, itemStarts());
+      }
+      playStep();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
+  }
+
+  /** Where the items of the step start; rank 0 counts items by them. */
+  private List<Double> itemStarts() {
+    Player player = player();
+    if (player != null) {
+      try {
+        return player.itemStarts();
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+    return List.of(0.0);
+  }
+
+  /** Plays the current step to its end: control rounds, then this screen's last frame, held. */
+  private void playStep() throws WallAbortedException {
+    long previousRound = System.nanoTime();
     RoundCommand command;
     do {
       sleepUntil(previousRound + roundInterval.toNanos());
       comm.barrier();
       long now = System.nanoTime();
-      List<RankStatus> all = gather(sample());
+      List<RankStatus> all = gather(sample(now));
       double dt = (now - previousRound) / 1e9;
       command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null);
+      heard(command, now);
       previousRound = now;
       if (comm.isRoot()) {
-        listener.round(new WallListener.RoundSummary(loop, loops, conductor.lastReference(), conductor.lastSkew(),
-            frameRate()));
+        listener.round(conductor.status(loop, loops, conductor.lastReference(), frameRate()));
       }
       abortIfAsked(command);
       apply(command);
     } while (command.action() != Action.AWAIT_END);
     awaitOwnEnd();
-    agreeOrAbort(conductor, sample());
-    double seconds = (System.nanoTime() - started) / 1e9;
-    return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
+    agreeOrAbort(sample(System.nanoTime()));
+  }
+
+  /**
+   * Where the wall is, for a player that joins mid-loop (this screen's own target: the wall's
+   * reference plus its latency); nobody joins once the loop is ending.
+   */
+  private void heard(RoundCommand command, long roundNanos) {
+    if (command.action() == Action.PLAY) {
+      wallClock.playing(command.reference() + screen.latencyMs() / 1000.0, roundNanos);
+    } else {
+      wallClock.atSeam();
+    }
   }
 
   /**
@@ -140,7 +262,7 @@ public final class WallRank {
    * waiting for the others; control rounds keep every screen's virtual clock (loops done times the
    * clip's length, plus the position) together, so the wall stays in step with its start.
    */
-  private void playIndependently(Conductor conductor) throws WallAbortedException {
+  private void playIndependently() throws WallAbortedException {
     long started = System.nanoTime();
     long previousRound = started;
     long loopStarted = started;
@@ -150,14 +272,15 @@ public final class WallRank {
       restartAtEndUntil(previousRound + roundInterval.toNanos(), 0);
       comm.barrier();
       long now = System.nanoTime();
-      List<RankStatus> all = gather(sampleVirtual());
+      List<RankStatus> all = gather(sampleVirtual(now));
       double dt = (now - previousRound) / 1e9;
       command = broadcast(comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null);
+      heard(command, now);
       previousRound = now;
       if (comm.isRoot()) {
-        double longest = Conductor.longestClip(all);
-        listener.round(new WallListener.RoundSummary(reported + 1, loops,
-            conductor.lastReference() - reported * longest, conductor.lastSkew(), frameRate()));
+        double longest = conductor.longestClip();
+        listener.round(conductor.status(reported + 1, loops, conductor.lastReference() - reported * longest,
+            frameRate()));
         for (; reported < conductor.loopsCompleted(longest) && (loops == 0 || reported < loops); reported++) {
           listener.loopEnded(conductor.finishLoop(reported + 1, loops, (now - loopStarted) / 1e9, frameRate()));
           loopStarted = now;
@@ -168,7 +291,7 @@ public final class WallRank {
     } while (command.action() != Action.AWAIT_END);
     // The last stretch: the longest clips end at the deadline and hold their last frame.
     restartAtEndUntil(System.nanoTime() + (long) (command.endsIn() * 1e9), FINAL_HOLD_NANOS);
-    agreeOrAbort(conductor, sampleVirtual());
+    agreeOrAbort(sampleVirtual(System.nanoTime()));
     if (comm.isRoot() && reported < loops) {
       listener.loopEnded(conductor.finishLoop(loops, loops, (System.nanoTime() - loopStarted) / 1e9, frameRate()));
     }
@@ -179,120 +302,193 @@ public final class WallRank {
    * last {@code holdNanos} before the deadline, where an ended clip holds its last frame.
    */
   private void restartAtEndUntil(long deadline, long holdNanos) {
-    while (failure == null && System.nanoTime() < deadline) {
-      try {
-        if (player.reachedEnd() && deadline - System.nanoTime() > holdNanos) {
-          player.seekTo(0, SEEK_TIMEOUT);
-          player.release();
-          restarts++;
+    while (System.nanoTime() < deadline) {
+      Player player = player();
+      if (player != null) {
+        try {
+          if (player.reachedEnd() && deadline - System.nanoTime() > holdNanos) {
+            player.seekTo(0, SEEK_TIMEOUT);
+            player.release();
+            loopsDone++;
+          }
+        } catch (PlayerException | RuntimeException e) {
+          failed(player, e);
         }
-      } catch (PlayerException e) {
-        fail(e.getMessage());
       }
       LockSupport.parkNanos(Math.min(END_POLL_NANOS, Math.max(0, deadline - System.nanoTime())));
     }
   }
 
   /** A seek target in this clip: in independent mode targets are virtual, so they wrap. */
-  private double clipPosition(double target) throws PlayerException {
+  private double clipPosition(double target, Player player) {
     if (layout.loopMode() != LoopMode.INDEPENDENT) {
       return target;
     }
-    double duration = player.duration();
-    restarts = (int) Math.floor(target / duration);
-    return target - restarts * duration;
+    double duration = playerDuration(player);
+    loopsDone = (int) Math.floor(target / duration);
+    return target - loopsDone * duration;
+  }
+
+  private static double playerDuration(Player player) {
+    try {
+      double duration = player.duration();
+      return duration > 0 ? duration : 1;
+    } catch (PlayerException e) {
+      return 1;
+    }
   }
 
   /** In independent mode: loops done times the clip's length, plus the position in this loop. */
-  private RankStatus sampleVirtual() {
-    RankStatus status = sample();
-    return status.ok()
-        ? new RankStatus(null, restarts * status.duration() + status.position(), status.duration(), false,
-            status.rate(), status.sampledAtNanos(), status.clock())
-        : status;
+  private RankStatus sampleVirtual(long now) {
+    RankStatus status = sample(now);
+    return status.playing() ? status.at(loopsDone * status.duration() + status.position()) : status;
   }
 
   private void apply(RoundCommand command) {
+    Player player = player();
+    if (player == null) {
+      return;
+    }
     int me = comm.rank();
     try {
       if (!Double.isNaN(command.seeks()[me])) {
-        player.seekTo(clipPosition(command.seeks()[me]), SEEK_TIMEOUT);
+        player.seekTo(clipPosition(command.seeks()[me], player), SEEK_TIMEOUT);
       }
       double wanted = command.rates()[me];
       if (wanted != rate && player.capabilities().trimsRate()) {
         player.setRate(wanted);
         rate = wanted;
       }
-    } catch (PlayerException e) {
-      fail(e.getMessage());
+    } catch (PlayerException | RuntimeException e) {
+      failed(player, e);
     }
   }
 
   /** Waits for this screen's last frame, held on screen; a shorter clip just waits longer. */
   private void awaitOwnEnd() {
+    Player player = player();
+    if (player == null) {
+      return; // a recovering screen meets the others at the seam
+    }
     try {
       double left = Math.max(0, player.duration() - player.position()) / rate;
       long deadline = System.nanoTime() + (long) (left * 1e9) + END_GRACE.toNanos();
-      while (failure == null && !player.reachedEnd()) {
+      while (keeper.playing() == player && !player.reachedEnd()) {
         if (System.nanoTime() > deadline) {
-          fail("screen " + screen.name() + " on " + host + ": the clip did not reach its end in time");
+          keeper.failed(player, "the clip did not reach its end in time");
           return;
         }
         LockSupport.parkNanos(END_POLL_NANOS);
       }
-    } catch (PlayerException e) {
-      fail(e.getMessage());
+    } catch (PlayerException | RuntimeException e) {
+      failed(player, e);
     }
   }
 
-  /** At the seam: back to frame 0 while paused, then everyone is released by one barrier. */
-  private void restartTogether(Conductor conductor) throws WallAbortedException {
-    try {
-      // The rate stays: it carries what the control loop learnt of this node's clock.
-      player.pause();
-      player.seekTo(0, SEEK_TIMEOUT);
-    } catch (PlayerException e) {
-      fail(e.getMessage());
+  /**
+   * At the seam: the first frame of {@code step} (frame 0 of the clip, at a loop's seam) while
+   * paused, then everyone is released by one barrier.
+   */
+  private void restartTogether(int step) throws WallAbortedException {
+    keeper.atStep(step);
+    Player player = player();
+    if (player != null) {
+      try {
+        // The rate stays: it carries what the control loop learnt of this node's clock.
+        player.pause();
+        player.showStep(step, SEEK_TIMEOUT);
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
     }
-    agreeOrAbort(conductor);
+    keeper.atSeam();
+    Player joined = player();
+    if (joined != null && joined != player) {
+      try {
+        joined.showStep(step, SEEK_TIMEOUT); // it was waiting on another step's first frame
+      } catch (PlayerException | RuntimeException e) {
+        failed(joined, e);
+      }
+    }
+    agreeOrAbort();
     comm.barrier();
     release();
+  }
+
+  /**
+   * Everyone leaves one barrier together: each playing screen starts, and the wall's clock with it.
+   * A panel that shows frames later than the latest one ({@code latencyMs}) is unpaused that much
+   * sooner, so that every panel shows the clip's first frame at once.
+   */
+  private void release() {
+    long early = (layout.screens().stream().mapToLong(Screen::latencyMs).max().orElse(0) - screen.latencyMs())
+        * 1_000_000L;
+    if (early > 0) {
+      sleepUntil(System.nanoTime() + early);
+    }
+    Player player = player();
+    if (player != null) {
+      try {
+        player.release();
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+    wallClock.playing(0, System.nanoTime());
+    loopsDone = 0;
     if (conductor != null) {
       conductor.released();
     }
   }
 
-  private void release() {
-    try {
-      player.release();
-    } catch (PlayerException e) {
-      fail(e.getMessage());
+  /**
+   * The player this thread drives now, or null while the screen recovers. A player that took a
+   * failed one's place starts at rate 1, and in independent mode where it joined.
+   */
+  private Player player() {
+    Player player = keeper.playing();
+    if (player != null && player != current) {
+      current = player;
+      rate = 1.0;
+      loopsDone = keeper.loopsDoneAtJoin();
+      try {
+        frameRate = player.frameRate();
+      } catch (PlayerException e) {
+        // The clip does not say: the last known rate stands.
+      }
     }
+    return player;
+  }
+
+  private void failed(Player player, Exception e) {
+    keeper.failed(player, PlayerMessages.describe(e));
   }
 
   /**
    * This rank's position now, and when that was on its machine's clock; called right after a
    * barrier, so ranks sample about the same instant (see {@link dev.wall.core.sync.CommonInstant}).
+   * A screen that is not playing reports only its health.
    */
-  private RankStatus sample() {
-    if (failure == null) {
+  private RankStatus sample(long now) {
+    Player player = player();
+    if (player != null) {
       try {
-        long now = System.nanoTime();
         return RankStatus.healthy(player.position(), player.duration(), player.reachedEnd(), rate)
-            .sampledAt(now, clock);
-      } catch (PlayerException e) {
-        fail(e.getMessage());
+            .sampledAt(now, clock).with(keeper.health());
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
       }
     }
-    return RankStatus.failed(failure);
+    return RankStatus.notPlaying(keeper.health());
   }
 
-  /** A round where everyone reports health; any failure stops every rank with the same message. */
-  private void agreeOrAbort(Conductor conductor) throws WallAbortedException {
-    agreeOrAbort(conductor, failure == null ? RankStatus.healthy(0, 0, false, rate) : RankStatus.failed(failure));
+  /** A round where everyone reports health, at the start and every seam. */
+  private void agreeOrAbort() throws WallAbortedException {
+    agreeOrAbort(sample(System.nanoTime()));
   }
 
-  private void agreeOrAbort(Conductor conductor, RankStatus mine) throws WallAbortedException {
+  private void agreeOrAbort(RankStatus mine) throws WallAbortedException {
+    wallClock.atSeam();
     List<RankStatus> all = gather(mine);
     abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null));
   }
@@ -316,22 +512,8 @@ public final class WallRank {
     return RoundCommand.decode(comm.broadcast(bytes, 0));
   }
 
-  /** Keeps the first failure, as one line that names the screen and host. */
-  private void fail(String message) {
-    if (failure == null) {
-      String what = message == null ? "unknown failure" : message;
-      String prefix = screen.name() + ": ";
-      failure = "screen " + screen.name() + " on " + host + ": "
-          + (what.startsWith(prefix) ? what.substring(prefix.length()) : what);
-    }
-  }
-
   private double frameRate() {
-    try {
-      return player.frameRate();
-    } catch (PlayerException e) {
-      return 30;
-    }
+    return frameRate;
   }
 
   private static void sleepUntil(long nanoTime) {

@@ -3,8 +3,6 @@ package dev.wall.player.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.wall.player.cli.ExitCodes;
-import dev.wall.player.cli.WallFailure;
 import org.junit.jupiter.api.Test;
 
 /** One line that says what is wrong with Open MPI and which command fixes it. */
@@ -17,21 +15,20 @@ class OpenMpiCheckTest {
 
   @Test
   void aJarBuiltForAnotherVersionIsNamedWithItsFix() {
-    WallFailure failure = assertThrows(WallFailure.class, () -> OpenMpiCheck.verify("4.1.4", "4.1.2"));
+    LaunchRefused failure = assertThrows(LaunchRefused.class, () -> OpenMpiCheck.verify("4.1.4", "4.1.2"));
     assertEquals("mpi.jar was built for Open MPI 4.1.2 but Open MPI 4.1.4 is installed; run bin/bootstrap to rebuild it",
         failure.getMessage());
-    assertEquals(ExitCodes.RUNTIME_FAILURE, failure.exitCode());
   }
 
   @Test
   void aMissingJarIsNamedWithItsFix() {
-    WallFailure failure = assertThrows(WallFailure.class, () -> OpenMpiCheck.verify("4.1.4", null));
+    LaunchRefused failure = assertThrows(LaunchRefused.class, () -> OpenMpiCheck.verify("4.1.4", null));
     assertEquals("Open MPI's Java bindings (mpi.jar) are not on the classpath; run bin/bootstrap", failure.getMessage());
   }
 
   @Test
   void openMpi6IsRefusedBecauseItHasNoJava() {
-    WallFailure failure = assertThrows(WallFailure.class, () -> OpenMpiCheck.verify("6.0.0", "6.0.0"));
+    LaunchRefused failure = assertThrows(LaunchRefused.class, () -> OpenMpiCheck.verify("6.0.0", "6.0.0"));
     assertEquals("Open MPI 6.0.0 has no Java bindings (removed in 6.0); install Open MPI 4.1.x or 5.0.x (run bin/bootstrap)",
         failure.getMessage());
   }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.launch.RankClassArchive;
-import dev.wall.player.launch.RankLaunch;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.Project;
+import dev.wall.player.wire.RankLaunch;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -99,7 +99,7 @@ public final class AutostartModule implements SetupModule {
         "# Written by wall setup autostart; `wall setup autostart --undo` removes it.\n"
             + "# Display stack: " + display.stack() + ", because " + oneLine(display.reason()) + ".\n"
             + "# Another choice: wall setup autostart --layout LAYOUT --display-stack x11|wayland|drm\n"
-            + "# The ranks on the other nodes pick their own stack the same way when they start.\n"
+            + "# Ranks on the other nodes get this display from wall play when it has one, else pick their own.\n"
             + "# Logs: journalctl -u " + UNIT + "\n"
             + "[Unit]\n"
             + "Description=wall: play the video wall" + name.replace("%", "%%") + "\n"

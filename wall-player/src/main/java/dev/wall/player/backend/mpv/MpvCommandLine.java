@@ -58,11 +58,75 @@ final class MpvCommandLine {
     }
     addIfSet(argv, "--vo=", options.vo());
     addIfSet(argv, "--gpu-context=", options.gpuContext());
+    if (spec.items() > 1 && !spec.oneTimeline() && options.itemLoad() == MpvOptions.ItemLoad.PRELOADED) {
+      argv.add("--prefetch-playlist=yes");
+    }
     argv.addAll(spec.playerArgs());
     argv.add("--");
-    argv.add(spec.media().toString());
+    argv.addAll(media(spec));
     return argv;
   }
+
+  /**
+   * What mpv opens: the clip; for a playlist of equal items, one EDL timeline of them all, so the
+   * items follow each other as frames do; for uneven items, the clips as mpv's playlist, which
+   * {@code --keep-open=always} stops at the end of each (the wall moves it on at the seam).
+   */
+  static List<String> media(PlayerSpec spec) {
+    if (spec.items() == 1) {
+      return List.of(spec.media().get(0).toString());
+    }
+    if (spec.oneTimeline()) {
+      return List.of(edl(spec.media()));
+    }
+    return spec.media().stream().map(Path::toString).toList();
+  }
+
+  /**
+   * mpv's EDL, {@code edl://a.mp4;b.mp4}, each path written {@code %LENGTH%path} (its length in
+   * UTF-8 bytes) so that no character of a file name, ';' or ',' included, is read as syntax.
+   */
+  static String edl(List<Path> clips) {
+    StringBuilder edl = new StringBuilder("edl://");
+    for (Path clip : clips) {
+      String path = clip.toString();
+      edl.append('%').append(path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append('%')
+          .append(path).append(';');
+    }
+    return edl.substring(0, edl.length() - 1);
+  }
+
+  /**
+   * An mpv with nothing to play, holding a black window in the screen's place: what a screen
+   * that was given up shows instead of whatever lies beneath. Its lifeline is a player's.
+   */
+  static List<String> blankArgv(PlayerSpec spec, MpvOptions options, DisplayStack stack) {
+    List<String> argv = new ArrayList<>();
+    argv.add(options.executable());
+    argv.add("--no-config");
+    argv.add("--idle=yes");
+    argv.add("--force-window=yes");
+    argv.add("--no-osc");
+    argv.add("--osd-level=0");
+    argv.add("--no-input-default-bindings");
+    argv.add("--no-terminal");
+    argv.add("--cursor-autohide=always");
+    argv.add("--title=" + BLANK_TITLE_PREFIX + spec.screenName());
+    argv.add("--input-ipc-client=fd://0");
+    argv.addAll(placement(spec, stack));
+    if (options.vo() == null && !names(spec.playerArgs(), "--vo=")) {
+      argv.addAll(videoOutput(stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
+    }
+    addIfSet(argv, "--vo=", options.vo());
+    addIfSet(argv, "--gpu-context=", options.gpuContext());
+    // The layout's own arguments choose the video output where they name one.
+    spec.playerArgs().stream().filter(arg -> arg.startsWith("--vo=") || arg.startsWith("--gpu-")
+        || arg.startsWith("--drm-")).forEach(argv::add);
+    return argv;
+  }
+
+  /** The title of a black window that stands in for a given-up screen. */
+  static final String BLANK_TITLE_PREFIX = "wall-blank:";
 
   /**
    * The player's environment: the spec's, with one change for mpv's x11 VO on a local display.

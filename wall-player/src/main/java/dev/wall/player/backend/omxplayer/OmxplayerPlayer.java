@@ -8,6 +8,7 @@ import dev.wall.player.backend.PlayerException;
 import dev.wall.player.backend.PlayerMessages;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.process.Lifeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * set while paused waits for {@link #release()}.
  */
 public final class OmxplayerPlayer implements Player {
-  static final Capabilities CAPABILITIES = new Capabilities(true, false, 0.001, true, true);
+  static final Capabilities CAPABILITIES =
+      new Capabilities(true, false, 0.001, true, true, false, Capabilities.ItemSwitch.RESTARTS);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
@@ -45,6 +47,8 @@ public final class OmxplayerPlayer implements Player {
   private boolean playing;
   private double rate = 1.0;
   private double durationSeconds;
+  /** The playlist item playing: omxplayer plays one file, so each item is an omxplayer of its own. */
+  private int item;
 
   public OmxplayerPlayer(PlayerSpec spec, OmxplayerOptions options) {
     this.spec = spec;
@@ -58,12 +62,12 @@ public final class OmxplayerPlayer implements Player {
     String name = spec.screenName();
     try {
       Files.createDirectories(spec.workDir());
-      clip = MediaProbe.probe(spec.media(), spec.workDir().resolve(name + ".ffprobe.json"));
-      var argv = OmxplayerCommandLine.argv(spec, options, clip);
+      clip = MediaProbe.probe(spec.media().get(item), spec.workDir().resolve(name + ".ffprobe.json"));
+      var argv = OmxplayerCommandLine.argv(spec.item(item), options, clip);
       bus = PrivateBus.start(options.dbusDaemon(), spec.workDir().resolve(name + ".bus"),
           spec.workDir().resolve(name + ".dbus.log"), left(deadline));
       control = OmxplayerControl.connect(bus.address(), busName, REQUEST_TIMEOUT);
-      process = ChildProcess.start("omxplayer " + name, argv, spec.log(),
+      process = ChildProcess.startWithLifeline("omxplayer " + name, Lifeline.wrap(argv), spec.log(),
           OmxplayerCommandLine.environment(spec, options, bus.address(), System.getenv("LD_LIBRARY_PATH")));
       process.onExit().thenAccept(this::exited);
       awaitOnBus(deadline);
@@ -197,12 +201,54 @@ public final class OmxplayerPlayer implements Player {
   }
 
   @Override
+  public int steps() {
+    return spec.items();
+  }
+
+  /**
+   * The next playlist item, by a new omxplayer paused on its first frame: it has no playlist it could be
+   * held on, frame-exact, while the wall meets. The screen shows what lies beneath for its start-up.
+   */
+  @Override
+  public void showStep(int next, Duration timeout) throws PlayerException {
+    if (next == item) {
+      seekTo(0, timeout);
+      return;
+    }
+    stop();
+    if (endGuard != null) {
+      try {
+        endGuard.join(STOP_GRACE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    stopping = false;
+    item = next;
+    prepare(timeout);
+  }
+
+  @Override
+  public void ping(Duration deadline) throws PlayerException {
+    OmxplayerControl bus = control;
+    if (bus == null || stopping) {
+      throw new PlayerException(spec.screenName() + ": omxplayer is not running");
+    }
+    try {
+      bus.ping(deadline);
+    } catch (IOException e) {
+      throw failure("did not answer", e);
+    }
+  }
+
+  @Override
   public void onUnexpectedExit(Consumer<String> listener) {
     this.exitListener = listener;
   }
 
+  /** omxplayer itself, under its lifeline. */
   public long pid() {
-    return process.pid();
+    return Lifeline.program(process).map(ProcessHandle::pid).orElse(process.pid());
   }
 
   /** Pauses omxplayer just before the end, where it would quit; sleeps longer while far from it. */

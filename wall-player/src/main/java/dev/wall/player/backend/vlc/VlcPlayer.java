@@ -11,6 +11,7 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.vlc.VlcRc.State;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.process.Lifeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ import java.util.function.Consumer;
  * clip is restarted paused instead, which keeps the window.
  */
 public final class VlcPlayer implements Player {
-  static final Capabilities CAPABILITIES = new Capabilities(false, false, 1.0, true, true);
+  static final Capabilities CAPABILITIES =
+      new Capabilities(false, false, 1.0, true, true, false, Capabilities.ItemSwitch.RESTARTS);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration STATE_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
@@ -53,6 +55,8 @@ public final class VlcPlayer implements Player {
   private volatile boolean stopping;
   private boolean wantPlaying;
   private boolean atEnd;
+  /** The playlist item playing: each item is a VLC of its own (see {@link #showStep}). */
+  private int item;
 
   public VlcPlayer(PlayerSpec spec, VlcOptions options) {
     this.spec = spec;
@@ -65,13 +69,14 @@ public final class VlcPlayer implements Player {
     String name = spec.screenName();
     try {
       Files.createDirectories(spec.workDir());
-      clip = MediaProbe.probe(spec.media(), spec.workDir().resolve(name + ".ffprobe.json"));
+      clip = MediaProbe.probe(spec.media().get(item), spec.workDir().resolve(name + ".ffprobe.json"));
       String runAs = runAs();
       Path home = privateFolder(runAs);
       Path socket = home.resolve("rc.sock");
       Files.deleteIfExists(socket);
-      process = ChildProcess.start("vlc " + name, VlcCommandLine.argv(spec, options, socket, clip, runAs),
-          spec.log(), environment(home));
+      process = ChildProcess.startWithLifeline("vlc " + name,
+          Lifeline.wrap(VlcCommandLine.argv(spec.item(item), options, socket, clip, runAs)), spec.log(),
+          environment(home));
       process.onExit().thenAccept(this::exited);
       rc = connect(socket, deadline);
       rc.awaitState(State.PAUSED, left(deadline));
@@ -308,13 +313,49 @@ public final class VlcPlayer implements Player {
   }
 
   @Override
+  public int steps() {
+    return spec.items();
+  }
+
+  /**
+   * The next playlist item, by a new VLC paused on its first frame: it has no playlist it could be
+   * held on, frame-exact, while the wall meets. The screen shows what lies beneath for its start-up.
+   */
+  @Override
+  public void showStep(int next, Duration timeout) throws PlayerException {
+    if (next == item) {
+      seekTo(0, timeout);
+      return;
+    }
+    stop();
+    stopping = false;
+    atEnd = false;
+    item = next;
+    prepare(timeout);
+  }
+
+  @Override
+  public void ping(Duration deadline) throws PlayerException {
+    VlcRc console = rc;
+    if (console == null || console.isClosed()) {
+      throw new PlayerException(spec.screenName() + ": VLC's rc socket is closed");
+    }
+    try {
+      console.status(deadline);
+    } catch (IOException e) {
+      throw failure("did not answer", e);
+    }
+  }
+
+  @Override
   public void onUnexpectedExit(Consumer<String> listener) {
     this.exitListener = listener;
   }
 
-  /** The VLC process itself: under runuser, runuser's child. */
+  /** The VLC process itself, under its lifeline (and under runuser, runuser's child). */
   public long pid() {
-    return process.process().descendants().findFirst().map(ProcessHandle::pid).orElse(process.pid());
+    ProcessHandle program = Lifeline.program(process).orElse(process.process().toHandle());
+    return program.children().findFirst().orElse(program).pid();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.wall.player.launch;
+package dev.wall.player.wire;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutWire;
@@ -21,9 +21,10 @@ import java.util.List;
  * @param earlyPlayer this rank's player, to start before reading the layout, or null
  * @param layoutData the layout as the controller validated it ({@link LayoutWire}), or null for
  *     the rank to read {@code layout} itself
+ * @param display the display settings the controller was given, for every rank's player
  */
 public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp,
-    EarlyPlayer earlyPlayer, String layoutData) {
+    EarlyPlayer earlyPlayer, String layoutData, DisplaySettings display) {
   /**
    * mpirun's own command line holds every rank's: past this much layout data in all, the ranks
    * read the layout file instead (Linux allows 2 MB of arguments; a layout is about 400 bytes a
@@ -31,12 +32,21 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
    */
   static final int LAYOUT_DATA_BUDGET = 256 * 1024;
 
+  public RankLaunch {
+    display = display == null ? DisplaySettings.NONE : display;
+  }
+
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp) {
-    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null, null);
+    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null, null, DisplaySettings.NONE);
   }
 
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot) {
-    this(layout, loops, mediaRoot, runDir, snapshot, false, null, null);
+    this(layout, loops, mediaRoot, runDir, snapshot, false, null, null, DisplaySettings.NONE);
+  }
+
+  /** The same, with the display settings every rank's player gets. */
+  public RankLaunch withDisplay(DisplaySettings settings) {
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, settings);
   }
 
   /**
@@ -46,14 +56,14 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
   public RankLaunch withLayoutData(Layout wall) {
     String data = LayoutWire.encode(wall);
     boolean fits = (long) data.length() * wall.screens().size() <= LAYOUT_DATA_BUDGET;
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, fits ? data : null);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, fits ? data : null, display);
   }
 
   /** The same, for screen {@code index} of {@code wall}: with its early player when it can have one. */
   public RankLaunch forScreen(Layout wall, int index) {
     Layout withMedia = mediaRoot == null ? wall : wall.withMediaRoot(mediaRoot.toAbsolutePath().toString());
     EarlyPlayer early = warmUp ? null : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath()).orElse(null);
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData, display);
   }
 
   public List<String> args() {
@@ -70,6 +80,7 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     if (warmUp) {
       args.add("--warm-up");
     }
+    args.addAll(display.args());
     if (layoutData != null) {
       args.addAll(List.of("--layout-data", layoutData));
     }
@@ -90,6 +101,7 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     boolean warmUp = false;
     EarlyPlayer earlyPlayer = null;
     String layoutData = null;
+    DisplaySettings display = DisplaySettings.NONE;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--warm-up")) {
@@ -113,12 +125,13 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
         case "--run-dir" -> runDir = Path.of(value);
         case "--snapshot" -> snapshot = Path.of(value);
         case "--layout-data" -> layoutData = value;
+        case DisplaySettings.OPTION -> display = display.with(value);
         default -> throw new IllegalArgumentException("unknown rank option " + option);
       }
     }
     if (layout == null || loops == null || runDir == null) {
       throw new IllegalArgumentException("a rank needs --layout, --loops and --run-dir");
     }
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, display);
   }
 }

@@ -1,17 +1,18 @@
-package dev.wall.player.launch;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+package dev.wall.player.wire;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.wire.EarlyPlayer;
+import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class RankLaunchTest {
 
@@ -25,9 +26,22 @@ class RankLaunchTest {
     EarlyPlayer mpv = new EarlyPlayer(PlayerKind.AUTO,
         List.of("mpv", "--title=wall:lobby left", "--loops", "--", "/media/a clip.mp4"), Path.of("/run/wall/s1.log"));
     RankLaunch early = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null, false, mpv,
-        "rO0ABXNyAB");
+        "rO0ABXNyAB", DisplaySettings.NONE);
     assertEquals(early, RankLaunch.parse(early.args().toArray(String[]::new)),
         "the early player's arguments are taken as they are, even ones that look like rank options");
+  }
+
+  @Test
+  void theDisplaySettingsTravelInTheRanksOwnArguments() {
+    DisplaySettings display = DisplaySettings.from(java.util.Map.of("DISPLAY", ":1", "XAUTHORITY", "/home/pi/.Xauthority",
+        "WAYLAND_DISPLAY", "wayland-1", "XDG_RUNTIME_DIR", "/run/user/1000", "HOME", "/root", "TERM", "xterm"), ":0");
+    assertEquals(java.util.Map.of("DISPLAY", ":0", "XAUTHORITY", "/home/pi/.Xauthority", "WAYLAND_DISPLAY", "wayland-1",
+        "XDG_RUNTIME_DIR", "/run/user/1000"), display.variables(), "--display wins; nothing but display settings");
+    RankLaunch launch = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null)
+        .withDisplay(display);
+    assertEquals(launch, RankLaunch.parse(launch.args().toArray(String[]::new)));
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir",
+        "/r", "--display-env", "LD_PRELOAD=/x.so"), "only display settings");
   }
 
   @Test

@@ -1,0 +1,26 @@
+package dev.wall.player.cli;
+
+import dev.wall.player.launch.Outcome;
+
+/** How each way a wall can end is told to the technician: the exit code, and the line that says why. */
+final class Outcomes {
+  private Outcomes() {}
+
+  /** The exit code for {@code outcome}; every ending but success throws the line to print. */
+  static int exitCode(Outcome outcome) {
+    if (outcome instanceof Outcome.Completed) {
+      return ExitCodes.OK;
+    }
+    if (outcome instanceof Outcome.ScreensFailed failed) {
+      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, String.join("\nwall: ", failed.lines()));
+    }
+    if (outcome instanceof Outcome.RankLost lost) {
+      throw new WallFailure(ExitCodes.NODE_LOST, lost.message());
+    }
+    if (outcome instanceof Outcome.Stopped) {
+      // The shutdown hook that stopped every process has said so already.
+      return ExitCodes.RUNTIME_FAILURE;
+    }
+    throw new IllegalArgumentException("no exit code for " + outcome);
+  }
+}

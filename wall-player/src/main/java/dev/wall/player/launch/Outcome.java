@@ -1,0 +1,26 @@
+package dev.wall.player.launch;
+
+import java.util.List;
+
+/**
+ * How a run of the wall ended, as the controller saw it. The CLI turns it into a message and an
+ * exit code; the controller itself knows nothing of exit codes.
+ */
+public sealed interface Outcome {
+
+  /** Every loop played on every screen. */
+  record Completed() implements Outcome {}
+
+  /** One or more screens failed; each line names the screen, its host and what happened. */
+  record ScreensFailed(List<String> lines) implements Outcome {
+    public ScreensFailed {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  /** A rank or a whole node was lost (killed, crashed, or unreachable); the message names it. */
+  record RankLost(String message) implements Outcome {}
+
+  /** Stopped by a signal (Ctrl-C, SIGTERM) while it played. */
+  record Stopped(String message) implements Outcome {}
+}

@@ -1,0 +1,91 @@
+package dev.wall.player.wire;
+
+import java.util.Optional;
+
+/**
+ * What rank 0 tells the controller, one line each on its standard output, which mpirun relays.
+ * mpirun mixes in lines of its own (and of the other ranks), so every message of ours starts with
+ * a tag; a line without one is MPI's and goes to the controller's log only.
+ *
+ * <p>The rank writes {@link #encode()}; the controller reads with {@link #parse}. Both sides import
+ * this class, so the two cannot drift apart.
+ */
+public sealed interface RankMessage {
+
+  /** The line as it travels. */
+  String encode();
+
+  /**
+   * A line for the technician's console: a loop's summary, a snapshot saved, a screen whose player
+   * failed and was replaced or given up.
+   */
+  record Console(String text) implements RankMessage {
+    @Override
+    public String encode() {
+      return Tag.CONSOLE.prefix + text;
+    }
+  }
+
+  /** One failed screen, naming the screen and its host, and what happened. */
+  record Failure(String text) implements RankMessage {
+    @Override
+    public String encode() {
+      return Tag.FAILED.prefix + text;
+    }
+  }
+
+  /** After a control round: where the wall and each screen are, as the JSON of a {@link WallStatus}. */
+  record Status(String json) implements RankMessage {
+    public Status(WallStatus status) {
+      this(status.toJson());
+    }
+
+    @Override
+    public String encode() {
+      return Tag.STATUS.prefix + json;
+    }
+
+    /** @throws IllegalArgumentException when the JSON is not a wall status */
+    public WallStatus status() {
+      return WallStatus.fromJson(json);
+    }
+  }
+
+  /** A loop's figures, as the JSON of a {@link LoopReport}. */
+  record Report(String json) implements RankMessage {
+    @Override
+    public String encode() {
+      return Tag.REPORT.prefix + json;
+    }
+  }
+
+  /** The message on {@code line}, or empty for a line that is not ours (MPI's own output). */
+  static Optional<RankMessage> parse(String line) {
+    for (Tag tag : Tag.values()) {
+      if (line.startsWith(tag.prefix)) {
+        String body = line.substring(tag.prefix.length());
+        return Optional.of(switch (tag) {
+          case CONSOLE -> new Console(body);
+          case FAILED -> new Failure(body);
+          case STATUS -> new Status(body);
+          case REPORT -> new Report(body);
+        });
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The tags. Short, and unlike anything Open MPI prints. */
+  enum Tag {
+    CONSOLE("@wall console "),
+    FAILED("@wall failed "),
+    STATUS("@wall status "),
+    REPORT("@wall report ");
+
+    final String prefix;
+
+    Tag(String prefix) {
+      this.prefix = prefix;
+    }
+  }
+}
