@@ -33,9 +33,9 @@ class PlaylistHoldIT {
     Files.writeString(layout, "{\"version\": 1, \"player\": \"mpv\", \"unevenItems\": \"hold\", \"mediaRoot\": \""
         + dir + "\", \"screens\": ["
         + "{\"name\": \"a\", \"host\": \"localhost\", \"window\": {\"x\": 0, \"y\": 0, \"width\": 160, \"height\": 90},"
-        + " \"media\": [\"a1.mp4\", \"a2.mp4\"], \"playerArgs\": [\"--vo=x11\"]},"
+        + " \"media\": [\"a1.mp4\", \"a2.mp4\"]},"
         + "{\"name\": \"b\", \"host\": \"localhost\", \"window\": {\"x\": 160, \"y\": 0, \"width\": 160, \"height\": 90},"
-        + " \"media\": [\"b1.mp4\", \"b2.mp4\"], \"playerArgs\": [\"--vo=x11\"]}]}");
+        + " \"media\": [\"b1.mp4\", \"b2.mp4\"]}]}");
     Path report = dir.resolve("report.json");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
