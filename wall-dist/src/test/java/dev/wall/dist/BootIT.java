@@ -1,5 +1,7 @@
 package dev.wall.dist;
 
+import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BootIT {
   /** The test's drop-in shortens the watchdog so that a hang is seen in seconds, not the unit's minute. */
   private static final int TEST_WATCHDOG_SECONDS = 8;
+  /** Each probe runs nsenter and systemctl or journalctl: a few a second is plenty. */
+  private static final Duration EVERY = Duration.ofMillis(300);
 
   @TempDir Path tmp;
 
@@ -45,7 +49,7 @@ class BootIT {
       assertEquals(0, install.code(), install.all());
       Path tree = tree(tmp.resolve("node"));
       Path media = DemoClips.make(tmp.resolve("media"));
-      Files.writeString(tree.resolve("home/pi/demo.json"), Files.readString(Sh.repository().resolve("layouts/demo-2x2.json"))
+      Files.writeString(tree.resolve("home/pi/demo.json"), Files.readString(Project.root().resolve("layouts/demo-2x2.json"))
           .replaceFirst("\"mediaRoot\": \"[^\"]*\"", "\"mediaRoot\": \"/srv/wall/media\""));
       Files.setAttribute(tree.resolve("home/pi/demo.json"), "unix:uid", 1000);
       Sh.Result setup = Sh.run(List.of("/usr/local/bin/wall", "setup", "autostart", "--layout", tree.resolve("home/pi/demo.json").toString(),
@@ -65,25 +69,25 @@ class BootIT {
             "--bind=" + socket + ":/tmp/.X11-unix/X0")
             .redirectErrorStream(true).redirectOutput(tmp.resolve("console.log").toFile()).start();
         Process container = nspawn;
-        long init = Sh.until(Duration.ofSeconds(30), "the container's systemd",
+        long init = Poll.until(Duration.ofSeconds(30), EVERY, "the container's systemd",
             () -> container.children().findFirst().map(ProcessHandle::pid).orElse(null));
 
         // After boot: the unit runs the wall, and its four windows are on the display.
-        Sh.until(Duration.ofSeconds(90), "a loop played after boot", () -> journal(init).contains("loop 1/forever"));
+        Poll.until(Duration.ofSeconds(90), EVERY, "a loop played after boot", () -> journal(init).contains("loop 1/forever"));
         assertEquals("active", show(init, "ActiveState"));
         String firstPid = wallPid(init);
-        Sh.until(Duration.ofSeconds(10), "the wall's four windows", () -> windows(display.display()) == 4);
+        Poll.until(Duration.ofSeconds(10), EVERY, "the wall's four windows", () -> windows(display.display()) == 4);
 
         // Its process killed: systemd starts it again and it plays.
         assertEquals(0, inside(init, "kill", "-KILL", firstPid).code());
-        Sh.until(Duration.ofSeconds(90), "the wall playing again after its process was killed",
+        Poll.until(Duration.ofSeconds(90), EVERY, "the wall playing again after its process was killed",
             () -> Integer.parseInt(show(init, "NRestarts")) >= 1 && !wallPid(init).equals(firstPid)
                 && journal(init).contains("wall[" + wallPid(init) + "]: loop 1/forever"));
 
         // Hung (stopped): the watchdog, fed by the control rounds until then, has it killed and restarted.
         String hungPid = wallPid(init);
         assertEquals(0, inside(init, "kill", "-STOP", hungPid).code());
-        Sh.until(Duration.ofSeconds(90), "the watchdog to restart a hung wall",
+        Poll.until(Duration.ofSeconds(90), EVERY, "the watchdog to restart a hung wall",
             () -> journal(init).contains("wall.service: Failed with result 'watchdog'")
                 && !wallPid(init).equals(hungPid) && journal(init).contains("wall[" + wallPid(init) + "]: loop 1/forever"));
         assertTrue(Integer.parseInt(show(init, "NRestarts")) >= 2, journal(init));

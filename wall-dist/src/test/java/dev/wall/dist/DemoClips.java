@@ -1,11 +1,9 @@
 package dev.wall.dist;
 
-import java.io.IOException;
+import dev.wall.player.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** The demo layout's four clips, short and small, made with the project's clip generator. */
 final class DemoClips {
@@ -17,14 +15,7 @@ final class DemoClips {
     Files.createDirectories(dir);
     int hue = 0;
     for (String name : NAMES) {
-      Path clip = dir.resolve("demo-" + name + ".mp4");
-      if (!Files.exists(clip)) {
-        Sh.Result made = Sh.run(List.of(Sh.repository().resolve("media/generate/make-clip").toString(), clip.toString(),
-            name, "320", "180", "2", "30", String.valueOf(hue)), Map.of(), dir, Duration.ofMinutes(2));
-        if (made.code() != 0) {
-          throw new IOException("make-clip failed: " + made.all());
-        }
-      }
+      Project.clip(dir, "demo-" + name, 320, 180, 2, hue);
       hue += 90;
     }
     return dir;

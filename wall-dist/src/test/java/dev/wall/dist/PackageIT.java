@@ -1,5 +1,6 @@
 package dev.wall.dist;
 
+import dev.wall.player.testing.Project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,7 +131,7 @@ class PackageIT {
     Path clips = DemoClips.make(tmp.resolve("clips"));
     try (VirtualDisplay display = VirtualDisplay.start(1280, 720, tmp.resolve("xvfb"), Duration.ofSeconds(20))) {
       Sh.Result play = login(false, Map.of("DISPLAY", display.display(), "HOME", "/root"), "exec wall \"$@\"",
-          "play", Sh.repository().resolve("layouts/demo-2x2.json").toString(), "--loops", "1",
+          "play", Project.root().resolve("layouts/demo-2x2.json").toString(), "--loops", "1",
           "--media-root", clips.toString(), "--run-dir", tmp.resolve("run").toString());
       assertEquals(0, play.code(), play.all());
       assertTrue(play.out().lines().anyMatch(l -> l.startsWith("loop 1/1: ")), play.all());

@@ -1,5 +1,6 @@
 package dev.wall.dist;
 
+import dev.wall.player.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -47,7 +48,7 @@ class SetupInstallIT {
       sshd = new ProcessBuilder("ip", "netns", "exec", ns, "unshare", "--mount", "--propagation", "private", "sh", "-c", SSHD,
           "sh", tmp.resolve("sshd_config").toString()).redirectErrorStream(true)
           .redirectOutput(tmp.resolve("sshd.log").toFile()).start();
-      Sh.until(Duration.ofSeconds(30), "sshd to listen", () -> Files.readString(tmp.resolve("sshd.log")).contains("Server listening"));
+      Poll.until(Duration.ofSeconds(30), "sshd to listen", () -> Files.readString(tmp.resolve("sshd.log")).contains("Server listening"));
       Files.writeString(tmp.resolve("known_hosts"), keyscan(ns));
 
       String[] install = {"setup", "install", "--layout", layout.toString(), "--package", deb.toString(), "--ssh-config", config.toString()};

@@ -8,11 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
-/** Real processes for these tests: argv lists, a deadline each, output kept; and polling. */
+/** Real processes for these tests: argv lists, a deadline each, output kept. */
 final class Sh {
   private Sh() {}
 
@@ -79,35 +77,5 @@ final class Sh {
       }
     }
     return false;
-  }
-
-  /** Polls {@code probe} until it answers non-null and not false, or fails after {@code timeout}. */
-  static <T> T until(Duration timeout, String what, Callable<T> probe) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Exception last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        T value = probe.call();
-        if (value != null && !Boolean.FALSE.equals(value)) {
-          return value;
-        }
-      } catch (Exception e) {
-        last = e;
-      }
-      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-    }
-    throw new AssertionError("timed out after " + timeout + " waiting for " + what, last);
-  }
-
-  /** The repository's root (the folder with media/generate), from the module folder the tests run in. */
-  static Path repository() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve("media/generate"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("not inside the wall repository");
-    }
-    return dir;
   }
 }

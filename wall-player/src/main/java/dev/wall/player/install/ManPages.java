@@ -126,9 +126,7 @@ public final class ManPages {
     if (description.length == 0) {
       return spec.name();
     }
-    String first = description[0];
-    int stop = first.indexOf(": ");
-    return stop > 0 && spec.parent() == null ? first : first;
+    return description[0];
   }
 
   /** A line that roff takes as text, never as a request. */
