@@ -62,7 +62,7 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
   /** The same, for screen {@code index} of {@code wall}: with its early player when it can have one. */
   public RankLaunch forScreen(Layout wall, int index) {
     Layout withMedia = mediaRoot == null ? wall : wall.withMediaRoot(mediaRoot.toAbsolutePath().toString());
-    EarlyPlayer early = warmUp ? null : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath()).orElse(null);
+    EarlyPlayer early = warmUp ? null : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath(), display).orElse(null);
     return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData, display);
   }
 
