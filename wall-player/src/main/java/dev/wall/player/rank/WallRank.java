@@ -31,6 +31,21 @@ public final class WallRank {
   public static final Duration ROUND_INTERVAL = Duration.ofSeconds(1);
   private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration END_GRACE = Duration.ofSeconds(5);
+  /*
+   * How long a rank waits for the others at each kind of meeting before it calls them lost (the
+   * wall then stops, exit 3, naming them): the longest a healthy rank can be late there. A pulled
+   * cable mid-loop is noticed at the next control round, within a second and ROUND_DEADLINE.
+   */
+  /** Players start at their own pace, each within PREPARE_TIMEOUT, and JVMs on slow nodes start late. */
+  static final Duration START_DEADLINE = PREPARE_TIMEOUT.plusSeconds(30);
+  /** In a control round every rank arrives within milliseconds, unless its player is slow to answer. */
+  static final Duration ROUND_DEADLINE = Duration.ofSeconds(6);
+  /** At a seam a rank waits for its own last frame: rounds stop 1.5 rounds before it, plus END_GRACE. */
+  static final Duration SEAM_DEADLINE = END_GRACE.plus(ROUND_INTERVAL.multipliedBy(2)).plusSeconds(1);
+  /** Back to frame 0 while paused: one seek, within SEEK_TIMEOUT. */
+  static final Duration RESTART_DEADLINE = SEEK_TIMEOUT.plusSeconds(2);
+  /** After the last loop, rank 0 may take a snapshot of the display first. */
+  static final Duration HOLD_DEADLINE = Duration.ofSeconds(30);
   private static final long END_POLL_NANOS = 1_000_000;
   private static final long FINAL_HOLD_NANOS = 150_000_000;
 
@@ -69,8 +84,8 @@ public final class WallRank {
     try {
       prepare();
       Conductor conductor = comm.isRoot() ? new Conductor(layout.screens(), layout.sync(), roundInterval) : null;
-      agreeOrAbort(conductor);
-      comm.barrier();
+      agreeOrAbort(conductor, START_DEADLINE);
+      comm.barrier(ROUND_DEADLINE);
       release();
       if (layout.loopMode() == LoopMode.INDEPENDENT) {
         playIndependently(conductor);
@@ -100,7 +115,7 @@ public final class WallRank {
     if (atLastFrame != null) {
       atLastFrame.run();
     }
-    comm.barrier();
+    comm.barrier(HOLD_DEADLINE);
   }
 
   private void prepare() {
@@ -117,11 +132,11 @@ public final class WallRank {
     RoundCommand command;
     do {
       sleepUntil(previousRound + roundInterval.toNanos());
-      comm.barrier();
+      comm.barrier(ROUND_DEADLINE);
       long now = System.nanoTime();
-      List<RankStatus> all = gather(sample());
+      List<RankStatus> all = gather(sample(), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
-      command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null);
+      command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null, ROUND_DEADLINE);
       previousRound = now;
       if (comm.isRoot()) {
         listener.round(new WallListener.RoundSummary(loop, loops, conductor.lastReference(), conductor.lastSkew(),
@@ -131,7 +146,7 @@ public final class WallRank {
       apply(command);
     } while (command.action() != Action.AWAIT_END);
     awaitOwnEnd();
-    agreeOrAbort(conductor, sample());
+    agreeOrAbort(conductor, sample(), SEAM_DEADLINE);
     double seconds = (System.nanoTime() - started) / 1e9;
     return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
   }
@@ -149,11 +164,11 @@ public final class WallRank {
     RoundCommand command;
     do {
       restartAtEndUntil(previousRound + roundInterval.toNanos(), 0);
-      comm.barrier();
+      comm.barrier(ROUND_DEADLINE);
       long now = System.nanoTime();
-      List<RankStatus> all = gather(sampleVirtual());
+      List<RankStatus> all = gather(sampleVirtual(), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
-      command = broadcast(comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null);
+      command = broadcast(comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null, ROUND_DEADLINE);
       previousRound = now;
       if (comm.isRoot()) {
         double longest = Conductor.longestClip(all);
@@ -169,7 +184,7 @@ public final class WallRank {
     } while (command.action() != Action.AWAIT_END);
     // The last stretch: the longest clips end at the deadline and hold their last frame.
     restartAtEndUntil(System.nanoTime() + (long) (command.endsIn() * 1e9), FINAL_HOLD_NANOS);
-    agreeOrAbort(conductor, sampleVirtual());
+    agreeOrAbort(conductor, sampleVirtual(), ROUND_DEADLINE);
     if (comm.isRoot() && reported < loops) {
       listener.loopEnded(conductor.finishLoop(loops, loops, (System.nanoTime() - loopStarted) / 1e9, frameRate()));
     }
@@ -255,8 +270,8 @@ public final class WallRank {
     } catch (PlayerException e) {
       fail(e.getMessage());
     }
-    agreeOrAbort(conductor);
-    comm.barrier();
+    agreeOrAbort(conductor, RESTART_DEADLINE);
+    comm.barrier(ROUND_DEADLINE);
     release();
     if (conductor != null) {
       conductor.released();
@@ -289,13 +304,13 @@ public final class WallRank {
   }
 
   /** A round where everyone reports health; any failure stops every rank with the same message. */
-  private void agreeOrAbort(Conductor conductor) throws WallAbortedException {
-    agreeOrAbort(conductor, failure == null ? RankStatus.healthy(0, 0, false, rate) : RankStatus.failed(failure));
+  private void agreeOrAbort(Conductor conductor, Duration within) throws WallAbortedException {
+    agreeOrAbort(conductor, failure == null ? RankStatus.healthy(0, 0, false, rate) : RankStatus.failed(failure), within);
   }
 
-  private void agreeOrAbort(Conductor conductor, RankStatus mine) throws WallAbortedException {
-    List<RankStatus> all = gather(mine);
-    abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null));
+  private void agreeOrAbort(Conductor conductor, RankStatus mine, Duration within) throws WallAbortedException {
+    List<RankStatus> all = gather(mine, within);
+    abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null, ROUND_DEADLINE));
   }
 
   private static void abortIfAsked(RoundCommand command) throws WallAbortedException {
@@ -304,17 +319,17 @@ public final class WallRank {
     }
   }
 
-  private List<RankStatus> gather(RankStatus mine) {
+  private List<RankStatus> gather(RankStatus mine, Duration within) {
     List<RankStatus> all = new ArrayList<>();
-    for (byte[] message : comm.gather(mine.encode(), 0)) {
+    for (byte[] message : comm.gather(mine.encode(), 0, within)) {
       all.add(RankStatus.decode(message));
     }
     return all;
   }
 
-  private RoundCommand broadcast(RoundCommand command) {
+  private RoundCommand broadcast(RoundCommand command, Duration within) {
     byte[] bytes = command == null ? new byte[0] : command.encode();
-    return RoundCommand.decode(comm.broadcast(bytes, 0));
+    return RoundCommand.decode(comm.broadcast(bytes, 0, within));
   }
 
   /** Keeps the first failure, as one line that names the screen and host. */

@@ -44,7 +44,7 @@ class WallRankTest {
   /** Runs every rank on its own thread; returns each rank's outcome: null, or its abort message. */
   private List<String> play(Layout layout, Map<String, Double> durations, String failing) throws Exception {
     int size = layout.screens().size();
-    InProcessGroup group = new InProcessGroup(size, 20_000);
+    InProcessGroup group = new InProcessGroup(size);
     ExecutorService pool = Executors.newFixedThreadPool(size);
     try {
       List<Future<String>> outcomes = new ArrayList<>();
