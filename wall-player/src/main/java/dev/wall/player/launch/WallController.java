@@ -3,7 +3,9 @@ package dev.wall.player.launch;
 import dev.wall.core.io.AtomicFile;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
+import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
+import dev.wall.player.nodes.Sweeper;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
 import dev.wall.player.wire.RankLaunch;
@@ -27,7 +29,16 @@ import java.util.regex.Pattern;
  */
 public final class WallController {
   private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
+  /** mpirun's words when its ssh session or connection to a node's daemon broke. */
+  private static final Pattern LOST_DAEMON = Pattern.compile("Remote daemon: \\S+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
+  /**
+   * After a rank said others stopped answering and gave up, mpirun stops the rest of the job; it may
+   * wait for a daemon on the lost node, which cannot answer, so it is stopped after this long.
+   */
+  private static final Duration LOST_GRACE = Duration.ofSeconds(2);
+  /** A sweep of the nodes after a failed run (a JVM on each node, over ssh). */
+  private static final Duration SWEEP_DEADLINE = Duration.ofSeconds(4);
 
   private final Layout layout;
   private final LocalMachine local;
@@ -38,6 +49,8 @@ public final class WallController {
   private final boolean quiet;
   private final boolean liveStatus;
   private final RankClassArchive archive;
+  private final List<RankMessage.Lost> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile long lostAtNanos;
   private int statusWidth;
 
   /**
@@ -65,22 +78,64 @@ public final class WallController {
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
+    Sweeper sweeper = new Sweeper(RemoteNodes.forThisJvm(local::isThisMachine, Ssh.forThisUser(), List.of()), runDir);
     ProcessDestroyer.instance().afterStoppingOnShutdown(() -> {
-      errors.println("wall: stopped; every rank and player was stopped");
+      Sweeper.Result swept = sweeper.sweep(layout.hosts(), SWEEP_DEADLINE);
+      errors.println(swept.clean() ? "wall: stopped; every rank and player was stopped (checked on every node)"
+          : "wall: stopped; " + swept.problems() + "; the next start clears what is left");
       errors.flush();
     });
     ChildProcess mpirun =
         ChildProcess.startRelayed("mpirun", argv, freshLog(), environment, lines, archive.rankDirectory());
     int code;
     try {
-      code = mpirun.process().waitFor();
+      code = awaitEnd(mpirun);
       mpirun.awaitRelay(Duration.ofSeconds(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       mpirun.stop(STOP_GRACE);
       return new Outcome.Stopped("interrupted; every rank was stopped");
     }
-    return verdict(code, failures, mpiLines);
+    if (code != 0 && !ProcessDestroyer.instance().shuttingDown()) {
+      Sweeper.Result swept = sweeper.sweep(reachableHosts(mpiLines), SWEEP_DEADLINE);
+      return verdict(code, failures, mpiLines, swept);
+    }
+    return verdict(code, failures, mpiLines, null);
+  }
+
+  /** mpirun's exit code; once a rank has given up on lost ranks, mpirun gets a short grace, then is stopped. */
+  private int awaitEnd(ChildProcess mpirun) throws InterruptedException {
+    while (!mpirun.process().waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      long since = lostAtNanos;
+      if (since != 0 && System.nanoTime() - since > LOST_GRACE.toNanos()) {
+        mpirun.stop(STOP_GRACE);
+        return mpirun.isAlive() ? -1 : mpirun.process().exitValue();
+      }
+    }
+    return mpirun.process().exitValue();
+  }
+
+  /** The layout's hosts, less those a rank or mpirun reported lost (they cannot be asked now). */
+  private List<String> reachableHosts(List<String> mpiLines) {
+    java.util.Set<String> gone = new java.util.HashSet<>(lostHosts(mpiLines));
+    return layout.hosts().stream().filter(h -> !gone.contains(h)).toList();
+  }
+
+  private List<String> lostHosts(List<String> mpiLines) {
+    List<String> hosts = new ArrayList<>();
+    for (RankMessage.Lost report : lost) {
+      report.missing().stream().filter(r -> r < layout.screens().size()).map(r -> layout.screen(r).host())
+          .forEach(hosts::add);
+    }
+    synchronized (mpiLines) {
+      for (String line : mpiLines) {
+        Matcher m = LOST_DAEMON.matcher(line);
+        if (m.find()) {
+          hosts.add(m.group(1));
+        }
+      }
+    }
+    return hosts;
   }
 
   /** mpirun's command line for this wall, with the hostfile it names written. */
@@ -108,7 +163,12 @@ public final class WallController {
       }
       return;
     }
-    if (message instanceof RankMessage.Failure failure) {
+    if (message instanceof RankMessage.Lost report) {
+      lost.add(report);
+      if (lostAtNanos == 0) {
+        lostAtNanos = System.nanoTime();
+      }
+    } else if (message instanceof RankMessage.Failure failure) {
       failures.add(failure.text());
     } else if (message instanceof RankMessage.Report loop) {
       report.addLoop(loop.json());
@@ -147,17 +207,51 @@ public final class WallController {
     return log;
   }
 
-  private Outcome verdict(int code, List<String> failures, List<String> mpiLines) {
+  private Outcome verdict(int code, List<String> failures, List<String> mpiLines, Sweeper.Result swept) {
     if (code == 0) {
       return new Outcome.Completed();
     }
     if (ProcessDestroyer.instance().shuttingDown()) {
       return new Outcome.Stopped("stopped; every rank and player was stopped"); // said by the shutdown hook
     }
-    if (!failures.isEmpty()) {
-      return new Outcome.ScreensFailed(failures);
+    String after = swept == null || swept.clean() ? "" : "; " + swept.problems();
+    if (!lost.isEmpty()) {
+      return new Outcome.RankLost(lostLine() + after);
     }
-    return new Outcome.RankLost(lostMessage(code, mpiLines));
+    if (!failures.isEmpty()) {
+      List<String> lines = new ArrayList<>(failures);
+      if (!after.isEmpty()) {
+        lines.add("after the failure" + after);
+      }
+      return new Outcome.ScreensFailed(lines);
+    }
+    return new Outcome.RankLost(lostMessage(code, mpiLines) + after);
+  }
+
+  /**
+   * One line naming the hosts and screens that stopped answering: the root's report when it made
+   * one (it knows exactly who did not come), else the first.
+   */
+  private String lostLine() {
+    RankMessage.Lost report = lost.stream().filter(l -> l.reporter() == 0).findFirst().orElse(lost.get(0));
+    java.util.Map<String, List<Integer>> byHost = new java.util.LinkedHashMap<>();
+    for (int rank : report.missing()) {
+      String host = rank < layout.screens().size() ? layout.screen(rank).host() : "?";
+      byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(rank);
+    }
+    List<String> parts = new ArrayList<>();
+    byHost.forEach((host, ranks) -> parts.add(host + " (" + screens(ranks) + ")"));
+    String hosts = String.join(", ", byHost.keySet());
+    return String.join(" and ", parts) + " stopped answering: no word within "
+        + (report.waitedMillis() / 1000) + " s; the wall stopped. Check that " + hosts
+        + (byHost.size() == 1 ? " is" : " are") + " on and connected (network cable, switch);"
+        + " what is left of the wall there is cleared at the next start";
+  }
+
+  private String screens(List<Integer> ranks) {
+    List<String> names = ranks.stream().map(r -> r < layout.screens().size() ? layout.screen(r).name() : "?").toList();
+    return (ranks.size() == 1 ? "screen " : "screens ") + String.join(", ", names)
+        + (ranks.size() == 1 ? ", rank " : ", ranks ") + String.join(", ", ranks.stream().map(String::valueOf).toList());
   }
 
   private String lostMessage(int code, List<String> mpiLines) {
@@ -169,6 +263,20 @@ public final class WallController {
           String screen = rank < layout.screens().size() ? layout.screen(rank).name() : "?";
           return "rank " + rank + " (screen " + screen + ") on " + m.group(2)
               + " was lost; see " + runDir.resolve("mpirun.log");
+        }
+      }
+      for (String line : mpiLines) {
+        Matcher m = LOST_DAEMON.matcher(line);
+        if (m.find()) {
+          String host = m.group(1);
+          List<Integer> ranks = new ArrayList<>();
+          for (int i = 0; i < layout.screens().size(); i++) {
+            if (layout.screen(i).host().equals(host)) {
+              ranks.add(i);
+            }
+          }
+          return host + (ranks.isEmpty() ? "" : " (" + screens(ranks) + ")") + " was lost: mpirun lost its"
+              + " connection to the node; check that it is on and connected; see " + runDir.resolve("mpirun.log");
         }
       }
     }

@@ -101,6 +101,76 @@ class ClusterWallIT {
     }
   }
 
+  @Test
+  void aRemoteRankKilledStopsTheWallWithExit3NamingItsScreenAndNoNodeKeepsAnOrphan(@TempDir Path run)
+      throws Exception {
+    try (ClusterRun wall = ClusterRun.start(cluster, run, "play", fourNodeWall(3).toString(), "--display",
+        display.display(), "--run-dir", run.resolve("run").toString())) {
+      Poll.until(Duration.ofSeconds(60), "the first loop", () -> wall.out().contains("loop 1/3"));
+      ProcessHandle rank = ClusterRun.ranksOn(cluster.node(3)).get(2);
+      long killed = System.nanoTime();
+      rank.destroyForcibly();
+      int code = wall.await(Duration.ofSeconds(30));
+      double seconds = (System.nanoTime() - killed) / 1e9;
+      System.out.printf("kill -9 of a remote rank: exit %d after %.1f s%n", code, seconds);
+      assertEquals(3, code, wall.both());
+      assertTrue(seconds <= 15, "exit 3 after " + seconds + " s");
+      assertTrue(wall.err().contains("screen s3") && wall.err().contains(cluster.node(3).hostname()), wall.both());
+      assertNothingOfTheWallOn(cluster.nodes(), Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void aPulledCableStopsTheWallWithExit3NamingTheNodeAndNothingIsLeftThereWhenItComesBack(@TempDir Path run)
+      throws Exception {
+    NamespaceCluster.Node third = cluster.node(3);
+    try (ClusterRun wall = ClusterRun.start(cluster, run, "play", fourNodeWall(3).toString(), "--display",
+        display.display(), "--run-dir", run.resolve("run").toString())) {
+      Poll.until(Duration.ofSeconds(60), "the first loop", () -> wall.out().contains("loop 1/3"));
+      long pulled = System.nanoTime();
+      third.linkDown();
+      try {
+        int code = wall.await(Duration.ofSeconds(40));
+        double seconds = (System.nanoTime() - pulled) / 1e9;
+        System.out.printf("link down on node 3: exit %d after %.1f s: %s%n", code, seconds, wall.err().strip());
+        assertEquals(3, code, wall.both());
+        assertTrue(seconds <= 15, "exit 3 after " + seconds + " s");
+        String said = wall.err().strip();
+        assertEquals(1, said.lines().count(), "one line: " + said);
+        assertTrue(said.contains(third.hostname()) && said.contains("screen s3"), said);
+        assertTrue(!said.contains("every rank and player was stopped"), said);
+        assertNothingOfTheWallOn(List.of(cluster.node(1), cluster.node(2), cluster.node(4)), Duration.ofSeconds(5));
+      } finally {
+        third.linkUp();
+      }
+      long back = System.nanoTime();
+      assertNothingOfTheWallOn(List.of(third), Duration.ofSeconds(15));
+      System.out.printf("node 3 back: nothing of the wall left after %.1f s%n", (System.nanoTime() - back) / 1e9);
+    }
+  }
+
+  private static Path fourNodeWall(int loops) throws Exception {
+    Map<String, String> hosts = new LinkedHashMap<>();
+    for (int i = 1; i <= 4; i++) {
+      hosts.put("s" + i, cluster.node(i).hostname());
+    }
+    return TestWall.write(dir, loops, FRAMES / 30.0, quadrants(), hosts);
+  }
+
+  /** No rank, player or Open MPI daemon runs on any of {@code nodes} by {@code deadline}. */
+  private static void assertNothingOfTheWallOn(List<NamespaceCluster.Node> nodes, Duration deadline) throws Exception {
+    Poll.until(deadline, "nothing of the wall on " + nodes, () -> {
+      for (NamespaceCluster.Node node : nodes) {
+        for (String program : List.of("RankMain", "orted", "mpv", "mpirun")) {
+          if (!node.processesRunning(program).isEmpty()) {
+            return false;
+          }
+        }
+      }
+      return true;
+    });
+  }
+
   /** The frame spread (the short way round the loop) in each of {@code count} screenshots. */
   private static List<Integer> spreads(Map<String, Rect> windows, int count) throws Exception {
     List<Integer> spreads = new ArrayList<>();
