@@ -3,6 +3,8 @@ package dev.wall.player.launch;
 import dev.wall.core.io.AtomicFile;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
+import dev.wall.player.nodes.InstalledVersions;
+import dev.wall.player.nodes.Preflight;
 import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.nodes.Sweeper;
@@ -73,12 +75,17 @@ public final class WallController {
   }
 
   public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
+    RemoteNodes nodes = RemoteNodes.forThisJvm(local::isThisMachine, Ssh.forThisUser(), List.of());
+    Outcome refused = preflight(launch, nodes);
+    if (refused != null) {
+      return refused;
+    }
     archive.ensureRecorded(launch.layout());
     List<String> argv = command(launch, MpiSettings.of(environment, Ssh.forThisUser()));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
-    Sweeper sweeper = new Sweeper(RemoteNodes.forThisJvm(local::isThisMachine, Ssh.forThisUser(), List.of()), runDir);
+    Sweeper sweeper = new Sweeper(nodes, runDir);
     ProcessDestroyer.instance().afterStoppingOnShutdown(() -> {
       Sweeper.Result swept = sweeper.sweep(layout.hosts(), SWEEP_DEADLINE);
       errors.println(swept.clean() ? "wall: stopped; every rank and player was stopped (checked on every node)"
@@ -101,6 +108,21 @@ public final class WallController {
       return verdict(code, failures, mpiLines, swept);
     }
     return verdict(code, failures, mpiLines, null);
+  }
+
+  /**
+   * The quick checks on every node ({@link Preflight}), which also clear a previous run's leftovers:
+   * null when every node is ready, else why the wall does not start.
+   */
+  private Outcome preflight(RankLaunch launch, RemoteNodes nodes) {
+    Layout wall = launch.mediaRoot() == null ? layout : layout.withMediaRoot(launch.mediaRoot().toAbsolutePath().toString());
+    Preflight.Result checked = new Preflight(wall, nodes, runDir, InstalledVersions.here(runDir)).run();
+    if (!checked.unreachable().isEmpty()) {
+      List<String> lines = new ArrayList<>(checked.unreachable());
+      lines.addAll(checked.problems());
+      return new Outcome.NodesUnreachable(lines);
+    }
+    return checked.problems().isEmpty() ? null : new Outcome.NodesNotReady(checked.problems());
   }
 
   /** mpirun's exit code; once a rank has given up on lost ranks, mpirun gets a short grace, then is stopped. */

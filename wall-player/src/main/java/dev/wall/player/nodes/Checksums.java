@@ -18,6 +18,8 @@ import java.util.Map;
  * second {@code wall doctor} over 10 GB of media reads nothing but the file sizes and times.
  */
 public final class Checksums {
+  /** The cache is bounded: past this many clips, the oldest entries go. */
+  static final int KEPT = 20_000;
   private final Path file;
   private final Map<String, String> cache = new LinkedHashMap<>();
   private boolean changed;
@@ -63,6 +65,9 @@ public final class Checksums {
     if (!changed) {
       return;
     }
+    cache.keySet().removeIf(key -> !Files.exists(Path.of(key.substring(0, key.indexOf('\t')))));
+    List<String> keys = List.copyOf(cache.keySet());
+    keys.subList(0, Math.max(0, keys.size() - KEPT)).forEach(cache::remove);
     StringBuilder text = new StringBuilder();
     cache.forEach((key, sha) -> text.append(key).append('\t').append(sha).append('\n'));
     try {
