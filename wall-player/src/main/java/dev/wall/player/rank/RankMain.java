@@ -224,13 +224,24 @@ public final class RankMain {
 
   private WallListener listener() {
     return new WallListener() {
+      private final java.util.List<Double> costs = new java.util.ArrayList<>();
+
+      @Override
+      public void released(int screens) {
+        send(new RankMessage.Console("playing: " + screens + " screens released together"));
+      }
+
       @Override
       public void loopEnded(LoopReport report) {
-        printReport(report);
+        double[] sorted = costs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        costs.clear();
+        printReport(sorted.length == 0 ? report
+            : report.withRoundCosts(sorted[sorted.length / 2], sorted[sorted.length - 1]));
       }
 
       @Override
       public void round(RoundSummary summary) {
+        costs.add(summary.costSeconds());
         send(new RankMessage.Status(summary.line()));
       }
     };

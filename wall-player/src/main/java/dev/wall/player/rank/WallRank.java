@@ -87,6 +87,9 @@ public final class WallRank {
       agreeOrAbort(conductor, START_DEADLINE);
       comm.barrier(ROUND_DEADLINE);
       release();
+      if (comm.isRoot()) {
+        listener.released(comm.size());
+      }
       if (layout.loopMode() == LoopMode.INDEPENDENT) {
         playIndependently(conductor);
         holdLastFrame(atLastFrame);
@@ -137,10 +140,11 @@ public final class WallRank {
       List<RankStatus> all = gather(sample(), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
       command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null, ROUND_DEADLINE);
+      double cost = (System.nanoTime() - now) / 1e9;
       previousRound = now;
       if (comm.isRoot()) {
         listener.round(new WallListener.RoundSummary(loop, loops, conductor.lastReference(), conductor.lastSkew(),
-            frameRate()));
+            frameRate(), cost));
       }
       abortIfAsked(command);
       apply(command);
@@ -169,11 +173,12 @@ public final class WallRank {
       List<RankStatus> all = gather(sampleVirtual(), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
       command = broadcast(comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null, ROUND_DEADLINE);
+      double cost = (System.nanoTime() - now) / 1e9;
       previousRound = now;
       if (comm.isRoot()) {
         double longest = Conductor.longestClip(all);
         listener.round(new WallListener.RoundSummary(reported + 1, loops,
-            conductor.lastReference() - reported * longest, conductor.lastSkew(), frameRate()));
+            conductor.lastReference() - reported * longest, conductor.lastSkew(), frameRate(), cost));
         for (; reported < conductor.loopsCompleted(longest) && (loops == 0 || reported < loops); reported++) {
           listener.loopEnded(conductor.finishLoop(reported + 1, loops, (now - loopStarted) / 1e9, frameRate()));
           loopStarted = now;

@@ -14,9 +14,23 @@ import java.util.Locale;
  * @param trims rate corrections made, all screens
  * @param seeks seeks made to recover a stalled screen, all screens
  * @param screens the same, per screen
+ * @param roundMillisMedian what a control round cost rank 0 (gather, decide, broadcast), the
+ *     loop's median, in milliseconds; 0 when not measured
+ * @param roundMillisMax the same, the loop's worst
  */
 public record LoopReport(int loop, int loops, double seconds, double maxSkewSeconds, double frameRate,
-    int trims, int seeks, List<ScreenLoop> screens) {
+    int trims, int seeks, List<ScreenLoop> screens, double roundMillisMedian, double roundMillisMax) {
+
+  public LoopReport(int loop, int loops, double seconds, double maxSkewSeconds, double frameRate, int trims,
+      int seeks, List<ScreenLoop> screens) {
+    this(loop, loops, seconds, maxSkewSeconds, frameRate, trims, seeks, screens, 0, 0);
+  }
+
+  /** The same, with the loop's control-round costs (a median and the worst), in seconds. */
+  public LoopReport withRoundCosts(double medianSeconds, double maxSeconds) {
+    return new LoopReport(loop, loops, seconds, maxSkewSeconds, frameRate, trims, seeks, screens,
+        medianSeconds * 1000, maxSeconds * 1000);
+  }
 
   /** One screen's part of a loop: where it ended and what was done to it. */
   public record ScreenLoop(String name, String host, double endPosition, double rate, int trims, int seeks) {}
