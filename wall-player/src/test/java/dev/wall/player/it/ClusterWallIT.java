@@ -149,6 +149,25 @@ class ClusterWallIT {
     }
   }
 
+  @Test
+  void aNodeThatDoesNotAnswerIsNamedBeforeAnythingStartsWithExit3(@TempDir Path run) throws Exception {
+    NamespaceCluster.Node fourth = cluster.node(4);
+    fourth.linkDown();
+    try (ClusterRun wall = ClusterRun.start(cluster, run, "play", fourNodeWall(1).toString(), "--display",
+        display.display(), "--run-dir", run.resolve("run").toString())) {
+      int code = wall.await(Duration.ofSeconds(40));
+      System.out.printf("node 4 unplugged before the start: exit %d after %.1f s: %s%n", code, wall.seconds(),
+          wall.err().strip());
+      assertEquals(3, code, wall.both());
+      assertTrue(wall.err().startsWith("wall: " + fourth.hostname() + " (screen s4) does not answer"), wall.both());
+      for (int i = 1; i <= 3; i++) {
+        assertTrue(ClusterRun.ranksOn(cluster.node(i)).isEmpty(), "nothing started on node " + i);
+      }
+    } finally {
+      fourth.linkUp();
+    }
+  }
+
   private static Path fourNodeWall(int loops) throws Exception {
     Map<String, String> hosts = new LinkedHashMap<>();
     for (int i = 1; i <= 4; i++) {
