@@ -42,6 +42,11 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
 
   /** Writes the layout file: forever, mpv, every screen on localhost, default sync settings. */
   public Path write(Path file, Path mediaRoot) throws IOException {
+    return write(file, mediaRoot, List.of());
+  }
+
+  /** The same, screen i on {@code hosts[i]} (localhost where the list is short). */
+  public Path write(Path file, Path mediaRoot, List<String> hosts) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
     root.put("name", "bench-" + screens());
@@ -52,7 +57,7 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
     for (int i = 0; i < names.size(); i++) {
       ObjectNode screen = screens.addObject();
       screen.put("name", names.get(i));
-      screen.put("host", "localhost");
+      screen.put("host", i < hosts.size() ? hosts.get(i) : "localhost");
       Rect w = windows.get(i);
       ObjectNode window = screen.putObject("window");
       window.put("x", w.x());
