@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 public final class WallController {
   private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
   /** mpirun's words when its ssh session or connection to a node's daemon broke. */
+  /** A failure line that names its screen's host and points to a log there: {@code (see /PATH)}. */
+  private static final Pattern LOG_POINTER = Pattern.compile("^screen \\S+ on (\\S+): .*\\(see (/[^)\\s]+)\\)");
   private static final Pattern LOST_DAEMON = Pattern.compile("Remote daemon: \\S+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
   /**
@@ -75,19 +77,30 @@ public final class WallController {
   }
 
   public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
-    RemoteNodes nodes = RemoteNodes.forThisJvm(local::isThisMachine, Ssh.forThisUser(), List.of());
+    Ssh ssh = Ssh.forThisUser().sharing(runDir.resolve("ssh"));
+    List<String> remote = layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList();
+    try (RunLock lock = RunLock.take(runDir)) {
+      return play(launch, environment, ssh);
+    } finally {
+      ssh.closeShared(remote);
+    }
+  }
+
+  private Outcome play(RankLaunch launch, Map<String, String> environment, Ssh ssh) throws IOException {
+    RemoteNodes nodes = RemoteNodes.forThisJvm(local::isThisMachine, ssh, List.of());
     Outcome refused = preflight(launch, nodes);
     if (refused != null) {
       return refused;
     }
     archive.ensureRecorded(launch.layout());
-    List<String> argv = command(launch, MpiSettings.of(environment, Ssh.forThisUser()));
+    List<String> argv = command(launch, MpiSettings.of(environment, ssh));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
     Sweeper sweeper = new Sweeper(nodes, runDir);
     ProcessDestroyer.instance().afterStoppingOnShutdown(() -> {
       Sweeper.Result swept = sweeper.sweep(layout.hosts(), SWEEP_DEADLINE);
+      ssh.closeShared(layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList());
       errors.println(swept.clean() ? "wall: stopped; every rank and player was stopped (checked on every node)"
           : "wall: stopped; " + swept.problems() + "; the next start clears what is left");
       errors.flush();
@@ -104,8 +117,8 @@ public final class WallController {
       return new Outcome.Stopped("interrupted; every rank was stopped");
     }
     if (code != 0 && !ProcessDestroyer.instance().shuttingDown()) {
-      Sweeper.Result swept = sweeper.sweep(reachableHosts(mpiLines), SWEEP_DEADLINE);
-      return verdict(code, failures, mpiLines, swept);
+      Sweeper.Result swept = sweeper.sweep(reachableHosts(mpiLines), SWEEP_DEADLINE, remoteLogs(failures));
+      return verdict(code, withCollectedLogs(failures, swept.logs()), mpiLines, swept);
     }
     return verdict(code, failures, mpiLines, null);
   }
@@ -135,6 +148,55 @@ public final class WallController {
       }
     }
     return mpirun.process().exitValue();
+  }
+
+  /** The logs that failure lines point to on other nodes, by host. */
+  private Map<String, List<Path>> remoteLogs(List<String> failures) {
+    Map<String, List<Path>> logs = new java.util.LinkedHashMap<>();
+    for (String line : failures) {
+      Matcher m = LOG_POINTER.matcher(line);
+      if (m.find() && !local.isThisMachine(m.group(1))) {
+        logs.computeIfAbsent(m.group(1), h -> new ArrayList<>()).add(Path.of(m.group(2)));
+      }
+    }
+    return logs;
+  }
+
+  /**
+   * Failure lines whose log lives on another node point to the copy kept here instead
+   * ({@code RUN_DIR/logs/HOST/}), and quote the line of it that says what went wrong.
+   */
+  private List<String> withCollectedLogs(List<String> failures, Map<String, Map<Path, List<String>>> fetched) {
+    List<String> lines = new ArrayList<>();
+    for (String line : failures) {
+      Matcher m = LOG_POINTER.matcher(line);
+      List<String> tail = m.find() ? fetched.getOrDefault(m.group(1), Map.of()).get(Path.of(m.group(2))) : null;
+      if (tail == null) {
+        lines.add(line);
+        continue;
+      }
+      Path copy = runDir.resolve("logs").resolve(m.group(1)).resolve(Path.of(m.group(2)).getFileName());
+      try {
+        Files.createDirectories(copy.getParent());
+        new AtomicFile().write(copy, (String.join("\n", tail) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        lines.add(line.substring(0, m.start(2) - "(see ".length()) + "(" + m.group(1) + "'s log, its end copied to "
+            + copy + cause(tail) + ")" + line.substring(m.end(2) + 1));
+      } catch (IOException e) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /** The line of a log that says what went wrong (an error, a failure), quoted, or nothing. */
+  static String cause(List<String> tail) {
+    for (int i = tail.size() - 1; i >= 0; i--) {
+      String line = tail.get(i).strip();
+      if (line.matches("(?i).*(error|fail|cannot|can't|couldn't|could not|not found|denied|refused).*")) {
+        return ", which says: \"" + (line.length() > 200 ? line.substring(0, 200) + "..." : line) + "\"";
+      }
+    }
+    return "";
   }
 
   /** The layout's hosts, less those a rank or mpirun reported lost (they cannot be asked now). */

@@ -39,6 +39,8 @@ public final class NodeProbe {
   private static final Duration SWEEP_GRACE = Duration.ofSeconds(2);
   private static final Duration QUICK = Duration.ofSeconds(5);
   private static final Duration CHECKSUMS = Duration.ofMinutes(20);
+  /** How much of a log the controller keeps of a node's. */
+  static final int LOG_LINES = 200;
   /** The empty mount point of the media share holds this file (wall setup nfs-client puts it there). */
   static final String NOT_MOUNTED_SENTINEL = "NFS_NOT_MOUNTED";
 
@@ -85,7 +87,8 @@ public final class NodeProbe {
       String displayFound = get(display, "display", QUICK, timeouts, null);
       Map<String, String> factsFound = get(facts, "facts", QUICK, timeouts, Map.of());
       return new Probe.Answer(versionsFound, resolved, root, clipsFound, playerFound[0], playerFound[1], displayFound,
-          factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(), timeouts);
+          factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(), timeouts,
+          logs(request));
     } finally {
       checks.shutdownNow();
     }
@@ -111,6 +114,42 @@ public final class NodeProbe {
       return otherwise;
     } catch (java.util.concurrent.ExecutionException e) {
       return otherwise;
+    }
+  }
+
+  /** The last lines of each log asked for, if it lies in the run folder. */
+  private static Map<Path, List<String>> logs(Probe.Request request) {
+    Map<Path, List<String>> tails = new LinkedHashMap<>();
+    if (request.runDir() == null) {
+      return tails;
+    }
+    Path runDir = request.runDir().toAbsolutePath().normalize();
+    for (Path log : request.logs()) {
+      Path file = log.toAbsolutePath().normalize();
+      if (file.startsWith(runDir) && Files.isRegularFile(file)) {
+        tails.put(log, tail(file));
+      }
+    }
+    return tails;
+  }
+
+  /** At most the last {@link #LOG_LINES} lines of the last 64 KB of {@code file}. */
+  static List<String> tail(Path file) {
+    try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+      long size = channel.size();
+      long from = Math.max(0, size - 65_536);
+      channel.position(from);
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) (size - from));
+      while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+        // Reads to the end.
+      }
+      List<String> lines = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).lines().toList();
+      if (from > 0 && !lines.isEmpty()) {
+        lines = lines.subList(1, lines.size());
+      }
+      return lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size());
+    } catch (IOException e) {
+      return List.of();
     }
   }
 

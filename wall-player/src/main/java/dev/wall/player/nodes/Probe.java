@@ -28,12 +28,24 @@ public final class Probe {
    * @param player check this player is installed, or null
    * @param display check this display is reachable (the variables the rank will use), or null
    * @param facts report the board's model, free disk and free memory
+   * @param logs send the last lines of these files (logs in the run folder), for the controller to keep
    */
   public record Request(String host, Path runDir, boolean sweep, boolean versions, Path mediaRoot, List<Path> clips,
-      boolean checksums, PlayerKind player, Map<String, String> display, boolean facts) {
+      boolean checksums, PlayerKind player, Map<String, String> display, boolean facts, List<Path> logs) {
     public Request {
       clips = List.copyOf(clips);
       display = display == null ? null : Map.copyOf(display);
+      logs = List.copyOf(logs);
+    }
+
+    public Request(String host, Path runDir, boolean sweep, boolean versions, Path mediaRoot, List<Path> clips,
+        boolean checksums, PlayerKind player, Map<String, String> display, boolean facts) {
+      this(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, List.of());
+    }
+
+    /** The same, also asking for the last lines of {@code files}. */
+    public Request withLogs(List<Path> files) {
+      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, files);
     }
 
     List<String> lines() {
@@ -57,6 +69,7 @@ public final class Probe {
         display.forEach((name, value) -> lines.add("display " + name + "=" + value));
       }
       flag(lines, facts, "facts");
+      logs.forEach(l -> lines.add("log " + l));
       lines.add("end");
       return lines;
     }
@@ -72,6 +85,7 @@ public final class Probe {
       PlayerKind player = null;
       Map<String, String> display = null;
       boolean facts = false;
+      List<Path> logs = new ArrayList<>();
       for (String line : lines) {
         String key = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
         String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1) : "";
@@ -90,12 +104,13 @@ public final class Probe {
             display.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
           }
           case "facts" -> facts = true;
+          case "log" -> logs.add(Path.of(value));
           default -> {
             // A newer controller's question: not answered.
           }
         }
       }
-      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts);
+      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, logs);
     }
 
     private static void flag(List<String> lines, boolean on, String name) {
@@ -126,16 +141,20 @@ public final class Probe {
    * @param swept processes of a previous run stopped
    * @param left processes of a previous run that would not stop
    * @param timeouts checks that ran out of time
+   * @param logs the last lines of each log asked for, by path (none for a file that is not there)
    */
   public record Answer(Map<String, String> versions, String resolves, String mediaRoot, List<Clip> clips,
       String player, String playerProblem, String display, Map<String, String> facts, int swept, List<String> left,
-      List<String> timeouts) {
+      List<String> timeouts, Map<Path, List<String>> logs) {
     public Answer {
       versions = Map.copyOf(versions);
       clips = List.copyOf(clips);
       facts = Map.copyOf(facts);
       left = List.copyOf(left);
       timeouts = List.copyOf(timeouts);
+      Map<Path, List<String>> copied = new LinkedHashMap<>();
+      logs.forEach((path, tail) -> copied.put(path, List.copyOf(tail)));
+      logs = java.util.Collections.unmodifiableMap(copied);
     }
 
     List<String> lines() {
@@ -164,6 +183,13 @@ public final class Probe {
       lines.add("swept " + swept);
       left.forEach(l -> lines.add("left " + l));
       timeouts.forEach(t -> lines.add("timeout " + t));
+      List<Path> logPaths = List.copyOf(logs.keySet());
+      for (int i = 0; i < logPaths.size(); i++) {
+        lines.add("log " + i + " " + logPaths.get(i));
+        for (String line : logs.get(logPaths.get(i))) {
+          lines.add("log-line " + i + " " + line.replace('\r', ' '));
+        }
+      }
       lines.add("end");
       return lines;
     }
@@ -180,6 +206,8 @@ public final class Probe {
       int swept = 0;
       List<String> left = new ArrayList<>();
       List<String> timeouts = new ArrayList<>();
+      Map<String, Path> logNames = new LinkedHashMap<>();
+      Map<Path, List<String>> logs = new LinkedHashMap<>();
       for (String line : lines) {
         String[] kv = line.split(" ", 2);
         String value = kv.length > 1 ? kv[1] : "";
@@ -198,13 +226,25 @@ public final class Probe {
           case "swept" -> swept = Integer.parseInt(value);
           case "left" -> left.add(value);
           case "timeout" -> timeouts.add(value);
+          case "log" -> {
+            String[] w = value.split(" ", 2);
+            logNames.put(w[0], Path.of(w[1]));
+            logs.put(Path.of(w[1]), new ArrayList<>());
+          }
+          case "log-line" -> {
+            String[] w = value.split(" ", 2);
+            Path log = logNames.get(w[0]);
+            if (log != null) {
+              logs.get(log).add(w.length > 1 ? w[1] : "");
+            }
+          }
           default -> {
             // An older node's or a newer one's: ignored.
           }
         }
       }
       return new Answer(versions, resolves, mediaRoot, clips, player, playerProblem, display, facts, swept, left,
-          timeouts);
+          timeouts, logs);
     }
   }
 }

@@ -28,8 +28,10 @@ public final class Sweeper {
    * @param stopped processes that were still running and were stopped, over all nodes
    * @param left per node, the processes that would not stop
    * @param unchecked per node that could not be asked, why
+   * @param logs per node, the last lines of the logs asked for
    */
-  public record Result(int stopped, Map<String, List<String>> left, Map<String, String> unchecked) {
+  public record Result(int stopped, Map<String, List<String>> left, Map<String, String> unchecked,
+      Map<String, Map<Path, List<String>>> logs) {
     /** True when every node answered and nothing was left running. */
     public boolean clean() {
       return left.isEmpty() && unchecked.isEmpty();
@@ -46,10 +48,17 @@ public final class Sweeper {
 
   /** Sweeps {@code hosts}, each within {@code deadline}. */
   public Result sweep(Collection<String> hosts, Duration deadline) {
+    return sweep(hosts, deadline, Map.of());
+  }
+
+  /** The same, also fetching the last lines of {@code logs} (by host) from those nodes. */
+  public Result sweep(Collection<String> hosts, Duration deadline, Map<String, List<Path>> logs) {
     Map<String, Probe.Request> requests = new LinkedHashMap<>();
     for (String host : hosts) {
-      requests.put(host, new Probe.Request(host, runDir, true, false, null, List.of(), false, null, null, false));
+      requests.put(host, new Probe.Request(host, runDir, true, false, null, List.of(), false, null, null, false)
+          .withLogs(logs.getOrDefault(host, List.of())));
     }
+    Map<String, Map<Path, List<String>>> fetched = new LinkedHashMap<>();
     int stopped = 0;
     Map<String, List<String>> left = new LinkedHashMap<>();
     Map<String, String> unchecked = new LinkedHashMap<>();
@@ -59,10 +68,13 @@ public final class Sweeper {
         continue;
       }
       stopped += reply.answer().swept();
+      if (!reply.answer().logs().isEmpty()) {
+        fetched.put(reply.host(), reply.answer().logs());
+      }
       if (!reply.answer().left().isEmpty()) {
         left.put(reply.host(), reply.answer().left());
       }
     }
-    return new Result(stopped, left, unchecked);
+    return new Result(stopped, left, unchecked, fetched);
   }
 }

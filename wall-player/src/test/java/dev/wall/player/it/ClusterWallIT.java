@@ -12,6 +12,7 @@ import dev.wall.player.testing.NamespaceCluster;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.TestWall;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,6 +166,27 @@ class ClusterWallIT {
       }
     } finally {
       fourth.linkUp();
+    }
+  }
+
+  @Test
+  void aRemoteScreensFailureNamesItAndPointsToItsLogCopiedToTheController(@TempDir Path run) throws Exception {
+    Path broken = Files.createDirectories(run.resolve("media"));
+    for (int i = 1; i <= 4; i++) {
+      Files.copy(dir.resolve("s" + i + ".mp4"), broken.resolve("s" + i + ".mp4"));
+    }
+    Files.writeString(broken.resolve("s3.mp4"), "not a video at all\n".repeat(100));
+    try (ClusterRun wall = ClusterRun.start(cluster, run, "play", fourNodeWall(1).toString(), "--media-root",
+        broken.toString(), "--display", display.display(), "--run-dir", run.resolve("run").toString())) {
+      int code = wall.await(Duration.ofSeconds(60));
+      String said = wall.err();
+      System.out.println("a remote screen that cannot play: " + said.strip());
+      assertEquals(1, code, wall.both());
+      String host = cluster.node(3).hostname();
+      Path copy = run.resolve("run/logs/" + host + "/s3.mpv.log");
+      assertTrue(said.startsWith("wall: screen s3 on " + host + ": "), said);
+      assertTrue(said.contains("(" + host + "'s log, its end copied to " + copy), said);
+      assertTrue(Files.readString(copy).lines().count() > 3, "the log's end is here: " + copy);
     }
   }
 

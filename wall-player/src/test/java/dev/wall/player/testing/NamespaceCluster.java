@@ -234,6 +234,16 @@ public final class NamespaceCluster implements AutoCloseable {
     tearDownOrphans();
     SecureRandom random = new SecureRandom();
     String tag = "wc" + ProcessHandle.current().pid() + "x" + Integer.toString(1296 + random.nextInt(45_000), 36);
+    if (Files.exists(state.resolve("owner"))) {
+      tearDown(state);
+      deleteTree(state); // an earlier cluster's keys and logs, never a folder that is not a cluster's
+    } else if (Files.isDirectory(state)) {
+      try (Stream<Path> entries = Files.list(state)) {
+        if (entries.findAny().isPresent()) {
+          throw new IOException(state + " is not empty and holds no cluster: give an empty or new folder");
+        }
+      }
+    }
     Files.createDirectories(state);
     Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
     NamespaceCluster cluster = new NamespaceCluster(tag, state.toAbsolutePath(), 1 + random.nextInt(250));
