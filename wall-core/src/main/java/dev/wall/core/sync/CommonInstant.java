@@ -18,11 +18,11 @@ import java.util.Map;
 public final class CommonInstant {
   private CommonInstant() {}
 
-  /** Each rank's position at its clock's earliest healthy sample; as reported when its clock is unknown. */
+  /** Each rank's position at its clock's earliest playing sample; as reported when its clock is unknown. */
   public static double[] positions(List<RankStatus> all) {
     Map<String, Long> earliest = new HashMap<>();
     for (RankStatus status : all) {
-      if (status.ok() && status.clock() != null) {
+      if (status.playing() && status.clock() != null) {
         earliest.merge(status.clock(), status.sampledAtNanos(), Math::min);
       }
     }
@@ -34,8 +34,8 @@ public final class CommonInstant {
   }
 
   private static double at(RankStatus status, Map<String, Long> earliest) {
-    if (!status.ok() || status.clock() == null || status.atEnd()) {
-      return status.position(); // a held last frame does not move
+    if (!status.playing() || status.clock() == null || status.atEnd()) {
+      return status.position(); // a held last frame does not move; a screen not playing is left out
     }
     double late = (status.sampledAtNanos() - earliest.get(status.clock())) / 1e9;
     return status.position() - late * status.rate();

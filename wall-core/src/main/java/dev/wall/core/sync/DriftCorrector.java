@@ -22,6 +22,10 @@ import java.util.Arrays;
  * it, not merely to its edge. Otherwise every corrected screen rests at the edge, and with 8
  * screens half of them at +10 ms and half at −10 ms the wall spans more than half a frame (seen
  * in the pixel benchmark's 8-screen case: median spread 1 in the first loop).
+ *
+ * <p>A screen whose player failed is left out (not playing) until a new player has taken its place;
+ * it then {@linkplain #rejoined rejoins} like a screen just released: its offset is trimmed (or,
+ * far off, sought) without being learnt, while what it learnt before, its node's clock, stays.
  */
 public final class DriftCorrector {
   /** Per second: half of an error is removed each second. Below 1 per round, so no overshoot. */
@@ -42,7 +46,7 @@ public final class DriftCorrector {
   private final double maxTrim;
   private final double[] learnt;
   private final boolean[] settling;
-  private int roundsSinceRelease;
+  private final int[] roundsSinceRelease;
 
   public DriftCorrector(SyncSettings settings, int ranks) {
     this.tolerance = settings.toleranceMs() / 1000.0;
@@ -50,10 +54,15 @@ public final class DriftCorrector {
     this.maxTrim = settings.maxRateTrim();
     this.learnt = new double[ranks];
     this.settling = new boolean[ranks];
+    this.roundsSinceRelease = new int[ranks];
   }
 
-  /** The outcome of one round: new rates and seeks per rank, and what was measured. */
-  public record Correction(double[] rates, double[] seeks, boolean[] trimmed, double skewSeconds) {
+  /**
+   * The outcome of one round: new rates and seeks per rank, and what was measured.
+   *
+   * @param reference the median playing position, which every screen is held to; NaN with none
+   */
+  public record Correction(double[] rates, double[] seeks, boolean[] trimmed, double skewSeconds, double reference) {
 
     public int trims() {
       int count = 0;
@@ -74,14 +83,16 @@ public final class DriftCorrector {
    * @param dt seconds since the previous round
    */
   public Correction correct(double[] positions, boolean[] playing, double dt) {
-    roundsSinceRelease++;
     int n = positions.length;
+    for (int i = 0; i < n; i++) {
+      roundsSinceRelease[i]++;
+    }
     double[] rates = RoundCommand.ones(n);
     double[] seeks = RoundCommand.nans(n);
     boolean[] trimmed = new boolean[n];
     double[] active = activePositions(positions, playing);
     if (active.length < 2) {
-      return new Correction(rates, seeks, trimmed, 0);
+      return new Correction(rates, seeks, trimmed, 0, active.length == 1 ? active[0] : Double.NaN);
     }
     double reference = median(active);
     double skew = active[active.length - 1] - active[0];
@@ -100,7 +111,7 @@ public final class DriftCorrector {
       rates[i] = rateFor(i, error, dt);
       trimmed[i] = settling[i];
     }
-    return new Correction(rates, seeks, trimmed, skew);
+    return new Correction(rates, seeks, trimmed, skew, reference);
   }
 
   private double rateFor(int rank, double error, double dt) {
@@ -110,7 +121,7 @@ public final class DriftCorrector {
     double proportional = 1 + learnt[rank] - KP * error;
     // Anti-windup: learn only from small errors while the output is not saturated, so a large
     // transient (a late start, a stall) is not mistaken for skew and does not overshoot.
-    if (roundsSinceRelease > ALIGN_ROUNDS && Math.abs(error) < LEARN_BELOW_TOLERANCES * tolerance
+    if (roundsSinceRelease[rank] > ALIGN_ROUNDS && Math.abs(error) < LEARN_BELOW_TOLERANCES * tolerance
         && clamp(proportional) == proportional) {
       learnt[rank] = clampTrim(learnt[rank] - KI * error * dt);
     }
@@ -133,7 +144,16 @@ public final class DriftCorrector {
 
   /** Every screen was just released together (a seam): the next rounds align without learning. */
   public void released() {
-    roundsSinceRelease = 0;
+    java.util.Arrays.fill(roundsSinceRelease, 0);
+  }
+
+  /**
+   * Screen {@code rank} plays again after its player was replaced: like a release, for it alone.
+   * What it had learnt is kept: that is its node's clock, which a new player shares.
+   */
+  public void rejoined(int rank) {
+    roundsSinceRelease[rank] = 0;
+    settling[rank] = false;
   }
 
   /** The skew this rank's clock showed, as learnt so far: rate trim in force when at rest. */

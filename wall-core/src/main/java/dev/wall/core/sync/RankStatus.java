@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * What one rank reports at each control round: its health, and its position sampled as the
- * round's barrier released it. A rank that was not scheduled at once samples later than the
- * others; {@link CommonInstant} moves the samples of ranks that share a clock to one instant.
+ * What one rank reports at each control round: its screen's health, and its position sampled as
+ * the round's barrier released it. A rank that was not scheduled at once samples later than the
+ * others; {@link CommonInstant} moves the samples of ranks that share a clock to one instant. A
+ * screen that is not {@link ScreenState#PLAYING} has no position: the control loop leaves it out.
  *
- * @param failure null when healthy; otherwise one line naming the screen and what went wrong
+ * @param failure null unless the rank cannot go on at all; then one line naming the screen (a
+ *     player that fails is not such a failure: it is recovered in place, see {@link Health})
  * @param position seconds into the clip when sampled
  * @param duration the clip's length in seconds
  * @param atEnd the last frame is shown and held
@@ -20,25 +22,67 @@ import java.io.UncheckedIOException;
  * @param sampledAtNanos when the position was sampled, on {@code clock}
  * @param clock which monotonic clock {@code sampledAtNanos} is on (ranks on one machine share one),
  *     or null when unknown
+ * @param health the screen's state, its player restarts and its last error
  */
 public record RankStatus(String failure, double position, double duration, boolean atEnd, double rate,
-    long sampledAtNanos, String clock) {
+    long sampledAtNanos, String clock, Health health) {
+
+  /**
+   * A screen's health as its rank keeps it.
+   *
+   * @param state playing, recovering or given up
+   * @param restarts players started in place of a failed one, since the wall started
+   * @param lastError the last failure of its player, naming the screen and host, or null
+   * @param lastErrorAtMillis when that was, in milliseconds since the epoch, or 0
+   */
+  public record Health(ScreenState state, int restarts, String lastError, long lastErrorAtMillis) {
+    public static final Health PLAYING = new Health(ScreenState.PLAYING, 0, null, 0);
+  }
+
+  public RankStatus {
+    health = health == null ? Health.PLAYING : health;
+  }
 
   public static RankStatus healthy(double position, double duration, boolean atEnd, double rate) {
-    return new RankStatus(null, position, duration, atEnd, rate, 0, null);
+    return new RankStatus(null, position, duration, atEnd, rate, 0, null, Health.PLAYING);
   }
 
   public static RankStatus failed(String failure) {
-    return new RankStatus(failure, 0, 0, false, 1, 0, null);
+    return new RankStatus(failure, 0, 0, false, 1, 0, null, Health.PLAYING);
+  }
+
+  /** A screen that is not playing now: recovering or given up. */
+  public static RankStatus notPlaying(Health health) {
+    return new RankStatus(null, 0, 0, false, 1, 0, null, health);
   }
 
   /** The same status, sampled at {@code nanos} on {@code clockId}. */
   public RankStatus sampledAt(long nanos, String clockId) {
-    return new RankStatus(failure, position, duration, atEnd, rate, nanos, clockId);
+    return new RankStatus(failure, position, duration, atEnd, rate, nanos, clockId, health);
   }
 
+  /** The same status with {@code newHealth}. */
+  public RankStatus with(Health newHealth) {
+    return new RankStatus(failure, position, duration, atEnd, rate, sampledAtNanos, clock, newHealth);
+  }
+
+  /** The same status at {@code newPosition} (a virtual one, in independent loop mode). */
+  public RankStatus at(double newPosition) {
+    return new RankStatus(failure, newPosition, duration, atEnd, rate, sampledAtNanos, clock, health);
+  }
+
+  /** The rank can go on (its screen may still be recovering). */
   public boolean ok() {
     return failure == null;
+  }
+
+  /** The screen plays in step: its position counts. */
+  public boolean playing() {
+    return ok() && health.state() == ScreenState.PLAYING;
+  }
+
+  public ScreenState state() {
+    return health.state();
   }
 
   /** Seconds of clip left to play. */
@@ -49,19 +93,17 @@ public record RankStatus(String failure, double position, double duration, boole
   public byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeBoolean(failure != null);
-      if (failure != null) {
-        out.writeUTF(failure);
-      }
+      writeNullable(out, failure);
       out.writeDouble(position);
       out.writeDouble(duration);
       out.writeBoolean(atEnd);
       out.writeDouble(rate);
       out.writeLong(sampledAtNanos);
-      out.writeBoolean(clock != null);
-      if (clock != null) {
-        out.writeUTF(clock);
-      }
+      writeNullable(out, clock);
+      out.writeByte(health.state().ordinal());
+      out.writeInt(health.restarts());
+      writeNullable(out, health.lastError());
+      out.writeLong(health.lastErrorAtMillis());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -70,11 +112,31 @@ public record RankStatus(String failure, double position, double duration, boole
 
   public static RankStatus decode(byte[] message) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(message))) {
-      String failure = in.readBoolean() ? in.readUTF() : null;
-      return new RankStatus(failure, in.readDouble(), in.readDouble(), in.readBoolean(), in.readDouble(),
-          in.readLong(), in.readBoolean() ? in.readUTF() : null);
-    } catch (IOException e) {
-      throw new UncheckedIOException("malformed rank status", e);
+      String failure = readNullable(in);
+      double position = in.readDouble();
+      double duration = in.readDouble();
+      boolean atEnd = in.readBoolean();
+      double rate = in.readDouble();
+      long sampledAt = in.readLong();
+      String clock = readNullable(in);
+      Health health = new Health(ScreenState.values()[in.readByte()], in.readInt(), readNullable(in), in.readLong());
+      return new RankStatus(failure, position, duration, atEnd, rate, sampledAt, clock, health);
+    } catch (IOException | ArrayIndexOutOfBoundsException e) {
+      throw new UncheckedIOException("malformed rank status", e instanceof IOException io ? io : new IOException(e));
     }
+  }
+
+  /** A line of a message is cut to fit the wire (writeUTF holds 64 KB); a player's error is a line or two. */
+  private static final int MAX_TEXT = 2000;
+
+  private static void writeNullable(DataOutputStream out, String text) throws IOException {
+    out.writeBoolean(text != null);
+    if (text != null) {
+      out.writeUTF(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+    }
+  }
+
+  private static String readNullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
   }
 }

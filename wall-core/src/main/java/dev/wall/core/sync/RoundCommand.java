@@ -15,11 +15,23 @@ import java.io.UncheckedIOException;
  * @param seeks each rank's seek target in seconds, or NaN for none
  * @param message for ABORT: the lines naming the failed screens
  * @param endsIn for AWAIT_END: seconds until the longest clip's last frame, at its rate
+ * @param reference where the wall is: the median playing screen's position at the round's instant
+ *     (virtual in independent loop mode), which a recovering screen aims at; NaN when unknown
  */
-public record RoundCommand(Action action, double[] rates, double[] seeks, String message, double endsIn) {
+public record RoundCommand(Action action, double[] rates, double[] seeks, String message, double endsIn,
+    double reference) {
 
   public RoundCommand(Action action, double[] rates, double[] seeks, String message) {
-    this(action, rates, seeks, message, 0);
+    this(action, rates, seeks, message, 0, Double.NaN);
+  }
+
+  public RoundCommand(Action action, double[] rates, double[] seeks, String message, double endsIn) {
+    this(action, rates, seeks, message, endsIn, Double.NaN);
+  }
+
+  /** The same command, telling every rank where the wall is. */
+  public RoundCommand withReference(double wallPosition) {
+    return new RoundCommand(action, rates, seeks, message, endsIn, wallPosition);
   }
 
   public enum Action {
@@ -27,7 +39,7 @@ public record RoundCommand(Action action, double[] rates, double[] seeks, String
     PLAY,
     /** The longest clip ends soon: wait for your last frame, then meet at the seam. */
     AWAIT_END,
-    /** Stop everything: a screen failed. */
+    /** Stop everything: no screen can play (every one failed, or a rank cannot go on). */
     ABORT
   }
 
@@ -58,6 +70,7 @@ public record RoundCommand(Action action, double[] rates, double[] seeks, String
       }
       out.writeUTF(message == null ? "" : message);
       out.writeDouble(endsIn);
+      out.writeDouble(reference);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,7 +87,7 @@ public record RoundCommand(Action action, double[] rates, double[] seeks, String
         rates[i] = in.readDouble();
         seeks[i] = in.readDouble();
       }
-      return new RoundCommand(action, rates, seeks, in.readUTF(), in.readDouble());
+      return new RoundCommand(action, rates, seeks, in.readUTF(), in.readDouble(), in.readDouble());
     } catch (IOException e) {
       throw new UncheckedIOException("malformed round command", e);
     }

@@ -53,6 +53,17 @@ class CommonInstantTest {
   }
 
   @Test
+  void aRecoveringScreenIsNeitherMovedNorTheEarliest() {
+    RankStatus.Health recovering = new RankStatus.Health(ScreenState.RECOVERING, 1, "mpv exited", 1);
+    double[] positions = CommonInstant.positions(List.of(
+        RankStatus.healthy(3, 20, false, 1).sampledAt(T - 500 * MS, MACHINE).with(recovering),
+        playing(10.010, 1.0, T + 10 * MS, MACHINE),
+        playing(10.000, 1.0, T, MACHINE)));
+    assertEquals(3, positions[0], 1e-9);
+    assertEquals(10.000, positions[1], 1e-9);
+  }
+
+  @Test
   void theInstantAndClockSurviveTheWire() {
     RankStatus status = playing(12.5, 0.998, 123_456_789_012L, MACHINE);
     assertEquals(status, RankStatus.decode(status.encode()));

@@ -25,6 +25,8 @@ class DriftCorrectorSimulationTest {
     final Random random = new Random(42);
     final double jitterSeconds;
     final double latencySeconds;
+    /** Which screens are in the control loop: a screen whose player is being replaced is not. */
+    final boolean[] playing;
     int seeks;
     int roundsWithTrims;
 
@@ -36,6 +38,8 @@ class DriftCorrectorSimulationTest {
       this.jitterSeconds = jitterSeconds;
       this.latencySeconds = latencySeconds;
       this.corrector = new DriftCorrector(settings, skew.length);
+      this.playing = new boolean[skew.length];
+      Arrays.fill(playing, true);
     }
 
     void advance(double seconds) {
@@ -51,10 +55,11 @@ class DriftCorrectorSimulationTest {
         double late = random.nextDouble() * latencySeconds * rate[i];
         measured[i] = truePosition[i] + late + random.nextGaussian() * jitterSeconds;
       }
-      boolean[] playing = new boolean[measured.length];
-      Arrays.fill(playing, true);
-      DriftCorrector.Correction correction = corrector.correct(measured, playing, ROUND);
+      DriftCorrector.Correction correction = corrector.correct(measured, playing.clone(), ROUND);
       for (int i = 0; i < rate.length; i++) {
+        if (!playing[i]) {
+          continue; // its rate is whatever its new player starts with
+        }
         if (!Double.isNaN(correction.seeks()[i])) {
           truePosition[i] = correction.seeks()[i] - DriftCorrector.SEEK_LEAD_SECONDS;
           seeks++;
@@ -179,6 +184,39 @@ class DriftCorrectorSimulationTest {
     }
     assertEquals(1, wall.seeks);
     assertTrue(wall.spread() < FRAME / 2, "spread " + wall.spread());
+  }
+
+  /**
+   * A player crashes and a new one takes its place 5 s later, released 60 ms late (a seek that
+   * landed late): meanwhile the rest of the wall is held together without it; then it is trimmed
+   * in within a frame without a seek, and its node's learnt skew survives the transient.
+   */
+  @Test
+  void aScreenWhosePlayerWasReplacedRejoinsWithoutASeekAndKeepsWhatItLearnt() {
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0.001, 0, 0}, 0.002, 0.001, DEFAULTS);
+    for (int round = 0; round < 300; round++) {
+      wall.round();
+    }
+    double learnt = wall.corrector.learntTrim(1);
+    assertEquals(-0.001, learnt, 0.0005);
+    wall.playing[1] = false;
+    for (int round = 0; round < 5; round++) {
+      wall.round();
+      double others = Math.max(Math.abs(wall.truePosition[0] - wall.truePosition[2]),
+          Math.abs(wall.truePosition[3] - wall.truePosition[2]));
+      assertTrue(others < FRAME / 2, "the others stay together: " + others);
+    }
+    wall.truePosition[1] = wall.truePosition[0] - 0.060;
+    wall.rate[1] = 1.0;
+    wall.playing[1] = true;
+    wall.corrector.rejoined(1);
+    int seeksBefore = wall.seeks;
+    for (int round = 0; round < 8; round++) {
+      wall.round();
+    }
+    assertEquals(seeksBefore, wall.seeks, "trimmed in, not sought");
+    assertTrue(wall.spread() < FRAME, "within a frame 8 s after it came back: " + wall.spread());
+    assertEquals(learnt, wall.corrector.learntTrim(1), 0.0003, "the transient was not learnt as skew");
   }
 
   @Test

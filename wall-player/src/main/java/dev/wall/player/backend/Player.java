@@ -7,7 +7,9 @@ import java.time.Duration;
  *
  * <p>Lifecycle: {@link #prepare} once (the clip is loaded, paused on frame 0, in its window), then
  * {@link #release}, {@link #pause}, {@link #seekTo} and {@link #setRate} any number of times, then
- * {@link #stop}. Calls come from one thread; a backend may use its own threads inside.
+ * {@link #stop}. Calls come from one thread, but for {@link #ping} and {@link #stop}, which a
+ * watchdog may call from another at any time; a backend may use its own threads inside. Every call
+ * that waits for the player has a deadline.
  */
 public interface Player extends AutoCloseable {
 
@@ -42,7 +44,16 @@ public interface Player extends AutoCloseable {
 
   Capabilities capabilities();
 
-  /** Stops the player process: asks, waits, then forces. Safe to call twice. */
+  /**
+   * One cheap round trip to the player, to tell a hung player (one that answers nothing, say
+   * stopped by SIGSTOP or stuck in a driver) from a quiet one. Safe to call from any thread while
+   * the others run.
+   *
+   * @throws PlayerException when the player did not answer within {@code deadline}, or is gone
+   */
+  void ping(Duration deadline) throws PlayerException;
+
+  /** Stops the player process: asks, waits, then forces. Safe to call twice, and from any thread. */
   void stop();
 
   /** Called once, from another thread, if the player process exits without being stopped. */

@@ -257,7 +257,11 @@ public final class WallController {
     } else if (message instanceof RankMessage.Report loop) {
       report.addLoop(loop.json());
     } else if (message instanceof RankMessage.Status status) {
-      showStatus(status.text());
+      try {
+        showStatus(status.status().line());
+      } catch (IllegalArgumentException e) {
+        // A rank of another version: its status is not worth a failure.
+      }
     } else if (message instanceof RankMessage.Console console && !quiet) {
       clearStatus();
       out.println(console.text());
@@ -293,7 +297,8 @@ public final class WallController {
 
   private Outcome verdict(int code, List<String> failures, List<String> mpiLines, Sweeper.Result swept) {
     if (code == 0) {
-      return new Outcome.Completed();
+      // Every loop played; screens given up by the end are still reported.
+      return failures.isEmpty() ? new Outcome.Completed() : new Outcome.ScreensFailed(failures);
     }
     if (ProcessDestroyer.instance().shuttingDown()) {
       return new Outcome.Stopped("stopped; every rank and player was stopped"); // said by the shutdown hook

@@ -7,54 +7,83 @@ import dev.wall.core.sync.DriftCorrector;
 import dev.wall.core.sync.RankStatus;
 import dev.wall.core.sync.RoundCommand.Action;
 import dev.wall.core.sync.RoundCommand;
+import dev.wall.core.sync.ScreenState;
 import dev.wall.player.wire.LoopReport.ScreenLoop;
 import dev.wall.player.wire.LoopReport;
+import dev.wall.player.wire.WallStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
-/** Rank 0's side of each control round: decides what every rank does, and keeps the loop's figures. */
+/**
+ * Rank 0's side of each control round: decides what every rank does, keeps the loop's figures,
+ * and tells what happens to each screen. Only screens that play are held together; one whose
+ * player is being replaced is left out until it plays again, then trimmed in. The wall stops only
+ * when no screen can play at all.
+ */
 final class Conductor {
   private final List<Screen> screens;
   private final DriftCorrector corrector;
   private final double roundSeconds;
+  private final Consumer<String> events;
   private double maxSkew;
   private double lastSkew;
   private double lastReference;
+  private double wallPosition = Double.NaN;
+  private double longestClip;
   private int[] trims;
   private int[] seeks;
   private List<RankStatus> atSeam = List.of();
+  private List<RankStatus> last = List.of();
+  private double[] lastPositions = new double[0];
+  private final ScreenState[] states;
+  private final int[] restarts;
+  /** Screens given up since they last played. */
+  private final boolean[] wasGivenUp;
 
-  Conductor(List<Screen> screens, SyncSettings settings, Duration roundInterval) {
+  /** @param events one line each time a screen's state changes, naming the screen and its host */
+  Conductor(List<Screen> screens, SyncSettings settings, Duration roundInterval, Consumer<String> events) {
     this.screens = screens;
     this.corrector = new DriftCorrector(settings, screens.size());
     this.roundSeconds = roundInterval.toNanos() / 1e9;
+    this.events = events;
     this.trims = new int[screens.size()];
     this.seeks = new int[screens.size()];
+    this.states = new ScreenState[screens.size()];
+    java.util.Arrays.fill(states, ScreenState.PLAYING);
+    this.restarts = new int[screens.size()];
+    this.wasGivenUp = new boolean[screens.size()];
   }
 
   RoundCommand decide(List<RankStatus> all, double dt) {
-    String failures = failures(all);
-    if (failures != null) {
-      return RoundCommand.abort(failures, all.size());
+    RoundCommand stop = stopIfNothingCanPlay(all);
+    if (stop != null) {
+      return stop;
     }
     int n = all.size();
     double[] positions = CommonInstant.positions(all);
     boolean[] playing = new boolean[n];
-    double longestRemaining = 0;
+    double longestRemaining = -1;
     for (int i = 0; i < n; i++) {
       RankStatus status = all.get(i);
-      playing[i] = !status.atEnd();
+      playing[i] = status.playing() && !status.atEnd();
       if (playing[i]) {
         longestRemaining = Math.max(longestRemaining, status.remaining() / status.rate());
       }
     }
     DriftCorrector.Correction correction = corrector.correct(positions, playing, dt);
-    record(correction, positions);
+    record(correction, positions, all, dt);
+    if (longestRemaining < 0) {
+      // No screen is playing (all recovering, or all holding their last frame): the wall's clock runs on.
+      longestRemaining = Math.max(0, longestClip - wallPosition);
+    }
     // Rounds stop before the end: the seam is met by each rank watching its own last frame.
     Action action = longestRemaining < roundSeconds * 1.5 ? Action.AWAIT_END : Action.PLAY;
-    return new RoundCommand(action, correction.rates(), correction.seeks(), "");
+    return new RoundCommand(action, correction.rates(), correction.seeks(), "").withReference(wallPosition);
   }
 
   double lastSkew() {
@@ -72,55 +101,161 @@ final class Conductor {
    * kept together. The wall ends after {@code loops} loops of the longest clip.
    */
   RoundCommand decideIndependent(List<RankStatus> all, double dt, int loops) {
-    String failures = failures(all);
-    if (failures != null) {
-      return RoundCommand.abort(failures, all.size());
+    RoundCommand stop = stopIfNothingCanPlay(all);
+    if (stop != null) {
+      return stop;
     }
     int n = all.size();
     double[] positions = CommonInstant.positions(all);
     boolean[] playing = new boolean[n];
-    java.util.Arrays.fill(playing, true);
+    for (int i = 0; i < n; i++) {
+      playing[i] = all.get(i).playing();
+    }
     DriftCorrector.Correction correction = corrector.correct(positions, playing, dt);
-    record(correction, positions);
-    double longest = longestClip(all);
-    double furthest = lastReference;
-    double endsIn = loops == 0 ? Double.MAX_VALUE : (loops * longest - furthest) / all.get(0).rate();
+    record(correction, positions, all, dt);
+    double longest = longestClip;
+    double endsIn = loops == 0 ? Double.MAX_VALUE : loops * longest - lastReference;
     Action action = endsIn < roundSeconds * 1.5 ? Action.AWAIT_END : Action.PLAY;
-    return new RoundCommand(action, correction.rates(), correction.seeks(), "", Math.max(0, endsIn));
+    return new RoundCommand(action, correction.rates(), correction.seeks(), "", Math.max(0, endsIn))
+        .withReference(wallPosition);
   }
 
-  static double longestClip(List<RankStatus> all) {
-    return all.stream().mapToDouble(RankStatus::duration).max().orElse(0);
+  /** The longest clip any screen has reported. */
+  double longestClip() {
+    return longestClip;
   }
 
   /** How many loops of the longest clip the wall has completed, by the furthest screen. */
-  int loopsCompleted(double longestClip) {
-    return longestClip <= 0 ? 0 : (int) Math.floor(lastReference / longestClip + 1e-6);
+  int loopsCompleted(double longest) {
+    return longest <= 0 ? 0 : (int) Math.floor(lastReference / longest + 1e-6);
   }
 
-  private void record(DriftCorrector.Correction correction, double[] positions) {
+  private void record(DriftCorrector.Correction correction, double[] positions, List<RankStatus> all, double dt) {
     maxSkew = Math.max(maxSkew, correction.skewSeconds());
     lastSkew = correction.skewSeconds();
-    lastReference = java.util.Arrays.stream(positions).max().orElse(0);
+    wallPosition = Double.isNaN(correction.reference())
+        ? (Double.isNaN(wallPosition) ? 0 : wallPosition + dt) : correction.reference();
+    double furthest = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < positions.length; i++) {
+      if (all.get(i).playing()) {
+        furthest = Math.max(furthest, positions[i]);
+      }
+    }
+    lastReference = furthest == Double.NEGATIVE_INFINITY ? lastReference + dt : furthest;
     for (int i = 0; i < positions.length; i++) {
       trims[i] += correction.trimmed()[i] ? 1 : 0;
       seeks[i] += Double.isNaN(correction.seeks()[i]) ? 0 : 1;
     }
+    last = all;
+    lastPositions = positions;
   }
 
-  /** A round that only checks health: everyone carries on, or everyone stops. */
+  /** A round that only checks health at a seam or the start: everyone carries on, unless nobody can play. */
   RoundCommand agree(List<RankStatus> all) {
     atSeam = all;
-    String failures = failures(all);
+    RoundCommand stop = stopIfNothingCanPlay(all);
     int n = all.size();
-    return failures == null
-        ? new RoundCommand(Action.PLAY, RoundCommand.ones(n), RoundCommand.nans(n), "")
-        : RoundCommand.abort(failures, n);
+    return stop != null ? stop : new RoundCommand(Action.PLAY, RoundCommand.ones(n), RoundCommand.nans(n), "");
   }
 
   /** Every screen was just released together: the corrector aligns before it learns again. */
   void released() {
     corrector.released();
+    wallPosition = 0;
+  }
+
+  /**
+   * Tells each change of a screen's state, once, and has the control loop take a screen that
+   * plays again as freshly released; stops the wall if a rank cannot go on, or no screen can play.
+   */
+  private RoundCommand stopIfNothingCanPlay(List<RankStatus> all) {
+    for (RankStatus status : all) {
+      longestClip = Math.max(longestClip, status.duration());
+    }
+    noteChanges(all);
+    List<String> fatal = all.stream().filter(s -> !s.ok()).map(RankStatus::failure).toList();
+    if (!fatal.isEmpty()) {
+      return RoundCommand.abort(String.join("\n", fatal), all.size());
+    }
+    if (all.stream().allMatch(s -> s.state() == ScreenState.GIVEN_UP)) {
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        lines.add(name(i) + ": " + all.get(i).health().lastError() + " (no screen can play: every one was given up)");
+      }
+      return RoundCommand.abort(String.join("\n", lines), all.size());
+    }
+    return null;
+  }
+
+  private void noteChanges(List<RankStatus> all) {
+    for (int i = 0; i < all.size() && i < states.length; i++) {
+      RankStatus.Health health = all.get(i).health();
+      ScreenState was = states[i];
+      ScreenState now = all.get(i).ok() ? health.state() : was;
+      boolean replaced = health.restarts() > restarts[i];
+      if (now == ScreenState.PLAYING && (was != ScreenState.PLAYING || replaced)) {
+        corrector.rejoined(i);
+      }
+      if (now != was) {
+        events.accept(change(i, now, health));
+      } else if (replaced && now == ScreenState.PLAYING) {
+        events.accept(name(i) + ": " + health.lastError() + "; a new player took its place" + restarts(health));
+      }
+      states[i] = now;
+      restarts[i] = Math.max(restarts[i], health.restarts());
+      wasGivenUp[i] = now == ScreenState.GIVEN_UP || wasGivenUp[i] && now != ScreenState.PLAYING;
+    }
+  }
+
+  private String change(int i, ScreenState now, RankStatus.Health health) {
+    return switch (now) {
+      case RECOVERING -> name(i) + ": " + health.lastError() + "; starting a new player";
+      case GIVEN_UP -> name(i) + ": given up (its player failed too often; last: " + health.lastError()
+          + "); black until the next loop";
+      case PLAYING -> name(i) + ": playing again" + (wasGivenUp[i] ? " after it was given up" : "") + restarts(health);
+      case STOPPED -> name(i) + ": stopped";
+    };
+  }
+
+  private static String restarts(RankStatus.Health health) {
+    return " (" + health.restarts() + (health.restarts() == 1 ? " restart)" : " restarts)");
+  }
+
+  private String name(int i) {
+    Screen screen = screens.get(i);
+    return "screen " + screen.name() + " on " + screen.host();
+  }
+
+  /** Screens given up now, one line each naming the screen, its host and its player's last error. */
+  List<String> givenUp() {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < last.size(); i++) {
+      if (last.get(i).state() == ScreenState.GIVEN_UP) {
+        lines.add(name(i) + ": given up: " + last.get(i).health().lastError());
+      }
+    }
+    return lines;
+  }
+
+  /** Where the wall and every screen are after the last round, for the controller's status. */
+  WallStatus status(int loop, int loops, double position, double frameRate) {
+    List<WallStatus.Screen> rows = new ArrayList<>();
+    for (int i = 0; i < screens.size(); i++) {
+      Screen screen = screens.get(i);
+      RankStatus status = i < last.size() ? last.get(i) : RankStatus.healthy(0, 0, false, 1);
+      RankStatus.Health health = status.health();
+      boolean playing = status.playing();
+      Double skew = playing && i < lastPositions.length && !Double.isNaN(wallPosition)
+          ? round((lastPositions[i] - wallPosition) * 1000) : null;
+      rows.add(new WallStatus.Screen(screen.name(), screen.host(), status.ok() ? health.state() : ScreenState.STOPPED,
+          playing ? round(status.position()) : null, skew, status.rate(), health.restarts(), health.lastError(),
+          health.lastErrorAtMillis() > 0 ? Instant.ofEpochMilli(health.lastErrorAtMillis()).toString() : null));
+    }
+    return new WallStatus(loop, loops, round(position), round(lastSkew * 1000), frameRate, rows);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
   }
 
   /** The loop's figures, from the rounds and the seam's statuses; resets them for the next loop. */
@@ -129,7 +264,7 @@ final class Conductor {
     for (int i = 0; i < screens.size(); i++) {
       RankStatus end = i < atSeam.size() ? atSeam.get(i) : RankStatus.healthy(0, 0, false, 1);
       perScreen.add(new ScreenLoop(screens.get(i).name(), screens.get(i).host(), end.position(), end.rate(),
-          trims[i], seeks[i]));
+          trims[i], seeks[i], end.state().label(), end.health().restarts()));
     }
     LoopReport report = new LoopReport(loop, loops, seconds, maxSkew, frameRate,
         IntStream.of(trims).sum(), IntStream.of(seeks).sum(), perScreen);
@@ -139,8 +274,8 @@ final class Conductor {
     return report;
   }
 
-  private static String failures(List<RankStatus> all) {
-    List<String> lines = all.stream().filter(s -> !s.ok()).map(RankStatus::failure).toList();
-    return lines.isEmpty() ? null : String.join("\n", lines);
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "Conductor[wall at %.3f s, %s]", wallPosition, corrector);
   }
 }

@@ -6,6 +6,7 @@ import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.backend.BlankScreen;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.backend.mpv.MpvPlayer;
@@ -20,6 +21,7 @@ import dev.wall.player.wire.LoopReport;
 import dev.wall.player.wire.RankExit;
 import dev.wall.player.wire.RankLaunch;
 import dev.wall.player.wire.RankMessage;
+import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -157,7 +159,8 @@ public final class RankMain {
     RankWarmUp.run(layout, layoutFile, runDir);
     Screen screen = layout.screen(0);
     Json.MAPPER.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
-        java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0))));
+        java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0, "playing", 0))));
+    new WallStatus(1, 1, 0, 0, 30, java.util.List.of()).toJson();
     return 0;
   }
 
@@ -195,10 +198,13 @@ public final class RankMain {
   }
 
   private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {
-    String host = wall.screen(comm.rank()).host();
-    WallRank rank = new WallRank(comm, wall, loops, player, listener(), WallRank.ROUND_INTERVAL, host);
+    Screen screen = wall.screen(comm.rank());
+    WallRank rank = new WallRank(comm, wall, loops, player, listener(), WallRank.ROUND_INTERVAL, screen.host(),
+        recovery(wall, screen));
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
+      // The wall played to the end; a screen given up by then is still a failure to report.
+      rank.givenUp().forEach(line -> send(new RankMessage.Failure(line)));
       return RankExit.OK;
     } catch (WallAbortedException e) {
       if (comm.isRoot()) {
@@ -209,6 +215,13 @@ public final class RankMain {
       send(new RankMessage.Lost(comm.rank(), e.missing(), e.collective(), e.within().toMillis()));
       return RankExit.LOST;
     }
+  }
+
+  /** How this rank replaces its screen's player when it fails: a new one from the layout, as the first. */
+  private WallRank.Recovery recovery(Layout wall, Screen screen) {
+    Path workDir = EarlyPlayer.screensDir(runDir);
+    return new WallRank.Recovery(() -> PlayerFactory.create(wall, screen, workDir, playerEnvironment, true),
+        () -> BlankScreen.show(PlayerFactory.spec(wall, screen, workDir, playerEnvironment)).orElse(null));
   }
 
   private void takeSnapshot() {
@@ -240,9 +253,18 @@ public final class RankMain {
       }
 
       @Override
-      public void round(RoundSummary summary) {
-        costs.add(summary.costSeconds());
-        send(new RankMessage.Status(summary.line()));
+      public void roundCost(double seconds) {
+        costs.add(seconds);
+      }
+
+      @Override
+      public void round(WallStatus status) {
+        send(new RankMessage.Status(status));
+      }
+
+      @Override
+      public void screenChanged(String line) {
+        send(new RankMessage.Console(line));
       }
     };
   }

@@ -1,7 +1,7 @@
 package dev.wall.player.rank;
 
 import dev.wall.player.wire.LoopReport;
-import java.util.Locale;
+import dev.wall.player.wire.WallStatus;
 
 /** What rank 0 tells the outside world as the wall plays. */
 public interface WallListener {
@@ -12,19 +12,15 @@ public interface WallListener {
   /** Once, when every screen was released together at the start. */
   default void released(int screens) {}
 
-  /** After every control round (about once a second), for a live status line. */
-  default void round(RoundSummary summary) {}
-
   /**
-   * One control round: where the wall is and how far apart its screens are.
-   *
-   * @param costSeconds what the round cost rank 0, from leaving its barrier to having sent the
-   *     command: gathering every position, deciding, broadcasting
+   * After every control round, before {@link #round}: what it cost rank 0, from leaving its barrier
+   * to having sent the command (gathering every position, deciding, broadcasting).
    */
-  record RoundSummary(int loop, int loops, double position, double skewSeconds, double frameRate, double costSeconds) {
-    public String line() {
-      return String.format(Locale.ROOT, "loop %d/%s at %.1f s, skew %.1f ms (%.2f frames)",
-          loop, loops == 0 ? "forever" : String.valueOf(loops), position, skewSeconds * 1000, skewSeconds * frameRate);
-    }
-  }
+  default void roundCost(double seconds) {}
+
+  /** After every control round (about once a second): where the wall and each screen are. */
+  default void round(WallStatus status) {}
+
+  /** A screen's player failed, is being replaced, plays again, or was given up: one line naming it. */
+  default void screenChanged(String line) {}
 }

@@ -9,11 +9,13 @@ import dev.wall.core.sync.RoundCommand.Action;
 import dev.wall.core.sync.RoundCommand;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerException;
+import dev.wall.player.backend.PlayerMessages;
 import dev.wall.player.wire.LoopReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * One rank of the wall: drives {@code screens[rank]}'s player in lockstep with every other rank.
@@ -23,6 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  * a barrier, then each rank samples its position at that same instant, rank 0 gathers them and
  * broadcasts rate trims. When the longest clip is about to end, each rank waits for its own last
  * frame (held, not black), then all meet, seek to 0 while paused, and a barrier releases them.
+ *
+ * <p>A player that fails is this rank's business alone ({@link ScreenKeeper}): it is replaced on
+ * another thread while this one keeps taking part in every round, its screen reported as
+ * recovering and left out of the control loop. This thread never waits on a player for longer
+ * than a call's deadline.
  */
 public final class WallRank {
   /** How long a player may take to start and show frame 0; slow SD cards and NFS need a margin. */
@@ -38,7 +45,7 @@ public final class WallRank {
    */
   /** Players start at their own pace, each within PREPARE_TIMEOUT, and JVMs on slow nodes start late. */
   static final Duration START_DEADLINE = PREPARE_TIMEOUT.plusSeconds(30);
-  /** In a control round every rank arrives within milliseconds, unless its player is slow to answer. */
+  /** In a control round every rank arrives within milliseconds: no player call holds this thread long. */
   static final Duration ROUND_DEADLINE = Duration.ofSeconds(6);
   /** At a seam a rank waits for its own last frame: rounds stop 1.5 rounds before it, plus END_GRACE. */
   static final Duration SEAM_DEADLINE = END_GRACE.plus(ROUND_INTERVAL.multipliedBy(2)).plusSeconds(1);
@@ -49,6 +56,20 @@ public final class WallRank {
   private static final long END_POLL_NANOS = 1_000_000;
   private static final long FINAL_HOLD_NANOS = 150_000_000;
 
+  /**
+   * How this rank replaces a failed player.
+   *
+   * @param newPlayer builds a new player for this screen, not yet prepared
+   * @param blackScreen shows black in the screen's place while it is given up (null if it cannot)
+   * @param policy when a player is hung, and when the screen is given up
+   */
+  public record Recovery(Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen,
+      ScreenKeeper.Policy policy) {
+    public Recovery(Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen) {
+      this(newPlayer, blackScreen, ScreenKeeper.Policy.DEFAULTS);
+    }
+  }
+
   private final Communicator comm;
   private final Layout layout;
   private final int loops;
@@ -58,13 +79,19 @@ public final class WallRank {
   private final Screen screen;
   private final String host;
   private final String clock = MonotonicClock.id();
-  private volatile String failure;
-  private Player player;
+  private final WallClock wallClock;
+  private final ScreenKeeper keeper;
+  /** The player as this thread last drove it; a new one starts at rate 1 and, in independent mode, mid-clip. */
+  private Player current;
   private double rate = 1.0;
-  private int restarts;
+  private double frameRate = 30;
+  /** In independent loop mode: the loops of this clip done since the start. */
+  private int loopsDone;
+  private int loop;
+  private Conductor conductor;
 
   public WallRank(Communicator comm, Layout layout, int loops, PlayerStart playerStart,
-      WallListener listener, Duration roundInterval, String host) {
+      WallListener listener, Duration roundInterval, String host, Recovery recovery) {
     this.comm = comm;
     this.layout = layout;
     this.loops = loops;
@@ -73,30 +100,36 @@ public final class WallRank {
     this.roundInterval = roundInterval;
     this.screen = layout.screen(comm.rank());
     this.host = host;
+    this.wallClock = new WallClock(layout.loopMode() == LoopMode.INDEPENDENT);
+    this.keeper = new ScreenKeeper(screen.name(), recovery.newPlayer(), recovery.blackScreen(), wallClock,
+        recovery.policy());
   }
 
   /**
-   * Plays every loop. Returns normally when all loops played; throws naming the failed screens.
+   * Plays every loop. Returns normally when all loops played (whatever became of single screens:
+   * see {@link #givenUp()}); throws when the wall had to stop, naming the screens.
    *
    * @param atLastFrame run on this rank while every screen still holds its last frame, or null
    */
   public void run(Runnable atLastFrame) throws WallAbortedException {
     try {
       prepare();
-      Conductor conductor = comm.isRoot() ? new Conductor(layout.screens(), layout.sync(), roundInterval) : null;
-      agreeOrAbort(conductor, START_DEADLINE);
+      conductor = comm.isRoot() ? new Conductor(layout.screens(), layout.sync(), roundInterval,
+          listener::screenChanged) : null;
+      keeper.atSeam();
+      agreeOrAbort(START_DEADLINE);
       comm.barrier(ROUND_DEADLINE);
       release();
       if (comm.isRoot()) {
         listener.released(comm.size());
       }
       if (layout.loopMode() == LoopMode.INDEPENDENT) {
-        playIndependently(conductor);
+        playIndependently();
         holdLastFrame(atLastFrame);
         return;
       }
-      for (int loop = 1; loops == 0 || loop <= loops; loop++) {
-        LoopReport report = playLoop(loop, conductor);
+      for (loop = 1; loops == 0 || loop <= loops; loop++) {
+        LoopReport report = playLoop();
         if (comm.isRoot()) {
           listener.loopEnded(report);
         }
@@ -104,13 +137,17 @@ public final class WallRank {
           holdLastFrame(atLastFrame);
           break;
         }
-        restartTogether(conductor);
+        restartTogether();
       }
     } finally {
-      if (player != null) {
-        player.stop();
-      }
+      wallClock.atSeam();
+      keeper.close();
     }
+  }
+
+  /** On rank 0 after {@link #run}: the screens given up at the end, one line each, or none. */
+  public List<String> givenUp() {
+    return conductor == null ? List.of() : conductor.givenUp();
   }
 
   /** Every screen keeps its last frame until {@code atLastFrame} (a snapshot, say) is done. */
@@ -121,15 +158,18 @@ public final class WallRank {
     comm.barrier(HOLD_DEADLINE);
   }
 
+  /** The first player, started before MPI: it waits on frame 0 for the start, or is replaced at once. */
   private void prepare() {
+    java.util.concurrent.atomic.AtomicReference<String> exited = new java.util.concurrent.atomic.AtomicReference<>();
     try {
-      player = playerStart.await(PREPARE_TIMEOUT, this::fail);
+      Player first = playerStart.await(PREPARE_TIMEOUT, exited::set);
+      keeper.adoptFirst(first, exited.get());
     } catch (PlayerException e) {
-      fail(e.getMessage());
+      keeper.firstFailed(PlayerMessages.describe(e));
     }
   }
 
-  private LoopReport playLoop(int loop, Conductor conductor) throws WallAbortedException {
+  private LoopReport playLoop() throws WallAbortedException {
     long started = System.nanoTime();
     long previousRound = started;
     RoundCommand command;
@@ -137,22 +177,31 @@ public final class WallRank {
       sleepUntil(previousRound + roundInterval.toNanos());
       comm.barrier(ROUND_DEADLINE);
       long now = System.nanoTime();
-      List<RankStatus> all = gather(sample(), ROUND_DEADLINE);
+      List<RankStatus> all = gather(sample(now), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
       command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null, ROUND_DEADLINE);
-      double cost = (System.nanoTime() - now) / 1e9;
+      heard(command, now);
       previousRound = now;
       if (comm.isRoot()) {
-        listener.round(new WallListener.RoundSummary(loop, loops, conductor.lastReference(), conductor.lastSkew(),
-            frameRate(), cost));
+        listener.roundCost((System.nanoTime() - now) / 1e9);
+        listener.round(conductor.status(loop, loops, conductor.lastReference(), frameRate()));
       }
       abortIfAsked(command);
       apply(command);
     } while (command.action() != Action.AWAIT_END);
     awaitOwnEnd();
-    agreeOrAbort(conductor, sample(), SEAM_DEADLINE);
+    agreeOrAbort(sample(System.nanoTime()), SEAM_DEADLINE);
     double seconds = (System.nanoTime() - started) / 1e9;
     return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
+  }
+
+  /** Where the wall is, for a player that joins mid-loop; nobody joins once the loop is ending. */
+  private void heard(RoundCommand command, long roundNanos) {
+    if (command.action() == Action.PLAY) {
+      wallClock.playing(command.reference(), roundNanos);
+    } else {
+      wallClock.atSeam();
+    }
   }
 
   /**
@@ -160,7 +209,7 @@ public final class WallRank {
    * waiting for the others; control rounds keep every screen's virtual clock (loops done times the
    * clip's length, plus the position) together, so the wall stays in step with its start.
    */
-  private void playIndependently(Conductor conductor) throws WallAbortedException {
+  private void playIndependently() throws WallAbortedException {
     long started = System.nanoTime();
     long previousRound = started;
     long loopStarted = started;
@@ -170,15 +219,16 @@ public final class WallRank {
       restartAtEndUntil(previousRound + roundInterval.toNanos(), 0);
       comm.barrier(ROUND_DEADLINE);
       long now = System.nanoTime();
-      List<RankStatus> all = gather(sampleVirtual(), ROUND_DEADLINE);
+      List<RankStatus> all = gather(sampleVirtual(now), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
       command = broadcast(comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null, ROUND_DEADLINE);
-      double cost = (System.nanoTime() - now) / 1e9;
+      heard(command, now);
       previousRound = now;
       if (comm.isRoot()) {
-        double longest = Conductor.longestClip(all);
-        listener.round(new WallListener.RoundSummary(reported + 1, loops,
-            conductor.lastReference() - reported * longest, conductor.lastSkew(), frameRate(), cost));
+        listener.roundCost((System.nanoTime() - now) / 1e9);
+        double longest = conductor.longestClip();
+        listener.round(conductor.status(reported + 1, loops, conductor.lastReference() - reported * longest,
+            frameRate()));
         for (; reported < conductor.loopsCompleted(longest) && (loops == 0 || reported < loops); reported++) {
           listener.loopEnded(conductor.finishLoop(reported + 1, loops, (now - loopStarted) / 1e9, frameRate()));
           loopStarted = now;
@@ -189,7 +239,7 @@ public final class WallRank {
     } while (command.action() != Action.AWAIT_END);
     // The last stretch: the longest clips end at the deadline and hold their last frame.
     restartAtEndUntil(System.nanoTime() + (long) (command.endsIn() * 1e9), FINAL_HOLD_NANOS);
-    agreeOrAbort(conductor, sampleVirtual(), ROUND_DEADLINE);
+    agreeOrAbort(sampleVirtual(System.nanoTime()), ROUND_DEADLINE);
     if (comm.isRoot() && reported < loops) {
       listener.loopEnded(conductor.finishLoop(loops, loops, (System.nanoTime() - loopStarted) / 1e9, frameRate()));
     }
@@ -200,120 +250,172 @@ public final class WallRank {
    * last {@code holdNanos} before the deadline, where an ended clip holds its last frame.
    */
   private void restartAtEndUntil(long deadline, long holdNanos) {
-    while (failure == null && System.nanoTime() < deadline) {
-      try {
-        if (player.reachedEnd() && deadline - System.nanoTime() > holdNanos) {
-          player.seekTo(0, SEEK_TIMEOUT);
-          player.release();
-          restarts++;
+    while (System.nanoTime() < deadline) {
+      Player player = player();
+      if (player != null) {
+        try {
+          if (player.reachedEnd() && deadline - System.nanoTime() > holdNanos) {
+            player.seekTo(0, SEEK_TIMEOUT);
+            player.release();
+            loopsDone++;
+          }
+        } catch (PlayerException | RuntimeException e) {
+          failed(player, e);
         }
-      } catch (PlayerException e) {
-        fail(e.getMessage());
       }
       LockSupport.parkNanos(Math.min(END_POLL_NANOS, Math.max(0, deadline - System.nanoTime())));
     }
   }
 
   /** A seek target in this clip: in independent mode targets are virtual, so they wrap. */
-  private double clipPosition(double target) throws PlayerException {
+  private double clipPosition(double target, Player player) {
     if (layout.loopMode() != LoopMode.INDEPENDENT) {
       return target;
     }
-    double duration = player.duration();
-    restarts = (int) Math.floor(target / duration);
-    return target - restarts * duration;
+    double duration = playerDuration(player);
+    loopsDone = (int) Math.floor(target / duration);
+    return target - loopsDone * duration;
+  }
+
+  private static double playerDuration(Player player) {
+    try {
+      double duration = player.duration();
+      return duration > 0 ? duration : 1;
+    } catch (PlayerException e) {
+      return 1;
+    }
   }
 
   /** In independent mode: loops done times the clip's length, plus the position in this loop. */
-  private RankStatus sampleVirtual() {
-    RankStatus status = sample();
-    return status.ok()
-        ? new RankStatus(null, restarts * status.duration() + status.position(), status.duration(), false,
-            status.rate(), status.sampledAtNanos(), status.clock())
-        : status;
+  private RankStatus sampleVirtual(long now) {
+    RankStatus status = sample(now);
+    return status.playing() ? status.at(loopsDone * status.duration() + status.position()) : status;
   }
 
   private void apply(RoundCommand command) {
+    Player player = player();
+    if (player == null) {
+      return;
+    }
     int me = comm.rank();
     try {
       if (!Double.isNaN(command.seeks()[me])) {
-        player.seekTo(clipPosition(command.seeks()[me]), SEEK_TIMEOUT);
+        player.seekTo(clipPosition(command.seeks()[me], player), SEEK_TIMEOUT);
       }
       double wanted = command.rates()[me];
       if (wanted != rate && player.capabilities().trimsRate()) {
         player.setRate(wanted);
         rate = wanted;
       }
-    } catch (PlayerException e) {
-      fail(e.getMessage());
+    } catch (PlayerException | RuntimeException e) {
+      failed(player, e);
     }
   }
 
   /** Waits for this screen's last frame, held on screen; a shorter clip just waits longer. */
   private void awaitOwnEnd() {
+    Player player = player();
+    if (player == null) {
+      return; // a recovering screen meets the others at the seam
+    }
     try {
       double left = Math.max(0, player.duration() - player.position()) / rate;
       long deadline = System.nanoTime() + (long) (left * 1e9) + END_GRACE.toNanos();
-      while (failure == null && !player.reachedEnd()) {
+      while (keeper.playing() == player && !player.reachedEnd()) {
         if (System.nanoTime() > deadline) {
-          fail("screen " + screen.name() + " on " + host + ": the clip did not reach its end in time");
+          keeper.failed(player, "the clip did not reach its end in time");
           return;
         }
         LockSupport.parkNanos(END_POLL_NANOS);
       }
-    } catch (PlayerException e) {
-      fail(e.getMessage());
+    } catch (PlayerException | RuntimeException e) {
+      failed(player, e);
     }
   }
 
   /** At the seam: back to frame 0 while paused, then everyone is released by one barrier. */
-  private void restartTogether(Conductor conductor) throws WallAbortedException {
-    try {
-      // The rate stays: it carries what the control loop learnt of this node's clock.
-      player.pause();
-      player.seekTo(0, SEEK_TIMEOUT);
-    } catch (PlayerException e) {
-      fail(e.getMessage());
+  private void restartTogether() throws WallAbortedException {
+    Player player = player();
+    if (player != null) {
+      try {
+        // The rate stays: it carries what the control loop learnt of this node's clock.
+        player.pause();
+        player.seekTo(0, SEEK_TIMEOUT);
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
     }
-    agreeOrAbort(conductor, RESTART_DEADLINE);
+    keeper.atSeam();
+    agreeOrAbort(RESTART_DEADLINE);
     comm.barrier(ROUND_DEADLINE);
     release();
+  }
+
+  /** Everyone leaves one barrier together: each playing screen starts, and the wall's clock with it. */
+  private void release() {
+    Player player = player();
+    if (player != null) {
+      try {
+        player.release();
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+    wallClock.playing(0, System.nanoTime());
+    loopsDone = 0;
     if (conductor != null) {
       conductor.released();
     }
   }
 
-  private void release() {
-    try {
-      player.release();
-    } catch (PlayerException e) {
-      fail(e.getMessage());
+  /**
+   * The player this thread drives now, or null while the screen recovers. A player that took a
+   * failed one's place starts at rate 1, and in independent mode where it joined.
+   */
+  private Player player() {
+    Player player = keeper.playing();
+    if (player != null && player != current) {
+      current = player;
+      rate = 1.0;
+      loopsDone = keeper.loopsDoneAtJoin();
+      try {
+        frameRate = player.frameRate();
+      } catch (PlayerException e) {
+        // The clip does not say: the last known rate stands.
+      }
     }
+    return player;
+  }
+
+  private void failed(Player player, Exception e) {
+    keeper.failed(player, PlayerMessages.describe(e));
   }
 
   /**
    * This rank's position now, and when that was on its machine's clock; called right after a
    * barrier, so ranks sample about the same instant (see {@link dev.wall.core.sync.CommonInstant}).
+   * A screen that is not playing reports only its health.
    */
-  private RankStatus sample() {
-    if (failure == null) {
+  private RankStatus sample(long now) {
+    Player player = player();
+    if (player != null) {
       try {
-        long now = System.nanoTime();
         return RankStatus.healthy(player.position(), player.duration(), player.reachedEnd(), rate)
-            .sampledAt(now, clock);
-      } catch (PlayerException e) {
-        fail(e.getMessage());
+            .sampledAt(now, clock).with(keeper.health());
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
       }
     }
-    return RankStatus.failed(failure);
+    return RankStatus.notPlaying(keeper.health());
   }
 
-  /** A round where everyone reports health; any failure stops every rank with the same message. */
-  private void agreeOrAbort(Conductor conductor, Duration within) throws WallAbortedException {
-    agreeOrAbort(conductor, failure == null ? RankStatus.healthy(0, 0, false, rate) : RankStatus.failed(failure), within);
+  /** A round where everyone reports health, at the start and every seam. */
+  private void agreeOrAbort(Duration within) throws WallAbortedException {
+    agreeOrAbort(sample(System.nanoTime()), within);
   }
 
-  private void agreeOrAbort(Conductor conductor, RankStatus mine, Duration within) throws WallAbortedException {
+  private void agreeOrAbort(RankStatus mine, Duration within) throws WallAbortedException {
+    wallClock.atSeam();
     List<RankStatus> all = gather(mine, within);
     abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null, ROUND_DEADLINE));
   }
@@ -337,22 +439,8 @@ public final class WallRank {
     return RoundCommand.decode(comm.broadcast(bytes, 0, within));
   }
 
-  /** Keeps the first failure, as one line that names the screen and host. */
-  private void fail(String message) {
-    if (failure == null) {
-      String what = message == null ? "unknown failure" : message;
-      String prefix = screen.name() + ": ";
-      failure = "screen " + screen.name() + " on " + host + ": "
-          + (what.startsWith(prefix) ? what.substring(prefix.length()) : what);
-    }
-  }
-
   private double frameRate() {
-    try {
-      return player.frameRate();
-    } catch (PlayerException e) {
-      return 30;
-    }
+    return frameRate;
   }
 
   private static void sleepUntil(long nanoTime) {

@@ -32,8 +32,14 @@ public record LoopReport(int loop, int loops, double seconds, double maxSkewSeco
         medianSeconds * 1000, maxSeconds * 1000);
   }
 
-  /** One screen's part of a loop: where it ended and what was done to it. */
-  public record ScreenLoop(String name, String host, double endPosition, double rate, int trims, int seeks) {}
+  /**
+   * One screen's part of a loop: where it ended and what was done to it.
+   *
+   * @param state at the seam: playing, recovering or given up
+   * @param restarts players started in place of a failed one, since the wall started
+   */
+  public record ScreenLoop(String name, String host, double endPosition, double rate, int trims, int seeks,
+      String state, int restarts) {}
 
   public double maxSkewMillis() {
     return maxSkewSeconds * 1000;

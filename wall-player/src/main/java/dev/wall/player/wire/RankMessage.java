@@ -16,7 +16,10 @@ public sealed interface RankMessage {
   /** The line as it travels. */
   String encode();
 
-  /** A line for the technician's console: a loop's summary, a snapshot saved, a warning. */
+  /**
+   * A line for the technician's console: a loop's summary, a snapshot saved, a screen whose player
+   * failed and was replaced or given up.
+   */
   record Console(String text) implements RankMessage {
     @Override
     public String encode() {
@@ -60,11 +63,20 @@ public sealed interface RankMessage {
     }
   }
 
-  /** After a control round: where the wall is and how far apart its screens are. */
-  record Status(String text) implements RankMessage {
+  /** After a control round: where the wall and each screen are, as the JSON of a {@link WallStatus}. */
+  record Status(String json) implements RankMessage {
+    public Status(WallStatus status) {
+      this(status.toJson());
+    }
+
     @Override
     public String encode() {
-      return Tag.STATUS.prefix + text;
+      return Tag.STATUS.prefix + json;
+    }
+
+    /** @throws IllegalArgumentException when the JSON is not a wall status */
+    public WallStatus status() {
+      return WallStatus.fromJson(json);
     }
   }
 

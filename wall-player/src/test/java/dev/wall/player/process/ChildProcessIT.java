@@ -47,6 +47,50 @@ class ChildProcessIT {
     assertTrue(took >= 0.5 && took < 3, "waited the grace period, then forced: " + took + " s");
   }
 
+  @Test
+  void underItsLifelineAProgramEndsAsItWouldAndIsStoppedWithItsOwnChildren() throws Exception {
+    Path dir = TestMedia.workDir("child-lifeline");
+    ChildProcess exits = ChildProcess.startWithLifeline("exits", Lifeline.wrap(List.of("sh", "-c", "exit 7")),
+        dir.resolve("exits.log"), Map.of());
+    assertEquals(7, exits.waitFor(Duration.ofSeconds(10)).orElse(-1), "its exit status, through the lifeline");
+
+    // A program that starts one of its own, as runuser starts VLC.
+    ChildProcess parent = ChildProcess.startWithLifeline("parent",
+        Lifeline.wrap(List.of("sh", "-c", "sleep 600 & wait")), dir.resolve("parent.log"), Map.of());
+    ProcessHandle program = Poll.until(Duration.ofSeconds(10), "the program", () -> Lifeline.program(parent)
+        .filter(p -> p.children().findAny().isPresent()).orElse(null));
+    ProcessHandle grandchild = program.children().findFirst().orElseThrow();
+    program.destroyForcibly();
+    assertEquals(137, parent.waitFor(Duration.ofSeconds(10)).orElse(-1), "killed, as Java reports a SIGKILL");
+    grandchild.destroyForcibly();
+
+    ChildProcess stopped = ChildProcess.startWithLifeline("stopped",
+        Lifeline.wrap(List.of("sh", "-c", "sleep 600 & wait")), dir.resolve("stopped.log"), Map.of());
+    ProcessHandle its = Poll.until(Duration.ofSeconds(10), "the program's child", () -> Lifeline.program(stopped)
+        .flatMap(p -> p.children().findFirst()).orElse(null));
+    stopped.stop(Duration.ofSeconds(2));
+    Poll.until(Duration.ofSeconds(5), "its child to go too", () -> !its.isAlive());
+  }
+
+  @Test
+  void aProgramUnderItsLifelineGoesWhenTheJvmThatStartedItIsKilled() throws Exception {
+    Path dir = TestMedia.workDir("child-lifeline-kill");
+    Path output = dir.resolve("fixture.out");
+    List<String> argv = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ChildProcessFixture.class.getName(), "lifeline",
+        dir.resolve("sleep.log").toString());
+    Process jvm = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      long child = Poll.until(Duration.ofSeconds(30), "the fixture to start its child", () -> Files.readAllLines(output)
+          .stream().filter(l -> l.startsWith("child ")).map(l -> Long.parseLong(l.substring(6))).findFirst().orElse(null));
+      jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      Poll.until(Duration.ofSeconds(5), "the program to go with the JVM", () ->
+          !ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
+    } finally {
+      jvm.destroyForcibly();
+    }
+  }
+
   @ParameterizedTest(name = "JVM ends by {0}")
   @ValueSource(strings = {"exit", "SIGTERM"})
   void theShutdownHookStopsEveryChild(String how) throws Exception {

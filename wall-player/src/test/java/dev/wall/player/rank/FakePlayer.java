@@ -21,6 +21,8 @@ final class FakePlayer implements Player {
   private long releasedAt;
   private boolean playing;
   private double rate = 1.0;
+  private volatile boolean hung;
+  private volatile boolean stopped;
 
   FakePlayer(String name, double duration, boolean failPrepare, List<Call> sharedLog) {
     this.name = name;
@@ -107,8 +109,28 @@ final class FakePlayer implements Player {
   }
 
   @Override
+  public void ping(Duration deadline) throws PlayerException {
+    if (hung || stopped) {
+      java.util.concurrent.locks.LockSupport.parkNanos(deadline.toNanos());
+      throw new PlayerException(name + ": no answer within " + deadline.toMillis() + " ms");
+    }
+  }
+
+  @Override
   public void stop() {
-    record("stop");
+    if (!stopped) {
+      stopped = true;
+      record("stop");
+    }
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+
+  /** As if the player process stopped answering (SIGSTOP, a stuck driver). */
+  void hang() {
+    hung = true;
   }
 
   @Override

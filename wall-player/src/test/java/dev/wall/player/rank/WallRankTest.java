@@ -1,39 +1,53 @@
 package dev.wall.player.rank;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.wall.core.comm.Communicator;
 import dev.wall.core.comm.InProcessGroup;
 import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LoopMode;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.core.sync.ScreenState;
 import dev.wall.player.wire.LoopReport;
+import dev.wall.player.wire.WallStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The rank protocol on in-process ranks and fake players: loops, seams and failures. */
+/** The rank protocol on in-process ranks and fake players: loops, seams, and players that fail. */
 class WallRankTest {
   private static final Duration ROUND = Duration.ofMillis(40);
+  /** The policy, on a test's time scale: hung after 300 ms, given up after 3 failures. */
+  private static final ScreenKeeper.Policy FAST = new ScreenKeeper.Policy(Duration.ofMillis(300),
+      Duration.ofMillis(50), 3, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMillis(20), 0.1);
 
   private final List<FakePlayer.Call> log = FakePlayer.newLog();
   private final List<LoopReport> reports = new CopyOnWriteArrayList<>();
-  private final Map<String, FakePlayer> players = new ConcurrentHashMap<>();
+  private final List<WallStatus> statuses = new CopyOnWriteArrayList<>();
+  private final List<String> changes = new CopyOnWriteArrayList<>();
+  private final Map<String, List<FakePlayer>> players = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> blackScreens = new ConcurrentHashMap<>();
+  /** Screens whose every new player fails to prepare (a clip gone from the share). */
+  private final Set<String> brokenFromNowOn = ConcurrentHashMap.newKeySet();
 
   private static Layout layout(int loops, String... names) {
-    return layout(dev.wall.core.layout.LoopMode.LOCKSTEP, loops, names);
+    return layout(LoopMode.LOCKSTEP, loops, names);
   }
 
-  private static Layout layout(dev.wall.core.layout.LoopMode mode, int loops, String... names) {
+  private static Layout layout(LoopMode mode, int loops, String... names) {
     List<Screen> screens = new ArrayList<>();
     for (String name : names) {
       screens.add(new Screen(name, "host-" + name, null, 0, new Rect(0, 0, 10, 10), null, name + ".mp4", null, null));
@@ -42,14 +56,14 @@ class WallRankTest {
   }
 
   /** Runs every rank on its own thread; returns each rank's outcome: null, or its abort message. */
-  private List<String> play(Layout layout, Map<String, Double> durations, String failing) throws Exception {
+  private List<String> play(Layout layout, Map<String, Double> durations) throws Exception {
     int size = layout.screens().size();
     InProcessGroup group = new InProcessGroup(size);
     ExecutorService pool = Executors.newFixedThreadPool(size);
     try {
       List<Future<String>> outcomes = new ArrayList<>();
       for (Communicator comm : group.ranks()) {
-        outcomes.add(pool.submit(() -> runRank(comm, layout, durations, failing)));
+        outcomes.add(pool.submit(() -> runRank(comm, layout, durations)));
       }
       List<String> results = new ArrayList<>();
       for (Future<String> outcome : outcomes) {
@@ -61,17 +75,42 @@ class WallRankTest {
     }
   }
 
-  private String runRank(Communicator comm, Layout layout, Map<String, Double> durations, String failing) {
+  private FakePlayer newPlayer(Screen screen, Map<String, Double> durations) {
+    FakePlayer player = new FakePlayer(screen.name(), durations.get(screen.name()),
+        brokenFromNowOn.contains(screen.name()), log);
+    players.computeIfAbsent(screen.name(), name -> new CopyOnWriteArrayList<>()).add(player);
+    return player;
+  }
+
+  private String runRank(Communicator comm, Layout layout, Map<String, Double> durations) {
     Screen screen = layout.screen(comm.rank());
-    PlayerStart start = PlayerStart.begin(() -> {
-      FakePlayer player = new FakePlayer(screen.name(), durations.get(screen.name()),
-          screen.name().equals(failing), log);
-      players.put(screen.name(), player);
-      return player;
-    }, Duration.ofSeconds(10));
-    WallRank rank = new WallRank(comm, layout, layout.loops(), start, reports::add, ROUND, screen.host());
+    PlayerStart start = PlayerStart.begin(() -> newPlayer(screen, durations), Duration.ofSeconds(10));
+    WallListener listener = new WallListener() {
+      @Override
+      public void loopEnded(LoopReport report) {
+        reports.add(report);
+      }
+
+      @Override
+      public void round(WallStatus status) {
+        statuses.add(status);
+      }
+
+      @Override
+      public void screenChanged(String line) {
+        changes.add(line);
+      }
+    };
+    WallRank.Recovery recovery = new WallRank.Recovery(() -> newPlayer(screen, durations), () -> {
+      blackScreens.computeIfAbsent(screen.name(), name -> new AtomicInteger()).incrementAndGet();
+      return null;
+    }, FAST);
+    WallRank rank = new WallRank(comm, layout, layout.loops(), start, listener, ROUND, screen.host(), recovery);
     try {
       rank.run(null);
+      if (comm.isRoot()) {
+        rank.givenUp().forEach(line -> changes.add("at the end: " + line));
+      }
       return null;
     } catch (WallAbortedException e) {
       return e.getMessage();
@@ -81,7 +120,7 @@ class WallRankTest {
   @Test
   void everyRankPlaysEveryLoopAndTheShortClipsWaitForTheLongest() throws Exception {
     Layout layout = layout(3, "a", "b", "c");
-    List<String> outcomes = play(layout, Map.of("a", 0.2, "b", 0.35, "c", 0.25), null);
+    List<String> outcomes = play(layout, Map.of("a", 0.2, "b", 0.35, "c", 0.25));
 
     assertEquals(List.of(), outcomes.stream().filter(o -> o != null).toList());
     assertEquals(3, reports.size(), "rank 0 reports each loop once");
@@ -94,11 +133,13 @@ class WallRankTest {
       assertEquals(3, count(name + ":release"), name + " released once per loop");
       assertEquals(1, count(name + ":stop"));
     }
+    assertEquals(List.of(), changes, "nothing happened to any screen");
+    assertTrue(statuses.stream().allMatch(s -> s.screens().stream().allMatch(x -> x.state() == ScreenState.PLAYING)));
   }
 
   @Test
   void atEverySeamAllScreensAreBackOnFrameZeroBeforeAnyIsReleased() throws Exception {
-    play(layout(3, "a", "b"), Map.of("a", 0.15, "b", 0.3), null);
+    play(layout(3, "a", "b"), Map.of("a", 0.15, "b", 0.3));
     List<FakePlayer.Call> releases = log.stream().filter(c -> c.what().endsWith(":release")).toList();
     List<FakePlayer.Call> rewinds = log.stream().filter(c -> c.what().endsWith(":seek 0.0")).toList();
     assertEquals(6, releases.size());
@@ -114,37 +155,125 @@ class WallRankTest {
   }
 
   @Test
-  void aScreenThatCannotPrepareStopsEveryRankWithItsName() throws Exception {
-    List<String> outcomes = play(layout(2, "a", "b", "c"), Map.of("a", 0.2, "b", 0.2, "c", 0.2), "b");
-    for (String outcome : outcomes) {
-      assertEquals("screen b on host-b: could not open the clip", outcome);
-    }
-    assertEquals(0, count("a:release"), "nobody starts when one screen is not ready");
+  void aPlayerThatDiesMidLoopIsReplacedWhereTheWallIsWhileTheOthersPlayOn() throws Exception {
+    Layout layout = layout(2, "a", "b");
+    Thread killer = inBackground(() -> {
+      await(() -> count("b:release") == 1 && position("a") > 0.5);
+      players.get("b").get(0).crash();
+    });
+    List<String> outcomes = play(layout, Map.of("a", 3.0, "b", 3.0));
+    killer.join();
+
+    assertEquals(java.util.Arrays.asList(null, null), outcomes, "the wall never stopped");
+    assertEquals(2, reports.size(), "both loops played");
+    assertEquals(2, players.get("b").size(), "a second player took the first one's place");
+    FakePlayer first = players.get("b").get(0);
+    assertTrue(first.stopped(), "the failed player was stopped by its handle");
+    // The new player was sent, paused, to where the wall was about to be, then released there.
+    FakePlayer.Call crash = log.stream().filter(c -> c.what().equals("b:stop")).findFirst().orElseThrow();
+    List<FakePlayer.Call> after = log.stream().filter(c -> c.nanos() > crash.nanos() && c.what().startsWith("b:"))
+        .toList();
+    FakePlayer.Call seek = after.stream().filter(c -> c.what().startsWith("b:seek ")).findFirst().orElseThrow();
+    double target = Double.parseDouble(seek.what().substring("b:seek ".length()));
+    double wallThen = positionOf("a", seek.nanos());
+    assertTrue(target > wallThen && target < wallThen + 0.5, "sought ahead of the wall: " + target + " vs " + wallThen);
+    // Told once as it failed and once as it played again, or, when that took less than a round, once.
+    assertTrue(changes.equals(List.of("screen b on host-b: mpv exited unexpectedly (code 9); starting a new player",
+        "screen b on host-b: playing again (1 restart)"))
+        || changes.equals(List.of("screen b on host-b: mpv exited unexpectedly (code 9); a new player took its place"
+        + " (1 restart)")), changes.toString());
+    assertEquals(2, count("a:release"), "screen a never stopped: released at the start and at the seam only");
+    WallStatus last = statuses.get(statuses.size() - 1);
+    assertEquals(1, last.screens().get(1).restarts());
+    assertEquals("mpv exited unexpectedly (code 9)", last.screens().get(1).lastError());
+    assertTrue(statuses.stream().anyMatch(s -> s.screens().get(1).state() == ScreenState.RECOVERING),
+        "the recovering screen was reported as such");
   }
 
   @Test
-  void aPlayerThatDiesMidLoopStopsEveryRankWithItsName() throws Exception {
+  void aPlayerThatAnswersNothingIsTakenForHungAndReplaced() throws Exception {
     Layout layout = layout(1, "a", "b");
-    Thread killer = new Thread(() -> {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (count("b:release") == 0 && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(1_000_000);
-      }
-      players.get("b").crash();
+    Thread hang = inBackground(() -> {
+      await(() -> count("b:release") == 1 && position("a") > 0.3);
+      players.get("b").get(0).hang();
     });
-    killer.start();
-    List<String> outcomes = play(layout, Map.of("a", 2.0, "b", 2.0), null);
+    List<String> outcomes = play(layout, Map.of("a", 3.0, "b", 3.0));
+    hang.join();
+
+    assertEquals(java.util.Arrays.asList(null, null), outcomes);
+    assertEquals(2, players.get("b").size());
+    assertTrue(changes.stream().anyMatch(c -> c.startsWith("screen b on host-b: the player answered nothing for 0.")
+        && c.contains("(hung)")), changes.toString());
+  }
+
+  @Test
+  void aScreenWhoseNewPlayersFailIsGivenUpShowsBlackAndIsReportedAtTheEnd() throws Exception {
+    Layout layout = layout(1, "a", "b");
+    Thread killer = inBackground(() -> {
+      await(() -> count("b:release") == 1 && position("a") > 0.3);
+      brokenFromNowOn.add("b");
+      players.get("b").get(0).crash();
+    });
+    List<String> outcomes = play(layout, Map.of("a", 3.0, "b", 3.0));
     killer.join();
-    for (String outcome : outcomes) {
-      assertEquals("screen b on host-b: mpv exited unexpectedly (code 9)", outcome);
-    }
-    assertTrue(reports.isEmpty());
+
+    assertEquals(java.util.Arrays.asList(null, null), outcomes, "the wall played on without it");
+    assertEquals(1, reports.size());
+    assertEquals(3, players.get("b").size(), "the first, then two that failed: three failures give up");
+    assertEquals(1, blackScreens.get("b").get(), "black in its place");
+    assertTrue(changes.contains("screen b on host-b: given up (its player failed too often; last: "
+        + "could not open the clip); black until the next loop"), changes.toString());
+    assertTrue(changes.contains("at the end: screen b on host-b: given up: could not open the clip"),
+        changes.toString());
+    assertEquals(ScreenState.GIVEN_UP, statuses.get(statuses.size() - 1).screens().get(1).state());
+  }
+
+  @Test
+  void aGivenUpScreenTriesAgainAtTheSeamAndPlaysFromThere() throws Exception {
+    Layout layout = layout(2, "a", "b");
+    Thread killer = inBackground(() -> {
+      await(() -> count("b:release") == 1 && position("a") > 0.3);
+      brokenFromNowOn.add("b");
+      players.get("b").get(0).crash();
+      await(() -> blackScreens.containsKey("b"));
+      brokenFromNowOn.remove("b"); // the share is back
+    });
+    List<String> outcomes = play(layout, Map.of("a", 2.0, "b", 2.0));
+    killer.join();
+
+    assertEquals(java.util.Arrays.asList(null, null), outcomes);
+    assertEquals(2, reports.size());
+    assertEquals("given up", reports.get(0).screens().get(1).state(), "given up at the first seam");
+    assertEquals("playing", reports.get(1).screens().get(1).state(), "and playing again by the second");
+    assertTrue(changes.stream().anyMatch(c -> c.startsWith("screen b on host-b: playing again after it was given up")),
+        changes.toString());
+    assertTrue(changes.stream().noneMatch(c -> c.startsWith("at the end")), changes.toString());
+  }
+
+  @Test
+  void aScreenThatNeverComesUpIsGivenUpAndTheOthersStartWithoutIt() throws Exception {
+    brokenFromNowOn.add("b");
+    List<String> outcomes = play(layout(2, "a", "b", "c"), Map.of("a", 0.4, "b", 0.4, "c", 0.4));
+    assertEquals(java.util.Arrays.asList(null, null, null), outcomes);
+    assertEquals(2, reports.size());
+    assertEquals(2, count("a:release"));
+    assertTrue(changes.contains("at the end: screen b on host-b: given up: could not open the clip"),
+        changes.toString());
+  }
+
+  @Test
+  void whenNoScreenCanPlayTheWallStopsNamingEveryOne() throws Exception {
+    brokenFromNowOn.addAll(List.of("a", "b"));
+    List<String> outcomes = play(layout(0, "a", "b"), Map.of("a", 0.4, "b", 0.4));
+    String expected = "screen a on host-a: could not open the clip (no screen can play: every one was given up)\n"
+        + "screen b on host-b: could not open the clip (no screen can play: every one was given up)";
+    assertEquals(List.of(expected, expected), outcomes);
   }
 
   @Test
   void inIndependentModeEachClipRestartsOnItsOwnAndTheWallEndsAfterTheLongestsLoops() throws Exception {
-    Layout layout = layout(dev.wall.core.layout.LoopMode.INDEPENDENT, 2, "short", "long");
-    List<String> outcomes = play(layout, Map.of("short", 0.12, "long", 0.5), null);
+    Layout layout = layout(LoopMode.INDEPENDENT, 2, "short", "long");
+    List<String> outcomes = play(layout, Map.of("short", 0.12, "long", 0.5));
 
     assertEquals(java.util.Arrays.asList(null, null), outcomes);
     assertEquals(2, reports.size(), "two loops of the longest clip");
@@ -155,5 +284,39 @@ class WallRankTest {
 
   private long count(String what) {
     return log.stream().filter(c -> c.what().equals(what)).count();
+  }
+
+  /** Where screen {@code name}'s first player is now. */
+  private double position(String name) {
+    List<FakePlayer> its = players.get(name);
+    return its == null ? 0 : its.get(0).position();
+  }
+
+  /** Where screen {@code name}'s first player was at {@code nanos}, from its calls around then. */
+  private double positionOf(String name, long nanos) {
+    FakePlayer.Call before = null;
+    for (FakePlayer.Call call : log) {
+      if (call.what().startsWith(name + ":") && call.nanos() <= nanos) {
+        before = call;
+      }
+    }
+    return before == null ? 0 : before.position() + (nanos - before.nanos()) / 1e9;
+  }
+
+  private static Thread inBackground(Runnable action) {
+    Thread thread = new Thread(action, "fault");
+    thread.start();
+    return thread;
+  }
+
+  /** Polls against a deadline, as every wait in tests does. */
+  private static void await(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out");
+      }
+      LockSupport.parkNanos(1_000_000);
+    }
   }
 }

@@ -57,6 +57,35 @@ final class MpvCommandLine {
   }
 
   /**
+   * An mpv with nothing to play, holding a black window in the screen's place: what a screen
+   * that was given up shows instead of whatever lies beneath. Its lifeline is a player's.
+   */
+  static List<String> blankArgv(PlayerSpec spec, MpvOptions options) {
+    List<String> argv = new ArrayList<>();
+    argv.add(options.executable());
+    argv.add("--no-config");
+    argv.add("--idle=yes");
+    argv.add("--force-window=yes");
+    argv.add("--no-osc");
+    argv.add("--osd-level=0");
+    argv.add("--no-input-default-bindings");
+    argv.add("--no-terminal");
+    argv.add("--cursor-autohide=always");
+    argv.add("--title=" + BLANK_TITLE_PREFIX + spec.screenName());
+    argv.add("--input-ipc-client=fd://0");
+    argv.addAll(placement(spec.window(), spec.output()));
+    addIfSet(argv, "--vo=", options.vo());
+    addIfSet(argv, "--gpu-context=", options.gpuContext());
+    // The layout's own arguments choose the video output (--vo=x11 under Xvfb, say).
+    spec.playerArgs().stream().filter(arg -> arg.startsWith("--vo=") || arg.startsWith("--gpu-")
+        || arg.startsWith("--drm-")).forEach(argv::add);
+    return argv;
+  }
+
+  /** The title of a black window that stands in for a given-up screen. */
+  static final String BLANK_TITLE_PREFIX = "wall-blank:";
+
+  /**
    * The player's environment: the spec's, with one change for mpv's x11 VO on a local display.
    * There mpv 0.35 uses MIT-SHM and its {@code XShmPutImage} waits in Xlib's queue until the VO
    * thread next wakes (seen with strace: up to 30 ms after the frame was due). Through the socket

@@ -89,6 +89,8 @@ final class MpvIpc implements AutoCloseable {
       throw new IOException("interrupted waiting for mpv", e);
     } catch (ExecutionException e) {
       throw new IOException("mpv connection lost", e.getCause());
+    } catch (TimeoutException e) {
+      throw new TimeoutException("mpv answered nothing to " + args[0] + " within " + timeout.toMillis() + " ms");
     } finally {
       pending.remove(id);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wall.player.backend.Capabilities;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerException;
+import dev.wall.player.backend.PlayerMessages;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
 /** mpv, driven over its JSON IPC socket. Frame-exact seeks, rate trimming, position from time-pos. */
 public final class MpvPlayer implements Player {
   static final Capabilities CAPABILITIES = new Capabilities(true, true, 0.001, true, true);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+  /** A player that answers nothing this long is hung (the rank then replaces it). */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
   private static final Duration DEATH_GRACE = Duration.ofMillis(200);
 
@@ -33,6 +35,7 @@ public final class MpvPlayer implements Player {
   private volatile boolean playing;
   private volatile double rate = 1.0;
   private double frameSeconds = 1 / 30.0;
+  private double durationSeconds;
   private final FrameClock clock = new FrameClock();
 
   private ChildProcess early;
@@ -66,6 +69,14 @@ public final class MpvPlayer implements Player {
     Files.createDirectories(socket.getParent());
     Files.deleteIfExists(socket);
     return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, extra, display));
+  }
+
+  /** An mpv holding a black window in {@code spec}'s screen's place (see {@link MpvCommandLine#blankArgv}). */
+  public static ChildProcess startBlank(PlayerSpec spec) throws IOException {
+    List<String> argv = MpvCommandLine.blankArgv(spec, MpvOptions.DEFAULTS);
+    return ChildProcess.startWithLifeline("mpv black " + spec.screenName(), argv,
+        spec.workDir().resolve(spec.screenName() + ".black.log"),
+        MpvCommandLine.environment(argv, spec.environment(), System.getenv("DISPLAY")));
   }
 
   /**
@@ -106,6 +117,7 @@ public final class MpvPlayer implements Player {
       ipc.command(REQUEST_TIMEOUT, "observe_property", 2, "time-pos");
       awaitLoaded(deadline);
       frameSeconds = 1 / queryFrameRate();
+      durationSeconds = call("get_property", "duration").asDouble();
     } catch (IOException | TimeoutException e) {
       throw failure("did not come up", e);
     }
@@ -230,9 +242,23 @@ public final class MpvPlayer implements Player {
     return eof != null && eof.asBoolean(false);
   }
 
+  /** Read once, when the clip is loaded: it does not change, and a round should not wait on mpv for it. */
   @Override
-  public double duration() throws PlayerException {
-    return call("get_property", "duration").asDouble();
+  public double duration() {
+    return durationSeconds;
+  }
+
+  @Override
+  public void ping(Duration deadline) throws PlayerException {
+    MpvIpc connection = ipc;
+    if (connection == null || connection.isClosed()) {
+      throw new PlayerException(spec.screenName() + ": mpv's IPC socket is closed");
+    }
+    try {
+      connection.command(deadline, "get_property", "pause");
+    } catch (IOException | TimeoutException e) {
+      throw new PlayerException(spec.screenName() + ": mpv " + PlayerMessages.describe(e), e);
+    }
   }
 
   @Override
@@ -285,7 +311,7 @@ public final class MpvPlayer implements Player {
   }
 
   private String unexpectedExit(ChildProcess child) {
-    return spec.screenName() + ": mpv exited unexpectedly (code " + child.process().exitValue() + "): "
+    return spec.screenName() + ": mpv " + PlayerMessages.howItEnded(child.process().exitValue()) + ": "
         + String.join(" | ", lastLogLines(child, 3));
   }
 
@@ -328,7 +354,7 @@ public final class MpvPlayer implements Player {
     if (process != null && !process.isStopping() && hasExited(process, DEATH_GRACE)) {
       return new PlayerException(unexpectedExit(process), cause);
     }
-    return new PlayerException(spec.screenName() + ": mpv " + what + ": " + cause.getMessage(), cause);
+    return new PlayerException(spec.screenName() + ": mpv " + what + ": " + PlayerMessages.describe(cause), cause);
   }
 
   private static boolean hasExited(ChildProcess child, Duration within) {

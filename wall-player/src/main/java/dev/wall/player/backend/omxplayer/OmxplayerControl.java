@@ -81,6 +81,11 @@ final class OmxplayerControl implements AutoCloseable {
     return property("PlaybackStatus").toString();
   }
 
+  /** A cheap question with its own deadline, for a watchdog: is omxplayer answering at all? */
+  void ping(Duration wait) throws IOException {
+    call(busName, OBJECT_PATH, PROPERTIES_INTERFACE, "Get", "ss", wait, PLAYER_INTERFACE, "PlaybackStatus");
+  }
+
   double rate() throws IOException {
     return ((Number) property("Rate")).doubleValue();
   }
@@ -116,12 +121,13 @@ final class OmxplayerControl implements AutoCloseable {
         throw new IOException(member + " got no answer within " + wait);
       }
       if (reply instanceof Error error) {
-        throw new IOException(member + " failed: " + error.getName() + ": " + error.getException().getMessage());
+        throw new IOException(member + " failed: " + error.getName() + ": "
+            + dev.wall.player.backend.PlayerMessages.describe(error.getException()));
       }
       Object[] parameters = reply.getParameters();
       return parameters == null ? new Object[0] : parameters;
     } catch (DBusException e) {
-      throw new IOException(member + " failed: " + e.getMessage(), e);
+      throw new IOException(member + " failed: " + dev.wall.player.backend.PlayerMessages.describe(e), e);
     }
   }
 

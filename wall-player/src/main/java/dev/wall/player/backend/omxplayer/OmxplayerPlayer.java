@@ -8,6 +8,7 @@ import dev.wall.player.backend.PlayerException;
 import dev.wall.player.backend.PlayerMessages;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.process.Lifeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class OmxplayerPlayer implements Player {
       bus = PrivateBus.start(options.dbusDaemon(), spec.workDir().resolve(name + ".bus"),
           spec.workDir().resolve(name + ".dbus.log"), left(deadline));
       control = OmxplayerControl.connect(bus.address(), busName, REQUEST_TIMEOUT);
-      process = ChildProcess.start("omxplayer " + name, argv, spec.log(),
+      process = ChildProcess.startWithLifeline("omxplayer " + name, Lifeline.wrap(argv), spec.log(),
           OmxplayerCommandLine.environment(spec, options, bus.address(), System.getenv("LD_LIBRARY_PATH")));
       process.onExit().thenAccept(this::exited);
       awaitOnBus(deadline);
@@ -197,12 +198,26 @@ public final class OmxplayerPlayer implements Player {
   }
 
   @Override
+  public void ping(Duration deadline) throws PlayerException {
+    OmxplayerControl bus = control;
+    if (bus == null || stopping) {
+      throw new PlayerException(spec.screenName() + ": omxplayer is not running");
+    }
+    try {
+      bus.ping(deadline);
+    } catch (IOException e) {
+      throw failure("did not answer", e);
+    }
+  }
+
+  @Override
   public void onUnexpectedExit(Consumer<String> listener) {
     this.exitListener = listener;
   }
 
+  /** omxplayer itself, under its lifeline. */
   public long pid() {
-    return process.pid();
+    return Lifeline.program(process).map(ProcessHandle::pid).orElse(process.pid());
   }
 
   /** Pauses omxplayer just before the end, where it would quit; sleeps longer while far from it. */

@@ -1,6 +1,7 @@
 package dev.wall.player.backend.omxplayer;
 
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.process.Lifeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,9 @@ final class PrivateBus implements AutoCloseable {
       socket = scratch.resolve("bus");
     }
     Files.deleteIfExists(socket);
-    ChildProcess daemon = ChildProcess.start("dbus-daemon", argv(dbusDaemon, socket), log, Map.of());
+    // Under a lifeline, like the player it serves: a bus must not outlive its rank either.
+    ChildProcess daemon = ChildProcess.startWithLifeline("dbus-daemon", Lifeline.wrap(argv(dbusDaemon, socket)), log,
+        Map.of());
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!Files.exists(socket)) {
       if (!daemon.isAlive()) {

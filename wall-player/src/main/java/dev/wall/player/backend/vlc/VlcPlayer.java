@@ -11,6 +11,7 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.vlc.VlcRc.State;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.process.Lifeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,8 @@ public final class VlcPlayer implements Player {
       Path home = privateFolder(runAs);
       Path socket = home.resolve("rc.sock");
       Files.deleteIfExists(socket);
-      process = ChildProcess.start("vlc " + name, VlcCommandLine.argv(spec, options, socket, clip, runAs),
-          spec.log(), environment(home));
+      process = ChildProcess.startWithLifeline("vlc " + name,
+          Lifeline.wrap(VlcCommandLine.argv(spec, options, socket, clip, runAs)), spec.log(), environment(home));
       process.onExit().thenAccept(this::exited);
       rc = connect(socket, deadline);
       rc.awaitState(State.PAUSED, left(deadline));
@@ -308,13 +309,27 @@ public final class VlcPlayer implements Player {
   }
 
   @Override
+  public void ping(Duration deadline) throws PlayerException {
+    VlcRc console = rc;
+    if (console == null || console.isClosed()) {
+      throw new PlayerException(spec.screenName() + ": VLC's rc socket is closed");
+    }
+    try {
+      console.status(deadline);
+    } catch (IOException e) {
+      throw failure("did not answer", e);
+    }
+  }
+
+  @Override
   public void onUnexpectedExit(Consumer<String> listener) {
     this.exitListener = listener;
   }
 
-  /** The VLC process itself: under runuser, runuser's child. */
+  /** The VLC process itself, under its lifeline (and under runuser, runuser's child). */
   public long pid() {
-    return process.process().descendants().findFirst().map(ProcessHandle::pid).orElse(process.pid());
+    ProcessHandle program = Lifeline.program(process).orElse(process.process().toHandle());
+    return program.children().findFirst().orElse(program).pid();
   }
 
   @Override

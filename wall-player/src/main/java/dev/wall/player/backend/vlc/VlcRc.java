@@ -26,6 +26,9 @@ final class VlcRc implements AutoCloseable {
   private final SocketChannel channel;
   private final java.io.Writer transcript;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  /** Put in the queue when the socket closes, so a waiting command fails at once, not at its deadline. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String CLOSED = new String("(closed)");
   private final Object stateLock = new Object();
   private volatile State state = State.UNKNOWN;
   private volatile boolean closed;
@@ -54,14 +57,18 @@ final class VlcRc implements AutoCloseable {
   /** Sends {@code command} and returns the first line that {@code answer} accepts. */
   synchronized String command(String command, Predicate<String> answer, Duration timeout) throws IOException {
     lines.clear();
+    if (closed) {
+      throw new IOException("VLC closed its rc socket");
+    }
     send(command);
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       while (true) {
         long left = deadline - System.nanoTime();
         String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
-        if (line == null) {
-          throw new IOException(closed ? "VLC closed its rc socket" : "VLC did not answer '" + command + "' in " + timeout);
+        if (line == null || line == CLOSED) {
+          throw new IOException(closed ? "VLC closed its rc socket"
+              : "VLC did not answer '" + command + "' within " + timeout.toMillis() + " ms");
         }
         if (answer.test(line)) {
           return line;
@@ -165,6 +172,7 @@ final class VlcRc implements AutoCloseable {
       // VLC quit or we closed the socket; waiting commands time out with "closed".
     } finally {
       closed = true;
+      lines.add(CLOSED);
     }
   }
 

@@ -11,6 +11,7 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Crashes;
+import dev.wall.player.playertest.RankKills;
 import dev.wall.player.playertest.TestMedia;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,9 +144,18 @@ class OmxplayerPlayerIT {
     try (OmxplayerPlayer player = player("crash", dir, fake, 10, null, null, 0)) {
       player.prepare(Duration.ofSeconds(30));
       String message = Crashes.killAndAwaitReport(player, player.pid(), "omxplayer");
-      assertTrue(message.startsWith("crash: omxplayer exited unexpectedly"), message);
+      assertTrue(message.startsWith("crash: omxplayer was killed (SIGKILL)"), message);
       assertTrue(message.contains("fake omxplayer on the bus"), "the last log lines: " + message);
     }
+  }
+
+  @Test
+  void aRankKilledBySigkillLeavesNoOmxplayerAndNoBusBehind() throws Exception {
+    Path dir = FakeOmxplayer.workDir("rank-killed");
+    FakeOmxplayer fake = FakeOmxplayer.install(dir);
+    double took = RankKills.killAndAwaitNoneLeft(dir, "omxplayer", dir.toString(),
+        TestMedia.barCoded(320, 180, 4).toString(), fake.executable.toString(), fake.record.toString());
+    assertTrue(took < 5, "gone in " + took + " s");
   }
 
   private static OmxplayerPlayer player(String name, Path dir, FakeOmxplayer fake, double seconds, Rect window,

@@ -12,6 +12,7 @@ import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Crashes;
+import dev.wall.player.playertest.RankKills;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
 import java.awt.image.BufferedImage;
@@ -140,9 +141,17 @@ class VlcPlayerIT {
     try (VlcPlayer player = player("crash", TestMedia.barCoded(320, 180, 10), new Rect(0, 0, 320, 180))) {
       player.prepare(Duration.ofSeconds(30));
       String message = Crashes.killAndAwaitReport(player, player.pid(), "vlc");
-      assertTrue(message.startsWith("crash: VLC exited unexpectedly (code "), message);
+      assertTrue(message.startsWith("crash: VLC was killed (SIGKILL)"), message);
       assertTrue(message.endsWith("Killed"), "with its last log lines: " + message);
     }
+  }
+
+  @Test
+  void aRankKilledBySigkillLeavesNoVlcBehind() throws Exception {
+    Path dir = TestMedia.workDir("vlc-rank-killed");
+    double took = RankKills.killAndAwaitNoneLeft(dir, "vlc", dir.toString(), TestMedia.barCoded(320, 180, 10).toString(),
+        display.display(), TEST_USER);
+    assertTrue(took < 5, "gone in " + took + " s");
   }
 
   private VlcPlayer player(String name, Path clip, Rect window) throws Exception {

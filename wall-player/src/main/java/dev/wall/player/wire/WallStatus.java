@@ -1,0 +1,90 @@
+package dev.wall.player.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wall.core.sync.ScreenState;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Where the wall is after a control round, screen by screen: what rank 0 sends the controller
+ * about once a second ({@link RankMessage.Status}), and what {@code wall status} shows.
+ *
+ * @param loop the loop being played, from 1
+ * @param loops loops planned, 0 for forever
+ * @param position where the wall is in its loop, in seconds (the median playing screen)
+ * @param skewMillis the spread of the playing screens' positions at this round
+ * @param frameRate frames per second of the clips, to express skews in frames
+ * @param screens every screen, in rank order
+ */
+public record WallStatus(int loop, int loops, double position, double skewMillis, double frameRate,
+    List<Screen> screens) {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public WallStatus {
+    screens = List.copyOf(screens);
+  }
+
+  /**
+   * One screen.
+   *
+   * @param state playing, recovering, given up or stopped
+   * @param position seconds into its clip, or null when it is not playing
+   * @param skewMillis how far ahead of the wall (negative: behind), or null when not playing
+   * @param rate its playback rate
+   * @param restarts players started in place of a failed one since this run of the wall started
+   * @param lastError its player's last failure, or null
+   * @param lastErrorAt when, as an ISO-8601 instant, or null
+   */
+  public record Screen(String name, String host, ScreenState state, Double position, Double skewMillis,
+      double rate, int restarts, String lastError, String lastErrorAt) {
+
+    /** The skew in frames, or null when not playing. */
+    public Double skewFrames(double frameRate) {
+      return skewMillis == null ? null : skewMillis / 1000 * frameRate;
+    }
+
+    /** The same screen, shown as stopped (no wall plays it now). */
+    public Screen stopped() {
+      return new Screen(name, host, ScreenState.STOPPED, null, null, rate, restarts, lastError, lastErrorAt);
+    }
+  }
+
+  public double skewFrames() {
+    return skewMillis / 1000 * frameRate;
+  }
+
+  /** The live status line on a terminal: where the wall is, and any screen that is not playing. */
+  public String line() {
+    String line = String.format(Locale.ROOT, "loop %d/%s at %.1f s, skew %.1f ms (%.2f frames)",
+        loop, loops == 0 ? "forever" : String.valueOf(loops), position, skewMillis, skewFrames());
+    String away = screens.stream().filter(s -> s.state() != ScreenState.PLAYING)
+        .map(s -> s.name() + " " + s.state().label()).collect(Collectors.joining(", "));
+    return away.isEmpty() ? line : line + "; " + away;
+  }
+
+  /** The same wall with every screen stopped. */
+  public WallStatus stopped() {
+    return new WallStatus(loop, loops, position, 0, frameRate, screens.stream().map(Screen::stopped).toList());
+  }
+
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a wall status that JSON cannot hold: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Reads {@link #toJson}; fields it does not know (from a newer wall) are passed over. */
+  public static WallStatus fromJson(String json) {
+    try {
+      return JSON.readValue(json, WallStatus.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a wall status: " + e.getOriginalMessage(), e);
+    }
+  }
+}
