@@ -116,9 +116,18 @@ public final class WallController {
       mpirun.stop(STOP_GRACE);
       return new Outcome.Stopped("interrupted; every rank was stopped");
     }
-    if (code != 0 && !ProcessDestroyer.instance().shuttingDown()) {
-      Sweeper.Result swept = sweeper.sweep(reachableHosts(mpiLines), SWEEP_DEADLINE, remoteLogs(failures));
+    if (ProcessDestroyer.instance().shuttingDown()) {
+      return verdict(code, failures, mpiLines, null);
+    }
+    Map<String, List<Path>> logs = remoteLogs(failures);
+    if (code != 0) {
+      Sweeper.Result swept = sweeper.sweep(reachableHosts(mpiLines), SWEEP_DEADLINE, logs);
       return verdict(code, withCollectedLogs(failures, swept.logs()), mpiLines, swept);
+    }
+    if (!logs.isEmpty()) {
+      // Every loop played, but screens were given up: their logs are on their nodes.
+      return verdict(code, withCollectedLogs(failures, sweeper.sweep(logs.keySet(), SWEEP_DEADLINE, logs).logs()),
+          mpiLines, null);
     }
     return verdict(code, failures, mpiLines, null);
   }

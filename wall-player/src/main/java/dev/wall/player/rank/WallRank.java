@@ -417,7 +417,8 @@ public final class WallRank {
   private void agreeOrAbort(RankStatus mine, Duration within) throws WallAbortedException {
     wallClock.atSeam();
     List<RankStatus> all = gather(mine, within);
-    abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null, ROUND_DEADLINE));
+    // The others wait for this answer from the moment they sent their part: as long as the gather may last.
+    abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null, within));
   }
 
   private static void abortIfAsked(RoundCommand command) throws WallAbortedException {

@@ -171,12 +171,14 @@ class ClusterWallIT {
 
   @Test
   void aRemoteScreensFailureNamesItAndPointsToItsLogCopiedToTheController(@TempDir Path run) throws Exception {
+    // Three loops: long enough for the screen's replacements to fail too, and for it to be given up.
+    Path layout = fourNodeWall(3);
     Path broken = Files.createDirectories(run.resolve("media"));
     for (int i = 1; i <= 4; i++) {
       Files.copy(dir.resolve("s" + i + ".mp4"), broken.resolve("s" + i + ".mp4"));
     }
     Files.writeString(broken.resolve("s3.mp4"), "not a video at all\n".repeat(100));
-    try (ClusterRun wall = ClusterRun.start(cluster, run, "play", fourNodeWall(1).toString(), "--media-root",
+    try (ClusterRun wall = ClusterRun.start(cluster, run, "play", layout.toString(), "--media-root",
         broken.toString(), "--display", display.display(), "--run-dir", run.resolve("run").toString())) {
       int code = wall.await(Duration.ofSeconds(60));
       String said = wall.err();
