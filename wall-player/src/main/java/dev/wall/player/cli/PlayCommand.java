@@ -3,6 +3,8 @@ package dev.wall.player.cli;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.Problem;
+import dev.wall.player.launch.ItemLengths;
 import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.MpiSettings;
 import dev.wall.player.launch.OpenMpiCheck;
@@ -14,6 +16,8 @@ import dev.wall.player.wire.DisplaySettings;
 import dev.wall.player.wire.RankLaunch;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -33,6 +37,9 @@ import picocli.CommandLine.Spec;
       "  wall play /srv/wall/lobby.json",
       "  wall play lobby.json --loops 3          # this run only; the file keeps its count",
       "  wall play lobby.json --forever",
+      "",
+      "A playlist's item k must be as long on every screen (within a frame), unless the layout",
+      "says \"unevenItems\": \"hold\"; wall play reads the clips with ffprobe to check.",
       "",
       "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost."
     })
@@ -90,6 +97,11 @@ public final class PlayCommand implements Callable<Integer> {
     int loops = loopsToPlay(layout);
     if (loops < 0) {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
+    }
+    Layout media = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+    List<Problem> uneven = ItemLengths.check(layoutFile.toString(), media, runDir.resolve("probes"));
+    if (!uneven.isEmpty()) {
+      throw new InvalidLayoutException(uneven);
     }
     OpenMpiCheck.verify(runDir);
     Map<String, String> env = System.getenv();

@@ -69,8 +69,8 @@ public final class Doctor {
   public List<Row> examine() {
     Map<String, Probe.Request> requests = new LinkedHashMap<>();
     for (String host : layout.hosts()) {
-      List<Path> clips = layout.screens().stream().filter(s -> s.host().equals(host)).map(layout::mediaPath)
-          .distinct().toList();
+      List<Path> clips = layout.screens().stream().filter(s -> s.host().equals(host))
+          .flatMap(s -> layout.clips(s).stream()).distinct().toList();
       requests.put(host, new Probe.Request(host, null, false, true, Path.of(layout.mediaRoot()), clips, true,
           layout.player(), display, true));
     }
@@ -192,31 +192,34 @@ public final class Doctor {
     return Cell.fail("missing", root + " is not a folder there; mount the media share there (wall setup nfs-client)");
   }
 
+  /** Every clip the screen plays (its playlist): the first one that is wrong, or ok. */
   private Cell clip(Screen screen, Probe.Answer answer, Map<Path, String> controllerSums) {
-    Path clip = layout.mediaPath(screen);
-    Probe.Clip there = answer.clips().stream().filter(c -> c.path().equals(clip)).findFirst().orElse(null);
-    if (there == null) {
-      return Cell.fail("timeout", "the clips were not checked in time");
+    boolean allCompared = true;
+    for (Path clip : layout.clips(screen)) {
+      Probe.Clip there = answer.clips().stream().filter(c -> c.path().equals(clip)).findFirst().orElse(null);
+      if (there == null) {
+        return Cell.fail("timeout", "the clips were not checked in time");
+      }
+      if (!there.ok()) {
+        return Cell.fail(there.state(), clip + " " + (there.state().equals("missing") ? "does not exist" : "is " + there.state())
+            + " there; copy it to the media share");
+      }
+      String mine = controllerSums.get(clip);
+      if (mine != null && there.sha256() != null && !mine.equals(there.sha256())) {
+        return Cell.fail("checksum", clip + " differs from the controller's copy (SHA-256 " + abbreviate(there.sha256())
+            + " there, " + abbreviate(mine) + " here); copy it again");
+      }
+      allCompared &= mine != null;
     }
-    if (!there.ok()) {
-      return Cell.fail(there.state(), clip + " " + (there.state().equals("missing") ? "does not exist" : "is " + there.state())
-          + " there; copy it to the media share");
-    }
-    String mine = controllerSums.get(clip);
-    if (mine != null && there.sha256() != null && !mine.equals(there.sha256())) {
-      return Cell.fail("checksum", clip + " differs from the controller's copy (SHA-256 " + abbreviate(there.sha256())
-          + " there, " + abbreviate(mine) + " here); copy it again");
-    }
-    return Cell.pass(mine == null ? "there" : "ok");
+    return Cell.pass(allCompared ? "ok" : "there");
   }
 
   /** SHA-256 of the clips this machine has, through the same cache. */
   private Map<Path, String> controllerChecksums() {
     Checksums sums = Checksums.forThisUser();
     Map<Path, String> found = new LinkedHashMap<>();
-    for (Screen screen : layout.screens()) {
-      Path clip = layout.mediaPath(screen);
-      if (!found.containsKey(clip) && Files.isRegularFile(clip) && Files.isReadable(clip)) {
+    for (Path clip : layout.screens().stream().flatMap(s -> layout.clips(s).stream()).distinct().toList()) {
+      if (Files.isRegularFile(clip) && Files.isReadable(clip)) {
         try {
           found.put(clip, sums.sha256(clip));
         } catch (IOException e) {

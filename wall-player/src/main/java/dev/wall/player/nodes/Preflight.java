@@ -140,7 +140,7 @@ public final class Preflight {
     Set<Path> clips = new LinkedHashSet<>();
     for (Screen screen : layout.screens()) {
       if (screen.host().equals(host)) {
-        clips.add(layout.mediaPath(screen));
+        clips.addAll(layout.clips(screen));
       }
     }
     return List.copyOf(clips);
@@ -153,7 +153,7 @@ public final class Preflight {
 
   private String screensPlaying(String host, Path clip) {
     List<String> names = layout.screens().stream()
-        .filter(s -> s.host().equals(host) && layout.mediaPath(s).equals(clip)).map(Screen::name).toList();
+        .filter(s -> s.host().equals(host) && layout.clips(s).contains(clip)).map(Screen::name).toList();
     return (names.size() == 1 ? "screen " : "screens ") + String.join(", ", names);
   }
 }
