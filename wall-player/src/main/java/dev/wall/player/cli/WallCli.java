@@ -57,6 +57,7 @@ public final class WallCli {
     all.put("preview", PreviewCommand::new);
     all.put("demo", DemoCommand::new);
     all.put("setup", SetupCommand::new);
+    all.put("doctor", DoctorCommand::new);
     return Collections.unmodifiableMap(all);
   }
 

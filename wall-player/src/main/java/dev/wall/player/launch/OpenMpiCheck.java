@@ -65,6 +65,20 @@ public final class OpenMpiCheck {
         "mpirun not found: Open MPI is not installed; " + FIX + " (or apt-get install openmpi-bin libopenmpi-dev)");
   }
 
+  /** The installed Open MPI's version, or null when mpirun is not there. */
+  public static String installedVersionOrNull(Path scratch) {
+    try {
+      return installedVersion(scratch);
+    } catch (LaunchRefused e) {
+      return null;
+    }
+  }
+
+  /** The version mpi.jar on the classpath was built for, or null without the jar. */
+  public static String jarVersionOrNull() {
+    return bindingsVersion();
+  }
+
   /** The Implementation-Version bin/bootstrap wrote into mpi.jar's manifest, or null without the jar. */
   static String bindingsVersion() {
     try {

@@ -12,7 +12,9 @@ import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
+import dev.wall.core.comm.CollectiveTimeout;
 import dev.wall.player.mpi.MpiCommunicator;
+import dev.wall.player.nodes.RunRecord;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.wire.EarlyPlayer;
 import dev.wall.player.wire.LoopReport;
@@ -95,13 +97,49 @@ public final class RankMain {
       return warmUp(layout);
     }
     // mpirun tells each process its rank before MPI_Init, so the player can start meanwhile.
-    PlayerStart player = startPlayer(layout, System.getenv(RANK_VARIABLE));
-    try (MpiCommunicator comm = MpiCommunicator.init(new String[0])) {
+    String rankFromLauncher = System.getenv(RANK_VARIABLE);
+    PlayerStart player = startPlayer(layout, rankFromLauncher);
+    RunRecord record = keepRecord(layout, rankFromLauncher);
+    MpiCommunicator comm;
+    try {
+      comm = MpiCommunicator.init(new String[0]);
+    } catch (NoClassDefFoundError | UnsatisfiedLinkError e) {
+      handOverEarly(null);
+      send(new RankMessage.Failure(whereAmI(layout, rankFromLauncher) + ": Open MPI's Java bindings are missing or"
+          + " broken on this node (" + e + "); install the same wall and Open MPI as on the controller (run"
+          + " bin/bootstrap there), then wall doctor"));
+      return RankExit.ABORTED;
+    }
+    try (comm) {
       if (player == null) {
         player = startPlayer(layout, String.valueOf(comm.rank()));
       }
-      return play(layout, comm, player);
+      if (record == null) {
+        record = keepRecord(layout, String.valueOf(comm.rank()));
+      }
+      int code = play(layout, comm, player);
+      if (code != RankExit.LOST && record != null) {
+        record.remove();
+      }
+      return code;
     }
+  }
+
+  /** This rank's PID file on its node, for the next start to clear what a lost run leaves behind. */
+  private RunRecord keepRecord(Layout layout, String rank) {
+    if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
+      return null;
+    }
+    int index = Integer.parseInt(rank);
+    return RunRecord.keepForRank(runDir, layout.screen(index).host(), index);
+  }
+
+  private static String whereAmI(Layout layout, String rank) {
+    if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
+      return "a rank";
+    }
+    Screen screen = layout.screen(Integer.parseInt(rank));
+    return "screen " + screen.name() + " on " + screen.host();
   }
 
   /** The controller's validated layout when it sent one; else the file, read and validated here. */
@@ -173,6 +211,9 @@ public final class RankMain {
         e.getMessage().lines().forEach(line -> send(new RankMessage.Failure(line)));
       }
       return RankExit.ABORTED;
+    } catch (CollectiveTimeout e) {
+      send(new RankMessage.Lost(comm.rank(), e.missing(), e.collective(), e.within().toMillis()));
+      return RankExit.LOST;
     }
   }
 
@@ -196,9 +237,24 @@ public final class RankMain {
 
   private WallListener listener() {
     return new WallListener() {
+      private final java.util.List<Double> costs = new java.util.ArrayList<>();
+
+      @Override
+      public void released(int screens) {
+        send(new RankMessage.Console("playing: " + screens + " screens released together"));
+      }
+
       @Override
       public void loopEnded(LoopReport report) {
-        printReport(report);
+        double[] sorted = costs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        costs.clear();
+        printReport(sorted.length == 0 ? report
+            : report.withRoundCosts(sorted[sorted.length / 2], sorted[sorted.length - 1]));
+      }
+
+      @Override
+      public void roundCost(double seconds) {
+        costs.add(seconds);
       }
 
       @Override
