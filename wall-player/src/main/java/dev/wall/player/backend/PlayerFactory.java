@@ -29,12 +29,16 @@ public final class PlayerFactory {
    */
   public static Player create(Layout layout, Screen screen, Path workDir, Map<String, String> environment,
       boolean checkMedia) {
-    PlayerSpec spec = spec(layout, screen, workDir, environment);
+    return create(spec(layout, screen, workDir, environment), layout.player(), checkMedia);
+  }
+
+  /** The player for {@code spec}, which {@link #spec} made from the layout. */
+  public static Player create(PlayerSpec spec, PlayerKind requested, boolean checkMedia) {
     if (checkMedia && !Files.isReadable(spec.media())) {
       throw new IllegalStateException(
           "media file " + spec.media() + " is missing or unreadable (is the NFS share mounted?)");
     }
-    return create(layout.player(), spec, BackendOptions.DEFAULTS);
+    return create(requested, spec, BackendOptions.DEFAULTS);
   }
 
   /** @throws IllegalStateException naming the missing program when the player is not installed */
@@ -87,9 +91,15 @@ public final class PlayerFactory {
   }
 
   public static PlayerSpec spec(Layout layout, Screen screen, Path workDir, Map<String, String> environment) {
+    return spec(layout, screen, workDir, environment, false);
+  }
+
+  /** @param debug verbose player logs and control transcripts */
+  public static PlayerSpec spec(Layout layout, Screen screen, Path workDir, Map<String, String> environment,
+      boolean debug) {
     SpanCrop crop = screen.showsSpan() && screen.region() != null && layout.wall() != null
         ? SpanCrop.of(screen.region(), layout.wall()) : null;
     return new PlayerSpec(screen.name(), layout.mediaPath(screen), screen.window(), screen.output(),
-        crop, screen.audio(), screen.playerArgs(), workDir, environment);
+        crop, screen.audio(), screen.playerArgs(), workDir, environment, debug);
   }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param playerArgs extra arguments from the layout, passed as they are
  * @param workDir a private folder for this screen's socket and log
  * @param environment extra environment for the player process (DISPLAY, FAKETIME in benchmarks)
+ * @param debug verbose player logs and control transcripts ({@code wall play --debug}); off, a
+ *     player logs its warnings and errors only
  */
 public record PlayerSpec(
     String screenName,
@@ -28,7 +30,13 @@ public record PlayerSpec(
     Audio audio,
     List<String> playerArgs,
     Path workDir,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    boolean debug) {
+
+  public PlayerSpec(String screenName, Path media, Rect window, int output, SpanCrop crop, Audio audio,
+      List<String> playerArgs, Path workDir, Map<String, String> environment) {
+    this(screenName, media, window, output, crop, audio, playerArgs, workDir, environment, false);
+  }
 
   public Path log() {
     return workDir.resolve(screenName + ".log");

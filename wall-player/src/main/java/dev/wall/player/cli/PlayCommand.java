@@ -77,6 +77,11 @@ public final class PlayCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print nothing but failures.")
   boolean quiet;
 
+  @Option(names = "--debug",
+      description = "Verbose player logs (mpv's own --log-file) and control transcripts, in each node's run folder;"
+          + " for diagnosing: they grow faster.")
+  boolean debug;
+
   @Option(names = "--warm-up",
       description = "Only record what makes the ranks start fast on this machine (a class-data archive,"
           + " once per install), then exit without playing.")
@@ -97,7 +102,7 @@ public final class PlayCommand implements Callable<Integer> {
     WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
         spec.commandLine().getOut(), spec.commandLine().getErr(), PlayReport.to(reportFile, layoutFile), quiet,
         System.console() != null);
-    RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot);
+    RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot).withDebug(debug);
     if (warmUp) {
       RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
       // Works out mpirun's command line without running it, so a controller archive recorded

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 public final class WallController {
   private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
+  private static final int MPI_LINES_KEPT = 200;
 
   private final Layout layout;
   private final LocalMachine local;
@@ -69,7 +70,8 @@ public final class WallController {
       errors.flush();
     });
     ChildProcess mpirun =
-        ChildProcess.startRelayed("mpirun", argv, freshLog(), environment, lines, archive.rankDirectory());
+        ChildProcess.startRelayed("mpirun", argv, log(), environment, lines, RankMessage::logged,
+            archive.rankDirectory());
     int code;
     try {
       code = mpirun.process().waitFor();
@@ -104,12 +106,18 @@ public final class WallController {
     RankMessage message = RankMessage.parse(line).orElse(null);
     if (message == null) {
       synchronized (mpiLines) {
+        // Only the last lines are kept, to name a lost rank: the log has them all.
+        if (mpiLines.size() >= MPI_LINES_KEPT) {
+          mpiLines.remove(0);
+        }
         mpiLines.add(line);
       }
       return;
     }
     if (message instanceof RankMessage.Failure failure) {
-      failures.add(failure.text());
+      if (failures.size() < MPI_LINES_KEPT) {
+        failures.add(failure.text());
+      }
     } else if (message instanceof RankMessage.Report loop) {
       report.addLoop(loop.json());
     } else if (message instanceof RankMessage.Status status) {
@@ -141,14 +149,10 @@ public final class WallController {
     }
   }
 
-  /** One log per run, the previous one kept beside it: a wall that runs for months must not fill the disk. */
-  private Path freshLog() throws IOException {
+  /** mpirun's output, rotated by size across runs: a wall that runs for months must not fill the disk. */
+  private Path log() throws IOException {
     Files.createDirectories(runDir);
-    Path log = runDir.resolve("mpirun.log");
-    if (Files.exists(log)) {
-      Files.move(log, runDir.resolve("mpirun.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    return log;
+    return runDir.resolve("mpirun.log");
   }
 
   private Outcome verdict(int code, List<String> failures, List<String> mpiLines) {

@@ -9,6 +9,7 @@ import dev.wall.core.layout.Screen;
 import dev.wall.player.backend.BlankScreen;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerFactory;
+import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
@@ -39,6 +40,7 @@ public final class RankMain {
   private final boolean warmUp;
   private final EarlyPlayer earlyPlayer;
   private final String layoutData;
+  private final boolean debug;
   /** The player started before the layout was read, until a player takes it over. */
   private ChildProcess early;
 
@@ -51,6 +53,7 @@ public final class RankMain {
     this.warmUp = launch.warmUp();
     this.earlyPlayer = launch.earlyPlayer();
     this.layoutData = launch.layoutData();
+    this.debug = launch.debug();
   }
 
   /** Set by Open MPI's launcher in every process it starts. */
@@ -128,10 +131,9 @@ public final class RankMain {
       return null;
     }
     Screen screen = layout.screen(Integer.parseInt(rank));
-    Path workDir = EarlyPlayer.screensDir(runDir);
     return PlayerStart.begin(() -> {
       try {
-        return handOverEarly(PlayerFactory.create(layout, screen, workDir, Map.of(), true));
+        return handOverEarly(newPlayer(layout, screen));
       } catch (RuntimeException e) {
         handOverEarly(null);
         throw e;
@@ -175,9 +177,15 @@ public final class RankMain {
 
   /** How this rank replaces its screen's player when it fails: a new one from the layout, as the first. */
   private WallRank.Recovery recovery(Layout wall, Screen screen) {
-    Path workDir = EarlyPlayer.screensDir(runDir);
-    return new WallRank.Recovery(() -> PlayerFactory.create(wall, screen, workDir, Map.of(), true),
-        () -> BlankScreen.show(PlayerFactory.spec(wall, screen, workDir, Map.of())).orElse(null));
+    return new WallRank.Recovery(() -> newPlayer(wall, screen), () -> BlankScreen.show(spec(wall, screen)).orElse(null));
+  }
+
+  private Player newPlayer(Layout wall, Screen screen) {
+    return PlayerFactory.create(spec(wall, screen), wall.player(), true);
+  }
+
+  private PlayerSpec spec(Layout wall, Screen screen) {
+    return PlayerFactory.spec(wall, screen, EarlyPlayer.screensDir(runDir), Map.of(), debug);
   }
 
   private void takeSnapshot() {

@@ -21,9 +21,10 @@ import java.util.List;
  * @param earlyPlayer this rank's player, to start before reading the layout, or null
  * @param layoutData the layout as the controller validated it ({@link LayoutWire}), or null for
  *     the rank to read {@code layout} itself
+ * @param debug verbose player logs and control transcripts
  */
 public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp,
-    EarlyPlayer earlyPlayer, String layoutData) {
+    EarlyPlayer earlyPlayer, String layoutData, boolean debug) {
   /**
    * mpirun's own command line holds every rank's: past this much layout data in all, the ranks
    * read the layout file instead (Linux allows 2 MB of arguments; a layout is about 400 bytes a
@@ -32,11 +33,16 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
   static final int LAYOUT_DATA_BUDGET = 256 * 1024;
 
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp) {
-    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null, null);
+    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null, null, false);
   }
 
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot) {
-    this(layout, loops, mediaRoot, runDir, snapshot, false, null, null);
+    this(layout, loops, mediaRoot, runDir, snapshot, false, null, null, false);
+  }
+
+  /** The same, with verbose player logs and transcripts, or without. */
+  public RankLaunch withDebug(boolean verbose) {
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, verbose);
   }
 
   /**
@@ -46,14 +52,15 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
   public RankLaunch withLayoutData(Layout wall) {
     String data = LayoutWire.encode(wall);
     boolean fits = (long) data.length() * wall.screens().size() <= LAYOUT_DATA_BUDGET;
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, fits ? data : null);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, fits ? data : null, debug);
   }
 
   /** The same, for screen {@code index} of {@code wall}: with its early player when it can have one. */
   public RankLaunch forScreen(Layout wall, int index) {
     Layout withMedia = mediaRoot == null ? wall : wall.withMediaRoot(mediaRoot.toAbsolutePath().toString());
-    EarlyPlayer early = warmUp ? null : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath()).orElse(null);
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData);
+    EarlyPlayer early = warmUp ? null
+        : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath(), debug).orElse(null);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData, debug);
   }
 
   public List<String> args() {
@@ -69,6 +76,9 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     }
     if (warmUp) {
       args.add("--warm-up");
+    }
+    if (debug) {
+      args.add("--debug");
     }
     if (layoutData != null) {
       args.addAll(List.of("--layout-data", layoutData));
@@ -90,10 +100,15 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     boolean warmUp = false;
     EarlyPlayer earlyPlayer = null;
     String layoutData = null;
+    boolean debug = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--warm-up")) {
         warmUp = true;
+        continue;
+      }
+      if (option.equals("--debug")) {
+        debug = true;
         continue;
       }
       if (option.equals("--early-player")) {
@@ -119,6 +134,6 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     if (layout == null || loops == null || runDir == null) {
       throw new IllegalArgumentException("a rank needs --layout, --loops and --run-dir");
     }
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, debug);
   }
 }

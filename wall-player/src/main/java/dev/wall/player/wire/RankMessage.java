@@ -75,6 +75,14 @@ public sealed interface RankMessage {
     return Optional.empty();
   }
 
+  /**
+   * Whether the controller's log keeps {@code line}: everything but the status, which comes every
+   * second (about 8 MB a day for 4 screens) and is kept in the status file instead.
+   */
+  static boolean logged(String line) {
+    return !line.startsWith(Tag.STATUS.prefix);
+  }
+
   /** The tags. Short, and unlike anything Open MPI prints. */
   enum Tag {
     CONSOLE("@wall console "),
