@@ -1,8 +1,10 @@
 package dev.wall.player.cli;
 
+import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
+import dev.wall.player.launch.LaunchRefused;
 import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.OpenMpiCheck;
 import dev.wall.player.launch.PlayReport;
@@ -58,8 +60,8 @@ public final class PlayCommand implements Callable<Integer> {
   Path mediaRoot;
 
   @Option(names = "--run-dir", paramLabel = "DIR",
-      description = "Each node's folder for hostfile, sockets and player logs (default: ${DEFAULT-VALUE}).",
-      defaultValue = "${java.io.tmpdir}/wall-${user.name}")
+      description = "Each node's folder for hostfile, status, sockets and player logs, yours alone (default:"
+          + " $XDG_RUNTIME_DIR/wall, /run/wall for root, else /tmp/wall-USER).")
   Path runDir;
 
   @Option(names = "--snapshot", paramLabel = "PNG",
@@ -93,6 +95,14 @@ public final class PlayCommand implements Callable<Integer> {
     int loops = loopsToPlay(layout);
     if (loops < 0) {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
+    }
+    if (runDir == null) {
+      runDir = RunFolder.defaultPath();
+    }
+    try {
+      runDir = RunFolder.prepare(runDir);
+    } catch (RunFolder.RefusedException e) {
+      throw new LaunchRefused(e.getMessage());
     }
     OpenMpiCheck.verify(runDir);
     Map<String, String> env = new HashMap<>(System.getenv());

@@ -1,6 +1,7 @@
 package dev.wall.player.launch;
 
 import dev.wall.core.io.AtomicFile;
+import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.player.process.ChildProcess;
@@ -86,10 +87,10 @@ public final class WallController {
 
   /** mpirun's command line for this wall, with the hostfile it names written. */
   public List<String> command(RankLaunch launch, String display) throws IOException {
-    Files.createDirectories(runDir);
+    RunFolder.prepare(runDir);
     Path hostfile = runDir.resolve("hostfile");
     String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
-    new AtomicFile().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AtomicFile.replacingLinks().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return MpirunCommand.argv(layout, local, hostfile, display, java(), classpath(), launch,
         archive.option().orElse(null));
   }

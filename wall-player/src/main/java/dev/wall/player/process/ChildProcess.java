@@ -27,6 +27,8 @@ public final class ChildProcess implements AutoCloseable {
   private static final Duration FORCED_EXIT_WAIT = Duration.ofSeconds(5);
   /** How long a report of a crash waits for the dead child's last output to be written. */
   private static final long LOG_DRAIN_MILLIS = 300;
+  /** At least this long for a child's last output to reach its log after it exited. */
+  private static final long OUTPUT_DRAIN_MIN_MILLIS = 1000;
   /** The end of a log a message shows is read from its last bytes only, never the whole file. */
   private static final int LOG_TAIL_BYTES = 64 * 1024;
 
@@ -172,11 +174,21 @@ public final class ChildProcess implements AutoCloseable {
     return process.onExit().thenApply(p -> this);
   }
 
-  /** Waits for the child to exit on its own; returns its exit code, or empty on time-out. */
+  /**
+   * Waits for the child to exit on its own; returns its exit code, or empty on time-out. Once it
+   * returns a code, what the child wrote is in its log (unless a descendant of it still holds its
+   * output open, which is waited for a moment only).
+   */
   public java.util.OptionalInt waitFor(Duration timeout) throws InterruptedException {
-    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        ? java.util.OptionalInt.of(process.exitValue())
-        : java.util.OptionalInt.empty();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return java.util.OptionalInt.empty();
+    }
+    Thread reader = relay;
+    if (reader != null) {
+      reader.join(Math.max(OUTPUT_DRAIN_MIN_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+    return java.util.OptionalInt.of(process.exitValue());
   }
 
   /** Asks, waits up to {@code grace}, then forces. Returns the exit code. */

@@ -1,5 +1,6 @@
 package dev.wall.player.rank;
 
+import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
@@ -35,7 +36,7 @@ public final class RankMain {
   private final Path layoutFile;
   private final int loops;
   private final Path mediaRoot;
-  private final Path runDir;
+  private Path runDir;
   private final Path snapshot;
   private final boolean warmUp;
   private final EarlyPlayer earlyPlayer;
@@ -77,7 +78,8 @@ public final class RankMain {
   }
 
   private int run() throws IOException {
-    if (earlyPlayer != null && !warmUp) {
+    boolean asAsked = prepareRunFolder();
+    if (earlyPlayer != null && !warmUp && asAsked) {
       early = earlyPlayer.start(System.getenv("DISPLAY")).orElse(null);
     }
     Layout layout;
@@ -101,6 +103,23 @@ public final class RankMain {
         player = startPlayer(layout, String.valueOf(comm.rank()));
       }
       return play(layout, comm, player);
+    }
+  }
+
+  /**
+   * This node's run folder, ours alone ({@link RunFolder}): the one the controller named, or where
+   * that cannot be (its parent missing here, or not ours), this node's default. True for the first.
+   */
+  private boolean prepareRunFolder() throws IOException {
+    try {
+      runDir = RunFolder.prepare(runDir);
+      return true;
+    } catch (IOException e) {
+      Path fallback = RunFolder.prepare(RunFolder.defaultPath());
+      send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
+          + e.getMessage() + "); using " + fallback));
+      runDir = fallback;
+      return false;
     }
   }
 

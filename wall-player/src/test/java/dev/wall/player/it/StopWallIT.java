@@ -49,8 +49,12 @@ class StopWallIT {
         layout.toString(), "--forever", "--display", display.display(), "--run-dir", dir.resolve("run").toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("wall.log").toFile()).start();
 
-    Poll.until(Duration.ofSeconds(60), "both players' windows", () ->
-        XWindows.list(display.display(), dir).keySet().stream().filter(t -> t.startsWith("wall:")).count() == 2);
+    Poll.until(Duration.ofSeconds(60), "both players' windows", () -> {
+      if (!wall.isAlive()) {
+        throw new AssertionError("wall play ended: " + Files.readString(dir.resolve("wall.log")));
+      }
+      return XWindows.list(display.display(), dir).keySet().stream().filter(t -> t.startsWith("wall:")).count() == 2;
+    });
     List<ProcessHandle> everything = wall.descendants().toList();
     assertTrue(everything.stream().anyMatch(p -> p.info().command().orElse("").endsWith("mpv")),
         "the players are descendants of wall play: " + describe(everything));
