@@ -6,14 +6,16 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.launch.LaunchRefused;
 import dev.wall.player.launch.LocalMachine;
+import dev.wall.player.launch.MpiSettings;
 import dev.wall.player.launch.OpenMpiCheck;
 import dev.wall.player.launch.PlayReport;
 import dev.wall.player.launch.RankClassArchive;
 import dev.wall.player.launch.WallController;
+import dev.wall.player.nodes.Ssh;
+import dev.wall.player.wire.DisplaySettings;
 import dev.wall.player.wire.RankLaunch;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -105,19 +107,17 @@ public final class PlayCommand implements Callable<Integer> {
       throw new LaunchRefused(e.getMessage());
     }
     OpenMpiCheck.verify(runDir);
-    Map<String, String> env = new HashMap<>(System.getenv());
-    if (display != null) {
-      env.put("DISPLAY", display);
-    }
+    Map<String, String> env = System.getenv();
     WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
         spec.commandLine().getOut(), spec.commandLine().getErr(), PlayReport.to(reportFile, layoutFile), quiet,
         System.console() != null);
-    RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot).withDebug(debug);
+    RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot)
+        .withDisplay(DisplaySettings.from(env, display)).withDebug(debug);
     if (warmUp) {
       RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
       // Works out mpirun's command line without running it, so a controller archive recorded
       // by this run holds what a real start needs.
-      controller.command(launch, env.get("DISPLAY"));
+      controller.command(launch, MpiSettings.of(env, Ssh.forThisUser()));
       return ExitCodes.OK;
     }
     return Outcomes.exitCode(controller.play(launch, env));

@@ -37,16 +37,36 @@ public final class MpirunCommand {
    *       every rank at once, while the players start.
    * </ul>
    */
-  public static final List<String> COMMON_MCA = List.of("--mca", "rtc_hwloc_vmhole", "none",
-      "--mca", "pml", "ob1", "--mca", "btl", "self,vader,tcp");
+  static final List<Mca> COMMON = List.of(new Mca("rtc_hwloc_vmhole", "none"), new Mca("pml", "ob1"),
+      new Mca("btl", "self,vader,tcp"));
+  /** {@link #COMMON} as mpirun options, for other mpiruns of ours (tests, the benchmark's baseline). */
+  public static final List<String> COMMON_MCA = COMMON.stream()
+      .flatMap(mca -> java.util.stream.Stream.of("--mca", mca.name(), mca.value())).toList();
+  /**
+   * And, when a screen is on another node:
+   *
+   * <ul>
+   *   <li>Only mpirun starts daemons, over ssh from the controller: Open MPI's tree spawn has the
+   *       first nodes ssh on to the others, and only the controller has the wall's ssh key.
+   *   <li>TCP keepalive on the daemons' connections (probes from 5 s of silence, 2 s apart, 3
+   *       missed): a daemon on a node whose cable was pulled gives up on its own in about 11 s
+   *       (killing its ranks), and mpirun gives up on it, instead of both waiting for minutes.
+   * </ul>
+   */
+  static final List<Mca> ACROSS_HOSTS_MCA = List.of(new Mca("plm_rsh_no_tree_spawn", "1"),
+      new Mca("oob_tcp_keepalive_time", "5"), new Mca("oob_tcp_keepalive_intvl", "2"),
+      new Mca("oob_tcp_keepalive_probes", "3"));
+
+  /** One MCA parameter and its value, as {@code --mca NAME VALUE}. */
+  record Mca(String name, String value) {}
 
   private MpirunCommand() {}
 
-  private static List<String> rankCommand(String java, String classpath, RankLaunch launch, String extra) {
+  private static List<String> rankCommand(String java, String classpath, RankLaunch launch, String archive) {
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(RANK_JVM_OPTIONS);
-    if (extra != null) {
-      command.add(extra);
+    if (archive != null) {
+      command.add(archive);
     }
     command.addAll(List.of("-cp", classpath, RANK_MAIN));
     command.addAll(launch.args());
@@ -54,27 +74,34 @@ public final class MpirunCommand {
   }
 
   /**
-   * @param localJvmOption an extra JVM option for the ranks on this machine only (the class-data
-   *     archive, which other nodes do not have), or null
+   * @param archiveOption the JVM option that maps the ranks' class-data archive, or null. Every
+   *     rank gets it: a node with the same install has the archive at the same path once it has
+   *     recorded it ({@code wall play --warm-up} there), and a JVM that finds none runs without.
+   * @param mpi the technician's MCA variables (respected) and the wall's ssh
    */
-  public static List<String> argv(Layout layout, LocalMachine local, Path hostfile,
-      String display, String java, String classpath, RankLaunch launch, String localJvmOption) {
+  public static List<String> argv(Layout layout, LocalMachine local, Path hostfile, String java, String classpath,
+      RankLaunch launch, String archiveOption, MpiSettings mpi) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
-    argv.addAll(COMMON_MCA);
+    COMMON.forEach(mca -> addMca(argv, mpi, mca));
     if (local.root()) {
       argv.add("--allow-run-as-root");
     }
     int localRanks = (int) layout.screens().stream().filter(s -> local.isThisMachine(s.host())).count();
     if (localRanks > local.cores()) {
       argv.add("--oversubscribe");
-      argv.addAll(List.of("--mca", "mpi_yield_when_idle", "1"));
+      addMca(argv, mpi, new Mca("mpi_yield_when_idle", "1"));
     }
     argv.addAll(List.of("--bind-to", "none", "--hostfile", hostfile.toString()));
-    if (display != null && !display.isEmpty()) {
-      argv.addAll(List.of("-x", "DISPLAY"));
+    if (localRanks < layout.screens().size()) {
+      ACROSS_HOSTS_MCA.forEach(mca -> addMca(argv, mpi, mca));
+      if (mpi.ssh().configured()) {
+        addMca(argv, mpi, new Mca("plm_rsh_agent", mpi.ssh().agent()));
+      }
     }
-    layout.networkIfSet().map(Network::iface).ifPresent(iface -> argv.addAll(List.of(
-        "--mca", "btl_tcp_if_include", iface, "--mca", "oob_tcp_if_include", iface)));
+    layout.networkIfSet().map(Network::iface).ifPresent(iface -> {
+      addMca(argv, mpi, new Mca("btl_tcp_if_include", iface));
+      addMca(argv, mpi, new Mca("oob_tcp_if_include", iface));
+    });
     Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
     RankLaunch withLayout = launch.withLayoutData(layout);
     for (int i = 0; i < layout.screens().size(); i++) {
@@ -83,9 +110,15 @@ public final class MpirunCommand {
         argv.add(":");
       }
       argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
-      String extra = local.isThisMachine(host) ? localJvmOption : null;
-      argv.addAll(rankCommand(java, classpath, withLayout.forScreen(layout, i), extra));
+      argv.addAll(rankCommand(java, classpath, withLayout.forScreen(layout, i), archiveOption));
     }
     return argv;
+  }
+
+  /** {@code --mca NAME VALUE}, unless the technician set NAME in the environment. */
+  private static void addMca(List<String> argv, MpiSettings mpi, Mca mca) {
+    if (!mpi.technicianSets(mca.name())) {
+      argv.addAll(List.of("--mca", mca.name(), mca.value()));
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.wall.core.io.AtomicFile;
 import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
+import dev.wall.player.nodes.Ssh;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
 import dev.wall.player.wire.RankLaunch;
@@ -62,7 +63,7 @@ public final class WallController {
 
   public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
     archive.ensureRecorded(launch.layout());
-    List<String> argv = command(launch, environment.get("DISPLAY"));
+    List<String> argv = command(launch, MpiSettings.of(environment, Ssh.forThisUser()));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
@@ -86,13 +87,12 @@ public final class WallController {
   }
 
   /** mpirun's command line for this wall, with the hostfile it names written. */
-  public List<String> command(RankLaunch launch, String display) throws IOException {
+  public List<String> command(RankLaunch launch, MpiSettings mpi) throws IOException {
     RunFolder.prepare(runDir);
     Path hostfile = runDir.resolve("hostfile");
     String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
     AtomicFile.replacingLinks().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return MpirunCommand.argv(layout, local, hostfile, display, java(), classpath(), launch,
-        archive.option().orElse(null));
+    return MpirunCommand.argv(layout, local, hostfile, java(), classpath(), launch, archive.option().orElse(null), mpi);
   }
 
   private static String java() {

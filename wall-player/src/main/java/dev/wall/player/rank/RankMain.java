@@ -42,6 +42,8 @@ public final class RankMain {
   private final EarlyPlayer earlyPlayer;
   private final String layoutData;
   private final boolean debug;
+  /** What every player of this rank gets in its environment: where it draws. */
+  private final Map<String, String> playerEnvironment;
   /** The player started before the layout was read, until a player takes it over. */
   private ChildProcess early;
 
@@ -55,6 +57,7 @@ public final class RankMain {
     this.earlyPlayer = launch.earlyPlayer();
     this.layoutData = launch.layoutData();
     this.debug = launch.debug();
+    this.playerEnvironment = PlayerEnvironment.of(launch.display(), System.getenv());
   }
 
   /** Set by Open MPI's launcher in every process it starts. */
@@ -80,7 +83,7 @@ public final class RankMain {
   private int run() throws IOException {
     boolean asAsked = prepareRunFolder();
     if (earlyPlayer != null && !warmUp && asAsked) {
-      early = earlyPlayer.start(System.getenv("DISPLAY")).orElse(null);
+      early = earlyPlayer.start(playerEnvironment).orElse(null);
     }
     Layout layout;
     try {
@@ -203,12 +206,13 @@ public final class RankMain {
     return PlayerFactory.create(spec(wall, screen), wall.player(), true);
   }
 
+  /** This screen's player, drawing where the controller said ({@link PlayerEnvironment}). */
   private PlayerSpec spec(Layout wall, Screen screen) {
-    return PlayerFactory.spec(wall, screen, EarlyPlayer.screensDir(runDir), Map.of(), debug);
+    return PlayerFactory.spec(wall, screen, EarlyPlayer.screensDir(runDir), playerEnvironment, debug);
   }
 
   private void takeSnapshot() {
-    String display = System.getenv("DISPLAY");
+    String display = playerEnvironment.get("DISPLAY");
     try {
       Rect root = XWindows.rootSize(display, runDir);
       Screenshot.capture(display, root.width(), root.height(), snapshot);

@@ -10,6 +10,7 @@ import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.wire.EarlyPlayer;
+import dev.wall.player.wire.DisplaySettings;
 import dev.wall.player.wire.RankLaunch;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -38,7 +39,7 @@ final class RankWarmUp {
     Path screens = EarlyPlayer.screensDir(runDir);
     PlayerFactory.spec(layout, screen, screens, Map.of());
     RankLaunch early = RankLaunch.parse(new RankLaunch(layoutFile, 1, null, runDir, null).withLayoutData(layout)
-        .forScreen(layout, 0).args().toArray(String[]::new));
+        .withDisplay(DisplaySettings.from(Map.of("DISPLAY", ":0"), null)).forScreen(layout, 0).args().toArray(String[]::new));
     LayoutWire.decode(early.layoutData());
     PlayerFactory.choose(layout.player(), BackendOptions.DEFAULTS, Executables::installed);
     startAndStopAChild(screens.resolve("warm-up.log"));

@@ -46,10 +46,11 @@ public record EarlyPlayer(PlayerKind requested, List<String> argv, Path log) {
   }
 
   /**
-   * Starts mpv if this node would pick it, with its lifeline; empty if it would not, or if it could
-   * not start (the player then starts its own and reports why).
+   * Starts mpv if this node would pick it, with its lifeline and {@code environment} (where it
+   * draws) over the rank's own; empty if it would not, or if it could not start (the player then
+   * starts its own and reports why).
    */
-  public Optional<ChildProcess> start(String inheritedDisplay) {
+  public Optional<ChildProcess> start(Map<String, String> environment) {
     PlayerKind chosen;
     try {
       chosen = PlayerFactory.choose(requested, BackendOptions.DEFAULTS, Executables::installed);
@@ -60,7 +61,7 @@ public record EarlyPlayer(PlayerKind requested, List<String> argv, Path log) {
       return Optional.empty();
     }
     try {
-      return Optional.of(MpvPlayer.start("mpv (early)", argv, log, Map.of(), inheritedDisplay));
+      return Optional.of(MpvPlayer.start("mpv (early)", argv, log, environment, environment.get("DISPLAY")));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -21,10 +21,11 @@ import java.util.List;
  * @param earlyPlayer this rank's player, to start before reading the layout, or null
  * @param layoutData the layout as the controller validated it ({@link LayoutWire}), or null for
  *     the rank to read {@code layout} itself
+ * @param display the display settings the controller was given, for every rank's player
  * @param debug verbose player logs and control transcripts
  */
 public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp,
-    EarlyPlayer earlyPlayer, String layoutData, boolean debug) {
+    EarlyPlayer earlyPlayer, String layoutData, DisplaySettings display, boolean debug) {
   /**
    * mpirun's own command line holds every rank's: past this much layout data in all, the ranks
    * read the layout file instead (Linux allows 2 MB of arguments; a layout is about 400 bytes a
@@ -32,17 +33,26 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
    */
   static final int LAYOUT_DATA_BUDGET = 256 * 1024;
 
+  public RankLaunch {
+    display = display == null ? DisplaySettings.NONE : display;
+  }
+
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp) {
-    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null, null, false);
+    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null, null, DisplaySettings.NONE, false);
   }
 
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot) {
-    this(layout, loops, mediaRoot, runDir, snapshot, false, null, null, false);
+    this(layout, loops, mediaRoot, runDir, snapshot, false, null, null, DisplaySettings.NONE, false);
+  }
+
+  /** The same, with the display settings every rank's player gets. */
+  public RankLaunch withDisplay(DisplaySettings settings) {
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, settings, debug);
   }
 
   /** The same, with verbose player logs and transcripts, or without. */
   public RankLaunch withDebug(boolean verbose) {
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, verbose);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, display, verbose);
   }
 
   /**
@@ -52,7 +62,8 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
   public RankLaunch withLayoutData(Layout wall) {
     String data = LayoutWire.encode(wall);
     boolean fits = (long) data.length() * wall.screens().size() <= LAYOUT_DATA_BUDGET;
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, fits ? data : null, debug);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, fits ? data : null, display,
+        debug);
   }
 
   /** The same, for screen {@code index} of {@code wall}: with its early player when it can have one. */
@@ -60,7 +71,7 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     Layout withMedia = mediaRoot == null ? wall : wall.withMediaRoot(mediaRoot.toAbsolutePath().toString());
     EarlyPlayer early = warmUp ? null
         : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath(), debug).orElse(null);
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData, debug);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData, display, debug);
   }
 
   public List<String> args() {
@@ -80,6 +91,7 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     if (debug) {
       args.add("--debug");
     }
+    args.addAll(display.args());
     if (layoutData != null) {
       args.addAll(List.of("--layout-data", layoutData));
     }
@@ -101,6 +113,7 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     EarlyPlayer earlyPlayer = null;
     String layoutData = null;
     boolean debug = false;
+    DisplaySettings display = DisplaySettings.NONE;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--warm-up")) {
@@ -128,12 +141,13 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
         case "--run-dir" -> runDir = Path.of(value);
         case "--snapshot" -> snapshot = Path.of(value);
         case "--layout-data" -> layoutData = value;
+        case DisplaySettings.OPTION -> display = display.with(value);
         default -> throw new IllegalArgumentException("unknown rank option " + option);
       }
     }
     if (layout == null || loops == null || runDir == null) {
       throw new IllegalArgumentException("a rank needs --layout, --loops and --run-dir");
     }
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, debug);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, display, debug);
   }
 }

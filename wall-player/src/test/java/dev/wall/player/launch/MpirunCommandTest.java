@@ -5,10 +5,13 @@ import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Network;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.nodes.Ssh;
+import dev.wall.player.wire.DisplaySettings;
 import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +30,13 @@ class MpirunCommandTest {
   }
 
   private static List<String> argv(Layout layout, LocalMachine local, String display) {
-    return MpirunCommand.argv(layout, local, Path.of("/tmp/wall-pi/hostfile"), display, "/usr/bin/java", "cp", LAUNCH, "-XX:SharedArchiveFile=/a.jsa");
+    return argv(layout, local, display, MpiSettings.none());
+  }
+
+  private static List<String> argv(Layout layout, LocalMachine local, String display, MpiSettings mpi) {
+    RankLaunch launch = LAUNCH.withDisplay(DisplaySettings.from(Map.of(), display));
+    return MpirunCommand.argv(layout, local, Path.of("/tmp/wall-pi/hostfile"), "/usr/bin/java", "cp", launch,
+        "-XX:SharedArchiveFile=/a.jsa", mpi);
   }
 
   @Test
@@ -38,7 +47,7 @@ class MpirunCommandTest {
     List<String> head = argv.subList(0, argv.indexOf("-np"));
     assertEquals(List.of("mpirun", "--mca", "rtc_hwloc_vmhole", "none", "--mca", "pml", "ob1", "--mca", "btl",
         "self,vader,tcp", "--allow-run-as-root", "--oversubscribe", "--mca", "mpi_yield_when_idle", "1",
-        "--bind-to", "none", "--hostfile", "/tmp/wall-pi/hostfile", "-x", "DISPLAY"), head);
+        "--bind-to", "none", "--hostfile", "/tmp/wall-pi/hostfile"), head);
   }
 
   @Test
@@ -48,7 +57,59 @@ class MpirunCommandTest {
     assertFalse(argv.contains("--allow-run-as-root"));
     assertFalse(argv.contains("--oversubscribe"));
     assertFalse(argv.contains("mpi_yield_when_idle"));
-    assertFalse(argv.contains("-x"), "no DISPLAY to export");
+    assertFalse(argv.contains("-x"), "nothing is exported by mpirun");
+  }
+
+  @Test
+  void everyRankOnEveryHostIsToldTheDisplayInItsOwnArgumentsNotByMpirunsX() {
+    Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"));
+    List<String> argv = argv(layout, new LocalMachine(false, 4, "rpi1"), ":0");
+    assertFalse(argv.contains("-x"), "-x reaches the first MPMD context only (Open MPI 4.1)");
+    assertEquals(List.of("DISPLAY=:0", "DISPLAY=:0"), valuesAfter(argv, "--display-env"));
+  }
+
+  @Test
+  void acrossHostsOnlyTheControllerSshesAndDaemonsUseTcpKeepalive() {
+    Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"));
+    String joined = String.join(" ", argv(layout, new LocalMachine(false, 4, "rpi1"), ":0"));
+    assertTrue(joined.contains("--mca plm_rsh_no_tree_spawn 1"), joined);
+    assertTrue(joined.contains("--mca oob_tcp_keepalive_time 5 --mca oob_tcp_keepalive_intvl 2"
+        + " --mca oob_tcp_keepalive_probes 3"), joined);
+    assertFalse(joined.contains("plm_rsh_agent"), "no wall ssh config: Open MPI's own agent");
+    String local = String.join(" ", argv(layout(null, screen("a", "localhost")), new LocalMachine(false, 4, "rpi1"), ":0"));
+    assertFalse(local.contains("keepalive") || local.contains("tree_spawn"), local);
+  }
+
+  @Test
+  void theSshAgentIsWallSetupSshsConfigWithKeepalives() {
+    Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"));
+    MpiSettings mpi = new MpiSettings(Map.of(), new Ssh(Path.of("/home/pi/.ssh/wall_config")));
+    List<String> argv = argv(layout, new LocalMachine(false, 4, "rpi1"), ":0", mpi);
+    assertEquals(List.of("ssh -F /home/pi/.ssh/wall_config -o ServerAliveInterval=5 -o ServerAliveCountMax=3"),
+        valuesAfter(argv, "plm_rsh_agent"));
+  }
+
+  @Test
+  void anMcaParameterTheTechnicianSetIsRespectedNotOverridden() {
+    Layout layout = layout(new Network("192.168.1.0/24", "eth0", null, null), screen("a", "rpi1"), screen("b", "rpi2"));
+    MpiSettings mpi = MpiSettings.of(Map.of("OMPI_MCA_orte_rsh_agent", "rsh", "OMPI_MCA_btl_tcp_if_include", "eth1",
+        "OMPI_MCA_oob_tcp_keepalive_time", "10", "PATH", "/usr/bin"), new Ssh(Path.of("/home/pi/.ssh/wall_config")));
+    String joined = String.join(" ", argv(layout, new LocalMachine(false, 4, "rpi1"), ":0", mpi));
+    assertFalse(joined.contains("plm_rsh_agent"), joined);
+    assertFalse(joined.contains("btl_tcp_if_include"), joined);
+    assertFalse(joined.contains("oob_tcp_keepalive_time"), joined);
+    assertTrue(joined.contains("--mca oob_tcp_if_include eth0"), joined);
+    assertTrue(joined.contains("--mca oob_tcp_keepalive_intvl 2"), joined);
+  }
+
+  @Test
+  void aHostGivenAsOneOfThisMachinesAddressesIsThisMachine() {
+    LocalMachine local = new LocalMachine(false, 2, "controller", java.util.Set.of("192.168.1.101", "127.0.0.1"));
+    assertTrue(local.isThisMachine("192.168.1.101"));
+    assertTrue(local.isThisMachine("controller"));
+    assertFalse(local.isThisMachine("192.168.1.102"));
+    Layout layout = layout(null, screen("a", "192.168.1.101"), screen("b", "192.168.1.101"), screen("c", "192.168.1.101"));
+    assertTrue(argv(layout, local, ":0").contains("--oversubscribe"), "three local ranks on two cores");
   }
 
   @Test
@@ -78,7 +139,7 @@ class MpirunCommandTest {
     assertTrue(rankA.containsAll(MpirunCommand.RANK_JVM_OPTIONS));
     assertTrue(rankA.contains("-XX:SharedArchiveFile=/a.jsa"), "local ranks use the class archive");
     List<String> common = List.of("-cp", "cp", MpirunCommand.RANK_MAIN, "--layout", "/srv/wall/lobby.json", "--loops",
-        "3", "--run-dir", "/tmp/wall-pi", "--layout-data");
+        "3", "--run-dir", "/tmp/wall-pi", "--display-env", "DISPLAY=:0", "--layout-data");
     assertEquals(common, rankA.subList(rankA.indexOf("-cp"), rankA.indexOf("--layout-data") + 1));
     assertEquals(common, rankB.subList(rankB.indexOf("-cp"), rankB.indexOf("--layout-data") + 1));
     assertEquals(layout, LayoutWire.decode(rankA.get(rankA.indexOf("--layout-data") + 1)), "the validated layout itself");
@@ -92,12 +153,12 @@ class MpirunCommandTest {
   }
 
   @Test
-  void onlyRanksOnThisMachineUseItsClassArchive() {
+  void ranksOnEveryNodeAreToldTheClassArchiveWhichTheyUseWhereItExists() {
     Layout layout = layout(null, screen("a", "localhost"), screen("b", "rpi2"));
     List<String> argv = argv(layout, new LocalMachine(false, 4, "controller"), ":0");
     int split = argv.indexOf(":");
     assertTrue(argv.subList(0, split).contains("-XX:SharedArchiveFile=/a.jsa"));
-    assertFalse(argv.subList(split, argv.size()).contains("-XX:SharedArchiveFile=/a.jsa"));
+    assertTrue(argv.subList(split, argv.size()).contains("-XX:SharedArchiveFile=/a.jsa"));
   }
 
   @Test

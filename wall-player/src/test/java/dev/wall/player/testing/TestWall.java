@@ -18,15 +18,21 @@ public final class TestWall {
    */
   public static Path write(Path dir, Integer loops, double seconds, Map<String, Rect> windows)
       throws IOException, InterruptedException {
+    return write(dir, loops, seconds, windows, Map.of());
+  }
+
+  /** The same, with each screen on the host {@code hosts} names for it (localhost if none). */
+  public static Path write(Path dir, Integer loops, double seconds, Map<String, Rect> windows, Map<String, String> hosts)
+      throws IOException, InterruptedException {
     int hue = 0;
     for (Map.Entry<String, Rect> screen : windows.entrySet()) {
       Rect w = screen.getValue();
       Project.clip(dir, screen.getKey(), w.width(), w.height(), seconds, hue += 70);
     }
     String screens = windows.entrySet().stream().map(e -> String.format(
-        "{\"name\": \"%s\", \"host\": \"localhost\", \"window\": {\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d},"
+        "{\"name\": \"%s\", \"host\": \"%s\", \"window\": {\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d},"
             + " \"media\": \"%s.mp4\", \"playerArgs\": [\"--vo=x11\"]}",
-        e.getKey(), e.getValue().x(), e.getValue().y(), e.getValue().width(), e.getValue().height(), e.getKey()))
+        e.getKey(), hosts.getOrDefault(e.getKey(), "localhost"), e.getValue().x(), e.getValue().y(), e.getValue().width(), e.getValue().height(), e.getKey()))
         .collect(Collectors.joining(",\n"));
     Path layout = dir.resolve("wall.json");
     Files.writeString(layout, "{\"version\": 1, " + (loops == null ? "" : "\"loops\": " + loops + ", ")

@@ -26,9 +26,22 @@ class RankLaunchTest {
     EarlyPlayer mpv = new EarlyPlayer(PlayerKind.AUTO,
         List.of("mpv", "--title=wall:lobby left", "--loops", "--", "/media/a clip.mp4"), Path.of("/run/wall/s1.log"));
     RankLaunch early = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null, false, mpv,
-        "rO0ABXNyAB", true);
+        "rO0ABXNyAB", DisplaySettings.NONE, true);
     assertEquals(early, RankLaunch.parse(early.args().toArray(String[]::new)),
         "the early player's arguments are taken as they are, even ones that look like rank options");
+  }
+
+  @Test
+  void theDisplaySettingsTravelInTheRanksOwnArguments() {
+    DisplaySettings display = DisplaySettings.from(java.util.Map.of("DISPLAY", ":1", "XAUTHORITY", "/home/pi/.Xauthority",
+        "WAYLAND_DISPLAY", "wayland-1", "XDG_RUNTIME_DIR", "/run/user/1000", "HOME", "/root", "TERM", "xterm"), ":0");
+    assertEquals(java.util.Map.of("DISPLAY", ":0", "XAUTHORITY", "/home/pi/.Xauthority", "WAYLAND_DISPLAY", "wayland-1",
+        "XDG_RUNTIME_DIR", "/run/user/1000"), display.variables(), "--display wins; nothing but display settings");
+    RankLaunch launch = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null)
+        .withDisplay(display);
+    assertEquals(launch, RankLaunch.parse(launch.args().toArray(String[]::new)));
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir",
+        "/r", "--display-env", "LD_PRELOAD=/x.so"), "only display settings");
   }
 
   @Test

@@ -1,0 +1,76 @@
+package dev.wall.player.nodes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the wall reaches its nodes: ssh with the config {@code wall setup ssh} wrote (the wall's own
+ * key and known hosts), when there is one, else the user's plain ssh. mpirun's agent, the checks
+ * before a start and {@code wall doctor} all use it, so they reach the nodes the same way.
+ *
+ * @param config {@code ~/.ssh/wall_config}, or null when {@code wall setup ssh} has not run here
+ */
+public record Ssh(Path config) {
+  /** Where {@code wall setup ssh} writes the config, under the user's home. */
+  public static final String CONFIG = ".ssh/wall_config";
+  /**
+   * A connection whose peer stops answering is dropped after about 15 s (3 unanswered probes, 5 s
+   * apart): the wall's own deadlines notice a pulled cable first; this ends mpirun's session to
+   * that node, which would otherwise wait for minutes.
+   */
+  static final List<String> KEEPALIVE = List.of("-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3");
+
+  /** The wall's ssh for the user whose home is {@code home}. */
+  public static Ssh forHome(Path home) {
+    Path config = home.resolve(CONFIG);
+    return new Ssh(Files.isRegularFile(config) ? config : null);
+  }
+
+  /** The user's home as Java knows it. */
+  public static Ssh forThisUser() {
+    return forHome(Path.of(System.getProperty("user.home")));
+  }
+
+  public boolean configured() {
+    return config != null;
+  }
+
+  /** mpirun's {@code plm_rsh_agent}: one line, which Open MPI splits at spaces. */
+  public String agent() {
+    List<String> words = new ArrayList<>(List.of("ssh"));
+    if (config != null) {
+      words.addAll(List.of("-F", config.toString()));
+    }
+    words.addAll(KEEPALIVE);
+    return String.join(" ", words);
+  }
+
+  /**
+   * ssh's argv to run {@code remote} on {@code host}, never asking anything (batch mode), giving up
+   * on connecting after {@code connectTimeout}. The remote side always runs it through the user's
+   * shell, so each word is quoted for it: nothing of the remote command is ever split or expanded.
+   *
+   * @param options more ssh options, such as {@code -o StrictHostKeyChecking=yes}
+   */
+  public List<String> command(String host, Duration connectTimeout, List<String> options, List<String> remote) {
+    List<String> argv = new ArrayList<>(List.of("ssh"));
+    if (config != null) {
+      argv.addAll(List.of("-F", config.toString()));
+    }
+    argv.addAll(List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=" + Math.max(1, connectTimeout.toSeconds())));
+    argv.addAll(KEEPALIVE);
+    argv.addAll(options);
+    argv.add(host);
+    argv.add("--");
+    argv.add(String.join(" ", remote.stream().map(Ssh::quote).toList()));
+    return argv;
+  }
+
+  /** One word for a POSIX shell, in single quotes. */
+  static String quote(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+}
