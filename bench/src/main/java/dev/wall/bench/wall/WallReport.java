@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code wall play --report} wrote: the runtime's own view of each finished loop.
+ * What {@code wall play --report} wrote, one JSON line per loop: the runtime's own view of each
+ * finished loop.
  *
  * @param loops loops finished (the one cut short when the case ended is not in it)
  * @param seeks seeks made, all loops, all screens
@@ -25,7 +26,12 @@ public record WallReport(int loops, int seeks, List<String> skewsMs, List<String
     if (!Files.isRegularFile(file)) {
       return new WallReport(0, 0, List.of(), List.of());
     }
-    JsonNode loops = JSON.readTree(file.toFile()).path("loops");
+    List<JsonNode> loops = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (!line.isBlank()) {
+        loops.add(JSON.readTree(line));
+      }
+    }
     int seeks = 0;
     List<String> skews = new ArrayList<>();
     List<String> rates = new ArrayList<>();

@@ -8,6 +8,10 @@ import dev.wall.player.launch.LaunchRefused;
 import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.MpiSettings;
 import dev.wall.player.launch.OpenMpiCheck;
+import dev.wall.player.launch.Outcome;
+import dev.wall.player.launch.SshNodeCheck;
+import dev.wall.player.launch.StatusBoard;
+import dev.wall.player.launch.Supervisor;
 import dev.wall.player.launch.PlayReport;
 import dev.wall.player.launch.RankClassArchive;
 import dev.wall.player.launch.WallController;
@@ -34,9 +38,14 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  wall play /srv/wall/lobby.json",
       "  wall play lobby.json --loops 3          # this run only; the file keeps its count",
-      "  wall play lobby.json --forever",
+      "  wall play lobby.json --forever          # restarted whenever a rank or node is lost",
       "",
-      "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost."
+      "--forever, or a layout with \"loops\": 0, plays under a supervisor: a player that fails is",
+      "replaced in place, and a lost rank or node ends one run of the wall, which is started again",
+      "(after 1, 2, 4 ... 60 s, once every node answers). wall status shows how it goes.",
+      "",
+      "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost,",
+      "130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM; every rank and player is stopped first."
     })
 public final class PlayCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -53,7 +62,8 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--loops", paramLabel = "N", description = "Play N loops this run, overriding the layout.")
     Integer loops;
 
-    @Option(names = "--forever", description = "Loop until stopped (same as --loops 0).")
+    @Option(names = "--forever",
+        description = "Loop until stopped (same as --loops 0), restarting the wall whenever a rank or node is lost.")
     boolean forever;
   }
 
@@ -74,8 +84,9 @@ public final class PlayCommand implements Callable<Integer> {
       description = "The X display every rank plays on, instead of $DISPLAY (a Pi's desktop is :0).")
   String display;
 
-  @Option(names = "--report", paramLabel = "FILE.json",
-      description = "Write each loop's figures, per loop and per screen, to FILE.json.")
+  @Option(names = "--report", paramLabel = "FILE.jsonl",
+      description = "Append each loop's figures, per loop and per screen, to FILE.jsonl: one JSON line per loop,"
+          + " rotated past 4 MB (FILE.jsonl.1 ... .3).")
   Path reportFile;
 
   @Option(names = "--quiet", description = "Print nothing but failures.")
@@ -108,19 +119,40 @@ public final class PlayCommand implements Callable<Integer> {
     }
     OpenMpiCheck.verify(runDir);
     Map<String, String> env = System.getenv();
-    WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
-        spec.commandLine().getOut(), spec.commandLine().getErr(), PlayReport.to(reportFile, layoutFile), quiet,
-        System.console() != null);
+    LocalMachine local = LocalMachine.detect();
     RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot)
         .withDisplay(DisplaySettings.from(env, display)).withDebug(debug);
-    if (warmUp) {
-      RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
-      // Works out mpirun's command line without running it, so a controller archive recorded
-      // by this run holds what a real start needs.
-      controller.command(launch, MpiSettings.of(env, Ssh.forThisUser()));
-      return ExitCodes.OK;
+    try (PlayReport report = PlayReport.to(reportFile, layoutFile)) {
+      WallController controller = new WallController(layout, local, runDir, spec.commandLine().getOut(),
+          spec.commandLine().getErr(), report, quiet, System.console() != null);
+      if (warmUp) {
+        RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
+        // Works out mpirun's command line without running it, so a controller archive recorded
+        // by this run holds what a real start needs.
+        controller.command(launch, MpiSettings.of(env, Ssh.forThisUser()));
+        return ExitCodes.OK;
+      }
+      return Outcomes.exitCode(play(layout, local, controller, launch, env, loops == 0));
     }
-    return Outcomes.exitCode(controller.play(launch, env));
+  }
+
+  /**
+   * Plays the wall once, or, when it loops for ever, under a {@link Supervisor} that starts it
+   * again whenever it is lost; the status file says how it goes meanwhile.
+   */
+  private Outcome play(Layout layout, LocalMachine local, WallController controller, RankLaunch launch,
+      Map<String, String> env, boolean forever) throws IOException {
+    StatusBoard board = new StatusBoard(runDir, local.hostname(), layoutFile.toAbsolutePath().toString(), forever);
+    try {
+      controller.reportStatusTo(board);
+      if (!forever) {
+        return controller.play(launch, env);
+      }
+      Supervisor.NodeCheck nodes = new SshNodeCheck(layout, local, Ssh.forThisUser(), runDir.resolve("node-check.log"));
+      return new Supervisor(() -> controller.play(launch, env), nodes, board, spec.commandLine().getErr()).run();
+    } finally {
+      board.stopped();
+    }
   }
 
   private int loopsToPlay(Layout layout) {

@@ -9,6 +9,7 @@ import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
 import dev.wall.player.wire.RankLaunch;
 import dev.wall.player.wire.RankMessage;
+import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,6 +42,8 @@ public final class WallController {
   private final boolean liveStatus;
   private final RankClassArchive archive;
   private int statusWidth;
+  private volatile StatusBoard board;
+  private volatile boolean warned;
 
   /**
    * @param report collects each loop's figures and rewrites the report file, if one was asked for
@@ -120,10 +123,20 @@ public final class WallController {
         failures.add(failure.text());
       }
     } else if (message instanceof RankMessage.Report loop) {
-      report.addLoop(loop.json());
+      try {
+        report.addLoop(loop.json());
+      } catch (RuntimeException e) {
+        // The relay must live on: mpirun's output has to be read, and its end seen.
+        warnOnce("wall: the report was not written (" + e.getMessage() + "); the wall plays on");
+      }
     } else if (message instanceof RankMessage.Status status) {
       try {
-        showStatus(status.status().line());
+        WallStatus now = status.status();
+        StatusBoard statusBoard = board;
+        if (statusBoard != null) {
+          statusBoard.status(now);
+        }
+        showStatus(now.line());
       } catch (IllegalArgumentException e) {
         // A rank of another version: its status is not worth a failure.
       }
@@ -131,6 +144,19 @@ public final class WallController {
       clearStatus();
       out.println(console.text());
       out.flush();
+    }
+  }
+
+  /** Where the status of every round goes: the status file's board; nowhere until this is called. */
+  public void reportStatusTo(StatusBoard statusBoard) {
+    this.board = statusBoard;
+  }
+
+  private void warnOnce(String warning) {
+    if (!warned) {
+      warned = true;
+      errors.println(warning);
+      errors.flush();
     }
   }
 
