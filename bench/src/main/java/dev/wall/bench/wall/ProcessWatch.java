@@ -126,7 +126,7 @@ public final class ProcessWatch implements AutoCloseable {
     return new TreeSet<>(fakeTimeTitles);
   }
 
-  static List<String> commandLine(long pid) {
+  public static List<String> commandLine(long pid) {
     try {
       byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline"));
       String text = new String(raw, StandardCharsets.UTF_8);
