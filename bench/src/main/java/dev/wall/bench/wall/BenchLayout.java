@@ -42,6 +42,11 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
 
   /** Writes the layout file: forever, mpv, every screen on localhost, default sync settings. */
   public Path write(Path file, Path mediaRoot) throws IOException {
+    return write(file, mediaRoot, Clips.SECONDS);
+  }
+
+  /** The same, for clips {@code clipSeconds} long. */
+  public Path write(Path file, Path mediaRoot, int clipSeconds) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
     root.put("name", "bench-" + screens());
@@ -59,7 +64,7 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
       window.put("y", w.y());
       window.put("width", w.width());
       window.put("height", w.height());
-      screen.put("media", Clips.fileName(names.get(i)));
+      screen.put("media", Clips.fileName(names.get(i), clipSeconds));
       // Under Xvfb mpv's default GPU output probes its way to SDL (about 0.85 s, 155 MB);
       // the plain X11 output is what such a display can really do.
       screen.putArray("playerArgs").add(X11_OUTPUT);

@@ -26,10 +26,17 @@ public final class Clips {
 
   private final Path makeClip;
   private final Path dir;
+  private final int seconds;
 
   public Clips(Path makeClip, Path dir) {
+    this(makeClip, dir, SECONDS);
+  }
+
+  /** Clips {@code seconds} long (the soak plays 1 s clips); the benchmark's are {@link #SECONDS}. */
+  public Clips(Path makeClip, Path dir, int seconds) {
     this.makeClip = makeClip;
     this.dir = dir;
+    this.seconds = seconds;
   }
 
   public Path dir() {
@@ -38,7 +45,12 @@ public final class Clips {
 
   /** The file name of a screen's clip (in {@link #dir()}), which carries the clip's parameters. */
   public static String fileName(String screen) {
-    return screen + "-" + WIDTH + "x" + HEIGHT + "-" + SECONDS + "s-" + FPS + "fps.mp4";
+    return fileName(screen, SECONDS);
+  }
+
+  /** The same, for a clip {@code seconds} long. */
+  public static String fileName(String screen, int seconds) {
+    return screen + "-" + WIDTH + "x" + HEIGHT + "-" + seconds + "s-" + FPS + "fps.mp4";
   }
 
   /** Makes the clips that are not there yet, two at a time (one per core). */
@@ -50,7 +62,7 @@ public final class Clips {
       for (int i = 0; i < screens.size(); i++) {
         String screen = screens.get(i);
         int hue = i * 360 / screens.size();
-        if (!Files.isRegularFile(dir.resolve(fileName(screen)))) {
+        if (!Files.isRegularFile(dir.resolve(fileName(screen, seconds)))) {
           made.add(makers.submit(() -> {
             make(screen, hue);
             return null;
@@ -70,8 +82,8 @@ public final class Clips {
   }
 
   private void make(String screen, int hue) throws IOException, InterruptedException {
-    List<String> argv = List.of(makeClip.toString(), dir.resolve(fileName(screen)).toString(), screen,
-        String.valueOf(WIDTH), String.valueOf(HEIGHT), String.valueOf(SECONDS), String.valueOf(FPS),
+    List<String> argv = List.of(makeClip.toString(), dir.resolve(fileName(screen, seconds)).toString(), screen,
+        String.valueOf(WIDTH), String.valueOf(HEIGHT), String.valueOf(seconds), String.valueOf(FPS),
         String.valueOf(hue));
     Path log = dir.resolve("." + screen + ".make.log");
     try (ChildProcess make = ChildProcess.start("make-clip " + screen, argv, log, Map.of())) {
