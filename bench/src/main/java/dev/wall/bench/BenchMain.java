@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
         + " frame number read from its bar code.")
 public final class BenchMain implements Callable<Integer> {
   @Option(names = "--cases", split = ",", paramLabel = "N",
-      description = "Cases to run, of 1 seed, 2 ours, 3 fast clock, 4 CPU hog, 5 eight screens (default: all).")
-  List<Integer> cases = List.of(1, 2, 3, 4, 5);
+      description = "Cases to run, of 1 seed, 2 ours, 3 fast clock, 4 CPU hog, 5 eight screens, 6 60 fps"
+          + " (default: all).")
+  List<Integer> cases = List.of(1, 2, 3, 4, 5, 6);
 
   @Option(names = "--seconds", defaultValue = "65",
       description = "Seconds of screenshots per case, from start-up on (default: ${DEFAULT-VALUE}: three seams).")
@@ -47,6 +48,11 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(names = "--clips", paramLabel = "DIR", description = "Clip cache (default: REPO/out/bench/clips).")
   Path clipDir;
+
+  @Option(names = "--transitions", paramLabel = "RUNS",
+      description = "Instead of the cases: measure how mpv goes from one playlist item to the next (one EDL"
+          + " timeline, a preloaded next file, a reload), RUNS times each.")
+  Integer transitionRuns;
 
   @Option(names = "--compare-sampling", paramLabel = "SECONDS",
       description = "Instead of the cases: run case 2 with each way of taking screenshots and compare them.")
@@ -75,6 +81,14 @@ public final class BenchMain implements Callable<Integer> {
     Clips clips = new Clips(Repository.makeClip(repo), clipDir != null ? clipDir : outDir.resolve("clips"));
     String started = Machine.now();
     String loads = Machine.loads();
+    if (transitionRuns != null) {
+      String table = new Transitions(clips, outDir.resolve("transitions"), out).run(transitionRuns);
+      out.println();
+      out.print(table);
+      Files.createDirectories(outDir);
+      Files.writeString(outDir.resolve("transitions.md"), table);
+      return 0;
+    }
     if (compareSeconds != null) {
       return compareSampling(clips, outDir.resolve("compare-sampling"), Duration.ofSeconds(compareSeconds));
     }
@@ -108,14 +122,27 @@ public final class BenchMain implements Callable<Integer> {
     text.append("Load average at the start (1, 5, 15 min): ").append(loads)
         .append("; now: ").append(Machine.loads()).append('\n');
     text.append(String.format(Locale.ROOT,
-        "Clips: %dx%d, %d fps, %d s (%d frames), one window each; spread in frames, the short way round the loop.%n",
-        Clips.WIDTH, Clips.HEIGHT, Clips.FPS, Clips.SECONDS, Clips.FRAMES));
+        "Clips: %dx%d, %d fps, %d s (%d frames), one window each%s; spread in frames, the short way round the loop.%n",
+        Clips.WIDTH, Clips.HEIGHT, Clips.FPS, Clips.SECONDS, Clips.FRAMES, otherClips(results)));
     text.append(String.format(Locale.ROOT,
         "Screenshots a whole number of frames and %.3f of a frame apart, so they sweep every point of a frame.%n%n",
         OffBeatRate.PHASE_STEP));
     text.append(ResultTable.render(results)).append('\n');
     for (CaseResult r : results) {
       text.append(Details.of(r));
+    }
+    return text.toString();
+  }
+
+  /** The clips of cases that play other than issue 5's, named. */
+  private static String otherClips(List<CaseResult> results) {
+    StringBuilder text = new StringBuilder();
+    for (CaseResult r : results) {
+      var show = r.benchCase().show();
+      if (!show.equals(dev.wall.bench.wall.Show.CLIPS_30) && show.fps() != Clips.FPS) {
+        text.append(String.format(Locale.ROOT, " (case %d: %d fps, %d s, %d frames)", r.benchCase().number(),
+            show.fps(), show.itemSeconds(), show.loopFrames()));
+      }
     }
     return text.toString();
   }

@@ -15,6 +15,7 @@ import dev.wall.bench.wall.Clips;
 import dev.wall.bench.wall.CpuHogs;
 import dev.wall.bench.wall.FastClock;
 import dev.wall.bench.wall.ProcessWatch;
+import dev.wall.bench.wall.Show;
 import dev.wall.bench.wall.WallLaunch;
 import dev.wall.bench.wall.WallReport;
 import dev.wall.player.backend.PlayerException;
@@ -53,7 +54,7 @@ public final class CaseRunner {
 
   private final Clips clips;
   private final Path outDir;
-  private final double samplesPerSecond;
+  private final double askedPerSecond;
   private final SamplerKind sampler;
   private final PrintStream progress;
 
@@ -67,7 +68,7 @@ public final class CaseRunner {
   public CaseRunner(Clips clips, Path outDir, double samplesPerSecond, SamplerKind sampler, PrintStream progress) {
     this.clips = clips;
     this.outDir = outDir;
-    this.samplesPerSecond = OffBeatRate.near(samplesPerSecond, Clips.FPS);
+    this.askedPerSecond = samplesPerSecond;
     this.sampler = sampler;
     this.progress = progress;
   }
@@ -86,8 +87,9 @@ public final class CaseRunner {
     deleteTree(dir.resolve("evidence"));
     BenchLayout layout = BenchLayout.grid(c.screens());
     say(c, "clips");
-    clips.ensure(layout.names());
-    Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir());
+    clips.ensure(layout.names(), c.show());
+    Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir(), c.show());
+    double samplesPerSecond = OffBeatRate.near(askedPerSecond, c.show().fps());
     double loadBefore = Machine.load();
     try (VirtualDisplay display = VirtualDisplay.start(layout.width(), layout.height(), dir.resolve("xvfb"),
         DISPLAY_TIMEOUT)) {
@@ -98,7 +100,7 @@ public final class CaseRunner {
       }
       FrameCode code = FrameCode.forClip(Clips.WIDTH, Clips.HEIGHT);
       try (CpuHogs hogs = c.cpuHog() ? CpuHogs.start(Runtime.getRuntime().availableProcessors(), dir) : null;
-          Recorder recorder = new Recorder(layout.windows(), code, Clips.FRAMES, dir.resolve("evidence"));
+          Recorder recorder = new Recorder(layout.windows(), code, c.show(), dir.resolve("evidence"));
           DisplaySampler screenshots = sampler.create(display.display(), layout.width(), layout.height(),
               samplesPerSecond, dir)) {
         screenshots.start(recorder);
@@ -181,16 +183,39 @@ public final class CaseRunner {
   private CaseResult figures(Stage s, Recorder recorder, Played played) throws IOException {
     long launch = played.launch;
     List<Sample> samples = recorder.samples().stream().filter(x -> x.nanos() > launch).toList();
-    writeSamples(s.dir.resolve("samples.csv"), samples, launch, s.layout);
+    Show show = s.c.show();
+    writeSamples(s.dir.resolve("samples.csv"), samples, launch, s.layout, show.loopFrames());
     List<String> notes = s.notes;
     int seeks = -1;
+    CaseResult.ShowFigures showFigures = null;
     if (s.c.method() == Method.OURS) {
       WallReport report = WallReport.read(s.dir.resolve("report.jsonl"), s.layout.names().get(0));
       seeks = report.seeks();
       notes.add(report.loops() + " loops reported; the runtime's own worst skew per loop, ms: " + report.skewsMs());
       if (s.c.fastClock()) {
-        notes.add("fast screen " + s.layout.names().get(0) + "'s rate at each seam: " + report.rates());
+        notes.add("fast screen " + s.layout.names().get(0) + (show.fastScreenIsClock() ? " (the clock, with sound)" : "")
+            + "'s rate at each seam: " + report.rates());
       }
+      SyncAnalysis.TransitionFigures transitions = new SyncAnalysis(show.loopFrames())
+          .transitions(samples, show.itemFrames());
+      if (show.items() > 1) {
+        notes.add(String.format(Locale.ROOT, "playlist of %d items: %d transitions seen (the loop seam included),"
+            + " %d screenshots at them, max spread %d, spreads %s, %d failed tiles; report: %d loops, %d items,"
+            + " items per loop %s", show.items(), transitions.transitions(), transitions.samples(),
+            transitions.maxSpread(), transitions.spreadCounts(), transitions.failedTiles(), report.loopsPlayed(),
+            report.itemsPlayed(), report.itemsPerLoop()));
+      }
+      java.util.SortedMap<Integer, Integer> leads = new java.util.TreeMap<>();
+      double lead = Double.NaN;
+      if (show.latencyMs() != 0) {
+        lead = leads(samples, Show.LATENCY_SCREEN, show.loopFrames(), leads);
+        notes.add(String.format(Locale.ROOT, "screen %s (latencyMs %d, %d frames at %d fps) ran ahead of the"
+            + " others' median by %.1f frames (median); screenshots per lead: %s; the spreads above are the"
+            + " other screens'", s.layout.names().get(Show.LATENCY_SCREEN), show.latencyMs(), show.latencyFrames(),
+            show.fps(), lead, leads));
+        samples = samples.stream().map(x -> without(x, Show.LATENCY_SCREEN)).toList();
+      }
+      showFigures = new CaseResult.ShowFigures(transitions, lead, leads, report);
     }
     if (s.c.method() == Method.SEED) {
       notes.add("start-up counts from launching mpirun: the seed has no controller JVM in front of it");
@@ -206,9 +231,43 @@ public final class CaseRunner {
     notes.add(String.format(Locale.ROOT, "cost of measuring, in %% of one core over the run: screenshots (ffmpeg)"
         + " %s, decoding (benchmark JVM) %.0f%%", played.samplerCpu.map(d -> String.format(Locale.ROOT, "%.0f%%",
         d.toNanos() / 1e9 / played.seconds * 100)).orElse("?"), played.ownCpuSeconds / played.seconds * 100));
-    return new CaseResult(s.c, new SyncAnalysis(Clips.FRAMES).analyse(samples, launch),
+    return new CaseResult(s.c, new SyncAnalysis(show.loopFrames()).analyse(samples, launch),
         SamplingStats.of(recorder.times().stream().filter(t -> t.nanos() > launch).toList()), watch.rankPeakKb(),
-        watch.playerPeakKb(), seeks, s.loadBefore, Machine.load(), notes, played.failure);
+        watch.playerPeakKb(), seeks, s.loadBefore, Machine.load(), notes, played.failure, showFigures);
+  }
+
+  /**
+   * How far ahead of the median of the other screens {@code screen} ran, in frames, per screenshot
+   * with every tile read (counted into {@code counts}); returns the median.
+   */
+  static double leads(List<Sample> samples, int screen, int loopFrames, java.util.SortedMap<Integer, Integer> counts) {
+    List<Integer> leads = new ArrayList<>();
+    for (Sample sample : samples) {
+      if (!sample.allDecoded()) {
+        continue;
+      }
+      int[] others = new int[sample.tiles().size() - 1];
+      int anchor = sample.tiles().get(0 == screen ? 1 : 0).frame();
+      for (int i = 0, j = 0; i < sample.tiles().size(); i++) {
+        if (i != screen) {
+          // Relative to one of them, so a seam between them does not read as a loop apart.
+          others[j++] = anchor + dev.wall.bench.analysis.Spread.circularDelta(anchor, sample.tiles().get(i).frame(),
+              loopFrames);
+        }
+      }
+      java.util.Arrays.sort(others);
+      int median = others[others.length / 2];
+      int lead = dev.wall.bench.analysis.Spread.circularDelta(median, sample.tiles().get(screen).frame(), loopFrames);
+      leads.add(lead);
+      counts.merge(lead, 1, Integer::sum);
+    }
+    return dev.wall.bench.analysis.Spread.median(leads.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static Sample without(Sample sample, int screen) {
+    List<dev.wall.bench.code.TileReading> tiles = new ArrayList<>(sample.tiles());
+    tiles.remove(screen);
+    return new Sample(sample.nanos(), List.copyOf(tiles));
   }
 
   /** Where start-up time went, for whoever tunes it (process times are polled every 200 ms). */
@@ -236,7 +295,7 @@ public final class CaseRunner {
     FastClock fast = FastClock.install(s.dir.resolve("fast-clock-bin"), fastScreen);
     say(s.c, "checking that libfaketime speeds mpv up (" + CLOCK_CHECK_LENGTH.toSeconds() + " s)");
     try {
-      Path clip = clips.dir().resolve(Clips.fileName(fastScreen));
+      Path clip = clips.dir().resolve(Clips.fileName(fastScreen, s.c.show(), 0));
       FastClock.ClockCheck check = fast.check(s.display, clip, s.dir.resolve("clock-check"), CLOCK_CHECK_LENGTH);
       s.notes.add(String.format(Locale.ROOT,
           "clock check (mpv time-pos against real time, %d s): faked player %+.0f ppm, plain player %+.0f ppm",
@@ -249,21 +308,21 @@ public final class CaseRunner {
     }
   }
 
-  private static void writeSamples(Path file, List<Sample> samples, long launch, BenchLayout layout)
+  private static void writeSamples(Path file, List<Sample> samples, long launch, BenchLayout layout, int loopFrames)
       throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("ms_since_launch," + String.join(",", layout.names()) + ",spread");
     for (Sample s : samples) {
       lines.add((s.nanos() - launch) / 1_000_000 + ","
           + s.tiles().stream().map(Object::toString).collect(Collectors.joining(","))
-          + "," + (s.allDecoded() ? String.valueOf(s.spread(Clips.FRAMES)) : ""));
+          + "," + (s.allDecoded() ? String.valueOf(s.spread(loopFrames)) : ""));
     }
     Files.write(file, lines);
   }
 
   private CaseResult failed(Stage s, String failure) {
     say(s.c, "failed: " + failure);
-    return new CaseResult(s.c, new SyncAnalysis(Clips.FRAMES).analyse(List.of(), 0), SamplingStats.of(List.of()),
+    return new CaseResult(s.c, new SyncAnalysis(s.c.show().loopFrames()).analyse(List.of(), 0), SamplingStats.of(List.of()),
         0, 0, -1, s.loadBefore, Machine.load(), s.notes, failure);
   }
 

@@ -28,6 +28,7 @@ public final class Recorder implements Consumer<Capture>, AutoCloseable {
 
   private final List<Rect> windows;
   private final FrameCode code;
+  private final dev.wall.bench.wall.Show show;
   private final int clipFrames;
   private final Path evidenceDir;
   private final List<Sample> samples = new ArrayList<>();
@@ -44,10 +45,12 @@ public final class Recorder implements Consumer<Capture>, AutoCloseable {
   private volatile long allShownNanos = -1;
   private volatile long launchAt = Long.MAX_VALUE;
 
-  public Recorder(List<Rect> windows, FrameCode code, int clipFrames, Path evidenceDir) {
+  /** Each tile is read as its place in the loop ({@link dev.wall.bench.wall.Show#loopFrame}). */
+  public Recorder(List<Rect> windows, FrameCode code, dev.wall.bench.wall.Show show, Path evidenceDir) {
     this.windows = windows;
     this.code = code;
-    this.clipFrames = clipFrames;
+    this.show = show;
+    this.clipFrames = show.loopFrames();
     this.evidenceDir = evidenceDir;
   }
 
@@ -58,7 +61,7 @@ public final class Recorder implements Consumer<Capture>, AutoCloseable {
     }
     List<TileReading> tiles = new ArrayList<>(windows.size());
     for (Rect window : windows) {
-      tiles.add(code.read(capture.picture(), window));
+      tiles.add(inLoop(code.read(capture.picture(), window)));
     }
     Sample sample = new Sample(capture.nanos(), List.copyOf(tiles));
     synchronized (this) {
@@ -82,6 +85,15 @@ public final class Recorder implements Consumer<Capture>, AutoCloseable {
     }
   }
 
+
+  /** A tile's bar code as its place in the loop; a number no item has is no valid reading. */
+  private TileReading inLoop(TileReading tile) {
+    if (!tile.isDecoded()) {
+      return tile;
+    }
+    int frame = show.loopFrame(tile.frame());
+    return frame < 0 ? TileReading.undecodable() : TileReading.decoded(frame, tile.torn());
+  }
 
   private void saveEvidence(Capture capture, Sample sample) {
     if (evidenceSaved >= EVIDENCE_LIMIT) {

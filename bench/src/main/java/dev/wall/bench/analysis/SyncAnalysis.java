@@ -15,6 +15,8 @@ public final class SyncAnalysis {
   public static final Duration SEAM_MARGIN = Duration.ofMillis(500);
   /** Tiles wrap within a second of each other at one seam; further apart, it is the next seam. */
   private static final long SAME_SEAM_NANOS = Duration.ofSeconds(5).toNanos();
+  /** Screens change items within a frame or two of each other; items last seconds. */
+  private static final long SAME_TRANSITION_NANOS = Duration.ofSeconds(1).toNanos();
 
   private final int clipFrames;
 
@@ -106,6 +108,82 @@ public final class SyncAnalysis {
     for (Seam wrap : wraps) {
       int lastIndex = seams.size() - 1;
       if (lastIndex >= 0 && wrap.fromNanos() - seams.get(lastIndex).toNanos() < SAME_SEAM_NANOS) {
+        seams.set(lastIndex, seams.get(lastIndex).merge(wrap));
+      } else {
+        seams.add(wrap);
+      }
+    }
+    return seams;
+  }
+
+  /**
+   * Playlist transitions: samples within {@link #SEAM_MARGIN} of a screen moving from one item to
+   * the next (the loop's seam included), how far apart the screens were in them, and how many tiles
+   * there were blank or unreadable. Frames are read as places in the loop ({@code
+   * Show.loopFrame}); item k spans frames k × {@code itemFrames} up to the next.
+   */
+  public TransitionFigures transitions(List<Sample> all, int itemFrames) {
+    int start = startupIndex(all);
+    if (start < 0) {
+      return new TransitionFigures(0, 0, 0, 0, new TreeMap<>());
+    }
+    List<Sample> samples = all.subList(start, all.size());
+    List<Seam> changes = new ArrayList<>();
+    int screens = samples.get(0).tiles().size();
+    for (int screen = 0; screen < screens; screen++) {
+      int lastItem = -1;
+      long lastNanos = 0;
+      for (Sample sample : samples) {
+        TileReading tile = sample.tiles().get(screen);
+        if (!tile.isDecoded()) {
+          continue;
+        }
+        int item = tile.frame() / itemFrames;
+        if (lastItem >= 0 && item != lastItem) {
+          changes.add(new Seam(lastNanos, sample.nanos()));
+        }
+        lastItem = item;
+        lastNanos = sample.nanos();
+      }
+    }
+    List<Seam> transitions = merged(changes, SAME_TRANSITION_NANOS);
+    long margin = SEAM_MARGIN.toNanos();
+    int at = 0;
+    int maxSpread = 0;
+    int failed = 0;
+    SortedMap<Integer, Integer> counts = new TreeMap<>();
+    for (Sample sample : samples) {
+      if (transitions.stream().noneMatch(t -> t.covers(sample.nanos(), margin))) {
+        continue;
+      }
+      at++;
+      failed += (int) sample.failedTiles();
+      if (sample.allDecoded()) {
+        int spread = sample.spread(clipFrames);
+        maxSpread = Math.max(maxSpread, spread);
+        counts.merge(spread, 1, Integer::sum);
+      }
+    }
+    return new TransitionFigures(transitions.size(), at, maxSpread, failed, counts);
+  }
+
+  /**
+   * @param transitions item changes seen (every screen's at one moment counts once)
+   * @param samples screenshots taken at them
+   * @param maxSpread the largest spread among those with every tile read
+   * @param failedTiles blank or unreadable tiles among them
+   * @param spreadCounts how many of them had each spread
+   */
+  public record TransitionFigures(int transitions, int samples, int maxSpread, int failedTiles,
+      SortedMap<Integer, Integer> spreadCounts) {}
+
+  private static List<Seam> merged(List<Seam> wraps, long window) {
+    List<Seam> sorted = new ArrayList<>(wraps);
+    sorted.sort(Comparator.comparingLong(Seam::fromNanos));
+    List<Seam> seams = new ArrayList<>();
+    for (Seam wrap : sorted) {
+      int lastIndex = seams.size() - 1;
+      if (lastIndex >= 0 && wrap.fromNanos() - seams.get(lastIndex).toNanos() < window) {
         seams.set(lastIndex, seams.get(lastIndex).merge(wrap));
       } else {
         seams.add(wrap);

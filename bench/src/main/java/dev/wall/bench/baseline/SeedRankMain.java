@@ -38,7 +38,7 @@ public final class SeedRankMain {
     }
     try (MpiCommunicator comm = MpiCommunicator.init(new String[0])) {
       Screen screen = layout.screen(comm.rank());
-      List<String> argv = mpvArgv(screen, layout.mediaPath(screen));
+      List<String> argv = mpvArgv(screen, layout.clips(screen).get(0));
       Path log = Path.of(args[1]).resolve(screen.name() + ".mpv.log");
       for (int loop = 1; ; loop++) {
         comm.barrier();

@@ -11,6 +11,7 @@ import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.wall.BenchLayout;
 import dev.wall.bench.wall.Clips;
 import dev.wall.bench.wall.ProcessWatch;
+import dev.wall.bench.wall.Show;
 import dev.wall.bench.wall.WallLaunch;
 import dev.wall.player.cli.WallCli;
 import dev.wall.player.display.VirtualDisplay;
@@ -80,7 +81,7 @@ public final class FaultWall implements AutoCloseable {
           StandardCopyOption.REPLACE_EXISTING);
     }
     VirtualDisplay display = VirtualDisplay.start(layout.width(), layout.height(), dir.resolve("xvfb"), DISPLAY_TIMEOUT);
-    Recorder recorder = new Recorder(layout.windows(), FrameCode.forClip(Clips.WIDTH, Clips.HEIGHT), Clips.FRAMES,
+    Recorder recorder = new Recorder(layout.windows(), FrameCode.forClip(Clips.WIDTH, Clips.HEIGHT), Show.CLIPS_30,
         dir.resolve("evidence"));
     DisplaySampler sampler = SamplerKind.STREAM.create(display.display(), layout.width(), layout.height(),
         OffBeatRate.near(10, Clips.FPS), dir);

@@ -5,6 +5,7 @@ import dev.wall.bench.report.Machine;
 import dev.wall.bench.wall.BenchLayout;
 import dev.wall.bench.wall.Clips;
 import dev.wall.bench.wall.ProcessWatch;
+import dev.wall.bench.wall.Show;
 import dev.wall.bench.wall.WallLaunch;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.launch.StatusFile;
@@ -39,6 +40,8 @@ public final class Soak {
   static final long GROWTH_TARGET_KB = 5 * 1024;
   static final long RUN_FOLDER_TARGET_BYTES = 50L << 20;
   private static final int CLIP_SECONDS = 1;
+  /** One clip of 1 s a screen, 30 fps. */
+  private static final Show SHOW = new Show(30, CLIP_SECONDS, List.of(0), false, 0);
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
   private final Path repo;
@@ -61,9 +64,9 @@ public final class Soak {
     String loads = Machine.loads();
     Files.createDirectories(dir);
     BenchLayout layout = BenchLayout.grid(4);
-    Clips clips = new Clips(Repository.makeClip(repo), dir.resolve("clips"), CLIP_SECONDS);
-    clips.ensure(layout.names());
-    Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir(), CLIP_SECONDS);
+    Clips clips = new Clips(Repository.makeClip(repo), dir.resolve("clips"));
+    clips.ensure(layout.names(), SHOW);
+    Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir(), SHOW);
     Path runDir = dir.resolve("run");
     deleteTree(runDir);
     Path report = dir.resolve("report.jsonl");

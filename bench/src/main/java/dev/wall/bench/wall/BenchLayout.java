@@ -42,11 +42,14 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
 
   /** Writes the layout file: forever, mpv, every screen on localhost, default sync settings. */
   public Path write(Path file, Path mediaRoot) throws IOException {
-    return write(file, mediaRoot, Clips.SECONDS);
+    return write(file, mediaRoot, Show.CLIPS_30);
   }
 
-  /** The same, for clips {@code clipSeconds} long. */
-  public Path write(Path file, Path mediaRoot, int clipSeconds) throws IOException {
+  /**
+   * The same, playing {@code show}: each screen its playlist; the first screen with sound when it
+   * is the clock; the latency screen's {@code latencyMs}.
+   */
+  public Path write(Path file, Path mediaRoot, Show show) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
     root.put("name", "bench-" + screens());
@@ -64,7 +67,18 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
       window.put("y", w.y());
       window.put("width", w.width());
       window.put("height", w.height());
-      screen.put("media", Clips.fileName(names.get(i), clipSeconds));
+      List<String> playlist = Clips.playlist(names.get(i), show);
+      if (playlist.size() == 1) {
+        screen.put("media", playlist.get(0));
+      } else {
+        playlist.forEach(screen.putArray("media")::add);
+      }
+      if (i == 0 && show.fastScreenIsClock()) {
+        screen.put("audio", "hdmi");
+      }
+      if (i == Show.LATENCY_SCREEN && show.latencyMs() != 0) {
+        screen.put("latencyMs", show.latencyMs());
+      }
       // Under Xvfb mpv's default GPU output probes its way to SDL (about 0.85 s, 155 MB);
       // the plain X11 output is what such a display can really do.
       screen.putArray("playerArgs").add(X11_OUTPUT);

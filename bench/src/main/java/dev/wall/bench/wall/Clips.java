@@ -14,29 +14,23 @@ import java.util.concurrent.Future;
 
 /**
  * The benchmark's clips, made once with the repository's media/generate/make-clip and kept in a
- * cache folder: 320x180, 30 fps, 20 s, a different hue and label per screen, the same numbering.
+ * cache folder: 320x180, a different hue and label per screen, the same numbering; by default 30
+ * fps and 20 s, and as a {@link Show} asks (60 fps, playlist items numbered from 5000).
  */
 public final class Clips {
   public static final int WIDTH = 320;
   public static final int HEIGHT = 180;
-  public static final int FPS = 30;
-  public static final int SECONDS = 20;
+  public static final int FPS = Show.CLIPS_30.fps();
+  public static final int SECONDS = Show.CLIPS_30.itemSeconds();
   public static final int FRAMES = FPS * SECONDS;
   private static final Duration MAKE_TIMEOUT = Duration.ofMinutes(3);
 
   private final Path makeClip;
   private final Path dir;
-  private final int seconds;
 
   public Clips(Path makeClip, Path dir) {
-    this(makeClip, dir, SECONDS);
-  }
-
-  /** Clips {@code seconds} long (the soak plays 1 s clips); the benchmark's are {@link #SECONDS}. */
-  public Clips(Path makeClip, Path dir, int seconds) {
     this.makeClip = makeClip;
     this.dir = dir;
-    this.seconds = seconds;
   }
 
   public Path dir() {
@@ -45,16 +39,32 @@ public final class Clips {
 
   /** The file name of a screen's clip (in {@link #dir()}), which carries the clip's parameters. */
   public static String fileName(String screen) {
-    return fileName(screen, SECONDS);
+    return fileName(screen, Show.CLIPS_30, 0);
   }
 
-  /** The same, for a clip {@code seconds} long. */
-  public static String fileName(String screen, int seconds) {
-    return screen + "-" + WIDTH + "x" + HEIGHT + "-" + seconds + "s-" + FPS + "fps.mp4";
+  /** The file name of item {@code item} of a screen's playlist in {@code show}. */
+  public static String fileName(String screen, Show show, int item) {
+    int first = show.firstFrames().get(item);
+    return screen + "-" + WIDTH + "x" + HEIGHT + "-" + show.itemSeconds() + "s-" + show.fps() + "fps"
+        + (first == 0 ? "" : "-from" + first) + ".mp4";
   }
 
-  /** Makes the clips that are not there yet, two at a time (one per core). */
+  /** Each screen's playlist in {@code show}: its clips' file names. */
+  public static List<String> playlist(String screen, Show show) {
+    List<String> names = new ArrayList<>();
+    for (int item = 0; item < show.items(); item++) {
+      names.add(fileName(screen, show, item));
+    }
+    return names;
+  }
+
+  /** Makes issue 5's clips that are not there yet. */
   public void ensure(List<String> screens) throws IOException, InterruptedException {
+    ensure(screens, Show.CLIPS_30);
+  }
+
+  /** Makes the clips of {@code show} that are not there yet, two at a time (one per core). */
+  public void ensure(List<String> screens, Show show) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     ExecutorService makers = Executors.newFixedThreadPool(2);
     try {
@@ -62,11 +72,15 @@ public final class Clips {
       for (int i = 0; i < screens.size(); i++) {
         String screen = screens.get(i);
         int hue = i * 360 / screens.size();
-        if (!Files.isRegularFile(dir.resolve(fileName(screen, seconds)))) {
-          made.add(makers.submit(() -> {
-            make(screen, hue);
-            return null;
-          }));
+        for (int item = 0; item < show.items(); item++) {
+          String name = fileName(screen, show, item);
+          int first = show.firstFrames().get(item);
+          if (!Files.isRegularFile(dir.resolve(name))) {
+            made.add(makers.submit(() -> {
+              make(screen, name, show, first, hue);
+              return null;
+            }));
+          }
         }
       }
       for (Future<Void> clip : made) {
@@ -81,11 +95,12 @@ public final class Clips {
     }
   }
 
-  private void make(String screen, int hue) throws IOException, InterruptedException {
-    List<String> argv = List.of(makeClip.toString(), dir.resolve(fileName(screen, seconds)).toString(), screen,
-        String.valueOf(WIDTH), String.valueOf(HEIGHT), String.valueOf(seconds), String.valueOf(FPS),
-        String.valueOf(hue));
-    Path log = dir.resolve("." + screen + ".make.log");
+  private void make(String screen, String name, Show show, int first, int hue)
+      throws IOException, InterruptedException {
+    List<String> argv = List.of(makeClip.toString(), dir.resolve(name).toString(), screen,
+        String.valueOf(WIDTH), String.valueOf(HEIGHT), String.valueOf(show.itemSeconds()),
+        String.valueOf(show.fps()), String.valueOf(hue), String.valueOf(first));
+    Path log = dir.resolve("." + name + ".make.log");
     try (ChildProcess make = ChildProcess.start("make-clip " + screen, argv, log, Map.of())) {
       int code = make.waitFor(MAKE_TIMEOUT).orElse(-1);
       if (code != 0) {

@@ -17,14 +17,20 @@ import java.util.Locale;
  * @param seeks seeks made, all loops, all screens
  * @param skewsMs each loop's worst skew as the runtime measured it
  * @param rates each loop's rate of {@code screen} at its seam, with its trims, as text
+ * @param rateValues the same rates, as numbers
+ * @param screenTrims rate trims of {@code screen}, all loops
+ * @param itemsPerLoop how many playlist items each loop lists
+ * @param loopsPlayed the report's own count of loops, on its last line
+ * @param itemsPlayed the report's own count of items, all loops, on its last line
  */
-public record WallReport(int loops, int seeks, List<String> skewsMs, List<String> rates) {
+public record WallReport(int loops, int seeks, List<String> skewsMs, List<String> rates, List<Double> rateValues,
+    int screenTrims, List<Integer> itemsPerLoop, int loopsPlayed, int itemsPlayed) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reads {@code file}; an absent file is a run where no loop finished. */
   public static WallReport read(Path file, String screen) throws IOException {
     if (!Files.isRegularFile(file)) {
-      return new WallReport(0, 0, List.of(), List.of());
+      return new WallReport(0, 0, List.of(), List.of(), List.of(), 0, List.of(), 0, 0);
     }
     List<JsonNode> loops = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
@@ -32,19 +38,27 @@ public record WallReport(int loops, int seeks, List<String> skewsMs, List<String
         loops.add(JSON.readTree(line));
       }
     }
+    JsonNode last = loops.isEmpty() ? JSON.createObjectNode() : loops.get(loops.size() - 1);
     int seeks = 0;
+    int trims = 0;
     List<String> skews = new ArrayList<>();
     List<String> rates = new ArrayList<>();
+    List<Double> rateValues = new ArrayList<>();
+    List<Integer> items = new ArrayList<>();
     for (JsonNode loop : loops) {
       seeks += loop.path("seeks").asInt();
       skews.add(String.format(Locale.ROOT, "%.1f", loop.path("maxSkewSeconds").asDouble() * 1000));
+      items.add(loop.path("items").size());
       for (JsonNode each : loop.path("screens")) {
         if (each.path("name").asText().equals(screen)) {
           rates.add(String.format(Locale.ROOT, "%.4f (%d trims)", each.path("rate").asDouble(),
               each.path("trims").asInt()));
+          rateValues.add(each.path("rate").asDouble());
+          trims += each.path("trims").asInt();
         }
       }
     }
-    return new WallReport(loops.size(), seeks, List.copyOf(skews), List.copyOf(rates));
+    return new WallReport(loops.size(), seeks, List.copyOf(skews), List.copyOf(rates), List.copyOf(rateValues),
+        trims, List.copyOf(items), last.path("loopsPlayed").asInt(), last.path("itemsPlayed").asInt());
   }
 }

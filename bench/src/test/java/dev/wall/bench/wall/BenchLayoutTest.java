@@ -46,7 +46,7 @@ class BenchLayoutTest {
       assertEquals(layout.names().get(i), screen.name());
       assertEquals("localhost", screen.host());
       assertEquals(layout.windows().get(i), screen.window());
-      assertEquals(dir.resolve("clips").resolve(Clips.fileName(screen.name())), read.mediaPath(screen));
+      assertEquals(dir.resolve("clips").resolve(Clips.fileName(screen.name())), read.clips(screen).get(0));
     }
   }
 }

@@ -83,6 +83,15 @@ final class Findings {
     return Optional.empty();
   }
 
+  /** One text, or a list of them (a playlist); anything else is reported. */
+  Optional<JsonNode> textOrList(JsonNode value, String path, String example) {
+    if (value.isTextual() || value.isArray()) {
+      return Optional.of(value);
+    }
+    wrongType(value, path, "text in double quotes or a list [ ... ]", example);
+    return Optional.empty();
+  }
+
   Optional<String> text(JsonNode value, String path, String example) {
     if (value.isTextual()) {
       return Optional.of(value.textValue());
@@ -122,6 +131,9 @@ final class Findings {
   }
 
   static String range(long min, long max) {
+    if (min == -max) {
+      return "between -" + max + " and " + max;
+    }
     if (max == Long.MAX_VALUE) {
       return min == 1 ? "more than 0" : min + " or more";
     }

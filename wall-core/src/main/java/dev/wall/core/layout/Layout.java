@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 /** A whole wall, as described by one layout file (version 1). Immutable. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,11 +20,18 @@ public record Layout(
     Network network,
     SyncSettings sync,
     LoopMode loopMode,
+    UnevenItems unevenItems,
     Size wall,
     Span span,
     List<Screen> screens) {
 
   public static final int DEFAULT_LOOPS = 1;
+
+  /** A layout whose playlists (if any) must have items of one length on every screen. */
+  public static Layout of(Integer version, String name, Integer loops, PlayerKind player, String mediaRoot,
+      Network network, SyncSettings sync, LoopMode loopMode, Size wall, Span span, List<Screen> screens) {
+    return of(version, name, loops, player, mediaRoot, network, sync, loopMode, null, wall, span, screens);
+  }
 
   @JsonCreator
   public static Layout of(
@@ -34,6 +43,7 @@ public record Layout(
       @JsonProperty("network") Network network,
       @JsonProperty("sync") SyncSettings sync,
       @JsonProperty("loopMode") LoopMode loopMode,
+      @JsonProperty("unevenItems") UnevenItems unevenItems,
       @JsonProperty("wall") Size wall,
       @JsonProperty("span") Span span,
       @JsonProperty("screens") List<Screen> screens) {
@@ -46,6 +56,7 @@ public record Layout(
         network,
         sync == null ? SyncSettings.DEFAULTS : sync,
         loopMode == null ? LoopMode.LOCKSTEP : loopMode,
+        unevenItems == null ? UnevenItems.REFUSE : unevenItems,
         wall,
         span,
         screens == null ? List.of() : List.copyOf(screens));
@@ -57,23 +68,59 @@ public record Layout(
   }
 
   public Layout withLoops(int newLoops) {
-    return new Layout(
-        version, name, newLoops, player, mediaRoot, network, sync, loopMode, wall, span, screens);
+    return new Layout(version, name, newLoops, player, mediaRoot, network, sync, loopMode, unevenItems, wall,
+        span, screens);
   }
 
   public Layout withMediaRoot(String newMediaRoot) {
-    return new Layout(
-        version, name, loops, player, newMediaRoot, network, sync, loopMode, wall, span, screens);
+    return new Layout(version, name, loops, player, newMediaRoot, network, sync, loopMode, unevenItems, wall,
+        span, screens);
   }
 
   public Screen screen(int rank) {
     return screens.get(rank);
   }
 
-  /** The clip this screen plays: its own, or the span video. */
-  public Path mediaPath(Screen screen) {
-    String media = screen.showsSpan() ? span.media() : screen.media();
-    return Path.of(mediaRoot).resolve(media).normalize();
+  /** This screen's playlist as the layout names it, relative to mediaRoot: its own, or the span's. */
+  public List<String> playlist(Screen screen) {
+    return screen.showsSpan() ? span.media() : screen.media();
+  }
+
+  /**
+   * Every clip this screen plays, in playlist order, as absolute paths under mediaRoot: what its
+   * node must have. One item for a screen with one clip; a clip may appear more than once.
+   */
+  public List<Path> clips(Screen screen) {
+    Path root = Path.of(mediaRoot);
+    return playlist(screen).stream().map(media -> MediaPaths.resolve(root, media)).toList();
+  }
+
+  /** Items in one loop: every screen has as many (the validator sees to it). */
+  public int items() {
+    return screens.isEmpty() ? 0 : playlist(screens.get(0)).size();
+  }
+
+  /** Whether the wall plays a sequence rather than one clip per screen. */
+  public boolean hasPlaylist() {
+    return items() > 1;
+  }
+
+  /**
+   * The screen whose clock the wall keeps, never trimming its rate: {@code sync.reference}, else
+   * the one screen with sound; empty on a silent wall, which keeps its median screen's time.
+   */
+  public OptionalInt clockScreen() {
+    return clockScreen(screens, sync);
+  }
+
+  /** {@link #clockScreen()} of these screens and sync settings. */
+  public static OptionalInt clockScreen(List<Screen> screens, SyncSettings sync) {
+    if (sync.reference() != null) {
+      return IntStream.range(0, screens.size()).filter(i -> screens.get(i).name().equals(sync.reference()))
+          .findFirst();
+    }
+    int[] audio = IntStream.range(0, screens.size()).filter(i -> screens.get(i).hasAudio()).toArray();
+    return audio.length == 1 ? OptionalInt.of(audio[0]) : OptionalInt.empty();
   }
 
   public Optional<Network> networkIfSet() {

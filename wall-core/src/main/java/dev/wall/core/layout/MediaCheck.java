@@ -30,30 +30,26 @@ final class MediaCheck {
           + " (it holds " + NOT_MOUNTED_SENTINEL + ")", "mount it: sudo mount " + root));
       return problems;
     }
-    clips(layout).forEach((path, media) -> checkClip(file, path, root, media).ifPresent(problems::add));
+    clips(layout.withMediaRoot(root.toString()))
+        .forEach((path, clip) -> checkClip(file, path, clip).ifPresent(problems::add));
     return problems;
   }
 
-  /** Each clip the layout plays, by the JSON path that names it. */
-  private static Map<String, String> clips(Layout layout) {
-    Map<String, String> clips = new LinkedHashMap<>();
-    boolean spanShown = false;
+  /** Each clip the layout plays ({@link Layout#clips}), by the JSON path that names it. */
+  private static Map<String, Path> clips(Layout layout) {
+    Map<String, Path> clips = new LinkedHashMap<>();
     for (int i = 0; i < layout.screens().size(); i++) {
       Screen screen = layout.screens().get(i);
-      if (screen.showsSpan()) {
-        spanShown = true;
-      } else {
-        clips.put("screens[" + i + "].media", screen.media());
+      String path = screen.showsSpan() ? "span.media" : "screens[" + i + "].media";
+      List<Path> playlist = layout.clips(screen);
+      for (int item = 0; item < playlist.size(); item++) {
+        clips.putIfAbsent(playlist.size() == 1 ? path : path + "[" + item + "]", playlist.get(item));
       }
-    }
-    if (spanShown && layout.span() != null) {
-      clips.put("span.media", layout.span().media());
     }
     return clips;
   }
 
-  private static Optional<Problem> checkClip(String file, String path, Path root, String media) {
-    Path clip = MediaPaths.resolve(root, media);
+  private static Optional<Problem> checkClip(String file, String path, Path clip) {
     if (Files.isRegularFile(clip) && Files.isReadable(clip)) {
       return Optional.empty();
     }

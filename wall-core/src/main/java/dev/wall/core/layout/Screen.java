@@ -1,6 +1,7 @@
 package dev.wall.core.layout;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Optional;
 /**
  * One screen of the wall. Rank i drives {@code screens[i]}. A missing {@code window} means full
  * screen on {@code output}; a missing {@code media} means this screen shows its {@code region} of
- * the wall's span video.
+ * the wall's span video. {@code media} is a playlist: one clip, or several played in order, every
+ * screen moving from item k to item k + 1 together. {@code latencyMs} is how much later than
+ * the others this screen's panel shows a frame it is given: the screen is driven that much ahead.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Screen(
@@ -19,37 +22,40 @@ public record Screen(
     int output,
     Rect window,
     Rect region,
-    String media,
+    List<String> media,
     Audio audio,
-    List<String> playerArgs) {
+    List<String> playerArgs,
+    int latencyMs) {
 
-  /** Built in code, too, a screen has no null audio or player arguments. */
+  /** Built in code, too, a screen has no null audio or player arguments, and no empty playlist. */
   public Screen {
+    media = media == null || media.isEmpty() ? null : List.copyOf(media);
     audio = audio == null ? Audio.NONE : audio;
     playerArgs = playerArgs == null ? List.of() : List.copyOf(playerArgs);
   }
 
+  /** A screen with one clip (or none: the span), on time. */
+  public Screen(String name, String host, String address, int output, Rect window, Rect region, String media,
+      Audio audio, List<String> playerArgs) {
+    this(name, host, address, output, window, region, media == null ? null : List.of(media), audio, playerArgs, 0);
+  }
+
+  /** {@code media} may be one clip or a list; the validator has checked which. */
   @JsonCreator
-  public Screen(
+  public static Screen of(
       @JsonProperty("name") String name,
       @JsonProperty("host") String host,
       @JsonProperty("address") String address,
       @JsonProperty("output") Integer output,
       @JsonProperty("window") Rect window,
       @JsonProperty("region") Rect region,
-      @JsonProperty("media") String media,
+      @JsonProperty("media") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          List<String> media,
       @JsonProperty("audio") Audio audio,
-      @JsonProperty("playerArgs") List<String> playerArgs) {
-    this(
-        name,
-        host,
-        address,
-        output == null ? 0 : (int) output,
-        window,
-        region,
-        media,
-        audio == null ? Audio.NONE : audio,
-        playerArgs == null ? List.of() : List.copyOf(playerArgs));
+      @JsonProperty("playerArgs") List<String> playerArgs,
+      @JsonProperty("latencyMs") Integer latencyMs) {
+    return new Screen(name, host, address, output == null ? 0 : output, window, region, media, audio, playerArgs,
+        latencyMs == null ? 0 : latencyMs);
   }
 
   public Optional<Rect> windowIfSet() {
@@ -58,5 +64,10 @@ public record Screen(
 
   public boolean showsSpan() {
     return media == null;
+  }
+
+  /** Whether this screen sends its sound somewhere: such a screen is the wall's clock. */
+  public boolean hasAudio() {
+    return audio != Audio.NONE;
   }
 }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class ScreenRules {
   static final List<String> SCREEN_FIELDS =
       List.of(
-          "name", "host", "address", "output", "window", "region", "media", "audio", "playerArgs");
+          "name", "host", "address", "output", "window", "region", "media", "audio", "playerArgs",
+          "latencyMs");
   static final List<String> RECT_FIELDS = List.of("x", "y", "width", "height");
 
   static final int MAX_SCREENS = 256;
@@ -23,6 +24,8 @@ final class ScreenRules {
   /** The largest X11 / DRM framebuffer edge, in pixels. */
   static final int MAX_PIXELS = 16384;
   static final int MAX_NAME_LENGTH = 64;
+  /** A panel's input lag is a few frames at most; a second is a wrong unit, not a slow panel. */
+  static final int MAX_LATENCY_MS = 1000;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final String TOP_HINT = "it is set once for the whole wall, at the top level";
@@ -34,7 +37,9 @@ final class ScreenRules {
           "loopMode", TOP_HINT,
           "version", TOP_HINT,
           "span", TOP_HINT,
-          "sync", TOP_HINT);
+          "sync", TOP_HINT,
+          "unevenItems", TOP_HINT,
+          "reference", "it belongs in \"sync\": {\"reference\": ...}, at the top level");
   private static final Map<String, String> EXAMPLE_SIDES =
       Map.of("x", "0", "y", "0", "width", "1920", "height", "1080");
   private static final String EXAMPLE_SCREEN =
@@ -51,7 +56,9 @@ final class ScreenRules {
       boolean windowGiven,
       Rect region,
       boolean regionGiven,
-      boolean mediaGiven) {
+      boolean mediaGiven,
+      Integer items,
+      Audio audio) {
     String path() {
       return "screens[" + index + "]";
     }
@@ -99,6 +106,8 @@ final class ScreenRules {
     separateWindows(facts);
     somethingToShow(facts);
     wallCanvas(facts);
+    playlistsInStep(facts);
+    oneClock(facts);
   }
 
   private Optional<Facts> screen(int index, JsonNode node) {
@@ -116,18 +125,38 @@ final class ScreenRules {
     Rect window = rect(screen, path, "window", MAX_PIXELS).orElse(null);
     Rect region = rect(screen, path, "region", Validator.MAX_CANVAS).orElse(null);
     boolean mediaGiven = screen.has("media");
-    findings
-        .optional(screen, "media")
-        .flatMap(v -> findings.text(v, path + ".media", "\"media\": \"left.mp4\""))
-        .ifPresent(media -> MediaPaths.check(findings, path + ".media", media, context.mediaRoot()));
-    findings
-        .optional(screen, "audio")
-        .flatMap(v -> findings.text(v, path + ".audio", "\"audio\": \"hdmi\""))
-        .ifPresent(audio -> Validator.checkEnum(findings, path + ".audio", audio, Audio.class));
+    Integer items =
+        findings
+            .optional(screen, "media")
+            .flatMap(v -> Validator.playlist(findings, v, path + ".media", "\"media\": \"left.mp4\"",
+                context.mediaRoot()))
+            .orElse(null);
+    Audio audio = audio(screen, path);
     playerArgs(screen, path);
+    findings
+        .optional(screen, "latencyMs")
+        .ifPresent(v -> findings.wholeNumber(v, path + ".latencyMs", -MAX_LATENCY_MS, MAX_LATENCY_MS,
+            "\"latencyMs\": 50",
+            "give how many ms later this panel shows a frame than the others (less than 0: sooner)"));
     return Optional.of(
         new Facts(index, name, host, address, output, window, screen.has("window"), region,
-            screen.has("region"), mediaGiven));
+            screen.has("region"), mediaGiven, items, audio));
+  }
+
+  /** The screen's audio, or null when it is wrong; {@code none} when not given. */
+  private Audio audio(ObjectNode screen, String path) {
+    if (!screen.has("audio")) {
+      return Audio.NONE;
+    }
+    Optional<String> audio =
+        findings.text(screen.get("audio"), path + ".audio", "\"audio\": \"hdmi\"");
+    if (audio.isEmpty()) {
+      return null;
+    }
+    Validator.checkEnum(findings, path + ".audio", audio.get(), Audio.class);
+    return JsonEnums.jsonNames(Audio.class).contains(audio.get())
+        ? JsonEnums.byJsonName(Audio.class, audio.get())
+        : null;
   }
 
   /** The output index, or null when it is wrong. */
@@ -425,6 +454,86 @@ final class ScreenRules {
         findings.add(screen.path() + ".media", "is missing, and the layout has no span to show",
             "give the screen a clip, like \"media\": \"left.mp4\", or add a top-level \"span\"");
       }
+    }
+  }
+
+  /**
+   * Screens move from item k to item k + 1 together, so every playlist (a screen's own, or the
+   * span's for the screens that show it) has as many items; and only in lockstep.
+   */
+  private void playlistsInStep(List<Facts> facts) {
+    List<String> paths = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
+    boolean spanCounted = false;
+    for (Facts screen : facts) {
+      if (screen.mediaGiven() && screen.items() != null) {
+        paths.add(screen.path() + ".media");
+        counts.add(screen.items());
+      } else if (!screen.mediaGiven() && context.spanItems().isPresent() && !spanCounted) {
+        paths.add("span.media");
+        counts.add(context.spanItems().get());
+        spanCounted = true;
+      }
+    }
+    for (int i = 1; i < counts.size(); i++) {
+      if (!counts.get(i).equals(counts.get(0))) {
+        findings.add(paths.get(i),
+            "has " + items(counts.get(i)) + ", but " + paths.get(0) + " has " + counts.get(0),
+            "screens move from item to item together, so give every playlist " + items(counts.get(0)));
+      }
+    }
+    if (context.independent()) {
+      for (int i = 0; i < counts.size(); i++) {
+        if (counts.get(i) > 1) {
+          findings.add(paths.get(i),
+              "is a playlist, but loopMode \"independent\" restarts each screen's clip on its own",
+              "playlists change items together, in lockstep: remove \"loopMode\", or give one clip");
+          return;
+        }
+      }
+    }
+  }
+
+  private static String items(int count) {
+    return count + (count == 1 ? " item" : " items");
+  }
+
+  /**
+   * The wall keeps one screen's clock and never trims that screen's rate: with sound, a trim
+   * bends what visitors hear. So the screen with sound is the clock; with several, the layout
+   * names one in {@code sync.reference}.
+   */
+  private void oneClock(List<Facts> facts) {
+    List<Facts> withSound = facts.stream()
+        .filter(screen -> screen.audio() != null && screen.audio() != Audio.NONE).toList();
+    if (context.reference().isEmpty()) {
+      if (withSound.size() > 1) {
+        Facts first = withSound.get(0);
+        Facts second = withSound.get(1);
+        findings.add(second.path() + ".audio",
+            "is \"" + JsonEnums.jsonName(second.audio()) + "\", and " + first.path() + " plays sound too;"
+                + " the wall keeps one screen's clock and never trims its speed",
+            "name that screen, like \"sync\": {\"reference\": \""
+                + (first.name() == null ? "centre" : first.name()) + "\"}");
+      }
+      return;
+    }
+    String reference = context.reference().get();
+    List<String> names = facts.stream().map(Facts::name).filter(java.util.Objects::nonNull).toList();
+    Optional<Facts> named = facts.stream().filter(f -> reference.equals(f.name())).findFirst();
+    if (named.isEmpty()) {
+      findings.add("sync.reference", "names no screen: \"" + reference + "\"",
+          Suggestions.closest(reference, names)
+              .map(close -> "did you mean \"" + close + "\"?")
+              .orElse("name one of the screens: " + String.join(", ", names)));
+      return;
+    }
+    if (named.get().audio() == Audio.NONE && !withSound.isEmpty()) {
+      Facts sound = withSound.get(0);
+      findings.add("sync.reference",
+          "\"" + reference + "\" has no sound, but " + sound.path() + " (\"" + sound.name() + "\") plays audio \""
+              + JsonEnums.jsonName(sound.audio()) + "\"",
+          "name the screen with the sound: a trim of its speed would bend what visitors hear");
     }
   }
 

@@ -20,10 +20,11 @@ import java.util.Optional;
 public final class Validator {
   static final List<String> TOP_FIELDS =
       List.of(
-          "version", "name", "loops", "loopMode", "player", "mediaRoot", "network", "sync",
-          "wall", "span", "screens");
+          "version", "name", "loops", "loopMode", "unevenItems", "player", "mediaRoot", "network",
+          "sync", "wall", "span", "screens");
   static final List<String> NETWORK_FIELDS = List.of("subnet", "interface", "gateway", "dns");
-  static final List<String> SYNC_FIELDS = List.of("toleranceMs", "seekThresholdMs", "maxRateTrim");
+  static final List<String> SYNC_FIELDS =
+      List.of("toleranceMs", "seekThresholdMs", "maxRateTrim", "reference");
   static final List<String> SIZE_FIELDS = List.of("width", "height");
   static final List<String> SPAN_FIELDS = List.of("media");
 
@@ -33,6 +34,9 @@ public final class Validator {
   public static final BigDecimal MAX_RATE_TRIM = new BigDecimal("0.5");
   /** Wall and region coordinates: any unit, but bounded so sums stay exact. */
   public static final long MAX_CANVAS = 1_000_000;
+  /** Clips in one playlist: a show, not an archive; and each is on mpv's command line. */
+  public static final int MAX_ITEMS = 1000;
+  static final String PLAYLIST_EXAMPLE = "\"media\": [\"intro.mp4\", \"main.mp4\"]";
 
   private static final String SCREEN_FIELD_HINT =
       "it belongs inside a screen, in \"screens\": [ { ... } ]";
@@ -45,6 +49,8 @@ public final class Validator {
           Map.entry("region", SCREEN_FIELD_HINT),
           Map.entry("audio", SCREEN_FIELD_HINT),
           Map.entry("playerArgs", SCREEN_FIELD_HINT),
+          Map.entry("latencyMs", SCREEN_FIELD_HINT),
+          Map.entry("reference", "it belongs in \"sync\": {\"reference\": ...}"),
           Map.entry("media", "it belongs inside a screen, or in \"span\": {\"media\": ...}"),
           Map.entry("toleranceMs", "it belongs in \"sync\": {\"toleranceMs\": ...}"),
           Map.entry("seekThresholdMs", "it belongs in \"sync\": {\"seekThresholdMs\": ...}"),
@@ -58,9 +64,16 @@ public final class Validator {
 
   private Validator() {}
 
-  /** The facts later rules need from the top level, each empty when its own value was wrong. */
+  /**
+   * The facts later rules need from the top level, each empty when its own value was wrong.
+   *
+   * @param spanItems how many items the span's playlist has, when it has a valid one
+   * @param independent {@code loopMode} is {@code independent}
+   * @param reference {@code sync.reference}, the screen named as the wall's clock
+   */
   record Context(Optional<Path> mediaRoot, Optional<Addresses.Cidr> subnet, Optional<Size> wall,
-      boolean hasSpan, boolean wallGiven) {}
+      boolean hasSpan, boolean wallGiven, Optional<Integer> spanItems, boolean independent,
+      Optional<String> reference) {}
 
   public static List<Problem> validate(String file, JsonDocument document) {
     Findings findings = new Findings(file);
@@ -93,14 +106,16 @@ public final class Validator {
       name();
       loops();
       enumField("loopMode", LoopMode.class, "\"lockstep\"");
+      enumField("unevenItems", UnevenItems.class, "\"hold\"");
       enumField("player", PlayerKind.class, "\"auto\"");
       Optional<Path> mediaRoot = mediaRoot();
       Optional<Addresses.Cidr> subnet = network();
-      sync();
+      Optional<String> reference = sync();
       Optional<Size> wall = wall();
-      boolean hasSpan = span(mediaRoot);
-      Context context =
-          new Context(mediaRoot, subnet, wall, hasSpan, root.has("wall"));
+      Optional<Integer> spanItems = span(mediaRoot);
+      boolean independent = root.path("loopMode").asText("").equals(JsonEnums.jsonName(LoopMode.INDEPENDENT));
+      Context context = new Context(mediaRoot, subnet, wall, root.has("span"), root.has("wall"), spanItems,
+          independent, reference);
       ScreenRules.check(findings, root, context);
     }
 
@@ -287,13 +302,14 @@ public final class Validator {
       }
     }
 
-    private void sync() {
+    /** Checks {@code sync}; returns the screen it names as the reference, checked later. */
+    private Optional<String> sync() {
       Optional<ObjectNode> sync =
           findings
               .optional(root, "sync")
               .flatMap(v -> findings.object(v, "sync", "\"sync\": {\"toleranceMs\": 20}"));
       if (sync.isEmpty()) {
-        return;
+        return Optional.empty();
       }
       ObjectNode s = sync.get();
       findings.onlyKnownFields(s, "sync", SYNC_FIELDS, Map.of());
@@ -329,6 +345,9 @@ public final class Validator {
                       "must be between 0 and " + MAX_RATE_TRIM + ", got " + trim.toPlainString(),
                       "it is a fraction of normal speed; the default, "
                           + SyncSettings.DEFAULT_MAX_RATE_TRIM + ", suits most walls"));
+      return findings
+          .optional(s, "reference")
+          .flatMap(v -> findings.text(v, "sync.reference", "\"reference\": \"centre\""));
     }
 
     private Optional<Size> wall() {
@@ -355,21 +374,53 @@ public final class Validator {
               "give the whole wall's " + side + ", bezel gaps included, in the unit of the regions"));
     }
 
-    private boolean span(Optional<Path> mediaRoot) {
+    /** Checks {@code span}; returns how many items its playlist has, when that is known. */
+    private Optional<Integer> span(Optional<Path> mediaRoot) {
       String example = "\"span\": {\"media\": \"panorama.mp4\"}";
       Optional<ObjectNode> span =
           findings.optional(root, "span").flatMap(v -> findings.object(v, "span", example));
       if (span.isEmpty()) {
-        return root.has("span");
+        return Optional.empty();
       }
       findings.onlyKnownFields(span.get(), "span", SPAN_FIELDS, Map.of());
-      findings
+      return findings
           .required(span.get(), "span", "media",
               "name the video to show across the wall, like " + example)
-          .flatMap(v -> findings.text(v, "span.media", "\"media\": \"panorama.mp4\""))
-          .ifPresent(media -> MediaPaths.check(findings, "span.media", media, mediaRoot));
-      return true;
+          .flatMap(v -> playlist(findings, v, "span.media", "\"media\": \"panorama.mp4\"", mediaRoot));
     }
+  }
+
+  /**
+   * A {@code media} value: one clip, or a playlist of them. Checks every clip; returns how many
+   * items it has, or empty when it is not a list of clips at all.
+   */
+  static Optional<Integer> playlist(
+      Findings findings, JsonNode value, String path, String example, Optional<Path> mediaRoot) {
+    Optional<JsonNode> media =
+        findings.textOrList(value, path, example + ", or a playlist like " + PLAYLIST_EXAMPLE);
+    if (media.isEmpty()) {
+      return Optional.empty();
+    }
+    if (media.get().isTextual()) {
+      MediaPaths.check(findings, path, media.get().textValue(), mediaRoot);
+      return Optional.of(1);
+    }
+    ArrayNode items = (ArrayNode) media.get();
+    if (items.isEmpty()) {
+      findings.add(path, "is an empty list", "name at least one clip, like " + PLAYLIST_EXAMPLE);
+      return Optional.empty();
+    }
+    if (items.size() > MAX_ITEMS) {
+      findings.add(path, "lists " + items.size() + " clips, more than " + MAX_ITEMS,
+          "split the show into several layouts");
+      return Optional.empty();
+    }
+    for (int i = 0; i < items.size(); i++) {
+      String itemPath = JsonPaths.index(path, i);
+      findings.text(items.get(i), itemPath, "\"main.mp4\"")
+          .ifPresent(clip -> MediaPaths.check(findings, itemPath, clip, mediaRoot));
+    }
+    return Optional.of(items.size());
   }
 
   static <E extends Enum<E>> void checkEnum(

@@ -1,7 +1,11 @@
 package dev.wall.core.sync;
 
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.Screen;
 import dev.wall.core.layout.SyncSettings;
 import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Rank 0's control law: keeps every screen on the median screen's position by trimming playback
@@ -22,6 +26,14 @@ import java.util.Arrays;
  * it, not merely to its edge. Otherwise every corrected screen rests at the edge, and with 8
  * screens half of them at +10 ms and half at −10 ms the wall spans more than half a frame (seen
  * in the pixel benchmark's 8-screen case: median spread 1 in the first loop).
+ *
+ * <p>A wall with a clock screen (the screen with sound, or the one {@code sync.reference} names)
+ * keeps that screen's time instead of the median's: its rate stays exactly 1, so its sound is
+ * never bent, and every other screen follows it. Only when it is more than {@code
+ * seekThresholdMs} from the median of the others (it stalled) is it the one that seeks.
+ *
+ * <p>Each screen's {@code latencyMs} shifts its target: a panel that shows frames 100 ms late is
+ * driven 100 ms ahead. Positions are compared, and skew reported, with the shift taken off.
  *
  * <p>A screen whose player failed is left out (not playing) until a new player has taken its place;
  * it then {@linkplain #rejoined rejoins} like a screen just released: its offset is trimmed (or,
@@ -46,21 +58,41 @@ public final class DriftCorrector {
   private final double maxTrim;
   private final double[] learnt;
   private final boolean[] settling;
+  private final double[] latency;
+  private final int clock;
   private final int[] roundsSinceRelease;
 
+  /** A silent wall of screens on time: the median screen's time is kept. */
   public DriftCorrector(SyncSettings settings, int ranks) {
+    this(settings, OptionalInt.empty(), new double[ranks]);
+  }
+
+  /** The layout's screens: their latencies, and the clock screen, if the wall has one. */
+  public DriftCorrector(SyncSettings settings, List<Screen> screens) {
+    this(settings, Layout.clockScreen(screens, settings),
+        screens.stream().mapToDouble(screen -> screen.latencyMs() / 1000.0).toArray());
+  }
+
+  /**
+   * @param clock the screen whose time the wall keeps, never trimmed; empty for the median
+   * @param latencySeconds per screen, how far ahead of the others it is driven
+   */
+  public DriftCorrector(SyncSettings settings, OptionalInt clock, double[] latencySeconds) {
     this.tolerance = settings.toleranceMs() / 1000.0;
     this.seekThreshold = settings.seekThresholdMs() / 1000.0;
     this.maxTrim = settings.maxRateTrim();
-    this.learnt = new double[ranks];
-    this.settling = new boolean[ranks];
-    this.roundsSinceRelease = new int[ranks];
+    this.learnt = new double[latencySeconds.length];
+    this.settling = new boolean[latencySeconds.length];
+    this.roundsSinceRelease = new int[latencySeconds.length];
+    this.latency = latencySeconds.clone();
+    this.clock = clock.orElse(-1);
   }
 
   /**
    * The outcome of one round: new rates and seeks per rank, and what was measured.
    *
-   * @param reference the median playing position, which every screen is held to; NaN with none
+   * @param reference where every screen is held: the median playing position, or the clock screen's,
+   *     less each screen's latencyMs (a screen's own target is this plus its latency); NaN with none
    */
   public record Correction(double[] rates, double[] seeks, boolean[] trimmed, double skewSeconds, double reference) {
 
@@ -90,20 +122,36 @@ public final class DriftCorrector {
     double[] rates = RoundCommand.ones(n);
     double[] seeks = RoundCommand.nans(n);
     boolean[] trimmed = new boolean[n];
-    double[] active = activePositions(positions, playing);
+    double[] shifted = new double[n];
+    for (int i = 0; i < n; i++) {
+      shifted[i] = positions[i] - latency[i];
+    }
+    double[] active = activePositions(shifted, playing);
     if (active.length < 2) {
       return new Correction(rates, seeks, trimmed, 0, active.length == 1 ? active[0] : Double.NaN);
     }
     double reference = median(active);
     double skew = active[active.length - 1] - active[0];
-    recentreLearnt(playing);
-    for (int i = 0; i < n; i++) {
-      if (!playing[i]) {
-        continue;
+    boolean byClock = clock >= 0 && playing[clock];
+    if (byClock) {
+      double others = median(activePositions(shifted, without(playing, clock)));
+      if (Math.abs(shifted[clock] - others) > seekThreshold) {
+        // The clock screen stalled or jumped: it alone moves, to where the others are.
+        seeks[clock] = others + latency[clock] + SEEK_LEAD_SECONDS;
+        reference = others;
+      } else {
+        reference = shifted[clock];
       }
-      double error = positions[i] - reference;
+    } else if (clock < 0) {
+      recentreLearnt(playing);
+    }
+    for (int i = 0; i < n; i++) {
+      if (!playing[i] || byClock && i == clock) {
+        continue; // the clock screen plays at exactly 1: its sound is never bent
+      }
+      double error = shifted[i] - reference;
       if (Math.abs(error) > seekThreshold) {
-        seeks[i] = reference + SEEK_LEAD_SECONDS;
+        seeks[i] = reference + latency[i] + SEEK_LEAD_SECONDS;
         rates[i] = clamp(1 + learnt[i]);
         continue;
       }
@@ -167,6 +215,12 @@ public final class DriftCorrector {
 
   private double clampTrim(double trim) {
     return Math.max(-maxTrim, Math.min(maxTrim, trim));
+  }
+
+  private static boolean[] without(boolean[] playing, int rank) {
+    boolean[] others = playing.clone();
+    others[rank] = false;
+    return others;
   }
 
   private static double[] activePositions(double[] positions, boolean[] playing) {

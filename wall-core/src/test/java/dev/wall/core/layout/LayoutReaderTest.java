@@ -41,7 +41,7 @@ class LayoutReaderTest {
     assertEquals(Audio.NONE, screen.audio());
     assertEquals(List.of(), screen.playerArgs());
     assertNull(screen.window());
-    assertEquals(Path.of("/m/a.mp4"), layout.mediaPath(screen));
+    assertEquals(List.of(Path.of("/m/a.mp4")), layout.clips(screen));
   }
 
   @Test
@@ -55,8 +55,38 @@ class LayoutReaderTest {
     assertEquals("eth0", layout.network().iface());
     assertEquals(10, layout.sync().toleranceMs());
     assertTrue(layout.screen(0).showsSpan());
-    assertEquals(Path.of("/srv/wall/media/atrium/panorama-3880x2200.mp4"),
-        layout.mediaPath(layout.screen(0)));
+    assertEquals(List.of(Path.of("/srv/wall/media/atrium/panorama-3880x2200.mp4")),
+        layout.clips(layout.screen(0)));
+  }
+
+  @Test
+  void readsPlaylistsLatencyAndTheClock() throws InvalidLayoutException {
+    String json = "{\"version\": 1, \"mediaRoot\": \"/m\", \"unevenItems\": \"hold\","
+        + " \"sync\": {\"reference\": \"b\"}, \"wall\": {\"width\": 20, \"height\": 10},"
+        + " \"span\": {\"media\": [\"p1.mp4\", \"p2.mp4\"]}, \"screens\": ["
+        + "{\"name\": \"a\", \"host\": \"rpi1\", \"media\": [\"a1.mp4\", \"x/../a2.mp4\"], \"latencyMs\": -40},"
+        + "{\"name\": \"b\", \"host\": \"rpi2\", \"region\": {\"x\": 10, \"y\": 0, \"width\": 10, \"height\": 10},"
+        + " \"audio\": \"hdmi\"}]}";
+    Layout layout = reader.read("show.json", json);
+    assertEquals(UnevenItems.HOLD, layout.unevenItems());
+    assertEquals(List.of("a1.mp4", "x/../a2.mp4"), layout.screen(0).media());
+    assertEquals(List.of(Path.of("/m/a1.mp4"), Path.of("/m/a2.mp4")), layout.clips(layout.screen(0)));
+    assertEquals(List.of(Path.of("/m/p1.mp4"), Path.of("/m/p2.mp4")), layout.clips(layout.screen(1)));
+    assertEquals(-40, layout.screen(0).latencyMs());
+    assertEquals(0, layout.screen(1).latencyMs());
+    assertEquals(2, layout.items());
+    assertTrue(layout.hasPlaylist());
+    assertEquals(1, layout.clockScreen().getAsInt());
+  }
+
+  @Test
+  void aSingleClipIsAOneItemPlaylistAndTheOneSoundScreenIsTheClock() throws InvalidLayoutException {
+    Layout layout = reader.read(RepoFiles.root().resolve("layouts/lobby-3-clips.json"));
+    assertEquals(List.of("lobby/left.mp4"), layout.screen(0).media());
+    assertEquals(1, layout.items());
+    assertEquals(UnevenItems.REFUSE, layout.unevenItems());
+    assertEquals(1, layout.clockScreen().getAsInt(), "centre plays hdmi audio");
+    assertTrue(reader.read("min.json", MINIMAL).clockScreen().isEmpty(), "a silent wall keeps its median");
   }
 
   @Test

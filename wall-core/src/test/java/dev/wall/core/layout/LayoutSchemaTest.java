@@ -61,6 +61,11 @@ class LayoutSchemaTest {
         "panorama-3880x2200.mp4\" -> panorama.txt\"",
         "\"x\": 0, \"y\": 0 -> \"x\": -1, \"y\": 0",
         "\"host\": \"rpi1\", -> \"output\": 0,",
+        "\"span\": { \"media\": \"atrium/panorama-3880x2200.mp4\" } -> \"span\": { \"media\": [] }",
+        "\"span\": { \"media\": \"atrium/panorama-3880x2200.mp4\" } -> \"span\": { \"media\": [\"a.mp4\", 3] }",
+        "\"audio\": \"hdmi\" -> \"audio\": \"hdmi\", \"latencyMs\": 2000",
+        "\"toleranceMs\": 10 -> \"toleranceMs\": 10, \"reference\": 3",
+        "\"loops\": 100 -> \"loops\": 100, \"unevenItems\": \"cut\"",
       })
   void theSchemaRefusesCommonMistakes(String change) throws IOException {
     String[] fromTo = change.split(" -> ");

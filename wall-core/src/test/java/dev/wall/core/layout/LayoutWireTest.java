@@ -13,10 +13,11 @@ class LayoutWireTest {
   /** Every component set, and every kind of value the model has: nested records, lists, enums, nulls. */
   private static final Layout FULL = Layout.of(1, "lobby", 3, PlayerKind.MPV, "/srv/wall/media",
       new Network("192.168.1.0/24", "eth0", "192.168.1.1", List.of("192.168.1.1", "9.9.9.9")),
-      new SyncSettings(8, 400, 0.03), LoopMode.INDEPENDENT, new Size(1280, 360), new Span("wide.mp4"), List.of(
-          new Screen("left", "rpi1", "192.168.1.101", 0, new Rect(0, 0, 640, 360), null, "a.mp4", Audio.HDMI,
-              List.of("--vo=gpu", "--title=é ünïcode")),
-          new Screen("right", "rpi2", null, 1, null, new Rect(640, 0, 640, 360), null, null, null)));
+      new SyncSettings(8, 400, 0.03, "left"), LoopMode.LOCKSTEP, UnevenItems.HOLD, new Size(1280, 360),
+      new Span(List.of("wide-1.mp4", "wide-2.mp4")), List.of(
+          new Screen("left", "rpi1", "192.168.1.101", 0, new Rect(0, 0, 640, 360), null, List.of("a.mp4", "b.mp4"),
+              Audio.HDMI, List.of("--vo=gpu", "--title=é ünïcode"), -50),
+          new Screen("right", "rpi2", null, 1, null, new Rect(640, 0, 640, 360), null, null, null, 120)));
 
   @Test
   void aLayoutComesBackEqual() {

@@ -31,13 +31,17 @@ class DriftCorrectorSimulationTest {
     int roundsWithTrims;
 
     SimulatedWall(double[] skew, double jitterSeconds, double latencySeconds, SyncSettings settings) {
+      this(skew, jitterSeconds, latencySeconds, new DriftCorrector(settings, skew.length));
+    }
+
+    SimulatedWall(double[] skew, double jitterSeconds, double latencySeconds, DriftCorrector corrector) {
       this.skew = skew;
       this.truePosition = new double[skew.length];
       this.rate = new double[skew.length];
       Arrays.fill(rate, 1.0);
       this.jitterSeconds = jitterSeconds;
       this.latencySeconds = latencySeconds;
-      this.corrector = new DriftCorrector(settings, skew.length);
+      this.corrector = corrector;
       this.playing = new boolean[skew.length];
       Arrays.fill(playing, true);
     }
@@ -91,6 +95,60 @@ class DriftCorrectorSimulationTest {
     assertTrue(worstAfterSettling < FRAME / 2, "spread after settling " + worstAfterSettling);
     // The learnt trim is the skew's inverse: the fast screen rests at ~0.998, not hunting round 1.0.
     assertEquals(-0.002, wall.corrector.learntTrim(2), 0.0007);
+  }
+
+  @Test
+  void theClockScreenIsNeverTrimmedAndTheOthersFollowItsFastClock() {
+    DriftCorrector corrector = new DriftCorrector(DEFAULTS, java.util.OptionalInt.of(2), new double[4]);
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0.002, 0}, 0.002, 0.001, corrector);
+    double worstAfterSettling = 0;
+    for (int round = 0; round < 3600; round++) {
+      wall.round();
+      assertEquals(1.0, wall.rate[2], 0.0, "the clock screen's rate, round " + round);
+      if (round > 60) {
+        worstAfterSettling = Math.max(worstAfterSettling, wall.spread());
+      }
+    }
+    assertEquals(0, wall.seeks);
+    // Three followers each rest somewhere in the dead band around one noisy clock (measured: at
+    // most 17.8 ms apart), where a median wall has one screen to hold; within a frame, as asked.
+    assertTrue(worstAfterSettling < FRAME * 0.6, "spread after settling " + worstAfterSettling);
+    assertEquals(3600 * 1.002, wall.truePosition[2], 1e-6, "the wall keeps the clock screen's time");
+    for (int other : new int[] {0, 1, 3}) {
+      assertEquals(0.002, wall.corrector.learntTrim(other), 0.0007, "screen " + other + " learnt to run fast");
+    }
+  }
+
+  @Test
+  void aStalledClockScreenIsTheOneThatSeeks() {
+    DriftCorrector corrector = new DriftCorrector(DEFAULTS, java.util.OptionalInt.of(0), new double[4]);
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0, 0}, 0.001, 0.001, corrector);
+    for (int round = 0; round < 10; round++) {
+      wall.round();
+    }
+    wall.truePosition[0] -= 2.0; // a two-second stall of the clock screen
+    wall.round();
+    assertEquals(1, wall.seeks, "one seek, by the clock screen alone");
+    assertTrue(wall.spread() < FRAME, "the clock screen rejoined the others: " + wall.spread());
+    for (int round = 0; round < 30; round++) {
+      wall.round();
+    }
+    assertEquals(1, wall.seeks);
+  }
+
+  @Test
+  void aScreenWithLatencyIsDrivenThatMuchAheadAndTheOthersStayTogether() {
+    double[] latency = {0, 0.100, 0, -0.040};
+    DriftCorrector corrector = new DriftCorrector(DEFAULTS, java.util.OptionalInt.empty(), latency);
+    SimulatedWall wall = new SimulatedWall(new double[] {0, 0.001, 0, 0}, 0.002, 0.001, corrector);
+    for (int round = 0; round < 600; round++) {
+      wall.round();
+    }
+    double onTime = wall.truePosition[0];
+    assertEquals(onTime, wall.truePosition[2], FRAME / 3);
+    assertEquals(onTime + 0.100, wall.truePosition[1], FRAME / 3, "100 ms ahead: 3 frames at 30 fps");
+    assertEquals(onTime - 0.040, wall.truePosition[3], FRAME / 3);
+    assertEquals(0, wall.seeks, "the offsets are reached by trims alone");
   }
 
   @Test

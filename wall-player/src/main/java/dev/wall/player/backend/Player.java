@@ -10,6 +10,11 @@ import java.time.Duration;
  * {@link #stop}. Calls come from one thread, but for {@link #ping} and {@link #stop}, which a
  * watchdog may call from another at any time; a backend may use its own threads inside. Every call
  * that waits for the player has a deadline.
+ *
+ * <p>A playlist is played in steps: a loop is every step in turn, and a step's end is a seam where
+ * the wall meets, as at the end of a loop. A player that plays the list as one timeline (or a
+ * single clip) has one step; one that plays item by item has a step per item. "The clip" above is
+ * the current step's: {@link #duration}, {@link #position} and {@link #reachedEnd} are the step's.
  */
 public interface Player extends AutoCloseable {
 
@@ -43,6 +48,27 @@ public interface Player extends AutoCloseable {
   double frameRate() throws PlayerException;
 
   Capabilities capabilities();
+
+  /** Steps in one loop: 1 when the playlist plays as one timeline, else one per item. */
+  default int steps() {
+    return 1;
+  }
+
+  /**
+   * Holds step {@code step} paused on its first frame, and returns when that is shown: the start of
+   * the next step at a seam. For a one-step player, back to the start of its clip.
+   */
+  default void showStep(int step, Duration timeout) throws PlayerException {
+    seekTo(0, timeout);
+  }
+
+  /**
+   * Where each playlist item starts in the current step's timeline, in seconds: {@code [0]} for a
+   * step that is one item.
+   */
+  default java.util.List<Double> itemStarts() throws PlayerException {
+    return java.util.List.of(0.0);
+  }
 
   /**
    * One cheap round trip to the player, to tell a hung player (one that answers nothing, say

@@ -3,6 +3,7 @@ package dev.wall.player.backend;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Screen;
+import dev.wall.core.layout.UnevenItems;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.backend.omxplayer.OmxplayerPlayer;
 import dev.wall.player.backend.vlc.VlcPlayer;
@@ -34,9 +35,13 @@ public final class PlayerFactory {
 
   /** The player for {@code spec}, which {@link #spec} made from the layout. */
   public static Player create(PlayerSpec spec, PlayerKind requested, boolean checkMedia) {
-    if (checkMedia && !Files.isReadable(spec.media())) {
-      throw new IllegalStateException(
-          "media file " + spec.media() + " is missing or unreadable (is the NFS share mounted?)");
+    if (checkMedia) {
+      for (Path clip : spec.media()) {
+        if (!Files.isReadable(clip)) {
+          throw new IllegalStateException(
+              "media file " + clip + " is missing or unreadable (is the NFS share mounted?)");
+        }
+      }
     }
     return create(requested, spec, BackendOptions.DEFAULTS);
   }
@@ -99,7 +104,8 @@ public final class PlayerFactory {
       boolean debug) {
     SpanCrop crop = screen.showsSpan() && screen.region() != null && layout.wall() != null
         ? SpanCrop.of(screen.region(), layout.wall()) : null;
-    return new PlayerSpec(screen.name(), layout.mediaPath(screen), screen.window(), screen.output(),
-        crop, screen.audio(), screen.playerArgs(), workDir, environment, debug);
+    return new PlayerSpec(screen.name(), layout.clips(screen), screen.window(), screen.output(),
+        crop, screen.audio(), screen.playerArgs(), workDir, environment,
+        layout.unevenItems() == UnevenItems.REFUSE, debug);
   }
 }

@@ -4,6 +4,8 @@ import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.Problem;
+import dev.wall.player.launch.ItemLengths;
 import dev.wall.player.launch.LaunchRefused;
 import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.MpiSettings;
@@ -20,6 +22,8 @@ import dev.wall.player.wire.DisplaySettings;
 import dev.wall.player.wire.RankLaunch;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -43,6 +47,9 @@ import picocli.CommandLine.Spec;
       "--forever, or a layout with \"loops\": 0, plays under a supervisor: a player that fails is",
       "replaced in place, and a lost rank or node ends one run of the wall, which is started again",
       "(after 1, 2, 4 ... 60 s, once every node answers). wall status shows how it goes.",
+      "",
+      "A playlist's item k must be as long on every screen (within a frame), unless the layout",
+      "says \"unevenItems\": \"hold\"; wall play reads the clips with ffprobe to check.",
       "",
       "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost,",
       "130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM; every rank and player is stopped first."
@@ -116,6 +123,11 @@ public final class PlayCommand implements Callable<Integer> {
       runDir = RunFolder.prepare(runDir);
     } catch (RunFolder.RefusedException e) {
       throw new LaunchRefused(e.getMessage());
+    }
+    Layout media = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+    List<Problem> uneven = ItemLengths.check(layoutFile.toString(), media, runDir.resolve("probes"));
+    if (!uneven.isEmpty()) {
+      throw new InvalidLayoutException(uneven);
     }
     OpenMpiCheck.verify(runDir);
     Map<String, String> env = System.getenv();

@@ -11,9 +11,10 @@ import java.time.Instant;
 
 /**
  * {@code wall play --report FILE}: one JSON line per loop ({@link dev.wall.player.wire.LoopReport},
- * with the time it ended), appended as each loop ends and rotated by size ({@value #LIMIT_BYTES}
+ * per loop, per playlist item and per screen, with the time it ended and the count of loops and
+ * items played so far), appended as each loop ends and rotated by size ({@value #LIMIT_BYTES}
  * bytes, {@value #GENERATIONS} older files kept as {@code FILE.1}, {@code FILE.2} ...). Nothing of
- * past loops is kept in memory: a wall that runs for months writes for months.
+ * past loops is kept in memory but those two counts: a wall that runs for months writes for months.
  */
 public final class PlayReport implements AutoCloseable {
   static final long LIMIT_BYTES = 4L << 20;
@@ -23,6 +24,8 @@ public final class PlayReport implements AutoCloseable {
   private final Path file;
   private final String layout;
   private RotatingFile lines;
+  private long loopsPlayed;
+  private long itemsPlayed;
 
   private PlayReport(Path file, String layout) {
     this.file = file;
@@ -40,10 +43,15 @@ public final class PlayReport implements AutoCloseable {
       return;
     }
     try {
+      ObjectNode loop = (ObjectNode) JSON.readTree(loopJson);
+      loopsPlayed++;
+      itemsPlayed += Math.max(1, loop.path("items").size());
       ObjectNode line = JSON.createObjectNode();
       line.put("at", Instant.now().toString());
       line.put("layout", layout);
-      line.setAll((ObjectNode) JSON.readTree(loopJson));
+      line.put("loopsPlayed", loopsPlayed);
+      line.put("itemsPlayed", itemsPlayed);
+      line.setAll(loop);
       if (lines == null) {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -125,7 +125,7 @@ public final class WallPicture {
     Screen screen = layout.screen(rank);
     Rect rect = geometry.screenArea(rank);
     boolean span = screen.showsSpan();
-    g.setColor(span ? SPAN_FILL : clipColours.computeIfAbsent(screen.media(),
+    g.setColor(span ? SPAN_FILL : clipColours.computeIfAbsent(String.join("\n", screen.media()),
         clip -> CLIP_FILLS[clipColours.size() % CLIP_FILLS.length]));
     fill(g, rect);
     if (span) {
@@ -147,7 +147,7 @@ public final class WallPicture {
     List<String> lines = new ArrayList<>();
     lines.add(screen.name());
     lines.add("rank " + rank + " · " + screen.host() + " · output " + screen.output());
-    lines.add(screen.showsSpan() ? "span: " + layout.span().media() : screen.media());
+    lines.add((screen.showsSpan() ? "span: " : "") + playlist(layout.playlist(screen)));
     if (screen.showsSpan() && screen.region() != null) {
       lines.add("crop " + screen.region().geometry());
     }
@@ -160,6 +160,11 @@ public final class WallPicture {
       int textWidth = g.getFontMetrics().stringWidth(line);
       g.drawString(line, x + (w - textWidth) / 2, top + i * lineHeight);
     }
+  }
+
+  /** A clip's name; a playlist's first clip and how many follow it. */
+  static String playlist(List<String> clips) {
+    return clips.size() == 1 ? clips.get(0) : clips.get(0) + " + " + (clips.size() - 1) + " more";
   }
 
   private static String fit(FontMetrics metrics, String text, int width) {

@@ -29,6 +29,11 @@ final class Conductor {
   private final List<Screen> screens;
   private final DriftCorrector corrector;
   private final double roundSeconds;
+  /** The first playlist item of the step playing, and where in the step each of its items starts. */
+  private int stepFirstItem;
+  private List<Double> itemStarts = List.of(0.0);
+  /** Per item of this loop: the worst skew of its rounds, and how many rounds it had. */
+  private final java.util.TreeMap<Integer, double[]> itemFigures = new java.util.TreeMap<>();
   private final Consumer<String> events;
   private double maxSkew;
   private double lastSkew;
@@ -48,7 +53,7 @@ final class Conductor {
   /** @param events one line each time a screen's state changes, naming the screen and its host */
   Conductor(List<Screen> screens, SyncSettings settings, Duration roundInterval, Consumer<String> events) {
     this.screens = screens;
-    this.corrector = new DriftCorrector(settings, screens.size());
+    this.corrector = new DriftCorrector(settings, screens);
     this.roundSeconds = roundInterval.toNanos() / 1e9;
     this.events = events;
     this.trims = new int[screens.size()];
@@ -88,6 +93,18 @@ final class Conductor {
 
   double lastSkew() {
     return lastSkew;
+  }
+
+  /**
+   * A step of the playlist begins: item by item, step k is item k; as one timeline, the single
+   * step holds every item, starting where {@code starts} say.
+   */
+  void startStep(int step, int steps, List<Double> starts) {
+    stepFirstItem = steps > 1 ? step : 0;
+    itemStarts = starts;
+    for (int i = 0; i < starts.size(); i++) {
+      itemFigures.putIfAbsent(stepFirstItem + i, new double[2]);
+    }
   }
 
   /** The furthest position at the last round: where the wall is in its loop. */
@@ -142,6 +159,13 @@ final class Conductor {
       }
     }
     lastReference = furthest == Double.NEGATIVE_INFINITY ? lastReference + dt : furthest;
+    int within = 0;
+    for (int i = 1; i < itemStarts.size(); i++) {
+      within = lastReference >= itemStarts.get(i) ? i : within;
+    }
+    double[] figures = itemFigures.computeIfAbsent(stepFirstItem + within, k -> new double[2]);
+    figures[0] = Math.max(figures[0], correction.skewSeconds());
+    figures[1]++;
     for (int i = 0; i < positions.length; i++) {
       trims[i] += correction.trimmed()[i] ? 1 : 0;
       seeks[i] += Double.isNaN(correction.seeks()[i]) ? 0 : 1;
@@ -266,8 +290,13 @@ final class Conductor {
       perScreen.add(new ScreenLoop(screens.get(i).name(), screens.get(i).host(), end.position(), end.rate(),
           trims[i], seeks[i], end.state().label(), end.health().restarts()));
     }
+    List<LoopReport.ItemPlayed> items = new ArrayList<>();
+    itemFigures.forEach((index, figures) ->
+        items.add(new LoopReport.ItemPlayed(index + 1, figures[0], (int) figures[1])));
     LoopReport report = new LoopReport(loop, loops, seconds, maxSkew, frameRate,
-        IntStream.of(trims).sum(), IntStream.of(seeks).sum(), perScreen);
+        IntStream.of(trims).sum(), IntStream.of(seeks).sum(), perScreen,
+        items.isEmpty() ? List.of(new LoopReport.ItemPlayed(1, maxSkew, 0)) : items);
+    itemFigures.clear();
     maxSkew = 0;
     trims = new int[screens.size()];
     seeks = new int[screens.size()];

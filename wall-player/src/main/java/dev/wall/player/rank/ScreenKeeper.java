@@ -67,6 +67,8 @@ final class ScreenKeeper implements AutoCloseable {
   private long lastErrorAtMillis;
   private int loopsDoneAtJoin;
   private AutoCloseable black;
+  /** The playlist step the wall plays (item by item): a new player is shown it before it joins. */
+  private volatile int step;
 
   /**
    * @param screenName the screen, which every player's message starts with (the status names it already)
@@ -111,6 +113,11 @@ final class ScreenKeeper implements AutoCloseable {
       phase = Phase.RECOVERING;
       startRecovery(null, false);
     }
+  }
+
+  /** The wall moves to playlist step {@code next} (item by item); a player started from now on shows it. */
+  void atStep(int next) {
+    step = next;
   }
 
   /** The player the MPI thread may drive now, or null while the screen recovers or is given up. */
@@ -277,6 +284,9 @@ final class ScreenKeeper implements AutoCloseable {
       Player watched = next;
       next.onUnexpectedExit(message -> failed(watched, message));
       next.prepare(policy.prepareTimeout());
+      if (step > 0) {
+        next.showStep(step, policy.prepareTimeout());
+      }
       return next;
     } catch (PlayerException | RuntimeException e) {
       synchronized (this) {

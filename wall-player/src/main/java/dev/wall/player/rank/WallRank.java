@@ -30,6 +30,11 @@ import java.util.function.Supplier;
  * another thread while this one keeps taking part in every round, its screen reported as
  * recovering and left out of the control loop. This thread never waits on a player for longer
  * than a call's deadline.
+ *
+ * <p>A playlist is played in steps ({@link Player#steps}): as one timeline it is one step, and
+ * items follow each other as frames do; item by item, each item's end is a seam like a loop's,
+ * where the next item is shown paused on its first frame. A screen with {@code latencyMs} is
+ * released that much before the latest panel's, so every panel shows the same frame at once.
  */
 public final class WallRank {
   /** How long a player may take to start and show frame 0; slow SD cards and NFS need a margin. */
@@ -74,6 +79,8 @@ public final class WallRank {
   private int loopsDone;
   private int loop;
   private Conductor conductor;
+  /** Steps in one loop, as every rank agreed ({@link #agreeOnSteps}). */
+  private int steps = 1;
 
   public WallRank(Communicator comm, Layout layout, int loops, PlayerStart playerStart,
       WallListener listener, Duration roundInterval, String host, Recovery recovery) {
@@ -102,6 +109,7 @@ public final class WallRank {
       conductor = comm.isRoot() ? new Conductor(layout.screens(), layout.sync(), roundInterval,
           listener::screenChanged) : null;
       keeper.atSeam();
+      agreeOnSteps();
       agreeOrAbort();
       comm.barrier();
       release();
@@ -119,7 +127,7 @@ public final class WallRank {
           holdLastFrame(atLastFrame);
           break;
         }
-        restartTogether();
+        restartTogether(0);
       }
     } finally {
       wallClock.atSeam();
@@ -151,9 +159,72 @@ public final class WallRank {
     }
   }
 
+  /**
+   * Every rank stops at the same seams, so every player must play the playlist in as many steps:
+   * a wall that mixes a timeline player (mpv) with item-by-item ones (omxplayer, VLC) cannot, and
+   * stops at once, naming two such screens.
+   */
+  private void agreeOnSteps() throws WallAbortedException {
+    Player player = player();
+    int mine = player == null ? 0 : player.steps(); // 0: not known, this screen is recovering
+    List<byte[]> all = comm.gather(java.nio.ByteBuffer.allocate(4).putInt(mine).array(), 0);
+    String mismatch = "";
+    if (comm.isRoot()) {
+      int[] counts = all.stream().mapToInt(bytes -> java.nio.ByteBuffer.wrap(bytes).getInt()).toArray();
+      int known = java.util.stream.IntStream.range(0, counts.length).filter(i -> counts[i] > 0).findFirst().orElse(-1);
+      for (int i = 0; known >= 0 && i < counts.length && mismatch.isEmpty(); i++) {
+        if (counts[i] > 0 && counts[i] != counts[known]) {
+          int timeline = counts[known] == 1 ? known : i;
+          int itemByItem = counts[known] == 1 ? i : known;
+          mismatch = "screens " + layout.screen(timeline).name() + " on " + layout.screen(timeline).host() + " and "
+              + layout.screen(itemByItem).name() + " on " + layout.screen(itemByItem).host()
+              + " cannot change playlist items together: the first plays the list as one timeline (mpv), the"
+              + " second item by item; set \"player\" to mpv on every node, or \"unevenItems\": \"hold\"";
+        }
+      }
+      steps = known < 0 ? 1 : counts[known];
+    }
+    byte[] decision = comm.broadcast(
+        comm.isRoot() ? (steps + "\n" + mismatch).getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0], 0);
+    String[] parts = new String(decision, java.nio.charset.StandardCharsets.UTF_8).split("\n", 2);
+    steps = Integer.parseInt(parts[0]);
+    if (!parts[1].isEmpty()) {
+      throw new WallAbortedException(parts[1]);
+    }
+  }
+
+  /** One loop: every step of the playlist in turn, each step's end a seam. */
   private LoopReport playLoop() throws WallAbortedException {
     long started = System.nanoTime();
-    long previousRound = started;
+    for (int step = 0; step < steps; step++) {
+      if (step > 0) {
+        restartTogether(step);
+      }
+      if (conductor != null) {
+        conductor.startStep(step, steps, itemStarts());
+      }
+      playStep();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
+  }
+
+  /** Where the items of the step start; rank 0 counts items by them. */
+  private List<Double> itemStarts() {
+    Player player = player();
+    if (player != null) {
+      try {
+        return player.itemStarts();
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+    return List.of(0.0);
+  }
+
+  /** Plays the current step to its end: control rounds, then this screen's last frame, held. */
+  private void playStep() throws WallAbortedException {
+    long previousRound = System.nanoTime();
     RoundCommand command;
     do {
       sleepUntil(previousRound + roundInterval.toNanos());
@@ -172,14 +243,15 @@ public final class WallRank {
     } while (command.action() != Action.AWAIT_END);
     awaitOwnEnd();
     agreeOrAbort(sample(System.nanoTime()));
-    double seconds = (System.nanoTime() - started) / 1e9;
-    return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
   }
 
-  /** Where the wall is, for a player that joins mid-loop; nobody joins once the loop is ending. */
+  /**
+   * Where the wall is, for a player that joins mid-loop (this screen's own target: the wall's
+   * reference plus its latency); nobody joins once the loop is ending.
+   */
   private void heard(RoundCommand command, long roundNanos) {
     if (command.action() == Action.PLAY) {
-      wallClock.playing(command.reference(), roundNanos);
+      wallClock.playing(command.reference() + screen.latencyMs() / 1000.0, roundNanos);
     } else {
       wallClock.atSeam();
     }
@@ -313,26 +385,47 @@ public final class WallRank {
     }
   }
 
-  /** At the seam: back to frame 0 while paused, then everyone is released by one barrier. */
-  private void restartTogether() throws WallAbortedException {
+  /**
+   * At the seam: the first frame of {@code step} (frame 0 of the clip, at a loop's seam) while
+   * paused, then everyone is released by one barrier.
+   */
+  private void restartTogether(int step) throws WallAbortedException {
+    keeper.atStep(step);
     Player player = player();
     if (player != null) {
       try {
         // The rate stays: it carries what the control loop learnt of this node's clock.
         player.pause();
-        player.seekTo(0, SEEK_TIMEOUT);
+        player.showStep(step, SEEK_TIMEOUT);
       } catch (PlayerException | RuntimeException e) {
         failed(player, e);
       }
     }
     keeper.atSeam();
+    Player joined = player();
+    if (joined != null && joined != player) {
+      try {
+        joined.showStep(step, SEEK_TIMEOUT); // it was waiting on another step's first frame
+      } catch (PlayerException | RuntimeException e) {
+        failed(joined, e);
+      }
+    }
     agreeOrAbort();
     comm.barrier();
     release();
   }
 
-  /** Everyone leaves one barrier together: each playing screen starts, and the wall's clock with it. */
+  /**
+   * Everyone leaves one barrier together: each playing screen starts, and the wall's clock with it.
+   * A panel that shows frames later than the latest one ({@code latencyMs}) is unpaused that much
+   * sooner, so that every panel shows the clip's first frame at once.
+   */
   private void release() {
+    long early = (layout.screens().stream().mapToLong(Screen::latencyMs).max().orElse(0) - screen.latencyMs())
+        * 1_000_000L;
+    if (early > 0) {
+      sleepUntil(System.nanoTime() + early);
+    }
     Player player = player();
     if (player != null) {
       try {

@@ -14,9 +14,17 @@ import java.util.Locale;
  * @param trims rate corrections made, all screens
  * @param seeks seeks made to recover a stalled screen, all screens
  * @param screens the same, per screen
+ * @param items each playlist item the loop played, in order (one for a wall of single clips)
  */
 public record LoopReport(int loop, int loops, double seconds, double maxSkewSeconds, double frameRate,
-    int trims, int seeks, List<ScreenLoop> screens) {
+    int trims, int seeks, List<ScreenLoop> screens, List<ItemPlayed> items) {
+
+  /** A loop of one clip per screen. */
+  public LoopReport(int loop, int loops, double seconds, double maxSkewSeconds, double frameRate, int trims,
+      int seeks, List<ScreenLoop> screens) {
+    this(loop, loops, seconds, maxSkewSeconds, frameRate, trims, seeks, screens,
+        List.of(new ItemPlayed(1, maxSkewSeconds, 0)));
+  }
 
   /**
    * One screen's part of a loop: where it ended and what was done to it.
@@ -26,6 +34,15 @@ public record LoopReport(int loop, int loops, double seconds, double maxSkewSeco
    */
   public record ScreenLoop(String name, String host, double endPosition, double rate, int trims, int seeks,
       String state, int restarts) {}
+
+  /**
+   * One playlist item of the loop.
+   *
+   * @param item from 1
+   * @param maxSkewSeconds the worst spread of positions at any control round while it played
+   * @param rounds control rounds while it played
+   */
+  public record ItemPlayed(int item, double maxSkewSeconds, int rounds) {}
 
   public double maxSkewMillis() {
     return maxSkewSeconds * 1000;
@@ -37,8 +54,9 @@ public record LoopReport(int loop, int loops, double seconds, double maxSkewSeco
 
   public String line() {
     String of = loops == 0 ? "forever" : String.valueOf(loops);
+    String playlist = items.size() > 1 ? ", " + items.size() + " items" : "";
     return String.format(Locale.ROOT,
-        "loop %d/%s: %.2f s, skew max %.1f ms (%.2f frames), corrections: %d rate trims, %d seeks",
-        loop, of, seconds, maxSkewMillis(), maxSkewFrames(), trims, seeks);
+        "loop %d/%s: %.2f s%s, skew max %.1f ms (%.2f frames), corrections: %d rate trims, %d seeks",
+        loop, of, seconds, playlist, maxSkewMillis(), maxSkewFrames(), trims, seeks);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wall.player.wire.LoopReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,36 @@ class PlayReportTest {
     assertEquals(2, second.path("loop").asInt());
     assertEquals("/srv/wall/lobby.json", second.path("layout").asText());
     assertTrue(second.path("at").asText().endsWith("Z"));
+  }
+
+  private static String loop(int loop, int items) throws Exception {
+    List<LoopReport.ItemPlayed> played = new java.util.ArrayList<>();
+    for (int item = 1; item <= items; item++) {
+      played.add(new LoopReport.ItemPlayed(item, 0.004 * item, 3));
+    }
+    return JSON.writeValueAsString(new LoopReport(loop, 0, 9.0, 0.008, 30, 1, 0,
+        List.of(new LoopReport.ScreenLoop("a", "rpi1", 8.97, 1.0, 1, 0, "playing", 0)), played));
+  }
+
+  /** Each line counts the loops and the playlist items played so far, and lists its loop's items. */
+  @Test
+  void eachLineCountsLoopsAndItemsSoFar() throws Exception {
+    Path file = dir.resolve("report.jsonl");
+    try (PlayReport report = PlayReport.to(file, Path.of("show.json"))) {
+      report.addLoop(loop(1, 3));
+      report.addLoop(loop(2, 3));
+      report.addLoop(JSON.writeValueAsString(new LoopReport(3, 0, 20, 0.01, 30, 0, 0, List.of())));
+    }
+    List<String> lines = Files.readAllLines(file);
+    JsonNode second = JSON.readTree(lines.get(1));
+    assertEquals("show.json", second.get("layout").asText());
+    assertEquals(2, second.get("loopsPlayed").asInt());
+    assertEquals(6, second.get("itemsPlayed").asInt());
+    JsonNode items = second.get("items");
+    assertEquals(3, items.size());
+    assertEquals(2, items.get(1).get("item").asInt());
+    assertEquals(0.008, items.get(1).get("maxSkewSeconds").asDouble(), 1e-9);
+    assertEquals(7, JSON.readTree(lines.get(2)).get("itemsPlayed").asInt(), "a loop of single clips is one item");
   }
 
   /** Months of loops stay within a few files of a few MB: the oldest lines go. */

@@ -44,12 +44,17 @@ public final class TestMedia {
 
   /** A clip from media/generate/make-clip: frame numbers as a bar code in the top ninth. */
   public static synchronized Path barCoded(int width, int height, int seconds) throws IOException {
-    String name = "bars-" + width + "x" + height + "-" + seconds + "s";
+    return barCoded(width, height, seconds, 0);
+  }
+
+  /** The same, its frames numbered from {@code first}: a playlist's second item, say. */
+  public static synchronized Path barCoded(int width, int height, int seconds, int first) throws IOException {
+    String name = "bars-" + width + "x" + height + "-" + seconds + "s" + (first == 0 ? "" : "-from" + first);
     Path clip = dir().resolve(name + ".mp4");
     if (!Files.exists(clip)) {
       run(List.of(repositoryRoot().resolve("media/generate/make-clip").toString(), clip.toString(), name,
-          Integer.toString(width), Integer.toString(height), Integer.toString(seconds), Integer.toString(FPS)),
-          name);
+          Integer.toString(width), Integer.toString(height), Integer.toString(seconds), Integer.toString(FPS), "0",
+          Integer.toString(first)), name);
     }
     return clip;
   }

@@ -94,6 +94,19 @@ class WallPictureTest {
   }
 
   @Test
+  void aPlaylistIsOneClipColourAndItsLabelNamesTheFirstAndHowManyFollow() throws Exception {
+    String layout = SPAN_2X2.replace("\"pano.mp4\"", "[\"pano-1.mp4\", \"pano-2.mp4\"]")
+        .replace("MEDIA", ", \"media\": [\"logo.mp4\", \"logo-2.mp4\"]");
+    BufferedImage image = preview(layout);
+    WallPicture.Frame frame = frame(layout);
+
+    assertColour(WallPicture.CLIP_FILLS[0], image, frame, 2110, 1270, "the screen with a playlist of its own");
+    assertColour(WallPicture.SPAN_FILL, image, frame, 150, 150, "a screen of the span's playlist");
+    assertEquals("logo.mp4 + 1 more", WallPicture.playlist(java.util.List.of("logo.mp4", "logo-2.mp4")));
+    assertEquals("logo.mp4", WallPicture.playlist(java.util.List.of("logo.mp4")));
+  }
+
+  @Test
   void labelsAreDrawnInsideEachScreen() throws Exception {
     String layout = SPAN_2X2.replace("MEDIA", "");
     BufferedImage image = preview(layout);

@@ -13,8 +13,11 @@ final class FakePlayer implements Player {
   record Call(String what, long nanos, double position) {}
 
   final String name;
-  final double duration;
   final List<Call> calls;
+  /** Each playlist item's length; one item for a plain clip. */
+  private final double[] items;
+  private final boolean itemByItem;
+  private int step;
   private final boolean failPrepare;
   private volatile Consumer<String> exitListener = message -> {};
   private double base;
@@ -25,8 +28,14 @@ final class FakePlayer implements Player {
   private volatile boolean stopped;
 
   FakePlayer(String name, double duration, boolean failPrepare, List<Call> sharedLog) {
+    this(name, new double[] {duration}, false, failPrepare, sharedLog);
+  }
+
+  /** A playlist of {@code items}, played item by item, or as one timeline. */
+  FakePlayer(String name, double[] items, boolean itemByItem, boolean failPrepare, List<Call> sharedLog) {
     this.name = name;
-    this.duration = duration;
+    this.items = items.clone();
+    this.itemByItem = itemByItem;
     this.failPrepare = failPrepare;
     this.calls = sharedLog;
   }
@@ -44,7 +53,7 @@ final class FakePlayer implements Player {
       return base;
     }
     double p = base + (System.nanoTime() - releasedAt) / 1e9 * rate;
-    return Math.min(p, duration);
+    return Math.min(p, duration());
   }
 
   @Override
@@ -90,12 +99,43 @@ final class FakePlayer implements Player {
 
   @Override
   public boolean reachedEnd() {
-    return positionNow() >= duration;
+    return positionNow() >= duration();
   }
 
   @Override
   public double duration() {
-    return duration;
+    return itemByItem ? items[step] : java.util.Arrays.stream(items).sum();
+  }
+
+  @Override
+  public int steps() {
+    return itemByItem ? items.length : 1;
+  }
+
+  @Override
+  public synchronized void showStep(int next, Duration timeout) {
+    if (steps() == 1) {
+      seekTo(0, timeout);
+      return;
+    }
+    step = next;
+    base = 0;
+    releasedAt = System.nanoTime();
+    record("show " + next);
+  }
+
+  @Override
+  public List<Double> itemStarts() {
+    if (itemByItem) {
+      return List.of(0.0);
+    }
+    List<Double> starts = new java.util.ArrayList<>();
+    double start = 0;
+    for (double item : items) {
+      starts.add(start);
+      start += item;
+    }
+    return starts;
   }
 
   @Override

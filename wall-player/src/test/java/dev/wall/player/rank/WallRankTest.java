@@ -57,13 +57,29 @@ class WallRankTest {
 
   /** Runs every rank on its own thread; returns each rank's outcome: null, or its abort message. */
   private List<String> play(Layout layout, Map<String, Double> durations) throws Exception {
+    return playWith(layout, screen -> newPlayer(screen, durations));
+  }
+
+  private FakePlayer newPlayer(Screen screen, Map<String, Double> durations) {
+    return registered(new FakePlayer(screen.name(), durations.get(screen.name()),
+        brokenFromNowOn.contains(screen.name()), log));
+  }
+
+  /** {@code player}, kept under its screen's name for the test to look at. */
+  private FakePlayer registered(FakePlayer player) {
+    players.computeIfAbsent(player.name, name -> new CopyOnWriteArrayList<>()).add(player);
+    return player;
+  }
+
+  /** Every rank on its own thread, each with the players {@code make} builds for its screen. */
+  private List<String> playWith(Layout layout, java.util.function.Function<Screen, FakePlayer> make) throws Exception {
     int size = layout.screens().size();
     InProcessGroup group = new InProcessGroup(size, 20_000);
     ExecutorService pool = Executors.newFixedThreadPool(size);
     try {
       List<Future<String>> outcomes = new ArrayList<>();
       for (Communicator comm : group.ranks()) {
-        outcomes.add(pool.submit(() -> runRank(comm, layout, durations)));
+        outcomes.add(pool.submit(() -> runRank(comm, layout, make)));
       }
       List<String> results = new ArrayList<>();
       for (Future<String> outcome : outcomes) {
@@ -75,16 +91,9 @@ class WallRankTest {
     }
   }
 
-  private FakePlayer newPlayer(Screen screen, Map<String, Double> durations) {
-    FakePlayer player = new FakePlayer(screen.name(), durations.get(screen.name()),
-        brokenFromNowOn.contains(screen.name()), log);
-    players.computeIfAbsent(screen.name(), name -> new CopyOnWriteArrayList<>()).add(player);
-    return player;
-  }
-
-  private String runRank(Communicator comm, Layout layout, Map<String, Double> durations) {
+  private String runRank(Communicator comm, Layout layout, java.util.function.Function<Screen, FakePlayer> make) {
     Screen screen = layout.screen(comm.rank());
-    PlayerStart start = PlayerStart.begin(() -> newPlayer(screen, durations), Duration.ofSeconds(10));
+    PlayerStart start = PlayerStart.begin(() -> make.apply(screen), Duration.ofSeconds(10));
     WallListener listener = new WallListener() {
       @Override
       public void loopEnded(LoopReport report) {
@@ -101,7 +110,7 @@ class WallRankTest {
         changes.add(line);
       }
     };
-    WallRank.Recovery recovery = new WallRank.Recovery(() -> newPlayer(screen, durations), () -> {
+    WallRank.Recovery recovery = new WallRank.Recovery(() -> make.apply(screen), () -> {
       blackScreens.computeIfAbsent(screen.name(), name -> new AtomicInteger()).incrementAndGet();
       return null;
     }, FAST);
@@ -280,6 +289,74 @@ class WallRankTest {
     assertEquals(2, count("long:release"), "the long clip: start, then one restart of its own");
     assertTrue(count("short:release") >= 7, "the short clip restarts whenever it ends: " + count("short:release"));
     assertEquals(0, log.stream().filter(c -> c.what().equals("short:pause")).count(), "nobody waits at a seam");
+  }
+
+  @Test
+  void itemByItemEveryScreenHoldsItsItemsEndUntilTheLongestEndsThenAllShowTheNextTogether() throws Exception {
+    Layout layout = layout(2, "a", "b");
+    Map<String, double[]> items = Map.of("a", new double[] {0.15, 0.3}, "b", new double[] {0.3, 0.12});
+    List<String> outcomes = playWith(layout, screen -> registered(new FakePlayer(screen.name(), items.get(screen.name()), true, false, log)));
+
+    assertEquals(java.util.Arrays.asList(null, null), outcomes);
+    assertEquals(2, reports.size());
+    for (LoopReport report : reports) {
+      assertEquals(List.of(1, 2), report.items().stream().map(LoopReport.ItemPlayed::item).toList());
+      assertTrue(report.seconds() >= (0.3 + 0.3) / 1.05, "each item lasts as long as its longest clip: " + report);
+      assertTrue(report.line().contains(", 2 items,"), report.line());
+    }
+    for (String name : List.of("a", "b")) {
+      assertEquals(4, count(name + ":release"), name + ": two items, two loops");
+      assertEquals(2, count(name + ":show 1"), name + " moved to item 2 once a loop");
+      assertEquals(1, count(name + ":show 0"), name + " went back to item 1 at the one loop seam");
+    }
+    List<FakePlayer.Call> shows = log.stream().filter(c -> c.what().endsWith(":show 1")).toList();
+    long lastShow = Math.max(shows.get(0).nanos(), shows.get(1).nanos());
+    long earliestRelease = log.stream().filter(c -> c.what().endsWith(":release") && c.nanos() > shows.get(0).nanos())
+        .mapToLong(FakePlayer.Call::nanos).min().orElseThrow();
+    assertTrue(earliestRelease >= lastShow, "nobody plays item 2 before every screen shows its first frame");
+  }
+
+  @Test
+  void asOneTimelineTheItemsNeedNoSeamAndTheReportStillCountsThem() throws Exception {
+    Layout layout = layout(2, "a", "b");
+    List<String> outcomes = playWith(layout, screen -> registered(new FakePlayer(screen.name(), new double[] {0.2, 0.2}, false, false, log)));
+
+    assertEquals(java.util.Arrays.asList(null, null), outcomes);
+    assertEquals(0, log.stream().filter(c -> c.what().endsWith(":show 1")).count(), "no seam between items");
+    assertEquals(2, count("a:release"), "one release a loop");
+    for (LoopReport report : reports) {
+      assertEquals(List.of(1, 2), report.items().stream().map(LoopReport.ItemPlayed::item).toList());
+    }
+  }
+
+  @Test
+  void aTimelinePlayerAndAnItemByItemOneCannotShareAWall() throws Exception {
+    Layout layout = layout(1, "a", "b");
+    List<String> outcomes = playWith(layout,
+        screen -> registered(new FakePlayer(screen.name(), new double[] {0.2, 0.2}, screen.name().equals("b"), false,
+            log)));
+    for (String outcome : outcomes) {
+      assertEquals("screens a on host-a and b on host-b cannot change playlist items together: the first plays the"
+          + " list as one timeline (mpv), the second item by item; set \"player\" to mpv on every node, or"
+          + " \"unevenItems\": \"hold\"", outcome);
+    }
+    assertEquals(0, count("a:release"));
+  }
+
+  @Test
+  void aSlowPanelIsReleasedItsLatencySoonerThanTheOthers() throws Exception {
+    List<Screen> screens = List.of(
+        new Screen("a", "host-a", null, 0, new Rect(0, 0, 10, 10), null, List.of("a.mp4"), null, null, 0),
+        new Screen("slow", "host-slow", null, 0, new Rect(10, 0, 10, 10), null, List.of("b.mp4"), null, null, 120),
+        new Screen("c", "host-c", null, 0, new Rect(20, 0, 10, 10), null, List.of("c.mp4"), null, null, 0));
+    Layout layout = Layout.of(1, null, 1, null, "/tmp", null, null, null, null, null, screens);
+    playWith(layout, screen -> registered(new FakePlayer(screen.name(), 0.3, false, log)));
+
+    long slow = log.stream().filter(c -> c.what().equals("slow:release")).findFirst().orElseThrow().nanos();
+    for (String other : List.of("a", "c")) {
+      long released = log.stream().filter(c -> c.what().equals(other + ":release")).findFirst().orElseThrow().nanos();
+      assertEquals(120, (released - slow) / 1e6, 30, other + " is released 120 ms after the slow panel");
+    }
   }
 
   private long count(String what) {

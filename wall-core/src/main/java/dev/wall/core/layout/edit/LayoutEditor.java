@@ -30,11 +30,21 @@ public final class LayoutEditor {
 
   /** {@code screen} (a name, or a rank number) plays {@code media}, relative to mediaRoot. */
   public LayoutEdit assign(Path file, String screen, String media) throws InvalidLayoutException {
+    return assign(file, screen, List.of(media));
+  }
+
+  /**
+   * {@code screen} plays {@code playlist} in order: one clip is written as text, several as a list.
+   * Every screen's playlist must keep as many items, so a longer list is refused until each has it.
+   */
+  public LayoutEdit assign(Path file, String screen, List<String> playlist) throws InvalidLayoutException {
     Opened opened = open(file);
     Target target = opened.screen(screen);
     TextEdits edits = new TextEdits(opened.document());
-    edits.set(target.path(), "media", TextEdits.quote(media), SCREEN_ORDER);
-    return finish(opened, edits, List.of(target.change(Optional.of(media))));
+    String value = playlist.size() == 1 ? TextEdits.quote(playlist.get(0))
+        : "[" + String.join(", ", playlist.stream().map(TextEdits::quote).toList()) + "]";
+    edits.set(target.path(), "media", value, SCREEN_ORDER);
+    return finish(opened, edits, List.of(target.change(Optional.of(value))));
   }
 
   /** {@code screen} drops its own clip and shows its region of the span again. */
@@ -78,7 +88,7 @@ public final class LayoutEditor {
 
   private static void setOrRemove(TextEdits edits, Target target, Optional<String> media) {
     if (media.isPresent()) {
-      edits.set(target.path(), "media", TextEdits.quote(media.get()), SCREEN_ORDER);
+      edits.set(target.path(), "media", media.get(), SCREEN_ORDER);
     } else {
       edits.remove(target.path(), "media");
     }
@@ -96,7 +106,7 @@ public final class LayoutEditor {
     return new Opened(file, text, JsonDocument.parse(text.file(), text.text()));
   }
 
-  /** A screen an edit is about: its index, JSON path, name and current clip. */
+  /** A screen an edit is about: its index, JSON path, name and current clip or playlist, as JSON. */
   private record Target(int index, String name, Optional<String> media) {
     String path() {
       return "screens[" + index + "]";
@@ -107,7 +117,7 @@ public final class LayoutEditor {
     }
 
     private static String describe(Optional<String> media) {
-      return media.map(m -> "\"" + m + "\"").orElse("none, shows its region of the span");
+      return media.orElse("none, shows its region of the span");
     }
   }
 
@@ -146,7 +156,17 @@ public final class LayoutEditor {
       return new Target(
           index,
           name.isTextual() ? name.textValue() : "rank " + index,
-          media.isTextual() ? Optional.of(media.textValue()) : Optional.empty());
+          media.isTextual() || media.isArray() ? Optional.of(json(media)) : Optional.empty());
+    }
+
+    /** A clip or a playlist as the edit writes it: {@code "a.mp4"} or {@code ["a.mp4", "b.mp4"]}. */
+    private static String json(JsonNode media) {
+      if (media.isTextual()) {
+        return TextEdits.quote(media.textValue());
+      }
+      List<String> items = new ArrayList<>();
+      media.forEach(item -> items.add(item.isTextual() ? TextEdits.quote(item.textValue()) : item.toString()));
+      return "[" + String.join(", ", items) + "]";
     }
 
     InvalidLayoutException refuse(String path, String what, String fix) {

@@ -55,10 +55,42 @@ final class MpvCommandLine {
     addIfSet(argv, "--hwdec=", options.hwdec());
     addIfSet(argv, "--vo=", options.vo());
     addIfSet(argv, "--gpu-context=", options.gpuContext());
+    if (spec.items() > 1 && !spec.oneTimeline() && options.itemLoad() == MpvOptions.ItemLoad.PRELOADED) {
+      argv.add("--prefetch-playlist=yes");
+    }
     argv.addAll(spec.playerArgs());
     argv.add("--");
-    argv.add(spec.media().toString());
+    argv.addAll(media(spec));
     return argv;
+  }
+
+  /**
+   * What mpv opens: the clip; for a playlist of equal items, one EDL timeline of them all, so the
+   * items follow each other as frames do; for uneven items, the clips as mpv's playlist, which
+   * {@code --keep-open=always} stops at the end of each (the wall moves it on at the seam).
+   */
+  static List<String> media(PlayerSpec spec) {
+    if (spec.items() == 1) {
+      return List.of(spec.media().get(0).toString());
+    }
+    if (spec.oneTimeline()) {
+      return List.of(edl(spec.media()));
+    }
+    return spec.media().stream().map(Path::toString).toList();
+  }
+
+  /**
+   * mpv's EDL, {@code edl://a.mp4;b.mp4}, each path written {@code %LENGTH%path} (its length in
+   * UTF-8 bytes) so that no character of a file name, ';' or ',' included, is read as syntax.
+   */
+  static String edl(List<Path> clips) {
+    StringBuilder edl = new StringBuilder("edl://");
+    for (Path clip : clips) {
+      String path = clip.toString();
+      edl.append('%').append(path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append('%')
+          .append(path).append(';');
+    }
+    return edl.substring(0, edl.length() - 1);
   }
 
   /**

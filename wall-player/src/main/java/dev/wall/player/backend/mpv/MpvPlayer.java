@@ -17,9 +17,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
-/** mpv, driven over its JSON IPC socket. Frame-exact seeks, rate trimming, position from time-pos. */
+/**
+ * mpv, driven over its JSON IPC socket. Frame-exact seeks, rate trimming, position from time-pos.
+ * A playlist of equal items plays as one EDL timeline (one step); one of uneven items plays item by
+ * item, each held on its last frame until the wall moves it on ({@link MpvOptions.ItemLoad}).
+ */
 public final class MpvPlayer implements Player {
-  static final Capabilities CAPABILITIES = new Capabilities(true, true, 0.001, true, true);
+  static final Capabilities CAPABILITIES =
+      new Capabilities(true, true, 0.001, true, true, true, Capabilities.ItemSwitch.HOLDS_LAST_FRAME);
   /** A player that answers nothing this long is hung (the rank then replaces it). */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
@@ -36,6 +41,10 @@ public final class MpvPlayer implements Player {
   private double frameSeconds = 1 / 30.0;
   private double durationSeconds;
   private final FrameClock clock = new FrameClock();
+  private List<Double> itemStarts = List.of(0.0);
+  private int step;
+  /** end-file events that ended an earlier item, not a failure to load this one. */
+  private long endedBefore;
 
   private ChildProcess early;
   private List<String> earlyArgv;
@@ -116,10 +125,66 @@ public final class MpvPlayer implements Player {
       ipc.command(REQUEST_TIMEOUT, "observe_property", 2, "time-pos");
       awaitLoaded(deadline);
       frameSeconds = 1 / queryFrameRate();
+      itemStarts = queryItemStarts();
       durationSeconds = call("get_property", "duration").asDouble();
     } catch (IOException | TimeoutException e) {
       throw failure("did not come up", e);
     }
+  }
+
+  @Override
+  public int steps() {
+    return spec.items() > 1 && !spec.oneTimeline() ? spec.items() : 1;
+  }
+
+  /** The first frame of item {@code next}, paused; the last frame of the one before stays meanwhile. */
+  @Override
+  public void showStep(int next, Duration timeout) throws PlayerException {
+    if (steps() == 1 || next == step) {
+      seekTo(0, timeout);
+      return;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    playing = false;
+    try {
+      long replied = options.itemLoad() == MpvOptions.ItemLoad.PRELOADED
+          ? ipc.commandPlace(REQUEST_TIMEOUT, "playlist-play-index", next)
+          : ipc.commandPlace(REQUEST_TIMEOUT, "loadfile", spec.media().get(next).toString(), "replace");
+      if (!ipc.awaitEventAfter("file-loaded", replied, timeout)) {
+        throw new PlayerException(spec.screenName() + ": mpv did not load " + spec.media().get(next) + " in " + timeout);
+      }
+    } catch (IOException | TimeoutException e) {
+      throw failure("could not move to item " + (next + 1), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlayerException(spec.screenName() + ": interrupted while loading item " + (next + 1), e);
+    }
+    step = next;
+    endedBefore = ipc.eventCount("end-file");
+    awaitLoaded(deadline);
+    durationSeconds = call("get_property", "duration").asDouble();
+  }
+
+  @Override
+  public List<Double> itemStarts() {
+    return itemStarts;
+  }
+
+  /** In an EDL timeline mpv makes each item a chapter: where the items start. */
+  private List<Double> queryItemStarts() throws PlayerException {
+    if (steps() > 1 || spec.items() == 1) {
+      return List.of(0.0);
+    }
+    JsonNode chapters = call("get_property", "chapter-list");
+    List<Double> starts = new java.util.ArrayList<>();
+    for (JsonNode chapter : chapters) {
+      starts.add(chapter.path("time").asDouble());
+    }
+    if (starts.size() != spec.items()) {
+      throw new PlayerException(spec.screenName() + ": mpv made " + starts.size() + " chapters of a "
+          + spec.items() + "-item playlist");
+    }
+    return List.copyOf(starts);
   }
 
   private ChildProcess takeOverOrStart(List<String> argv) throws IOException {
@@ -158,12 +223,12 @@ public final class MpvPlayer implements Player {
   private void awaitLoaded(long deadline) throws PlayerException {
     PlayerException last = null;
     while (System.nanoTime() < deadline) {
-      if (ipc.eventCount("end-file") > 0) {
-        throw new PlayerException(spec.screenName() + ": mpv could not play " + spec.media() + ": "
+      if (ipc.eventCount("end-file") > endedBefore) {
+        throw new PlayerException(spec.screenName() + ": mpv could not play " + clipNames() + ": "
             + String.join(" | ", lastLogLines(process, 3)) + " (see " + spec.log() + ")");
       }
       if (ipc.isClosed()) {
-        throw new PlayerException(spec.screenName() + ": mpv closed its IPC socket while loading " + spec.media());
+        throw new PlayerException(spec.screenName() + ": mpv closed its IPC socket while loading " + clipNames());
       }
       try {
         seekTo(0, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -173,7 +238,12 @@ public final class MpvPlayer implements Player {
       }
       LockSupport.parkNanos(10_000_000);
     }
-    throw new PlayerException(spec.screenName() + ": mpv did not load " + spec.media() + " in time", last);
+    throw new PlayerException(spec.screenName() + ": mpv did not load " + clipNames() + " in time", last);
+  }
+
+  private String clipNames() {
+    return steps() > 1 ? spec.media().get(step).toString()
+        : String.join(", ", spec.media().stream().map(Path::toString).toList());
   }
 
   @Override

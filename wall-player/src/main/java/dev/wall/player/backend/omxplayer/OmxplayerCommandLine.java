@@ -42,7 +42,7 @@ final class OmxplayerCommandLine {
     argv.addAll(audio(spec));
     argv.addAll(spec.playerArgs());
     argv.add("--");
-    argv.add(spec.media().toString());
+    argv.add(spec.media().get(0).toString());
     return argv;
   }
 

@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * set while paused waits for {@link #release()}.
  */
 public final class OmxplayerPlayer implements Player {
-  static final Capabilities CAPABILITIES = new Capabilities(true, false, 0.001, true, true);
+  static final Capabilities CAPABILITIES =
+      new Capabilities(true, false, 0.001, true, true, false, Capabilities.ItemSwitch.RESTARTS);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
@@ -46,6 +47,8 @@ public final class OmxplayerPlayer implements Player {
   private boolean playing;
   private double rate = 1.0;
   private double durationSeconds;
+  /** The playlist item playing: omxplayer plays one file, so each item is an omxplayer of its own. */
+  private int item;
 
   public OmxplayerPlayer(PlayerSpec spec, OmxplayerOptions options) {
     this.spec = spec;
@@ -59,8 +62,8 @@ public final class OmxplayerPlayer implements Player {
     String name = spec.screenName();
     try {
       Files.createDirectories(spec.workDir());
-      clip = MediaProbe.probe(spec.media(), spec.workDir().resolve(name + ".ffprobe.json"));
-      var argv = OmxplayerCommandLine.argv(spec, options, clip);
+      clip = MediaProbe.probe(spec.media().get(item), spec.workDir().resolve(name + ".ffprobe.json"));
+      var argv = OmxplayerCommandLine.argv(spec.item(item), options, clip);
       bus = PrivateBus.start(options.dbusDaemon(), spec.workDir().resolve(name + ".bus"),
           spec.workDir().resolve(name + ".dbus.log"), left(deadline));
       control = OmxplayerControl.connect(bus.address(), busName, REQUEST_TIMEOUT);
@@ -195,6 +198,34 @@ public final class OmxplayerPlayer implements Player {
   @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  @Override
+  public int steps() {
+    return spec.items();
+  }
+
+  /**
+   * The next playlist item, by a new omxplayer paused on its first frame: it has no playlist it could be
+   * held on, frame-exact, while the wall meets. The screen shows what lies beneath for its start-up.
+   */
+  @Override
+  public void showStep(int next, Duration timeout) throws PlayerException {
+    if (next == item) {
+      seekTo(0, timeout);
+      return;
+    }
+    stop();
+    if (endGuard != null) {
+      try {
+        endGuard.join(STOP_GRACE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    stopping = false;
+    item = next;
+    prepare(timeout);
   }
 
   @Override

@@ -41,7 +41,7 @@ final class VlcCommandLine {
     }
     argv.addAll(spec.playerArgs());
     argv.add("--");
-    argv.add(spec.media().toString());
+    argv.add(spec.media().get(0).toString());
     return argv;
   }
 

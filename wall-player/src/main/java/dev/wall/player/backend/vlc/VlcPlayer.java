@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * clip is restarted paused instead, which keeps the window.
  */
 public final class VlcPlayer implements Player {
-  static final Capabilities CAPABILITIES = new Capabilities(false, false, 1.0, true, true);
+  static final Capabilities CAPABILITIES =
+      new Capabilities(false, false, 1.0, true, true, false, Capabilities.ItemSwitch.RESTARTS);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration STATE_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
@@ -54,6 +55,8 @@ public final class VlcPlayer implements Player {
   private volatile boolean stopping;
   private boolean wantPlaying;
   private boolean atEnd;
+  /** The playlist item playing: each item is a VLC of its own (see {@link #showStep}). */
+  private int item;
 
   public VlcPlayer(PlayerSpec spec, VlcOptions options) {
     this.spec = spec;
@@ -66,13 +69,14 @@ public final class VlcPlayer implements Player {
     String name = spec.screenName();
     try {
       Files.createDirectories(spec.workDir());
-      clip = MediaProbe.probe(spec.media(), spec.workDir().resolve(name + ".ffprobe.json"));
+      clip = MediaProbe.probe(spec.media().get(item), spec.workDir().resolve(name + ".ffprobe.json"));
       String runAs = runAs();
       Path home = privateFolder(runAs);
       Path socket = home.resolve("rc.sock");
       Files.deleteIfExists(socket);
       process = ChildProcess.startWithLifeline("vlc " + name,
-          Lifeline.wrap(VlcCommandLine.argv(spec, options, socket, clip, runAs)), spec.log(), environment(home));
+          Lifeline.wrap(VlcCommandLine.argv(spec.item(item), options, socket, clip, runAs)), spec.log(),
+          environment(home));
       process.onExit().thenAccept(this::exited);
       rc = connect(socket, deadline);
       rc.awaitState(State.PAUSED, left(deadline));
@@ -307,6 +311,28 @@ public final class VlcPlayer implements Player {
   @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
+  }
+
+  @Override
+  public int steps() {
+    return spec.items();
+  }
+
+  /**
+   * The next playlist item, by a new VLC paused on its first frame: it has no playlist it could be
+   * held on, frame-exact, while the wall meets. The screen shows what lies beneath for its start-up.
+   */
+  @Override
+  public void showStep(int next, Duration timeout) throws PlayerException {
+    if (next == item) {
+      seekTo(0, timeout);
+      return;
+    }
+    stop();
+    stopping = false;
+    atEnd = false;
+    item = next;
+    prepare(timeout);
   }
 
   @Override

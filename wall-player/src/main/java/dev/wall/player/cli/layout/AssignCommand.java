@@ -21,17 +21,19 @@ import picocli.CommandLine.Spec;
     name = "assign",
     description = "Set the clip a screen plays, or swap two screens' clips, in the layout file.",
     customSynopsis = {
-      "wall assign FILE SCREEN MEDIA [--dry-run]",
+      "wall assign FILE SCREEN MEDIA [MEDIA...] [--dry-run]",
       "       wall assign FILE SCREEN --span [--dry-run]",
       "       wall assign FILE --swap SCREEN SCREEN [--dry-run]"
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  wall assign lobby.json left summer/left.mp4   left plays summer/left.mp4",
+      "  wall assign show.json left intro.mp4 main.mp4 left plays a playlist: intro, then main",
       "  wall assign lobby.json left --span            left shows its part of the span",
       "  wall assign lobby.json --swap left right      left and right trade clips",
       "",
-      "SCREEN is a screen's name (or its rank). MEDIA is relative to mediaRoot.",
+      "SCREEN is a screen's name (or its rank). MEDIA is relative to mediaRoot; several",
+      "are a playlist, played in order. Every screen's playlist has as many items.",
       "Only the changed value is rewritten; the rest of the file keeps every byte.",
       "The file is saved through a temporary file and a rename. An edit that would",
       "break a rule is refused, and nothing is written.",
@@ -45,7 +47,7 @@ public final class AssignCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The layout file.")
   Path file;
 
-  @Parameters(index = "1..*", paramLabel = "SCREEN MEDIA", description = "The screen and its clip.")
+  @Parameters(index = "1..*", paramLabel = "SCREEN MEDIA", description = "The screen and its clip, or its playlist.")
   List<String> screenAndMedia = new ArrayList<>();
 
   @Option(names = "--swap", arity = "2", paramLabel = "SCREEN", description = "Swap two screens' clips.")
@@ -68,8 +70,8 @@ public final class AssignCommand implements Callable<Integer> {
       expect(screenAndMedia.size() == 1, "--span takes one screen: wall assign FILE SCREEN --span");
       edit = editor.showSpan(file, screenAndMedia.get(0));
     } else {
-      expect(screenAndMedia.size() == 2, "give a screen and a clip: wall assign FILE SCREEN MEDIA");
-      edit = editor.assign(file, screenAndMedia.get(0), screenAndMedia.get(1));
+      expect(screenAndMedia.size() >= 2, "give a screen and a clip: wall assign FILE SCREEN MEDIA [MEDIA...]");
+      edit = editor.assign(file, screenAndMedia.get(0), screenAndMedia.subList(1, screenAndMedia.size()));
     }
     return Edits.save(edit, dryRun, spec.commandLine().getOut());
   }

@@ -12,13 +12,27 @@ final class ScreensTable {
 
   private ScreensTable() {}
 
+  /**
+   * The table; a LATENCY column only when a screen has one, and a line naming the wall's clock
+   * when it keeps a screen's clock rather than the median's.
+   */
   static String render(Layout layout) {
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(HEADINGS);
-    for (int rank = 0; rank < layout.screens().size(); rank++) {
-      rows.add(row(layout, rank));
+    boolean latency = layout.screens().stream().anyMatch(s -> s.latencyMs() != 0);
+    List<String> headings = new ArrayList<>(HEADINGS);
+    if (latency) {
+      headings.add(headings.size() - 1, "LATENCY");
     }
-    int[] widths = new int[HEADINGS.size()];
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(headings);
+    for (int rank = 0; rank < layout.screens().size(); rank++) {
+      List<String> row = new ArrayList<>(row(layout, rank));
+      if (latency) {
+        int ms = layout.screen(rank).latencyMs();
+        row.add(row.size() - 1, ms == 0 ? "-" : (ms > 0 ? "+" : "") + ms + " ms");
+      }
+      rows.add(row);
+    }
+    int[] widths = new int[headings.size()];
     for (List<String> row : rows) {
       for (int c = 0; c < row.size(); c++) {
         widths[c] = Math.max(widths[c], row.get(c).length());
@@ -32,7 +46,15 @@ final class ScreensTable {
       }
       text.append(line.toString().stripTrailing()).append('\n');
     }
+    layout.clockScreen().ifPresent(rank -> text.append("clock: ").append(layout.screen(rank).name())
+        .append(" (rank ").append(rank).append(", audio ").append(layout.screen(rank).audio().jsonName())
+        .append("): the others follow it, and its speed is never trimmed\n"));
     return text.toString();
+  }
+
+  /** A playlist in one cell: its clips in order. */
+  static String media(List<String> playlist) {
+    return String.join(" > ", playlist);
   }
 
   private static List<String> row(Layout layout, int rank) {
@@ -44,7 +66,7 @@ final class ScreensTable {
         Integer.toString(screen.output()),
         screen.window() == null ? "full screen" : screen.window().geometry(),
         screen.region() == null ? "-" : screen.region().geometry(),
-        screen.showsSpan() ? layout.span().media() + " (span)" : screen.media());
+        media(layout.playlist(screen)) + (screen.showsSpan() ? " (span)" : ""));
   }
 
   private static String pad(String text, int width) {

@@ -194,6 +194,57 @@ class MpvPlayerIT {
     }
   }
 
+  @Test
+  void aPlaylistOfEqualItemsIsOneTimelineWhoseItemsStartWhereTheChaptersSay() throws Exception {
+    Rect window = new Rect(0, 0, 320, 180);
+    List<Path> items = List.of(TestMedia.barCoded(320, 180, 2), TestMedia.barCoded(320, 180, 2, 5000));
+    try (MpvPlayer player = playlist("timeline", items, window, true)) {
+      player.prepare(Duration.ofSeconds(30));
+      assertEquals(1, player.steps(), "one step: no seam between the items");
+      assertEquals(4.0, player.duration(), FRAME, "the timeline is both items");
+      assertEquals(List.of(0.0, 2.0), player.itemStarts().stream().map(t -> Math.round(t * 1000) / 1000.0).toList());
+      assertEquals(0, frameShown(window));
+      player.seekTo(2.0, Duration.ofSeconds(5));
+      assertEquals(5000, frameShown(window), "2 s in is item 2's first frame");
+      player.seekTo(1.0, Duration.ofSeconds(5));
+      assertEquals(30, frameShown(window));
+    }
+  }
+
+  @Test
+  void itemByItemTheNextItemIsShownPausedOnItsFirstFrameAndTheStepIsItsClip() throws Exception {
+    Rect window = new Rect(0, 0, 320, 180);
+    List<Path> items = List.of(TestMedia.barCoded(320, 180, 2), TestMedia.barCoded(320, 180, 3, 5000));
+    try (MpvPlayer player = playlist("items", items, window, false)) {
+      player.prepare(Duration.ofSeconds(30));
+      assertEquals(2, player.steps());
+      assertEquals(2.0, player.duration(), FRAME, "step 1 is item 1");
+      player.release();
+      Poll.until(Duration.ofSeconds(10), "item 1 to end, held", player::reachedEnd);
+      assertEquals(59, frameShown(window), "its last frame stays on screen");
+      player.pause();
+      player.showStep(1, Duration.ofSeconds(10));
+      assertEquals(5000, frameShown(window), "item 2's first frame, paused");
+      assertEquals(0.0, player.position(), FRAME);
+      assertEquals(3.0, player.duration(), FRAME, "step 2 is item 2");
+      Poll.holds(Duration.ofMillis(300), () -> {
+        assertEquals(5000, frameShown(window), "held until released");
+        return null;
+      });
+      player.release();
+      Poll.until(Duration.ofSeconds(5), "item 2 to play", () -> frameShown(window) > 5000);
+      player.pause();
+      player.showStep(0, Duration.ofSeconds(10));
+      assertEquals(0, frameShown(window), "back to item 1 for the next loop");
+    }
+  }
+
+  private MpvPlayer playlist(String name, List<Path> items, Rect window, boolean oneTimeline) throws Exception {
+    PlayerSpec spec = new PlayerSpec(name, items, window, 0, null, Audio.NONE, List.of(),
+        TestMedia.workDir("mpv-" + name), Map.of("DISPLAY", display.display()), oneTimeline);
+    return new MpvPlayer(spec, OPTIONS);
+  }
+
   private MpvPlayer player(String name, Path clip, Rect window, SpanCrop crop) throws Exception {
     PlayerSpec spec = new PlayerSpec(name, clip, window, 0, crop, Audio.NONE, List.of(),
         TestMedia.workDir("mpv-" + name), Map.of("DISPLAY", display.display()));

@@ -150,6 +150,41 @@ class OmxplayerPlayerIT {
   }
 
   @Test
+  void aPlaylistGoesItemByItemEachItemAnOmxplayerOfItsOwnPausedOnItsFirstFrame() throws Exception {
+    Path dir = FakeOmxplayer.workDir("items");
+    FakeOmxplayer fake = FakeOmxplayer.install(dir);
+    List<Path> items = List.of(TestMedia.barCoded(320, 180, 2), TestMedia.barCoded(320, 180, 2, 5000));
+    PlayerSpec spec = new PlayerSpec("items", items, null, 0, null, Audio.NONE, List.of(), dir,
+        new HashMap<>(fake.environment(2)), true);
+    try (OmxplayerPlayer player = new OmxplayerPlayer(spec,
+        OmxplayerOptions.DEFAULTS.withExecutable(fake.executable.toString()))) {
+      List<String> exits = new ArrayList<>();
+      player.onUnexpectedExit(exits::add);
+      assertFalse(player.capabilities().playsTimeline());
+      assertEquals(dev.wall.player.backend.Capabilities.ItemSwitch.RESTARTS, player.capabilities().itemSwitch());
+      player.prepare(Duration.ofSeconds(30));
+      assertEquals(2, player.steps(), "omxplayer plays one file: item by item, even for equal items");
+      long first = player.pid();
+
+      player.showStep(1, Duration.ofSeconds(30));
+
+      List<JsonNode> starts = fake.entries().stream().filter(e -> e.has("argv")).toList();
+      assertEquals(2, starts.size(), "a second omxplayer for item 2");
+      assertEquals(items.get(0).toString(), lastArg(strings(starts.get(0).path("argv"))));
+      assertEquals(items.get(1).toString(), lastArg(strings(starts.get(1).path("argv"))));
+      assertTrue(first != player.pid());
+      assertFalse(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false), "item 1's omxplayer is gone");
+      assertEquals(0.0, player.position(), 0.05, "item 2 at its start");
+      assertEquals(1, fake.calls("Quit").size(), "item 1's was asked to quit");
+      assertTrue(exits.isEmpty(), "a restart is no failure: " + exits);
+    }
+  }
+
+  private static String lastArg(List<String> argv) {
+    return argv.get(argv.size() - 1);
+  }
+
+  @Test
   void aRankKilledBySigkillLeavesNoOmxplayerAndNoBusBehind() throws Exception {
     Path dir = FakeOmxplayer.workDir("rank-killed");
     FakeOmxplayer fake = FakeOmxplayer.install(dir);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
 import dev.wall.player.backend.PlayerException;
+import dev.wall.player.backend.Capabilities;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.display.VirtualDisplay;
@@ -143,6 +144,25 @@ class VlcPlayerIT {
       String message = Crashes.killAndAwaitReport(player, player.pid(), "vlc");
       assertTrue(message.startsWith("crash: VLC was killed (SIGKILL)"), message);
       assertTrue(message.endsWith("Killed"), "with its last log lines: " + message);
+    }
+  }
+
+  @Test
+  void aPlaylistGoesItemByItemEachItemAVlcOfItsOwnPausedOnItsFirstFrame() throws Exception {
+    Rect window = new Rect(0, 0, 320, 180);
+    List<Path> items = List.of(TestMedia.barCoded(320, 180, 2), TestMedia.barCoded(320, 180, 2, 5000));
+    PlayerSpec spec = new PlayerSpec("items", items, window, 0, null, Audio.NONE, List.of(),
+        TestMedia.workDir("vlc-items"), Map.of("DISPLAY", display.display()), true);
+    try (VlcPlayer player = new VlcPlayer(spec, OPTIONS)) {
+      assertEquals(Capabilities.ItemSwitch.RESTARTS, player.capabilities().itemSwitch());
+      assertEquals(false, player.capabilities().playsTimeline());
+      player.prepare(Duration.ofSeconds(30));
+      assertEquals(2, player.steps(), "VLC cannot play a timeline: item by item, even for equal items");
+      assertEquals(0, frameShown(window));
+      player.showStep(1, Duration.ofSeconds(30));
+      Poll.until(Duration.ofSeconds(5), "item 2's first frame", () -> frameShown(window) == 5000);
+      player.release();
+      Poll.until(Duration.ofSeconds(5), "item 2 to play", () -> frameShown(window) > 5000);
     }
   }
 

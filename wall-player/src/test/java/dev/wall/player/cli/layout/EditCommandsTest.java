@@ -2,6 +2,7 @@ package dev.wall.player.cli.layout;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,35 @@ class EditCommandsTest {
     assertEquals(before.replace("\"lobby/centre.mp4\"", "\"summer/centre.mp4\""), read(clips));
     assertEquals(0, Cli.run("validate", clips).code());
     assertEquals(List.of("lobby-3-clips.json", "span-2x2-bezels.json"), folder());
+  }
+
+  @Test
+  void assignGivesAScreenAPlaylistAndSwapTradesPlaylists() throws Exception {
+    Path gallery = copy("gallery-playlist.json");
+    String before = read(gallery);
+    Cli result = Cli.run("assign", gallery, "left", "a.mp4", "b.mp4", "c.mp4");
+    assertEquals("screens[0].media (left): [\"gallery/title-left.mp4\", \"gallery/waves-left.mp4\","
+        + " \"gallery/credits-left.mp4\"] -> [\"a.mp4\", \"b.mp4\", \"c.mp4\"]\n"
+        + "saved " + gallery + "\n", result.out());
+    assertEquals(0, result.code(), result.err());
+    String assigned = before.replace(
+        "[\"gallery/title-left.mp4\", \"gallery/waves-left.mp4\", \"gallery/credits-left.mp4\"]",
+        "[\"a.mp4\", \"b.mp4\", \"c.mp4\"]");
+    assertEquals(assigned, read(gallery));
+    assertEquals(0, Cli.run("assign", gallery, "--swap", "left", "right").code());
+    assertEquals(0, Cli.run("assign", gallery, "--swap", "right", "left").code());
+    assertEquals(assigned, read(gallery), "two swaps are no change");
+    assertTrue(Cli.run("screens", gallery).out().contains("a.mp4 > b.mp4 > c.mp4"));
+  }
+
+  @Test
+  void aPlaylistOnOneScreenOfSingleClipsIsRefusedAndNothingIsWritten() throws Exception {
+    String before = read(clips);
+    Cli result = Cli.run("assign", clips, "centre", "intro.mp4", "main.mp4");
+    assertEquals(List.of(clips + ": screens[1].media: has 2 items, but screens[0].media has 1; screens move from"
+        + " item to item together, so give every playlist 1 item"), result.errLines());
+    assertEquals(2, result.code());
+    assertEquals(before, read(clips));
   }
 
   @Test
@@ -161,7 +191,7 @@ class EditCommandsTest {
         Arguments.of(List.of("assign", "{clips}", "--swap", "left", "left"), 2,
             "{clips}: screens: \"left\" and \"left\" are the same screen; name two different screens"),
         Arguments.of(List.of("assign", "{clips}", "left"), 2,
-            "wall: give a screen and a clip: wall assign FILE SCREEN MEDIA (see wall assign --help)"),
+            "wall: give a screen and a clip: wall assign FILE SCREEN MEDIA [MEDIA...] (see wall assign --help)"),
         Arguments.of(List.of("loops", "{clips}", "-1"), 2,
             "{clips}: loops: must be between 0 and 1000000, got -1; use 0 to play forever, or a count"
                 + " up to 1000000"),

@@ -245,6 +245,65 @@ class ValidationRulesTest {
         rule("a screen has media or a span to show", CLIPS,
             "screens[1].media: is missing, and the layout has no span to show; give the screen a clip, like \"media\": \"left.mp4\", or add a top-level \"span\"",
             ", \"media\": \"right.mp4\"", ""),
+        rule("a playlist is not empty", CLIPS,
+            "screens[0].media: is an empty list; name at least one clip, like \"media\": [\"intro.mp4\", \"main.mp4\"]",
+            "\"left.mp4\"", "[]"),
+        rule("a playlist lists text", CLIPS,
+            "screens[0].media[1]: must be text in double quotes, got the number 2; write it like \"main.mp4\"",
+            "\"media\": \"left.mp4\"", "\"media\": [\"left.mp4\", 2]",
+            "\"media\": \"right.mp4\"", "\"media\": [\"right.mp4\", \"right-2.mp4\"]"),
+        rule("media is a clip or a playlist", CLIPS,
+            "screens[0].media: must be text in double quotes or a list [ ... ], got the number 7; write it like \"media\": \"left.mp4\", or a playlist like \"media\": [\"intro.mp4\", \"main.mp4\"]",
+            "\"left.mp4\"", "7"),
+        rule("every playlist item follows the media rules", CLIPS,
+            "screens[0].media[1]: \"../b.mp4\" leads out of mediaRoot (/srv/wall/media) through \"..\"; put the clip inside /srv/wall/media and give its path relative to it",
+            "\"media\": \"left.mp4\"", "\"media\": [\"left.mp4\", \"../b.mp4\"]",
+            "\"media\": \"right.mp4\"", "\"media\": [\"right.mp4\", \"right-2.mp4\"]"),
+        rule("a playlist has at most 1000 clips", CLIPS,
+            "screens[0].media: lists 1001 clips, more than 1000; split the show into several layouts",
+            "\"left.mp4\"", "[" + "\"c.mp4\", ".repeat(1000) + "\"c.mp4\"]"),
+        rule("every screen's playlist has as many items", CLIPS,
+            "screens[1].media: has 1 item, but screens[0].media has 2; screens move from item to item together, so give every playlist 2 items",
+            "\"media\": \"left.mp4\"", "\"media\": [\"left.mp4\", \"left-2.mp4\"]"),
+        rule("the span's playlist has as many items as the screens'", SPAN,
+            "span.media: has 2 items, but screens[0].media has 1; screens move from item to item together, so give every playlist 1 item",
+            "\"pano.mp4\"", "[\"pano-1.mp4\", \"pano-2.mp4\"]",
+            "{\"name\": \"a\", \"host\": \"rpi1\",", "{\"name\": \"a\", \"host\": \"rpi1\", \"media\": \"logo.mp4\","),
+        rule("playlists play in lockstep", CLIPS,
+            "screens[0].media: is a playlist, but loopMode \"independent\" restarts each screen's clip on its own; playlists change items together, in lockstep: remove \"loopMode\", or give one clip",
+            "\"player\"", "\"loopMode\": \"independent\", \"player\"",
+            "\"media\": \"left.mp4\"", "\"media\": [\"left.mp4\", \"left-2.mp4\"]",
+            "\"media\": \"right.mp4\"", "\"media\": [\"right.mp4\", \"right-2.mp4\"]"),
+        rule("unevenItems is a known name", CLIPS,
+            "unevenItems: unknown unevenItems \"hodl\"; did you mean \"hold\"?",
+            "\"player\"", "\"unevenItems\": \"hodl\", \"player\""),
+        rule("unevenItems is set once, at the top", CLIPS,
+            "screens[1].unevenItems: unknown field here; it is set once for the whole wall, at the top level",
+            "\"media\": \"right.mp4\"", "\"media\": \"right.mp4\", \"unevenItems\": \"hold\""),
+        rule("latencyMs is at most a second", CLIPS,
+            "screens[1].latencyMs: must be between -1000 and 1000, got 1500; give how many ms later this panel shows a frame than the others (less than 0: sooner)",
+            "\"media\": \"right.mp4\"", "\"media\": \"right.mp4\", \"latencyMs\": 1500"),
+        rule("latencyMs is whole milliseconds", CLIPS,
+            "screens[1].latencyMs: must be a whole number, got 33.3; write it like \"latencyMs\": 50",
+            "\"media\": \"right.mp4\"", "\"media\": \"right.mp4\", \"latencyMs\": 33.3"),
+        rule("latencyMs belongs to a screen", CLIPS,
+            "latencyMs: unknown field here; it belongs inside a screen, in \"screens\": [ { ... } ]",
+            "\"loops\": 3", "\"loops\": 3, \"latencyMs\": 100"),
+        rule("two screens with sound name the clock", CLIPS,
+            "screens[1].audio: is \"local\", and screens[0] plays sound too; the wall keeps one screen's clock and never trims its speed; name that screen, like \"sync\": {\"reference\": \"left\"}",
+            "\"media\": \"right.mp4\"", "\"media\": \"right.mp4\", \"audio\": \"local\""),
+        rule("the reference names a screen", CLIPS,
+            "sync.reference: names no screen: \"lfet\"; did you mean \"left\"?",
+            "\"maxRateTrim\": 0.05", "\"maxRateTrim\": 0.05, \"reference\": \"lfet\""),
+        rule("the reference names the screen with the sound", CLIPS,
+            "sync.reference: \"right\" has no sound, but screens[0] (\"left\") plays audio \"hdmi\"; name the screen with the sound: a trim of its speed would bend what visitors hear",
+            "\"maxRateTrim\": 0.05", "\"maxRateTrim\": 0.05, \"reference\": \"right\""),
+        rule("the reference is a screen's name", CLIPS,
+            "sync.reference: must be text in double quotes, got the number 0; write it like \"reference\": \"centre\"",
+            "\"maxRateTrim\": 0.05", "\"maxRateTrim\": 0.05, \"reference\": 0"),
+        rule("reference belongs in sync", CLIPS,
+            "reference: unknown field here; it belongs in \"sync\": {\"reference\": ...}",
+            "\"loops\": 3", "\"loops\": 3, \"reference\": \"left\""),
         rule("span needs the wall", SPAN,
             "wall: is missing; span mode needs the size of the wall canvas; add \"wall\": {\"width\": 3840, \"height\": 2160}, bezel gaps included",
             "\"wall\": {\"width\": 3880, \"height\": 1080},", ""),
@@ -280,7 +339,7 @@ class ValidationRulesTest {
                 + "screens[0].window.hieght: unknown field; did you mean \"height\"?",
             "\"height\": 1080", "\"hieght\": 1080"),
         rule("unknown fields, listing the known ones", CLIPS,
-            "screens[1].colour: unknown field; remove it (fields here: name, host, address, output, window, region, media, audio, playerArgs)",
+            "screens[1].colour: unknown field; remove it (fields here: name, host, address, output, window, region, media, audio, playerArgs, latencyMs)",
             "\"media\": \"right.mp4\"", "\"media\": \"right.mp4\", \"colour\": \"red\""),
         rule("a screen's field at the top level", CLIPS,
             "host: unknown field here; it belongs inside a screen, in \"screens\": [ { ... } ]",
@@ -336,6 +395,19 @@ class ValidationRulesTest {
       assertEquals(file + ": ok\n", result.out(), result.err());
       assertEquals(0, result.code());
     }
+  }
+
+  @Test
+  void aPlaylistEverywhereAndTwoSoundScreensWithAClockAreFine() throws Exception {
+    Path file = dir.resolve("show.json");
+    Files.writeString(file, CLIPS
+        .replace("\"media\": \"left.mp4\"", "\"media\": [\"left.mp4\", \"left-2.mp4\"], \"latencyMs\": -50")
+        .replace("\"media\": \"right.mp4\"", "\"media\": [\"right.mp4\", \"right.mp4\"], \"audio\": \"local\"")
+        .replace("\"maxRateTrim\": 0.05", "\"maxRateTrim\": 0.05, \"reference\": \"right\"")
+        .replace("\"player\"", "\"unevenItems\": \"hold\", \"player\""));
+    Cli result = Cli.run("validate", file);
+    assertEquals(file + ": ok\n", result.out(), result.err());
+    assertEquals(0, result.code());
   }
 
   @Test

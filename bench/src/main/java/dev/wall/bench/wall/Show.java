@@ -1,0 +1,63 @@
+package dev.wall.bench.wall;
+
+import java.util.List;
+
+/**
+ * What a case's screens play and how the wall is told to play it: the clips' frame rate, each
+ * playlist item's length and the number its frames start at, whether the fast-clock screen is the
+ * wall's clock (it has sound), and a screen driven ahead for a slow panel.
+ *
+ * @param fps the clips' frame rate
+ * @param itemSeconds each item's length; every item of every screen is as long
+ * @param firstFrames the bar code of each item's first frame: [0] for one clip, [0, 5000] for two
+ *     items whose screenshots tell which item a screen shows
+ * @param fastScreenIsClock the first screen (the one a fast-clock case speeds up) has sound, so it
+ *     is the clock the others follow, never trimmed
+ * @param latencyMs the second screen's {@code latencyMs}, 0 for none
+ */
+public record Show(int fps, int itemSeconds, List<Integer> firstFrames, boolean fastScreenIsClock, int latencyMs) {
+  /** Issue 5's clips: 30 fps, 20 s, one per screen. */
+  public static final Show CLIPS_30 = new Show(30, 20, List.of(0), false, 0);
+  /** The screen {@link #latencyMs} applies to. */
+  public static final int LATENCY_SCREEN = 1;
+
+  public Show {
+    firstFrames = List.copyOf(firstFrames);
+  }
+
+  public Show withFps(int newFps) {
+    return new Show(newFps, itemSeconds, firstFrames, fastScreenIsClock, latencyMs);
+  }
+
+  public int itemFrames() {
+    return fps * itemSeconds;
+  }
+
+  public int items() {
+    return firstFrames.size();
+  }
+
+  /** Frames in one loop: every item once. */
+  public int loopFrames() {
+    return itemFrames() * items();
+  }
+
+  /** How many frames ahead the latency screen is driven: its latency in whole frames. */
+  public int latencyFrames() {
+    return (int) Math.round(latencyMs * fps / 1000.0);
+  }
+
+  /**
+   * Where in the loop a decoded bar code is, 0 to {@link #loopFrames()} - 1: item k's frames follow
+   * item k - 1's; -1 for a number no item has.
+   */
+  public int loopFrame(int code) {
+    for (int item = 0; item < items(); item++) {
+      int first = firstFrames.get(item);
+      if (code >= first && code < first + itemFrames()) {
+        return item * itemFrames() + code - first;
+      }
+    }
+    return -1;
+  }
+}
