@@ -41,7 +41,8 @@ public final class WallRank {
   public static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
   /** About once a second: often enough to catch a 100 ppm crystal long before it shows. */
   public static final Duration ROUND_INTERVAL = Duration.ofSeconds(1);
-  private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
+  /** A seek that takes longer fails, and its player is replaced: the other ranks wait meanwhile. */
+  private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration END_GRACE = Duration.ofSeconds(5);
   private static final long END_POLL_NANOS = 1_000_000;
   private static final long FINAL_HOLD_NANOS = 150_000_000;
