@@ -15,7 +15,7 @@ import java.util.Map;
 public final class WallLaunch {
   /** bin/wall's JVM options for the controller, so start-up and memory are what a user sees. */
   static final List<String> CONTROLLER_JVM_OPTIONS =
-      List.of("-Xms8m", "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+      List.of("-Xms8m", "-Xmx96m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   public static final String WALL_MAIN = "dev.wall.player.cli.WallMain";
 
   private WallLaunch() {}

@@ -130,7 +130,12 @@ public final class ChildProcess implements AutoCloseable {
         if (logged.test(line)) {
           output.appendLine(line);
         }
-        lines.accept(line);
+        try {
+          lines.accept(line);
+        } catch (RuntimeException e) {
+          // What one line did wrong must not stop the reading: an unread child blocks, and its end goes unseen.
+          output.appendLine("(wall: a line of " + label + " could not be handled: " + e + ")");
+        }
       }
     } catch (IOException e) {
       // The child closed its output: it is exiting. Its exit code tells the rest.
