@@ -64,6 +64,16 @@ public final class BenchMain implements Callable<Integer> {
           + " ranks, then 4, 8 and 16 nodes with one screen each and 16 nodes with two, in one run.")
   boolean scaling;
 
+  @Option(names = "--faults", paramLabel = "KILLS",
+      description = "Instead of the cases: the recovery figures (issue 13): KILLS kills of a player and three of a"
+          + " rank in a 4-screen wall under wall play --forever, judged from screenshots.")
+  Integer faults;
+
+  @Option(names = "--soak", paramLabel = "LOOPS",
+      description = "Instead of the cases: the soak (issue 13): LOOPS loops of a 1 s clip on 4 screens; controller"
+          + " and rank memory from loop 100 to the end, and the run folder's size.")
+  Integer soakLoops;
+
   private final PrintStream out = System.out;
 
   public static void main(String[] args) {
@@ -99,6 +109,13 @@ public final class BenchMain implements Callable<Integer> {
     }
     if (compareSeconds != null) {
       return compareSampling(clips, outDir.resolve("compare-sampling"), Duration.ofSeconds(compareSeconds));
+    }
+    if (faults != null) {
+      new dev.wall.bench.faults.FaultBenchmark(clips, outDir.resolve("faults"), out).run(faults);
+      return 0;
+    }
+    if (soakLoops != null) {
+      return new dev.wall.bench.soak.Soak(repo, outDir.resolve("soak"), out).run(soakLoops) ? 0 : 1;
     }
     List<CaseResult> results = new ArrayList<>();
     for (BenchCase c : BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds))) {

@@ -136,7 +136,7 @@ public final class CaseRunner {
 
   /** Launches the wall, samples until the case's time is up, and stops it all, sampler first. */
   private Played play(Stage s, Recorder recorder, DisplaySampler screenshots, CpuHogs hogs) throws IOException {
-    Path report = s.dir.resolve("report.json");
+    Path report = s.dir.resolve("report.jsonl");
     Files.deleteIfExists(report);
     if (s.c.method() == Method.OURS) {
       warmUp(s);
@@ -209,7 +209,7 @@ public final class CaseRunner {
     int seeks = -1;
     CaseResult.ShowFigures showFigures = null;
     if (s.c.method() == Method.OURS) {
-      WallReport report = WallReport.read(s.dir.resolve("report.json"), s.layout.names().get(0));
+      WallReport report = WallReport.read(s.dir.resolve("report.jsonl"), s.layout.names().get(0));
       seeks = report.seeks();
       notes.add(report.loops() + " loops reported; the runtime's own worst skew per loop, ms: " + report.skewsMs());
       if (s.c.fastClock()) {

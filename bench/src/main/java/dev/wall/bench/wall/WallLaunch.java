@@ -13,8 +13,9 @@ import java.util.Map;
 
 /** Starts a wall the way a technician would, as a child process we keep the handle of. */
 public final class WallLaunch {
-  /** bin/wall's JVM options for the controller, so start-up is what a user sees. */
-  static final List<String> CONTROLLER_JVM_OPTIONS = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  /** bin/wall's JVM options for the controller, so start-up and memory are what a user sees. */
+  static final List<String> CONTROLLER_JVM_OPTIONS =
+      List.of("-Xms8m", "-Xmx96m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   public static final String WALL_MAIN = "dev.wall.player.cli.WallMain";
 
   private WallLaunch() {}

@@ -1,6 +1,7 @@
 package dev.wall.player.launch;
 
 import dev.wall.core.io.AtomicFile;
+import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.player.nodes.InstalledVersions;
@@ -12,6 +13,7 @@ import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
 import dev.wall.player.wire.RankLaunch;
 import dev.wall.player.wire.RankMessage;
+import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,6 +45,7 @@ public final class WallController {
   private static final Duration LOST_GRACE = Duration.ofSeconds(2);
   /** A sweep of the nodes after a failed run (a JVM on each node, over ssh). */
   private static final Duration SWEEP_DEADLINE = Duration.ofSeconds(4);
+  private static final int MPI_LINES_KEPT = 200;
 
   private final Layout layout;
   private final LocalMachine local;
@@ -56,6 +59,11 @@ public final class WallController {
   private final List<RankMessage.Lost> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile long lostAtNanos;
   private int statusWidth;
+  private final java.util.concurrent.atomic.AtomicReference<Stopping> stopping =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicBoolean hooked = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile StatusBoard board;
+  private volatile boolean warned;
 
   /**
    * @param report collects each loop's figures and rewrites the report file, if one was asked for
@@ -98,15 +106,10 @@ public final class WallController {
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
     Sweeper sweeper = new Sweeper(nodes, runDir);
-    ProcessDestroyer.instance().afterStoppingOnShutdown(() -> {
-      Sweeper.Result swept = sweeper.sweep(layout.hosts(), SWEEP_DEADLINE);
-      ssh.closeShared(layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList());
-      errors.println(swept.clean() ? "wall: stopped; every rank and player was stopped (checked on every node)"
-          : "wall: stopped; " + swept.problems() + "; the next start clears what is left");
-      errors.flush();
-    });
+    sayWhenStopped(sweeper, ssh);
     ChildProcess mpirun =
-        ChildProcess.startRelayed("mpirun", argv, freshLog(), environment, lines, archive.rankDirectory());
+        ChildProcess.startRelayed("mpirun", argv, log(), environment, lines, RankMessage::logged,
+            archive.rankDirectory());
     int code;
     try {
       code = awaitEnd(mpirun);
@@ -131,6 +134,28 @@ public final class WallController {
     }
     return verdict(code, failures, mpiLines, null);
   }
+
+  /**
+   * Once a signal has stopped every local process, the shutdown hook sweeps the nodes of the run
+   * that was playing and says what it found. Registered once per controller: a supervised or
+   * scheduled wall plays many runs in one process, and each would otherwise add its own hook.
+   */
+  private void sayWhenStopped(Sweeper sweeper, Ssh ssh) {
+    stopping.set(new Stopping(sweeper, ssh));
+    if (hooked.compareAndSet(false, true)) {
+      ProcessDestroyer.instance().afterStoppingOnShutdown(() -> {
+        Stopping last = stopping.get();
+        Sweeper.Result swept = last.sweeper().sweep(layout.hosts(), SWEEP_DEADLINE);
+        last.ssh().closeShared(layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList());
+        errors.println(swept.clean() ? "wall: stopped; every rank and player was stopped (checked on every node)"
+            : "wall: stopped; " + swept.problems() + "; the next start clears what is left");
+        errors.flush();
+      });
+    }
+  }
+
+  /** What the shutdown hook needs of the run in play. */
+  private record Stopping(Sweeper sweeper, Ssh ssh) {}
 
   /**
    * The quick checks on every node ({@link Preflight}), which also clear a previous run's leftovers:
@@ -233,10 +258,10 @@ public final class WallController {
 
   /** mpirun's command line for this wall, with the hostfile it names written. */
   public List<String> command(RankLaunch launch, MpiSettings mpi) throws IOException {
-    Files.createDirectories(runDir);
+    RunFolder.prepare(runDir);
     Path hostfile = runDir.resolve("hostfile");
     String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
-    new AtomicFile().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AtomicFile.replacingLinks().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return MpirunCommand.argv(layout, local, hostfile, java(), classpath(), launch, archive.option().orElse(null), mpi);
   }
 
@@ -252,6 +277,10 @@ public final class WallController {
     RankMessage message = RankMessage.parse(line).orElse(null);
     if (message == null) {
       synchronized (mpiLines) {
+        // Only the last lines are kept, to name a lost rank: the log has them all.
+        if (mpiLines.size() >= MPI_LINES_KEPT) {
+          mpiLines.remove(0);
+        }
         mpiLines.add(line);
       }
       return;
@@ -262,12 +291,24 @@ public final class WallController {
         lostAtNanos = System.nanoTime();
       }
     } else if (message instanceof RankMessage.Failure failure) {
-      failures.add(failure.text());
+      if (failures.size() < MPI_LINES_KEPT) {
+        failures.add(failure.text());
+      }
     } else if (message instanceof RankMessage.Report loop) {
-      report.addLoop(loop.json());
+      try {
+        report.addLoop(loop.json());
+      } catch (RuntimeException e) {
+        // The relay must live on: mpirun's output has to be read, and its end seen.
+        warnOnce("wall: the report was not written (" + e.getMessage() + "); the wall plays on");
+      }
     } else if (message instanceof RankMessage.Status status) {
       try {
-        showStatus(status.status().line());
+        WallStatus now = status.status();
+        StatusBoard statusBoard = board;
+        if (statusBoard != null) {
+          statusBoard.status(now);
+        }
+        showStatus(now.line());
       } catch (IllegalArgumentException e) {
         // A rank of another version: its status is not worth a failure.
       }
@@ -275,6 +316,19 @@ public final class WallController {
       clearStatus();
       out.println(console.text());
       out.flush();
+    }
+  }
+
+  /** Where the status of every round goes: the status file's board; nowhere until this is called. */
+  public void reportStatusTo(StatusBoard statusBoard) {
+    this.board = statusBoard;
+  }
+
+  private void warnOnce(String warning) {
+    if (!warned) {
+      warned = true;
+      errors.println(warning);
+      errors.flush();
     }
   }
 
@@ -294,14 +348,10 @@ public final class WallController {
     }
   }
 
-  /** One log per run, the previous one kept beside it: a wall that runs for months must not fill the disk. */
-  private Path freshLog() throws IOException {
+  /** mpirun's output, rotated by size across runs: a wall that runs for months must not fill the disk. */
+  private Path log() throws IOException {
     Files.createDirectories(runDir);
-    Path log = runDir.resolve("mpirun.log");
-    if (Files.exists(log)) {
-      Files.move(log, runDir.resolve("mpirun.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    return log;
+    return runDir.resolve("mpirun.log");
   }
 
   private Outcome verdict(int code, List<String> failures, List<String> mpiLines, Sweeper.Result swept) {

@@ -1,5 +1,6 @@
 package dev.wall.player.rank;
 
+import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
@@ -9,6 +10,7 @@ import dev.wall.core.layout.Screen;
 import dev.wall.player.backend.BlankScreen;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerFactory;
+import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
@@ -36,11 +38,12 @@ public final class RankMain {
   private final Path layoutFile;
   private final int loops;
   private final Path mediaRoot;
-  private final Path runDir;
+  private Path runDir;
   private final Path snapshot;
   private final boolean warmUp;
   private final EarlyPlayer earlyPlayer;
   private final String layoutData;
+  private final boolean debug;
   /** What every player of this rank gets in its environment: where it draws. */
   private final Map<String, String> playerEnvironment;
   /** The player started before the layout was read, until a player takes it over. */
@@ -55,6 +58,7 @@ public final class RankMain {
     this.warmUp = launch.warmUp();
     this.earlyPlayer = launch.earlyPlayer();
     this.layoutData = launch.layoutData();
+    this.debug = launch.debug();
     this.playerEnvironment = PlayerEnvironment.of(launch.display(), System.getenv());
   }
 
@@ -79,7 +83,8 @@ public final class RankMain {
   }
 
   private int run() throws IOException {
-    if (earlyPlayer != null && !warmUp) {
+    boolean asAsked = prepareRunFolder();
+    if (earlyPlayer != null && !warmUp && asAsked) {
       early = earlyPlayer.start(playerEnvironment).orElse(null);
     }
     Layout layout;
@@ -142,6 +147,23 @@ public final class RankMain {
     return "screen " + screen.name() + " on " + screen.host();
   }
 
+  /**
+   * This node's run folder, ours alone ({@link RunFolder}): the one the controller named, or where
+   * that cannot be (its parent missing here, or not ours), this node's default. True for the first.
+   */
+  private boolean prepareRunFolder() throws IOException {
+    try {
+      runDir = RunFolder.prepare(runDir);
+      return true;
+    } catch (IOException e) {
+      Path fallback = RunFolder.prepare(RunFolder.defaultPath());
+      send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
+          + e.getMessage() + "); using " + fallback));
+      runDir = fallback;
+      return false;
+    }
+  }
+
   /** The controller's validated layout when it sent one; else the file, read and validated here. */
   private Layout readLayout() throws InvalidLayoutException, IOException {
     if (layoutData != null) {
@@ -169,10 +191,9 @@ public final class RankMain {
       return null;
     }
     Screen screen = layout.screen(Integer.parseInt(rank));
-    Path workDir = EarlyPlayer.screensDir(runDir);
     return PlayerStart.begin(() -> {
       try {
-        return handOverEarly(PlayerFactory.create(layout, screen, workDir, playerEnvironment, true));
+        return handOverEarly(newPlayer(layout, screen));
       } catch (RuntimeException e) {
         handOverEarly(null);
         throw e;
@@ -203,8 +224,8 @@ public final class RankMain {
         recovery(wall, screen));
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
-      // The wall played to the end; a screen given up by then is still a failure to report.
-      rank.givenUp().forEach(line -> send(new RankMessage.Failure(line)));
+      // The wall played to the end; a screen not playing by then is still a failure to report.
+      rank.failedAtTheEnd().forEach(line -> send(new RankMessage.Failure(line)));
       return RankExit.OK;
     } catch (WallAbortedException e) {
       if (comm.isRoot()) {
@@ -219,9 +240,16 @@ public final class RankMain {
 
   /** How this rank replaces its screen's player when it fails: a new one from the layout, as the first. */
   private WallRank.Recovery recovery(Layout wall, Screen screen) {
-    Path workDir = EarlyPlayer.screensDir(runDir);
-    return new WallRank.Recovery(() -> PlayerFactory.create(wall, screen, workDir, playerEnvironment, true),
-        () -> BlankScreen.show(PlayerFactory.spec(wall, screen, workDir, playerEnvironment)).orElse(null));
+    return new WallRank.Recovery(() -> newPlayer(wall, screen), () -> BlankScreen.show(spec(wall, screen)).orElse(null));
+  }
+
+  private Player newPlayer(Layout wall, Screen screen) {
+    return PlayerFactory.create(spec(wall, screen), wall.player(), true);
+  }
+
+  /** This screen's player, drawing where the controller said ({@link PlayerEnvironment}). */
+  private PlayerSpec spec(Layout wall, Screen screen) {
+    return PlayerFactory.spec(wall, screen, EarlyPlayer.screensDir(runDir), playerEnvironment, debug);
   }
 
   private void takeSnapshot() {

@@ -41,7 +41,8 @@ public final class WallRank {
   public static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
   /** About once a second: often enough to catch a 100 ppm crystal long before it shows. */
   public static final Duration ROUND_INTERVAL = Duration.ofSeconds(1);
-  private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
+  /** A seek that takes longer fails, and its player is replaced: the other ranks wait meanwhile. */
+  private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration END_GRACE = Duration.ofSeconds(5);
   /*
    * How long a rank waits for the others at each kind of meeting before it calls them lost (the
@@ -114,7 +115,7 @@ public final class WallRank {
 
   /**
    * Plays every loop. Returns normally when all loops played (whatever became of single screens:
-   * see {@link #givenUp()}); throws when the wall had to stop, naming the screens.
+   * see {@link #failedAtTheEnd()}); throws when the wall had to stop, naming the screens.
    *
    * @param atLastFrame run on this rank while every screen still holds its last frame, or null
    */
@@ -153,9 +154,9 @@ public final class WallRank {
     }
   }
 
-  /** On rank 0 after {@link #run}: the screens given up at the end, one line each, or none. */
-  public List<String> givenUp() {
-    return conductor == null ? List.of() : conductor.givenUp();
+  /** On rank 0 after {@link #run}: the screens that did not play at the end, one line each, or none. */
+  public List<String> failedAtTheEnd() {
+    return conductor == null ? List.of() : conductor.failedAtTheEnd();
   }
 
   /** Every screen keeps its last frame until {@code atLastFrame} (a snapshot, say) is done. */

@@ -32,11 +32,11 @@ public record EarlyPlayer(PlayerKind requested, List<String> argv, Path log) {
   }
 
   /** For screen {@code index}, when the layout's player can be mpv; the rank's own inputs. */
-  public static Optional<EarlyPlayer> forScreen(Layout layout, int index, Path runDir) {
+  public static Optional<EarlyPlayer> forScreen(Layout layout, int index, Path runDir, boolean debug) {
     if (layout.player() != PlayerKind.MPV && layout.player() != PlayerKind.AUTO) {
       return Optional.empty();
     }
-    PlayerSpec spec = PlayerFactory.spec(layout, layout.screen(index), screensDir(runDir), Map.of());
+    PlayerSpec spec = PlayerFactory.spec(layout, layout.screen(index), screensDir(runDir), Map.of(), debug);
     return Optional.of(new EarlyPlayer(layout.player(), MpvPlayer.argv(spec), spec.log()));
   }
 

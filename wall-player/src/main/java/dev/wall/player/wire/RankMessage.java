@@ -108,6 +108,15 @@ public sealed interface RankMessage {
     return Optional.empty();
   }
 
+  /**
+   * Whether the controller's log keeps {@code line}: everything but the status, which comes every
+   * second (about 8 MB a day for 4 screens) and is kept in the status file instead, and a loop's
+   * figures, which {@code --report} keeps (the console line of the loop stays).
+   */
+  static boolean logged(String line) {
+    return !line.startsWith(Tag.STATUS.prefix) && !line.startsWith(Tag.REPORT.prefix);
+  }
+
   /** The tags. Short, and unlike anything Open MPI prints. */
   enum Tag {
     CONSOLE("@wall console "),

@@ -185,7 +185,7 @@ class ClusterWallIT {
       System.out.println("a remote screen that cannot play: " + said.strip());
       assertEquals(1, code, wall.both());
       String host = cluster.node(3).hostname();
-      Path copy = run.resolve("run/logs/" + host + "/s3.mpv.log");
+      Path copy = run.resolve("run/logs/" + host + "/s3.log");
       assertTrue(said.startsWith("wall: screen s3 on " + host + ": "), said);
       assertTrue(said.contains("(" + host + "'s log, its end copied to " + copy), said);
       assertTrue(Files.readString(copy).lines().count() > 3, "the log's end is here: " + copy);

@@ -118,7 +118,7 @@ class WallRankTest {
     try {
       rank.run(null);
       if (comm.isRoot()) {
-        rank.givenUp().forEach(line -> changes.add("at the end: " + line));
+        rank.failedAtTheEnd().forEach(line -> changes.add("at the end: " + line));
       }
       return null;
     } catch (WallAbortedException e) {
