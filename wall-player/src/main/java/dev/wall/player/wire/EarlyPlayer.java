@@ -32,16 +32,13 @@ public record EarlyPlayer(PlayerKind requested, List<String> argv, Path log) {
   }
 
   /** For screen {@code index}, when the layout's player can be mpv; the rank's own inputs. */
-  public static Optional<EarlyPlayer> forScreen(Layout layout, int index, Path runDir) {
-    return forScreen(layout, index, runDir, DisplaySettings.NONE);
-  }
-
-  /** The same, for a rank that will be sent {@code display}: its player draws where that says. */
-  public static Optional<EarlyPlayer> forScreen(Layout layout, int index, Path runDir, DisplaySettings display) {
+  /** The early player of screen {@code index}, for a rank that will be sent {@code display}: it draws where that says. */
+  public static Optional<EarlyPlayer> forScreen(
+      Layout layout, int index, Path runDir, DisplaySettings display, boolean debug) {
     if (layout.player() != PlayerKind.MPV && layout.player() != PlayerKind.AUTO) {
       return Optional.empty();
     }
-    PlayerSpec spec = PlayerFactory.spec(layout, layout.screen(index), screensDir(runDir), display.variables());
+    PlayerSpec spec = PlayerFactory.spec(layout, layout.screen(index), screensDir(runDir), display.variables(), debug);
     try {
       return Optional.of(new EarlyPlayer(layout.player(), MpvPlayer.argv(spec), spec.log()));
     } catch (IllegalArgumentException e) {

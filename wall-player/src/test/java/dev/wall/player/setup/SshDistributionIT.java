@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.player.cli.setup.SetupFixtures;
+import dev.wall.player.testing.NamespaceCluster;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wall setup ssh} against a real sshd: the worker rpi2 is an sshd on the loopback of a
- * network namespace the test creates, holding rpi2's layout address, with a private mount
+ * network namespace the test creates (NamespaceCluster.isolated), holding rpi2's layout address, with a private mount
  * namespace whose /etc/passwd and /etc/shadow know a user {@code pi} (password "raspberry"). The
  * CLI runs in the same namespace; ssh asks the password through SSH_ASKPASS, which counts asks.
  */
@@ -55,7 +56,7 @@ class SshDistributionIT {
     String[] unconfirmed = {"setup", "ssh", "--host", "rpi1", "--layout", layout.toString(), "--root", root.toString()};
     String[] args = append(unconfirmed, "--accept-host-keys");
 
-    try (NetNs ns = NetNs.create(WORKER)) {
+    try (NamespaceCluster.Isolated ns = NamespaceCluster.isolated(WORKER)) {
       Process sshd = startSshd(ns, tmp, sshdConfig);
       try {
         Cmd.Result shown = Cmd.run(ns.exec(Cmd.wall(unconfirmed)), env, Duration.ofSeconds(60));
@@ -135,7 +136,7 @@ class SshDistributionIT {
     Path layout = root.resolve("home/pi/lobby.json");
     Files.writeString(layout, Files.readString(layout).replaceAll(",\\s*\\{ \"name\": \"right\"[^}]*\\}", ""));
     Map<String, String> env = Map.of("SSH_ASKPASS", "/bin/false", "SSH_ASKPASS_REQUIRE", "force", "DISPLAY", "none");
-    try (NetNs ns = NetNs.create(WORKER)) {
+    try (NamespaceCluster.Isolated ns = NamespaceCluster.isolated(WORKER)) {
       Process sshd = startSshd(ns, tmp, sshdConfig);
       try {
         Cmd.Result refused = Cmd.run(ns.exec(Cmd.wall("setup", "ssh", "--host", "rpi1", "--layout", layout.toString(),
@@ -151,7 +152,7 @@ class SshDistributionIT {
     }
   }
 
-  private static Process startSshd(NetNs ns, Path tmp, Path sshdConfig) throws Exception {
+  private static Process startSshd(NamespaceCluster.Isolated ns, Path tmp, Path sshdConfig) throws Exception {
     Process sshd = new ProcessBuilder(ns.exec("unshare", "--mount", "--propagation", "private", "sh", "-c", SSHD, "sh",
             tmp.resolve("passwd").toString(), tmp.resolve("shadow").toString(), sshdConfig.toString()))
         .redirectErrorStream(true).start();

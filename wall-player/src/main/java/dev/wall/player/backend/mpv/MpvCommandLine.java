@@ -36,7 +36,9 @@ final class MpvCommandLine {
     argv.add("--load-auto-profiles=no");
     argv.add("--osd-level=0");
     argv.add("--no-input-default-bindings");
-    argv.add("--no-terminal");
+    // Its warnings and errors only, to the log that rotates; never terminal input: stdin is the lifeline.
+    argv.add("--msg-level=all=warn");
+    argv.add("--no-input-terminal");
     argv.add("--hr-seek=yes");
     argv.add("--keepaspect=no");
     argv.add("--cursor-autohide=always");
@@ -44,7 +46,10 @@ final class MpvCommandLine {
     argv.add(IPC_SERVER + socket);
     // Lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits.
     argv.add("--input-ipc-client=fd://0");
-    argv.add("--log-file=" + logFile(spec));
+    if (spec.debug()) {
+      // mpv's own log is verbose (at least -v) and grows as long as mpv runs: for diagnosing only.
+      argv.add("--log-file=" + logFile(spec));
+    }
     argv.addAll(placement(spec, stack));
     if (spec.crop() != null) {
       argv.add("--vf=" + cropFilter(spec.crop()));

@@ -9,7 +9,6 @@ import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.display.DisplayStack;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -234,8 +233,8 @@ public final class MpvPlayer implements Player {
     PlayerException last = null;
     while (System.nanoTime() < deadline) {
       if (ipc.eventCount("end-file") > endedBefore) {
-        throw new PlayerException(spec.screenName() + ": mpv could not play " + clipNames()
-            + " (see " + spec.workDir().resolve(spec.screenName() + ".mpv.log") + ")");
+        throw new PlayerException(spec.screenName() + ": mpv could not play " + clipNames() + ": "
+            + String.join(" | ", lastLogLines(process, 3)) + " (see " + spec.log() + ")");
       }
       if (ipc.isClosed()) {
         throw new PlayerException(spec.screenName() + ": mpv closed its IPC socket while loading " + clipNames());
@@ -395,16 +394,17 @@ public final class MpvPlayer implements Player {
   }
 
   /**
-   * mpv prints nothing with --no-terminal, so its story is in its own log file: its error and
-   * fatal lines if it has any, else its last lines.
+   * mpv's story: its warnings and errors, which it prints to our log; with {@code --debug}, when
+   * it printed none, the error lines at the end of its own verbose log, else its last lines. Only
+   * the end of a log is read, however long it grew.
    */
   private List<String> lastLogLines(ChildProcess child, int count) {
     List<String> output = child.lastLogLines(count);
-    if (output.stream().anyMatch(line -> !line.isBlank())) {
+    if (output.stream().anyMatch(line -> !line.isBlank()) || !spec.debug()) {
       return output;
     }
     try {
-      List<String> log = Files.readAllLines(MpvCommandLine.logFile(spec), StandardCharsets.UTF_8);
+      List<String> log = dev.wall.core.io.RotatingFile.lastLines(MpvCommandLine.logFile(spec), 400, 64 * 1024);
       List<String> errors = log.stream().filter(line -> line.contains("][e][") || line.contains("][f][")).toList();
       List<String> pick = errors.isEmpty() ? log : errors;
       return pick.subList(Math.max(0, pick.size() - count), pick.size());
