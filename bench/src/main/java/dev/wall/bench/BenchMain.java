@@ -1,5 +1,6 @@
 package dev.wall.bench;
 
+import dev.wall.bench.cluster.LaunchScaling;
 import dev.wall.bench.report.Machine;
 import dev.wall.bench.report.ResultTable;
 import dev.wall.bench.sampling.OffBeatRate;
@@ -27,16 +28,16 @@ import picocli.CommandLine.Option;
         + " frame number read from its bar code.")
 public final class BenchMain implements Callable<Integer> {
   @Option(names = "--cases", split = ",", paramLabel = "N",
-      description = "Cases to run, of 1 seed, 2 ours, 3 fast clock, 4 CPU hog, 5 eight screens, 6 60 fps"
-          + " (default: all).")
-  List<Integer> cases = List.of(1, 2, 3, 4, 5, 6);
+      description = "Cases to run, of 1 seed, 2 ours, 3 fast clock, 4 CPU hog, 5 eight screens, 6 60 fps, 7 four"
+          + " nodes over TCP with a fast clock and a CPU hog (a namespace cluster; needs root) (default: all).")
+  List<Integer> cases = List.of(1, 2, 3, 4, 5, 6, 7);
 
   @Option(names = "--seconds", defaultValue = "65",
       description = "Seconds of screenshots per case, from start-up on (default: ${DEFAULT-VALUE}: three seams).")
   int seconds;
 
   @Option(names = "--skew-seconds", defaultValue = "125",
-      description = "The same for case 3, the fast clock (default: ${DEFAULT-VALUE}).")
+      description = "The same for cases 3 and 6, with a fast clock (default: ${DEFAULT-VALUE}).")
   int skewSeconds;
 
   @Option(names = "--rate", defaultValue = "10", description = "About this many screenshots per second, stepped off the clips' frame rate"
@@ -58,6 +59,21 @@ public final class BenchMain implements Callable<Integer> {
       description = "Instead of the cases: run case 2 with each way of taking screenshots and compare them.")
   Integer compareSeconds;
 
+  @Option(names = "--scaling",
+      description = "Instead of the cases: launch scaling across hosts (a namespace cluster; needs root): 4 local"
+          + " ranks, then 4, 8 and 16 nodes with one screen each and 16 nodes with two, in one run.")
+  boolean scaling;
+
+  @Option(names = "--faults", paramLabel = "KILLS",
+      description = "Instead of the cases: the recovery figures (issue 13): KILLS kills of a player and three of a"
+          + " rank in a 4-screen wall under wall play --forever, judged from screenshots.")
+  Integer faults;
+
+  @Option(names = "--soak", paramLabel = "LOOPS",
+      description = "Instead of the cases: the soak (issue 13): LOOPS loops of a 1 s clip on 4 screens; controller"
+          + " and rank memory from loop 100 to the end, and the run folder's size.")
+  Integer soakLoops;
+
   private final PrintStream out = System.out;
 
   public static void main(String[] args) {
@@ -71,6 +87,18 @@ public final class BenchMain implements Callable<Integer> {
     Clips clips = new Clips(Repository.makeClip(repo), clipDir != null ? clipDir : outDir.resolve("clips"));
     String started = Machine.now();
     String loads = Machine.loads();
+    if (scaling) {
+      List<LaunchScaling.Row> rows = new LaunchScaling(outDir.resolve("scaling"), clips, out).run(List.of(
+          new LaunchScaling.Wall("4 local ranks", 1, 4, true), new LaunchScaling.Wall("4 nodes", 4, 1, false),
+          new LaunchScaling.Wall("8 nodes", 8, 1, false), new LaunchScaling.Wall("16 nodes", 16, 1, false),
+          new LaunchScaling.Wall("16 nodes x2", 16, 2, false)));
+      String table = LaunchScaling.table(rows, started, loads);
+      out.println();
+      out.print(table);
+      Files.createDirectories(outDir);
+      Files.writeString(outDir.resolve("scaling.md"), table);
+      return 0;
+    }
     if (transitionRuns != null) {
       String table = new Transitions(clips, outDir.resolve("transitions"), out).run(transitionRuns);
       out.println();
@@ -81,6 +109,13 @@ public final class BenchMain implements Callable<Integer> {
     }
     if (compareSeconds != null) {
       return compareSampling(clips, outDir.resolve("compare-sampling"), Duration.ofSeconds(compareSeconds));
+    }
+    if (faults != null) {
+      new dev.wall.bench.faults.FaultBenchmark(clips, outDir.resolve("faults"), out).run(faults);
+      return 0;
+    }
+    if (soakLoops != null) {
+      return new dev.wall.bench.soak.Soak(repo, outDir.resolve("soak"), out).run(soakLoops) ? 0 : 1;
     }
     List<CaseResult> results = new ArrayList<>();
     for (BenchCase c : BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds))) {

@@ -1,6 +1,7 @@
 package dev.wall.bench;
 
 import dev.wall.bench.BenchCase.Method;
+import dev.wall.bench.cluster.Netem;
 import dev.wall.bench.analysis.Sample;
 import dev.wall.bench.analysis.SyncAnalysis;
 import dev.wall.bench.baseline.SeedRankMain;
@@ -22,6 +23,7 @@ import dev.wall.player.backend.PlayerException;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.testing.NamespaceCluster;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -75,7 +77,12 @@ public final class CaseRunner {
 
   /** What one case is set up with, before the wall starts. */
   private record Stage(BenchCase c, BenchLayout layout, Path layoutFile, Path dir, String display,
-      Map<String, String> env, List<String> notes, double loadBefore) {}
+      Map<String, String> env, List<String> notes, double loadBefore, NamespaceCluster cluster) {
+    /** Where the wall is started: node 1 of the cluster, or here. */
+    NamespaceCluster.Node controller() {
+      return cluster == null ? null : cluster.node(1);
+    }
+  }
 
   /** What happened once the wall was launched. */
   private record Played(long launch, String failure, ProcessWatch watch, Optional<Duration> samplerCpu,
@@ -88,18 +95,31 @@ public final class CaseRunner {
     BenchLayout layout = BenchLayout.grid(c.screens());
     say(c, "clips");
     clips.ensure(layout.names(), c.show());
-    Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir(), c.show());
     double samplesPerSecond = OffBeatRate.near(askedPerSecond, c.show().fps());
     double loadBefore = Machine.load();
-    try (VirtualDisplay display = VirtualDisplay.start(layout.width(), layout.height(), dir.resolve("xvfb"),
-        DISPLAY_TIMEOUT)) {
+    if (c.nodes() > 0) {
+      say(c, "a cluster of " + c.nodes() + " network namespaces, each with its own sshd");
+    }
+    try (NamespaceCluster cluster = c.nodes() > 0 ? NamespaceCluster.start(dir.resolve("cluster"), c.nodes()) : null;
+        VirtualDisplay display = VirtualDisplay.start(layout.width(), layout.height(), dir.resolve("xvfb"),
+            DISPLAY_TIMEOUT)) {
+      List<String> hosts = cluster == null ? List.of() : java.util.stream.IntStream.range(0, c.screens())
+          .mapToObj(i -> cluster.node(1 + i % c.nodes()).hostname()).toList();
+      Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir(), c.show(), hosts);
       Stage stage = new Stage(c, layout, layoutFile, dir, display.display(), new HashMap<>(), new ArrayList<>(),
-          loadBefore);
+          loadBefore, cluster);
+      if (cluster != null) {
+        stage.notes.add("screens on " + hosts + ", wall play started inside " + cluster.node(1).hostname()
+            + "; the fast clock is screen s1's, on node 1; the CPU hog runs inside node 2");
+        stage.notes.add(Netem.delayEveryLink(cluster, "0.5ms", "0.3ms"));
+      }
       if (c.fastClock() && !fastClock(stage)) {
         return failed(stage, "libfaketime did not speed the player up (see notes)");
       }
       FrameCode code = FrameCode.forClip(Clips.WIDTH, Clips.HEIGHT);
-      try (CpuHogs hogs = c.cpuHog() ? CpuHogs.start(Runtime.getRuntime().availableProcessors(), dir) : null;
+      try (CpuHogs hogs = !c.cpuHog() ? null : cluster == null
+              ? CpuHogs.start(Runtime.getRuntime().availableProcessors(), dir)
+              : CpuHogs.start(1, dir, cluster.node(2)::exec);
           Recorder recorder = new Recorder(layout.windows(), code, c.show(), dir.resolve("evidence"));
           DisplaySampler screenshots = sampler.create(display.display(), layout.width(), layout.height(),
               samplesPerSecond, dir)) {
@@ -116,7 +136,7 @@ public final class CaseRunner {
 
   /** Launches the wall, samples until the case's time is up, and stops it all, sampler first. */
   private Played play(Stage s, Recorder recorder, DisplaySampler screenshots, CpuHogs hogs) throws IOException {
-    Path report = s.dir.resolve("report.json");
+    Path report = s.dir.resolve("report.jsonl");
     Files.deleteIfExists(report);
     if (s.c.method() == Method.OURS) {
       warmUp(s);
@@ -147,7 +167,7 @@ public final class CaseRunner {
   /** Start-up is judged as on a node that has played before: the class archives exist. */
   private void warmUp(Stage s) throws IOException {
     try {
-      WallLaunch.warmUp(s.layoutFile, s.dir.resolve("run"), s.dir.resolve("warm-up.log"));
+      WallLaunch.warmUp(s.layoutFile, s.dir.resolve("run"), s.dir.resolve("warm-up.log"), s.controller());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while warming up", e);
@@ -158,7 +178,7 @@ public final class CaseRunner {
     Path runDir = s.dir.resolve("run");
     Path log = s.dir.resolve("wall.log");
     return s.c.method() == Method.OURS
-        ? WallLaunch.play(s.layoutFile, s.display, runDir, report, s.env, log)
+        ? WallLaunch.play(s.layoutFile, s.display, runDir, report, s.env, log, s.controller())
         : WallLaunch.seed(s.layoutFile, s.layout.screens(), s.display, runDir, s.env, log);
   }
 
@@ -189,7 +209,7 @@ public final class CaseRunner {
     int seeks = -1;
     CaseResult.ShowFigures showFigures = null;
     if (s.c.method() == Method.OURS) {
-      WallReport report = WallReport.read(s.dir.resolve("report.json"), s.layout.names().get(0));
+      WallReport report = WallReport.read(s.dir.resolve("report.jsonl"), s.layout.names().get(0));
       seeks = report.seeks();
       notes.add(report.loops() + " loops reported; the runtime's own worst skew per loop, ms: " + report.skewsMs());
       if (s.c.fastClock()) {

@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
  * not fit in memory). Once the wall has started, a screenshot with a failed tile or a spread above
  * one frame is also saved as a PNG, up to a limit, so a figure can be checked by eye.
  */
-final class Recorder implements Consumer<Capture>, AutoCloseable {
+public final class Recorder implements Consumer<Capture>, AutoCloseable {
   private static final int EVIDENCE_LIMIT = 24;
 
   private final List<Rect> windows;
@@ -46,7 +46,7 @@ final class Recorder implements Consumer<Capture>, AutoCloseable {
   private volatile long launchAt = Long.MAX_VALUE;
 
   /** Each tile is read as its place in the loop ({@link dev.wall.bench.wall.Show#loopFrame}). */
-  Recorder(List<Rect> windows, FrameCode code, dev.wall.bench.wall.Show show, Path evidenceDir) {
+  public Recorder(List<Rect> windows, FrameCode code, dev.wall.bench.wall.Show show, Path evidenceDir) {
     this.windows = windows;
     this.code = code;
     this.show = show;
@@ -113,12 +113,12 @@ final class Recorder implements Consumer<Capture>, AutoCloseable {
   }
 
   /** Screenshots from now on count: the wall is being launched at {@code nanos}. */
-  void launchedAt(long nanos) {
+  public void launchedAt(long nanos) {
     launchAt = nanos;
   }
 
   /** When every screen was first seen moving, or -1. */
-  long startupNanos() {
+  public long startupNanos() {
     return startupNanos;
   }
 
@@ -132,16 +132,16 @@ final class Recorder implements Consumer<Capture>, AutoCloseable {
     return allShownNanos;
   }
 
-  synchronized int captures() {
+  public synchronized int captures() {
     return samples.size();
   }
 
   /** Ignores every later screenshot: the wall is about to be stopped, which is no failure. */
-  void stopRecording() {
+  public void stopRecording() {
     recording = false;
   }
 
-  synchronized List<Sample> samples() {
+  public synchronized List<Sample> samples() {
     return List.copyOf(samples);
   }
 

@@ -41,7 +41,7 @@ public final class SeedRankMain {
       List<String> argv = mpvArgv(screen, layout.clips(screen).get(0));
       Path log = Path.of(args[1]).resolve(screen.name() + ".mpv.log");
       for (int loop = 1; ; loop++) {
-        comm.barrier();
+        comm.barrier(CLIP_TIMEOUT.plusSeconds(30));
         try (ChildProcess mpv = ChildProcess.start("mpv " + screen.name(), argv, log, Map.of())) {
           if (mpv.waitFor(CLIP_TIMEOUT).isEmpty()) {
             System.out.println("failed: screen " + screen.name() + ": loop " + loop + " did not end");

@@ -50,6 +50,11 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
    * is the clock; the latency screen's {@code latencyMs}.
    */
   public Path write(Path file, Path mediaRoot, Show show) throws IOException {
+    return write(file, mediaRoot, show, List.of());
+  }
+
+  /** The same, screen i on {@code hosts[i]} (localhost where the list is short). */
+  public Path write(Path file, Path mediaRoot, Show show, List<String> hosts) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
     root.put("name", "bench-" + screens());
@@ -60,7 +65,7 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
     for (int i = 0; i < names.size(); i++) {
       ObjectNode screen = screens.addObject();
       screen.put("name", names.get(i));
-      screen.put("host", "localhost");
+      screen.put("host", i < hosts.size() ? hosts.get(i) : "localhost");
       Rect w = windows.get(i);
       ObjectNode window = screen.putObject("window");
       window.put("x", w.x());

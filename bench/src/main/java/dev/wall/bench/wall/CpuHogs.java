@@ -20,10 +20,16 @@ public final class CpuHogs implements AutoCloseable {
   }
 
   public static CpuHogs start(int count, Path logDir) throws IOException {
+    return start(count, logDir, argv -> argv);
+  }
+
+  /** The same, each hog's argv passed through {@code where} (to run it inside a node, say). */
+  public static CpuHogs start(int count, Path logDir, java.util.function.UnaryOperator<List<String>> where)
+      throws IOException {
     List<ChildProcess> hogs = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {
-        hogs.add(ChildProcess.start("cpu hog " + i, List.of("sha256sum", "/dev/zero"),
+        hogs.add(ChildProcess.start("cpu hog " + i, where.apply(List.of("sha256sum", "/dev/zero")),
             logDir.resolve("cpu-hog-" + i + ".log"), Map.of()));
       }
     } catch (IOException e) {

@@ -85,6 +85,11 @@ public final class ProcessWatch implements AutoCloseable {
    * line): the caller tells them apart by the parent.
    */
   private boolean isRank(List<String> argv) {
+    return isRank(argv, rankMain);
+  }
+
+  /** A JVM running {@code rankMain} (or a child it is forking: see above), by its command line. */
+  public static boolean isRank(List<String> argv, String rankMain) {
     return !argv.isEmpty() && Path.of(argv.get(0)).getFileName().toString().equals("java") && argv.contains(rankMain);
   }
 
@@ -126,7 +131,7 @@ public final class ProcessWatch implements AutoCloseable {
     return new TreeSet<>(fakeTimeTitles);
   }
 
-  static List<String> commandLine(long pid) {
+  public static List<String> commandLine(long pid) {
     try {
       byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline"));
       String text = new String(raw, StandardCharsets.UTF_8);
@@ -138,9 +143,14 @@ public final class ProcessWatch implements AutoCloseable {
 
   /** VmHWM from /proc/PID/status, in kB; 0 once the process is gone. */
   static long peakKb(long pid) {
+    return memoryKb(pid, "VmHWM");
+  }
+
+  /** A memory figure from /proc/PID/status ({@code VmRSS}, {@code VmHWM}), in kB; 0 once the process is gone. */
+  public static long memoryKb(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(field + ":")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /** Starts a wall the way a technician would, as a child process we keep the handle of. */
 public final class WallLaunch {
-  /** bin/wall's JVM options for the controller, so start-up is what a user sees. */
-  static final List<String> CONTROLLER_JVM_OPTIONS = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  /** bin/wall's JVM options for the controller, so start-up and memory are what a user sees. */
+  static final List<String> CONTROLLER_JVM_OPTIONS =
+      List.of("-Xms8m", "-Xmx96m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   public static final String WALL_MAIN = "dev.wall.player.cli.WallMain";
 
   private WallLaunch() {}
@@ -25,14 +26,26 @@ public final class WallLaunch {
    */
   public static ChildProcess play(Path layout, String display, Path runDir, Path report, Map<String, String> env,
       Path log) throws IOException {
+    return play(layout, display, runDir, report, env, log, null);
+  }
+
+  /**
+   * The same, on the controller {@code node} of a namespace cluster (with the cluster's home, and
+   * so its ssh config), or here when {@code node} is null.
+   */
+  public static ChildProcess play(Path layout, String display, Path runDir, Path report, Map<String, String> env,
+      Path log, dev.wall.player.testing.NamespaceCluster.Node node) throws IOException {
     List<String> argv = new ArrayList<>(List.of(java()));
     argv.addAll(CONTROLLER_JVM_OPTIONS);
+    if (node != null) {
+      argv.add("-Duser.home=" + node.home());
+    }
     if (java.nio.file.Files.isReadable(CONTROLLER_ARCHIVE)) {
       argv.addAll(List.of("-XX:SharedArchiveFile=" + CONTROLLER_ARCHIVE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     }
     argv.addAll(List.of("-cp", classpath(), WALL_MAIN, "play", layout.toString(), "--forever",
         "--display", display, "--run-dir", runDir.toString(), "--report", report.toString()));
-    return ChildProcess.start("wall play", argv, log, env);
+    return ChildProcess.start("wall play", node == null ? argv : node.exec(argv), log, env);
   }
 
   /**
@@ -70,15 +83,25 @@ public final class WallLaunch {
    * archive ({@code wall play --warm-up}) and the controller's own, both recorded by this run.
    */
   public static void warmUp(Path layout, Path runDir, Path log) throws IOException, InterruptedException {
+    warmUp(layout, runDir, log, null);
+  }
+
+  /** The same, on the controller {@code node} of a namespace cluster, or here when it is null. */
+  public static void warmUp(Path layout, Path runDir, Path log, dev.wall.player.testing.NamespaceCluster.Node node)
+      throws IOException, InterruptedException {
     java.nio.file.Files.createDirectories(CONTROLLER_ARCHIVE.getParent());
     List<String> argv = new ArrayList<>(List.of(java()));
     argv.addAll(CONTROLLER_JVM_OPTIONS);
+    if (node != null) {
+      argv.add("-Duser.home=" + node.home());
+    }
     if (!java.nio.file.Files.exists(CONTROLLER_ARCHIVE) && RankClassArchive.archivable(classpath())) {
       argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + CONTROLLER_ARCHIVE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     }
     argv.addAll(List.of("-cp", classpath(), WALL_MAIN, "play", layout.toString(), "--warm-up",
         "--run-dir", runDir.toString()));
-    try (ChildProcess warm = ChildProcess.start("wall play --warm-up", argv, log, Map.of())) {
+    try (ChildProcess warm = ChildProcess.start("wall play --warm-up", node == null ? argv : node.exec(argv), log,
+        Map.of())) {
       if (warm.waitFor(java.time.Duration.ofSeconds(120)).orElse(-1) != 0) {
         throw new IOException("wall play --warm-up failed: " + warm.lastLogLines(5));
       }

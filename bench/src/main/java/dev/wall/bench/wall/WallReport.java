@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code wall play --report} wrote: the runtime's own view of each finished loop.
+ * What {@code wall play --report} wrote, one JSON line per loop: the runtime's own view of each
+ * finished loop.
  *
  * @param loops loops finished (the one cut short when the case ended is not in it)
  * @param seeks seeks made, all loops, all screens
@@ -19,8 +20,8 @@ import java.util.Locale;
  * @param rateValues the same rates, as numbers
  * @param screenTrims rate trims of {@code screen}, all loops
  * @param itemsPerLoop how many playlist items each loop lists
- * @param loopsPlayed the report's own count of loops
- * @param itemsPlayed the report's own count of items, all loops
+ * @param loopsPlayed the report's own count of loops, on its last line
+ * @param itemsPlayed the report's own count of items, all loops, on its last line
  */
 public record WallReport(int loops, int seeks, List<String> skewsMs, List<String> rates, List<Double> rateValues,
     int screenTrims, List<Integer> itemsPerLoop, int loopsPlayed, int itemsPlayed) {
@@ -31,8 +32,13 @@ public record WallReport(int loops, int seeks, List<String> skewsMs, List<String
     if (!Files.isRegularFile(file)) {
       return new WallReport(0, 0, List.of(), List.of(), List.of(), 0, List.of(), 0, 0);
     }
-    JsonNode root = JSON.readTree(file.toFile());
-    JsonNode loops = root.path("loops");
+    List<JsonNode> loops = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (!line.isBlank()) {
+        loops.add(JSON.readTree(line));
+      }
+    }
+    JsonNode last = loops.isEmpty() ? JSON.createObjectNode() : loops.get(loops.size() - 1);
     int seeks = 0;
     int trims = 0;
     List<String> skews = new ArrayList<>();
@@ -53,6 +59,6 @@ public record WallReport(int loops, int seeks, List<String> skewsMs, List<String
       }
     }
     return new WallReport(loops.size(), seeks, List.copyOf(skews), List.copyOf(rates), List.copyOf(rateValues),
-        trims, List.copyOf(items), root.path("loopsPlayed").asInt(), root.path("itemsPlayed").asInt());
+        trims, List.copyOf(items), last.path("loopsPlayed").asInt(), last.path("itemsPlayed").asInt());
   }
 }

@@ -1,9 +1,12 @@
 package dev.wall.core.comm;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,25 +14,21 @@ import java.util.stream.IntStream;
 
 /**
  * A group of ranks that are threads of one process: the unit-test stand-in for MPI. A rank that
- * never arrives breaks every collective after {@code timeoutMillis}, as a lost rank would.
+ * never arrives breaks a collective after its deadline, as a lost rank would, with {@link
+ * CollectiveTimeout} naming the ranks that had not arrived.
  */
 public final class InProcessGroup {
   private final int size;
-  private final long timeoutMillis;
   private final CyclicBarrier barrier;
   private final byte[][] slots;
+  private final Set<Integer> waiting = ConcurrentHashMap.newKeySet();
 
   public InProcessGroup(int size) {
-    this(size, 30_000);
-  }
-
-  public InProcessGroup(int size, long timeoutMillis) {
     if (size < 1) {
       throw new IllegalArgumentException("a group needs at least one rank");
     }
     this.size = size;
-    this.timeoutMillis = timeoutMillis;
-    this.barrier = new CyclicBarrier(size);
+    this.barrier = new CyclicBarrier(size, waiting::clear);
     this.slots = new byte[size][];
   }
 
@@ -41,14 +40,19 @@ public final class InProcessGroup {
     return IntStream.range(0, size).mapToObj(this::rank).toList();
   }
 
-  private void await() {
+  private void await(int rank, String collective, int root, Duration within) {
+    Duration wait = rank == root ? within : within.plus(Communicator.ROOT_SPEAKS_FIRST);
+    waiting.add(rank);
     try {
-      barrier.await(timeoutMillis, TimeUnit.MILLISECONDS);
+      barrier.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommunicatorException("interrupted in a collective", e);
     } catch (BrokenBarrierException | TimeoutException e) {
-      throw new CommunicatorException("a rank did not reach the collective", e);
+      List<Integer> missing = rank == root
+          ? IntStream.range(0, size).filter(r -> !waiting.contains(r)).boxed().toList()
+          : List.of(root);
+      throw new CollectiveTimeout(collective, missing, within);
     }
   }
 
@@ -70,32 +74,32 @@ public final class InProcessGroup {
     }
 
     @Override
-    public void barrier() {
-      await();
+    public void barrier(Duration within) {
+      await(rank, "barrier", 0, within);
     }
 
     @Override
-    public byte[] broadcast(byte[] message, int root) {
+    public byte[] broadcast(byte[] message, int root, Duration within) {
       if (rank == root) {
         slots[root] = message.clone();
       }
-      await();
+      await(rank, "broadcast", root, within);
       byte[] result = slots[root].clone();
-      await();
+      await(rank, "broadcast", root, within);
       return result;
     }
 
     @Override
-    public List<byte[]> gather(byte[] message, int root) {
+    public List<byte[]> gather(byte[] message, int root, Duration within) {
       slots[rank] = message.clone();
-      await();
+      await(rank, "gather", root, within);
       List<byte[]> result = new ArrayList<>();
       if (rank == root) {
         for (byte[] slot : slots) {
           result.add(slot.clone());
         }
       }
-      await();
+      await(rank, "gather", root, within);
       return rank == root ? result : Collections.emptyList();
     }
 

@@ -46,17 +46,32 @@ public final class AtomicFile {
   }
 
   private static final AtomicLong TEMPORARIES = new AtomicLong();
+  private static final String TEMPORARY_SUFFIX = ".wall-tmp";
   private static final FileAttribute<?> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final StepHook hook;
+  private final boolean followLinks;
 
   public AtomicFile() {
     this(NO_HOOK);
   }
 
   public AtomicFile(StepHook hook) {
+    this(hook, true);
+  }
+
+  private AtomicFile(StepHook hook, boolean followLinks) {
     this.hook = hook;
+    this.followLinks = followLinks;
+  }
+
+  /**
+   * For the wall's own files (its run folder, its caches): a symbolic link in the file's place is
+   * replaced, never followed, so no one can make the wall write where the link points.
+   */
+  public static AtomicFile replacingLinks() {
+    return new AtomicFile(NO_HOOK, false);
   }
 
   /** Writes {@code content} to {@code target}, creating it (mode rw-r--r--) or replacing it whole. */
@@ -75,9 +90,10 @@ public final class AtomicFile {
   }
 
   private void write(Path target, byte[] expected, byte[] content, FileAttrs forNewFile) throws IOException {
-    Path file = realTarget(target);
+    Path file = followLinks ? realTarget(target) : inItsFolder(target);
     Path folder = file.getParent();
-    FileAttrs attrs = Files.exists(file) ? FileAttrs.of(file) : forNewFile;
+    boolean replacesFile = Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file);
+    FileAttrs attrs = replacesFile ? FileAttrs.of(file) : forNewFile;
     Path temporary = createTemporary(folder, file.getFileName().toString());
     boolean renamed = false;
     try {
@@ -117,6 +133,49 @@ public final class AtomicFile {
     return parent.toRealPath().resolve(absolute.getFileName());
   }
 
+  /** The target as it is named, in its folder's real place; the name itself is not resolved. */
+  private static Path inItsFolder(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path parent = absolute.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new NoSuchFileException(String.valueOf(parent), null, "folder does not exist");
+    }
+    return parent.toRealPath().resolve(absolute.getFileName());
+  }
+
+  /**
+   * Deletes what interrupted writes left in {@code folder}: the temporary files of processes that
+   * are no longer running (a power cut, a SIGKILL between write and rename). Returns how many.
+   */
+  public static int cleanLeftovers(Path folder) {
+    int cleaned = 0;
+    if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (!name.startsWith(".") || !name.endsWith(TEMPORARY_SUFFIX)) {
+          continue;
+        }
+        String[] parts = name.substring(0, name.length() - TEMPORARY_SUFFIX.length()).split("\\.");
+        long pid;
+        try {
+          pid = Long.parseLong(parts[parts.length - 2]);
+        } catch (RuntimeException e) {
+          continue;
+        }
+        boolean writerAlive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!writerAlive && Files.deleteIfExists(file)) {
+          cleaned++;
+        }
+      }
+    } catch (IOException e) {
+      // A folder we cannot list has nothing we could clean.
+    }
+    return cleaned;
+  }
+
   private static void move(Path temporary, Path file) throws IOException {
     try {
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -142,7 +201,7 @@ public final class AtomicFile {
   private static Path createTemporary(Path folder, String name) throws IOException {
     long pid = ProcessHandle.current().pid();
     while (true) {
-      Path temporary = folder.resolve("." + name + "." + pid + "." + TEMPORARIES.incrementAndGet() + ".wall-tmp");
+      Path temporary = folder.resolve("." + name + "." + pid + "." + TEMPORARIES.incrementAndGet() + TEMPORARY_SUFFIX);
       try {
         Files.createFile(temporary, OWNER_ONLY);
         return temporary;

@@ -319,6 +319,11 @@ final class ScreenRules {
           findings.add(argPath, "holds several options in one item: \"" + arg + "\"",
               "arguments are passed as they are, never through a shell: give each option its"
                   + " own item");
+        } else if (!context.allowPlayerCode()) {
+          PlayerCodeOptions.loadsCode(arg).ifPresent(option -> findings.add(argPath,
+              option + " loads code or configuration from a file into the player on the node",
+              "remove it, or let this layout load code with \"allowPlayerCode\": true at its top"
+                  + " (only where no one else can write the layout)"));
         }
       });
     }

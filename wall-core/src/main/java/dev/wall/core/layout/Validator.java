@@ -21,7 +21,7 @@ public final class Validator {
   static final List<String> TOP_FIELDS =
       List.of(
           "version", "name", "loops", "loopMode", "unevenItems", "player", "mediaRoot", "network",
-          "sync", "wall", "span", "screens", "schedule");
+          "sync", "wall", "span", "screens", "schedule", "allowPlayerCode");
   static final List<String> NETWORK_FIELDS = List.of("subnet", "interface", "gateway", "dns");
   static final List<String> SYNC_FIELDS =
       List.of("toleranceMs", "seekThresholdMs", "maxRateTrim", "reference");
@@ -76,7 +76,7 @@ public final class Validator {
    */
   record Context(Optional<Path> mediaRoot, Optional<Addresses.Cidr> subnet, Optional<Size> wall,
       boolean hasSpan, boolean wallGiven, Optional<Integer> spanItems, boolean independent,
-      Optional<String> reference) {}
+      Optional<String> reference, boolean allowPlayerCode) {}
 
   public static List<Problem> validate(String file, JsonDocument document) {
     Findings findings = new Findings(file);
@@ -118,9 +118,21 @@ public final class Validator {
       Optional<Integer> spanItems = span(mediaRoot);
       boolean independent = root.path("loopMode").asText("").equals(JsonEnums.jsonName(LoopMode.INDEPENDENT));
       Context context = new Context(mediaRoot, subnet, wall, root.has("span"), root.has("wall"), spanItems,
-          independent, reference);
+          independent, reference, allowPlayerCode());
       ScreenRules.check(findings, root, context);
       findings.optional(root, "schedule").ifPresent(v -> ScheduleRules.check(findings, v));
+    }
+
+    /** The layout's opt-in to player options that load code; see {@link PlayerCodeOptions}. */
+    private boolean allowPlayerCode() {
+      return findings.optional(root, "allowPlayerCode").map(v -> {
+        if (!v.isBoolean()) {
+          findings.add("allowPlayerCode", "must be true or false, got " + Findings.describe(v),
+              "\"allowPlayerCode\": true, or remove it");
+          return false;
+        }
+        return v.booleanValue();
+      }).orElse(false);
     }
 
     private void version() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +17,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class InProcessGroupTest {
+  private static final Duration WITHIN = Duration.ofSeconds(10);
 
   private static <T> List<T> onEveryRank(int size, Function<Communicator, T> body) throws Exception {
-    InProcessGroup group = new InProcessGroup(size, 10_000);
+    InProcessGroup group = new InProcessGroup(size);
     ExecutorService pool = Executors.newFixedThreadPool(size);
     try {
       List<Future<T>> futures = new ArrayList<>();
@@ -40,7 +42,7 @@ class InProcessGroupTest {
     AtomicInteger arrived = new AtomicInteger();
     List<Integer> seenAfterBarrier = onEveryRank(4, comm -> {
       arrived.incrementAndGet();
-      comm.barrier();
+      comm.barrier(WITHIN);
       return arrived.get();
     });
     assertEquals(List.of(4, 4, 4, 4), seenAfterBarrier);
@@ -50,14 +52,14 @@ class InProcessGroupTest {
   void broadcastDeliversTheRootsMessageToEveryRank() throws Exception {
     List<String> received = onEveryRank(3, comm -> {
       byte[] mine = ("from " + comm.rank()).getBytes(StandardCharsets.UTF_8);
-      return new String(comm.broadcast(mine, 1), StandardCharsets.UTF_8);
+      return new String(comm.broadcast(mine, 1, WITHIN), StandardCharsets.UTF_8);
     });
     assertEquals(List.of("from 1", "from 1", "from 1"), received);
   }
 
   @Test
   void gatherCollectsMessagesInRankOrderOnTheRootOnly() throws Exception {
-    List<List<byte[]>> gathered = onEveryRank(3, comm -> comm.gather(new byte[] {(byte) comm.rank()}, 0));
+    List<List<byte[]>> gathered = onEveryRank(3, comm -> comm.gather(new byte[] {(byte) comm.rank()}, 0, WITHIN));
     assertEquals(3, gathered.get(0).size());
     for (int i = 0; i < 3; i++) {
       assertArrayEquals(new byte[] {(byte) i}, gathered.get(0).get(i));
@@ -67,10 +69,21 @@ class InProcessGroupTest {
   }
 
   @Test
-  void aRankThatNeverArrivesBreaksTheCollective() {
-    InProcessGroup group = new InProcessGroup(2, 200);
-    Communicator lonely = group.rank(0);
-    assertThrows(CommunicatorException.class, lonely::barrier);
+  void aRankThatNeverArrivesBreaksTheCollectiveAndTheRootNamesIt() throws Exception {
+    InProcessGroup group = new InProcessGroup(3);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<CollectiveTimeout> root = pool.submit(() -> assertThrows(CollectiveTimeout.class,
+          () -> group.rank(0).gather(new byte[1], 0, Duration.ofMillis(300))));
+      Future<CollectiveTimeout> other = pool.submit(() -> assertThrows(CollectiveTimeout.class,
+          () -> group.rank(1).gather(new byte[1], 0, Duration.ofMillis(300))));
+      assertEquals(List.of(2), root.get().missing(), "rank 2 never came");
+      assertEquals("gather", root.get().collective());
+      assertEquals("gather: no word from rank 2 within 0.3 s", root.get().getMessage());
+      assertEquals(List.of(0), other.get().missing(), "a rank that is not the root only knows the root did not answer");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -79,7 +92,7 @@ class InProcessGroupTest {
       String value = "";
       for (int round = 0; round < 50; round++) {
         byte[] message = (round + ":" + comm.rank()).getBytes(StandardCharsets.UTF_8);
-        value = new String(comm.broadcast(message, round % 4), StandardCharsets.UTF_8);
+        value = new String(comm.broadcast(message, round % 4, WITHIN), StandardCharsets.UTF_8);
       }
       return value;
     });

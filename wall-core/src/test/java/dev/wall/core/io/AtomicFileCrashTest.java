@@ -2,7 +2,9 @@ package dev.wall.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.io.AtomicFile.Step;
 import java.io.IOException;
@@ -55,5 +57,32 @@ class AtomicFileCrashTest {
     Path target = dir.resolve("wall-eth0.nmconnection");
     new AtomicFile().write(target, NEW, FileAttrs.mode("rw-------"));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+  }
+
+  @Test
+  void inAFolderOfItsOwnALinkInTheFilesPlaceIsReplacedNeverFollowed(@TempDir Path dir) throws IOException {
+    Path victim = dir.resolve("passwd");
+    Files.write(victim, OLD);
+    Path hostfile = dir.resolve("hostfile");
+    Files.createSymbolicLink(hostfile, victim);
+    AtomicFile.replacingLinks().write(hostfile, NEW, FileAttrs.mode("rw-------"));
+    assertArrayEquals(OLD, Files.readAllBytes(victim), "the link's target is untouched");
+    assertFalse(Files.isSymbolicLink(hostfile));
+    assertArrayEquals(NEW, Files.readAllBytes(hostfile));
+  }
+
+  /** A power cut between write and rename leaves a temporary file; the next start removes it. */
+  @Test
+  void leftoversOfWritersThatAreGoneAreCleanedAndALiveWritersAreNot(@TempDir Path dir) throws IOException {
+    Path dead = dir.resolve(".status.json.2147483646.7.wall-tmp");
+    Path live = dir.resolve(".status.json." + ProcessHandle.current().pid() + ".8.wall-tmp");
+    Path other = dir.resolve("status.json");
+    for (Path p : List.of(dead, live, other)) {
+      Files.write(p, OLD);
+    }
+    assertEquals(1, AtomicFile.cleanLeftovers(dir));
+    assertFalse(Files.exists(dead));
+    assertTrue(Files.exists(live), "a write in progress is not touched");
+    assertTrue(Files.exists(other));
   }
 }

@@ -30,7 +30,11 @@ public final class PlayerFactory {
    */
   public static Player create(Layout layout, Screen screen, Path workDir, Map<String, String> environment,
       boolean checkMedia) {
-    PlayerSpec spec = spec(layout, screen, workDir, environment);
+    return create(spec(layout, screen, workDir, environment), layout.player(), checkMedia);
+  }
+
+  /** The player for {@code spec}, which {@link #spec} made from the layout. */
+  public static Player create(PlayerSpec spec, PlayerKind requested, boolean checkMedia) {
     if (checkMedia) {
       for (Path clip : spec.media()) {
         if (!Files.isReadable(clip)) {
@@ -39,7 +43,7 @@ public final class PlayerFactory {
         }
       }
     }
-    return create(layout.player(), spec, BackendOptions.DEFAULTS);
+    return create(requested, spec, BackendOptions.DEFAULTS);
   }
 
   /** @throws IllegalStateException naming the missing program when the player is not installed */
@@ -92,10 +96,16 @@ public final class PlayerFactory {
   }
 
   public static PlayerSpec spec(Layout layout, Screen screen, Path workDir, Map<String, String> environment) {
+    return spec(layout, screen, workDir, environment, false);
+  }
+
+  /** @param debug verbose player logs and control transcripts */
+  public static PlayerSpec spec(Layout layout, Screen screen, Path workDir, Map<String, String> environment,
+      boolean debug) {
     SpanCrop crop = screen.showsSpan() && screen.region() != null && layout.wall() != null
         ? SpanCrop.of(screen.region(), layout.wall()) : null;
     return new PlayerSpec(screen.name(), layout.clips(screen), screen.window(), screen.output(),
         crop, screen.audio(), screen.playerArgs(), workDir, environment,
-        layout.unevenItems() == UnevenItems.REFUSE);
+        layout.unevenItems() == UnevenItems.REFUSE, debug);
   }
 }

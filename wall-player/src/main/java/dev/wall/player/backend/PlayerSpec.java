@@ -21,6 +21,8 @@ import java.util.Map;
  * @param oneTimeline play a playlist as one timeline where the player can (items change as frames
  *     do, with no seam), because every item is equally long on every screen; false: item by item,
  *     each item's end a seam where the shorter clips hold their last frame
+ * @param debug verbose player logs and control transcripts ({@code wall play --debug}); off, a
+ *     player logs its warnings and errors only
  */
 public record PlayerSpec(
     String screenName,
@@ -32,7 +34,8 @@ public record PlayerSpec(
     List<String> playerArgs,
     Path workDir,
     Map<String, String> environment,
-    boolean oneTimeline) {
+    boolean oneTimeline,
+    boolean debug) {
 
   public PlayerSpec {
     media = List.copyOf(media);
@@ -41,10 +44,15 @@ public record PlayerSpec(
     }
   }
 
+  public PlayerSpec(String screenName, List<Path> media, Rect window, int output, SpanCrop crop, Audio audio,
+      List<String> playerArgs, Path workDir, Map<String, String> environment, boolean oneTimeline) {
+    this(screenName, media, window, output, crop, audio, playerArgs, workDir, environment, oneTimeline, false);
+  }
+
   /** One clip. */
   public PlayerSpec(String screenName, Path media, Rect window, int output, SpanCrop crop, Audio audio,
       List<String> playerArgs, Path workDir, Map<String, String> environment) {
-    this(screenName, List.of(media), window, output, crop, audio, playerArgs, workDir, environment, true);
+    this(screenName, List.of(media), window, output, crop, audio, playerArgs, workDir, environment, true, false);
   }
 
   public Path log() {
@@ -59,6 +67,6 @@ public record PlayerSpec(
   /** The same screen playing item {@code index} alone: what a player that loads one clip at a time starts. */
   public PlayerSpec item(int index) {
     return new PlayerSpec(screenName, List.of(media.get(index)), window, output, crop, audio, playerArgs, workDir,
-        environment, oneTimeline);
+        environment, oneTimeline, debug);
   }
 }

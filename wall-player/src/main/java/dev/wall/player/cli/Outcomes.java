@@ -17,6 +17,12 @@ final class Outcomes {
     if (outcome instanceof Outcome.RankLost lost) {
       throw new WallFailure(ExitCodes.NODE_LOST, lost.message());
     }
+    if (outcome instanceof Outcome.NodesUnreachable unreachable) {
+      throw new WallFailure(ExitCodes.NODE_LOST, String.join("\nwall: ", unreachable.lines()));
+    }
+    if (outcome instanceof Outcome.NodesNotReady notReady) {
+      throw new WallFailure(ExitCodes.BAD_INPUT, String.join("\nwall: ", notReady.lines()));
+    }
     if (outcome instanceof Outcome.Stopped) {
       // The shutdown hook that stopped every process has said so already.
       return ExitCodes.RUNTIME_FAILURE;

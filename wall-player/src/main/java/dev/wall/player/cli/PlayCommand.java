@@ -1,14 +1,20 @@
 package dev.wall.player.cli;
 
+import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Problem;
 import dev.wall.player.launch.ItemLengths;
+import dev.wall.player.launch.LaunchRefused;
 import dev.wall.player.launch.LocalMachine;
 import dev.wall.player.launch.MpiSettings;
 import dev.wall.player.launch.OpenMpiCheck;
+import dev.wall.player.launch.Outcome;
+import dev.wall.player.launch.StatusBoard;
+import dev.wall.player.launch.Supervisor;
 import dev.wall.player.launch.PlayReport;
+import dev.wall.player.launch.PreflightNodeCheck;
 import dev.wall.player.launch.RankClassArchive;
 import dev.wall.player.launch.ScheduledPlay;
 import dev.wall.player.launch.WallController;
@@ -39,13 +45,18 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  wall play /srv/wall/lobby.json",
       "  wall play lobby.json --loops 3          # this run only; the file keeps its count",
-      "  wall play lobby.json --forever",
+      "  wall play lobby.json --forever          # restarted whenever a rank or node is lost",
       "  wall play lobby.json --forever --status-port 8080   # the status page, on this machine only",
+      "",
+      "--forever, or a layout with \"loops\": 0, plays under a supervisor: a player that fails is",
+      "replaced in place, and a lost rank or node ends one run of the wall, which is started again",
+      "(after 1, 2, 4 ... 60 s, once every node answers). wall status shows how it goes.",
       "",
       "A playlist's item k must be as long on every screen (within a frame), unless the layout",
       "says \"unevenItems\": \"hold\"; wall play reads the clips with ffprobe to check.",
       "",
-      "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost."
+      "Exit codes: 0 every loop played, 1 a screen failed, 2 bad input, 3 a node or rank was lost,",
+      "130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM; every rank and player is stopped first."
     })
 public final class PlayCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -64,7 +75,8 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--loops", paramLabel = "N", description = "Play N loops this run, overriding the layout.")
     Integer loops;
 
-    @Option(names = "--forever", description = "Loop until stopped (same as --loops 0).")
+    @Option(names = "--forever",
+        description = "Loop until stopped (same as --loops 0), restarting the wall whenever a rank or node is lost.")
     boolean forever;
   }
 
@@ -73,8 +85,8 @@ public final class PlayCommand implements Callable<Integer> {
   Path mediaRoot;
 
   @Option(names = "--run-dir", paramLabel = "DIR",
-      description = "Each node's folder for hostfile, sockets and player logs (default: ${DEFAULT-VALUE}).",
-      defaultValue = "${java.io.tmpdir}/wall-${user.name}")
+      description = "Each node's folder for hostfile, status, sockets and player logs, yours alone (default:"
+          + " $XDG_RUNTIME_DIR/wall, /run/wall for root, else /tmp/wall-USER).")
   Path runDir;
 
   @Option(names = "--snapshot", paramLabel = "PNG",
@@ -85,12 +97,18 @@ public final class PlayCommand implements Callable<Integer> {
       description = "The X display every rank plays on, instead of $DISPLAY (a Pi's desktop is :0).")
   String display;
 
-  @Option(names = "--report", paramLabel = "FILE.json",
-      description = "Write each loop's figures, per loop and per screen, to FILE.json.")
+  @Option(names = "--report", paramLabel = "FILE.jsonl",
+      description = "Append each loop's figures, per loop and per screen, to FILE.jsonl: one JSON line per loop,"
+          + " rotated past 4 MB (FILE.jsonl.1 ... .3).")
   Path reportFile;
 
   @Option(names = "--quiet", description = "Print nothing but failures.")
   boolean quiet;
+
+  @Option(names = "--debug",
+      description = "Verbose player logs (mpv's own --log-file) and control transcripts, in each node's run folder;"
+          + " for diagnosing: they grow faster.")
+  boolean debug;
 
   @Option(names = "--warm-up",
       description = "Only record what makes the ranks start fast on this machine (a class-data archive,"
@@ -104,8 +122,17 @@ public final class PlayCommand implements Callable<Integer> {
     if (loops < 0) {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
     }
+    // Bad show options are bad input, told before anything starts.
     ScheduleClock clock = show.clock(layout);
     InetAddress statusAddress = show.statusAddress();
+    if (runDir == null) {
+      runDir = RunFolder.defaultPath();
+    }
+    try {
+      runDir = RunFolder.prepare(runDir);
+    } catch (RunFolder.RefusedException e) {
+      throw new LaunchRefused(e.getMessage());
+    }
     Layout media = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
     List<Problem> uneven = ItemLengths.check(layoutFile.toString(), media, runDir.resolve("probes"));
     if (!uneven.isEmpty()) {
@@ -113,21 +140,44 @@ public final class PlayCommand implements Callable<Integer> {
     }
     OpenMpiCheck.verify(runDir);
     Map<String, String> env = System.getenv();
-    WallController controller = new WallController(layout, LocalMachine.detect(), runDir,
-        spec.commandLine().getOut(), spec.commandLine().getErr(), PlayReport.to(reportFile, layoutFile), quiet,
-        System.console() != null);
+    LocalMachine local = LocalMachine.detect();
     RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot)
-        .withDisplay(DisplaySettings.from(env, display));
-    if (warmUp) {
-      RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
-      // Works out mpirun's command line without running it, so a controller archive recorded
-      // by this run holds what a real start needs.
-      controller.command(launch, MpiSettings.of(env, Ssh.forThisUser()));
-      return ExitCodes.OK;
+        .withDisplay(DisplaySettings.from(env, display)).withDebug(debug);
+    try (PlayReport report = PlayReport.to(reportFile, layoutFile)) {
+      WallController controller = new WallController(layout, local, runDir, spec.commandLine().getOut(),
+          spec.commandLine().getErr(), report, quiet, System.console() != null);
+      if (warmUp) {
+        RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
+        // Works out mpirun's command line without running it, so a controller archive recorded
+        // by this run holds what a real start needs.
+        controller.command(launch, MpiSettings.of(env, Ssh.forThisUser()));
+        return ExitCodes.OK;
+      }
+      return Outcomes.exitCode(play(layout, local, controller, launch, env, loops == 0, clock, statusAddress));
     }
-    ScheduledPlay wall = new ScheduledPlay(layout, controller, LocalMachine.detect(), runDir, clock, statusAddress,
-        show.statusPort == null ? 0 : show.statusPort, spec.commandLine().getOut());
-    return Outcomes.exitCode(wall.play(launch, env));
+  }
+
+  /**
+   * Plays the wall once, or, when it loops for ever, under a {@link Supervisor} that starts it
+   * again whenever it is lost; by its opening hours when it has them. The status file and the
+   * status page say how it goes meanwhile.
+   */
+  private Outcome play(Layout layout, LocalMachine local, WallController controller, RankLaunch launch,
+      Map<String, String> env, boolean forever, ScheduleClock clock, InetAddress statusAddress) throws IOException {
+    StatusBoard board = new StatusBoard(runDir, local.hostname(), layoutFile.toAbsolutePath().toString(), forever);
+    try {
+      controller.reportStatusTo(board);
+      Supervisor.Job job = () -> controller.play(launch, env);
+      if (forever) {
+        Layout wall = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+        job = new Supervisor(job, new PreflightNodeCheck(wall, local, runDir), board, spec.commandLine().getErr())::run;
+      }
+      ScheduledPlay play = new ScheduledPlay(layout, board, local, runDir, clock, statusAddress,
+          show.statusPort == null ? 0 : show.statusPort, spec.commandLine().getOut());
+      return play.play(job, launch.display(), env);
+    } finally {
+      board.stopped();
+    }
   }
 
   private int loopsToPlay(Layout layout) {

@@ -49,6 +49,7 @@ public final class WallCli {
     Map<String, Supplier<Object>> all = new LinkedHashMap<>();
     all.put("help", CommandLine.HelpCommand::new);
     all.put("play", PlayCommand::new);
+    all.put("status", StatusCommand::new);
     all.put("validate", ValidateCommand::new);
     all.put("screens", ScreensCommand::new);
     all.put("assign", AssignCommand::new);
@@ -57,6 +58,7 @@ public final class WallCli {
     all.put("preview", PreviewCommand::new);
     all.put("demo", DemoCommand::new);
     all.put("setup", SetupCommand::new);
+    all.put("doctor", DoctorCommand::new);
     return Collections.unmodifiableMap(all);
   }
 

@@ -1,12 +1,14 @@
 package dev.wall.player.cli;
 
+import dev.wall.player.install.InstalledVersion;
+import java.nio.file.Path;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest, or "dev" when run from classes. */
+/** {@code wall --version}: the release, the commit and the Open MPI underneath (see {@link InstalledVersion}). */
 public final class WallVersion implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = WallVersion.class.getPackage().getImplementationVersion();
-    return new String[] {"wall " + (version == null ? "dev" : version)};
+    Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "wall-" + System.getProperty("user.name"));
+    return InstalledVersion.current(scratch).lines();
   }
 }

@@ -92,7 +92,7 @@ public final class DisplayPowerJob {
     Path log = runDir.resolve("power.log");
     Files.deleteIfExists(log); // one job's log at a time: a wall that sleeps every night must not fill the disk
     ChildProcess mpirun = ChildProcess.startRelayed("display-power", argv, log, environment,
-        line -> PowerOrder.parseResult(line).ifPresent(answers::add), runDir);
+        line -> PowerOrder.parseResult(line).ifPresent(answers::add), line -> true, runDir);
     try {
       if (mpirun.waitFor(DEADLINE).isEmpty()) {
         mpirun.stop(Duration.ofSeconds(2));

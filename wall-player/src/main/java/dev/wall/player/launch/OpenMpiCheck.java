@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,12 @@ public final class OpenMpiCheck {
   }
 
   static String installedVersion(Path scratch) {
+    return installed(scratch).orElseThrow(() -> new LaunchRefused(
+        "mpirun not found: Open MPI is not installed; " + FIX + " (or apt-get install openmpi-bin libopenmpi-dev)"));
+  }
+
+  /** The installed Open MPI's version, from {@code mpirun --version}; empty when mpirun is missing. */
+  public static Optional<String> installed(Path scratch) {
     try {
       Files.createDirectories(scratch);
       Path out = scratch.resolve("mpirun-version.txt");
@@ -54,19 +61,18 @@ public final class OpenMpiCheck {
       }
       Matcher m = VERSION.matcher(Files.readString(out));
       if (m.find()) {
-        return m.group(1);
+        return Optional.of(m.group(1));
       }
     } catch (IOException e) {
-      // mpirun is not on PATH: said below.
+      // mpirun is not on PATH.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    throw new LaunchRefused(
-        "mpirun not found: Open MPI is not installed; " + FIX + " (or apt-get install openmpi-bin libopenmpi-dev)");
+    return Optional.empty();
   }
 
   /** The Implementation-Version bin/bootstrap wrote into mpi.jar's manifest, or null without the jar. */
-  static String bindingsVersion() {
+  public static String bindingsVersion() {
     try {
       Class<?> mpi = Class.forName("mpi.MPI", false, OpenMpiCheck.class.getClassLoader());
       String version = mpi.getPackage().getImplementationVersion();

@@ -23,4 +23,21 @@ public sealed interface Outcome {
 
   /** Stopped by a signal (Ctrl-C, SIGTERM) while it played. */
   record Stopped(String message) implements Outcome {}
+
+  /** Before anything started: nodes that did not answer (each line names the node and its screens). */
+  record NodesUnreachable(List<String> lines) implements Outcome {
+    public NodesUnreachable {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  /**
+   * Before anything started: nodes that answered but cannot play (another version, no media, no
+   * share mounted); each line names the screens and what to do.
+   */
+  record NodesNotReady(List<String> lines) implements Outcome {
+    public NodesNotReady {
+      lines = List.copyOf(lines);
+    }
+  }
 }

@@ -1,61 +1,76 @@
 package dev.wall.player.launch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wall.core.io.RotatingFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import dev.wall.core.io.AtomicFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
- * {@code wall play --report FILE.json}: every loop's figures, per loop, per playlist item and per
- * screen, with the count of loops and items played so far, rewritten atomically after each loop
- * so a wall that dies mid-show still leaves a readable report.
+ * {@code wall play --report FILE}: one JSON line per loop ({@link dev.wall.player.wire.LoopReport},
+ * per loop, per playlist item and per screen, with the time it ended and the count of loops and
+ * items played so far), appended as each loop ends and rotated by size ({@value #LIMIT_BYTES}
+ * bytes, {@value #GENERATIONS} older files kept as {@code FILE.1}, {@code FILE.2} ...). Nothing of
+ * past loops is kept in memory but those two counts: a wall that runs for months writes for months.
  */
-public final class PlayReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+public final class PlayReport implements AutoCloseable {
+  static final long LIMIT_BYTES = 4L << 20;
+  static final int GENERATIONS = 3;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
-  private final ObjectNode root = JSON.createObjectNode();
-  private final ArrayNode loops;
-  private int itemsPlayed;
+  private final String layout;
+  private RotatingFile lines;
+  private long loopsPlayed;
+  private long itemsPlayed;
 
   private PlayReport(Path file, String layout) {
     this.file = file;
-    root.put("layout", layout);
-    root.put("loopsPlayed", 0);
-    root.put("itemsPlayed", 0);
-    loops = root.putArray("loops");
+    this.layout = layout;
   }
 
-  /** A report written to {@code file}, or kept nowhere when {@code file} is null. */
+  /** A report appended to {@code file}, or kept nowhere when {@code file} is null. */
   public static PlayReport to(Path file, Path layout) {
     return new PlayReport(file, layout.toString());
   }
 
+  /** Appends one loop, as rank 0 sent it, with the time it ended and the layout it played. */
   public synchronized void addLoop(String loopJson) {
+    if (file == null) {
+      return;
+    }
     try {
-      JsonNode loop = JSON.readTree(loopJson);
-      loops.add(loop);
+      ObjectNode loop = (ObjectNode) JSON.readTree(loopJson);
+      loopsPlayed++;
       itemsPlayed += Math.max(1, loop.path("items").size());
-      root.put("loopsPlayed", loops.size());
-      root.put("itemsPlayed", itemsPlayed);
-      if (file != null) {
-        write();
+      ObjectNode line = JSON.createObjectNode();
+      line.put("at", Instant.now().toString());
+      line.put("layout", layout);
+      line.put("loopsPlayed", loopsPlayed);
+      line.put("itemsPlayed", itemsPlayed);
+      line.setAll(loop);
+      if (lines == null) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        lines = RotatingFile.open(file, LIMIT_BYTES, GENERATIONS);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the report " + file, e);
+      lines.appendLine(JSON.writeValueAsString(line));
+    } catch (IOException | ClassCastException e) {
+      throw new UncheckedIOException("could not write the report " + file,
+          e instanceof IOException io ? io : new IOException(e));
     }
   }
 
-  public synchronized int loopCount() {
-    return loops.size();
-  }
-
-  private void write() throws IOException {
-    new AtomicFile().write(file, JSON.writeValueAsBytes(root));
+  @Override
+  public synchronized void close() throws IOException {
+    if (lines != null) {
+      lines.close();
+      lines = null;
+    }
   }
 }

@@ -7,8 +7,7 @@ import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.core.schedule.ScheduledRun;
 import dev.wall.player.status.LiveStatus;
 import dev.wall.player.status.StatusServer;
-import dev.wall.player.wire.RankMessage;
-import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.wire.DisplaySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -18,26 +17,22 @@ import java.util.Optional;
 
 /**
  * A play of the wall: its job, run by its opening hours when the layout has a {@code schedule}, and the
- * status page beside it when asked for. Without either, it is the job alone, as before.
+ * status page beside it when asked for. Without either, it is the job alone. The page and the
+ * status file show the same {@link StatusBoard}.
  *
  * @param statusAddress where the page listens, or null for no page
  */
-public record ScheduledPlay(Layout layout, WallController controller, LocalMachine local, java.nio.file.Path runDir,
+public record ScheduledPlay(Layout layout, StatusBoard board, LocalMachine local, java.nio.file.Path runDir,
     ScheduleClock clock, InetAddress statusAddress, int statusPort, PrintWriter out) {
 
-  public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
+  /**
+   * @param job one run of the wall, or a supervisor of runs
+   * @param display the display settings the ranks get, for the display power job
+   */
+  public Outcome play(Supervisor.Job job, DisplaySettings display, Map<String, String> environment) throws IOException {
     Optional<OpeningHours> hours = layout.scheduleIfSet().map(OpeningHours::of);
-    LiveStatus status = new LiveStatus(layout, hours, clock);
+    LiveStatus status = new LiveStatus(layout, hours, clock, board::snapshot);
     status.thumbnails(new LocalThumbnails(layout, local, runDir));
-    controller.listen(message -> {
-      if (message instanceof RankMessage.Status round) {
-        try {
-          status.round(round.status());
-        } catch (IllegalArgumentException e) {
-          // A rank of another version: the page keeps what it knew.
-        }
-      }
-    });
     StatusServer page = null;
     try {
       if (statusAddress != null) {
@@ -46,12 +41,11 @@ public record ScheduledPlay(Layout layout, WallController controller, LocalMachi
         out.flush();
       }
       if (hours.isEmpty()) {
-        status.playing("starting");
-        return controller.play(launch, environment);
+        return job.run();
       }
       Schedule schedule = layout.schedule();
-      ScheduledWall wall = new ScheduledWall(() -> controller.play(launch, environment),
-          new DisplayPowerJob(layout, local, runDir), launch.display(), environment, clock, status, out);
+      ScheduledWall wall = new ScheduledWall(job, new DisplayPowerJob(layout, local, runDir), display, environment,
+          clock, board, out);
       return new ScheduledRun<Outcome>(hours.get(), Duration.ofSeconds(schedule.wakeSeconds()), clock).run(wall);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

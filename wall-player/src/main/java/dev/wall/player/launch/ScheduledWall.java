@@ -2,7 +2,6 @@ package dev.wall.player.launch;
 
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.core.schedule.ScheduledRun;
-import dev.wall.player.status.LiveStatus;
 import dev.wall.player.wire.DisplaySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,25 +20,21 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
   static final Duration JOB_STOP = Duration.ofSeconds(10);
 
-  /**
-   * The wall while open: one run of its job ({@link WallController#play}), or a supervisor that
-   * starts it again when it is lost. Interrupted at the closing, it stops every rank and returns.
-   */
-  @FunctionalInterface
-  public interface Job {
-    Outcome run() throws IOException;
-  }
-
-  private final Job jobs;
+  private final Supervisor.Job jobs;
   private final DisplayPowerJob power;
   private final DisplaySettings display;
   private final Map<String, String> environment;
   private final ScheduleClock clock;
-  private final LiveStatus status;
+  private final StatusBoard status;
   private final PrintWriter out;
 
-  public ScheduledWall(Job jobs, DisplayPowerJob power, DisplaySettings display,
-      Map<String, String> environment, ScheduleClock clock, LiveStatus status, PrintWriter out) {
+  /**
+   * @param jobs the wall while open: one run of its job ({@link WallController#play}), or a
+   *     {@link Supervisor} that starts it again when it is lost; interrupted at the closing, it stops
+   *     every rank and returns
+   */
+  public ScheduledWall(Supervisor.Job jobs, DisplayPowerJob power, DisplaySettings display,
+      Map<String, String> environment, ScheduleClock clock, StatusBoard status, PrintWriter out) {
     this.jobs = jobs;
     this.power = power;
     this.display = display;
@@ -64,7 +59,7 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
         crashed.set(e);
       }
     }, "wall-job");
-    status.playing("playing");
+    status.waking();
     job.start();
     try {
       boolean done = clock.awaitUntil(closeAt.orElse(Instant.MAX), () -> !job.isAlive());
@@ -84,7 +79,6 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
       Throwable e = crashed.get();
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
-    status.stopped("ended: " + ended.get().getClass().getSimpleName());
     return Optional.of(ended.get());
   }
 

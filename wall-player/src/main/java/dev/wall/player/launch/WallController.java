@@ -1,13 +1,19 @@
 package dev.wall.player.launch;
 
 import dev.wall.core.io.AtomicFile;
+import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
+import dev.wall.player.nodes.InstalledVersions;
+import dev.wall.player.nodes.Preflight;
+import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
+import dev.wall.player.nodes.Sweeper;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
 import dev.wall.player.wire.RankLaunch;
 import dev.wall.player.wire.RankMessage;
+import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +33,19 @@ import java.util.regex.Pattern;
  */
 public final class WallController {
   private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
+  /** mpirun's words when its ssh session or connection to a node's daemon broke. */
+  /** A failure line that names its screen's host and points to a log there: {@code (see /PATH)}. */
+  private static final Pattern LOG_POINTER = Pattern.compile("^screen \\S+ on (\\S+): .*\\(see (/[^)\\s]+)\\)");
+  private static final Pattern LOST_DAEMON = Pattern.compile("Remote daemon: \\S+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
+  /**
+   * After a rank said others stopped answering and gave up, mpirun stops the rest of the job; it may
+   * wait for a daemon on the lost node, which cannot answer, so it is stopped after this long.
+   */
+  private static final Duration LOST_GRACE = Duration.ofSeconds(2);
+  /** A sweep of the nodes after a failed run (a JVM on each node, over ssh). */
+  private static final Duration SWEEP_DEADLINE = Duration.ofSeconds(4);
+  private static final int MPI_LINES_KEPT = 200;
 
   private final Layout layout;
   private final LocalMachine local;
@@ -38,8 +56,16 @@ public final class WallController {
   private final boolean quiet;
   private final boolean liveStatus;
   private final RankClassArchive archive;
+  /** Under the autostart unit: a control round or a loop report from rank 0 proves the wall alive. */
+  private final ServiceWatchdog watchdog;
+  private final List<RankMessage.Lost> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile long lostAtNanos;
   private int statusWidth;
-  private volatile Consumer<RankMessage> listener = message -> { };
+  private final java.util.concurrent.atomic.AtomicReference<Stopping> stopping =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicBoolean hooked = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile StatusBoard board;
+  private volatile boolean warned;
 
   /**
    * @param report collects each loop's figures and rewrites the report file, if one was asked for
@@ -58,43 +84,187 @@ public final class WallController {
     this.quiet = quiet;
     this.liveStatus = liveStatus && !quiet;
     this.archive = RankClassArchive.forThisJvm();
-  }
-
-  /** Hears every message of rank 0 as well (the status page's view of the wall). */
-  public void listen(Consumer<RankMessage> messages) {
-    this.listener = messages;
+    this.watchdog = ServiceWatchdog.fromEnvironment(System.getenv(), runDir);
   }
 
   public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
+    Ssh ssh = Ssh.forThisUser().sharing(runDir.resolve("ssh"));
+    List<String> remote = layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList();
+    try (RunLock lock = RunLock.take(runDir)) {
+      return play(launch, environment, ssh);
+    } finally {
+      ssh.closeShared(remote);
+    }
+  }
+
+  private Outcome play(RankLaunch launch, Map<String, String> environment, Ssh ssh) throws IOException {
+    RemoteNodes nodes = RemoteNodes.forThisJvm(local::isThisMachine, ssh, List.of());
+    Outcome refused = preflight(launch, nodes);
+    if (refused != null) {
+      return refused;
+    }
     archive.ensureRecorded(launch.layout());
-    List<String> argv = command(launch, MpiSettings.of(environment, Ssh.forThisUser()));
+    List<String> argv = command(launch, MpiSettings.of(environment, ssh));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
-    ProcessDestroyer.instance().afterStoppingOnShutdown(() -> {
-      errors.println("wall: stopped; every rank and player was stopped");
-      errors.flush();
-    });
+    Sweeper sweeper = new Sweeper(nodes, runDir);
+    sayWhenStopped(sweeper, ssh);
     ChildProcess mpirun =
-        ChildProcess.startRelayed("mpirun", argv, freshLog(), environment, lines, archive.rankDirectory());
+        ChildProcess.startRelayed("mpirun", argv, log(), environment, lines, RankMessage::logged,
+            archive.rankDirectory());
     int code;
     try {
-      code = mpirun.process().waitFor();
+      code = awaitEnd(mpirun);
       mpirun.awaitRelay(Duration.ofSeconds(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       mpirun.stop(STOP_GRACE);
       return new Outcome.Stopped("interrupted; every rank was stopped");
     }
-    return verdict(code, failures, mpiLines);
+    if (ProcessDestroyer.instance().shuttingDown()) {
+      return verdict(code, failures, mpiLines, null);
+    }
+    Map<String, List<Path>> logs = remoteLogs(failures);
+    if (code != 0) {
+      Sweeper.Result swept = sweeper.sweep(reachableHosts(mpiLines), SWEEP_DEADLINE, logs);
+      return verdict(code, withCollectedLogs(failures, swept.logs()), mpiLines, swept);
+    }
+    if (!logs.isEmpty()) {
+      // Every loop played, but screens were given up: their logs are on their nodes.
+      return verdict(code, withCollectedLogs(failures, sweeper.sweep(logs.keySet(), SWEEP_DEADLINE, logs).logs()),
+          mpiLines, null);
+    }
+    return verdict(code, failures, mpiLines, null);
+  }
+
+  /**
+   * Once a signal has stopped every local process, the shutdown hook sweeps the nodes of the run
+   * that was playing and says what it found. Registered once per controller: a supervised or
+   * scheduled wall plays many runs in one process, and each would otherwise add its own hook.
+   */
+  private void sayWhenStopped(Sweeper sweeper, Ssh ssh) {
+    stopping.set(new Stopping(sweeper, ssh));
+    if (hooked.compareAndSet(false, true)) {
+      ProcessDestroyer.instance().afterStoppingOnShutdown(() -> {
+        Stopping last = stopping.get();
+        Sweeper.Result swept = last.sweeper().sweep(layout.hosts(), SWEEP_DEADLINE);
+        last.ssh().closeShared(layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList());
+        errors.println(swept.clean() ? "wall: stopped; every rank and player was stopped (checked on every node)"
+            : "wall: stopped; " + swept.problems() + "; the next start clears what is left");
+        errors.flush();
+      });
+    }
+  }
+
+  /** What the shutdown hook needs of the run in play. */
+  private record Stopping(Sweeper sweeper, Ssh ssh) {}
+
+  /**
+   * The quick checks on every node ({@link Preflight}), which also clear a previous run's leftovers:
+   * null when every node is ready, else why the wall does not start.
+   */
+  private Outcome preflight(RankLaunch launch, RemoteNodes nodes) {
+    Layout wall = launch.mediaRoot() == null ? layout : layout.withMediaRoot(launch.mediaRoot().toAbsolutePath().toString());
+    Preflight.Result checked = new Preflight(wall, nodes, runDir, InstalledVersions.here(runDir)).run();
+    if (!checked.unreachable().isEmpty()) {
+      List<String> lines = new ArrayList<>(checked.unreachable());
+      lines.addAll(checked.problems());
+      return new Outcome.NodesUnreachable(lines);
+    }
+    return checked.problems().isEmpty() ? null : new Outcome.NodesNotReady(checked.problems());
+  }
+
+  /** mpirun's exit code; once a rank has given up on lost ranks, mpirun gets a short grace, then is stopped. */
+  private int awaitEnd(ChildProcess mpirun) throws InterruptedException {
+    while (!mpirun.process().waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      long since = lostAtNanos;
+      if (since != 0 && System.nanoTime() - since > LOST_GRACE.toNanos()) {
+        mpirun.stop(STOP_GRACE);
+        return mpirun.isAlive() ? -1 : mpirun.process().exitValue();
+      }
+    }
+    return mpirun.process().exitValue();
+  }
+
+  /** The logs that failure lines point to on other nodes, by host. */
+  private Map<String, List<Path>> remoteLogs(List<String> failures) {
+    Map<String, List<Path>> logs = new java.util.LinkedHashMap<>();
+    for (String line : failures) {
+      Matcher m = LOG_POINTER.matcher(line);
+      if (m.find() && !local.isThisMachine(m.group(1))) {
+        logs.computeIfAbsent(m.group(1), h -> new ArrayList<>()).add(Path.of(m.group(2)));
+      }
+    }
+    return logs;
+  }
+
+  /**
+   * Failure lines whose log lives on another node point to the copy kept here instead
+   * ({@code RUN_DIR/logs/HOST/}), and quote the line of it that says what went wrong.
+   */
+  private List<String> withCollectedLogs(List<String> failures, Map<String, Map<Path, List<String>>> fetched) {
+    List<String> lines = new ArrayList<>();
+    for (String line : failures) {
+      Matcher m = LOG_POINTER.matcher(line);
+      List<String> tail = m.find() ? fetched.getOrDefault(m.group(1), Map.of()).get(Path.of(m.group(2))) : null;
+      if (tail == null) {
+        lines.add(line);
+        continue;
+      }
+      Path copy = runDir.resolve("logs").resolve(m.group(1)).resolve(Path.of(m.group(2)).getFileName());
+      try {
+        Files.createDirectories(copy.getParent());
+        new AtomicFile().write(copy, (String.join("\n", tail) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        lines.add(line.substring(0, m.start(2) - "(see ".length()) + "(" + m.group(1) + "'s log, its end copied to "
+            + copy + cause(tail) + ")" + line.substring(m.end(2) + 1));
+      } catch (IOException e) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /** The line of a log that says what went wrong (an error, a failure), quoted, or nothing. */
+  static String cause(List<String> tail) {
+    for (int i = tail.size() - 1; i >= 0; i--) {
+      String line = tail.get(i).strip();
+      if (line.matches("(?i).*(error|fail|cannot|can't|couldn't|could not|not found|denied|refused).*")) {
+        return ", which says: \"" + (line.length() > 200 ? line.substring(0, 200) + "..." : line) + "\"";
+      }
+    }
+    return "";
+  }
+
+  /** The layout's hosts, less those a rank or mpirun reported lost (they cannot be asked now). */
+  private List<String> reachableHosts(List<String> mpiLines) {
+    java.util.Set<String> gone = new java.util.HashSet<>(lostHosts(mpiLines));
+    return layout.hosts().stream().filter(h -> !gone.contains(h)).toList();
+  }
+
+  private List<String> lostHosts(List<String> mpiLines) {
+    List<String> hosts = new ArrayList<>();
+    for (RankMessage.Lost report : lost) {
+      report.missing().stream().filter(r -> r < layout.screens().size()).map(r -> layout.screen(r).host())
+          .forEach(hosts::add);
+    }
+    synchronized (mpiLines) {
+      for (String line : mpiLines) {
+        Matcher m = LOST_DAEMON.matcher(line);
+        if (m.find()) {
+          hosts.add(m.group(1));
+        }
+      }
+    }
+    return hosts;
   }
 
   /** mpirun's command line for this wall, with the hostfile it names written. */
   public List<String> command(RankLaunch launch, MpiSettings mpi) throws IOException {
-    Files.createDirectories(runDir);
+    RunFolder.prepare(runDir);
     Path hostfile = runDir.resolve("hostfile");
     String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
-    new AtomicFile().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    AtomicFile.replacingLinks().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return MpirunCommand.argv(layout, local, hostfile, java(), classpath(), launch, archive.option().orElse(null), mpi);
   }
 
@@ -110,18 +280,41 @@ public final class WallController {
     RankMessage message = RankMessage.parse(line).orElse(null);
     if (message == null) {
       synchronized (mpiLines) {
+        // Only the last lines are kept, to name a lost rank: the log has them all.
+        if (mpiLines.size() >= MPI_LINES_KEPT) {
+          mpiLines.remove(0);
+        }
         mpiLines.add(line);
       }
       return;
     }
-    listener.accept(message);
-    if (message instanceof RankMessage.Failure failure) {
-      failures.add(failure.text());
+    if (message instanceof RankMessage.Report || message instanceof RankMessage.Status) {
+      watchdog.alive();
+    }
+    if (message instanceof RankMessage.Lost report) {
+      lost.add(report);
+      if (lostAtNanos == 0) {
+        lostAtNanos = System.nanoTime();
+      }
+    } else if (message instanceof RankMessage.Failure failure) {
+      if (failures.size() < MPI_LINES_KEPT) {
+        failures.add(failure.text());
+      }
     } else if (message instanceof RankMessage.Report loop) {
-      report.addLoop(loop.json());
+      try {
+        report.addLoop(loop.json());
+      } catch (RuntimeException e) {
+        // The relay must live on: mpirun's output has to be read, and its end seen.
+        warnOnce("wall: the report was not written (" + e.getMessage() + "); the wall plays on");
+      }
     } else if (message instanceof RankMessage.Status status) {
       try {
-        showStatus(status.status().line());
+        WallStatus now = status.status();
+        StatusBoard statusBoard = board;
+        if (statusBoard != null) {
+          statusBoard.status(now);
+        }
+        showStatus(now.line());
       } catch (IllegalArgumentException e) {
         // A rank of another version: its status is not worth a failure.
       }
@@ -129,6 +322,19 @@ public final class WallController {
       clearStatus();
       out.println(console.text());
       out.flush();
+    }
+  }
+
+  /** Where the status of every round goes: the status file's board; nowhere until this is called. */
+  public void reportStatusTo(StatusBoard statusBoard) {
+    this.board = statusBoard;
+  }
+
+  private void warnOnce(String warning) {
+    if (!warned) {
+      warned = true;
+      errors.println(warning);
+      errors.flush();
     }
   }
 
@@ -148,17 +354,13 @@ public final class WallController {
     }
   }
 
-  /** One log per run, the previous one kept beside it: a wall that runs for months must not fill the disk. */
-  private Path freshLog() throws IOException {
+  /** mpirun's output, rotated by size across runs: a wall that runs for months must not fill the disk. */
+  private Path log() throws IOException {
     Files.createDirectories(runDir);
-    Path log = runDir.resolve("mpirun.log");
-    if (Files.exists(log)) {
-      Files.move(log, runDir.resolve("mpirun.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    return log;
+    return runDir.resolve("mpirun.log");
   }
 
-  private Outcome verdict(int code, List<String> failures, List<String> mpiLines) {
+  private Outcome verdict(int code, List<String> failures, List<String> mpiLines, Sweeper.Result swept) {
     if (code == 0) {
       // Every loop played; screens given up by the end are still reported.
       return failures.isEmpty() ? new Outcome.Completed() : new Outcome.ScreensFailed(failures);
@@ -166,10 +368,44 @@ public final class WallController {
     if (ProcessDestroyer.instance().shuttingDown()) {
       return new Outcome.Stopped("stopped; every rank and player was stopped"); // said by the shutdown hook
     }
-    if (!failures.isEmpty()) {
-      return new Outcome.ScreensFailed(failures);
+    String after = swept == null || swept.clean() ? "" : "; " + swept.problems();
+    if (!lost.isEmpty()) {
+      return new Outcome.RankLost(lostLine() + after);
     }
-    return new Outcome.RankLost(lostMessage(code, mpiLines));
+    if (!failures.isEmpty()) {
+      List<String> lines = new ArrayList<>(failures);
+      if (!after.isEmpty()) {
+        lines.add("after the failure" + after);
+      }
+      return new Outcome.ScreensFailed(lines);
+    }
+    return new Outcome.RankLost(lostMessage(code, mpiLines) + after);
+  }
+
+  /**
+   * One line naming the hosts and screens that stopped answering: the root's report when it made
+   * one (it knows exactly who did not come), else the first.
+   */
+  private String lostLine() {
+    RankMessage.Lost report = lost.stream().filter(l -> l.reporter() == 0).findFirst().orElse(lost.get(0));
+    java.util.Map<String, List<Integer>> byHost = new java.util.LinkedHashMap<>();
+    for (int rank : report.missing()) {
+      String host = rank < layout.screens().size() ? layout.screen(rank).host() : "?";
+      byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(rank);
+    }
+    List<String> parts = new ArrayList<>();
+    byHost.forEach((host, ranks) -> parts.add(host + " (" + screens(ranks) + ")"));
+    String hosts = String.join(", ", byHost.keySet());
+    return String.join(" and ", parts) + " stopped answering: no word within "
+        + (report.waitedMillis() / 1000) + " s; the wall stopped. Check that " + hosts
+        + (byHost.size() == 1 ? " is" : " are") + " on and connected (network cable, switch);"
+        + " what is left of the wall there is cleared at the next start";
+  }
+
+  private String screens(List<Integer> ranks) {
+    List<String> names = ranks.stream().map(r -> r < layout.screens().size() ? layout.screen(r).name() : "?").toList();
+    return (ranks.size() == 1 ? "screen " : "screens ") + String.join(", ", names)
+        + (ranks.size() == 1 ? ", rank " : ", ranks ") + String.join(", ", ranks.stream().map(String::valueOf).toList());
   }
 
   private String lostMessage(int code, List<String> mpiLines) {
@@ -181,6 +417,20 @@ public final class WallController {
           String screen = rank < layout.screens().size() ? layout.screen(rank).name() : "?";
           return "rank " + rank + " (screen " + screen + ") on " + m.group(2)
               + " was lost; see " + runDir.resolve("mpirun.log");
+        }
+      }
+      for (String line : mpiLines) {
+        Matcher m = LOST_DAEMON.matcher(line);
+        if (m.find()) {
+          String host = m.group(1);
+          List<Integer> ranks = new ArrayList<>();
+          for (int i = 0; i < layout.screens().size(); i++) {
+            if (layout.screen(i).host().equals(host)) {
+              ranks.add(i);
+            }
+          }
+          return host + (ranks.isEmpty() ? "" : " (" + screens(ranks) + ")") + " was lost: mpirun lost its"
+              + " connection to the node; check that it is on and connected; see " + runDir.resolve("mpirun.log");
         }
       }
     }

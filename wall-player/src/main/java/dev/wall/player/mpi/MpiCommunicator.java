@@ -1,32 +1,50 @@
 package dev.wall.player.mpi;
 
+import dev.wall.core.comm.CollectiveTimeout;
 import dev.wall.core.comm.Communicator;
 import dev.wall.core.comm.CommunicatorException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
 import mpi.Request;
+import mpi.Status;
 
 /**
  * The {@link Communicator} over Open MPI's Java bindings, on {@code MPI.COMM_WORLD}.
  *
- * <p>Only the thread that created it may call it (MPI_THREAD_FUNNELED). A barrier can last a whole
- * clip, so it polls a non-blocking barrier and parks between polls instead of spinning a core that
- * the player needs for decoding. Open MPI's blocking collectives spin (or yield in a loop) while
- * they wait, so a broadcast or gather first meets the others at such a parked barrier: the
- * blocking part then never waits for a rank that is still starting up or still playing.
+ * <p>Only the thread that created it may call it (MPI_THREAD_FUNNELED). Every collective is built
+ * from point-to-point messages to and from the root, polled without blocking and parked between
+ * polls, for two reasons. A wait can last a whole clip, and Open MPI's blocking calls spin (or
+ * yield in a loop) on a core the player needs for decoding. And every wait has a deadline: MPI's
+ * own collectives wait forever for a rank whose node is gone, and cannot say who is missing,
+ * while the root here knows exactly whose message never came ({@link CollectiveTimeout}).
+ *
+ * <p>A barrier is one message from every rank to rank 0 and one back: a rank leaves it at most
+ * one poll (half a millisecond) after the release reaches it, far below a frame. After a timeout
+ * the group is broken: {@link #close} then does not finalize MPI (that would wait for the lost
+ * rank too), and the process should simply exit.
  */
 public final class MpiCommunicator implements Communicator {
-  /** Half a millisecond: a rank leaves a barrier at most that late, far below a frame. */
-  private static final long BARRIER_POLL_NANOS = 500_000;
+  /** Half a millisecond: a rank leaves a collective at most that late, far below a frame. */
+  private static final long POLL_NANOS = 500_000;
+  private static final int TAG_GATHER = 7101;
+  private static final int TAG_BROADCAST = 7102;
+  private static final int TAG_ARRIVED = 7103;
+  private static final int TAG_RELEASED = 7104;
+  private static final byte[] TOKEN = {1};
 
   private final Intracomm world;
   private final int rank;
   private final int size;
+  private volatile boolean broken;
 
   private MpiCommunicator(Intracomm world) throws MPIException {
     this.world = world;
@@ -55,62 +73,134 @@ public final class MpiCommunicator implements Communicator {
   }
 
   @Override
-  public void barrier() {
-    try {
-      Request request = world.iBarrier();
-      while (!request.test()) {
-        LockSupport.parkNanos(BARRIER_POLL_NANOS);
-      }
-      request.free();
-    } catch (MPIException e) {
-      throw failed("barrier", e);
-    }
+  public void barrier(Duration within) {
+    long deadline = deadline(0, within);
+    collect("barrier", TOKEN, 0, TAG_ARRIVED, deadline, within);
+    spread("barrier", TOKEN, 0, TAG_RELEASED, deadline, within);
   }
 
   @Override
-  public byte[] broadcast(byte[] message, int root) {
-    barrier();
-    try {
-      int[] length = {rank == root ? message.length : 0};
-      world.bcast(length, 1, MPI.INT, root);
-      byte[] buffer = rank == root ? message.clone() : new byte[length[0]];
-      if (length[0] > 0) {
-        world.bcast(buffer, length[0], MPI.BYTE, root);
-      }
-      return buffer;
-    } catch (MPIException e) {
-      throw failed("broadcast", e);
-    }
+  public byte[] broadcast(byte[] message, int root, Duration within) {
+    return spread("broadcast", message, root, TAG_BROADCAST, deadline(root, within), within);
   }
 
   @Override
-  public List<byte[]> gather(byte[] message, int root) {
-    barrier();
+  public List<byte[]> gather(byte[] message, int root, Duration within) {
+    return collect("gather", message, root, TAG_GATHER, deadline(root, within), within);
+  }
+
+  /** When this rank gives up: the root at {@code within}, the others a little later (the root names names). */
+  private long deadline(int root, Duration within) {
+    Duration wait = rank == root ? within : within.plus(ROOT_SPEAKS_FIRST);
+    return System.nanoTime() + wait.toNanos();
+  }
+
+  /** Every rank's message on the root, in rank order; the others send theirs and return an empty list. */
+  private List<byte[]> collect(String what, byte[] message, int root, int tag, long deadline, Duration within) {
     try {
-      int[] lengths = new int[size];
-      world.gather(new int[] {message.length}, 1, MPI.INT, lengths, 1, MPI.INT, root);
-      int[] offsets = new int[size];
-      for (int i = 1; i < size; i++) {
-        offsets[i] = offsets[i - 1] + lengths[i - 1];
+      if (rank != root) {
+        send(what, message, List.of(root), tag, deadline, within);
+        return List.of();
       }
-      byte[] all = new byte[rank == root ? offsets[size - 1] + lengths[size - 1] : 0];
-      world.gatherv(message, message.length, MPI.BYTE, all, lengths, offsets, MPI.BYTE, root);
-      return rank == root ? split(all, lengths, offsets) : List.of();
+      byte[][] parts = new byte[size][];
+      parts[root] = message.clone();
+      Set<Integer> pending = others(root);
+      while (!pending.isEmpty()) {
+        boolean heard = false;
+        for (Integer source : List.copyOf(pending)) {
+          Status status = world.iProbe(source, tag);
+          if (status != null) {
+            int length = status.getCount(MPI.BYTE);
+            byte[] part = new byte[length];
+            world.recv(part, length, MPI.BYTE, source, tag);
+            parts[source] = part;
+            pending.remove(source);
+            heard = true;
+          }
+        }
+        if (!heard && !pending.isEmpty()) {
+          awaitOrTimeOut(what, pending, deadline, within);
+        }
+      }
+      return Arrays.asList(parts);
     } catch (MPIException e) {
-      throw failed("gather", e);
+      throw failed(what, e);
     }
   }
 
-  private static List<byte[]> split(byte[] all, int[] lengths, int[] offsets) {
-    List<byte[]> parts = new ArrayList<>(lengths.length);
-    for (int i = 0; i < lengths.length; i++) {
-      parts.add(Arrays.copyOfRange(all, offsets[i], offsets[i] + lengths[i]));
+  /** The root's message on every rank: the root sends it to each, the others wait for it. */
+  private byte[] spread(String what, byte[] message, int root, int tag, long deadline, Duration within) {
+    try {
+      if (rank == root) {
+        send(what, message, List.copyOf(others(root)), tag, deadline, within);
+        return message.clone();
+      }
+      Set<Integer> awaited = Set.of(root);
+      while (true) {
+        Status status = world.iProbe(root, tag);
+        if (status != null) {
+          int length = status.getCount(MPI.BYTE);
+          byte[] received = new byte[length];
+          world.recv(received, length, MPI.BYTE, root, tag);
+          return received;
+        }
+        awaitOrTimeOut(what, awaited, deadline, within);
+      }
+    } catch (MPIException e) {
+      throw failed(what, e);
     }
-    return parts;
+  }
+
+  /** Sends {@code message} to each of {@code targets} without blocking, and waits until every send is done. */
+  private void send(String what, byte[] message, List<Integer> targets, int tag, long deadline, Duration within)
+      throws MPIException {
+    List<ByteBuffer> buffers = new ArrayList<>();
+    Request[] requests = new Request[targets.size()];
+    for (int i = 0; i < targets.size(); i++) {
+      ByteBuffer buffer = MPI.newByteBuffer(Math.max(1, message.length));
+      buffer.put(message).flip();
+      buffers.add(buffer);
+      requests[i] = world.iSend(buffer, message.length, MPI.BYTE, targets.get(i), tag);
+    }
+    Set<Integer> unsent = new LinkedHashSet<>(targets);
+    while (!unsent.isEmpty()) {
+      for (int i = 0; i < requests.length; i++) {
+        if (requests[i] != null && requests[i].test()) {
+          requests[i].free();
+          requests[i] = null;
+          unsent.remove(targets.get(i));
+        }
+      }
+      if (!unsent.isEmpty()) {
+        awaitOrTimeOut(what, unsent, deadline, within);
+      }
+    }
+    buffers.clear();
+  }
+
+  private void awaitOrTimeOut(String what, Set<Integer> missing, long deadline, Duration within) {
+    if (System.nanoTime() - deadline > 0) {
+      broken = true;
+      throw new CollectiveTimeout(what, List.copyOf(missing), within);
+    }
+    LockSupport.parkNanos(POLL_NANOS);
+  }
+
+  private Set<Integer> others(int root) {
+    Set<Integer> others = new LinkedHashSet<>();
+    for (int r = 0; r < size; r++) {
+      if (r != root) {
+        others.add(r);
+      }
+    }
+    return others;
   }
 
   @Override
   public void close() {
+    if (broken) {
+      return; // MPI_Finalize would wait for the rank that never came
+    }
     try {
       if (!MPI.isFinalized()) {
         MPI.Finalize();
@@ -121,6 +211,7 @@ public final class MpiCommunicator implements Communicator {
   }
 
   private CommunicatorException failed(String what, MPIException e) {
+    broken = true;
     return new CommunicatorException("MPI " + what + " failed on rank " + rank + ": " + e.getMessage(), e);
   }
 }

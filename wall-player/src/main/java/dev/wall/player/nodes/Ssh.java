@@ -11,9 +11,16 @@ import java.util.List;
  * key and known hosts), when there is one, else the user's plain ssh. mpirun's agent, the checks
  * before a start and {@code wall doctor} all use it, so they reach the nodes the same way.
  *
+ * <p>With a folder for control sockets, connections are shared: the checks before a start open
+ * one connection to each node and leave it open ({@code ControlPersist}), and mpirun's agent starts
+ * the nodes' daemons through it, without a second handshake (about 0.3 s a node here). {@link
+ * #closeShared} closes them when the wall ends; a controller that was killed leaves them for a
+ * minute after their last use at most.
+ *
  * @param config {@code ~/.ssh/wall_config}, or null when {@code wall setup ssh} has not run here
+ * @param controlDir where shared connections' sockets live, or null for no sharing
  */
-public record Ssh(Path config) {
+public record Ssh(Path config, Path controlDir) {
   /** Where {@code wall setup ssh} writes the config, under the user's home. */
   public static final String CONFIG = ".ssh/wall_config";
   /**
@@ -22,11 +29,68 @@ public record Ssh(Path config) {
    * that node, which would otherwise wait for minutes.
    */
   static final List<String> KEEPALIVE = List.of("-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3");
+  /** A unix socket's path is at most 108 bytes; ssh's %C is 40 characters. */
+  private static final int MAX_CONTROL_DIR = 60;
+
+  public Ssh(Path config) {
+    this(config, null);
+  }
 
   /** The wall's ssh for the user whose home is {@code home}. */
   public static Ssh forHome(Path home) {
     Path config = home.resolve(CONFIG);
-    return new Ssh(Files.isRegularFile(config) ? config : null);
+    return new Ssh(Files.isRegularFile(config) ? config : null, null);
+  }
+
+  /** The same, sharing connections through sockets in {@code dir} (when its path is short enough). */
+  public Ssh sharing(Path dir) {
+    Path absolute = dir.toAbsolutePath();
+    return absolute.toString().length() > MAX_CONTROL_DIR ? this : new Ssh(config, absolute);
+  }
+
+  private List<String> sharingOptions() {
+    if (controlDir == null) {
+      return List.of();
+    }
+    try {
+      Files.createDirectories(controlDir);
+      Files.setPosixFilePermissions(controlDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      return List.of();
+    }
+    return List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + controlDir.resolve("%C"), "-o",
+        "ControlPersist=60");
+  }
+
+  /** Closes the shared connection to each of {@code hosts}, if there is one (by its socket, never by name). */
+  public void closeShared(java.util.Collection<String> hosts) {
+    if (controlDir == null) {
+      return;
+    }
+    List<Process> exits = new ArrayList<>();
+    for (String host : hosts) {
+      List<String> argv = new ArrayList<>(List.of("ssh"));
+      if (config != null) {
+        argv.addAll(List.of("-F", config.toString()));
+      }
+      argv.addAll(List.of("-o", "ControlPath=" + controlDir.resolve("%C"), "-O", "exit", host));
+      try {
+        exits.add(new ProcessBuilder(argv).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+      } catch (java.io.IOException e) {
+        // No ssh: nothing was shared.
+      }
+    }
+    for (Process exit : exits) {
+      try {
+        if (!exit.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+          exit.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** The user's home as Java knows it. */
@@ -45,6 +109,7 @@ public record Ssh(Path config) {
       words.addAll(List.of("-F", config.toString()));
     }
     words.addAll(KEEPALIVE);
+    words.addAll(sharingOptions());
     return String.join(" ", words);
   }
 
@@ -62,6 +127,7 @@ public record Ssh(Path config) {
     }
     argv.addAll(List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=" + Math.max(1, connectTimeout.toSeconds())));
     argv.addAll(KEEPALIVE);
+    argv.addAll(sharingOptions());
     argv.addAll(options);
     argv.add(host);
     argv.add("--");

@@ -1,5 +1,6 @@
 package dev.wall.player.process;
 
+import dev.wall.core.io.RotatingFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +16,21 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Stop contract: {@link #stop(Duration)} asks first (SIGTERM to the child and its descendants),
  * waits up to the grace period, then forces (SIGKILL) and waits for the exit. It never returns
- * while the child still runs, and it is safe to call twice. Output goes straight to a log file, so
- * no pipe can fill up and block the child, and the last lines can be shown when it dies.
+ * while the child still runs, and it is safe to call twice. Output (stdout and stderr together)
+ * is read as it comes by a thread of ours into a log that rotates past {@value #LOG_LIMIT_BYTES}
+ * bytes, keeping {@value #LOG_GENERATIONS} older ones ({@link RotatingFile}): a player that runs
+ * for months cannot fill the disk, and the last lines can be shown when it dies.
  */
 public final class ChildProcess implements AutoCloseable {
+  static final long LOG_LIMIT_BYTES = 1 << 20;
+  static final int LOG_GENERATIONS = 2;
   private static final Duration FORCED_EXIT_WAIT = Duration.ofSeconds(5);
+  /** How long a report of a crash waits for the dead child's last output to be written. */
+  private static final long LOG_DRAIN_MILLIS = 300;
+  /** At least this long for a child's last output to reach its log after it exited. */
+  private static final long OUTPUT_DRAIN_MIN_MILLIS = 1000;
+  /** The end of a log a message shows is read from its last bytes only, never the whole file. */
+  private static final int LOG_TAIL_BYTES = 64 * 1024;
 
   private final String label;
   private final Process process;
@@ -36,7 +47,7 @@ public final class ChildProcess implements AutoCloseable {
   /** Starts {@code argv} (never through a shell), with stdout and stderr appended to {@code log}. */
   public static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> env)
       throws IOException {
-    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()), false, null);
+    return launch(label, argv, log, env, false, null, null, line -> true);
   }
 
   /**
@@ -46,51 +57,85 @@ public final class ChildProcess implements AutoCloseable {
    */
   public static ChildProcess startWithLifeline(String label, List<String> argv, Path log,
       Map<String, String> env) throws IOException {
-    return launch(label, argv, log, env, ProcessBuilder.Redirect.appendTo(log.toFile()), true, null);
+    return launch(label, argv, log, env, true, null, null, line -> true);
   }
 
+  /**
+   * @param lines when not null, the output is read as lines, each handed to it, and only those
+   *     {@code logged} accepts are logged; when null, the output is logged as it comes
+   */
   private static ChildProcess launch(String label, List<String> argv, Path log, Map<String, String> env,
-      ProcessBuilder.Redirect output, boolean lifeline, Path directory) throws IOException {
+      boolean lifeline, Path directory, java.util.function.Consumer<String> lines,
+      java.util.function.Predicate<String> logged) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
+    RotatingFile output = RotatingFile.open(log, LOG_LIMIT_BYTES, LOG_GENERATIONS);
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
     if (directory != null) {
       builder.directory(directory.toFile());
     }
     builder.redirectErrorStream(true);
-    builder.redirectOutput(output);
+    builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
     builder.redirectInput(lifeline ? ProcessBuilder.Redirect.PIPE
         : ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(env);
-    ChildProcess child = new ChildProcess(label, builder.start(), log);
-    ProcessDestroyer.instance().add(child);
+    ChildProcess child;
+    try {
+      child = ProcessDestroyer.instance().start(builder, process -> new ChildProcess(label, process, log));
+    } catch (IOException | RuntimeException e) {
+      output.close();
+      throw e;
+    }
+    Thread reader = new Thread(() -> {
+      if (lines == null) {
+        child.copyOutput(output);
+      } else {
+        child.relay(output, lines, logged);
+      }
+    }, (lines == null ? "log-" : "relay-") + label);
+    reader.setDaemon(true);
+    child.relay = reader;
+    reader.start();
     child.process.onExit().thenRun(() -> ProcessDestroyer.instance().remove(child));
     return child;
   }
 
   /**
-   * Starts {@code argv} with its output read line by line: each line goes to {@code lines} and to
-   * {@code log}, run in {@code directory}. For children whose output we relay live, such as mpirun.
+   * Starts {@code argv} with its output read line by line: each line goes to {@code lines}, and
+   * those {@code logged} accepts to {@code log}, run in {@code directory}. For children whose output
+   * we relay live, such as mpirun.
    */
   public static ChildProcess startRelayed(String label, List<String> argv, Path log,
-      Map<String, String> env, java.util.function.Consumer<String> lines, Path directory) throws IOException {
-    ChildProcess child = launch(label, argv, log, env, ProcessBuilder.Redirect.PIPE, false, directory);
-    Thread relay = new Thread(() -> child.relay(lines), "relay-" + label);
-    relay.setDaemon(true);
-    child.relay = relay;
-    relay.start();
-    return child;
+      Map<String, String> env, java.util.function.Consumer<String> lines,
+      java.util.function.Predicate<String> logged, Path directory) throws IOException {
+    return launch(label, argv, log, env, false, directory, lines, logged);
   }
 
-  private void relay(java.util.function.Consumer<String> lines) {
-    try (var reader = process.inputReader(StandardCharsets.UTF_8);
-        var writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+  private void copyOutput(RotatingFile output) {
+    byte[] buffer = new byte[8192];
+    try (output; var in = process.getInputStream()) {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        output.append(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      // The child closed its output, or the log cannot be written: the child runs on regardless.
+    }
+  }
+
+  private void relay(RotatingFile output, java.util.function.Consumer<String> lines,
+      java.util.function.Predicate<String> logged) {
+    try (output; var reader = process.inputReader(StandardCharsets.UTF_8)) {
       String line;
       while ((line = reader.readLine()) != null) {
-        writer.write(line);
-        writer.newLine();
-        writer.flush();
-        lines.accept(line);
+        if (logged.test(line)) {
+          output.appendLine(line);
+        }
+        try {
+          lines.accept(line);
+        } catch (RuntimeException e) {
+          // What one line did wrong must not stop the reading: an unread child blocks, and its end goes unseen.
+          output.appendLine("(wall: a line of " + label + " could not be handled: " + e + ")");
+        }
       }
     } catch (IOException e) {
       // The child closed its output: it is exiting. Its exit code tells the rest.
@@ -134,11 +179,21 @@ public final class ChildProcess implements AutoCloseable {
     return process.onExit().thenApply(p -> this);
   }
 
-  /** Waits for the child to exit on its own; returns its exit code, or empty on time-out. */
+  /**
+   * Waits for the child to exit on its own; returns its exit code, or empty on time-out. Once it
+   * returns a code, what the child wrote is in its log (unless a descendant of it still holds its
+   * output open, which is waited for a moment only).
+   */
   public java.util.OptionalInt waitFor(Duration timeout) throws InterruptedException {
-    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        ? java.util.OptionalInt.of(process.exitValue())
-        : java.util.OptionalInt.empty();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      return java.util.OptionalInt.empty();
+    }
+    Thread reader = relay;
+    if (reader != null) {
+      reader.join(Math.max(OUTPUT_DRAIN_MIN_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+    return java.util.OptionalInt.of(process.exitValue());
   }
 
   /** Asks, waits up to {@code grace}, then forces. Returns the exit code. */
@@ -160,11 +215,21 @@ public final class ChildProcess implements AutoCloseable {
     return process.isAlive() ? -1 : process.exitValue();
   }
 
-  /** The last {@code count} lines of the log, for a report that says why it died. */
+  /**
+   * The last {@code count} lines of the log, for a report that says why it died: once it has
+   * exited, after what it wrote last has reached the log.
+   */
   public List<String> lastLogLines(int count) {
+    Thread reader = relay;
+    if (reader != null && !process.isAlive()) {
+      try {
+        reader.join(LOG_DRAIN_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return lines.subList(Math.max(0, lines.size() - count), lines.size());
+      return RotatingFile.lastLines(log, count, LOG_TAIL_BYTES);
     } catch (IOException e) {
       return List.of("(log " + log + " unreadable: " + e.getMessage() + ")");
     }

@@ -25,9 +25,19 @@ public final class ProcessDestroyer {
     return INSTANCE;
   }
 
-  void add(ChildProcess child) {
+  /**
+   * Starts {@code builder}'s process and keeps it, as {@code wrap} makes it; refuses once this JVM
+   * is shutting down, for a child started after the hook stopped the others would outlive us.
+   */
+  synchronized ChildProcess start(ProcessBuilder builder, java.util.function.Function<Process, ChildProcess> wrap)
+      throws java.io.IOException {
     hookOnce();
+    if (shuttingDown) {
+      throw new java.io.IOException("not starting " + builder.command().get(0) + ": wall is stopping");
+    }
+    ChildProcess child = wrap.apply(builder.start());
     children.add(child);
+    return child;
   }
 
   void remove(ChildProcess child) {
@@ -55,7 +65,9 @@ public final class ProcessDestroyer {
   private synchronized void hookOnce() {
     if (!hooked) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        shuttingDown = true;
+        synchronized (this) {
+          shuttingDown = true;
+        }
         boolean hadChildren = !children.isEmpty();
         stopAll();
         if (hadChildren) {

@@ -250,12 +250,20 @@ final class Conductor {
     return "screen " + screen.name() + " on " + screen.host();
   }
 
-  /** Screens given up now, one line each naming the screen, its host and its player's last error. */
-  List<String> givenUp() {
+  /**
+   * Screens that did not play at the end of the wall, one line each naming the screen, its host and
+   * its player's last error: given up, or still waiting for a new player. Either is a screen the
+   * technician must hear about, though the wall played on.
+   */
+  List<String> failedAtTheEnd() {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < last.size(); i++) {
+      RankStatus.Health health = last.get(i).health();
       if (last.get(i).state() == ScreenState.GIVEN_UP) {
-        lines.add(name(i) + ": given up: " + last.get(i).health().lastError());
+        lines.add(name(i) + ": given up: " + health.lastError());
+      } else if (last.get(i).state() == ScreenState.RECOVERING) {
+        lines.add(name(i) + ": not playing at the end, a new player was still starting; last error: "
+            + health.lastError());
       }
     }
     return lines;

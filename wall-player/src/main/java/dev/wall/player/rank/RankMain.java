@@ -1,5 +1,6 @@
 package dev.wall.player.rank;
 
+import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
@@ -9,10 +10,13 @@ import dev.wall.core.layout.Screen;
 import dev.wall.player.backend.BlankScreen;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerFactory;
+import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.mpv.MpvPlayer;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
+import dev.wall.core.comm.CollectiveTimeout;
 import dev.wall.player.mpi.MpiCommunicator;
+import dev.wall.player.nodes.RunRecord;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.wire.EarlyPlayer;
 import dev.wall.player.wire.LoopReport;
@@ -34,11 +38,12 @@ public final class RankMain {
   private final Path layoutFile;
   private final int loops;
   private final Path mediaRoot;
-  private final Path runDir;
+  private Path runDir;
   private final Path snapshot;
   private final boolean warmUp;
   private final EarlyPlayer earlyPlayer;
   private final String layoutData;
+  private final boolean debug;
   /** What every player of this rank gets in its environment: where it draws. */
   private final Map<String, String> playerEnvironment;
   /** The player started before the layout was read, until a player takes it over. */
@@ -53,6 +58,7 @@ public final class RankMain {
     this.warmUp = launch.warmUp();
     this.earlyPlayer = launch.earlyPlayer();
     this.layoutData = launch.layoutData();
+    this.debug = launch.debug();
     this.playerEnvironment = PlayerEnvironment.of(launch.display(), System.getenv());
   }
 
@@ -77,7 +83,8 @@ public final class RankMain {
   }
 
   private int run() throws IOException {
-    if (earlyPlayer != null && !warmUp) {
+    boolean asAsked = prepareRunFolder();
+    if (earlyPlayer != null && !warmUp && asAsked) {
       early = earlyPlayer.start(playerEnvironment).orElse(null);
     }
     Layout layout;
@@ -95,12 +102,65 @@ public final class RankMain {
       return warmUp(layout);
     }
     // mpirun tells each process its rank before MPI_Init, so the player can start meanwhile.
-    PlayerStart player = startPlayer(layout, System.getenv(RANK_VARIABLE));
-    try (MpiCommunicator comm = MpiCommunicator.init(new String[0])) {
+    String rankFromLauncher = System.getenv(RANK_VARIABLE);
+    PlayerStart player = startPlayer(layout, rankFromLauncher);
+    RunRecord record = keepRecord(layout, rankFromLauncher);
+    MpiCommunicator comm;
+    try {
+      comm = MpiCommunicator.init(new String[0]);
+    } catch (NoClassDefFoundError | UnsatisfiedLinkError e) {
+      handOverEarly(null);
+      send(new RankMessage.Failure(whereAmI(layout, rankFromLauncher) + ": Open MPI's Java bindings are missing or"
+          + " broken on this node (" + e + "); install the same wall and Open MPI as on the controller (run"
+          + " bin/bootstrap there), then wall doctor"));
+      return RankExit.ABORTED;
+    }
+    try (comm) {
       if (player == null) {
         player = startPlayer(layout, String.valueOf(comm.rank()));
       }
-      return play(layout, comm, player);
+      if (record == null) {
+        record = keepRecord(layout, String.valueOf(comm.rank()));
+      }
+      int code = play(layout, comm, player);
+      if (code != RankExit.LOST && record != null) {
+        record.remove();
+      }
+      return code;
+    }
+  }
+
+  /** This rank's PID file on its node, for the next start to clear what a lost run leaves behind. */
+  private RunRecord keepRecord(Layout layout, String rank) {
+    if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
+      return null;
+    }
+    int index = Integer.parseInt(rank);
+    return RunRecord.keepForRank(runDir, layout.screen(index).host(), index);
+  }
+
+  private static String whereAmI(Layout layout, String rank) {
+    if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
+      return "a rank";
+    }
+    Screen screen = layout.screen(Integer.parseInt(rank));
+    return "screen " + screen.name() + " on " + screen.host();
+  }
+
+  /**
+   * This node's run folder, ours alone ({@link RunFolder}): the one the controller named, or where
+   * that cannot be (its parent missing here, or not ours), this node's default. True for the first.
+   */
+  private boolean prepareRunFolder() throws IOException {
+    try {
+      runDir = RunFolder.prepare(runDir);
+      return true;
+    } catch (IOException e) {
+      Path fallback = RunFolder.prepare(RunFolder.defaultPath());
+      send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
+          + e.getMessage() + "); using " + fallback));
+      runDir = fallback;
+      return false;
     }
   }
 
@@ -131,10 +191,9 @@ public final class RankMain {
       return null;
     }
     Screen screen = layout.screen(Integer.parseInt(rank));
-    Path workDir = EarlyPlayer.screensDir(runDir);
     return PlayerStart.begin(() -> {
       try {
-        return handOverEarly(PlayerFactory.create(layout, screen, workDir, playerEnvironment, true));
+        return handOverEarly(newPlayer(layout, screen));
       } catch (RuntimeException e) {
         handOverEarly(null);
         throw e;
@@ -165,22 +224,32 @@ public final class RankMain {
         recovery(wall, screen));
     try {
       rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
-      // The wall played to the end; a screen given up by then is still a failure to report.
-      rank.givenUp().forEach(line -> send(new RankMessage.Failure(line)));
+      // The wall played to the end; a screen not playing by then is still a failure to report.
+      rank.failedAtTheEnd().forEach(line -> send(new RankMessage.Failure(line)));
       return RankExit.OK;
     } catch (WallAbortedException e) {
       if (comm.isRoot()) {
         e.getMessage().lines().forEach(line -> send(new RankMessage.Failure(line)));
       }
       return RankExit.ABORTED;
+    } catch (CollectiveTimeout e) {
+      send(new RankMessage.Lost(comm.rank(), e.missing(), e.collective(), e.within().toMillis()));
+      return RankExit.LOST;
     }
   }
 
   /** How this rank replaces its screen's player when it fails: a new one from the layout, as the first. */
   private WallRank.Recovery recovery(Layout wall, Screen screen) {
-    Path workDir = EarlyPlayer.screensDir(runDir);
-    return new WallRank.Recovery(() -> PlayerFactory.create(wall, screen, workDir, playerEnvironment, true),
-        () -> BlankScreen.show(PlayerFactory.spec(wall, screen, workDir, playerEnvironment)).orElse(null));
+    return new WallRank.Recovery(() -> newPlayer(wall, screen), () -> BlankScreen.show(spec(wall, screen)).orElse(null));
+  }
+
+  private Player newPlayer(Layout wall, Screen screen) {
+    return PlayerFactory.create(spec(wall, screen), wall.player(), true);
+  }
+
+  /** This screen's player, drawing where the controller said ({@link PlayerEnvironment}). */
+  private PlayerSpec spec(Layout wall, Screen screen) {
+    return PlayerFactory.spec(wall, screen, EarlyPlayer.screensDir(runDir), playerEnvironment, debug);
   }
 
   private void takeSnapshot() {
@@ -196,9 +265,24 @@ public final class RankMain {
 
   private WallListener listener() {
     return new WallListener() {
+      private final java.util.List<Double> costs = new java.util.ArrayList<>();
+
+      @Override
+      public void released(int screens) {
+        send(new RankMessage.Console("playing: " + screens + " screens released together"));
+      }
+
       @Override
       public void loopEnded(LoopReport report) {
-        printReport(report);
+        double[] sorted = costs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        costs.clear();
+        printReport(sorted.length == 0 ? report
+            : report.withRoundCosts(sorted[sorted.length / 2], sorted[sorted.length - 1]));
+      }
+
+      @Override
+      public void roundCost(double seconds) {
+        costs.add(seconds);
       }
 
       @Override

@@ -9,6 +9,15 @@ public interface WallListener {
   /** After every loop, once all screens met at the seam. */
   void loopEnded(LoopReport report);
 
+  /** Once, when every screen was released together at the start. */
+  default void released(int screens) {}
+
+  /**
+   * After every control round, before {@link #round}: what it cost rank 0, from leaving its barrier
+   * to having sent the command (gathering every position, deciding, broadcasting).
+   */
+  default void roundCost(double seconds) {}
+
   /** After every control round (about once a second): where the wall and each screen are. */
   default void round(WallStatus status) {}
 

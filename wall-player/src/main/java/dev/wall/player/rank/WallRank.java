@@ -41,8 +41,24 @@ public final class WallRank {
   public static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
   /** About once a second: often enough to catch a 100 ppm crystal long before it shows. */
   public static final Duration ROUND_INTERVAL = Duration.ofSeconds(1);
-  private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(10);
+  /** A seek that takes longer fails, and its player is replaced: the other ranks wait meanwhile. */
+  private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration END_GRACE = Duration.ofSeconds(5);
+  /*
+   * How long a rank waits for the others at each kind of meeting before it calls them lost (the
+   * wall then stops, exit 3, naming them): the longest a healthy rank can be late there. A pulled
+   * cable mid-loop is noticed at the next control round, within a second and ROUND_DEADLINE.
+   */
+  /** Players start at their own pace, each within PREPARE_TIMEOUT, and JVMs on slow nodes start late. */
+  static final Duration START_DEADLINE = PREPARE_TIMEOUT.plusSeconds(30);
+  /** In a control round every rank arrives within milliseconds: no player call holds this thread long. */
+  static final Duration ROUND_DEADLINE = Duration.ofSeconds(6);
+  /** At a seam a rank waits for its own last frame: rounds stop 1.5 rounds before it, plus END_GRACE. */
+  static final Duration SEAM_DEADLINE = END_GRACE.plus(ROUND_INTERVAL.multipliedBy(2)).plusSeconds(1);
+  /** To the next step while paused: its own player's step, and a joining player's, each within SEEK_TIMEOUT. */
+  static final Duration RESTART_DEADLINE = SEEK_TIMEOUT.multipliedBy(2).plusSeconds(2);
+  /** After the last loop, rank 0 may take a snapshot of the display first. */
+  static final Duration HOLD_DEADLINE = Duration.ofSeconds(30);
   private static final long END_POLL_NANOS = 1_000_000;
   private static final long FINAL_HOLD_NANOS = 150_000_000;
 
@@ -99,7 +115,7 @@ public final class WallRank {
 
   /**
    * Plays every loop. Returns normally when all loops played (whatever became of single screens:
-   * see {@link #givenUp()}); throws when the wall had to stop, naming the screens.
+   * see {@link #failedAtTheEnd()}); throws when the wall had to stop, naming the screens.
    *
    * @param atLastFrame run on this rank while every screen still holds its last frame, or null
    */
@@ -110,9 +126,12 @@ public final class WallRank {
           listener::screenChanged) : null;
       keeper.atSeam();
       agreeOnSteps();
-      agreeOrAbort();
-      comm.barrier();
+      agreeOrAbort(START_DEADLINE);
+      comm.barrier(ROUND_DEADLINE);
       release();
+      if (comm.isRoot()) {
+        listener.released(comm.size());
+      }
       if (layout.loopMode() == LoopMode.INDEPENDENT) {
         playIndependently();
         holdLastFrame(atLastFrame);
@@ -135,9 +154,9 @@ public final class WallRank {
     }
   }
 
-  /** On rank 0 after {@link #run}: the screens given up at the end, one line each, or none. */
-  public List<String> givenUp() {
-    return conductor == null ? List.of() : conductor.givenUp();
+  /** On rank 0 after {@link #run}: the screens that did not play at the end, one line each, or none. */
+  public List<String> failedAtTheEnd() {
+    return conductor == null ? List.of() : conductor.failedAtTheEnd();
   }
 
   /** Every screen keeps its last frame until {@code atLastFrame} (a snapshot, say) is done. */
@@ -145,7 +164,7 @@ public final class WallRank {
     if (atLastFrame != null) {
       atLastFrame.run();
     }
-    comm.barrier();
+    comm.barrier(HOLD_DEADLINE);
   }
 
   /** The first player, started before MPI: it waits on frame 0 for the start, or is replaced at once. */
@@ -167,7 +186,7 @@ public final class WallRank {
   private void agreeOnSteps() throws WallAbortedException {
     Player player = player();
     int mine = player == null ? 0 : player.steps(); // 0: not known, this screen is recovering
-    List<byte[]> all = comm.gather(java.nio.ByteBuffer.allocate(4).putInt(mine).array(), 0);
+    List<byte[]> all = comm.gather(java.nio.ByteBuffer.allocate(4).putInt(mine).array(), 0, START_DEADLINE);
     String mismatch = "";
     if (comm.isRoot()) {
       int[] counts = all.stream().mapToInt(bytes -> java.nio.ByteBuffer.wrap(bytes).getInt()).toArray();
@@ -185,7 +204,8 @@ public final class WallRank {
       steps = known < 0 ? 1 : counts[known];
     }
     byte[] decision = comm.broadcast(
-        comm.isRoot() ? (steps + "\n" + mismatch).getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0], 0);
+        comm.isRoot() ? (steps + "\n" + mismatch).getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0], 0,
+        START_DEADLINE);
     String[] parts = new String(decision, java.nio.charset.StandardCharsets.UTF_8).split("\n", 2);
     steps = Integer.parseInt(parts[0]);
     if (!parts[1].isEmpty()) {
@@ -228,21 +248,22 @@ public final class WallRank {
     RoundCommand command;
     do {
       sleepUntil(previousRound + roundInterval.toNanos());
-      comm.barrier();
+      comm.barrier(ROUND_DEADLINE);
       long now = System.nanoTime();
-      List<RankStatus> all = gather(sample(now));
+      List<RankStatus> all = gather(sample(now), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
-      command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null);
+      command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null, ROUND_DEADLINE);
       heard(command, now);
       previousRound = now;
       if (comm.isRoot()) {
+        listener.roundCost((System.nanoTime() - now) / 1e9);
         listener.round(conductor.status(loop, loops, conductor.lastReference(), frameRate()));
       }
       abortIfAsked(command);
       apply(command);
     } while (command.action() != Action.AWAIT_END);
     awaitOwnEnd();
-    agreeOrAbort(sample(System.nanoTime()));
+    agreeOrAbort(sample(System.nanoTime()), SEAM_DEADLINE);
   }
 
   /**
@@ -270,14 +291,15 @@ public final class WallRank {
     RoundCommand command;
     do {
       restartAtEndUntil(previousRound + roundInterval.toNanos(), 0);
-      comm.barrier();
+      comm.barrier(ROUND_DEADLINE);
       long now = System.nanoTime();
-      List<RankStatus> all = gather(sampleVirtual(now));
+      List<RankStatus> all = gather(sampleVirtual(now), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
-      command = broadcast(comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null);
+      command = broadcast(comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null, ROUND_DEADLINE);
       heard(command, now);
       previousRound = now;
       if (comm.isRoot()) {
+        listener.roundCost((System.nanoTime() - now) / 1e9);
         double longest = conductor.longestClip();
         listener.round(conductor.status(reported + 1, loops, conductor.lastReference() - reported * longest,
             frameRate()));
@@ -291,7 +313,7 @@ public final class WallRank {
     } while (command.action() != Action.AWAIT_END);
     // The last stretch: the longest clips end at the deadline and hold their last frame.
     restartAtEndUntil(System.nanoTime() + (long) (command.endsIn() * 1e9), FINAL_HOLD_NANOS);
-    agreeOrAbort(sampleVirtual(System.nanoTime()));
+    agreeOrAbort(sampleVirtual(System.nanoTime()), ROUND_DEADLINE);
     if (comm.isRoot() && reported < loops) {
       listener.loopEnded(conductor.finishLoop(loops, loops, (System.nanoTime() - loopStarted) / 1e9, frameRate()));
     }
@@ -410,8 +432,8 @@ public final class WallRank {
         failed(joined, e);
       }
     }
-    agreeOrAbort();
-    comm.barrier();
+    agreeOrAbort(RESTART_DEADLINE);
+    comm.barrier(ROUND_DEADLINE);
     release();
   }
 
@@ -483,14 +505,15 @@ public final class WallRank {
   }
 
   /** A round where everyone reports health, at the start and every seam. */
-  private void agreeOrAbort() throws WallAbortedException {
-    agreeOrAbort(sample(System.nanoTime()));
+  private void agreeOrAbort(Duration within) throws WallAbortedException {
+    agreeOrAbort(sample(System.nanoTime()), within);
   }
 
-  private void agreeOrAbort(RankStatus mine) throws WallAbortedException {
+  private void agreeOrAbort(RankStatus mine, Duration within) throws WallAbortedException {
     wallClock.atSeam();
-    List<RankStatus> all = gather(mine);
-    abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null));
+    List<RankStatus> all = gather(mine, within);
+    // The others wait for this answer from the moment they sent their part: as long as the gather may last.
+    abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null, within));
   }
 
   private static void abortIfAsked(RoundCommand command) throws WallAbortedException {
@@ -499,17 +522,17 @@ public final class WallRank {
     }
   }
 
-  private List<RankStatus> gather(RankStatus mine) {
+  private List<RankStatus> gather(RankStatus mine, Duration within) {
     List<RankStatus> all = new ArrayList<>();
-    for (byte[] message : comm.gather(mine.encode(), 0)) {
+    for (byte[] message : comm.gather(mine.encode(), 0, within)) {
       all.add(RankStatus.decode(message));
     }
     return all;
   }
 
-  private RoundCommand broadcast(RoundCommand command) {
+  private RoundCommand broadcast(RoundCommand command, Duration within) {
     byte[] bytes = command == null ? new byte[0] : command.encode();
-    return RoundCommand.decode(comm.broadcast(bytes, 0));
+    return RoundCommand.decode(comm.broadcast(bytes, 0, within));
   }
 
   private double frameRate() {

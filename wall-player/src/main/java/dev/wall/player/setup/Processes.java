@@ -13,9 +13,19 @@ import java.util.concurrent.TimeUnit;
 public final class Processes {
   private Processes() {}
 
-  public record Outcome(int exitCode, String stdout, String stderr) {}
+  public record Outcome(int exitCode, String stdout, String stderr) {
+    /** The last line the process wrote to stderr, or its exit code when it wrote none. */
+    String lastErrorLine() {
+      return stderr.strip().lines().reduce((a, b) -> b).orElse("exit " + exitCode);
+    }
+  }
 
   public static Outcome run(List<String> argv, String stdin, Duration timeout, Map<String, String> env)
+      throws IOException {
+    return run(argv, stdin.getBytes(StandardCharsets.UTF_8), timeout, env);
+  }
+
+  static Outcome run(List<String> argv, byte[] stdin, Duration timeout, Map<String, String> env)
       throws IOException {
     ProcessBuilder builder = new ProcessBuilder(argv);
     builder.environment().putAll(env);
@@ -23,7 +33,7 @@ public final class Processes {
     CompletableFuture<String> out = drain(process.getInputStream());
     CompletableFuture<String> err = drain(process.getErrorStream());
     try (var in = process.getOutputStream()) {
-      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      in.write(stdin);
     } catch (IOException e) {
       // The process may exit before reading its input; its exit code tells what happened.
     }

@@ -5,6 +5,7 @@ import dev.wall.core.setup.ActionContext;
 import dev.wall.core.setup.Journal.Entry;
 import dev.wall.core.setup.Journal.Kind;
 import dev.wall.core.setup.Node;
+import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.modules.SshFilesModule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,22 +16,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Appends the controller's public key once to a worker's {@code authorized_keys}, over ssh. It
- * first tries the key itself (nothing to type once it is there); only when the worker refuses it
- * does ssh ask for the password, on the terminal. The key travels on stdin; the remote script is a
+ * Appends the controller's public key once to a worker's {@code authorized_keys}, over ssh, as
+ * {@code from="SUBNET",restrict}. It first tries the key itself (nothing to type once it is there);
+ * only when the worker refuses it does ssh ask for the password, on the terminal, and only to a
+ * host whose key was confirmed (HostKeys). The key travels on stdin; the remote script is a
  * fixed text, so nothing from the layout reaches a shell.
  */
 final class RemoteAuthorize implements Action {
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  /** Reads the authorized line and the key's blob; replaces any line of that key, atomically (rename). */
   private static final String ADD_ONCE =
-      "umask 077; mkdir -p ~/.ssh && touch ~/.ssh/authorized_keys && IFS= read -r key"
-          + " && if grep -qxF \"$key\" ~/.ssh/authorized_keys; then echo wall:present;"
-          + " else { [ -s ~/.ssh/authorized_keys ] && [ -n \"$(tail -c 1 ~/.ssh/authorized_keys)\" ]"
-          + " && echo; printf '%s\\n' \"$key\"; } >> ~/.ssh/authorized_keys && echo wall:added; fi";
+      "umask 077; mkdir -p ~/.ssh && touch ~/.ssh/authorized_keys && IFS= read -r line && IFS= read -r blob"
+          + " && f=~/.ssh/authorized_keys && if grep -qxF -- \"$line\" \"$f\"; then echo wall:present;"
+          + " else { grep -vF -- \"$blob\" \"$f\"; printf '%s\\n' \"$line\"; } > \"$f.wall-tmp\""
+          + " && sync -- \"$f.wall-tmp\" 2>/dev/null; mv -f -- \"$f.wall-tmp\" \"$f\" && echo wall:added; fi";
+  /** Takes the key's lines out by writing the rest beside the file and renaming it over: never a half-written file. */
   private static final String REMOVE =
-      "IFS= read -r key; f=~/.ssh/authorized_keys; if [ -f \"$f\" ] && grep -qxF \"$key\" \"$f\"; then"
-          + " grep -vxF \"$key\" \"$f\" > \"$f.wall-tmp\"; cat \"$f.wall-tmp\" > \"$f\" && rm -f \"$f.wall-tmp\""
-          + " && echo wall:removed; else echo wall:absent; fi";
+      "umask 077; IFS= read -r line; IFS= read -r blob; f=~/.ssh/authorized_keys;"
+          + " if [ -f \"$f\" ] && grep -qF -- \"$blob\" \"$f\"; then"
+          + " grep -vF -- \"$blob\" \"$f\" > \"$f.wall-tmp\"; sync -- \"$f.wall-tmp\" 2>/dev/null;"
+          + " mv -f -- \"$f.wall-tmp\" \"$f\" && echo wall:removed; else echo wall:absent; fi";
 
   private final Node node;
   private final String worker;
@@ -46,7 +51,7 @@ final class RemoteAuthorize implements Action {
   }
 
   @Override
-  public Result apply(ActionContext ctx) throws IOException {
+  public Result apply(ActionContext ctx) throws IOException, SetupRefusal {
     if (ctx.dryRun()) {
       ctx.out().println("ssh " + target() + ": append " + key() + ".pub to ~/.ssh/authorized_keys once");
       return Result.of(target(), Status.WOULD_CHANGE);
@@ -54,8 +59,11 @@ final class RemoteAuthorize implements Action {
     boolean knownHostsExisted = Files.exists(knownHosts(ctx));
     try {
       var outcome = ssh(ctx, true, ADD_ONCE);
+      refuseChangedHostKey(outcome);
       if (outcome.exitCode() == 255 && !outcome.stdout().contains("wall:")) {
         outcome = ssh(ctx, false, ADD_ONCE);
+        refuseChangedHostKey(outcome);
+        refuseRefusedLogin(outcome);
       }
       if (outcome.stdout().contains("wall:present")) {
         return Result.of(target(), Status.ALREADY_SET);
@@ -78,7 +86,7 @@ final class RemoteAuthorize implements Action {
   }
 
   @Override
-  public Result undo(ActionContext ctx) throws IOException {
+  public Result undo(ActionContext ctx) throws IOException, SetupRefusal {
     if (!Files.exists(ctx.tree().resolve(key()))) {
       return Result.of(target(), Status.NOTHING_TO_UNDO);
     }
@@ -87,6 +95,7 @@ final class RemoteAuthorize implements Action {
       return Result.of(target(), Status.WOULD_UNDO);
     }
     var outcome = ssh(ctx, true, REMOVE);
+    refuseChangedHostKey(outcome);
     if (outcome.stdout().contains("wall:removed")) {
       return Result.of(target(), Status.UNDONE);
     }
@@ -96,16 +105,40 @@ final class RemoteAuthorize implements Action {
     return new Result(target(), Status.FAILED, why(outcome));
   }
 
+  /** A host key that differs from the one confirmed at setup: one line, the node, and the fix. */
+  private void refuseChangedHostKey(Processes.Outcome outcome) throws SetupRefusal {
+    String err = outcome.stderr();
+    if (outcome.exitCode() == 255 && (err.contains("REMOTE HOST IDENTIFICATION HAS CHANGED")
+        || err.contains("Host key verification failed"))) {
+      String names = worker + node.addressOf(worker).map(a -> " -R " + a).orElse("");
+      throw new SetupRefusal("ssh: " + worker + node.addressOf(worker).map(a -> " (" + a + ")").orElse("")
+          + ": its host key is not the one confirmed at setup (a re-flashed node, or someone in between);"
+          + " if " + worker + " was re-flashed: ssh-keygen -f " + node.user().inHome(SshFilesModule.KNOWN_HOSTS)
+          + " -R " + names + ", then run wall setup ssh again to see and confirm its new key");
+    }
+  }
+
+  /** The worker took neither the key nor the password: one line naming it and what to check. */
+  private void refuseRefusedLogin(Processes.Outcome outcome) throws SetupRefusal {
+    if (outcome.exitCode() == 255 && outcome.stderr().contains("Permission denied")) {
+      throw new SetupRefusal("ssh: " + target() + ": refused the wall's key and the password ("
+          + outcome.stderr().strip().lines().reduce((a, b) -> b).orElse("") + "); check that " + node.user().name()
+          + " exists on " + worker + " and that its sshd allows PubkeyAuthentication, then run again");
+    }
+  }
+
   private Processes.Outcome ssh(ActionContext ctx, boolean batch, String script) throws IOException {
     Path privateKey = ctx.tree().resolve(key());
     String publicKey = Files.readString(ctx.tree().resolve(key() + ".pub")).trim();
     List<String> argv = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-i", privateKey.toString()));
     argv.addAll(List.of("-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + knownHosts(ctx)));
-    argv.addAll(List.of("-o", "StrictHostKeyChecking=accept-new", "-o", "ConnectTimeout=10"));
+    // Host keys were confirmed by HostKeys just before: nothing new is trusted here.
+    argv.addAll(List.of("-o", "StrictHostKeyChecking=yes", "-o", "ConnectTimeout=10"));
     argv.addAll(List.of("-o", "BatchMode=" + (batch ? "yes" : "no"), "-o", "NumberOfPasswordPrompts=3"));
     node.addressOf(worker).ifPresent(a -> argv.addAll(List.of("-o", "HostName=" + a)));
     argv.addAll(List.of("-l", node.user().name(), worker, script));
-    return Processes.run(argv, publicKey + "\n", TIMEOUT, Map.of());
+    String input = SshFilesModule.authorizedLine(node, publicKey) + "\n" + SshFilesModule.blob(publicKey) + "\n";
+    return Processes.run(argv, input, TIMEOUT, Map.of());
   }
 
   private String key() {

@@ -24,10 +24,12 @@ import java.util.Optional;
 public final class SshModule implements SetupModule {
   private final boolean remote;
   private final Path authorize;
+  private final boolean acceptHostKeys;
 
-  public SshModule(boolean remote, Path authorize) {
+  public SshModule(boolean remote, Path authorize, boolean acceptHostKeys) {
     this.remote = remote;
     this.authorize = authorize;
+    this.acceptHostKeys = acceptHostKeys;
   }
 
   @Override
@@ -53,12 +55,25 @@ public final class SshModule implements SetupModule {
     }
     actions.add(new SshKeyPair(node));
     actions.addAll(SshFilesModule.controllerFiles(node));
-    if (remote) {
+    if (remote && !node.workers().isEmpty()) {
+      actions.add(new HostKeys(node, acceptHostKeys, terminalConfirmation()));
       for (String worker : node.workers()) {
         actions.add(new RemoteAuthorize(node, worker));
       }
     }
     return actions;
+  }
+
+  /** A yes on the terminal, when there is one; null otherwise (a script must pass --accept-host-keys). */
+  private static java.util.function.Predicate<String> terminalConfirmation() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return null;
+    }
+    return question -> {
+      String answer = console.readLine("%s", question);
+      return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    };
   }
 
   private static String publicKey(Path file) throws SetupRefusal {
@@ -73,14 +88,29 @@ public final class SshModule implements SetupModule {
     }
   }
 
-  /** authorized_keys with the key once; created 0600 for the user when missing. */
+  /**
+   * authorized_keys with the key once, as {@link SshFilesModule#authorizedLine} restricts it; a line
+   * of the same key with other options (an older setup's) is replaced. Created 0600 for the user.
+   */
   static FileEdit authorizedKeys(Node node, String key) {
+    String line = SshFilesModule.authorizedLine(node, key);
+    String blob = SshFilesModule.blob(key);
     return new FileEdit(
         node.user().inHome(".ssh/authorized_keys"),
         current -> {
           String text = current == null ? "" : current;
-          boolean present = Text.lines(text).stream().anyMatch(l -> Text.strip(l).trim().equals(key));
-          return present ? text : Text.terminated(text) + Text.utf8(key) + Text.eol(text);
+          List<String> lines = Text.lines(text);
+          if (lines.stream().anyMatch(l -> Text.strip(l).trim().equals(line))) {
+            return text;
+          }
+          StringBuilder kept = new StringBuilder();
+          for (String l : lines) {
+            if (!List.of(Text.strip(l).trim().split("\\s+")).contains(blob)) {
+              kept.append(l);
+            }
+          }
+          String rest = kept.toString();
+          return Text.terminated(rest) + Text.utf8(line) + Text.eol(text);
         },
         node.user().owns("rw-------"));
   }

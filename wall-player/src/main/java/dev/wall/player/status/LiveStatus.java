@@ -5,88 +5,68 @@ import dev.wall.core.layout.Screen;
 import dev.wall.core.schedule.OpeningHours;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.core.sync.ScreenState;
+import dev.wall.player.launch.WallState;
 import dev.wall.player.wire.WallStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
- * The controller's view of its wall, kept up to date as things happen (the job starts and ends,
- * rank 0 reports a round, the schedule turns the wall off), and read by the status page.
- * Thread-safe: writers are the controller's threads, readers the page's.
+ * The status page's view of the wall, read from the same {@link WallState} as the status file
+ * ({@code StatusBoard}): what the controller's job is doing and rank 0's last control round, with
+ * the opening hours' next change beside it. Thread-safe: the page's threads read, nothing here is
+ * written but the thumbnail source.
  */
 public final class LiveStatus implements StatusSource {
   private final Layout layout;
   private final Optional<OpeningHours> hours;
   private final ScheduleClock clock;
-  private IntFunction<Optional<byte[]>> thumbnails = rank -> Optional.empty();
-  private String state = ScreenView.STOPPED;
-  private String label = "stopped";
-  private String headline = "starting";
-  private Integer loop;
-  private WallStatus round;
+  private final Supplier<WallState> board;
+  private volatile IntFunction<Optional<byte[]>> thumbnails = rank -> Optional.empty();
 
-  public LiveStatus(Layout layout, Optional<OpeningHours> hours, ScheduleClock clock) {
+  /** @param board the wall's state now, as the status file holds it */
+  public LiveStatus(Layout layout, Optional<OpeningHours> hours, ScheduleClock clock, Supplier<WallState> board) {
     this.layout = layout;
     this.hours = hours;
     this.clock = clock;
+    this.board = board;
   }
 
-  /** Rank 0's last control round: every screen's state and figures. */
-  public synchronized void round(WallStatus status) {
-    playing(status.line());
-    round = status;
-  }
-
-  /** The wall's job is running: every screen plays. */
-  public synchronized void playing(String line) {
-    state = ScreenView.PLAYING;
-    label = "playing";
-    headline = line;
-    round = null;
-    java.util.regex.Matcher m = LOOP.matcher(line);
-    loop = m.find() ? Integer.valueOf(m.group(1)) : null;
-  }
-
-  /** Rank 0's round line starts {@code loop 3/forever at ...}: every screen plays that loop, in lockstep. */
-  private static final java.util.regex.Pattern LOOP = java.util.regex.Pattern.compile("^loop (\\d+)/");
-
-  /** The schedule turned the wall off: not a failure. */
-  public synchronized void off(String offLabel) {
-    state = ScreenView.OFF;
-    label = offLabel;
-    headline = offLabel;
-    loop = null;
-    round = null;
-  }
-
-  /** The wall's job ended (or has not started). */
-  public synchronized void stopped(String why) {
-    state = ScreenView.STOPPED;
-    label = "stopped";
-    headline = why;
-    loop = null;
-    round = null;
-  }
-
-  public synchronized void thumbnails(IntFunction<Optional<byte[]>> source) {
+  public void thumbnails(IntFunction<Optional<byte[]>> source) {
     thumbnails = source;
   }
 
   @Override
-  public synchronized StatusView now() {
+  public StatusView now() {
+    WallState state = board.get();
+    WallStatus round = state.wall().phase() == WallState.Phase.PLAYING ? state.status() : null;
+    String tile = state.wall().phase() == WallState.Phase.OFF ? ScreenView.OFF : ScreenView.STOPPED;
+    String label = label(state.wall());
     List<ScreenView> screens = new ArrayList<>();
     for (int rank = 0; rank < layout.screens().size(); rank++) {
       Screen screen = layout.screen(rank);
       if (round != null && rank < round.screens().size()) {
         screens.add(view(round.screens().get(rank), round));
       } else {
-        screens.add(new ScreenView(screen.name(), screen.host(), state, label, loop, null, null, null, null));
+        screens.add(new ScreenView(screen.name(), screen.host(), tile, label, null, null, null, null, null));
       }
     }
     String schedule = hours.map(h -> h.nextChangeLabel(clock.now())).orElse(null);
-    return new StatusView(layout, clock.now(), headline, schedule, screens);
+    return new StatusView(layout, clock.now(), round != null ? round.line() : label, schedule, screens);
+  }
+
+  /** The wall's phase as one line, for a wall with no control round to show. */
+  private static String label(WallState.Wall wall) {
+    return switch (wall.phase()) {
+      case STARTING -> "starting";
+      case PLAYING -> "playing";
+      case RESTARTING -> "restarting: " + wall.lastRestartCause();
+      case WAITING_FOR_NODES -> "waiting for every node to answer: " + String.join("; ", wall.waitingFor());
+      case OFF -> wall.offLabel() == null ? "off (schedule)" : wall.offLabel();
+      case STOPPED -> "stopped";
+    };
   }
 
   /** A screen as rank 0 reported it. A screen that is not playing has no loop, skew or rate. */
@@ -107,15 +87,11 @@ public final class LiveStatus implements StatusSource {
 
   @Override
   public Optional<byte[]> thumbnail(int rank) {
-    IntFunction<Optional<byte[]>> source;
-    synchronized (this) {
-      boolean shown = round != null && rank < round.screens().size()
-          ? round.screens().get(rank).state() == ScreenState.PLAYING : state.equals(ScreenView.PLAYING);
-      if (!shown) {
-        return Optional.empty();
-      }
-      source = thumbnails;
+    WallState state = board.get();
+    WallStatus round = state.wall().phase() == WallState.Phase.PLAYING ? state.status() : null;
+    if (round == null || rank >= round.screens().size() || round.screens().get(rank).state() != ScreenState.PLAYING) {
+      return Optional.empty();
     }
-    return source.apply(rank);
+    return thumbnails.apply(rank);
   }
 }

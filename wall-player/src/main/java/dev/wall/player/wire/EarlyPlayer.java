@@ -32,12 +32,19 @@ public record EarlyPlayer(PlayerKind requested, List<String> argv, Path log) {
   }
 
   /** For screen {@code index}, when the layout's player can be mpv; the rank's own inputs. */
-  public static Optional<EarlyPlayer> forScreen(Layout layout, int index, Path runDir) {
+  /** The early player of screen {@code index}, for a rank that will be sent {@code display}: it draws where that says. */
+  public static Optional<EarlyPlayer> forScreen(
+      Layout layout, int index, Path runDir, DisplaySettings display, boolean debug) {
     if (layout.player() != PlayerKind.MPV && layout.player() != PlayerKind.AUTO) {
       return Optional.empty();
     }
-    PlayerSpec spec = PlayerFactory.spec(layout, layout.screen(index), screensDir(runDir), Map.of());
-    return Optional.of(new EarlyPlayer(layout.player(), MpvPlayer.argv(spec), spec.log()));
+    PlayerSpec spec = PlayerFactory.spec(layout, layout.screen(index), screensDir(runDir), display.variables(), debug);
+    try {
+      return Optional.of(new EarlyPlayer(layout.player(), MpvPlayer.argv(spec), spec.log()));
+    } catch (IllegalArgumentException e) {
+      // A window where this display stack places none: no early start; the rank's player says why.
+      return Optional.empty();
+    }
   }
 
   /** Where every rank keeps its player's socket and logs. */

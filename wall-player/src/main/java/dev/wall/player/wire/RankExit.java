@@ -8,6 +8,11 @@ public final class RankExit {
   public static final int ABORTED = 1;
   /** The rank could not read what the controller asked of it (another version of wall?). */
   public static final int BAD_LAUNCH = 2;
+  /**
+   * Other ranks stopped answering ({@link RankMessage.Lost} said which): the rank gave up waiting,
+   * and exits without finalizing MPI, which would wait for them too.
+   */
+  public static final int LOST = 3;
 
   private RankExit() {}
 }

@@ -22,9 +22,10 @@ import java.util.List;
  * @param layoutData the layout as the controller validated it ({@link LayoutWire}), or null for
  *     the rank to read {@code layout} itself
  * @param display the display settings the controller was given, for every rank's player
+ * @param debug verbose player logs and control transcripts
  */
 public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp,
-    EarlyPlayer earlyPlayer, String layoutData, DisplaySettings display) {
+    EarlyPlayer earlyPlayer, String layoutData, DisplaySettings display, boolean debug) {
   /**
    * mpirun's own command line holds every rank's: past this much layout data in all, the ranks
    * read the layout file instead (Linux allows 2 MB of arguments; a layout is about 400 bytes a
@@ -37,16 +38,21 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
   }
 
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot, boolean warmUp) {
-    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null, null, DisplaySettings.NONE);
+    this(layout, loops, mediaRoot, runDir, snapshot, warmUp, null, null, DisplaySettings.NONE, false);
   }
 
   public RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Path snapshot) {
-    this(layout, loops, mediaRoot, runDir, snapshot, false, null, null, DisplaySettings.NONE);
+    this(layout, loops, mediaRoot, runDir, snapshot, false, null, null, DisplaySettings.NONE, false);
   }
 
   /** The same, with the display settings every rank's player gets. */
   public RankLaunch withDisplay(DisplaySettings settings) {
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, settings);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, settings, debug);
+  }
+
+  /** The same, with verbose player logs and transcripts, or without. */
+  public RankLaunch withDebug(boolean verbose) {
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, display, verbose);
   }
 
   /**
@@ -56,14 +62,16 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
   public RankLaunch withLayoutData(Layout wall) {
     String data = LayoutWire.encode(wall);
     boolean fits = (long) data.length() * wall.screens().size() <= LAYOUT_DATA_BUDGET;
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, fits ? data : null, display);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, fits ? data : null, display,
+        debug);
   }
 
   /** The same, for screen {@code index} of {@code wall}: with its early player when it can have one. */
   public RankLaunch forScreen(Layout wall, int index) {
     Layout withMedia = mediaRoot == null ? wall : wall.withMediaRoot(mediaRoot.toAbsolutePath().toString());
-    EarlyPlayer early = warmUp ? null : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath()).orElse(null);
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData, display);
+    EarlyPlayer early = warmUp ? null
+        : EarlyPlayer.forScreen(withMedia, index, runDir.toAbsolutePath(), display, debug).orElse(null);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, early, layoutData, display, debug);
   }
 
   public List<String> args() {
@@ -79,6 +87,9 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     }
     if (warmUp) {
       args.add("--warm-up");
+    }
+    if (debug) {
+      args.add("--debug");
     }
     args.addAll(display.args());
     if (layoutData != null) {
@@ -101,11 +112,16 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     boolean warmUp = false;
     EarlyPlayer earlyPlayer = null;
     String layoutData = null;
+    boolean debug = false;
     DisplaySettings display = DisplaySettings.NONE;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--warm-up")) {
         warmUp = true;
+        continue;
+      }
+      if (option.equals("--debug")) {
+        debug = true;
         continue;
       }
       if (option.equals("--early-player")) {
@@ -132,6 +148,6 @@ public record RankLaunch(Path layout, int loops, Path mediaRoot, Path runDir, Pa
     if (layout == null || loops == null || runDir == null) {
       throw new IllegalArgumentException("a rank needs --layout, --loops and --run-dir");
     }
-    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, display);
+    return new RankLaunch(layout, loops, mediaRoot, runDir, snapshot, warmUp, earlyPlayer, layoutData, display, debug);
   }
 }

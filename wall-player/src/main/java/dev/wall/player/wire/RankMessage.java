@@ -1,5 +1,6 @@
 package dev.wall.player.wire;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,34 @@ public sealed interface RankMessage {
     }
   }
 
+  /**
+   * Ranks that stopped answering: rank {@code reporter} gave up waiting for {@code missing} at a
+   * meeting (a {@code barrier}, {@code gather} or {@code broadcast}) after {@code waitedMillis}.
+   * The root names exactly the ranks that did not come; any other rank can only name the root. The
+   * controller, which has the layout, names their screens and hosts.
+   */
+  record Lost(int reporter, List<Integer> missing, String meeting, long waitedMillis) implements RankMessage {
+    public Lost {
+      missing = List.copyOf(missing);
+    }
+
+    @Override
+    public String encode() {
+      return Tag.LOST.prefix + reporter + " " + String.join(",", missing.stream().map(String::valueOf).toList())
+          + " " + meeting + " " + waitedMillis;
+    }
+
+    static Optional<RankMessage> parse(String body) {
+      String[] words = body.split(" ");
+      if (words.length != 4 || !words[0].matches("\\d+") || !words[1].matches("\\d+(,\\d+)*")
+          || !words[3].matches("\\d+")) {
+        return Optional.empty();
+      }
+      List<Integer> missing = java.util.Arrays.stream(words[1].split(",")).map(Integer::valueOf).toList();
+      return Optional.of(new Lost(Integer.parseInt(words[0]), missing, words[2], Long.parseLong(words[3])));
+    }
+  }
+
   /** After a control round: where the wall and each screen are, as the JSON of a {@link WallStatus}. */
   record Status(String json) implements RankMessage {
     public Status(WallStatus status) {
@@ -64,15 +93,28 @@ public sealed interface RankMessage {
     for (Tag tag : Tag.values()) {
       if (line.startsWith(tag.prefix)) {
         String body = line.substring(tag.prefix.length());
+        if (tag == Tag.LOST) {
+          return Lost.parse(body);
+        }
         return Optional.of(switch (tag) {
           case CONSOLE -> new Console(body);
           case FAILED -> new Failure(body);
           case STATUS -> new Status(body);
           case REPORT -> new Report(body);
+          case LOST -> throw new AssertionError("parsed above");
         });
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the controller's log keeps {@code line}: everything but the status, which comes every
+   * second (about 8 MB a day for 4 screens) and is kept in the status file instead, and a loop's
+   * figures, which {@code --report} keeps (the console line of the loop stays).
+   */
+  static boolean logged(String line) {
+    return !line.startsWith(Tag.STATUS.prefix) && !line.startsWith(Tag.REPORT.prefix);
   }
 
   /** The tags. Short, and unlike anything Open MPI prints. */
@@ -80,7 +122,8 @@ public sealed interface RankMessage {
     CONSOLE("@wall console "),
     FAILED("@wall failed "),
     STATUS("@wall status "),
-    REPORT("@wall report ");
+    REPORT("@wall report "),
+    LOST("@wall lost ");
 
     final String prefix;
 

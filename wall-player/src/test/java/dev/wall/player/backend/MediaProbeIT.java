@@ -19,6 +19,31 @@ class MediaProbeIT {
     assertEquals(new MediaInfo(320, 180, 30, 2.0), info);
   }
 
+  /** A restarted player does not wait for ffprobe again, and a clip replaced in place is probed again. */
+  @Test
+  void theCacheIsOneObjectKeyedByTheClipsSizeAndTime() throws Exception {
+    Path work = TestMedia.workDir("probe-cache");
+    Path clip = work.resolve("left.mp4");
+    Files.copy(TestMedia.barCoded(320, 180, 2), clip);
+    Path cache = work.resolve("left.ffprobe.json");
+    assertEquals(new MediaInfo(320, 180, 30, 2.0), MediaProbe.probe(clip, cache));
+    com.fasterxml.jackson.databind.JsonNode kept = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cache.toFile());
+    assertEquals(Files.size(clip), kept.path("clip").path("size").asLong());
+
+    // The same clip again: the cache answers (a cache that lies about it proves who answered).
+    Files.writeString(cache, Files.readString(cache).replace("\"width\":320", "\"width\":321"));
+    assertEquals(321, MediaProbe.probe(clip, cache).width());
+
+    // Replaced at the same path by another clip: probed again, and the cache replaced, not appended to.
+    Files.copy(TestMedia.barCoded(320, 180, 4), clip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertEquals(new MediaInfo(320, 180, 30, 4.0), MediaProbe.probe(clip, cache));
+    assertEquals(4.0, new com.fasterxml.jackson.databind.ObjectMapper().readTree(cache.toFile())
+        .path("info").path("duration").asDouble());
+    try (var files = Files.list(work)) {
+      assertEquals(2, files.count(), "the clip and its cache, nothing else");
+    }
+  }
+
   @Test
   void aFileThatIsNoClipIsRefusedWithFfprobesWords() throws Exception {
     Path work = TestMedia.workDir("probe-bad");

@@ -48,7 +48,7 @@ class PlayWallIT {
   @Test
   void aTwoByTwoWallPlaysEveryLoopOnEveryScreenInItsWindow() throws Exception {
     Path layout = TestWall.write(dir, 5, 2, new java.util.TreeMap<>(WINDOWS));
-    Path report = dir.resolve("report.json");
+    Path report = dir.resolve("report.jsonl");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CompletableFuture<Integer> play = CompletableFuture.supplyAsync(() -> WallCli.run(
@@ -72,8 +72,11 @@ class PlayWallIT {
     assertTrue(loopLines.get(0).startsWith("loop 1/2: "), loopLines.get(0));
     assertTrue(loopLines.get(1).startsWith("loop 2/2: "), loopLines.get(1));
 
-    JsonNode loops = new ObjectMapper().readTree(report.toFile()).get("loops");
-    assertEquals(2, loops.size());
+    List<JsonNode> loops = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(report)) {
+      loops.add(new ObjectMapper().readTree(line));
+    }
+    assertEquals(2, loops.size(), "one JSON line per loop");
     for (JsonNode loop : loops) {
       assertEquals(4, loop.get("screens").size());
       for (JsonNode screen : loop.get("screens")) {
@@ -81,6 +84,8 @@ class PlayWallIT {
         assertEquals(2.0 - 1 / 30.0, end, 0.02, "every screen reached its last frame: " + screen);
       }
       assertTrue(loop.get("seconds").asDouble() >= 1.9, loop.toString());
+      assertEquals(layout.toString(), loop.get("layout").asText());
+      assertTrue(java.time.Instant.parse(loop.get("at").asText()).isBefore(java.time.Instant.now()));
     }
   }
 }

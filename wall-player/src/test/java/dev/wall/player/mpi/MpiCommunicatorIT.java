@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MpiCommunicatorIT {
   @TempDir Path dir;
 
-  @Test
-  void barrierBroadcastAndGatherAcrossFourRealRanks() throws Exception {
+  private List<String> probe(String... args) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
     argv.addAll(dev.wall.player.launch.MpirunCommand.COMMON_MCA);
     if ("root".equals(System.getProperty("user.name"))) {
@@ -30,6 +29,28 @@ class MpiCommunicatorIT {
     }
     argv.addAll(List.of("--oversubscribe", "--bind-to", "none", "--mca", "mpi_yield_when_idle", "1", "-np", "4",
         Project.java(), "-Xmx32m", "-cp", Project.classpath(), CommunicatorProbe.class.getName()));
+    argv.addAll(List.of(args));
+    return argv;
+  }
+
+  @Test
+  void aRankThatMissesABarrierIsNamedByTheRootAtTheDeadline() throws Exception {
+    Path log = dir.resolve("lost.log");
+    try (ChildProcess mpirun = ChildProcess.start("mpirun probe", probe("lost"), log, Map.of())) {
+      mpirun.waitFor(Duration.ofSeconds(60));
+    }
+    String output = Files.readString(log);
+    Matcher root = Pattern.compile("rank 0 timeout after (\\d+) ms: barrier: no word from rank 3 within 1 s; missing \\[3\\]")
+        .matcher(output);
+    assertTrue(root.find(), output);
+    long waited = Long.parseLong(root.group(1));
+    assertTrue(waited >= 1000 && waited < 2000, "the root gave up after " + waited + " ms");
+    assertTrue(!output.contains("passed a barrier rank 3 missed"), output);
+  }
+
+  @Test
+  void barrierBroadcastAndGatherAcrossFourRealRanks() throws Exception {
+    List<String> argv = probe();
     Path log = dir.resolve("mpirun.log");
     int code;
     try (ChildProcess mpirun = ChildProcess.start("mpirun probe", argv, log, Map.of())) {

@@ -74,7 +74,7 @@ class WallRankTest {
   /** Every rank on its own thread, each with the players {@code make} builds for its screen. */
   private List<String> playWith(Layout layout, java.util.function.Function<Screen, FakePlayer> make) throws Exception {
     int size = layout.screens().size();
-    InProcessGroup group = new InProcessGroup(size, 20_000);
+    InProcessGroup group = new InProcessGroup(size);
     ExecutorService pool = Executors.newFixedThreadPool(size);
     try {
       List<Future<String>> outcomes = new ArrayList<>();
@@ -118,7 +118,7 @@ class WallRankTest {
     try {
       rank.run(null);
       if (comm.isRoot()) {
-        rank.givenUp().forEach(line -> changes.add("at the end: " + line));
+        rank.failedAtTheEnd().forEach(line -> changes.add("at the end: " + line));
       }
       return null;
     } catch (WallAbortedException e) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.player.cli.setup.SetupFixtures;
+import dev.wall.player.testing.NamespaceCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class NfsShareIT {
     Files.writeString(config, ganeshaConfig(tmp, share, export.group(1), export.group(2), export.group(3)));
 
     String controller = "192.168.1.101";
-    try (NetNs ns = NetNs.create(controller)) {
+    try (NamespaceCluster.Isolated ns = NamespaceCluster.isolated(controller)) {
       Path log = tmp.resolve("ganesha.log");
       Process ganesha =
           new ProcessBuilder(ns.exec("ganesha.nfsd", "-F", "-f", config.toString(), "-p", tmp.resolve("ganesha.pid").toString(),
@@ -105,7 +106,7 @@ class NfsShareIT {
     }
   }
 
-  private static boolean listening(NetNs ns, int port) {
+  private static boolean listening(NamespaceCluster.Isolated ns, int port) {
     try {
       return Cmd.run(ns.exec("ss", "-Htln", "sport", "= :" + port)).out().contains(":" + port);
     } catch (IOException | InterruptedException e) {

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * {@code src/test/cluster/test-cluster down /tmp/c}.
  */
 public final class NamespaceCluster implements AutoCloseable {
-  private static final Pattern OWNED = Pattern.compile("^(wc(\\d+)x[0-9a-z]+)-(br|n\\d+)$");
+  private static final Pattern OWNED = Pattern.compile("^(wc(\\d+)x[0-9a-z]+)-(br|n\\d+|iso)$");
   private static final String SSHD_SCRIPT = "hostname \"$1\" && mount --bind \"$2\" /run"
       + " && mount --bind \"$3\" /etc/hosts && exec /usr/sbin/sshd -D -f \"$4\" -E \"$5\"";
   private static final Duration SSHD_START = Duration.ofSeconds(20);
@@ -86,6 +86,11 @@ public final class NamespaceCluster implements AutoCloseable {
 
     public String netns() {
       return netns;
+    }
+
+    /** The controller user's home of the cluster ({@link NamespaceCluster#home}). */
+    public Path home() {
+      return NamespaceCluster.this.home();
     }
 
     /** The node's sshd, which holds its mount and UTS namespaces. */
@@ -146,6 +151,68 @@ public final class NamespaceCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * A single network namespace with {@code addresses} on its loopback and nothing else: a host that
+   * no other machine can reach, for a server under test and its client side by side (the setup
+   * tests' sshd and nfs-ganesha). Named like a cluster's namespaces, deleted on close, and torn
+   * down with the orphans if its owner dies first.
+   */
+  public static Isolated isolated(String... addresses) throws IOException {
+    tearDownOrphans();
+    String name = "wc" + ProcessHandle.current().pid() + "x"
+        + Integer.toString(1296 + new SecureRandom().nextInt(45_000), 36) + "-iso";
+    run(List.of("ip", "netns", "add", name));
+    Isolated ns = new Isolated(name);
+    try {
+      run(List.of("ip", "-n", name, "link", "set", "lo", "up"));
+      for (String address : addresses) {
+        run(List.of("ip", "-n", name, "addr", "add", address + "/32", "dev", "lo"));
+      }
+      if (!run(List.of("ip", "-n", name, "route", "show", "default")).isBlank()) {
+        throw new IllegalStateException(name + " has a default route");
+      }
+    } catch (IOException | RuntimeException e) {
+      ns.close();
+      throw e;
+    }
+    return ns;
+  }
+
+  /** See {@link #isolated}. */
+  public static final class Isolated implements AutoCloseable {
+    private final String name;
+
+    private Isolated(String name) {
+      this.name = name;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    /** {@code argv}, run inside the namespace. */
+    public List<String> exec(List<String> argv) {
+      List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", name));
+      all.addAll(argv);
+      return all;
+    }
+
+    public List<String> exec(String... argv) {
+      return exec(List.of(argv));
+    }
+
+    /** Kills whatever still runs in it (by the kernel's list), then deletes it. */
+    @Override
+    public void close() {
+      kill(new LinkedHashSet<>(namespacePids(name)));
+      try {
+        run(List.of("ip", "netns", "del", name));
+      } catch (IOException e) {
+        // Gone already.
+      }
+    }
+  }
+
   private NamespaceCluster(String tag, Path state, int subnet) {
     this.tag = tag;
     this.state = state;
@@ -167,6 +234,16 @@ public final class NamespaceCluster implements AutoCloseable {
     tearDownOrphans();
     SecureRandom random = new SecureRandom();
     String tag = "wc" + ProcessHandle.current().pid() + "x" + Integer.toString(1296 + random.nextInt(45_000), 36);
+    if (Files.exists(state.resolve("owner"))) {
+      tearDown(state);
+      deleteTree(state); // an earlier cluster's keys and logs, never a folder that is not a cluster's
+    } else if (Files.isDirectory(state)) {
+      try (Stream<Path> entries = Files.list(state)) {
+        if (entries.findAny().isPresent()) {
+          throw new IOException(state + " is not empty and holds no cluster: give an empty or new folder");
+        }
+      }
+    }
     Files.createDirectories(state);
     Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
     NamespaceCluster cluster = new NamespaceCluster(tag, state.toAbsolutePath(), 1 + random.nextInt(250));

@@ -9,6 +9,11 @@ public final class Poll {
   private Poll() {}
 
   public static <T> T until(Duration timeout, String what, Callable<T> probe) throws Exception {
+    return until(timeout, Duration.ofMillis(20), what, probe);
+  }
+
+  /** The same, probing every {@code period}: for a probe that is itself a process or two. */
+  public static <T> T until(Duration timeout, Duration period, String what, Callable<T> probe) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
     while (System.nanoTime() < deadline) {
@@ -20,7 +25,7 @@ public final class Poll {
       } catch (Exception e) {
         last = e;
       }
-      LockSupport.parkNanos(20_000_000);
+      LockSupport.parkNanos(period.toNanos());
     }
     throw new AssertionError("timed out after " + timeout + " waiting for " + what, last);
   }

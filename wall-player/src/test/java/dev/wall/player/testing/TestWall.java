@@ -31,7 +31,7 @@ public final class TestWall {
     }
     String screens = windows.entrySet().stream().map(e -> String.format(
         "{\"name\": \"%s\", \"host\": \"%s\", \"window\": {\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d},"
-            + " \"media\": \"%s.mp4\", \"playerArgs\": [\"--vo=x11\"]}",
+            + " \"media\": \"%s.mp4\"}",
         e.getKey(), hosts.getOrDefault(e.getKey(), "localhost"), e.getValue().x(), e.getValue().y(), e.getValue().width(), e.getValue().height(), e.getKey()))
         .collect(Collectors.joining(",\n"));
     Path layout = dir.resolve("wall.json");

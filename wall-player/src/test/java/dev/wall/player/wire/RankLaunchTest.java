@@ -26,7 +26,7 @@ class RankLaunchTest {
     EarlyPlayer mpv = new EarlyPlayer(PlayerKind.AUTO,
         List.of("mpv", "--title=wall:lobby left", "--loops", "--", "/media/a clip.mp4"), Path.of("/run/wall/s1.log"));
     RankLaunch early = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null, false, mpv,
-        "rO0ABXNyAB", DisplaySettings.NONE);
+        "rO0ABXNyAB", DisplaySettings.NONE, true);
     assertEquals(early, RankLaunch.parse(early.args().toArray(String[]::new)),
         "the early player's arguments are taken as they are, even ones that look like rank options");
   }

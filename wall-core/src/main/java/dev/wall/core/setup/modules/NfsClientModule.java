@@ -54,7 +54,8 @@ public final class NfsClientModule implements SetupModule {
   }
 
   public static String fstabLine(Node node) {
-    String options = (node.readWrite() ? "rw" : "ro") + ",nofail,_netdev,x-systemd.automount,nfsvers=4";
+    // nosuid,nodev: nothing on the share can gain privileges on the node, whoever can write it.
+    String options = (node.readWrite() ? "rw" : "ro") + ",nosuid,nodev,nofail,_netdev,x-systemd.automount,nfsvers=4";
     return node.controller() + ":" + node.share() + " " + node.share() + " nfs " + options + " 0 0";
   }
 

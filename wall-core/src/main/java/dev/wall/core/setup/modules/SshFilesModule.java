@@ -11,6 +11,7 @@ import dev.wall.core.io.FileAttrs;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The files behind mpirun's ssh on the controller: an ssh config naming the wall's key and known
@@ -38,6 +39,23 @@ public final class SshFilesModule {
         new FileEdit(MCA_PARAMS, current -> mcaParams(current, config, node), FileAttrs.mode("rw-r--r--")));
   }
 
+  /**
+   * The controller's key as a worker authorizes it: only from the wall's subnet (else the
+   * controller's address), and {@code restrict}ed (no forwarding, no terminal, no rc file), which
+   * is all Open MPI's launcher needs to start its daemons.
+   */
+  public static String authorizedLine(Node node, String publicKey) {
+    Optional<String> from = node.network().map(dev.wall.core.layout.Network::subnet).filter(s -> s != null && !s.isBlank())
+        .or(() -> node.addressOf(node.controller()));
+    return from.map(f -> "from=\"" + f + "\",").orElse("") + "restrict " + publicKey.trim();
+  }
+
+  /** The key's own text (its base64 blob), to find it in an authorized_keys line whatever its options. */
+  public static String blob(String publicKey) {
+    String[] words = publicKey.trim().split("\\s+");
+    return words.length >= 2 ? words[1] : publicKey.trim();
+  }
+
   static String sshConfig(Node node) {
     StringBuilder out = new StringBuilder();
     out.append("# Written by wall setup ssh: how mpirun reaches the wall's nodes, through\n");
@@ -53,7 +71,8 @@ public final class SshFilesModule {
     out.append("  IdentityFile ").append(node.user().inHome(KEY)).append('\n');
     out.append("  IdentitiesOnly yes\n");
     out.append("  BatchMode yes\n");
-    out.append("  StrictHostKeyChecking accept-new\n");
+    // The host keys were confirmed at setup (wall setup ssh); a key that changed since is refused.
+    out.append("  StrictHostKeyChecking yes\n");
     out.append("  UserKnownHostsFile ").append(node.user().inHome(KNOWN_HOSTS)).append('\n');
     out.append("  ConnectTimeout 10\n");
     return Text.utf8(out.toString());

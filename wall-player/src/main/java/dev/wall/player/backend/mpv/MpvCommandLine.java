@@ -4,6 +4,7 @@ import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
+import dev.wall.player.display.DisplayStack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,11 @@ final class MpvCommandLine {
   private static final String IPC_SERVER = "--input-ipc-server=";
   private MpvCommandLine() {}
 
-  static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket) {
+  /**
+   * @param stack what the node draws on: the video output and the placement follow it
+   * @throws IllegalArgumentException when the screen has a window and the stack cannot place one
+   */
+  static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket, DisplayStack stack) {
     List<String> argv = new ArrayList<>();
     argv.add(options.executable());
     argv.add("--no-config");
@@ -31,7 +36,9 @@ final class MpvCommandLine {
     argv.add("--load-auto-profiles=no");
     argv.add("--osd-level=0");
     argv.add("--no-input-default-bindings");
-    argv.add("--no-terminal");
+    // Its warnings and errors only, to the log that rotates; never terminal input: stdin is the lifeline.
+    argv.add("--msg-level=all=warn");
+    argv.add("--no-input-terminal");
     argv.add("--hr-seek=yes");
     argv.add("--keepaspect=no");
     argv.add("--cursor-autohide=always");
@@ -39,8 +46,11 @@ final class MpvCommandLine {
     argv.add(IPC_SERVER + socket);
     // Lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits.
     argv.add("--input-ipc-client=fd://0");
-    argv.add("--log-file=" + logFile(spec));
-    argv.addAll(placement(spec.window(), spec.output()));
+    if (spec.debug()) {
+      // mpv's own log is verbose (at least -v) and grows as long as mpv runs: for diagnosing only.
+      argv.add("--log-file=" + logFile(spec));
+    }
+    argv.addAll(placement(spec, stack));
     if (spec.crop() != null) {
       argv.add("--vf=" + cropFilter(spec.crop()));
     }
@@ -48,6 +58,9 @@ final class MpvCommandLine {
       argv.add("--audio=no");
     }
     addIfSet(argv, "--hwdec=", options.hwdec());
+    if (options.vo() == null && !names(spec.playerArgs(), "--vo=")) {
+      argv.addAll(videoOutput(stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
+    }
     addIfSet(argv, "--vo=", options.vo());
     addIfSet(argv, "--gpu-context=", options.gpuContext());
     if (spec.items() > 1 && !spec.oneTimeline() && options.itemLoad() == MpvOptions.ItemLoad.PRELOADED) {
@@ -92,7 +105,7 @@ final class MpvCommandLine {
    * An mpv with nothing to play, holding a black window in the screen's place: what a screen
    * that was given up shows instead of whatever lies beneath. Its lifeline is a player's.
    */
-  static List<String> blankArgv(PlayerSpec spec, MpvOptions options) {
+  static List<String> blankArgv(PlayerSpec spec, MpvOptions options, DisplayStack stack) {
     List<String> argv = new ArrayList<>();
     argv.add(options.executable());
     argv.add("--no-config");
@@ -105,10 +118,13 @@ final class MpvCommandLine {
     argv.add("--cursor-autohide=always");
     argv.add("--title=" + BLANK_TITLE_PREFIX + spec.screenName());
     argv.add("--input-ipc-client=fd://0");
-    argv.addAll(placement(spec.window(), spec.output()));
+    argv.addAll(placement(spec, stack));
+    if (options.vo() == null && !names(spec.playerArgs(), "--vo=")) {
+      argv.addAll(videoOutput(stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
+    }
     addIfSet(argv, "--vo=", options.vo());
     addIfSet(argv, "--gpu-context=", options.gpuContext());
-    // The layout's own arguments choose the video output (--vo=x11 under Xvfb, say).
+    // The layout's own arguments choose the video output where they name one.
     spec.playerArgs().stream().filter(arg -> arg.startsWith("--vo=") || arg.startsWith("--gpu-")
         || arg.startsWith("--drm-")).forEach(argv::add);
     return argv;
@@ -140,7 +156,7 @@ final class MpvCommandLine {
     return Map.copyOf(environment);
   }
 
-  /** The last {@code --vo=} before the media wins, as in mpv. */
+  /** The last {@code --vo=} before the media wins, as in mpv; x11 anywhere in its list may be the one used. */
   private static boolean usesX11Vo(List<String> argv) {
     String vo = null;
     for (String arg : argv) {
@@ -151,7 +167,7 @@ final class MpvCommandLine {
         vo = arg.substring("--vo=".length());
       }
     }
-    return "x11".equals(vo);
+    return vo != null && List.of(vo.split(",")).contains("x11");
   }
 
   /** The IPC socket an argv of ours names. */
@@ -173,11 +189,49 @@ final class MpvCommandLine {
     return "wall:" + screenName;
   }
 
-  private static List<String> placement(Rect window, int output) {
-    if (window == null) {
-      return List.of("--fs", "--fs-screen=" + output);
+  /**
+   * mpv's own choice of video output can land on SDL (where libsdl2 is installed and the X server
+   * has no GL), which stalls about 10 s at every step. So: under X, the GPU output and then plain
+   * x11; on Wayland, the GPU output on Wayland (else shared memory); on a console, the GPU output on
+   * DRM, else mpv's plain DRM output. With no GPU on the node (a virtual machine, Xvfb) GL is only
+   * llvmpipe, which mpv refuses after trying it, and under Xvfb four such tries at once left x11
+   * hanging in its first reconfigure: there the plain outputs come alone.
+   */
+  static List<String> videoOutput(DisplayStack stack, boolean withContext) {
+    boolean gpu = stack.gpu();
+    return switch (stack.kind()) {
+      case X11 -> List.of(gpu ? "--vo=gpu,x11" : "--vo=x11");
+      case WAYLAND -> !gpu ? List.of("--vo=wlshm")
+          : withContext ? List.of("--vo=gpu", "--gpu-context=wayland") : List.of("--vo=gpu");
+      case DRM -> !gpu ? List.of("--vo=drm")
+          : withContext ? List.of("--vo=gpu,drm", "--gpu-context=drm") : List.of("--vo=gpu,drm");
+    };
+  }
+
+  private static List<String> placement(PlayerSpec spec, DisplayStack stack) {
+    Rect window = spec.window();
+    int output = spec.output();
+    if (window != null && !stack.kind().placesWindows()) {
+      throw new IllegalArgumentException(windowRefusal(spec.screenName(), output, stack));
     }
-    return List.of("--geometry=" + window.geometry(), "--no-border", "--screen=" + output);
+    return switch (stack.kind()) {
+      case X11 -> window == null ? List.of("--fs", "--fs-screen=" + output)
+          : List.of("--geometry=" + window.geometry(), "--no-border", "--screen=" + output);
+      case WAYLAND -> List.of("--fs", "--fs-screen-name=" + DisplayStack.connector(output));
+      case DRM -> List.of("--drm-connector=" + DisplayStack.connector(output));
+    };
+  }
+
+  /** The one line for a windowed screen on a stack that cannot place windows. */
+  static String windowRefusal(String screen, int output, DisplayStack stack) {
+    String where = stack.kind() == DisplayStack.Kind.WAYLAND ? "on Wayland a program cannot place its own window"
+        : "a console (DRM/KMS) has no windows";
+    return "screen " + screen + ": has a \"window\", but " + where + " (" + stack.reason() + "); remove \"window\""
+        + " to play full screen on " + DisplayStack.connector(output) + ", or run this node's desktop on X11";
+  }
+
+  private static boolean names(List<String> args, String prefix) {
+    return args.stream().anyMatch(a -> a.startsWith(prefix));
   }
 
   /**

@@ -6,9 +6,9 @@ import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerException;
 import dev.wall.player.backend.PlayerMessages;
 import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +62,7 @@ public final class MpvPlayer implements Player {
 
   /** mpv's command line for {@code spec} with the default options, as {@link #prepare} starts it. */
   public static List<String> argv(PlayerSpec spec) {
-    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec));
+    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec), DisplayStack.forPlayer(spec.environment()));
   }
 
   /**
@@ -77,15 +77,17 @@ public final class MpvPlayer implements Player {
     Path socket = MpvCommandLine.socketIn(argv);
     Files.createDirectories(socket.getParent());
     Files.deleteIfExists(socket);
-    return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, extra, display));
+    Map<String, String> reach = DisplayStack.forPlayer(extra).playerEnvironment(extra);
+    return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, reach, display));
   }
 
   /** An mpv holding a black window in {@code spec}'s screen's place (see {@link MpvCommandLine#blankArgv}). */
   public static ChildProcess startBlank(PlayerSpec spec) throws IOException {
-    List<String> argv = MpvCommandLine.blankArgv(spec, MpvOptions.DEFAULTS);
+    DisplayStack stack = DisplayStack.forPlayer(spec.environment());
+    List<String> argv = MpvCommandLine.blankArgv(spec, MpvOptions.DEFAULTS, stack);
     return ChildProcess.startWithLifeline("mpv black " + spec.screenName(), argv,
         spec.workDir().resolve(spec.screenName() + ".black.log"),
-        MpvCommandLine.environment(argv, spec.environment(), System.getenv("DISPLAY")));
+        MpvCommandLine.environment(argv, stack.playerEnvironment(spec.environment()), System.getenv("DISPLAY")));
   }
 
   /**
@@ -118,7 +120,13 @@ public final class MpvPlayer implements Player {
   public void prepare(Duration timeout) throws PlayerException {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      process = takeOverOrStart(MpvCommandLine.argv(spec, options, socket));
+      List<String> argv;
+      try {
+        argv = MpvCommandLine.argv(spec, options, socket, DisplayStack.forPlayer(spec.environment()));
+      } catch (IllegalArgumentException e) {
+        throw new PlayerException(e.getMessage());
+      }
+      process = takeOverOrStart(argv);
       process.onExit().thenAccept(this::exited);
       ipc = connect(deadline);
       ipc.onPropertyChange(this::propertyChanged);
@@ -261,8 +269,8 @@ public final class MpvPlayer implements Player {
     PlayerException last = null;
     while (System.nanoTime() < deadline) {
       if (ipc.eventCount("end-file") > endedBefore) {
-        throw new PlayerException(spec.screenName() + ": mpv could not play " + clipNames()
-            + " (see " + spec.workDir().resolve(spec.screenName() + ".mpv.log") + ")");
+        throw new PlayerException(spec.screenName() + ": mpv could not play " + clipNames() + ": "
+            + String.join(" | ", lastLogLines(process, 3)) + " (see " + spec.log() + ")");
       }
       if (ipc.isClosed()) {
         throw new PlayerException(spec.screenName() + ": mpv closed its IPC socket while loading " + clipNames());
@@ -422,16 +430,17 @@ public final class MpvPlayer implements Player {
   }
 
   /**
-   * mpv prints nothing with --no-terminal, so its story is in its own log file: its error and
-   * fatal lines if it has any, else its last lines.
+   * mpv's story: its warnings and errors, which it prints to our log; with {@code --debug}, when
+   * it printed none, the error lines at the end of its own verbose log, else its last lines. Only
+   * the end of a log is read, however long it grew.
    */
   private List<String> lastLogLines(ChildProcess child, int count) {
     List<String> output = child.lastLogLines(count);
-    if (output.stream().anyMatch(line -> !line.isBlank())) {
+    if (output.stream().anyMatch(line -> !line.isBlank()) || !spec.debug()) {
       return output;
     }
     try {
-      List<String> log = Files.readAllLines(MpvCommandLine.logFile(spec), StandardCharsets.UTF_8);
+      List<String> log = dev.wall.core.io.RotatingFile.lastLines(MpvCommandLine.logFile(spec), 400, 64 * 1024);
       List<String> errors = log.stream().filter(line -> line.contains("][e][") || line.contains("][f][")).toList();
       List<String> pick = errors.isEmpty() ? log : errors;
       return pick.subList(Math.max(0, pick.size() - count), pick.size());

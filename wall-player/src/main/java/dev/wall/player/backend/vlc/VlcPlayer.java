@@ -131,7 +131,8 @@ public final class VlcPlayer implements Player {
       checkAlive("while starting");
       if (Files.exists(socket)) {
         try {
-          return VlcRc.connect(socket, spec.screenName(), spec.workDir().resolve(spec.screenName() + ".rc.log"));
+          return VlcRc.connect(socket, spec.screenName(),
+              spec.debug() ? spec.workDir().resolve(spec.screenName() + ".rc.log") : null);
         } catch (IOException e) {
           last = e;
         }

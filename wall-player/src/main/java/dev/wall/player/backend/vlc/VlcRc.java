@@ -24,7 +24,8 @@ final class VlcRc implements AutoCloseable {
   enum State { PLAYING, PAUSED, STOPPED, UNKNOWN }
 
   private final SocketChannel channel;
-  private final java.io.Writer transcript;
+  private static final long TRANSCRIPT_LIMIT_BYTES = 1 << 20;
+  private final dev.wall.core.io.RotatingFile transcript;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   /** Put in the queue when the socket closes, so a waiting command fails at once, not at its deadline. */
   @SuppressWarnings("StringOperationCanBeSimplified")
@@ -33,7 +34,7 @@ final class VlcRc implements AutoCloseable {
   private volatile State state = State.UNKNOWN;
   private volatile boolean closed;
 
-  private VlcRc(SocketChannel channel, String label, java.io.Writer transcript) {
+  private VlcRc(SocketChannel channel, String label, dev.wall.core.io.RotatingFile transcript) {
     this.channel = channel;
     this.transcript = transcript;
     Thread reader = new Thread(this::readLoop, "vlc-rc-" + label);
@@ -41,7 +42,10 @@ final class VlcRc implements AutoCloseable {
     reader.start();
   }
 
-  /** Connects; both directions of the conversation are written to {@code transcript}. */
+  /**
+   * Connects; with a {@code transcript} (when debugging), both directions of the conversation are
+   * written to it, rotated by size.
+   */
   static VlcRc connect(Path socket, String label, Path transcript) throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
     try {
@@ -50,8 +54,8 @@ final class VlcRc implements AutoCloseable {
       channel.close();
       throw e;
     }
-    return new VlcRc(channel, label, java.nio.file.Files.newBufferedWriter(transcript, StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND));
+    return new VlcRc(channel, label, transcript == null ? null
+        : dev.wall.core.io.RotatingFile.open(transcript, TRANSCRIPT_LIMIT_BYTES, 1));
   }
 
   /** Sends {@code command} and returns the first line that {@code answer} accepts. */
@@ -177,13 +181,13 @@ final class VlcRc implements AutoCloseable {
   }
 
   private void note(String line) {
-    synchronized (transcript) {
-      try {
-        transcript.write(System.currentTimeMillis() % 100_000 + " " + line + "\n");
-        transcript.flush();
-      } catch (IOException e) {
-        // The transcript is for people; losing it must not stop the player.
-      }
+    if (transcript == null) {
+      return;
+    }
+    try {
+      transcript.appendLine(System.currentTimeMillis() % 100_000 + " " + line);
+    } catch (IOException e) {
+      // The transcript is for people; losing it must not stop the player.
     }
   }
 
@@ -207,7 +211,9 @@ final class VlcRc implements AutoCloseable {
   public void close() {
     closed = true;
     try {
-      transcript.close();
+      if (transcript != null) {
+        transcript.close();
+      }
     } catch (IOException e) {
       // Nothing left to write.
     }

@@ -40,8 +40,9 @@ public final class ValidateCommand implements Callable<Integer> {
   @Option(
       names = "--check-media",
       description =
-          "Also check that every clip exists under mediaRoot on this machine. Leave it out on a"
-              + " controller that does not mount the media share.")
+          "Also check that every clip exists under mediaRoot on this machine (leave it out on a"
+              + " controller that does not mount the media share); on a Pi 5, warn of this node's H.264 clips above"
+              + " 720p, which it decodes in software.")
   boolean checkMedia;
 
   @Override
@@ -65,9 +66,28 @@ public final class ValidateCommand implements Callable<Integer> {
   private List<Problem> check(LayoutReader reader, Path file) {
     try {
       Layout layout = reader.read(file);
-      return checkMedia ? reader.checkMedia(file.toString(), layout) : List.of();
+      if (!checkMedia) {
+        return List.of();
+      }
+      List<Problem> problems = reader.checkMedia(file.toString(), layout);
+      if (problems.isEmpty()) {
+        warnPi5(file, layout);
+      }
+      return problems;
     } catch (InvalidLayoutException e) {
       return e.problems();
     }
+  }
+
+  /** On a Pi 5, clips of this node's screens it would decode in software: warnings, on stdout. */
+  private void warnPi5(Path file, Layout layout) {
+    Pi5Decoding.model(Pi5Decoding.MODEL).ifPresent(model -> {
+      try {
+        Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "wall-" + System.getProperty("user.name"));
+        Pi5Decoding.warnings(file.toString(), layout, scratch, model).forEach(spec.commandLine().getOut()::println);
+      } catch (java.io.IOException e) {
+        spec.commandLine().getOut().println(file + ": warning: could not probe the clips' codecs (" + e.getMessage() + ")");
+      }
+    });
   }
 }

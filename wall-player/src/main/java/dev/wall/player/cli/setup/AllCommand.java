@@ -32,11 +32,11 @@ public final class AllCommand implements Callable<Integer> {
     return new SetupSession(setup, share, spec.commandLine().getOut())
         .run(node -> List.of(new dev.wall.core.setup.modules.HostsModule(),
             new dev.wall.core.setup.modules.StaticIpModule(),
-            new dev.wall.player.setup.SshModule(!ssh.noRemote, ssh.authorize),
+            new dev.wall.player.setup.SshModule(!ssh.noRemote, ssh.authorize, ssh.acceptHostKeys),
             new dev.wall.core.setup.modules.NfsServerModule(),
             new dev.wall.core.setup.modules.NfsClientModule(),
             new dev.wall.core.setup.modules.BlankingModule(),
             new dev.wall.core.setup.modules.RadiosModule(),
-            new dev.wall.core.setup.modules.AutostartModule()), true);
+            new dev.wall.core.setup.modules.AutostartModule(AutostartCommand.display(node, null))), true);
   }
 }

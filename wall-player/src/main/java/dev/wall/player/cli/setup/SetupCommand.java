@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       BlankingCommand.class,
       RadiosCommand.class,
       AutostartCommand.class,
+      InstallCommand.class,
       AllCommand.class
     })
 public final class SetupCommand implements Callable<Integer> {
@@ -33,7 +34,7 @@ public final class SetupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("wall: setup needs a module: hosts, static-ip, ssh, nfs-server, nfs-client, blanking, radios, autostart or all");
+    spec.commandLine().getErr().println("wall: setup needs a module: hosts, static-ip, ssh, nfs-server, nfs-client, blanking, radios, autostart, install or all");
     spec.commandLine().getErr().println("Try 'wall setup --help'.");
     return ExitCodes.BAD_INPUT;
   }

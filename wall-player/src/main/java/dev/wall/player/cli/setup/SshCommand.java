@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  wall setup ssh --layout /srv/wall/lobby.json --dry-run   # diff only",
-      "  sudo wall setup ssh --layout /srv/wall/lobby.json",
+      "  sudo wall setup ssh --layout /srv/wall/lobby.json   # shows each worker's host key to confirm",
+      "  sudo wall setup ssh --layout /srv/wall/lobby.json --accept-host-keys   # once you compared them",
       "  sudo wall setup ssh --layout /srv/wall/lobby.json --undo",
       "  wall setup ssh --layout lobby.json --host rpi2 --root /mnt/sd   # an SD card"
     })
@@ -29,6 +30,6 @@ public final class SshCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     return new SetupSession(setup, null, spec.commandLine().getOut())
-        .run(node -> List.of(new dev.wall.player.setup.SshModule(!ssh.noRemote, ssh.authorize)), false);
+        .run(node -> List.of(new dev.wall.player.setup.SshModule(!ssh.noRemote, ssh.authorize, ssh.acceptHostKeys)), false);
   }
 }

@@ -1,9 +1,12 @@
 package dev.wall.player.backend.mpv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Audio;
 import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.playertest.GoldenArgv;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +29,54 @@ class MpvCommandLineTest {
     MpvOptions mpv = new MpvOptions("mpv", text(options.path("hwdec").asText(null)),
         text(options.path("vo").asText(null)), text(options.path("gpuContext").asText(null)));
     var spec = golden.spec();
-    golden.check(MpvCommandLine.argv(spec, mpv, spec.workDir().resolve(spec.screenName() + ".mpv.sock")));
+    golden.check(MpvCommandLine.argv(spec, mpv, spec.workDir().resolve(spec.screenName() + ".mpv.sock"),
+        stack(golden.json().path("stack").asText("x11"))));
+  }
+
+  /**
+   * A node's stack as detection gives it, for the user pi (uid 1000), on a Pi with its GPU's render
+   * node; {@code KIND-no-gpu} is the same node without one (a virtual machine, Xvfb).
+   */
+  static DisplayStack stack(String kind) {
+    boolean gpu = !kind.endsWith("-no-gpu");
+    Map<String, String> env = switch (kind.replace("-no-gpu", "")) {
+      case "x11" -> Map.of("DISPLAY", ":0");
+      case "wayland" -> Map.of("WAYLAND_DISPLAY", "wayland-0", "XDG_RUNTIME_DIR", "/run/user/1000");
+      default -> Map.of();
+    };
+    return DisplayStack.detect(env, path -> gpu && path.toString().equals("/dev/dri/renderD128"), 1000, "/home/pi");
+  }
+
+  @Test
+  void aWindowedScreenIsRefusedOnWaylandAndOnAConsoleInOneLine() {
+    PlayerSpec spec = new PlayerSpec("left", Path.of("/media/a.mp4"), new dev.wall.core.layout.Rect(0, 0, 960, 540), 1,
+        null, Audio.NONE, List.of(), Path.of("/tmp/run"), Map.of());
+    var wayland = assertThrows(IllegalArgumentException.class,
+        () -> MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, Path.of("/tmp/run/left.sock"), stack("wayland")));
+    assertEquals("screen left: has a \"window\", but on Wayland a program cannot place its own window"
+        + " (WAYLAND_DISPLAY is set); remove \"window\" to play full screen on HDMI-A-2, or run this node's"
+        + " desktop on X11", wayland.getMessage());
+    var console = assertThrows(IllegalArgumentException.class,
+        () -> MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, Path.of("/tmp/run/left.sock"), stack("drm")));
+    assertTrue(console.getMessage().startsWith("screen left: has a \"window\", but a console (DRM/KMS) has no windows"
+        + " (no desktop runs: the console, through DRM/KMS)"), console.getMessage());
+  }
+
+  @Test
+  void aVideoOutputInTheLayoutOrTheOptionsWinsOverTheStacks() {
+    PlayerSpec spec = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, List.of("--vo=x11"),
+        Path.of("/tmp/run"), Map.of());
+    List<String> argv = MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, Path.of("/tmp/s1.sock"), stack("x11"));
+    assertEquals(List.of("--vo=x11"), argv.stream().filter(a -> a.startsWith("--vo=")).toList());
+    List<String> chosen = MpvCommandLine.argv(new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null,
+        Audio.NONE, List.of(), Path.of("/tmp/run"), Map.of()), new MpvOptions("mpv", null, "drm", null),
+        Path.of("/tmp/s1.sock"), stack("x11"));
+    assertEquals(List.of("--vo=drm"), chosen.stream().filter(a -> a.startsWith("--vo=")).toList());
+  }
+
+  @Test
+  void anX11ListReachesALocalDisplayThroughTheSocketToo() {
+    assertEquals(Map.of("DISPLAY", "unix/:3"), MpvCommandLine.environment(argv("--vo=gpu,x11"), Map.of("DISPLAY", ":3"), null));
   }
 
   @Test
@@ -56,7 +106,8 @@ class MpvCommandLineTest {
   void theSocketIsReadBackFromTheArgv() {
     PlayerSpec spec = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, List.of(),
         Path.of("/tmp/run"), Map.of());
-    assertEquals(Path.of("/tmp/run/s1.mpv.sock"), MpvCommandLine.socketIn(MpvPlayer.argv(spec)));
+    assertEquals(Path.of("/tmp/run/s1.mpv.sock"),
+        MpvCommandLine.socketIn(MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, Path.of("/tmp/run/s1.mpv.sock"), stack("drm"))));
   }
 
   private static List<String> argv(String... options) {

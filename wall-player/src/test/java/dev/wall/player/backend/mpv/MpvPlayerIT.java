@@ -172,7 +172,7 @@ class MpvPlayerIT {
   void anEarlyMpvWithTheSameCommandLineIsTakenOverAndAnyOtherIsStopped() throws Exception {
     Rect window = new Rect(0, 0, 320, 180);
     PlayerSpec spec = new PlayerSpec("early", TestMedia.barCoded(320, 180, 10), window, 0, null, Audio.NONE,
-        List.of("--vo=x11"), TestMedia.workDir("mpv-early"), Map.of("DISPLAY", display.display()));
+        List.of(), TestMedia.workDir("mpv-early"), Map.of("DISPLAY", display.display()));
     List<String> argv = MpvPlayer.argv(spec);
     ChildProcess early = MpvPlayer.start("mpv early", argv, spec.log(), spec.environment(), null);
     try (MpvPlayer player = new MpvPlayer(spec, MpvOptions.DEFAULTS)) {

@@ -17,18 +17,18 @@ import java.util.Map;
  * The test's omxplayer: src/test/resources/omxplayer/fake-omxplayer.py (python3-dbus), installed
  * as an executable, and the calls it recorded.
  */
-final class FakeOmxplayer {
+public final class FakeOmxplayer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  final Path executable;
-  final Path record;
+  public final Path executable;
+  public final Path record;
 
   private FakeOmxplayer(Path executable, Path record) {
     this.executable = executable;
     this.record = record;
   }
 
-  static FakeOmxplayer install(Path dir) throws IOException {
+  public static FakeOmxplayer install(Path dir) throws IOException {
     Path executable = dir.resolve("omxplayer.bin");
     try (InputStream script = FakeOmxplayer.class.getResourceAsStream("/omxplayer/fake-omxplayer.py")) {
       Files.copy(script, executable, StandardCopyOption.REPLACE_EXISTING);
@@ -37,7 +37,7 @@ final class FakeOmxplayer {
     return new FakeOmxplayer(executable, dir.resolve("calls.jsonl"));
   }
 
-  Map<String, String> environment(double durationSeconds) {
+  public Map<String, String> environment(double durationSeconds) {
     return Map.of("FAKE_OMXPLAYER_RECORD", record.toString(),
         "FAKE_OMXPLAYER_DURATION", Double.toString(durationSeconds));
   }

@@ -58,6 +58,15 @@ class ValidationRulesTest {
 
   @TempDir Path dir;
 
+  @Test
+  void aLayoutThatOptsInMayLoadPlayerCode() throws Exception {
+    Path layout = dir.resolve("trusted.json");
+    Files.writeString(layout, CLIPS.replace("\"--no-osc\"", "\"--include=/etc/wall/mpv.conf\", \"--input-conf=keys.conf\"")
+        .replace("\"player\"", "\"allowPlayerCode\": true, \"player\""));
+    Cli result = Cli.run("validate", layout);
+    assertEquals(0, result.code(), result.err());
+  }
+
   /** A rule: {@code base} with each (from, to) replaced must give exactly {@code expected}. */
   private static Arguments rule(String name, String base, String expected, String... fromTo) {
     return Arguments.of(Named.of(name, base), List.of(fromTo), List.of(expected.split("\n")));
@@ -65,6 +74,22 @@ class ValidationRulesTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
+        rule("playerArgs that load a script need the layout's opt-in", CLIPS,
+            "screens[0].playerArgs[1]: --script loads code or configuration from a file into the player on the node;"
+                + " remove it, or let this layout load code with \"allowPlayerCode\": true at its top (only where no one"
+                + " else can write the layout)",
+            "\"--no-osc\"", "\"--no-osc\", \"--script=/srv/wall/media/x.lua\""),
+        rule("mpv's list forms and VLC's Lua are code too", CLIPS,
+            "screens[0].playerArgs[0]: --scripts-append loads code or configuration from a file into the player on the node;"
+                + " remove it, or let this layout load code with \"allowPlayerCode\": true at its top (only where no one"
+                + " else can write the layout)\n"
+                + "screens[0].playerArgs[1]: --lua-intf loads code or configuration from a file into the player on the node;"
+                + " remove it, or let this layout load code with \"allowPlayerCode\": true at its top (only where no one"
+                + " else can write the layout)",
+            "\"--no-osc\"", "\"--scripts-append=a.lua\", \"--lua-intf=x\", \"--script-opts=osc-visibility=never\""),
+        rule("allowPlayerCode is true or false", CLIPS,
+            "allowPlayerCode: must be true or false, got text \"yes\"; \"allowPlayerCode\": true, or remove it",
+            "\"player\"", "\"allowPlayerCode\": \"yes\", \"player\""),
         rule("version must be 1", CLIPS,
             "version: must be 1, got 2; this layout is for a newer wall; update wall, or rewrite it for version 1",
             "\"version\": 1", "\"version\": 2"),

@@ -87,6 +87,22 @@ class SetupRefusalTest {
   }
 
   @Test
+  void anOlderUnrestrictedLineOfTheKeyIsReplacedAndOtherKeysKept(@TempDir Path tmp) throws IOException {
+    Path root = FixtureRoot.materialize("bookworm", tmp.resolve("root"));
+    String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q wall@rpi1";
+    Path file = tmp.resolve("wall_ed25519.pub");
+    Files.writeString(file, key + "\n");
+    Path authorized = root.resolve("home/pi/.ssh/authorized_keys");
+    Files.createDirectories(authorized.getParent());
+    String other = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherOtherOtherOtherOtherOtherOtherOther me@laptop\n";
+    Files.writeString(authorized, other + key + "\n");
+    String args = "setup ssh --host rpi2 --authorize " + file + " --layout <root>/home/pi/lobby.json --root <root>";
+    CliRun run = CliRun.of(root, args);
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(other + "from=\"192.168.1.0/24\",restrict " + key + "\n", Files.readString(authorized));
+  }
+
+  @Test
   void workerAuthorizesTheControllersKeyLocallyOnce(@TempDir Path tmp) throws IOException {
     Path root = FixtureRoot.materialize("bookworm", tmp.resolve("root"));
     Path key = tmp.resolve("wall_ed25519.pub");
@@ -95,7 +111,8 @@ class SetupRefusalTest {
     assertEquals(0, CliRun.of(root, args).exitCode());
     assertEquals(0, CliRun.of(root, args).exitCode());
     Path authorized = root.resolve("home/pi/.ssh/authorized_keys");
-    assertEquals(Files.readString(key), Files.readString(authorized));
+    assertEquals("from=\"192.168.1.0/24\",restrict " + Files.readString(key), Files.readString(authorized),
+        "only from the wall's subnet, and restricted to running commands");
     assertEquals(1000, Files.getAttribute(authorized, "unix:uid"));
     assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(authorized)));
     assertEquals(0, CliRun.of(root, args, "--undo").exitCode());

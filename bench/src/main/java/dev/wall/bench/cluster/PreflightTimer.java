@@ -1,0 +1,44 @@
+package dev.wall.bench.cluster;
+
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LayoutReader;
+import dev.wall.player.launch.LocalMachine;
+import dev.wall.player.nodes.InstalledVersions;
+import dev.wall.player.nodes.Preflight;
+import dev.wall.player.nodes.RemoteNodes;
+import dev.wall.player.nodes.Ssh;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times {@code wall play}'s checks before a start ({@link Preflight}) on a layout, as the
+ * controller runs them: {@code PreflightTimer LAYOUT RUN_DIR N} prints each of N runs and their
+ * median, in seconds. Run on the controller (inside node 1 of the test cluster).
+ */
+public final class PreflightTimer {
+  private PreflightTimer() {}
+
+  public static void main(String[] args) throws Exception {
+    Layout layout = new LayoutReader().read(Path.of(args[0]));
+    Path runDir = Files.createDirectories(Path.of(args[1]));
+    int runs = Integer.parseInt(args[2]);
+    LocalMachine local = LocalMachine.detect();
+    RemoteNodes nodes = RemoteNodes.forThisJvm(local::isThisMachine, Ssh.forThisUser(), List.of());
+    double[] seconds = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long started = System.nanoTime();
+      Preflight.Result result = new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir)).run();
+      seconds[i] = (System.nanoTime() - started) / 1e9;
+      if (!result.ok()) {
+        System.out.println("preflight failed: " + result.unreachable() + result.problems());
+        System.exit(1);
+      }
+    }
+    double[] sorted = seconds.clone();
+    Arrays.sort(sorted);
+    System.out.printf(Locale.ROOT, "preflight %s median %.3f%n", Arrays.toString(seconds), sorted[runs / 2]);
+  }
+}

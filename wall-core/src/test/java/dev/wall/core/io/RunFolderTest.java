@@ -1,0 +1,65 @@
+package dev.wall.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderTest {
+  @TempDir Path dir;
+
+  @Test
+  void theDefaultIsTheSessionsRuntimeFolderThenRunForRootThenOneOfTheUsersOwnInTmp() {
+    Path tmp = Path.of("/tmp");
+    assertEquals(dir.resolve("wall"), RunFolder.defaultPath(Map.of("XDG_RUNTIME_DIR", dir.toString()), false, "pi", tmp));
+    assertEquals(Path.of("/run/wall"), RunFolder.defaultPath(Map.of(), true, "root", tmp));
+    assertEquals(Path.of("/tmp/wall-pi"), RunFolder.defaultPath(Map.of(), false, "pi", tmp));
+    assertEquals(Path.of("/tmp/wall-pi"), RunFolder.defaultPath(Map.of("XDG_RUNTIME_DIR", "/nonexistent/run/user/1000"),
+        false, "pi", tmp), "a runtime folder that is not there is no choice");
+  }
+
+  @Test
+  void aNewFolderIsMadeForItsOwnerAlone() throws Exception {
+    Path run = RunFolder.prepare(dir.resolve("deep/run"));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(run)));
+  }
+
+  @Test
+  void anExistingFolderOfOursIsClosedToOthersAndCleanedOfInterruptedWrites() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("run"));
+    Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path screens = Files.createDirectories(run.resolve("screens"));
+    Path torn = Files.writeString(screens.resolve(".left.ffprobe.json.2147483646.1.wall-tmp"), "{\"cl");
+    Path status = Files.writeString(run.resolve("status.json"), "{}");
+    RunFolder.prepare(run);
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(run)));
+    assertFalse(Files.exists(torn));
+    assertTrue(Files.exists(status));
+  }
+
+  @Test
+  void aLinkInTheFoldersPlaceIsRefused() throws Exception {
+    Path elsewhere = Files.createDirectories(dir.resolve("etc"));
+    Path run = Files.createSymbolicLink(dir.resolve("run"), elsewhere);
+    RunFolder.RefusedException refused = assertThrows(RunFolder.RefusedException.class, () -> RunFolder.prepare(run));
+    assertTrue(refused.getMessage().startsWith("run folder " + run + " is a symbolic link"), refused.getMessage());
+  }
+
+  @Test
+  void anotherUsersFolderIsRefused() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("run"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(RunFolder.ownUid() == 0,
+        "only root can make a folder that belongs to someone else");
+    Files.setAttribute(run, "unix:uid", 4242);
+    RunFolder.RefusedException refused = assertThrows(RunFolder.RefusedException.class, () -> RunFolder.prepare(run));
+    assertTrue(refused.getMessage().contains("belongs to user id 4242, not to you (0): someone else made it first"),
+        refused.getMessage());
+  }
+}

@@ -1,0 +1,185 @@
+package dev.wall.dist;
+
+import dev.wall.player.testing.Project;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.wall.player.display.VirtualDisplay;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Debian package this build made, installed for real into this machine with apt-get, used
+ * as a technician would (typed as {@code wall}, by root and by a plain user, from any folder), and
+ * removed again, even when a test fails. Takes a few seconds; run it under the heavy lock.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PackageIT {
+  /** The plain user bin/bootstrap --test makes for the VLC tests. */
+  private static final String USER = "wall-test";
+  static Path deb;
+  static boolean installed;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void install() throws Exception {
+    assumeTrue(Sh.isRoot() && Sh.available("apt-get") && Sh.available("dpkg-deb"), "needs root and apt-get");
+    deb = builtPackage();
+    Sh.Result info = Sh.run("dpkg-deb", "-f", deb.toString(), "Version", "Installed-Size", "Depends");
+    long started = System.nanoTime();
+    Sh.Result install = Sh.run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "./" + deb.getFileName()),
+        Map.of("DEBIAN_FRONTEND", "noninteractive"), deb.getParent(), Duration.ofMinutes(5));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    installed = install.code() == 0;
+    assertEquals(0, install.code(), install.all());
+    System.out.printf("package: %s, %d bytes; install %.1f s%n%s", deb.getFileName(), Files.size(deb), seconds, info.out());
+  }
+
+  @AfterAll
+  static void removeIfStillThere() throws Exception {
+    if (installed) {
+      Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"), Map.of("DEBIAN_FRONTEND", "noninteractive"),
+          null, Duration.ofMinutes(3));
+      installed = false;
+    }
+  }
+
+  static Path builtPackage() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(f -> f.getFileName().toString().matches("wall_.*_all\\.deb"))
+          .max(Comparator.comparing(f -> f.toFile().lastModified()))
+          .orElseThrow(() -> new AssertionError("no target/wall_*_all.deb: run mvn package first"))
+          .toAbsolutePath();
+    }
+  }
+
+  /**
+   * {@code SCRIPT ARGS} in bash with the PATH a login gets from /etc/profile (root's and a user's
+   * differ), and nothing else of this process's environment, as root or as the plain user, in {@code /}.
+   */
+  static Sh.Result login(boolean asUser, Map<String, String> env, String script, String... args) throws Exception {
+    List<String> argv = new ArrayList<>();
+    if (asUser) {
+      argv.addAll(List.of("runuser", "-u", USER, "--"));
+    }
+    argv.addAll(List.of("env", "-i", "TERM=dumb", "LANG=C.UTF-8"));
+    env.forEach((k, v) -> argv.add(k + "=" + v));
+    argv.addAll(List.of("bash", "--noprofile", "--norc", "-c", ". /etc/profile >/dev/null 2>&1; cd / && " + script, "bash"));
+    argv.addAll(List.of(args));
+    return Sh.run(argv, Map.of(), Path.of("/"), Duration.ofMinutes(3));
+  }
+
+  @Test
+  @Order(1)
+  void wallTypedAsItIsIsOursForRootAndForAPlainUser() throws Exception {
+    for (boolean asUser : new boolean[] {false, true}) {
+      Sh.Result which = login(asUser, Map.of(), "command -v wall && readlink -f \"$(command -v wall)\"");
+      assertEquals("/usr/local/bin/wall\n/opt/wall/bin/wall\n", which.out(), (asUser ? USER : "root") + ": " + which.all());
+    }
+    Sh.Result utilLinux = Sh.run("/usr/bin/wall", "--version");
+    assertTrue(utilLinux.out().contains("util-linux"), "util-linux's wall is untouched: " + utilLinux.all());
+    assertEquals("", Sh.run("dpkg", "--verify", "bsdutils").out(), "bsdutils' files are as shipped");
+  }
+
+  @Test
+  @Order(2)
+  void versionNamesTheReleaseTheCommitAndOpenMpi() throws Exception {
+    Sh.Result version = login(true, Map.of(), "wall --version");
+    assertEquals(0, version.code(), version.all());
+    List<String> lines = version.out().lines().toList();
+    assertTrue(lines.get(0).matches("wall \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? commit [0-9a-f]{12}(-modified)?"), version.out());
+    assertTrue(lines.get(1).matches("Open MPI (\\d+\\.\\d+\\.\\d+), mpi\\.jar \\1"), version.out());
+  }
+
+  @Test
+  @Order(3)
+  void manPagesAndCompletionAreOurs() throws Exception {
+    // Debian's /usr/local/man is a link to /usr/local/share/man.
+    Sh.Result where = login(true, Map.of(), "readlink -f \"$(man -w wall)\" \"$(man -w wall-setup-install)\"");
+    assertEquals("/usr/local/share/man/man1/wall.1.gz\n/usr/local/share/man/man1/wall-setup-install.1.gz\n", where.out(),
+        where.all());
+    Sh.Result page = login(true, Map.of("MANWIDTH", "100"), "man -P cat wall-play");
+    assertEquals(0, page.code(), page.all());
+    assertTrue(page.out().contains("Play the wall: one MPI rank per screen"), page.out());
+    assertTrue(page.out().contains("--forever"), page.out());
+    Path completion = Path.of("/usr/local/share/bash-completion/completions/wall");
+    Sh.Result complete = Sh.run("bash", "-c", "source \"$1\" && complete -p wall", "bash", completion.toString());
+    assertEquals(0, complete.code(), complete.all());
+    assertTrue(complete.out().contains("wall"), complete.all());
+  }
+
+  @Test
+  @Order(4)
+  void theInstalledWallPlaysTheDemoLayout() throws Exception {
+    Path clips = DemoClips.make(tmp.resolve("clips"));
+    try (VirtualDisplay display = VirtualDisplay.start(1280, 720, tmp.resolve("xvfb"), Duration.ofSeconds(20))) {
+      Sh.Result play = login(false, Map.of("DISPLAY", display.display(), "HOME", "/root"), "exec wall \"$@\"",
+          "play", Project.root().resolve("layouts/demo-2x2.json").toString(), "--loops", "1",
+          "--media-root", clips.toString(), "--run-dir", tmp.resolve("run").toString());
+      assertEquals(0, play.code(), play.all());
+      assertTrue(play.out().lines().anyMatch(l -> l.startsWith("loop 1/1: ")), play.all());
+    }
+  }
+
+  @Test
+  @Order(5)
+  void theAutostartUnitOfEachDisplayStackPassesSystemdAnalyzeVerify() throws Exception {
+    assumeTrue(Sh.available("systemd-analyze"), "needs systemd-analyze");
+    for (String stack : List.of("x11", "wayland", "drm")) {
+      Path root = NodeTree.minimal(tmp.resolve("unit-" + stack), NodeTree.FULL_SCREEN);
+      Sh.Result setup = login(false, Map.of(), "exec wall \"$@\"", "setup", "autostart", "--layout",
+          root.resolve("home/pi/lobby.json").toString(), "--root", root.toString(), "--host", "localhost",
+          "--user", "pi", "--display-stack", stack);
+      assertEquals(0, setup.code(), setup.all());
+      String unit = Files.readString(root.resolve("etc/systemd/system/wall.service"));
+      assertTrue(unit.contains("\nExecStart=/opt/wall/bin/wall play /home/pi/lobby.json --forever\n"), unit);
+      assertTrue(unit.contains("\nEnvironment=WALL_DISPLAY_STACK=" + stack + "\n"), unit);
+      assertTrue(unit.contains("\nRequiresMountsFor=/srv/wall/media\n"), unit);
+      Path copy = Files.createDirectories(tmp.resolve("verify-" + stack)).resolve("wall.service");
+      Files.writeString(copy, unit);
+      Sh.Result verify = Sh.run("systemd-analyze", "verify", "--man=no", copy.toString());
+      assertEquals(0, verify.code(), stack + ": " + verify.all());
+      assertEquals("", verify.err().strip(), stack + ": systemd-analyze warned: " + verify.all());
+    }
+    Path windowed = NodeTree.minimal(tmp.resolve("unit-windowed"), NodeTree.WINDOWED);
+    Sh.Result refused = login(false, Map.of(), "exec wall \"$@\"", "setup", "autostart", "--layout",
+        windowed.resolve("home/pi/lobby.json").toString(), "--root", windowed.toString(), "--host", "localhost",
+        "--user", "pi", "--display-stack", "wayland");
+    assertEquals(2, refused.code(), refused.all());
+    assertEquals(List.of("wall: " + windowed.resolve("home/pi/lobby.json") + ": screens[0].window: screen left has a window,"
+        + " but localhost plays on wayland (--display-stack wayland said so), where a window cannot be placed; remove"
+        + " \"window\" to play full screen on its output, or pass --display-stack x11 if the node runs an X11 desktop"),
+        refused.err().lines().toList());
+    assertFalse(Files.exists(windowed.resolve("etc/systemd/system/wall.service")), "nothing written");
+  }
+
+  @Test
+  @Order(99)
+  void removingThePackageLeavesUtilLinuxsWall() throws Exception {
+    Sh.Result remove = Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"),
+        Map.of("DEBIAN_FRONTEND", "noninteractive"), null, Duration.ofMinutes(3));
+    assertEquals(0, remove.code(), remove.all());
+    installed = false;
+    assertFalse(Files.exists(Path.of("/opt/wall")), "/opt/wall is gone");
+    assertFalse(Files.exists(Path.of("/usr/local/bin/wall"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link is gone");
+    assertFalse(Files.exists(Path.of("/usr/local/share/man/man1/wall.1.gz")), "the man page is gone");
+    assertEquals("/usr/bin/wall\n", login(true, Map.of(), "command -v wall").out());
+  }
+}

@@ -1,0 +1,159 @@
+package dev.wall.player.nodes;
+
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.Screen;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The quick checks {@code wall play} makes on every node before it starts a player, all nodes at
+ * once: the node answers, the media share is mounted (no {@code NFS_NOT_MOUNTED}), every clip it
+ * plays is there, and it runs the controller's wall and Open MPI (with mpi.jar built for it). On
+ * the way it stops what a previous run left there ({@link RunRecord}). Every failing screen is
+ * named, with what to do. The unattended supervisor calls it too, to wait for a lost node.
+ */
+public final class Preflight {
+  /** A node that has not answered by then is unreachable (ssh gives up connecting after 5 s). */
+  public static final Duration DEADLINE = Duration.ofSeconds(10);
+
+  private final Layout layout;
+  private final RemoteNodes nodes;
+  private final Path runDir;
+  private final Map<String, String> here;
+
+  /**
+   * @param layout the wall, with any {@code --media-root} applied
+   * @param here the controller's own versions ({@link InstalledVersions#here})
+   */
+  public Preflight(Layout layout, RemoteNodes nodes, Path runDir, Map<String, String> here) {
+    this.layout = layout;
+    this.nodes = nodes;
+    this.runDir = runDir;
+    this.here = Map.copyOf(here);
+  }
+
+  /**
+   * What the checks found.
+   *
+   * @param unreachable one line per node that did not answer (exit 3)
+   * @param problems one line per other problem (exit 2)
+   * @param seconds how long the checks took
+   */
+  public record Result(List<String> unreachable, List<String> problems, double seconds) {
+    public Result {
+      unreachable = List.copyOf(unreachable);
+      problems = List.copyOf(problems);
+    }
+
+    public boolean ok() {
+      return unreachable.isEmpty() && problems.isEmpty();
+    }
+  }
+
+  public Result run() {
+    long started = System.nanoTime();
+    Map<String, Probe.Request> requests = new LinkedHashMap<>();
+    for (String host : layout.hosts()) {
+      requests.put(host, new Probe.Request(host, runDir, true, true, Path.of(layout.mediaRoot()), clipsOn(host),
+          false, null, null, false));
+    }
+    List<String> unreachable = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (RemoteNodes.Reply reply : nodes.ask(requests, DEADLINE).values()) {
+      String who = reply.host() + " (" + screensOn(reply.host()) + ")";
+      if (!reply.answered()) {
+        String line = unreached(who, reply);
+        (reply.unreached() == RemoteNodes.Unreached.UNREACHABLE ? unreachable : problems).add(line);
+        continue;
+      }
+      problems.addAll(problems(reply.host(), who, reply.answer()));
+    }
+    return new Result(unreachable, problems, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Why a node could not be asked, and what to do about it. */
+  static String unreached(String who, RemoteNodes.Reply reply) {
+    String said = reply.detail() == null || reply.detail().isEmpty() ? "" : " (" + reply.detail() + ")";
+    return who + switch (reply.unreached()) {
+      case UNREACHABLE -> " does not answer" + said + "; check that it is on and connected (network cable, switch)";
+      case NO_NAME -> " is not a name this controller can resolve" + said
+          + "; add it to /etc/hosts (wall setup hosts) or fix the layout's host";
+      case KEY_REFUSED -> " refused the wall's ssh key" + said + "; run wall setup ssh on the controller";
+      case HOST_KEY -> " has a host key that is not the one recorded" + said
+          + "; if the node was reinstalled, remove its line from ~/.ssh/wall_known_hosts and run wall setup ssh";
+      case NOT_INSTALLED -> " has no wall (or no Java) where the controller has it" + said
+          + "; install the same wall on every node";
+      case OTHER -> " could not be checked" + said;
+    };
+  }
+
+  private List<String> problems(String host, String who, Probe.Answer answer) {
+    List<String> problems = new ArrayList<>();
+    for (String name : List.of(InstalledVersions.WALL, InstalledVersions.OPEN_MPI)) {
+      String there = answer.versions().getOrDefault(name, InstalledVersions.MISSING);
+      String mine = here.getOrDefault(name, InstalledVersions.MISSING);
+      if (!there.equals(mine)) {
+        problems.add(who + ": " + label(name) + " " + there + " there, " + mine + " on this controller;"
+            + " install the same " + label(name) + " on every node");
+      }
+    }
+    String jar = answer.versions().getOrDefault(InstalledVersions.MPI_JAR, InstalledVersions.MISSING);
+    String mpi = answer.versions().getOrDefault(InstalledVersions.OPEN_MPI, InstalledVersions.MISSING);
+    if (!answer.versions().isEmpty() && !jar.equals(mpi)) {
+      problems.add(who + ": mpi.jar " + (jar.equals(InstalledVersions.MISSING) ? "is missing" : "was built for Open MPI " + jar)
+          + " and Open MPI " + mpi + " is installed; run bin/bootstrap on " + host);
+    }
+    String root = layout.mediaRoot();
+    if ("missing".equals(answer.mediaRoot())) {
+      problems.add(who + ": mediaRoot " + root + " is not a folder there; mount the media share there (wall setup nfs-client)");
+    } else if ("not-mounted".equals(answer.mediaRoot())) {
+      problems.add(who + ": the media share is not mounted at " + root + " (it holds " + NodeProbe.NOT_MOUNTED_SENTINEL
+          + "); mount it: sudo mount " + root);
+    } else {
+      for (Probe.Clip clip : answer.clips()) {
+        if (!clip.ok()) {
+          problems.add(screensPlaying(host, clip.path()) + " on " + host + ": " + clip.path() + " "
+              + (clip.state().equals("missing") ? "does not exist there" : "is " + clip.state() + " there")
+              + "; copy it to the media share");
+        }
+      }
+    }
+    answer.timeouts().forEach(t -> problems.add(who + ": the " + t.split(" ")[0] + " check ran out of time"));
+    if (!answer.left().isEmpty()) {
+      problems.add(who + ": a previous run's " + String.join(", ", answer.left()) + " would not stop; reboot the node");
+    }
+    return problems;
+  }
+
+  private static String label(String name) {
+    return name.equals(InstalledVersions.OPEN_MPI) ? "Open MPI" : name;
+  }
+
+  /** The clips the screens on {@code host} play, each once. */
+  private List<Path> clipsOn(String host) {
+    Set<Path> clips = new LinkedHashSet<>();
+    for (Screen screen : layout.screens()) {
+      if (screen.host().equals(host)) {
+        clips.addAll(layout.clips(screen));
+      }
+    }
+    return List.copyOf(clips);
+  }
+
+  private String screensOn(String host) {
+    List<String> names = layout.screens().stream().filter(s -> s.host().equals(host)).map(Screen::name).toList();
+    return (names.size() == 1 ? "screen " : "screens ") + String.join(", ", names);
+  }
+
+  private String screensPlaying(String host, Path clip) {
+    List<String> names = layout.screens().stream()
+        .filter(s -> s.host().equals(host) && layout.clips(s).contains(clip)).map(Screen::name).toList();
+    return (names.size() == 1 ? "screen " : "screens ") + String.join(", ", names);
+  }
+}
