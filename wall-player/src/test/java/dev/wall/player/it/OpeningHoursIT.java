@@ -117,6 +117,14 @@ class OpeningHoursIT {
     String offText = HeadlessChromium.dumpDom(page, dir);
     assertTrue(offText.contains("off (schedule, opens Mon 18:01)"), offText);
     assertEquals(4, offText.split("class=\"tile off\"", -1).length - 1, offText);
+    String statusLine = Poll.until(Duration.ofSeconds(5), "wall status to say the wall is off", () -> {
+      StringWriter said = new StringWriter();
+      int exit = WallCli.run(new PrintWriter(said, true), new PrintWriter(new StringWriter(), true), "status",
+          "--run-dir", dir.resolve("run").toString());
+      String first = said.toString().lines().findFirst().orElse("");
+      return exit == 0 && first.contains("off (") ? first : null;
+    });
+    assertTrue(statusLine.startsWith("wall on ") && statusLine.contains(": off (schedule, opens Mon 18:01), "), statusLine);
     assertTrue(wallWindows() == 0, "still closed while the page was read");
 
     // Woken at 18:00:10 (20 s in): the players come back and the wall plays from loop 1.

@@ -44,6 +44,8 @@ public final class MpvPlayer implements Player {
   private final FrameClock clock = new FrameClock();
   private List<Double> itemStarts = List.of(0.0);
   private int step;
+  /** Idle this long while it should be loading: mpv could not open the file. */
+  private static final long IDLE_MEANS_FAILED = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200);
   /** end-file events that ended an earlier item, not a failure to load this one. */
   private long endedBefore;
 
@@ -267,8 +269,9 @@ public final class MpvPlayer implements Player {
    */
   private void awaitLoaded(long deadline) throws PlayerException {
     PlayerException last = null;
+    long idleSince = 0;
     while (System.nanoTime() < deadline) {
-      if (ipc.eventCount("end-file") > endedBefore) {
+      if (ipc.eventCount("end-file") > endedBefore || idleSince != 0 && System.nanoTime() - idleSince > IDLE_MEANS_FAILED) {
         throw new PlayerException(spec.screenName() + ": mpv could not play " + clipNames() + ": "
             + String.join(" | ", lastLogLines(process, 3)) + " (see " + spec.log() + ")");
       }
@@ -280,10 +283,22 @@ public final class MpvPlayer implements Player {
         return;
       } catch (PlayerException e) {
         last = e;
+        // A file mpv cannot open, given on its command line, fails before we connect, so its
+        // end-file event is never heard: mpv just sits idle.
+        idleSince = idle() ? (idleSince == 0 ? System.nanoTime() : idleSince) : 0;
       }
       LockSupport.parkNanos(10_000_000);
     }
     throw new PlayerException(spec.screenName() + ": mpv did not load " + clipNames() + " in time", last);
+  }
+
+  /** mpv has no file: it never had one, or could not open it. */
+  private boolean idle() {
+    try {
+      return call("get_property", "idle-active").asBoolean(false);
+    } catch (PlayerException e) {
+      return false;
+    }
   }
 
   private String clipNames() {

@@ -245,6 +245,19 @@ class MpvPlayerIT {
     return new MpvPlayer(spec, OPTIONS);
   }
 
+  @Test
+  void aClipMpvCannotOpenIsToldAsSuchNotAsATimeout() throws Exception {
+    Path junk = scratch.resolve("junk.mp4");
+    java.nio.file.Files.writeString(junk, "not a video at all\n".repeat(100));
+    // Started with the file on its command line, as every first player is: mpv fails before the
+    // wall connects, so no end-file event is heard.
+    try (MpvPlayer player = player("junk", junk, new Rect(0, 0, 160, 90), null)) {
+      PlayerException failure = org.junit.jupiter.api.Assertions.assertThrows(PlayerException.class,
+          () -> player.prepare(Duration.ofSeconds(30)));
+      assertTrue(failure.getMessage().startsWith("junk: mpv could not play " + junk), failure.getMessage());
+    }
+  }
+
   private MpvPlayer player(String name, Path clip, Rect window, SpanCrop crop) throws Exception {
     PlayerSpec spec = new PlayerSpec(name, clip, window, 0, crop, Audio.NONE, List.of(),
         TestMedia.workDir("mpv-" + name), Map.of("DISPLAY", display.display()));
