@@ -1,12 +1,10 @@
 package dev.wall.player.it;
 
+import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.wall.player.cli.WallCli;
 import dev.wall.player.testing.Project;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,17 +30,13 @@ class UnevenItemsIT {
         + "{\"name\": \"b\", \"host\": \"localhost\", \"window\": {\"x\": 160, \"y\": 0, \"width\": 160, \"height\": 90},"
         + " \"media\": [\"b1.mp4\", \"b2.mp4\"]}]}");
     Path runDir = dir.resolve("run");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-
-    int code = WallCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "play", layout.toString(),
-        "--run-dir", runDir.toString());
+    Cli said = Cli.run("play", layout, "--run-dir", runDir);
 
     assertEquals(List.of(layout + ": screens[1].media[1]: item 2 lasts 2.000 s on b, but 3.000 s on a: more than a"
         + " frame (33 ms) apart; make item 2 equally long on every screen, or set \"unevenItems\": \"hold\" to hold"
-        + " the shorter clips' last frame"), err.toString().lines().toList());
-    assertEquals(2, code);
-    assertEquals("", out.toString());
+        + " the shorter clips' last frame"), said.errLines());
+    assertEquals(2, said.code());
+    assertEquals("", said.out());
     assertFalse(Files.exists(runDir.resolve("hostfile")), "nothing was started: no hostfile");
     assertFalse(Files.exists(runDir.resolve("mpirun.log")), "nothing was started: no mpirun");
   }

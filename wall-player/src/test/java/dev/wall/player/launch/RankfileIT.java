@@ -1,11 +1,9 @@
 package dev.wall.player.launch;
 
+import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wall.player.cli.WallCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -54,10 +52,8 @@ class RankfileIT {
         ]}
         """);
     Path hosts = dir.resolve("wall.hosts");
-    StringWriter err = new StringWriter();
-    int code = WallCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
-        "hostfile", layout.toString(), "--out", hosts.toString());
-    assertEquals(0, code, err.toString());
+    Cli said = Cli.run("hostfile", layout, "--out", hosts);
+    assertEquals(0, said.code(), said.err());
 
     String output = mpirun(hosts, dir.resolve("wall.rankfile"), 3);
 

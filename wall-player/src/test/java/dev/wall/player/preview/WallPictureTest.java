@@ -1,16 +1,14 @@
 package dev.wall.player.preview;
 
+import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Rect;
-import dev.wall.player.cli.WallCli;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -38,12 +36,9 @@ class WallPictureTest {
   private BufferedImage preview(String layout) throws Exception {
     Path file = Files.writeString(dir.resolve("wall.json"), layout);
     Path png = dir.resolve("wall.png");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = WallCli.run(new PrintWriter(out), new PrintWriter(err),
-        "preview", file.toString(), "--out", png.toString());
-    assertEquals(0, code, err.toString());
-    assertEquals("wrote " + png + " (1600x959)\n", out.toString());
+    Cli said = Cli.run("preview", file, "--out", png);
+    assertEquals(0, said.code(), said.err());
+    assertEquals("wrote " + png + " (1600x959)\n", said.out());
     return ImageIO.read(png.toFile());
   }
 

@@ -23,6 +23,15 @@ public final class Project {
     return dir;
   }
 
+  /** The example layouts in layouts/, sorted. */
+  public static List<Path> exampleLayouts() {
+    try (java.util.stream.Stream<Path> files = Files.list(root().resolve("layouts"))) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The classpath of this test JVM, which child JVMs (ranks, fixtures) reuse. */
   public static String classpath() {
     return System.getProperty("java.class.path");

@@ -1,5 +1,7 @@
 package dev.wall.player.cli.layout;
 
+import dev.wall.player.testing.Project;
+import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +31,7 @@ class EditCommandsTest {
   }
 
   private Path copy(String name) throws Exception {
-    return Files.copy(Cli.repoRoot().resolve("layouts").resolve(name), dir.resolve(name),
+    return Files.copy(Project.root().resolve("layouts").resolve(name), dir.resolve(name),
         StandardCopyOption.COPY_ATTRIBUTES);
   }
 
@@ -136,7 +138,7 @@ class EditCommandsTest {
   void loopsAddsTheFieldAfterNameWhenTheFileHasNone() throws Exception {
     Files.writeString(clips, read(clips).replace("  \"loops\": 0,\n", ""));
     assertEquals(0, Cli.run("loops", clips, "12").code());
-    String original = read(Cli.repoRoot().resolve("layouts/lobby-3-clips.json"));
+    String original = read(Project.root().resolve("layouts/lobby-3-clips.json"));
     assertEquals(original.replace("\"loops\": 0", "\"loops\": 12"), read(clips));
   }
 

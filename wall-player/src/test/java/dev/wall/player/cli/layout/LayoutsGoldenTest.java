@@ -1,5 +1,7 @@
 package dev.wall.player.cli.layout;
 
+import dev.wall.player.testing.Project;
+import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,10 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LayoutsGoldenTest {
   private static final Path GOLDEN =
-      Cli.repoRoot().resolve("wall-player/src/test/resources/golden/screens");
+      Project.root().resolve("wall-player/src/test/resources/golden/screens");
 
   static List<Path> layouts() {
-    return Cli.exampleLayouts();
+    return Project.exampleLayouts();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.wall.player.cli.setup;
 
+import dev.wall.player.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -14,7 +15,7 @@ public final class SetupFixtures {
   public record Run(int exitCode, String out, String err) {}
 
   public static Run cli(Path root, String args, String... more) {
-    CliRun run = CliRun.of(root, args, more);
-    return new Run(run.exitCode(), run.out(), run.err());
+    Cli run = Cli.inRoot(root, args, more);
+    return new Run(run.code(), run.out(), run.err());
   }
 }

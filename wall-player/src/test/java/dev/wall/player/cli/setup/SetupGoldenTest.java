@@ -1,5 +1,6 @@
 package dev.wall.player.cli.setup;
 
+import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,12 +45,12 @@ class SetupGoldenTest {
     Path root = FixtureRoot.materialize(release, tmp.resolve("root"));
     TreeSnapshot fixture = TreeSnapshot.of(root);
 
-    CliRun dryRun = CliRun.of(root, args, "--dry-run");
-    assertEquals(0, dryRun.exitCode(), dryRun.err());
+    Cli dryRun = Cli.inRoot(root, args, "--dry-run");
+    assertEquals(0, dryRun.code(), dryRun.err());
     assertEquals(fixture.listing(), TreeSnapshot.of(root).listing(), "a dry run wrote something");
 
-    CliRun run = CliRun.of(root, args);
-    assertEquals(0, run.exitCode(), run.err());
+    Cli run = Cli.inRoot(root, args);
+    assertEquals(0, run.code(), run.err());
     TreeSnapshot after = TreeSnapshot.of(root);
     if (UPDATE) {
       update(release, name, dryRun, run, fixture, after);
@@ -60,25 +61,25 @@ class SetupGoldenTest {
     assertEquals(read(golden, "TREE"), after.listing(), "tree after the run");
     assertChangedFilesMatch(golden, fixture, after);
 
-    CliRun again = CliRun.of(root, args);
-    assertEquals(0, again.exitCode(), again.err());
+    Cli again = Cli.inRoot(root, args);
+    assertEquals(0, again.code(), again.err());
     assertEquals(after.listing(), TreeSnapshot.of(root).listing(), "a second run changed the tree");
     assertTrue(again.resultLines().stream().allMatch(l -> l.contains(": already set") || l.contains(": skipped")), again.out());
 
-    CliRun dryAgain = CliRun.of(root, args, "--dry-run");
+    Cli dryAgain = Cli.inRoot(root, args, "--dry-run");
     assertTrue(dryAgain.resultLines().stream().noneMatch(l -> l.contains("would")), dryAgain.out());
     assertTrue(!dryAgain.out().contains("\n+++ "), dryAgain.out());
 
-    CliRun undoDry = CliRun.of(root, args, "--undo", "--dry-run");
-    assertEquals(0, undoDry.exitCode(), undoDry.err());
+    Cli undoDry = Cli.inRoot(root, args, "--undo", "--dry-run");
+    assertEquals(0, undoDry.code(), undoDry.err());
     assertEquals(after.listing(), TreeSnapshot.of(root).listing(), "a dry undo wrote something");
 
-    CliRun undo = CliRun.of(root, args, "--undo");
-    assertEquals(0, undo.exitCode(), undo.err());
+    Cli undo = Cli.inRoot(root, args, "--undo");
+    assertEquals(0, undo.code(), undo.err());
     assertSameTree(fixture, TreeSnapshot.of(root));
 
-    CliRun undoAgain = CliRun.of(root, args, "--undo");
-    assertEquals(0, undoAgain.exitCode(), undoAgain.err());
+    Cli undoAgain = Cli.inRoot(root, args, "--undo");
+    assertEquals(0, undoAgain.code(), undoAgain.err());
     assertTrue(undoAgain.resultLines().stream().allMatch(l -> l.contains("nothing to undo") || l.contains(": skipped")), undoAgain.out());
     assertSameTree(fixture, TreeSnapshot.of(root));
   }
@@ -111,7 +112,7 @@ class SetupGoldenTest {
   }
 
   /** Rewrites the goldens in the source tree (Surefire runs in the module folder). */
-  private static void update(String release, String name, CliRun dryRun, CliRun run, TreeSnapshot fixture, TreeSnapshot after)
+  private static void update(String release, String name, Cli dryRun, Cli run, TreeSnapshot fixture, TreeSnapshot after)
       throws IOException {
     Path dir = Path.of("src/test/resources/setup/expected", release, name);
     Files.writeString(dir.resolve("DRYRUN"), dryRun.out());
