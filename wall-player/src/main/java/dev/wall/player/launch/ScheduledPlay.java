@@ -49,7 +49,7 @@ public record ScheduledPlay(Layout layout, StatusBoard board, LocalMachine local
       return new ScheduledRun<Outcome>(hours.get(), Duration.ofSeconds(schedule.wakeSeconds()), clock).run(wall);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Outcome.Stopped("interrupted; every rank was stopped");
+      return new Outcome.Stopped("interrupted; the wall's job, if it was open, was stopped with it");
     } finally {
       if (page != null) {
         page.close();

@@ -118,9 +118,12 @@ public final class WallController {
       code = awaitEnd(mpirun);
       mpirun.awaitRelay(Duration.ofSeconds(5));
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Stopped from within (the schedule's closing): it says every rank stopped only once every node says so.
       mpirun.stop(STOP_GRACE);
-      return new Outcome.Stopped("interrupted; every rank was stopped");
+      Sweeper.Result swept = sweeper.sweep(layout.hosts(), SWEEP_DEADLINE);
+      Thread.currentThread().interrupt();
+      return new Outcome.Stopped(swept.clean() ? "interrupted; every rank and player was stopped (checked on every node)"
+          : "interrupted; " + swept.problems() + "; the next start clears what is left");
     }
     if (ProcessDestroyer.instance().shuttingDown()) {
       return verdict(code, failures, mpiLines, null);
