@@ -47,6 +47,20 @@ class ChildProcessIT {
     assertTrue(took >= 0.5 && took < 3, "waited the grace period, then forced: " + took + " s");
   }
 
+  /** The lifeline's script is fixed text: a clip name or player argument from a layout reaches the program as it is. */
+  @Test
+  void argumentsPassThroughTheLifelineAsTextNeverAsShell() throws Exception {
+    Path dir = TestMedia.workDir("child-lifeline-args");
+    Path marker = dir.resolve("ran");
+    Files.deleteIfExists(marker);
+    String hostile = "a b; touch " + marker + " $(touch " + marker + ") `touch " + marker + "` \"$HOME\" *";
+    ChildProcess echo = ChildProcess.startWithLifeline("args", Lifeline.wrap(List.of("printf", "[%s]\\n", hostile, "--x=y z")),
+        dir.resolve("args.log"), Map.of());
+    assertEquals(0, echo.waitFor(Duration.ofSeconds(10)).orElse(-1));
+    assertEquals(List.of("[" + hostile + "]", "[--x=y z]"), Files.readAllLines(dir.resolve("args.log")));
+    assertFalse(Files.exists(marker), "no shell ran any part of an argument");
+  }
+
   @Test
   void underItsLifelineAProgramEndsAsItWouldAndIsStoppedWithItsOwnChildren() throws Exception {
     Path dir = TestMedia.workDir("child-lifeline");
