@@ -6,6 +6,7 @@ import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Schedule;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.nodes.NodeJava;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.wire.DisplaySettings;
@@ -68,10 +69,17 @@ public final class DisplayPowerJob {
       if (i > 0) {
         argv.add(":");
       }
-      argv.addAll(List.of("-np", "1", "--host", order.host() + ":" + slots.get(order.host()), java));
-      argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
-      argv.addAll(List.of("-cp", classpath, POWER_MAIN));
-      argv.addAll(order.args());
+      argv.addAll(List.of("-np", "1", "--host", order.host() + ":" + slots.get(order.host())));
+      if (local.isThisMachine(order.host())) {
+        argv.add(java);
+        argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
+        argv.addAll(List.of("-cp", classpath, POWER_MAIN));
+        argv.addAll(order.args());
+      } else {
+        // That node's own Java and Open MPI, never this controller's.
+        argv.addAll(NodeJava.command(NodeJava.Kind.RANK, MpirunCommand.RANK_JVM_OPTIONS, classpath, POWER_MAIN,
+            order.args()));
+      }
     }
     return argv;
   }

@@ -3,6 +3,7 @@ package dev.wall.player.launch;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Network;
+import dev.wall.player.nodes.NodeJava;
 import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,13 +70,26 @@ public final class MpirunCommand {
 
   private static List<String> rankCommand(String java, String classpath, RankLaunch launch, String archive) {
     List<String> command = new ArrayList<>(List.of(java));
-    command.addAll(RANK_JVM_OPTIONS);
-    if (archive != null) {
-      command.add(archive);
-    }
+    command.addAll(jvmOptions(archive));
     command.addAll(List.of("-cp", classpath, RANK_MAIN));
     command.addAll(launch.args());
     return command;
+  }
+
+  /**
+   * A rank on another node: that node's own Java and Open MPI library folder ({@link NodeJava}),
+   * never this controller's, which need not exist there (a PC controller, Pi nodes).
+   */
+  private static List<String> remoteRankCommand(String classpath, RankLaunch launch, String archive) {
+    return NodeJava.command(NodeJava.Kind.RANK, jvmOptions(archive), classpath, RANK_MAIN, launch.args());
+  }
+
+  private static List<String> jvmOptions(String archive) {
+    List<String> options = new ArrayList<>(RANK_JVM_OPTIONS);
+    if (archive != null) {
+      options.add(archive);
+    }
+    return options;
   }
 
   /**
@@ -86,6 +100,17 @@ public final class MpirunCommand {
    */
   public static List<String> argv(Layout layout, LocalMachine local, Path hostfile, String java, String classpath,
       RankLaunch launch, String archiveOption, MpiSettings mpi) {
+    return argv(layout, local, hostfile, java, classpath, classpath, launch, archiveOption, mpi);
+  }
+
+  /**
+   * @param java this controller's Java, for the ranks on this machine
+   * @param remoteClasspath the classpath of a rank on another node, as a local rank gets it (mpirun
+   *     puts its working folder first on a local Java rank's classpath, and the class archive was
+   *     recorded with it): a node with the same install and Java uses the same archive
+   */
+  public static List<String> argv(Layout layout, LocalMachine local, Path hostfile, String java, String classpath,
+      String remoteClasspath, RankLaunch launch, String archiveOption, MpiSettings mpi) {
     List<String> argv = preamble(layout, local, hostfile, mpi);
     Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
     RankLaunch withLayout = launch.withLayoutData(layout);
@@ -95,7 +120,9 @@ public final class MpirunCommand {
         argv.add(":");
       }
       argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
-      argv.addAll(rankCommand(java, classpath, withLayout.forScreen(layout, i), archiveOption));
+      RankLaunch rank = withLayout.forScreen(layout, i);
+      argv.addAll(local.isThisMachine(host) ? rankCommand(java, classpath, rank, archiveOption)
+          : remoteRankCommand(remoteClasspath, rank, archiveOption));
     }
     return argv;
   }

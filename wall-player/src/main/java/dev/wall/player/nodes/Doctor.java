@@ -133,6 +133,7 @@ public final class Doctor {
       case KEY_REFUSED -> "key refused";
       case HOST_KEY -> "host key";
       case NOT_INSTALLED -> "no wall";
+      case NO_JAVA -> "no java";
       case OTHER -> "failed";
     };
   }
@@ -158,13 +159,21 @@ public final class Doctor {
     for (String name : List.of(InstalledVersions.WALL, InstalledVersions.JAVA, InstalledVersions.OPEN_MPI)) {
       String there = answer.versions().getOrDefault(name, InstalledVersions.MISSING);
       String mine = here.getOrDefault(name, InstalledVersions.MISSING);
-      if (!there.equals(mine)) {
+      // Each node runs its own Java: only its feature release (17) must agree, not the updates of each architecture.
+      boolean same = name.equals(InstalledVersions.JAVA) ? feature(there).equals(feature(mine)) : there.equals(mine);
+      if (!same) {
         differ.add((name.equals(InstalledVersions.OPEN_MPI) ? "Open MPI" : name) + " " + there + " there, " + mine
             + " here");
       }
     }
     return differ.isEmpty() ? Cell.pass("ok")
         : Cell.fail("differ", String.join(", ", differ) + "; install the same on every node");
+  }
+
+  /** Java's feature release: {@code 17} of {@code 17.0.15}. */
+  static String feature(String javaVersion) {
+    int dot = javaVersion.indexOf('.');
+    return dot < 0 ? javaVersion : javaVersion.substring(0, dot);
   }
 
   private Cell mpiJar(Screen screen, Probe.Answer answer) {
@@ -250,6 +259,9 @@ public final class Doctor {
   private static String node(Map<String, String> facts) {
     List<String> parts = new ArrayList<>();
     parts.add(facts.getOrDefault("model", "?"));
+    if (facts.containsKey("machine")) {
+      parts.add(facts.get("machine"));
+    }
     parts.add(bytes(facts.get("disk-free")) + " disk free");
     parts.add(bytes(facts.get("memory-available")) + " memory free");
     return String.join(", ", parts);

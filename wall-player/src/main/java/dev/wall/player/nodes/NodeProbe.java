@@ -277,6 +277,7 @@ public final class NodeProbe {
   private static Map<String, String> facts(Probe.Request request) {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("model", model());
+    facts.put("machine", NodeJava.machine());
     Path where = request.mediaRoot() != null && Files.isDirectory(request.mediaRoot()) ? request.mediaRoot()
         : request.runDir() != null && Files.isDirectory(request.runDir()) ? request.runDir() : Path.of("/");
     try {

@@ -17,9 +17,9 @@ import java.util.function.Predicate;
 /**
  * Asks the wall's nodes {@link Probe} questions, all in parallel, each with a deadline: the
  * controller's own node in this process, every other one over the wall's ssh, where {@link
- * NodeProbe} runs from the same Java and classpath as the ranks (the wall is installed at the same
- * path on every node). A node that cannot be asked gets a {@link Reply} that says why, classified
- * from ssh's own words.
+ * NodeProbe} runs on that node's own Java ({@link NodeJava}) from the same classpath as the ranks
+ * (the wall is installed at the same path on every node). A node that cannot be asked gets a
+ * {@link Reply} that says why, classified from ssh's and the node's own words.
  */
 public final class RemoteNodes {
   /** A short-lived JVM: no JIT beyond C1, a small serial heap. */
@@ -28,7 +28,6 @@ public final class RemoteNodes {
 
   private final Predicate<String> isLocal;
   private final Ssh ssh;
-  private final String java;
   private final String classpath;
   private final List<String> sshOptions;
 
@@ -36,18 +35,16 @@ public final class RemoteNodes {
    * @param isLocal whether a host is this machine (asked in-process)
    * @param sshOptions more ssh options, such as {@code -o StrictHostKeyChecking=yes} for the doctor
    */
-  public RemoteNodes(Predicate<String> isLocal, Ssh ssh, String java, String classpath, List<String> sshOptions) {
+  public RemoteNodes(Predicate<String> isLocal, Ssh ssh, String classpath, List<String> sshOptions) {
     this.isLocal = isLocal;
     this.ssh = ssh;
-    this.java = java;
     this.classpath = classpath;
     this.sshOptions = List.copyOf(sshOptions);
   }
 
-  /** The wall on this JVM's Java and classpath, over {@code ssh}. */
+  /** The wall on this JVM's classpath (each node with its own Java), over {@code ssh}. */
   public static RemoteNodes forThisJvm(Predicate<String> isLocal, Ssh ssh, List<String> sshOptions) {
-    return new RemoteNodes(isLocal, ssh, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        System.getProperty("java.class.path"), sshOptions);
+    return new RemoteNodes(isLocal, ssh, System.getProperty("java.class.path"), sshOptions);
   }
 
   /** Why a node could not be asked. */
@@ -60,8 +57,10 @@ public final class RemoteNodes {
     KEY_REFUSED,
     /** Its host key is not the one recorded. */
     HOST_KEY,
-    /** It answered, but the wall (or Java) is not installed there at the controller's path. */
+    /** It answered, but the wall is not installed there at the controller's path. */
     NOT_INSTALLED,
+    /** It answered, but has no Java. */
+    NO_JAVA,
     /** Anything else ssh or the probe said. */
     OTHER
   }
@@ -96,9 +95,8 @@ public final class RemoteNodes {
     if (isLocal.test(host)) {
       return new Reply(host, NodeProbe.answer(request), null, null, seconds(started));
     }
-    List<String> remote = new ArrayList<>(List.of(java));
-    remote.addAll(PROBE_JVM_OPTIONS);
-    remote.addAll(List.of("-cp", classpath, NodeProbe.MAIN));
+    List<String> remote = NodeJava.command(NodeJava.Kind.PROBE, PROBE_JVM_OPTIONS, classpath, NodeProbe.MAIN,
+        List.of());
     List<String> argv = ssh.command(host, Duration.ofSeconds(Math.max(1, Math.min(5, deadline.toSeconds()))),
         sshOptions, remote);
     Path err = null;
@@ -152,6 +150,12 @@ public final class RemoteNodes {
         || words.contains("Connection refused") || words.contains("Network is unreachable")
         || words.contains("Connection closed") || words.contains("Connection reset") || words.isEmpty())) {
       return Unreached.UNREACHABLE;
+    }
+    if (words.contains(NodeJava.NO_JAVA)) {
+      return Unreached.NO_JAVA;
+    }
+    if (words.contains(NodeJava.NO_WALL)) {
+      return Unreached.NOT_INSTALLED;
     }
     if (code == 127 || code == 126 || words.contains("No such file or directory")
         || words.contains("Could not find or load main class") || words.contains("ClassNotFoundException")

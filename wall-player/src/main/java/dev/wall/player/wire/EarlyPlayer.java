@@ -53,6 +53,18 @@ public record EarlyPlayer(PlayerKind requested, List<String> argv, Path log) {
   }
 
   /**
+   * The same early player as this node runs it: with this node's decoding (a Pi's {@code --hwdec},
+   * which the controller cannot know), as the rank's own player would start it here.
+   */
+  public EarlyPlayer forThisNode(Map<String, String> environment) {
+    try {
+      return new EarlyPlayer(requested, MpvPlayer.forThisNode(argv, log, environment), log);
+    } catch (RuntimeException e) {
+      return this; // the player then starts its own, and says why if it cannot
+    }
+  }
+
+  /**
    * Starts mpv if this node would pick it, with its lifeline and {@code environment} (where it
    * draws) over the rank's own; empty if it would not, or if it could not start (the player then
    * starts its own and reports why).

@@ -2,6 +2,7 @@ package dev.wall.player.backend.mpv;
 
 import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
+import dev.wall.player.backend.Decoding;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.backend.SpanCrop;
 import dev.wall.player.display.DisplayStack;
@@ -15,6 +16,8 @@ import java.util.Locale;
 /** Builds mpv's argv for one screen. Pure, so golden tests can check it without mpv. */
 final class MpvCommandLine {
   private static final String IPC_SERVER = "--input-ipc-server=";
+  /** The lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits. */
+  static final String LIFELINE = "--input-ipc-client=fd://0";
   private MpvCommandLine() {}
 
   /**
@@ -45,7 +48,7 @@ final class MpvCommandLine {
     argv.add("--title=" + windowTitle(spec.screenName()));
     argv.add(IPC_SERVER + socket);
     // Lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits.
-    argv.add("--input-ipc-client=fd://0");
+    argv.add(LIFELINE);
     if (spec.debug()) {
       // mpv's own log is verbose (at least -v) and grows as long as mpv runs: for diagnosing only.
       argv.add("--log-file=" + logFile(spec));
@@ -70,6 +73,58 @@ final class MpvCommandLine {
     argv.add("--");
     argv.addAll(media(spec));
     return argv;
+  }
+
+  /**
+   * {@code argv} with the node's decoding ({@link Decoding#mpvArgs}) right after the lifeline's
+   * option, unless it names a decoder already (the layout's {@code playerArgs} win): the same
+   * place whether the rank builds its player or amends the early player's command line the
+   * controller made, so that the two agree.
+   */
+  static List<String> withDecoding(List<String> argv, Decoding decoding) {
+    int end = argv.indexOf("--");
+    List<String> options = end < 0 ? argv : argv.subList(0, end);
+    if (decoding == null || decoding.mpvArgs().isEmpty() || options.stream().anyMatch(a -> a.startsWith("--hwdec"))) {
+      return argv;
+    }
+    int anchor = argv.indexOf(LIFELINE);
+    if (anchor < 0) {
+      throw new IllegalArgumentException("not an mpv command line of ours: " + argv);
+    }
+    List<String> amended = new ArrayList<>(argv.subList(0, anchor + 1));
+    amended.addAll(decoding.mpvArgs());
+    amended.addAll(argv.subList(anchor + 1, argv.size()));
+    return amended;
+  }
+
+  /** The clips an mpv command line of ours plays: its media, an EDL timeline read back into its clips. */
+  static List<Path> mediaIn(List<String> argv) {
+    int end = argv.indexOf("--");
+    if (end < 0) {
+      return List.of();
+    }
+    List<String> media = argv.subList(end + 1, argv.size());
+    if (media.size() == 1 && media.get(0).startsWith("edl://")) {
+      return edlClips(media.get(0));
+    }
+    return media.stream().map(Path::of).toList();
+  }
+
+  /** The clips of an EDL that {@link #edl} wrote ({@code %LENGTH%path} entries, lengths in UTF-8 bytes). */
+  static List<Path> edlClips(String edl) {
+    byte[] bytes = edl.substring("edl://".length()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    List<Path> clips = new ArrayList<>();
+    int i = 0;
+    while (i < bytes.length && bytes[i] == '%') {
+      int close = i + 1;
+      while (close < bytes.length && bytes[close] != '%') {
+        close++;
+      }
+      int length = Integer.parseInt(new String(bytes, i + 1, close - i - 1, java.nio.charset.StandardCharsets.UTF_8));
+      clips.add(Path.of(new String(bytes, close + 1, length, java.nio.charset.StandardCharsets.UTF_8)));
+      i = close + 1 + length + 1; // past the ';'
+    }
+    return clips;
   }
 
   /**

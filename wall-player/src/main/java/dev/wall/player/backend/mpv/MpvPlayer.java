@@ -1,7 +1,11 @@
 package dev.wall.player.backend.mpv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wall.player.backend.Board;
 import dev.wall.player.backend.Capabilities;
+import dev.wall.player.backend.Decoding;
+import dev.wall.player.backend.MediaInfo;
+import dev.wall.player.backend.MediaProbe;
 import dev.wall.player.backend.Player;
 import dev.wall.player.backend.PlayerException;
 import dev.wall.player.backend.PlayerMessages;
@@ -68,6 +72,43 @@ public final class MpvPlayer implements Player {
   }
 
   /**
+   * How {@code media} is decoded on this node ({@link Decoding}): a Pi's board and release decide,
+   * with each clip's codec and size, which ffprobe reads once (kept beside the screen's log, as
+   * the other backends keep it). Off a Pi nothing is probed: mpv's default stands.
+   */
+  static Decoding decodingHere(List<Path> media, Path workDir, String screen, DisplayStack stack) {
+    Board board = Board.here();
+    if (board.soc() == Board.Soc.OTHER) {
+      return Decoding.mpv(board, stack.kind(), stack.gpu(), List.of());
+    }
+    List<MediaInfo> clips = new java.util.ArrayList<>();
+    for (int i = 0; i < media.size(); i++) {
+      try {
+        Files.createDirectories(workDir);
+        clips.add(MediaProbe.probe(media.get(i), workDir.resolve(screen + ".clip" + i + ".ffprobe.json")));
+      } catch (PlayerException | IOException e) {
+        // Not probed: decided without it (HEVC in hardware, the rest in software), and the player says why it fails.
+      }
+    }
+    return Decoding.mpv(board, stack.kind(), stack.gpu(), clips);
+  }
+
+  /**
+   * An early player's command line as this node runs it: the controller's, with this node's
+   * decoding, exactly as {@link #prepare} would build it here.
+   *
+   * @param log the screen's log, beside which the clips' probes are kept
+   * @param extra the environment the player gets beyond the inherited one
+   */
+  public static List<String> forThisNode(List<String> argv, Path log, Map<String, String> extra) {
+    String name = log.getFileName().toString();
+    String screen = name.endsWith(".log") ? name.substring(0, name.length() - ".log".length()) : name;
+    DisplayStack stack = DisplayStack.forPlayer(extra);
+    return MpvCommandLine.withDecoding(argv,
+        decodingHere(MpvCommandLine.mediaIn(argv), log.toAbsolutePath().getParent(), screen, stack));
+  }
+
+  /**
    * Starts mpv from {@code argv} (from {@link #argv}) with its lifeline, after clearing a stale
    * socket: the one way an mpv of ours is started, by a player or by a rank before it has one.
    *
@@ -124,7 +165,11 @@ public final class MpvPlayer implements Player {
     try {
       List<String> argv;
       try {
-        argv = MpvCommandLine.argv(spec, options, socket, DisplayStack.forPlayer(spec.environment()));
+        DisplayStack stack = DisplayStack.forPlayer(spec.environment());
+        argv = MpvCommandLine.argv(spec, options, socket, stack);
+        if (options.hwdec() == null) {
+          argv = MpvCommandLine.withDecoding(argv, decodingHere(spec.media(), spec.workDir(), spec.screenName(), stack));
+        }
       } catch (IllegalArgumentException e) {
         throw new PlayerException(e.getMessage());
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Audio;
+import dev.wall.player.backend.Decoding;
 import dev.wall.player.backend.PlayerSpec;
 import dev.wall.player.display.DisplayStack;
 import dev.wall.player.playertest.GoldenArgv;
@@ -60,6 +61,31 @@ class MpvCommandLineTest {
         () -> MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, Path.of("/tmp/run/left.sock"), stack("drm")));
     assertTrue(console.getMessage().startsWith("screen left: has a \"window\", but a console (DRM/KMS) has no windows"
         + " (no desktop runs: the console, through DRM/KMS)"), console.getMessage());
+  }
+
+  @Test
+  void theNodesDecodingGoesRightAfterTheLifelineSoTheEarlyPlayerAmendedOnTheNodeEqualsTheRanksOwn() {
+    PlayerSpec spec = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, List.of(),
+        Path.of("/tmp/run"), Map.of());
+    List<String> plain = MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, Path.of("/tmp/s1.sock"), stack("drm"));
+    Decoding pi5 = new Decoding("drm", List.of("--hwdec=drm", "--hwdec-codecs=hevc"), true, null);
+    List<String> amended = MpvCommandLine.withDecoding(plain, pi5);
+    int lifeline = amended.indexOf(MpvCommandLine.LIFELINE);
+    assertEquals(List.of("--hwdec=drm", "--hwdec-codecs=hevc"), amended.subList(lifeline + 1, lifeline + 3));
+    assertEquals(plain.size() + 2, amended.size());
+    assertEquals(amended, MpvCommandLine.withDecoding(amended, pi5), "once only");
+    PlayerSpec chosen = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE,
+        List.of("--hwdec=no"), Path.of("/tmp/run"), Map.of());
+    List<String> layouts = MpvCommandLine.argv(chosen, MpvOptions.DEFAULTS, Path.of("/tmp/s1.sock"), stack("drm"));
+    assertEquals(layouts, MpvCommandLine.withDecoding(layouts, pi5), "the layout's playerArgs choose the decoder");
+  }
+
+  @Test
+  void theClipsOfACommandLineAreReadBackEvenFromAnEdlTimeline() {
+    List<Path> clips = List.of(Path.of("/media/a;b,c.mp4"), Path.of("/media/été.mp4"));
+    assertEquals(clips, MpvCommandLine.edlClips(MpvCommandLine.edl(clips)));
+    assertEquals(clips, MpvCommandLine.mediaIn(List.of("mpv", "--pause", "--", MpvCommandLine.edl(clips))));
+    assertEquals(clips, MpvCommandLine.mediaIn(List.of("mpv", "--", "/media/a;b,c.mp4", "/media/été.mp4")));
   }
 
   @Test

@@ -1,0 +1,500 @@
+package dev.wall.player.testing;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A Debian bookworm arm64 root, as on a Pi with 64-bit Raspberry Pi OS underneath: made with
+ * debootstrap ({@code --variant=minbase}) and run under qemu-user through binfmt_misc. It holds
+ * what the wall's package depends on and recommends (read from {@code wall-dist}'s control file),
+ * and what a node needs besides (openssh-server, procps).
+ *
+ * <p>Making it takes about ten minutes (the second stage runs emulated), so it is made once per
+ * package list: kept as a tarball in {@code ~/.cache/wall/arm64-root/}, named by a digest of the
+ * list, written under another name and renamed when complete, and made by one process at a time
+ * (a lock file beside it). Each test JVM unpacks its own copy once ({@link #shared}, a few
+ * seconds) and deletes it at exit.
+ *
+ * <p>Nothing is ever mounted into the copy in this machine's own mount namespace: commands in it
+ * ({@link #run}, and a cluster node's sshd, {@link NamespaceCluster}) run in a mount namespace of
+ * their own, where {@link #SETUP} mounts /proc, a small /dev and the shared folders, which vanish
+ * with that namespace. Before deleting the copy, {@link #close} still checks this machine's mount
+ * table for anything under it, unmounts it, and deletes with {@code rm --one-file-system}, so a
+ * bind of /dev can never be walked into.
+ */
+public final class Arm64Root implements AutoCloseable {
+  /** The release the wall's nodes run (Raspberry Pi OS Bookworm is Debian bookworm). */
+  public static final String SUITE = "bookworm";
+  /** What a node needs besides the package's own dependencies: its sshd, and ps for the sweeps. */
+  static final List<String> NODE_PACKAGES = List.of("openssh-server", "procps");
+  /** Changes when the way the root is made changes, so that an older tarball is not used. */
+  private static final int RECIPE = 1;
+  private static final Duration DEBOOTSTRAP = Duration.ofMinutes(40);
+  private static final Pattern OWNED = Pattern.compile("^wall-arm64-(\\d+)-[0-9a-z]+$");
+
+  /**
+   * Run inside a fresh mount namespace: {@code SETUP ROOT HOSTNAME MODEL RUN HOSTS SHARED... -- CMD...}.
+   * Mounts /proc, a read-only /sys with a device tree of its own ({@code MODEL}, as a Pi's firmware
+   * gives it, or {@code -} for none), a /dev of a few devices, the node's /run and /etc/hosts
+   * ({@code -} for none) and each shared folder at its own path, then runs CMD chrooted in ROOT.
+   */
+  static final String SETUP = String.join("\n",
+      "set -e",
+      "root=$1 name=$2 model=$3 run=$4 hosts=$5; shift 5",
+      "if [ \"$name\" != - ]; then hostname \"$name\"; fi",
+      "mount -t proc proc \"$root/proc\"",
+      "mount -t sysfs -o ro sysfs \"$root/sys\"",
+      "mount -t tmpfs -o mode=0755,size=1m firmware \"$root/sys/firmware\"",
+      "mkdir -p \"$root/sys/firmware/devicetree/base\"",
+      "if [ \"$model\" != - ]; then",
+      "  printf '%s\\000' \"$model\" > \"$root/sys/firmware/devicetree/base/model\"",
+      "fi",
+      "mount -t tmpfs -o mode=0755,size=1m dev \"$root/dev\"",
+      "for d in null zero full random urandom tty; do",
+      "  : > \"$root/dev/$d\"; mount --bind \"/dev/$d\" \"$root/dev/$d\"",
+      "done",
+      "mkdir \"$root/dev/pts\" \"$root/dev/shm\"",
+      "mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts \"$root/dev/pts\"",
+      "ln -s pts/ptmx \"$root/dev/ptmx\"",
+      "mount -t tmpfs -o mode=1777 shm \"$root/dev/shm\"",
+      "ln -s /proc/self/fd \"$root/dev/fd\"",
+      "ln -s /proc/self/fd/0 \"$root/dev/stdin\"; ln -s /proc/self/fd/1 \"$root/dev/stdout\"",
+      "ln -s /proc/self/fd/2 \"$root/dev/stderr\"",
+      "if [ \"$run\" != - ]; then mount --bind \"$run\" \"$root/run\"; fi",
+      "if [ \"$hosts\" != - ]; then mount --bind \"$hosts\" \"$root/etc/hosts\"; fi",
+      "while [ \"$1\" != -- ]; do",
+      "  mkdir -p \"$root$1\"; mount --bind \"$1\" \"$root$1\"; shift",
+      "done",
+      "shift",
+      "exec chroot \"$root\" \"$@\"",
+      "");
+
+  private static Arm64Root shared;
+
+  private final Path dir;
+  private final Timings timings;
+  private final Thread hook;
+  private volatile boolean closed;
+
+  /**
+   * What making this copy cost.
+   *
+   * @param built seconds of debootstrap and packing, or 0 when the tarball was there
+   * @param restored seconds to unpack the tarball
+   * @param tarball the cached tarball
+   */
+  public record Timings(double built, double restored, Path tarball) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "arm64 root: %s%.1f s to unpack %s", built > 0
+          ? String.format(Locale.ROOT, "made with debootstrap in %.1f s (first run), ", built) : "from the cache, ",
+          restored, tarball);
+    }
+  }
+
+  private Arm64Root(Path dir, Timings timings) {
+    this.dir = dir;
+    this.timings = timings;
+    this.hook = new Thread(this::deleteQuietly, "arm64-root-delete");
+  }
+
+  /** This JVM's copy, made (or unpacked) on first use and deleted when the JVM exits. */
+  public static synchronized Arm64Root shared() throws IOException, InterruptedException {
+    if (shared == null || shared.closed) {
+      shared = unpack(Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
+          "wall-arm64-" + ProcessHandle.current().pid() + "-"));
+      Runtime.getRuntime().addShutdownHook(shared.hook);
+    }
+    return shared;
+  }
+
+  /** The root's folder on this machine. */
+  public Path dir() {
+    return dir;
+  }
+
+  public Timings timings() {
+    return timings;
+  }
+
+  /**
+   * Requires emulation of arm64: registers qemu-aarch64 with binfmt_misc when it is not (mounting
+   * binfmt_misc first where needed, as bin/bootstrap --test does). Where that cannot be done, CI
+   * ({@code CI=true}) fails, saying why; elsewhere the test is skipped.
+   */
+  public static void requireEmulation() throws IOException, InterruptedException {
+    String why = emulationProblem();
+    if (why == null) {
+      return;
+    }
+    Path misc = Path.of("/proc/sys/fs/binfmt_misc");
+    if (!Files.exists(misc.resolve("status"))) {
+      quiet(List.of("mount", "-t", "binfmt_misc", "binfmt_misc", misc.toString()));
+    }
+    if (Files.isExecutable(Path.of("/usr/sbin/update-binfmts"))) {
+      quiet(List.of("update-binfmts", "--enable", "qemu-aarch64"));
+    }
+    why = emulationProblem();
+    if (why == null) {
+      return;
+    }
+    if ("true".equals(System.getenv("CI"))) {
+      throw new AssertionError("arm64 emulation is required in CI and is not available: " + why);
+    }
+    Assumptions.abort("no arm64 emulation: " + why);
+  }
+
+  /** Why arm64 programs cannot run here, or null when they can. */
+  static String emulationProblem() throws IOException {
+    if (!isRoot()) {
+      return "the arm64 root needs root (debootstrap, chroot, mounts)";
+    }
+    for (String tool : List.of("/usr/sbin/debootstrap", "/usr/bin/qemu-aarch64-static", "/usr/bin/unshare",
+        "/usr/sbin/chroot", "/usr/bin/zstd")) {
+      if (!Files.isExecutable(Path.of(tool))) {
+        return tool + " is missing; run bin/bootstrap --test (it installs qemu-user-static, binfmt-support,"
+            + " debootstrap and zstd)";
+      }
+    }
+    Path misc = Path.of("/proc/sys/fs/binfmt_misc");
+    if (!Files.exists(misc.resolve("status"))) {
+      return "binfmt_misc is not mounted at " + misc + " and could not be (the kernel may lack it, or this"
+          + " is a container without the right to mount it)";
+    }
+    Path entry = misc.resolve("qemu-aarch64");
+    if (!Files.exists(entry)) {
+      return "qemu-aarch64 is not registered with binfmt_misc (update-binfmts --enable qemu-aarch64 failed)";
+    }
+    String text = Files.readString(entry);
+    if (!text.startsWith("enabled")) {
+      return "qemu-aarch64 is registered with binfmt_misc but disabled";
+    }
+    if (!text.matches("(?s).*flags: \\w*F\\w*.*")) {
+      return "qemu-aarch64 is registered without the F flag, so a chroot cannot find qemu: " + text.strip();
+    }
+    return null;
+  }
+
+  /** The packages in the root: the wall package's Depends (first of each alternative) and Recommends, and a node's. */
+  public static List<String> packages() throws IOException {
+    Set<String> names = new TreeSet<>(NODE_PACKAGES);
+    String control = Files.readString(Project.root().resolve("wall-dist/src/deb/control/control"));
+    for (String field : List.of("Depends", "Recommends")) {
+      Matcher m = Pattern.compile("(?m)^" + field + ":(.*)$").matcher(control);
+      if (m.find()) {
+        for (String dependency : m.group(1).split(",")) {
+          String first = dependency.split("\\|")[0].strip();
+          names.add(first.split("[\\s(]")[0]);
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** The tarball's name for this package list and recipe. */
+  static String key(List<String> packages) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((SUITE + "\narm64\nminbase\n" + RECIPE + "\n" + String.join("\n", packages))
+          .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Path cacheDir() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path cache = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return cache.resolve("wall/arm64-root");
+  }
+
+  /** Unpacks the cached root into {@code dir}, making the tarball first if there is none. */
+  private static Arm64Root unpack(Path dir) throws IOException, InterruptedException {
+    requireEmulation();
+    deleteOrphans();
+    List<String> packages = packages();
+    Path cache = Files.createDirectories(cacheDir());
+    Path tarball = cache.resolve(SUITE + "-arm64-" + key(packages) + ".tar.zst");
+    double built = 0;
+    if (!Files.isRegularFile(tarball)) {
+      try (FileChannel lock = FileChannel.open(cache.resolve(tarball.getFileName() + ".lock"),
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+        if (!Files.isRegularFile(tarball)) {
+          long started = System.nanoTime();
+          build(packages, tarball);
+          built = (System.nanoTime() - started) / 1e9;
+        }
+      }
+    }
+    long started = System.nanoTime();
+    run(List.of("tar", "-I", "zstd -T0", "--numeric-owner", "-xpf", tarball.toString(), "-C", dir.toString()),
+        Duration.ofMinutes(5));
+    Arm64Root root = new Arm64Root(dir, new Timings(built, (System.nanoTime() - started) / 1e9, tarball));
+    System.out.println(root.timings());
+    return root;
+  }
+
+  /**
+   * debootstrap in a mount namespace of its own (it mounts /proc and /sys in the root while it
+   * works), then the tarball, written beside its final name and renamed.
+   */
+  private static void build(List<String> packages, Path tarball) throws IOException, InterruptedException {
+    Path work = Files.createTempDirectory(tarball.getParent(), "building-");
+    Path root = work.resolve("root");
+    try {
+      System.out.println("arm64 root: debootstrap " + SUITE + " arm64 minbase with " + String.join(",", packages)
+          + " (about ten minutes, once per package list)");
+      List<String> argv = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "debootstrap",
+          "--arch=arm64", "--variant=minbase", "--include=" + String.join(",", packages), SUITE, root.toString(),
+          mirror()));
+      Path log = work.resolve("debootstrap.log");
+      Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      if (!p.waitFor(DEBOOTSTRAP.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        throw new IOException("debootstrap did not finish within " + DEBOOTSTRAP + ": " + tail(log));
+      }
+      if (p.exitValue() != 0) {
+        throw new IOException("debootstrap failed (" + p.exitValue() + "): " + tail(log)
+            + "; see also " + root.resolve("debootstrap/debootstrap.log"));
+      }
+      trim(root);
+      Path partial = work.resolve("root.tar.zst");
+      run(List.of("tar", "-I", "zstd -T0", "--numeric-owner", "-cpf", partial.toString(), "-C", root.toString(), "."),
+          Duration.ofMinutes(10));
+      try (FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+        file.force(true);
+      }
+      Files.move(partial, tarball, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /** What a tarball need not keep: downloaded packages, package lists, the root's own ssh host keys. */
+  private static void trim(Path root) throws IOException {
+    for (String folder : List.of("var/cache/apt/archives", "var/lib/apt/lists")) {
+      try (Stream<Path> files = Files.list(root.resolve(folder))) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    try (Stream<Path> files = Files.list(root.resolve("etc/ssh"))) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("ssh_host_")).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+
+  /** The Debian mirror this machine's apt uses (there is no other way out), else Debian's own. */
+  static String mirror() throws IOException {
+    List<Path> sources = new ArrayList<>(List.of(Path.of("/etc/apt/sources.list")));
+    Path d = Path.of("/etc/apt/sources.list.d");
+    if (Files.isDirectory(d)) {
+      try (Stream<Path> files = Files.list(d)) {
+        files.sorted().forEach(sources::add);
+      }
+    }
+    Pattern uri = Pattern.compile("(?m)^(?:deb\\s+(?:\\[[^]]*]\\s+)?|URIs:\\s*)(https?://\\S+/debian)/?(\\s|$)");
+    for (Path source : sources) {
+      if (Files.isRegularFile(source)) {
+        Matcher m = uri.matcher(Files.readString(source));
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+    }
+    return "http://deb.debian.org/debian";
+  }
+
+  /**
+   * {@code argv} run in this root as root, in mount, UTS and network namespaces of its own (no
+   * network: nothing in it can reach out), with {@code shared} folders at their own paths.
+   */
+  public List<String> command(List<Path> shared, List<String> argv) {
+    List<String> all = new ArrayList<>(List.of("unshare", "--mount", "--uts", "--net", "--propagation", "private",
+        "sh", "-c", SETUP, "arm64-root", dir.toString(), "-", "-", "-", "-"));
+    shared.forEach(p -> all.add(p.toAbsolutePath().normalize().toString()));
+    all.add("--");
+    all.addAll(argv);
+    return all;
+  }
+
+  /** Runs {@code argv} in the root ({@link #command}) to its end: its exit code and output. */
+  public Result run(List<Path> shared, List<String> argv, Duration timeout) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("wall-arm64", ".out");
+    try {
+      Process p = new ProcessBuilder(command(shared, argv)).redirectErrorStream(true).redirectOutput(out.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        throw new IOException(argv + " in the arm64 root did not finish within " + timeout + ": " + tail(out));
+      }
+      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  /** A command's end in the root. */
+  public record Result(int code, String output) {}
+
+  @Override
+  public void close() {
+    synchronized (Arm64Root.class) {
+      if (shared == this) {
+        shared = null;
+      }
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Shutting down: this is the hook.
+    }
+    deleteQuietly();
+  }
+
+  private void deleteQuietly() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      delete(dir);
+    } catch (IOException | InterruptedException e) {
+      System.err.println("arm64 root " + dir + " was not deleted: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Deletes a root: first whatever this machine's mount table has under it is unmounted (deepest
+   * first); if anything stays mounted, nothing is deleted. Then {@code rm --one-file-system}, which
+   * does not cross into another file system even so.
+   */
+  static void delete(Path root) throws IOException, InterruptedException {
+    Path real = root.toRealPath();
+    List<String> mounted = mountsUnder(real);
+    for (String point : mounted) {
+      quiet(List.of("umount", "-R", point));
+    }
+    mounted = mountsUnder(real);
+    if (!mounted.isEmpty()) {
+      throw new IOException("still mounted under " + real + ": " + mounted + "; not deleting it");
+    }
+    run(List.of("rm", "-rf", "--one-file-system", "--", real.toString()), Duration.ofMinutes(5));
+  }
+
+  /** Mount points at or under {@code dir} in this mount namespace, deepest first. */
+  static List<String> mountsUnder(Path dir) throws IOException {
+    Set<String> points = new LinkedHashSet<>();
+    String prefix = dir.toString();
+    for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+      String[] fields = line.split(" ");
+      if (fields.length > 4) {
+        String point = fields[4].replace("\\040", " ");
+        if (point.equals(prefix) || point.startsWith(prefix + "/")) {
+          points.add(point);
+        }
+      }
+    }
+    List<String> sorted = new ArrayList<>(points);
+    sorted.sort((a, b) -> b.length() - a.length());
+    return sorted;
+  }
+
+  /** Copies left by test JVMs that died before deleting them. */
+  private static void deleteOrphans() {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> entries = Files.list(tmp)) {
+      for (Path entry : entries.toList()) {
+        Matcher m = OWNED.matcher(entry.getFileName().toString());
+        if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty() && Files.isDirectory(entry)) {
+          try {
+            delete(entry);
+          } catch (IOException | InterruptedException e) {
+            System.err.println("an orphaned arm64 root was left: " + entry + ": " + e.getMessage());
+          }
+        }
+      }
+    } catch (IOException e) {
+      // Nothing to clean.
+    }
+  }
+
+  static String run(List<String> argv, Duration timeout) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("wall-arm64", ".out");
+    try {
+      Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        throw new IOException(argv + " did not finish within " + timeout);
+      }
+      String text = Files.readString(out);
+      if (p.exitValue() != 0) {
+        throw new IOException(String.join(" ", argv) + " failed (" + p.exitValue() + "): " + text.strip());
+      }
+      return text;
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  private static void quiet(List<String> argv) throws InterruptedException {
+    try {
+      run(argv, Duration.ofSeconds(30));
+    } catch (IOException e) {
+      // Said by the check that follows.
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException, InterruptedException {
+    if (Files.exists(dir)) {
+      delete(dir);
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static boolean isRoot() {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+}
