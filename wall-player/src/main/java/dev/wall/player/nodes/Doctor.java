@@ -1,7 +1,12 @@
 package dev.wall.player.nodes;
 
 import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.backend.Board;
+import dev.wall.player.backend.Decoding;
+import dev.wall.player.backend.MediaInfo;
+import dev.wall.player.display.DisplayStack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -23,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class Doctor {
   /** The checks, in the table's order. */
   public static final List<String> CHECKS =
-      List.of("ssh", "name", "versions", "mpi.jar", "player", "display", "media", "clip");
+      List.of("ssh", "name", "versions", "mpi.jar", "player", "display", "media", "clip", "decoder");
   /** Checksums of a first run over a large media share take long; every other check is quick. */
   static final Duration DEADLINE = Duration.ofMinutes(25);
   private static final Duration RESOLVE_DEADLINE = Duration.ofSeconds(5);
@@ -72,7 +77,7 @@ public final class Doctor {
       List<Path> clips = layout.screens().stream().filter(s -> s.host().equals(host))
           .flatMap(s -> layout.clips(s).stream()).distinct().toList();
       requests.put(host, new Probe.Request(host, null, false, true, Path.of(layout.mediaRoot()), clips, true,
-          layout.player(), display, true));
+          layout.player(), display, true).withDecoding());
     }
     Map<String, CompletableFuture<String>> resolved = new LinkedHashMap<>();
     for (String host : layout.hosts()) {
@@ -111,6 +116,7 @@ public final class Doctor {
     Cell media = media(answer);
     cells.put("media", media);
     cells.put("clip", media.ok() ? clip(screen, answer, controllerSums) : Cell.NOT_CHECKED);
+    cells.put("decoder", media.ok() && answer.player() != null ? decoder(screen, answer) : Cell.NOT_CHECKED);
     for (String timeout : answer.timeouts()) {
       String check = timeout.split(" ")[0];
       String column = switch (check) {
@@ -223,6 +229,27 @@ public final class Doctor {
     return Cell.pass(allCompared ? "ok" : "there");
   }
 
+  /**
+   * How the screen's clips are decoded on its node, worked out as the rank works it out there
+   * ({@link Decoding}) from what the node said of itself and of the clips: a clip it cannot hold
+   * fails, with what to do.
+   */
+  private Cell decoder(Screen screen, Probe.Answer answer) {
+    Board board = new Board(answer.facts().getOrDefault("model", ""), release(answer.facts().get("release")));
+    String[] stack = answer.stack() == null ? new String[] {"x11", "no-gpu"} : answer.stack().split(" ");
+    DisplayStack.Kind kind = DisplayStack.Kind.valueOf(stack[0].toUpperCase(Locale.ROOT));
+    List<MediaInfo> clips = layout.clips(screen).stream().map(c -> answer.media().get(c))
+        .filter(java.util.Objects::nonNull).toList();
+    Decoding decoding = Decoding.of(PlayerKind.valueOf(answer.player().toUpperCase(Locale.ROOT)), board, kind,
+        stack.length > 1 && stack[1].equals("gpu"), clips);
+    return decoding.ok() ? Cell.pass(decoding.decoder())
+        : Cell.fail("cannot hold", decoding.problem() + " (decoded there by " + decoding.decoder() + ")");
+  }
+
+  private static int release(String value) {
+    return value != null && value.matches("\\d+") ? Integer.parseInt(value) : 0;
+  }
+
   /** SHA-256 of the clips this machine has, through the same cache. */
   private Map<Path, String> controllerChecksums() {
     Checksums sums = Checksums.forThisUser();
@@ -279,8 +306,4 @@ public final class Doctor {
     return sha.substring(0, Math.min(12, sha.length())) + "...";
   }
 
-  /** A board that decodes only HEVC in hardware, said once per node. */
-  public static boolean decodesOnlyHevc(String node) {
-    return node.contains("Raspberry Pi 5");
-  }
 }

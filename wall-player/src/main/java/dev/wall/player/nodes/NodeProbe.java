@@ -1,6 +1,11 @@
 package dev.wall.player.nodes;
 
 import dev.wall.player.backend.BackendOptions;
+import dev.wall.player.backend.Board;
+import dev.wall.player.backend.MediaInfo;
+import dev.wall.player.backend.MediaProbe;
+import dev.wall.player.backend.PlayerException;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.backend.Executables;
 import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.process.ChildProcess;
@@ -39,6 +44,8 @@ public final class NodeProbe {
   private static final Duration SWEEP_GRACE = Duration.ofSeconds(2);
   private static final Duration QUICK = Duration.ofSeconds(5);
   private static final Duration CHECKSUMS = Duration.ofMinutes(20);
+  /** ffprobe on each clip: a second or so each on a Pi. */
+  private static final Duration DECODING = Duration.ofSeconds(60);
   /** How much of a log the controller keeps of a node's. */
   static final int LOG_LINES = 200;
   /** The empty mount point of the media share holds this file (wall setup nfs-client puts it there). */
@@ -78,6 +85,7 @@ public final class NodeProbe {
       Future<String[]> player = request.player() == null ? null : checks.submit(() -> player(request));
       Future<String> display = request.display() == null ? null : checks.submit(() -> display(request.display()));
       Future<Map<String, String>> facts = request.facts() ? checks.submit(() -> facts(request)) : null;
+      Future<Map<Path, MediaInfo>> media = request.decoding() ? checks.submit(() -> media(request.clips())) : null;
 
       Map<String, String> versionsFound = get(versions, "versions", QUICK, timeouts, Map.of());
       String resolved = get(resolves, "name", QUICK, timeouts, "-");
@@ -86,9 +94,10 @@ public final class NodeProbe {
       String[] playerFound = get(player, "player", QUICK, timeouts, new String[] {null, null});
       String displayFound = get(display, "display", QUICK, timeouts, null);
       Map<String, String> factsFound = get(facts, "facts", QUICK, timeouts, Map.of());
+      Map<Path, MediaInfo> mediaFound = get(media, "decoding", DECODING, timeouts, Map.of());
       return new Probe.Answer(versionsFound, resolved, root, clipsFound, playerFound[0], playerFound[1], displayFound,
           factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(), timeouts,
-          logs(request));
+          logs(request), mediaFound, request.decoding() ? stack(request.display()) : null);
     } finally {
       checks.shutdownNow();
     }
@@ -274,10 +283,46 @@ public final class NodeProbe {
     }
   }
 
+  /** What ffprobe says of each clip that is there (codec, size, rate), for its decoding. */
+  private static Map<Path, MediaInfo> media(List<Path> clips) throws IOException {
+    Map<Path, MediaInfo> found = new LinkedHashMap<>();
+    Path scratch = Files.createTempDirectory("wall-probe-media");
+    try {
+      for (Path clip : clips) {
+        if (Files.isRegularFile(clip) && Files.isReadable(clip)) {
+          try {
+            found.put(clip, MediaProbe.probe(clip, scratch.resolve("clip.json")));
+          } catch (PlayerException e) {
+            // Not a clip ffprobe can read: its decoding is worked out without it.
+          }
+        }
+      }
+    } finally {
+      try (var files = Files.list(scratch)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(scratch);
+    }
+    return found;
+  }
+
+  /** The stack a player with these display settings draws on here: {@code KIND gpu|no-gpu}. */
+  static String stack(Map<String, String> display) {
+    try {
+      DisplayStack stack = DisplayStack.forPlayer(display == null ? Map.of() : display);
+      return stack.kind().jsonName() + " " + (stack.gpu() ? "gpu" : "no-gpu");
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private static Map<String, String> facts(Probe.Request request) {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("model", model());
     facts.put("machine", NodeJava.machine());
+    facts.put("release", String.valueOf(Board.here().release()));
     Path where = request.mediaRoot() != null && Files.isDirectory(request.mediaRoot()) ? request.mediaRoot()
         : request.runDir() != null && Files.isDirectory(request.runDir()) ? request.runDir() : Path.of("/");
     try {
@@ -289,9 +334,13 @@ public final class NodeProbe {
     return facts;
   }
 
+  /** The device tree's model (a Pi's), else a PC's product name. */
   private static String model() {
-    for (String file : List.of("/proc/device-tree/model", "/sys/firmware/devicetree/base/model",
-        "/sys/class/dmi/id/product_name")) {
+    String board = Board.here().model();
+    if (!board.isEmpty()) {
+      return board;
+    }
+    for (String file : List.of("/sys/class/dmi/id/product_name")) {
       try {
         String text = Files.readString(Path.of(file), StandardCharsets.UTF_8).replace("\0", "").strip();
         if (!text.isEmpty()) {
