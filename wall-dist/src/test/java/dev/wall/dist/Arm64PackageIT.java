@@ -59,6 +59,7 @@ class Arm64PackageIT {
   @Test
   void aptGetInstallsThePackageFromDebianArm64AloneAndWallVersionNamesTheSameOpenMpiAndMpiJar() throws Exception {
     assertFalse(wall.installOutput().contains("Get:"), "nothing downloaded:\n" + wall.installOutput());
+    assertTrue(wall.installOutput().contains("0 upgraded, 1 newly installed, 0 to remove"), wall.installOutput());
     assertTrue(wall.installOutput().contains("Setting up wall "), wall.installOutput());
     String depends = Sh.run("dpkg-deb", "-f", wall.deb().toString(), "Depends").out();
     List<String> packages = new ArrayList<>();

@@ -93,14 +93,13 @@ class MixedWallIT {
     cluster.node(3).share(run);
     long started = System.nanoTime();
     try (ClusterRun wall = play(run, 2, "--debug")) {
-      ProcessHandle rank = Poll.until(Duration.ofSeconds(180), Duration.ofMillis(250), "the arm64 node's rank",
-          () -> arm64Rank().orElse(null));
+      ProcessHandle rank = until(wall, run, Duration.ofSeconds(180), "the arm64 node's rank", () -> arm64Rank().orElse(null));
       String rankLine = rank.info().commandLine().orElse("");
       int code = wall.await(Duration.ofSeconds(240));
       double seconds = (System.nanoTime() - started) / 1e9;
       assertEquals(0, code, wall.both());
       assertEquals(2, wall.out().lines().filter(l -> l.startsWith("loop ")).count(), wall.both());
-      assertTrue(rankLine.contains("/usr/lib/jvm/java-17-openjdk-arm64/bin/java"), "its own Java: " + rankLine);
+      assertTrue(rankLine.startsWith("/usr/bin/qemu-aarch64-static /usr/bin/java "), "its own Java, emulated: " + rankLine);
       assertTrue(rankLine.contains("-Djava.library.path=/usr/lib/aarch64-linux-gnu/openmpi/lib"),
           "its own Open MPI: " + rankLine);
       assertTrue(!rankLine.contains("amd64") && !rankLine.contains("x86_64"), rankLine);
@@ -126,15 +125,17 @@ class MixedWallIT {
     Files.createDirectories(run);
     cluster.node(3).share(run);
     try (ClusterRun wall = play(run, 4)) {
-      Poll.until(Duration.ofSeconds(180), Duration.ofMillis(250), "the first loop", () -> wall.out().contains("loop 1/4"));
+      until(wall, run, Duration.ofSeconds(180), "the first loop", () -> wall.out().contains("loop 1/4"));
       ProcessHandle mpv = Poll.until(Duration.ofSeconds(20), "s3's mpv on the arm64 node",
           () -> cluster.node(3).processesRunning("--title=wall:s3").stream()
-              .filter(p -> p.info().commandLine().orElse("").contains("mpv")).findFirst().orElse(null));
+              // mpv itself, emulated; not its rank, whose arguments carry the early player's command line
+              .filter(p -> p.info().commandLine().orElse("").startsWith("/usr/bin/qemu-aarch64-static /usr/bin/mpv "))
+              .findFirst().orElse(null));
       long killed = System.nanoTime();
       mpv.destroyForcibly();
-      WallStatus back = Poll.until(Duration.ofSeconds(60), Duration.ofMillis(100), "s3 playing again",
-          () -> status(run).filter(s -> screen(s, "s3").restarts() >= 1 && screen(s, "s3").state() == ScreenState.PLAYING)
-              .orElse(null));
+      WallStatus back = until(wall, run, Duration.ofSeconds(90), "s3 playing again (status: " + run.resolve("run/status.json")
+          + ")", () -> status(run).filter(s -> screen(s, "s3").restarts() >= 1
+              && screen(s, "s3").state() == ScreenState.PLAYING).orElse(null));
       double recovery = (System.nanoTime() - killed) / 1e9;
       assertTrue(screen(back, "s1").state() == ScreenState.PLAYING && screen(back, "s2").state() == ScreenState.PLAYING,
           back.toString());
@@ -151,7 +152,7 @@ class MixedWallIT {
     cluster.node(3).share(run);
     NamespaceCluster.Node pi = cluster.node(3);
     try (ClusterRun wall = play(run, 4)) {
-      Poll.until(Duration.ofSeconds(180), Duration.ofMillis(250), "the first loop", () -> wall.out().contains("loop 1/4"));
+      until(wall, run, Duration.ofSeconds(180), "the first loop", () -> wall.out().contains("loop 1/4"));
       long pulled = System.nanoTime();
       pi.linkDown();
       try {
@@ -168,10 +169,27 @@ class MixedWallIT {
     }
   }
 
+  /** Polls for {@code what}; on timeout, says what the wall and the arm64 node's sshd said. */
+  private static <T> T until(ClusterRun wall, Path run, Duration timeout, String what,
+      java.util.concurrent.Callable<T> probe)
+      throws Exception {
+    try {
+      return Poll.until(timeout, Duration.ofMillis(250), what, probe);
+    } catch (AssertionError e) {
+      Path file = run.resolve("run/status.json");
+      String status = Files.exists(file) ? Files.readString(file) : "none";
+      throw new AssertionError(e.getMessage() + "\n" + wall.both() + "\nstatus: " + status + "\nnode 3's processes: "
+          + cluster.node(3).processes().stream().map(p -> p.info().commandLine().orElse("?"))
+              .map(c -> c.length() > 200 ? c.substring(0, 200) : c).toList(), e);
+    }
+  }
+
   /** The wall's rank on the arm64 node: an emulated java (qemu runs it) with MPI's rank in its environment. */
   private static Optional<ProcessHandle> arm64Rank() throws Exception {
     return cluster.node(3).processesRunning("dev.wall.player.rank.RankMain").stream()
-        .filter(p -> p.info().commandLine().orElse("").contains("bin/java")).filter(MixedWallIT::hasRank).findFirst();
+        .filter(p -> p.info().commandLine().orElse("").contains("/java "))
+        .filter(p -> !p.info().commandLine().orElse("").contains(" -c ")) // the script, before it runs Java
+        .filter(MixedWallIT::hasRank).findFirst();
   }
 
   private static boolean hasRank(ProcessHandle p) {

@@ -33,6 +33,8 @@ public final class NodeJava {
   static final int NO_JAVA_CODE = 127;
   static final int NO_WALL_CODE = 126;
   static final int NO_MPI_CODE = 125;
+  /** A probe's first line, before its Java starts: the node is reached. */
+  static final String STARTING = "wall-java: starting";
   /** The wall as the Debian package installs it. */
   static final String INSTALLED = "/opt/wall/lib/wall-player.jar";
 
@@ -51,6 +53,7 @@ public final class NodeJava {
       "  echo \"" + NO_WALL + " at $wall on $(hostname) ($(uname -m))$other\" >&2",
       "  exit " + NO_WALL_CODE,
       "fi",
+      "if [ \"$kind\" = probe ]; then echo " + STARTING + "; fi",
       "if [ \"$kind\" = rank ]; then",
       "  lib=",
       "  for d in /usr/lib/*/openmpi/lib /usr/lib/openmpi/lib /usr/lib64/openmpi/lib; do",

@@ -50,23 +50,51 @@ public final class NodeProbe {
   static final int LOG_LINES = 200;
   /** The empty mount point of the media share holds this file (wall setup nfs-client puts it there). */
   static final String NOT_MOUNTED_SENTINEL = "NFS_NOT_MOUNTED";
+  /** The probe's first line: {@code started MILLIS}, how long its Java took to start. */
+  static final String STARTED = "started";
+  /** A JVM's start on a PC or a Pi 4, and more: a node slower than this is given time in proportion. */
+  static final Duration NOMINAL_START = Duration.ofSeconds(1);
 
   private NodeProbe() {}
 
   public static void main(String[] args) throws IOException {
+    long start = startMillis();
+    System.out.println(STARTED + " " + start);
+    System.out.flush();
     List<String> lines = new ArrayList<>();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null && !line.equals("end"); line = in.readLine()) {
       lines.add(line);
     }
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    answer(Probe.Request.parse(lines)).lines().forEach(out::println);
+    answer(Probe.Request.parse(lines), scale(start)).lines().forEach(out::println);
     out.flush();
     System.exit(0); // a check still running past its deadline must not keep the JVM
   }
 
+  /** How long this JVM took to start, in milliseconds: from its process's start (the script's) to here. */
+  static long startMillis() {
+    return ProcessHandle.current().info().startInstant()
+        .map(t -> Math.max(0, System.currentTimeMillis() - t.toEpochMilli())).orElse(0L);
+  }
+
+  /**
+   * How much slower than a PC or a Pi this node is, judged by its own Java's start ({@code
+   * startMillis}): 1 up to {@link #NOMINAL_START}, in proportion beyond. Under emulation a JVM takes
+   * 5 to 20 s to start; every check's deadline stretches with it.
+   */
+  public static double scale(long startMillis) {
+    return Math.max(1, startMillis / (double) NOMINAL_START.toMillis());
+  }
+
   /** Answers {@code request} here, each check within its deadline. */
   public static Probe.Answer answer(Probe.Request request) {
+    return answer(request, 1);
+  }
+
+  /** The same, each deadline {@code scale} times as long (a slow node: see {@link #scale}). */
+  static Probe.Answer answer(Probe.Request request, double scale) {
+    Duration quick = scaled(QUICK, scale);
     ExecutorService checks = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "probe-check");
       t.setDaemon(true);
@@ -75,7 +103,7 @@ public final class NodeProbe {
     List<String> timeouts = new ArrayList<>();
     try {
       RunRecord.Sweep sweep = request.sweep() && request.runDir() != null
-          ? within(checks, "sweep", QUICK.plus(SWEEP_GRACE), timeouts,
+          ? within(checks, "sweep", quick.plus(SWEEP_GRACE), timeouts,
               () -> RunRecord.sweep(request.runDir(), request.host(), SWEEP_GRACE))
           : null;
       Future<Map<String, String>> versions = request.versions() ? checks.submit(NodeProbe::versions) : null;
@@ -87,20 +115,24 @@ public final class NodeProbe {
       Future<Map<String, String>> facts = request.facts() ? checks.submit(() -> facts(request)) : null;
       Future<Map<Path, MediaInfo>> media = request.decoding() ? checks.submit(() -> media(request.clips())) : null;
 
-      Map<String, String> versionsFound = get(versions, "versions", QUICK, timeouts, Map.of());
-      String resolved = get(resolves, "name", QUICK, timeouts, "-");
-      String root = get(mediaRoot, "media-root", QUICK, timeouts, null);
-      List<Probe.Clip> clipsFound = get(clips, "clips", request.checksums() ? CHECKSUMS : QUICK, timeouts, List.of());
-      String[] playerFound = get(player, "player", QUICK, timeouts, new String[] {null, null});
-      String displayFound = get(display, "display", QUICK, timeouts, null);
-      Map<String, String> factsFound = get(facts, "facts", QUICK, timeouts, Map.of());
-      Map<Path, MediaInfo> mediaFound = get(media, "decoding", DECODING, timeouts, Map.of());
+      Map<String, String> versionsFound = get(versions, "versions", quick, timeouts, Map.of());
+      String resolved = get(resolves, "name", quick, timeouts, "-");
+      String root = get(mediaRoot, "media-root", quick, timeouts, null);
+      List<Probe.Clip> clipsFound = get(clips, "clips", request.checksums() ? CHECKSUMS : quick, timeouts, List.of());
+      String[] playerFound = get(player, "player", quick, timeouts, new String[] {null, null});
+      String displayFound = get(display, "display", quick, timeouts, null);
+      Map<String, String> factsFound = get(facts, "facts", quick, timeouts, Map.of());
+      Map<Path, MediaInfo> mediaFound = get(media, "decoding", scaled(DECODING, scale), timeouts, Map.of());
       return new Probe.Answer(versionsFound, resolved, root, clipsFound, playerFound[0], playerFound[1], displayFound,
           factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(), timeouts,
           logs(request), mediaFound, request.decoding() ? stack(request.display()) : null);
     } finally {
       checks.shutdownNow();
     }
+  }
+
+  private static Duration scaled(Duration deadline, double scale) {
+    return Duration.ofMillis((long) (deadline.toMillis() * scale));
   }
 
   private static <T> T within(ExecutorService checks, String name, Duration deadline, List<String> timeouts,

@@ -26,6 +26,11 @@ public final class RemoteNodes {
   static final List<String> PROBE_JVM_OPTIONS = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
 
+  /** How often a probe's progress is read. */
+  private static final Duration POLL = Duration.ofMillis(50);
+  /** A node that is reached but whose Java does not come up within this is lost. */
+  static final Duration JVM_START = Duration.ofSeconds(90);
+
   private final Predicate<String> isLocal;
   private final Ssh ssh;
   private final String classpath;
@@ -110,12 +115,12 @@ public final class RemoteNodes {
       } catch (IOException e) {
         // ssh exited before reading: its exit code and words say why.
       }
-      if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+      String late = awaitAnswer(process, out, started, deadline);
+      if (late != null) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(2, TimeUnit.SECONDS);
-        return new Reply(host, null, Unreached.UNREACHABLE, "no answer within " + deadline.toSeconds() + " s",
-            seconds(started));
+        return new Reply(host, null, Unreached.UNREACHABLE, late, seconds(started));
       }
       List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
       String words = Files.readString(err, StandardCharsets.UTF_8).strip();
@@ -132,6 +137,47 @@ public final class RemoteNodes {
       deleteQuietly(err);
       deleteQuietly(out);
     }
+  }
+
+  /**
+   * Waits for the probe to end, each node by its own measure: it must be reached within {@code
+   * deadline} (its script says {@link NodeJava#STARTING} before it starts Java); a node reached is
+   * then given {@link #JVM_START} for its Java to come up, and once that Java says how long it took
+   * ({@link NodeProbe#STARTED}), {@code deadline} again, scaled by {@link NodeProbe#scale}: a Pi
+   * answers as fast as a PC, and a slow node (emulated, or busy) is given time in proportion to its
+   * own measured start rather than called unreachable.
+   *
+   * @return null once it has ended, else why it is late
+   */
+  private static String awaitAnswer(Process process, Path out, long started, Duration deadline)
+      throws IOException, InterruptedException {
+    long until = started + deadline.toNanos();
+    String late = "no answer within " + deadline.toSeconds() + " s";
+    boolean reached = false;
+    boolean running = false;
+    while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+      long now = System.nanoTime();
+      if (!running) {
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+          if (!reached && line.equals(NodeJava.STARTING)) {
+            reached = true;
+            until = Math.max(until, now + JVM_START.toNanos());
+            late = "its Java did not start within " + JVM_START.toSeconds() + " s";
+          } else if (line.startsWith(NodeProbe.STARTED + " ")) {
+            running = true;
+            double scale = NodeProbe.scale(Long.parseLong(line.substring(NodeProbe.STARTED.length() + 1)));
+            until = now + (long) (deadline.toNanos() * scale);
+            late = String.format(java.util.Locale.ROOT, "no answer within %.0f s of its Java's start (%.1f times"
+                + " the %d s a node is given: its Java took that much longer to start)", deadline.toSeconds() * scale,
+                scale, deadline.toSeconds());
+          }
+        }
+      }
+      if (now > until) {
+        return late;
+      }
+    }
+    return null;
   }
 
   /** What ssh (exit 255) or the remote command said, as a kind of failure. */

@@ -49,7 +49,7 @@ public final class Arm64Root implements AutoCloseable {
   /** What a node needs besides the package's own dependencies: its sshd, and ps for the sweeps. */
   static final List<String> NODE_PACKAGES = List.of("openssh-server", "procps");
   /** Changes when the way the root is made changes, so that an older tarball is not used. */
-  private static final int RECIPE = 1;
+  private static final int RECIPE = 2;
   private static final Duration DEBOOTSTRAP = Duration.ofMinutes(40);
   private static final Pattern OWNED = Pattern.compile("^wall-arm64-(\\d+)-[0-9a-z]+$");
 
@@ -82,7 +82,10 @@ public final class Arm64Root implements AutoCloseable {
       "ln -s /proc/self/fd/0 \"$root/dev/stdin\"; ln -s /proc/self/fd/1 \"$root/dev/stdout\"",
       "ln -s /proc/self/fd/2 \"$root/dev/stderr\"",
       "if [ \"$run\" != - ]; then mount --bind \"$run\" \"$root/run\"; fi",
-      "if [ \"$hosts\" != - ]; then mount --bind \"$hosts\" \"$root/etc/hosts\"; fi",
+      "if [ \"$hosts\" != - ]; then",
+      "  if [ ! -e \"$root/etc/hosts\" ]; then : > \"$root/etc/hosts\"; fi",
+      "  mount --bind \"$hosts\" \"$root/etc/hosts\"",
+      "fi",
       "while [ \"$1\" != -- ]; do",
       "  mkdir -p \"$root$1\"; mount --bind \"$1\" \"$root$1\"; shift",
       "done",
@@ -256,31 +259,49 @@ public final class Arm64Root implements AutoCloseable {
     return root;
   }
 
+  /** What the root's dpkg leaves out (documentation, manuals, translations), and its unsafe but quick writes. */
+  static final String DPKG_CONFIG = String.join("\n",
+      "# The wall's test root: nothing a test reads, and no fsync per file (it is rebuilt, never repaired).",
+      "force-unsafe-io",
+      "path-exclude=/usr/share/doc/*",
+      "path-exclude=/usr/share/man/*",
+      "path-exclude=/usr/share/info/*",
+      "path-exclude=/usr/share/locale/*",
+      "path-include=/usr/share/locale/locale.alias",
+      "");
+
   /**
-   * debootstrap in a mount namespace of its own (it mounts /proc and /sys in the root while it
-   * works), then the tarball, written beside its final name and renamed.
+   * The root, in two steps, each in a mount namespace of its own (they mount /proc in the root
+   * while they work): debootstrap's minbase, then everything else by the root's own apt, whose
+   * resolver follows alternatives and virtual packages (debootstrap's {@code --include} left
+   * libopenmpi-dev's dependencies unconfigured: it cannot choose automake-1.16 for libltdl-dev).
+   * Both run emulated; dpkg skips documentation and fsync. Then the tarball, written beside its
+   * final name and renamed.
    */
   private static void build(List<String> packages, Path tarball) throws IOException, InterruptedException {
     Path work = Files.createTempDirectory(tarball.getParent(), "building-");
     Path root = work.resolve("root");
+    Path log = work.resolve("build.log");
     try {
-      System.out.println("arm64 root: debootstrap " + SUITE + " arm64 minbase with " + String.join(",", packages)
-          + " (about ten minutes, once per package list)");
-      List<String> argv = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "debootstrap",
-          "--arch=arm64", "--variant=minbase", "--include=" + String.join(",", packages), SUITE, root.toString(),
-          mirror()));
-      Path log = work.resolve("debootstrap.log");
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      if (!p.waitFor(DEBOOTSTRAP.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
-        throw new IOException("debootstrap did not finish within " + DEBOOTSTRAP + ": " + tail(log));
-      }
-      if (p.exitValue() != 0) {
-        throw new IOException("debootstrap failed (" + p.exitValue() + "): " + tail(log)
-            + "; see also " + root.resolve("debootstrap/debootstrap.log"));
-      }
+      String mirror = mirror();
+      System.out.println("arm64 root: debootstrap " + SUITE + " arm64 minbase from " + mirror + ", then apt-get install "
+          + String.join(" ", packages) + " (about ten minutes, emulated, once per package list)");
+      long started = System.nanoTime();
+      step(log, List.of("unshare", "--mount", "--propagation", "private", "debootstrap", "--arch=arm64",
+          "--variant=minbase", SUITE, root.toString(), mirror), "debootstrap");
+      double debootstrap = (System.nanoTime() - started) / 1e9;
+      Files.writeString(root.resolve("etc/dpkg/dpkg.cfg.d/wall-test-root"), DPKG_CONFIG);
+      Files.writeString(root.resolve("etc/apt/apt.conf.d/90wall-test-root"),
+          "APT::Install-Recommends \"false\";\nAcquire::Languages \"none\";\n");
+      Files.writeString(root.resolve("etc/apt/sources.list"), "deb " + mirror + " " + SUITE + " main\n"
+          + "deb " + mirror + " " + SUITE + "-updates main\n");
+      started = System.nanoTime();
+      step(log, List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+          "mount -t proc proc \"$1/proc\" && chroot \"$1\" apt-get update -q && chroot \"$1\" env"
+              + " DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \"$@\"",
+          "install", root.toString()), packages, "apt-get install");
+      System.out.printf(Locale.ROOT, "arm64 root: debootstrap %.1f s, apt-get install %.1f s%n", debootstrap,
+          (System.nanoTime() - started) / 1e9);
       trim(root);
       Path partial = work.resolve("root.tar.zst");
       run(List.of("tar", "-I", "zstd -T0", "--numeric-owner", "-cpf", partial.toString(), "-C", root.toString(), "."),
@@ -290,7 +311,31 @@ public final class Arm64Root implements AutoCloseable {
       }
       Files.move(partial, tarball, StandardCopyOption.ATOMIC_MOVE);
     } finally {
+      if (Files.exists(log)) {
+        Files.copy(log, tarball.resolveSibling(tarball.getFileName() + ".build.log"), StandardCopyOption.REPLACE_EXISTING);
+      }
       deleteTree(work);
+    }
+  }
+
+  /** One step of the build, its output appended to {@code log}; fails with the log's end. */
+  private static void step(Path log, List<String> argv, String what) throws IOException, InterruptedException {
+    step(log, argv, List.of(), what);
+  }
+
+  private static void step(Path log, List<String> argv, List<String> more, String what)
+      throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(argv);
+    all.addAll(more);
+    Process p = new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+        log.toFile())).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    if (!p.waitFor(DEBOOTSTRAP.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+      throw new IOException(what + " did not finish within " + DEBOOTSTRAP + ": " + tail(log));
+    }
+    if (p.exitValue() != 0) {
+      throw new IOException(what + " failed (" + p.exitValue() + "): " + tail(log));
     }
   }
 
