@@ -1,7 +1,6 @@
 package dev.wall.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Rect;
@@ -58,7 +57,7 @@ class Arm64PackageIT {
 
   @Test
   void aptGetInstallsThePackageFromDebianArm64AloneAndWallVersionNamesTheSameOpenMpiAndMpiJar() throws Exception {
-    assertFalse(wall.installOutput().contains("Get:"), "nothing downloaded:\n" + wall.installOutput());
+    assertTrue(wall.installOutput().contains("Need to get 0 B/"), "nothing downloaded:\n" + wall.installOutput());
     assertTrue(wall.installOutput().contains("0 upgraded, 1 newly installed, 0 to remove"), wall.installOutput());
     assertTrue(wall.installOutput().contains("Setting up wall "), wall.installOutput());
     String depends = Sh.run("dpkg-deb", "-f", wall.deb().toString(), "Depends").out();

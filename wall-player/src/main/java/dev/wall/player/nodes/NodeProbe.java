@@ -357,11 +357,9 @@ public final class NodeProbe {
     facts.put("release", String.valueOf(Board.here().release()));
     Path where = request.mediaRoot() != null && Files.isDirectory(request.mediaRoot()) ? request.mediaRoot()
         : request.runDir() != null && Files.isDirectory(request.runDir()) ? request.runDir() : Path.of("/");
-    try {
-      facts.put("disk-free", String.valueOf(Files.getFileStore(where).getUsableSpace()));
-    } catch (IOException e) {
-      facts.put("disk-free", "?");
-    }
+    // statvfs of the folder itself: a node in a container or chroot may not find it in its mount table.
+    long free = where.toFile().getUsableSpace();
+    facts.put("disk-free", free > 0 ? String.valueOf(free) : "?");
     facts.put("memory-available", memoryAvailable());
     return facts;
   }
