@@ -94,6 +94,7 @@ public final class Arm64Root implements AutoCloseable {
       "");
 
   private static Arm64Root shared;
+  private static IOException failed;
 
   private final Path dir;
   private final Timings timings;
@@ -122,11 +123,25 @@ public final class Arm64Root implements AutoCloseable {
     this.hook = new Thread(this::deleteQuietly, "arm64-root-delete");
   }
 
-  /** This JVM's copy, made (or unpacked) on first use and deleted when the JVM exits. */
+  /**
+   * This JVM's copy, made (or unpacked) on first use and deleted when the JVM exits. A root that
+   * could not be made is not tried again in this JVM: every later test fails at once, with the
+   * same reason.
+   */
   public static synchronized Arm64Root shared() throws IOException, InterruptedException {
+    if (failed != null) {
+      throw new IOException("the arm64 root could not be made earlier in this run: " + failed.getMessage(), failed);
+    }
     if (shared == null || shared.closed) {
-      shared = unpack(Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
-          "wall-arm64-" + ProcessHandle.current().pid() + "-"));
+      Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
+          "wall-arm64-" + ProcessHandle.current().pid() + "-");
+      try {
+        shared = unpack(dir);
+      } catch (IOException e) {
+        failed = e;
+        delete(dir);
+        throw e;
+      }
       Runtime.getRuntime().addShutdownHook(shared.hook);
     }
     return shared;
@@ -297,8 +312,9 @@ public final class Arm64Root implements AutoCloseable {
           + "deb " + mirror + " " + SUITE + "-updates main\n");
       started = System.nanoTime();
       step(log, List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-          "mount -t proc proc \"$1/proc\" && chroot \"$1\" apt-get update -q && chroot \"$1\" env"
-              + " DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \"$@\"",
+          "root=$1; shift; mount -t proc proc \"$root/proc\" && chroot \"$root\" apt-get update -q"
+              + " && chroot \"$root\" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends"
+              + " \"$@\"",
           "install", root.toString()), packages, "apt-get install");
       System.out.printf(Locale.ROOT, "arm64 root: debootstrap %.1f s, apt-get install %.1f s%n", debootstrap,
           (System.nanoTime() - started) / 1e9);
