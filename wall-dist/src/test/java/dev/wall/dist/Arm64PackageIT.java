@@ -61,7 +61,7 @@ class Arm64PackageIT {
     assertTrue(wall.installOutput().contains("0 upgraded, 1 newly installed, 0 to remove"), wall.installOutput());
     assertTrue(wall.installOutput().contains("Setting up wall "), wall.installOutput());
     String depends = Sh.run("dpkg-deb", "-f", wall.deb().toString(), "Depends").out();
-    List<String> packages = new ArrayList<>();
+    java.util.Set<String> packages = new java.util.TreeSet<>();
     for (String dependency : depends.replace("Depends:", "").split(",")) {
       packages.add(dependency.split("\\|")[0].strip().split("[\\s(]")[0]);
     }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * screen of its own), with a screen on node 2 (x86-64) and one on node 3, a Debian arm64 root under
  * qemu-user given a Pi 4's device tree. Each node has the same package at /opt/wall, and runs its
  * own Java and Open MPI. The arm64 node is emulated, about ten times slower than a Pi, so its sync is
- * judged by the wall's own report (the positions its rank reads from its player), not by pixels.
+ * judged by the wall's own report (the positions its rank reads from its player), not by pixels, and
+ * loosely: within a second (a wall out of step is seconds off).
  */
 @Tag("slow")
 class MixedWallIT {
@@ -113,7 +114,9 @@ class MixedWallIT {
       System.out.printf(Locale.ROOT, "mixed wall (x86 controller, x86 node, arm64 node): 2 loops, exit 0 after %.1f s;"
           + " max skew by the wall's report %.1f ms in loop 1, %.1f ms in loop 2; s3 seeks %d%n", seconds,
           loops.get(0).path("maxSkewSeconds").asDouble() * 1000, skew, screen(loops.get(1), "s3").path("seeks").asInt());
-      assertTrue(skew <= 250, "the second loop's worst skew, emulated: " + skew + " ms");
+      // An emulated node on a shared machine trails a real one by hundreds of milliseconds at worst;
+      // a rank that lost its player's clock, or a wall out of step, is seconds off.
+      assertTrue(skew <= 1000, "the second loop's worst skew, emulated: " + skew + " ms");
       String mpvLog = Files.readString(run.resolve("run/screens/s3.mpv.log"));
       assertTrue(mpvLog.contains("'--hwdec=v4l2m2m-copy'"), "a Pi 4 on bookworm decodes H.264 through v4l2m2m");
       assertTrue(mpvLog.contains("Using software decoding"), "qemu has no V4L2 decoder: mpv fell back to software");

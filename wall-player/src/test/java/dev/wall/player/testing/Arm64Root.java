@@ -1,23 +1,15 @@
 package dev.wall.player.testing;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,15 +18,16 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A Debian bookworm arm64 root, as on a Pi with 64-bit Raspberry Pi OS underneath: made with
- * debootstrap ({@code --variant=minbase}) and run under qemu-user through binfmt_misc. It holds
- * what the wall's package depends on and recommends (read from {@code wall-dist}'s control file),
- * and what a node needs besides (openssh-server, procps).
+ * debootstrap ({@code --variant=minbase}) and the root's own apt, and run under qemu-user through
+ * binfmt_misc. It holds what the wall's package depends on and recommends (read from {@code
+ * wall-dist}'s control file), and what a node needs besides (openssh-server, procps).
  *
- * <p>Making it takes about ten minutes (the second stage runs emulated), so it is made once per
- * package list: kept as a tarball in {@code ~/.cache/wall/arm64-root/}, named by a digest of the
- * list, written under another name and renamed when complete, and made by one process at a time
- * (a lock file beside it). Each test JVM unpacks its own copy once ({@link #shared}, a few
- * seconds) and deletes it at exit.
+ * <p>Making it takes ten minutes or more (every package is configured emulated), so it is made once
+ * per package list, by {@code src/test/arm64/make-root} (the one recipe, which bin/test also starts
+ * early in the background): kept as a tarball in {@code ~/.cache/wall/arm64-root/}, named by a
+ * digest of the list, written under another name and renamed when complete, and made by one process
+ * at a time. Each test JVM unpacks its own copy once ({@link #shared}, a few seconds) and deletes it
+ * at exit.
  *
  * <p>Nothing is ever mounted into the copy in this machine's own mount namespace: commands in it
  * ({@link #run}, and a cluster node's sshd, {@link NamespaceCluster}) run in a mount namespace of
@@ -46,11 +39,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class Arm64Root implements AutoCloseable {
   /** The release the wall's nodes run (Raspberry Pi OS Bookworm is Debian bookworm). */
   public static final String SUITE = "bookworm";
-  /** What a node needs besides the package's own dependencies: its sshd, and ps for the sweeps. */
-  static final List<String> NODE_PACKAGES = List.of("openssh-server", "procps");
-  /** Changes when the way the root is made changes, so that an older tarball is not used. */
-  private static final int RECIPE = 2;
-  private static final Duration DEBOOTSTRAP = Duration.ofMinutes(40);
+  /** Making the root, the first time: about ten minutes on an idle machine, twice that on a busy one. */
+  private static final Duration MAKE_ROOT = Duration.ofMinutes(60);
   private static final Pattern OWNED = Pattern.compile("^wall-arm64-(\\d+)-[0-9a-z]+$");
 
   /**
@@ -214,182 +204,49 @@ public final class Arm64Root implements AutoCloseable {
     return null;
   }
 
-  /** The packages in the root: the wall package's Depends (first of each alternative) and Recommends, and a node's. */
-  public static List<String> packages() throws IOException {
-    Set<String> names = new TreeSet<>(NODE_PACKAGES);
-    String control = Files.readString(Project.root().resolve("wall-dist/src/deb/control/control"));
-    for (String field : List.of("Depends", "Recommends")) {
-      Matcher m = Pattern.compile("(?m)^" + field + ":(.*)$").matcher(control);
-      if (m.find()) {
-        for (String dependency : m.group(1).split(",")) {
-          String first = dependency.split("\\|")[0].strip();
-          names.add(first.split("[\\s(]")[0]);
-        }
-      }
-    }
-    return List.copyOf(names);
+  /** The script that makes the root (the one recipe; bin/test starts it early, in the background). */
+  static Path makeRoot() {
+    return Project.root().resolve("wall-player/src/test/arm64/make-root");
   }
 
-  /** The tarball's name for this package list and recipe. */
-  static String key(List<String> packages) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((SUITE + "\narm64\nminbase\n" + RECIPE + "\n" + String.join("\n", packages))
-          .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static Path cacheDir() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path cache = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return cache.resolve("wall/arm64-root");
-  }
-
-  /** Unpacks the cached root into {@code dir}, making the tarball first if there is none. */
+  /**
+   * Unpacks the cached root into {@code dir}, making the tarball first if there is none (the
+   * script waits for a build under way, and raises its priority).
+   */
   private static Arm64Root unpack(Path dir) throws IOException, InterruptedException {
     requireEmulation();
     deleteOrphans();
-    List<String> packages = packages();
-    Path cache = Files.createDirectories(cacheDir());
-    Path tarball = cache.resolve(SUITE + "-arm64-" + key(packages) + ".tar.zst");
-    double built = 0;
-    if (!Files.isRegularFile(tarball)) {
-      try (FileChannel lock = FileChannel.open(cache.resolve(tarball.getFileName() + ".lock"),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
-        if (!Files.isRegularFile(tarball)) {
-          long started = System.nanoTime();
-          build(packages, tarball);
-          built = (System.nanoTime() - started) / 1e9;
-        }
+    Path log = Files.createTempFile("wall-arm64-make-root", ".log");
+    String text;
+    try {
+      Process p = new ProcessBuilder(makeRoot().toString()).redirectErrorStream(true).redirectOutput(log.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      if (!p.waitFor(MAKE_ROOT.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroy();
+        p.waitFor(30, TimeUnit.SECONDS);
+        throw new IOException("the arm64 root was not made within " + MAKE_ROOT + ": " + tail(log));
       }
+      text = Files.readString(log);
+      if (p.exitValue() != 0) {
+        throw new IOException("the arm64 root could not be made: " + text.strip());
+      }
+    } finally {
+      Files.deleteIfExists(log);
     }
+    text.lines().filter(l -> l.startsWith("arm64 root: ")).forEach(System.out::println);
+    Matcher tarball = Pattern.compile("(?m)^tarball (.+)$").matcher(text);
+    if (!tarball.find()) {
+      throw new IOException("make-root named no tarball: " + text.strip());
+    }
+    Matcher made = Pattern.compile("(?m)^made in (\\d+) s$").matcher(text);
+    double built = made.find() ? Double.parseDouble(made.group(1)) : 0;
     long started = System.nanoTime();
-    run(List.of("tar", "-I", "zstd -T0", "--numeric-owner", "-xpf", tarball.toString(), "-C", dir.toString()),
+    run(List.of("tar", "-I", "zstd -T0", "--numeric-owner", "-xpf", tarball.group(1), "-C", dir.toString()),
         Duration.ofMinutes(5));
-    Arm64Root root = new Arm64Root(dir, new Timings(built, (System.nanoTime() - started) / 1e9, tarball));
+    Arm64Root root = new Arm64Root(dir, new Timings(built, (System.nanoTime() - started) / 1e9,
+        Path.of(tarball.group(1))));
     System.out.println(root.timings());
     return root;
-  }
-
-  /** What the root's dpkg leaves out (documentation, manuals, translations), and its unsafe but quick writes. */
-  static final String DPKG_CONFIG = String.join("\n",
-      "# The wall's test root: nothing a test reads, and no fsync per file (it is rebuilt, never repaired).",
-      "force-unsafe-io",
-      "path-exclude=/usr/share/doc/*",
-      "path-exclude=/usr/share/man/*",
-      "path-exclude=/usr/share/info/*",
-      "path-exclude=/usr/share/locale/*",
-      "path-include=/usr/share/locale/locale.alias",
-      "");
-
-  /**
-   * The root, in two steps, each in a mount namespace of its own (they mount /proc in the root
-   * while they work): debootstrap's minbase, then everything else by the root's own apt, whose
-   * resolver follows alternatives and virtual packages (debootstrap's {@code --include} left
-   * libopenmpi-dev's dependencies unconfigured: it cannot choose automake-1.16 for libltdl-dev).
-   * Both run emulated; dpkg skips documentation and fsync. Then the tarball, written beside its
-   * final name and renamed.
-   */
-  private static void build(List<String> packages, Path tarball) throws IOException, InterruptedException {
-    Path work = Files.createTempDirectory(tarball.getParent(), "building-");
-    Path root = work.resolve("root");
-    Path log = work.resolve("build.log");
-    try {
-      String mirror = mirror();
-      System.out.println("arm64 root: debootstrap " + SUITE + " arm64 minbase from " + mirror + ", then apt-get install "
-          + String.join(" ", packages) + " (about ten minutes, emulated, once per package list)");
-      long started = System.nanoTime();
-      step(log, List.of("unshare", "--mount", "--propagation", "private", "debootstrap", "--arch=arm64",
-          "--variant=minbase", SUITE, root.toString(), mirror), "debootstrap");
-      double debootstrap = (System.nanoTime() - started) / 1e9;
-      Files.writeString(root.resolve("etc/dpkg/dpkg.cfg.d/wall-test-root"), DPKG_CONFIG);
-      Files.writeString(root.resolve("etc/apt/apt.conf.d/90wall-test-root"),
-          "APT::Install-Recommends \"false\";\nAcquire::Languages \"none\";\n");
-      Files.writeString(root.resolve("etc/apt/sources.list"), "deb " + mirror + " " + SUITE + " main\n"
-          + "deb " + mirror + " " + SUITE + "-updates main\n");
-      started = System.nanoTime();
-      step(log, List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-          "root=$1; shift; mount -t proc proc \"$root/proc\" && chroot \"$root\" apt-get update -q"
-              + " && chroot \"$root\" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends"
-              + " \"$@\"",
-          "install", root.toString()), packages, "apt-get install");
-      System.out.printf(Locale.ROOT, "arm64 root: debootstrap %.1f s, apt-get install %.1f s%n", debootstrap,
-          (System.nanoTime() - started) / 1e9);
-      trim(root);
-      Path partial = work.resolve("root.tar.zst");
-      run(List.of("tar", "-I", "zstd -T0", "--numeric-owner", "-cpf", partial.toString(), "-C", root.toString(), "."),
-          Duration.ofMinutes(10));
-      try (FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-        file.force(true);
-      }
-      Files.move(partial, tarball, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      if (Files.exists(log)) {
-        Files.copy(log, tarball.resolveSibling(tarball.getFileName() + ".build.log"), StandardCopyOption.REPLACE_EXISTING);
-      }
-      deleteTree(work);
-    }
-  }
-
-  /** One step of the build, its output appended to {@code log}; fails with the log's end. */
-  private static void step(Path log, List<String> argv, String what) throws IOException, InterruptedException {
-    step(log, argv, List.of(), what);
-  }
-
-  private static void step(Path log, List<String> argv, List<String> more, String what)
-      throws IOException, InterruptedException {
-    List<String> all = new ArrayList<>(argv);
-    all.addAll(more);
-    Process p = new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-        log.toFile())).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    if (!p.waitFor(DEBOOTSTRAP.toMillis(), TimeUnit.MILLISECONDS)) {
-      p.destroyForcibly();
-      p.waitFor(10, TimeUnit.SECONDS);
-      throw new IOException(what + " did not finish within " + DEBOOTSTRAP + ": " + tail(log));
-    }
-    if (p.exitValue() != 0) {
-      throw new IOException(what + " failed (" + p.exitValue() + "): " + tail(log));
-    }
-  }
-
-  /** What a tarball need not keep: downloaded packages, package lists, the root's own ssh host keys. */
-  private static void trim(Path root) throws IOException {
-    for (String folder : List.of("var/cache/apt/archives", "var/lib/apt/lists")) {
-      try (Stream<Path> files = Files.list(root.resolve(folder))) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          Files.delete(f);
-        }
-      }
-    }
-    try (Stream<Path> files = Files.list(root.resolve("etc/ssh"))) {
-      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("ssh_host_")).toList()) {
-        Files.delete(f);
-      }
-    }
-  }
-
-  /** The Debian mirror this machine's apt uses (there is no other way out), else Debian's own. */
-  static String mirror() throws IOException {
-    List<Path> sources = new ArrayList<>(List.of(Path.of("/etc/apt/sources.list")));
-    Path d = Path.of("/etc/apt/sources.list.d");
-    if (Files.isDirectory(d)) {
-      try (Stream<Path> files = Files.list(d)) {
-        files.sorted().forEach(sources::add);
-      }
-    }
-    Pattern uri = Pattern.compile("(?m)^(?:deb\\s+(?:\\[[^]]*]\\s+)?|URIs:\\s*)(https?://\\S+/debian)/?(\\s|$)");
-    for (Path source : sources) {
-      if (Files.isRegularFile(source)) {
-        Matcher m = uri.matcher(Files.readString(source));
-        if (m.find()) {
-          return m.group(1);
-        }
-      }
-    }
-    return "http://deb.debian.org/debian";
   }
 
   /**
