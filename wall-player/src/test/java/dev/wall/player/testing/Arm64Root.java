@@ -346,8 +346,9 @@ public final class Arm64Root implements AutoCloseable {
     return sorted;
   }
 
-  /** Copies left by test JVMs that died before deleting them. */
+  /** Copies left by test JVMs that died before deleting them (after their nodes, which may still run there). */
   private static void deleteOrphans() {
+    NamespaceCluster.tearDownOrphans();
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     try (Stream<Path> entries = Files.list(tmp)) {
       for (Path entry : entries.toList()) {
