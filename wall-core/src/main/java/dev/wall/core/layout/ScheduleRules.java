@@ -3,7 +3,6 @@ package dev.wall.core.layout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wall.core.schedule.HoursSyntax;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;

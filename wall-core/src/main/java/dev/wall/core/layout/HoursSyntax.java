@@ -1,4 +1,4 @@
-package dev.wall.core.schedule;
+package dev.wall.core.layout;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
