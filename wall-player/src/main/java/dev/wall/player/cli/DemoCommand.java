@@ -5,6 +5,8 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.cli.common.BadInputException;
+import dev.wall.player.cli.common.CommonOptions;
 import dev.wall.player.display.VirtualDisplay;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,11 @@ package dev.wall.player.cli;
 
 import dev.wall.core.io.RunFolder;
 import dev.wall.core.sync.ScreenState;
-import dev.wall.player.launch.StatusFile;
-import dev.wall.player.launch.WallState;
+import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.cli.common.ExitCodes;
+import dev.wall.player.cli.common.WallFailure;
+import dev.wall.player.wire.StatusFile;
+import dev.wall.player.wire.WallState;
 import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.io.PrintWriter;

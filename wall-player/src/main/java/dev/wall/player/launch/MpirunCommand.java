@@ -3,6 +3,7 @@ package dev.wall.player.launch;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Network;
+import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class MpirunCommand {
   }
 
   /** mpirun and its options for this wall, up to the first context: the display power job's too. */
-  static List<String> preamble(Layout layout, LocalMachine local, Path hostfile, MpiSettings mpi) {
+  public static List<String> preamble(Layout layout, LocalMachine local, Path hostfile, MpiSettings mpi) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
     COMMON.forEach(mca -> addMca(argv, mpi, mca));
     if (local.root()) {

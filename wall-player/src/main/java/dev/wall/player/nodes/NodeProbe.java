@@ -4,6 +4,8 @@ import dev.wall.player.backend.BackendOptions;
 import dev.wall.player.backend.Executables;
 import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.versions.InstalledVersions;
+import dev.wall.player.wire.Probe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package dev.wall.player.nodes;
 
+import dev.wall.player.wire.Probe;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

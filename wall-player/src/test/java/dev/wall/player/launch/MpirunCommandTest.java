@@ -5,6 +5,7 @@ import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Network;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.wire.DisplaySettings;
 import dev.wall.player.wire.RankLaunch;

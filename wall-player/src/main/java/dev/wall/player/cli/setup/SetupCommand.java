@@ -1,7 +1,7 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.cli.CommonOptions;
-import dev.wall.player.cli.ExitCodes;
+import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.cli.common.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

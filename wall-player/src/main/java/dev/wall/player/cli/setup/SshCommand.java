@@ -1,6 +1,6 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.cli.CommonOptions;
+import dev.wall.player.cli.common.CommonOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

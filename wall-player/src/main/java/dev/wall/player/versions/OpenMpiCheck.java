@@ -1,0 +1,85 @@
+package dev.wall.player.versions;
+
+import dev.wall.player.launch.LaunchRefused;
+import dev.wall.player.process.ChildProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks, before anything starts, that Open MPI is installed and that the Java half on our
+ * classpath was built for exactly that version: a mismatch would only fail later, inside
+ * MPI_Init, on every node at once.
+ */
+public final class OpenMpiCheck {
+  private static final Pattern VERSION = Pattern.compile("\\(Open MPI\\) (\\d+\\.\\d+\\.\\d+)");
+  private static final String FIX = "run bin/bootstrap";
+
+  private OpenMpiCheck() {}
+
+  /** The installed Open MPI version; throws a one-line failure naming the fix. */
+  public static String verify(Path scratch) {
+    return verify(installedVersion(scratch), bindingsVersion());
+  }
+
+  /** The same check on versions already known: the installed Open MPI's and mpi.jar's (or null). */
+  static String verify(String installed, String jar) {
+    int major = Integer.parseInt(installed.substring(0, installed.indexOf('.')));
+    if (major >= 6) {
+      throw new LaunchRefused("Open MPI " + installed
+          + " has no Java bindings (removed in 6.0); install Open MPI 4.1.x or 5.0.x (" + FIX + ")");
+    }
+    if (jar == null) {
+      throw new LaunchRefused(
+          "Open MPI's Java bindings (mpi.jar) are not on the classpath; " + FIX);
+    }
+    if (!jar.equals(installed)) {
+      throw new LaunchRefused("mpi.jar was built for Open MPI " + jar
+          + " but Open MPI " + installed + " is installed; " + FIX + " to rebuild it");
+    }
+    return installed;
+  }
+
+  static String installedVersion(Path scratch) {
+    return installed(scratch).orElseThrow(() -> new LaunchRefused(
+        "mpirun not found: Open MPI is not installed; " + FIX + " (or apt-get install openmpi-bin libopenmpi-dev)"));
+  }
+
+  /** The installed Open MPI's version, from {@code mpirun --version}; empty when mpirun is missing. */
+  public static Optional<String> installed(Path scratch) {
+    try {
+      Files.createDirectories(scratch);
+      Path out = scratch.resolve("mpirun-version.txt");
+      Files.deleteIfExists(out);
+      try (ChildProcess mpirun = ChildProcess.start("mpirun --version", List.of("mpirun", "--version"), out, Map.of())) {
+        mpirun.waitFor(Duration.ofSeconds(20));
+      }
+      Matcher m = VERSION.matcher(Files.readString(out));
+      if (m.find()) {
+        return Optional.of(m.group(1));
+      }
+    } catch (IOException e) {
+      // mpirun is not on PATH.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Optional.empty();
+  }
+
+  /** The Implementation-Version bin/bootstrap wrote into mpi.jar's manifest, or null without the jar. */
+  public static String bindingsVersion() {
+    try {
+      Class<?> mpi = Class.forName("mpi.MPI", false, OpenMpiCheck.class.getClassLoader());
+      String version = mpi.getPackage().getImplementationVersion();
+      return version == null ? "unknown" : version;
+    } catch (ClassNotFoundException e) {
+      return null;
+    }
+  }
+}
