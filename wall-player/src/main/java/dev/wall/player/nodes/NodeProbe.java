@@ -1,8 +1,8 @@
 package dev.wall.player.nodes;
 
-import dev.wall.player.backend.BackendOptions;
-import dev.wall.player.backend.Executables;
-import dev.wall.player.backend.PlayerFactory;
+import dev.wall.player.players.registry.BackendOptions;
+import dev.wall.player.players.Executables;
+import dev.wall.player.players.registry.PlayerFactory;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.wire.Probe;

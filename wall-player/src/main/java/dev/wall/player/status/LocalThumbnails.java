@@ -2,8 +2,8 @@ package dev.wall.player.status;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Screen;
-import dev.wall.player.backend.PlayerException;
-import dev.wall.player.backend.mpv.MpvPlayer;
+import dev.wall.player.players.PlayerException;
+import dev.wall.player.players.mpv.MpvPlayer;
 import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.wire.EarlyPlayer;
 import java.io.IOException;

@@ -2,11 +2,11 @@ package dev.wall.player.wire;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
-import dev.wall.player.backend.BackendOptions;
-import dev.wall.player.backend.Executables;
-import dev.wall.player.backend.PlayerFactory;
-import dev.wall.player.backend.PlayerSpec;
-import dev.wall.player.backend.mpv.MpvPlayer;
+import dev.wall.player.players.registry.BackendOptions;
+import dev.wall.player.players.Executables;
+import dev.wall.player.players.registry.PlayerFactory;
+import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.mpv.MpvPlayer;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -28,7 +28,7 @@ class RankWarmUpIT {
   /** Loaded by every rank before release: the player's process, Open MPI's classes, the IPC. */
   private static final List<String> MUST_BE_ARCHIVED = List.of("dev.wall.player.process.ChildProcess",
       "java.lang.ProcessImpl", "dev.wall.player.mpi.MpiCommunicator", "mpi.Intracomm", "mpi.Request",
-      "dev.wall.player.rank.WallRank", "dev.wall.player.backend.mpv.MpvIpc", "java.nio.channels.SocketChannel",
+      "dev.wall.player.rank.WallRank", "dev.wall.player.players.mpv.MpvIpc", "java.nio.channels.SocketChannel",
       "com.fasterxml.jackson.core.json.ReaderBasedJsonParser");
   /** Lambdas and method handles of call sites the warm-up does not pass; it was about 250 before. */
   private static final int MOST_CLASSES_FROM_JARS = 60;
