@@ -20,6 +20,7 @@ import dev.wall.player.launch.PlayReport;
 import dev.wall.player.show.PreflightNodeCheck;
 import dev.wall.player.launch.RankClassArchive;
 import dev.wall.player.show.ScheduledPlay;
+import dev.wall.player.show.ServiceWatchdog;
 import dev.wall.player.launch.WallController;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.wire.DisplaySettings;
@@ -141,7 +142,9 @@ public final class PlayCommand implements Callable<Integer> {
     if (!uneven.isEmpty()) {
       throw new InvalidLayoutException(uneven);
     }
-    OpenMpiCheck.verify(runDir);
+    OpenMpiCheck.problem(runDir).ifPresent(problem -> {
+      throw new LaunchRefused(problem);
+    });
     Map<String, String> env = System.getenv();
     LocalMachine local = LocalMachine.detect();
     RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot)
@@ -169,7 +172,8 @@ public final class PlayCommand implements Callable<Integer> {
       Map<String, String> env, boolean forever, ScheduleClock clock, InetAddress statusAddress) throws IOException {
     StatusBoard board = new StatusBoard(runDir, local.hostname(), layoutFile.toAbsolutePath().toString(), forever);
     try {
-      controller.reportStatusTo(board);
+      controller.reportStatusTo(board::status);
+      controller.signalAliveTo(ServiceWatchdog.fromEnvironment(env, runDir)::alive);
       Supervisor.Job job = () -> controller.play(launch, env);
       if (forever) {
         Layout wall = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());

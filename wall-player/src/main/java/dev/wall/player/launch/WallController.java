@@ -5,8 +5,6 @@ import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.player.nodes.LocalMachine;
-import dev.wall.player.show.ServiceWatchdog;
-import dev.wall.player.status.StatusBoard;
 import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.nodes.Preflight;
 import dev.wall.player.nodes.RemoteNodes;
@@ -59,15 +57,15 @@ public final class WallController {
   private final boolean quiet;
   private final boolean liveStatus;
   private final RankClassArchive archive;
-  /** Under the autostart unit: a control round or a loop report from rank 0 proves the wall alive. */
-  private final ServiceWatchdog watchdog;
+  /** Told of each control round and loop report from rank 0: they prove the wall alive. */
+  private volatile Runnable alive = () -> {};
   private final List<RankMessage.Lost> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile long lostAtNanos;
   private int statusWidth;
   private final java.util.concurrent.atomic.AtomicReference<Stopping> stopping =
       new java.util.concurrent.atomic.AtomicReference<>();
   private final java.util.concurrent.atomic.AtomicBoolean hooked = new java.util.concurrent.atomic.AtomicBoolean();
-  private volatile StatusBoard board;
+  private volatile Consumer<WallStatus> statusSink = status -> {};
   private volatile boolean warned;
 
   /**
@@ -87,7 +85,6 @@ public final class WallController {
     this.quiet = quiet;
     this.liveStatus = liveStatus && !quiet;
     this.archive = RankClassArchive.forThisJvm();
-    this.watchdog = ServiceWatchdog.fromEnvironment(System.getenv(), runDir);
   }
 
   public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
@@ -295,7 +292,7 @@ public final class WallController {
       return;
     }
     if (message instanceof RankMessage.Report || message instanceof RankMessage.Status) {
-      watchdog.alive();
+      alive.run();
     }
     if (message instanceof RankMessage.Lost report) {
       lost.add(report);
@@ -316,10 +313,7 @@ public final class WallController {
     } else if (message instanceof RankMessage.Status status) {
       try {
         WallStatus now = status.status();
-        StatusBoard statusBoard = board;
-        if (statusBoard != null) {
-          statusBoard.status(now);
-        }
+        statusSink.accept(now);
         showStatus(now.line());
       } catch (IllegalArgumentException e) {
         // A rank of another version: its status is not worth a failure.
@@ -331,9 +325,17 @@ public final class WallController {
     }
   }
 
-  /** Where the status of every round goes: the status file's board; nowhere until this is called. */
-  public void reportStatusTo(StatusBoard statusBoard) {
-    this.board = statusBoard;
+  /** Where the status of every round goes (the status file's board); nowhere until this is called. */
+  public void reportStatusTo(Consumer<WallStatus> sink) {
+    this.statusSink = sink;
+  }
+
+  /**
+   * What proves the wall alive to whoever watches it (the service manager's watchdog, under the
+   * autostart unit): run at each control round and loop report from rank 0.
+   */
+  public void signalAliveTo(Runnable signal) {
+    this.alive = signal;
   }
 
   private void warnOnce(String warning) {

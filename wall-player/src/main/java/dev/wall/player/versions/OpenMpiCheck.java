@@ -1,6 +1,5 @@
 package dev.wall.player.versions;
 
-import dev.wall.player.launch.LaunchRefused;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,32 +22,34 @@ public final class OpenMpiCheck {
 
   private OpenMpiCheck() {}
 
-  /** The installed Open MPI version; throws a one-line failure naming the fix. */
-  public static String verify(Path scratch) {
-    return verify(installedVersion(scratch), bindingsVersion());
+  /**
+   * What makes Open MPI unusable here, as one line naming the fix; empty when the installed Open
+   * MPI and mpi.jar match. The launcher refuses to start on it.
+   */
+  public static Optional<String> problem(Path scratch) {
+    Optional<String> installed = installed(scratch);
+    if (installed.isEmpty()) {
+      return Optional.of("mpirun not found: Open MPI is not installed; " + FIX
+          + " (or apt-get install openmpi-bin libopenmpi-dev)");
+    }
+    return problem(installed.get(), bindingsVersion());
   }
 
   /** The same check on versions already known: the installed Open MPI's and mpi.jar's (or null). */
-  static String verify(String installed, String jar) {
+  static Optional<String> problem(String installed, String jar) {
     int major = Integer.parseInt(installed.substring(0, installed.indexOf('.')));
     if (major >= 6) {
-      throw new LaunchRefused("Open MPI " + installed
+      return Optional.of("Open MPI " + installed
           + " has no Java bindings (removed in 6.0); install Open MPI 4.1.x or 5.0.x (" + FIX + ")");
     }
     if (jar == null) {
-      throw new LaunchRefused(
-          "Open MPI's Java bindings (mpi.jar) are not on the classpath; " + FIX);
+      return Optional.of("Open MPI's Java bindings (mpi.jar) are not on the classpath; " + FIX);
     }
     if (!jar.equals(installed)) {
-      throw new LaunchRefused("mpi.jar was built for Open MPI " + jar
+      return Optional.of("mpi.jar was built for Open MPI " + jar
           + " but Open MPI " + installed + " is installed; " + FIX + " to rebuild it");
     }
-    return installed;
-  }
-
-  static String installedVersion(Path scratch) {
-    return installed(scratch).orElseThrow(() -> new LaunchRefused(
-        "mpirun not found: Open MPI is not installed; " + FIX + " (or apt-get install openmpi-bin libopenmpi-dev)"));
+    return Optional.empty();
   }
 
   /** The installed Open MPI's version, from {@code mpirun --version}; empty when mpirun is missing. */
