@@ -1,0 +1,104 @@
+package dev.wall.player;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The house rules of docs/architecture.md, on the main classes of wall-core and wall-player. A
+ * change that breaks one fails the build with the rule's own words.
+ */
+class ArchitectureTest {
+  private static JavaClasses main;
+
+  @BeforeAll
+  static void importMainClasses() {
+    main = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+        .importPackages("dev.wall");
+  }
+
+  @Test
+  void noPackageCycles() {
+    check(slices().matching("dev.wall.(**)").should().beFreeOfCycles()
+        .because("data flows one way, layout -> plan -> ranks -> players, and a package that imports"
+            + " one that imports it back can be neither read nor changed on its own"));
+  }
+
+  @Test
+  void coreImportsNothingOfThePlayerModule() {
+    check(noClasses().that().resideInAPackage("dev.wall.core..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wall.player..")
+        .because("wall-core is what needs no process: the layout, the sync maths, setup's file"
+            + " editing; wall-player builds on it, never the other way"));
+  }
+
+  @Test
+  void onlyMpiImportsOpenMpi() {
+    check(noClasses().that().resideOutsideOfPackage("dev.wall.player.mpi..")
+        .should().dependOnClassesThat().resideInAPackage("mpi..")
+        .because("MPI stays behind the Communicator interface (dev.wall.player.mpi), so everything"
+            + " else runs and is tested without it"));
+  }
+
+  @Test
+  void onlyTheCliMapsOutcomesToExitCodes() {
+    check(noClasses().that().resideOutsideOfPackage("dev.wall.player.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.wall.player.cli.common")
+        .because("only the CLI turns how a run ended into an exit code and a message; the layers"
+            + " below it return what happened"));
+  }
+
+  @Test
+  void nothingExitsOutsideMain() {
+    check(noCodeUnits().that().doNotHaveName("main")
+        .should(callSystemExit())
+        .because("a command that ends the JVM from deep inside skips the shutdown hook's order and"
+            + " the caller's report; only a main method ends its process"));
+  }
+
+  @Test
+  void lowerLayersDoNotImportUpperOnes() {
+    check(noClasses().that().resideInAnyPackage("dev.wall.player.players..", "dev.wall.player.rank..",
+            "dev.wall.player.wire..", "dev.wall.player.nodes..", "dev.wall.player.launch..",
+            "dev.wall.player.process..", "dev.wall.player.versions..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wall.player.cli..",
+            "dev.wall.player.show..", "dev.wall.player.status..", "dev.wall.player.packaging..")
+        .because("the CLI drives a show, the show drives launches and the status; nothing below"
+            + " reaches back up"));
+    check(noClasses().that().resideInAnyPackage("dev.wall.player.players..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wall.player.rank..",
+            "dev.wall.player.launch..", "dev.wall.player.nodes..", "dev.wall.player.wire..")
+        .because("a player knows its screen's spec and nothing of ranks, launches or the wire"));
+  }
+
+  private static ArchCondition<JavaCodeUnit> callSystemExit() {
+    return new ArchCondition<>("call System.exit") {
+      @Override
+      public void check(JavaCodeUnit unit, ConditionEvents events) {
+        for (JavaMethodCall call : unit.getMethodCallsFromSelf()) {
+          if (call.getTargetOwner().isEquivalentTo(System.class) && call.getName().equals("exit")) {
+            events.add(SimpleConditionEvent.satisfied(call, call.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  private static void check(ArchRule rule) {
+    rule.check(main);
+  }
+}
