@@ -10,7 +10,7 @@ import dev.wall.player.nodes.Doctor;
 import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

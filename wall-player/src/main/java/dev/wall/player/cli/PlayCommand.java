@@ -23,7 +23,7 @@ import dev.wall.player.show.ScheduledPlay;
 import dev.wall.player.show.ServiceWatchdog;
 import dev.wall.player.launch.WallController;
 import dev.wall.player.nodes.Ssh;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.wire.RankLaunch;
 import dev.wall.core.schedule.ScheduleClock;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.core.layout.LayoutWire;
+import dev.wall.player.wire.LayoutWire;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
 import dev.wall.player.players.registry.BlankScreen;

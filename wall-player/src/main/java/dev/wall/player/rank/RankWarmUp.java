@@ -1,7 +1,7 @@
 package dev.wall.player.rank;
 
 import dev.wall.core.layout.Layout;
-import dev.wall.core.layout.LayoutWire;
+import dev.wall.player.wire.LayoutWire;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.RankStatus;
 import dev.wall.player.players.registry.BackendOptions;
@@ -10,7 +10,7 @@ import dev.wall.player.players.registry.PlayerFactory;
 import dev.wall.player.players.mpv.MpvPlayer;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.wire.EarlyPlayer;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.wire.RankLaunch;
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -11,7 +11,7 @@ import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.process.ChildProcess;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.wire.PowerOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

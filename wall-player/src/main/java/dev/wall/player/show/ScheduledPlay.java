@@ -11,7 +11,7 @@ import dev.wall.player.status.LiveStatus;
 import dev.wall.player.status.LocalThumbnails;
 import dev.wall.player.status.StatusBoard;
 import dev.wall.player.status.StatusServer;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;

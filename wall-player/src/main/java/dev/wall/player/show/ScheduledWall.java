@@ -4,7 +4,7 @@ import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.core.schedule.ScheduledRun;
 import dev.wall.player.launch.Outcome;
 import dev.wall.player.status.StatusBoard;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

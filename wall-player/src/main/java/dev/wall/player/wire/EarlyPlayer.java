@@ -2,6 +2,7 @@ package dev.wall.player.wire;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
+import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.players.registry.BackendOptions;
 import dev.wall.player.players.Executables;
 import dev.wall.player.players.registry.PlayerFactory;

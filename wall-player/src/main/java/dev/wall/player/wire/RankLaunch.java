@@ -1,7 +1,8 @@
 package dev.wall.player.wire;
 
 import dev.wall.core.layout.Layout;
-import dev.wall.core.layout.LayoutWire;
+import dev.wall.player.wire.LayoutWire;
+import dev.wall.player.plan.DisplaySettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

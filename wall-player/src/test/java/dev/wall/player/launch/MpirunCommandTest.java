@@ -1,13 +1,13 @@
 package dev.wall.player.launch;
 
 import dev.wall.core.layout.Layout;
-import dev.wall.core.layout.LayoutWire;
+import dev.wall.player.wire.LayoutWire;
 import dev.wall.core.layout.Network;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
 import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.Ssh;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.launch.MpiSettings;
 import dev.wall.player.nodes.LocalMachine;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.wire.PowerOrder;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.wire.EarlyPlayer;
 import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;

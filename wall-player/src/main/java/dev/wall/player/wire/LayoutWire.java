@@ -1,5 +1,6 @@
-package dev.wall.core.layout;
+package dev.wall.player.wire;
 
+import dev.wall.core.layout.Layout;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

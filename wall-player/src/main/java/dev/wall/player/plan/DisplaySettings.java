@@ -1,4 +1,4 @@
-package dev.wall.player.wire;
+package dev.wall.player.plan;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ public record DisplaySettings(Map<String, String> variables) {
   /** What says where a player draws: X11 (DISPLAY, XAUTHORITY) and Wayland (WAYLAND_DISPLAY, XDG_RUNTIME_DIR). */
   public static final List<String> NAMES = List.of("DISPLAY", "XAUTHORITY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR");
   public static final DisplaySettings NONE = new DisplaySettings(Map.of());
-  static final String OPTION = "--display-env";
+  public static final String OPTION = "--display-env";
 
   public DisplaySettings {
     Map<String, String> ordered = new LinkedHashMap<>();
@@ -56,7 +56,7 @@ public record DisplaySettings(Map<String, String> variables) {
   }
 
   /** As rank options: {@code --display-env NAME=VALUE} for each. */
-  List<String> args() {
+  public List<String> args() {
     List<String> args = new java.util.ArrayList<>();
     variables.forEach((name, value) -> {
       args.add(OPTION);
@@ -66,7 +66,7 @@ public record DisplaySettings(Map<String, String> variables) {
   }
 
   /** This and {@code NAME=VALUE}. */
-  DisplaySettings with(String assignment) {
+  public DisplaySettings with(String assignment) {
     int eq = assignment.indexOf('=');
     if (eq <= 0) {
       throw new IllegalArgumentException("rank option " + OPTION + " needs NAME=VALUE, got " + assignment);

@@ -1,9 +1,20 @@
-package dev.wall.core.layout;
+package dev.wall.player.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.core.layout.Audio;
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LoopMode;
+import dev.wall.core.layout.Network;
+import dev.wall.core.layout.PlayerKind;
+import dev.wall.core.layout.Rect;
+import dev.wall.core.layout.Screen;
+import dev.wall.core.layout.Size;
+import dev.wall.core.layout.Span;
+import dev.wall.core.layout.SyncSettings;
+import dev.wall.core.layout.UnevenItems;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
