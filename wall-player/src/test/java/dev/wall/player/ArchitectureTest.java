@@ -63,6 +63,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void theWireIsOnlyData() {
+    check(noClasses().that().resideInAPackage("dev.wall.player.wire..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.wall.player.players..",
+            "dev.wall.player.process..", "dev.wall.player.rank..", "dev.wall.player.launch..")
+        .orShould().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class, Runtime.class)
+        .because("wire/ is what the controller, the ranks and the nodes say to each other, records and"
+            + " codecs both sides import; it starts nothing and knows no player"));
+  }
+
+  @Test
   void nothingExitsOutsideMain() {
     check(noCodeUnits().that().doNotHaveName("main")
         .should(callSystemExit())

@@ -12,7 +12,7 @@ import dev.wall.player.nodes.Ssh;
 import dev.wall.player.nodes.Sweeper;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
-import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankMessage;
 import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
@@ -48,6 +48,7 @@ public final class WallController {
   private static final Duration SWEEP_DEADLINE = Duration.ofSeconds(4);
   private static final int MPI_LINES_KEPT = 200;
 
+  private final ShowPlan plan;
   private final Layout layout;
   private final LocalMachine local;
   private final Path runDir;
@@ -73,12 +74,12 @@ public final class WallController {
    * @param quiet leaves the console to failures only
    * @param liveStatus rewrites one status line after each control round (for a terminal)
    */
-  public WallController(Layout layout, LocalMachine local, Path runDir, PrintWriter out, PrintWriter errors,
-      PlayReport report,
+  public WallController(ShowPlan plan, LocalMachine local, PrintWriter out, PrintWriter errors, PlayReport report,
       boolean quiet, boolean liveStatus) {
-    this.layout = layout;
+    this.plan = plan;
+    this.layout = plan.layout();
     this.local = local;
-    this.runDir = runDir;
+    this.runDir = plan.runDir();
     this.out = out;
     this.errors = errors;
     this.report = report;
@@ -87,24 +88,25 @@ public final class WallController {
     this.archive = RankClassArchive.forThisJvm();
   }
 
-  public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
+  /** One run of the plan, from mpirun's start to its end. */
+  public Outcome play(Map<String, String> environment) throws IOException {
     Ssh ssh = Ssh.forThisUser().sharing(runDir.resolve("ssh"));
     List<String> remote = layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList();
     try (RunLock lock = RunLock.take(runDir)) {
-      return play(launch, environment, ssh);
+      return play(environment, ssh);
     } finally {
       ssh.closeShared(remote);
     }
   }
 
-  private Outcome play(RankLaunch launch, Map<String, String> environment, Ssh ssh) throws IOException {
+  private Outcome play(Map<String, String> environment, Ssh ssh) throws IOException {
     RemoteNodes nodes = RemoteNodes.forThisJvm(local::isThisMachine, ssh, List.of());
-    Outcome refused = preflight(launch, nodes);
+    Outcome refused = preflight(nodes);
     if (refused != null) {
       return refused;
     }
-    archive.ensureRecorded(launch.layout());
-    List<String> argv = command(launch, MpiSettings.of(environment, ssh));
+    archive.ensureRecorded(plan);
+    List<String> argv = command(MpiSettings.of(environment, ssh));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
@@ -167,9 +169,8 @@ public final class WallController {
    * The quick checks on every node ({@link Preflight}), which also clear a previous run's leftovers:
    * null when every node is ready, else why the wall does not start.
    */
-  private Outcome preflight(RankLaunch launch, RemoteNodes nodes) {
-    Layout wall = launch.mediaRoot() == null ? layout : layout.withMediaRoot(launch.mediaRoot().toAbsolutePath().toString());
-    Preflight.Result checked = new Preflight(wall, nodes, runDir, InstalledVersions.here(runDir)).run();
+  private Outcome preflight(RemoteNodes nodes) {
+    Preflight.Result checked = new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir)).run();
     if (!checked.unreachable().isEmpty()) {
       List<String> lines = new ArrayList<>(checked.unreachable());
       lines.addAll(checked.problems());
@@ -263,12 +264,12 @@ public final class WallController {
   }
 
   /** mpirun's command line for this wall, with the hostfile it names written. */
-  public List<String> command(RankLaunch launch, MpiSettings mpi) throws IOException {
+  public List<String> command(MpiSettings mpi) throws IOException {
     RunFolder.prepare(runDir);
     Path hostfile = runDir.resolve("hostfile");
-    String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
+    String hosts = new HostfileWriter(layout, plan.layoutFile().toString()).hostfile();
     AtomicFile.replacingLinks().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return MpirunCommand.argv(layout, local, hostfile, java(), classpath(), launch, archive.option().orElse(null), mpi);
+    return MpirunCommand.argv(plan, local, hostfile, java(), classpath(), archive.option().orElse(null), mpi);
   }
 
   private static String java() {

@@ -17,7 +17,6 @@ public record DisplaySettings(Map<String, String> variables) {
   /** What says where a player draws: X11 (DISPLAY, XAUTHORITY) and Wayland (WAYLAND_DISPLAY, XDG_RUNTIME_DIR). */
   public static final List<String> NAMES = List.of("DISPLAY", "XAUTHORITY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR");
   public static final DisplaySettings NONE = new DisplaySettings(Map.of());
-  public static final String OPTION = "--display-env";
 
   public DisplaySettings {
     Map<String, String> ordered = new LinkedHashMap<>();
@@ -55,21 +54,11 @@ public record DisplaySettings(Map<String, String> variables) {
     return variables.get("DISPLAY");
   }
 
-  /** As rank options: {@code --display-env NAME=VALUE} for each. */
-  public List<String> args() {
-    List<String> args = new java.util.ArrayList<>();
-    variables.forEach((name, value) -> {
-      args.add(OPTION);
-      args.add(name + "=" + value);
-    });
-    return args;
-  }
-
   /** This and {@code NAME=VALUE}. */
   public DisplaySettings with(String assignment) {
     int eq = assignment.indexOf('=');
     if (eq <= 0) {
-      throw new IllegalArgumentException("rank option " + OPTION + " needs NAME=VALUE, got " + assignment);
+      throw new IllegalArgumentException("a display setting needs NAME=VALUE, got " + assignment);
     }
     Map<String, String> more = new LinkedHashMap<>(variables);
     more.put(assignment.substring(0, eq), assignment.substring(eq + 1));

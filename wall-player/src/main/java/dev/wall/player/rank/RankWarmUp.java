@@ -1,7 +1,7 @@
 package dev.wall.player.rank;
 
+import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
-import dev.wall.player.wire.LayoutWire;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.RankStatus;
 import dev.wall.player.players.registry.BackendOptions;
@@ -9,8 +9,8 @@ import dev.wall.player.players.Executables;
 import dev.wall.player.players.registry.PlayerFactory;
 import dev.wall.player.players.mpv.MpvPlayer;
 import dev.wall.player.process.ChildProcess;
-import dev.wall.player.wire.EarlyPlayer;
 import dev.wall.player.plan.DisplaySettings;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -34,13 +34,18 @@ final class RankWarmUp {
 
   private RankWarmUp() {}
 
-  static void run(Layout layout, Path layoutFile, Path runDir) throws IOException {
+  static void run(ShowPlan plan) throws IOException {
+    Layout layout = plan.layout();
     Screen screen = layout.screen(0);
-    Path screens = EarlyPlayer.screensDir(runDir);
+    Path screens = plan.screensDir();
     PlayerFactory.spec(layout, screen, screens, Map.of());
-    RankLaunch early = RankLaunch.parse(new RankLaunch(layoutFile, 1, null, runDir, null).withLayoutData(layout)
-        .withDisplay(DisplaySettings.from(Map.of("DISPLAY", ":0"), null)).forScreen(layout, 0).args().toArray(String[]::new));
-    LayoutWire.decode(early.layoutData());
+    ShowPlan shown = new ShowPlan(plan.layoutFile(), layout, plan.runDir(),
+        DisplaySettings.from(Map.of("DISPLAY", ":0"), null), false, null);
+    try {
+      RankLaunch.parse(file -> layout, new RankLaunch(shown, false).args().toArray(String[]::new));
+    } catch (InvalidLayoutException e) {
+      throw new IllegalStateException("a plan that does not read back: " + e.getMessage(), e);
+    }
     PlayerFactory.choose(layout.player(), BackendOptions.DEFAULTS, Executables::installed);
     startAndStopAChild(screens.resolve("warm-up.log"));
     MpvPlayer.warmUp(screens.resolve("warm-up.sock"));

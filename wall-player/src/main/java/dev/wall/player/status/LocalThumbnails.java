@@ -5,7 +5,7 @@ import dev.wall.core.layout.Screen;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.mpv.MpvPlayer;
 import dev.wall.player.nodes.LocalMachine;
-import dev.wall.player.wire.EarlyPlayer;
+import dev.wall.player.plan.ShowPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ public final class LocalThumbnails implements IntFunction<Optional<byte[]>> {
       return Optional.of(last.jpeg());
     }
     Screen screen = layout.screen(rank);
-    Path socket = MpvPlayer.socketIn(EarlyPlayer.screensDir(runDir), screen.name());
+    Path socket = MpvPlayer.socketIn(ShowPlan.screensDir(runDir), screen.name());
     if (!local.isThisMachine(screen.host()) || !Files.exists(socket)) {
       return Optional.empty();
     }

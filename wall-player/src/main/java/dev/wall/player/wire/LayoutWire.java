@@ -17,50 +17,65 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A validated layout as one command-line word, for the controller to hand to its ranks: the
- * records' components in declaration order, in Base64. Four ranks on a 2-core node decode it at
- * the same moment as their players start, so it must be cheap in a cold JVM: Jackson's binding
- * took about 0.5 s there, Java serialization 0.12 s alone and 0.5 s under that load (its filter
- * set-up alone starts the JDK's logging and security properties); this takes milliseconds.
+ * A validated layout, or a record that holds one (a show's plan), as one command-line word, for
+ * the controller to hand to its ranks: the records' components in declaration order, in Base64.
+ * Four ranks on a 2-core node decode it at the same moment as their players start, so it must be
+ * cheap in a cold JVM: Jackson's binding took about 0.5 s there, Java serialization 0.12 s alone
+ * and 0.5 s under that load (its filter set-up alone starts the JDK's logging and security
+ * properties); this takes milliseconds.
  *
  * <p>The word starts with a fingerprint of the records' shape, so a rank built from another
- * version of the model refuses it (and reads the layout file instead). Only the layout's own
- * records are ever built, through their canonical constructors.
+ * version of the model refuses it. Only the named record and its components' records are ever
+ * built, through their canonical constructors.
  */
 public final class LayoutWire {
   private static final int MAGIC = 0x57414c31; // "WAL1"
-  private static final int SHAPE = shape(Layout.class, new StringBuilder()).toString().hashCode();
 
   private LayoutWire() {}
 
   public static String encode(Layout layout) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(MAGIC);
-      out.writeInt(SHAPE);
-      write(out, Layout.class, layout);
-    } catch (IOException | ReflectiveOperationException e) {
-      throw new IllegalStateException("a layout that cannot be written: " + e, e);
-    }
-    return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    return encode(Layout.class, layout);
   }
 
   /** @throws IllegalArgumentException if {@code text} is not a layout written by {@link #encode} */
   public static Layout decode(String text) {
+    return decode(Layout.class, text);
+  }
+
+  /** {@code value}, a record of {@code type} whose components are records, lists, enums, text and numbers. */
+  static <R extends Record> String encode(Class<R> type, R value) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeInt(shape(type));
+      write(out, type, value);
+    } catch (IOException | ReflectiveOperationException e) {
+      throw new IllegalStateException("a " + type.getSimpleName() + " that cannot be written: " + e, e);
+    }
+    return Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
+
+  /** @throws IllegalArgumentException if {@code text} is not a {@code type} written by {@link #encode} */
+  static <R extends Record> R decode(Class<R> type, String text) {
+    String what = "not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + " from wall's controller: ";
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(text)))) {
-      if (in.readInt() != MAGIC || in.readInt() != SHAPE) {
+      if (in.readInt() != MAGIC || in.readInt() != shape(type)) {
         throw new IllegalArgumentException("written by another version of wall");
       }
-      Layout layout = (Layout) read(in, Layout.class);
+      R value = type.cast(read(in, type));
       if (in.read() != -1) {
         throw new IllegalArgumentException("trailing bytes");
       }
-      return layout;
+      return value;
     } catch (IOException | ReflectiveOperationException | ClassCastException | NegativeArraySizeException e) {
-      throw new IllegalArgumentException("not a layout from wall's controller: " + e, e);
+      throw new IllegalArgumentException(what + e, e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a layout from wall's controller: " + e.getMessage(), e);
+      throw new IllegalArgumentException(what + e.getMessage(), e);
     }
+  }
+
+  private static int shape(Class<?> type) {
+    return shape(type, new StringBuilder()).toString().hashCode();
   }
 
   private static void write(DataOutputStream out, Type type, Object value) throws IOException, ReflectiveOperationException {

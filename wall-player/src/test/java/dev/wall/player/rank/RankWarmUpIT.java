@@ -7,6 +7,8 @@ import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.launch.RankClassArchive;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.Project;
+import dev.wall.core.layout.LayoutReader;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +43,16 @@ class RankWarmUpIT {
         + "{\"name\": \"a\", \"host\": \"localhost\", \"window\": {\"x\": 0, \"y\": 0, \"width\": 64, \"height\": 36},"
         + " \"media\": \"a.mp4\"}]}");
     RankClassArchive archive = new RankClassArchive(dir.resolve("cds"), Project.java(), classpath);
-    archive.ensureRecorded(layout);
+    ShowPlan plan = ShowPlan.resolve(layout, new LayoutReader().read(layout), 1, null, dir.resolve("run"), null,
+        false, null);
+    archive.ensureRecorded(plan);
     assertTrue(archive.exists(), "recorded: " + Files.list(dir.resolve("cds")).toList());
 
     List<String> argv = new ArrayList<>(List.of(Project.java()));
     argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
     argv.addAll(List.of(archive.option().orElseThrow(), "-Xshare:on", "-Xlog:class+load=info",
         "-cp", archive.rankDirectory() + File.pathSeparator + classpath, MpirunCommand.RANK_MAIN));
-    argv.addAll(new RankLaunch(layout, 1, null, dir.resolve("run"), null, true).args());
+    argv.addAll(new RankLaunch(plan, true).args());
     Path log = dir.resolve("rank.log");
     try (ChildProcess rank = ChildProcess.start("rank", argv, log, Map.of())) {
       assertEquals(0, rank.waitFor(Duration.ofSeconds(60)).orElse(-1), String.join("\n", rank.lastLogLines(20)));
