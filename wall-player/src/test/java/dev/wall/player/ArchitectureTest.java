@@ -73,6 +73,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void aBackendIsKnownOnlyToItsOwnPackageAndTheRegistry() {
+    String[] backends = {"dev.wall.player.players.mpv..", "dev.wall.player.players.omxplayer..",
+        "dev.wall.player.players.vlc.."};
+    check(noClasses().that().resideOutsideOfPackages(concat(backends, "dev.wall.player.players.registry.."))
+        .should().dependOnClassesThat().resideInAnyPackage(backends)
+        .because("a backend is its own package and one line in players/registry/Backends: the rank and"
+            + " the status page ask a backend what it offers (early start, blank screen, thumbnails)"
+            + " instead of testing for one"));
+  }
+
+  @Test
   void nothingExitsOutsideMain() {
     check(noCodeUnits().that().doNotHaveName("main")
         .should(callSystemExit())
@@ -106,6 +117,12 @@ class ArchitectureTest {
         }
       }
     };
+  }
+
+  private static String[] concat(String[] some, String more) {
+    String[] all = java.util.Arrays.copyOf(some, some.length + 1);
+    all[some.length] = more;
+    return all;
   }
 
   private static void check(ArchRule rule) {

@@ -1,8 +1,7 @@
 package dev.wall.player.nodes;
 
-import dev.wall.player.players.registry.BackendOptions;
 import dev.wall.player.players.Executables;
-import dev.wall.player.players.registry.PlayerFactory;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.wire.Probe;
@@ -206,8 +205,7 @@ public final class NodeProbe {
 
   private static String[] player(Probe.Request request) {
     try {
-      return new String[] {PlayerFactory.choose(request.player(), BackendOptions.DEFAULTS, Executables::installed)
-          .jsonName(), null};
+      return new String[] {Backends.ALL.choose(request.player()).kind().jsonName(), null};
     } catch (IllegalStateException e) {
       return new String[] {null, e.getMessage()};
     }

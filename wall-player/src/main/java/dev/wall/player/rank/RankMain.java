@@ -6,10 +6,8 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
-import dev.wall.player.players.registry.BlankScreen;
-import dev.wall.player.players.Player;
-import dev.wall.player.players.registry.PlayerFactory;
 import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.display.XWindows;
@@ -34,6 +32,8 @@ public final class RankMain {
   private final ShowPlan plan;
   private final boolean warmUp;
   private Path runDir;
+  /** Where this rank's screen gets its players; set once the rank knows its screen. */
+  private ScreenPlayers players;
   /** What every player of this rank gets in its environment: where it draws. */
   private final Map<String, String> playerEnvironment;
 
@@ -76,7 +76,7 @@ public final class RankMain {
     }
     // mpirun tells each process its rank before MPI_Init, so the player can start meanwhile.
     String rankFromLauncher = System.getenv(RANK_VARIABLE);
-    PlayerStart player = startPlayer(layout, rankFromLauncher);
+    PlayerStart player = startPlayer(layout, rankFromLauncher, true);
     RunRecord record = keepRecord(layout, rankFromLauncher);
     MpiCommunicator comm;
     try {
@@ -89,7 +89,7 @@ public final class RankMain {
     }
     try (comm) {
       if (player == null) {
-        player = startPlayer(layout, String.valueOf(comm.rank()));
+        player = startPlayer(layout, String.valueOf(comm.rank()), false);
       }
       if (record == null) {
         record = keepRecord(layout, String.valueOf(comm.rank()));
@@ -144,18 +144,27 @@ public final class RankMain {
     return 0;
   }
 
-  private PlayerStart startPlayer(Layout layout, String rank) {
+  /**
+   * Starts the screen's player and prepares it on a thread of its own; first, on this thread, its
+   * process where the backend offers an early start and the rank knows its screen before MPI_Init.
+   */
+  private PlayerStart startPlayer(Layout layout, String rank, boolean early) {
     if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
       return null;
     }
     Screen screen = layout.screen(Integer.parseInt(rank));
-    return PlayerStart.begin(() -> newPlayer(layout, screen), WallRank.PREPARE_TIMEOUT);
+    players = new ScreenPlayers(Backends.ALL, spec(layout, screen), layout.player());
+    if (early) {
+      players.startEarly();
+    }
+    ScreenPlayers source = players;
+    return PlayerStart.begin(source::create, WallRank.PREPARE_TIMEOUT);
   }
 
   private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {
     Screen screen = wall.screen(comm.rank());
     WallRank rank = new WallRank(comm, wall, plan.loops(), player, listener(), WallRank.ROUND_INTERVAL, screen.host(),
-        recovery(wall, screen));
+        recovery());
     try {
       rank.run(plan.snapshot() == null || !comm.isRoot() ? null : this::takeSnapshot);
       // The wall played to the end; a screen not playing by then is still a failure to report.
@@ -172,18 +181,15 @@ public final class RankMain {
     }
   }
 
-  /** How this rank replaces its screen's player when it fails: a new one from the layout, as the first. */
-  private WallRank.Recovery recovery(Layout wall, Screen screen) {
-    return new WallRank.Recovery(() -> newPlayer(wall, screen), () -> BlankScreen.show(spec(wall, screen)).orElse(null));
-  }
-
-  private Player newPlayer(Layout wall, Screen screen) {
-    return PlayerFactory.create(spec(wall, screen), wall.player(), true);
+  /** How this rank replaces its screen's player when it fails: a new one from its backend, as the first. */
+  private WallRank.Recovery recovery() {
+    ScreenPlayers source = players;
+    return new WallRank.Recovery(source::create, source::blank);
   }
 
   /** This screen's player, drawing where the controller said ({@link PlayerEnvironment}). */
   private PlayerSpec spec(Layout wall, Screen screen) {
-    return PlayerFactory.spec(wall, screen, plan.withRunDir(runDir).screensDir(), playerEnvironment, plan.debug());
+    return Backends.spec(wall, screen, plan.withRunDir(runDir).screensDir(), playerEnvironment, plan.debug());
   }
 
   private void takeSnapshot() {

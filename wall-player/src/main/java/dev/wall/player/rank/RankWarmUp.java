@@ -4,10 +4,8 @@ import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.RankStatus;
-import dev.wall.player.players.registry.BackendOptions;
-import dev.wall.player.players.Executables;
-import dev.wall.player.players.registry.PlayerFactory;
-import dev.wall.player.players.mpv.MpvPlayer;
+import dev.wall.player.players.Backend;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.plan.ShowPlan;
@@ -38,7 +36,7 @@ final class RankWarmUp {
     Layout layout = plan.layout();
     Screen screen = layout.screen(0);
     Path screens = plan.screensDir();
-    PlayerFactory.spec(layout, screen, screens, Map.of());
+    Backends.spec(layout, screen, screens, Map.of());
     ShowPlan shown = new ShowPlan(plan.layoutFile(), layout, plan.runDir(),
         DisplaySettings.from(Map.of("DISPLAY", ":0"), null), false, null);
     try {
@@ -46,9 +44,11 @@ final class RankWarmUp {
     } catch (InvalidLayoutException e) {
       throw new IllegalStateException("a plan that does not read back: " + e.getMessage(), e);
     }
-    PlayerFactory.choose(layout.player(), BackendOptions.DEFAULTS, Executables::installed);
+    Backends.ALL.choose(layout.player());
     startAndStopAChild(screens.resolve("warm-up.log"));
-    MpvPlayer.warmUp(screens.resolve("warm-up.sock"));
+    for (Backend backend : Backends.ALL.all()) {
+      backend.warmUp(screens);
+    }
     RankStatus.decode(RankStatus.healthy(1, 2, false, 1).encode());
     loadEveryClassBeside(RankWarmUp.class, Layout.class);
     loadEveryClassBeside(classNamed("mpi.MPI"));

@@ -2,10 +2,9 @@ package dev.wall.player.status;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Screen;
-import dev.wall.player.players.PlayerException;
-import dev.wall.player.players.mpv.MpvPlayer;
 import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.plan.ShowPlan;
+import dev.wall.player.players.registry.Backends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,19 +47,20 @@ public final class LocalThumbnails implements IntFunction<Optional<byte[]>> {
       return Optional.of(last.jpeg());
     }
     Screen screen = layout.screen(rank);
-    Path socket = MpvPlayer.socketIn(ShowPlan.screensDir(runDir), screen.name());
-    if (!local.isThisMachine(screen.host()) || !Files.exists(socket)) {
+    if (!local.isThisMachine(screen.host())) {
       return Optional.empty();
     }
     try {
       Path dir = Files.createDirectories(runDir.resolve("thumbnails"));
       Path picture = dir.resolve(screen.name() + ".jpg");
       Files.deleteIfExists(picture);
-      MpvPlayer.screenshotThrough(socket, screen.name(), picture, DEADLINE);
+      if (!Backends.ALL.thumbnail(ShowPlan.screensDir(runDir), screen.name(), picture, DEADLINE)) {
+        return Optional.empty();
+      }
       byte[] jpeg = Files.readAllBytes(picture);
       recent.put(rank, new Taken(System.nanoTime(), jpeg));
       return Optional.of(jpeg);
-    } catch (PlayerException | IOException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
   }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wall.core.layout.Layout;
 import dev.wall.player.players.MediaInfo;
-import dev.wall.player.players.registry.PlayerFactory;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.players.PlayerSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +46,7 @@ public record GoldenArgv(String name, Path input, JsonNode json) {
 
   public PlayerSpec spec() throws IOException {
     Layout layout = JSON.treeToValue(json.get("layout"), Layout.class);
-    return PlayerFactory.spec(layout, layout.screen(json.path("screen").asInt()), Path.of("/run/wall/screens"), Map.of());
+    return Backends.spec(layout, layout.screen(json.path("screen").asInt()), Path.of("/run/wall/screens"), Map.of());
   }
 
   public MediaInfo clip() {

@@ -50,7 +50,6 @@ public final class MpvPlayer implements Player {
   private long endedBefore;
 
   private ChildProcess early;
-  private List<String> earlyArgv;
 
   public MpvPlayer(PlayerSpec spec, MpvOptions options) {
     this.spec = spec;
@@ -62,25 +61,21 @@ public final class MpvPlayer implements Player {
     return socketIn(spec.workDir(), spec.screenName());
   }
 
-  /** mpv's command line for {@code spec} with the default options, as {@link #prepare} starts it. */
-  public static List<String> argv(PlayerSpec spec) {
-    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec), DisplayStack.forPlayer(spec.environment()));
-  }
-
   /**
-   * Starts mpv from {@code argv} (from {@link #argv}) with its lifeline, after clearing a stale
-   * socket: the one way an mpv of ours is started, by a player or by a rank before it has one.
+   * Starts mpv for {@code spec} with its lifeline, after clearing a stale socket: the one way an
+   * mpv player of ours is started, by the player or, earlier, by its backend's early start.
    *
-   * @param extra environment beyond the inherited one
-   * @param display the inherited DISPLAY, or null
+   * @throws IllegalArgumentException for a window the display stack cannot place
    */
-  public static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> extra,
-      String display) throws IOException {
+  static ChildProcess startFor(PlayerSpec spec, MpvOptions options, String labelPrefix) throws IOException {
+    List<String> argv = MpvCommandLine.argv(spec, options, socketFor(spec), DisplayStack.forPlayer(spec.environment()));
     Path socket = MpvCommandLine.socketIn(argv);
     Files.createDirectories(socket.getParent());
     Files.deleteIfExists(socket);
+    Map<String, String> extra = spec.environment();
     Map<String, String> reach = DisplayStack.forPlayer(extra).playerEnvironment(extra);
-    return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, reach, display));
+    return ChildProcess.startWithLifeline(labelPrefix + spec.screenName(), argv, spec.log(),
+        MpvCommandLine.environment(argv, reach, System.getenv("DISPLAY")));
   }
 
   /** An mpv holding a black window in {@code spec}'s screen's place (see {@link MpvCommandLine#blankArgv}). */
@@ -110,25 +105,22 @@ public final class MpvPlayer implements Player {
   }
 
   /**
-   * An mpv already started from {@code argv} (by the rank, before it read the layout): taken over
-   * by {@link #prepare} if it is the command line this player would run, else stopped.
+   * An mpv its backend started early for this very spec ({@link MpvBackend#startEarly}): taken
+   * over by {@link #prepare} while it runs.
    */
-  public void adopt(ChildProcess started, List<String> argv) {
+  void adopt(ChildProcess started) {
     this.early = started;
-    this.earlyArgv = List.copyOf(argv);
   }
 
   @Override
   public void prepare(Duration timeout) throws PlayerException {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      List<String> argv;
       try {
-        argv = MpvCommandLine.argv(spec, options, socket, DisplayStack.forPlayer(spec.environment()));
+        process = takeOverOrStart();
       } catch (IllegalArgumentException e) {
         throw new PlayerException(e.getMessage());
       }
-      process = takeOverOrStart(argv);
       process.onExit().thenAccept(this::exited);
       ipc = connect(deadline);
       ipc.onPropertyChange(this::propertyChanged);
@@ -198,16 +190,16 @@ public final class MpvPlayer implements Player {
     return List.copyOf(starts);
   }
 
-  private ChildProcess takeOverOrStart(List<String> argv) throws IOException {
+  private ChildProcess takeOverOrStart() throws IOException {
     if (early != null) {
       ChildProcess started = early;
       early = null;
-      if (argv.equals(earlyArgv) && started.isAlive()) {
+      if (started.isAlive()) {
         return started;
       }
       started.stop(STOP_GRACE);
     }
-    return start("mpv " + spec.screenName(), argv, spec.log(), spec.environment(), System.getenv("DISPLAY"));
+    return startFor(spec, options, "mpv ");
   }
 
   @Override

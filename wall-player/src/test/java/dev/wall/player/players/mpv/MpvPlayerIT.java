@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
 import dev.wall.player.players.PlayerException;
+import dev.wall.player.players.Backend;
+import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerSpec;
 import dev.wall.player.players.SpanCrop;
 import dev.wall.player.display.VirtualDisplay;
@@ -169,27 +171,24 @@ class MpvPlayerIT {
   }
 
   @Test
-  void anEarlyMpvWithTheSameCommandLineIsTakenOverAndAnyOtherIsStopped() throws Exception {
+  void theBackendsEarlyStartIsTakenOverByItsPlayerAndOneThatDiedIsReplaced() throws Exception {
     Rect window = new Rect(0, 0, 320, 180);
     PlayerSpec spec = new PlayerSpec("early", TestMedia.barCoded(320, 180, 10), window, 0, null, Audio.NONE,
         List.of(), TestMedia.workDir("mpv-early"), Map.of("DISPLAY", display.display()));
-    List<String> argv = MpvPlayer.argv(spec);
-    ChildProcess early = MpvPlayer.start("mpv early", argv, spec.log(), spec.environment(), null);
-    try (MpvPlayer player = new MpvPlayer(spec, MpvOptions.DEFAULTS)) {
-      player.adopt(early, argv);
+    MpvBackend backend = new MpvBackend();
+    Backend.EarlyStart early = backend.startEarly(spec).orElseThrow();
+    try (Player player = backend.create(spec, early)) {
       player.prepare(Duration.ofSeconds(30));
-      assertEquals(early.process().pid(), player.pid(), "the early mpv is the player");
+      assertEquals(early.process().pid(), ((MpvPlayer) player).pid(), "the early mpv is the player");
       assertEquals(0, frameShown(window), "and it holds frame 0");
     }
-    assertTrue(early.process().waitFor(5, TimeUnit.SECONDS), "stopped with the player");
+    assertTrue(early.process().process().waitFor(5, TimeUnit.SECONDS), "stopped with the player");
 
-    ChildProcess other = ChildProcess.startWithLifeline("mpv other", List.of("mpv", "--idle", "--no-video"),
-        spec.log(), Map.of());
-    try (MpvPlayer player = new MpvPlayer(spec, MpvOptions.DEFAULTS)) {
-      player.adopt(other, List.of("mpv", "--idle", "--no-video"));
+    Backend.EarlyStart died = backend.startEarly(spec).orElseThrow();
+    died.process().stop(Duration.ofSeconds(2));
+    try (Player player = backend.create(spec, died)) {
       player.prepare(Duration.ofSeconds(30));
-      assertTrue(other.process().waitFor(5, TimeUnit.SECONDS), "an mpv started for another command line is stopped");
-      assertTrue(player.pid() != other.process().pid(), "and the player runs its own");
+      assertTrue(((MpvPlayer) player).pid() != died.process().pid(), "the player runs its own");
       assertEquals(0, frameShown(window));
     }
   }

@@ -13,8 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PlayerFactoryTest {
-  private static final BackendOptions OPTIONS = BackendOptions.DEFAULTS;
+/** Which backend a node plays with, picked from the one list of backends. */
+class BackendsTest {
 
   @Test
   void autoPicksTheFirstInstalledOfOmxplayerMpvAndVlc() {
@@ -58,8 +58,16 @@ class PlayerFactoryTest {
     assertEquals(mpv, Executables.find(mpv.toString(), null).orElseThrow(), "a path is taken as it is");
   }
 
+  @Test
+  void everyKindOfTheLayoutButAutoHasExactlyOneBackend() {
+    for (PlayerKind kind : PlayerKind.values()) {
+      long registered = Backends.ALL.all().stream().filter(b -> b.kind() == kind).count();
+      assertEquals(kind == PlayerKind.AUTO ? 0 : 1, registered, kind.jsonName());
+    }
+  }
+
   private static PlayerKind choose(PlayerKind requested, String... installed) {
     Set<String> programs = Set.of(installed);
-    return PlayerFactory.choose(requested, OPTIONS, programs::contains);
+    return Backends.ALL.choose(requested, programs::contains).kind();
   }
 }
