@@ -4,9 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -81,6 +85,17 @@ class ArchitectureTest {
         .because("a backend is its own package and one line in players/registry/Backends: the rank and"
             + " the status page ask a backend what it offers (early start, blank screen, thumbnails)"
             + " instead of testing for one"));
+  }
+
+  @Test
+  void onlyTheProcessRunnerStartsProcesses() {
+    check(noClasses().that().resideOutsideOfPackage("dev.wall.player.process..")
+        .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
+        .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("exec"))
+            .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                JavaClass.Predicates.assignableTo(Runtime.class)))))
+        .because("every child is started by process/ChildProcess (or its short call, Processes.run), so"
+            + " every one is stopped by one contract, asked then forced, and none outlives the JVM"));
   }
 
   @Test

@@ -1,8 +1,7 @@
 package dev.wall.player.versions;
 
-import dev.wall.player.process.ChildProcess;
+import dev.wall.player.process.Processes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +18,9 @@ import java.util.regex.Pattern;
 public final class OpenMpiCheck {
   private static final Pattern VERSION = Pattern.compile("\\(Open MPI\\) (\\d+\\.\\d+\\.\\d+)");
   private static final String FIX = "run bin/bootstrap";
+  private static final Duration VERSION_DEADLINE = Duration.ofSeconds(20);
+  /** The version mpirun said, once it said one. */
+  private static volatile String installed;
 
   private OpenMpiCheck() {}
 
@@ -52,23 +54,25 @@ public final class OpenMpiCheck {
     return Optional.empty();
   }
 
-  /** The installed Open MPI's version, from {@code mpirun --version}; empty when mpirun is missing. */
+  /**
+   * The installed Open MPI's version, from {@code mpirun --version}; empty when mpirun is missing.
+   * Asked once per JVM: the launcher's check, the controller's versions and its own node's answer
+   * to the checks before a start all read the same.
+   */
   public static Optional<String> installed(Path scratch) {
+    String known = installed;
+    if (known != null) {
+      return Optional.of(known);
+    }
     try {
-      Files.createDirectories(scratch);
-      Path out = scratch.resolve("mpirun-version.txt");
-      Files.deleteIfExists(out);
-      try (ChildProcess mpirun = ChildProcess.start("mpirun --version", List.of("mpirun", "--version"), out, Map.of())) {
-        mpirun.waitFor(Duration.ofSeconds(20));
-      }
-      Matcher m = VERSION.matcher(Files.readString(out));
+      Processes.Outcome mpirun = Processes.run(List.of("mpirun", "--version"), "", VERSION_DEADLINE, Map.of());
+      Matcher m = VERSION.matcher(mpirun.stdout() + "\n" + mpirun.stderr());
       if (m.find()) {
-        return Optional.of(m.group(1));
+        installed = m.group(1);
+        return Optional.of(installed);
       }
     } catch (IOException e) {
-      // mpirun is not on PATH.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // mpirun is not on PATH, or did not answer.
     }
     return Optional.empty();
   }
