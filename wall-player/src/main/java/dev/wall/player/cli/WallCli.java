@@ -60,7 +60,7 @@ public final class WallCli {
     all.put("hostfile", HostfileCommand::new);
     all.put("preview", PreviewCommand::new);
     all.put("demo", DemoCommand::new);
-    all.put("setup", SetupCommand::new);
+    all.put("setup", SetupCommand::commandLine);
     all.put("doctor", DoctorCommand::new);
     return Collections.unmodifiableMap(all);
   }
