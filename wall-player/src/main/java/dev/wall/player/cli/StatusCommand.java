@@ -4,6 +4,7 @@ import dev.wall.core.io.RunFolder;
 import dev.wall.core.sync.ScreenState;
 import dev.wall.player.cli.common.CommonOptions;
 import dev.wall.player.cli.common.ExitCodes;
+import dev.wall.player.cli.common.Table;
 import dev.wall.player.cli.common.WallFailure;
 import dev.wall.player.wire.StatusFile;
 import dev.wall.player.wire.WallState;
@@ -114,7 +115,7 @@ public final class StatusCommand implements Callable<Integer> {
           format("%.4f", screen.rate()), String.valueOf(screen.restarts()),
           screen.lastError() == null ? "-" : when(screen.lastErrorAt()) + " " + screen.lastError()));
     }
-    table(rows, out);
+    out.print(Table.render(rows));
   }
 
   private static String phase(WallState.Wall wall) {
@@ -126,28 +127,6 @@ public final class StatusCommand implements Callable<Integer> {
       case OFF -> wall.offLabel() == null ? "off (schedule)" : wall.offLabel();
       case STOPPED -> "stopped";
     };
-  }
-
-  /** Columns as wide as their widest cell; the last one as it is. */
-  private static void table(List<List<String>> rows, PrintWriter out) {
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int c = 0; c < columns - 1; c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < columns; c++) {
-        line.append(c < columns - 1 ? pad(row.get(c), widths[c]) + "  " : row.get(c));
-      }
-      out.println(line.toString().stripTrailing());
-    }
-  }
-
-  private static String pad(String text, int width) {
-    return text + " ".repeat(width - text.length());
   }
 
   static String uptime(Duration up) {
