@@ -1,18 +1,15 @@
 package dev.wall.player.players.omxplayer;
 
 import dev.wall.player.players.Capabilities;
-import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.MediaProbe;
-import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
-import dev.wall.player.players.PlayerMessages;
 import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.ProcessPlayer;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.Lifeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,33 +22,24 @@ import java.util.concurrent.locks.LockSupport;
  * set through the {@code Rate} property in steps of 0.001, which also resumes playback, so a rate
  * set while paused waits for {@link #release()}.
  */
-public final class OmxplayerPlayer implements Player {
+public final class OmxplayerPlayer extends ProcessPlayer {
   static final Capabilities CAPABILITIES =
       new Capabilities(true, false, 0.001, true, true, false, Capabilities.ItemSwitch.RESTARTS);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
-  private static final Duration STOP_GRACE = Duration.ofSeconds(1);
   private static final long POLL_NANOS = 10_000_000;
 
-  private final PlayerSpec spec;
   private final OmxplayerOptions options;
   private final String busName;
-  private MediaInfo clip;
   private PrivateBus bus;
-  private ChildProcess process;
   private OmxplayerControl control;
   private Thread endGuard;
-  private volatile Consumer<String> exitListener = message -> {};
-  private volatile boolean stopping;
   private volatile boolean endReached;
   private boolean playing;
   private double rate = 1.0;
   private double durationSeconds;
-  /** The playlist item playing: omxplayer plays one file, so each item is an omxplayer of its own. */
-  private int item;
 
   public OmxplayerPlayer(PlayerSpec spec, OmxplayerOptions options) {
-    this.spec = spec;
+    super(spec, "omxplayer");
     this.options = options;
     this.busName = OmxplayerCommandLine.busName(spec.screenName());
   }
@@ -191,41 +179,8 @@ public final class OmxplayerPlayer implements Player {
   }
 
   @Override
-  public double frameRate() {
-    return clip == null ? 30 : clip.frameRateOr(30);
-  }
-
-  @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
-  }
-
-  @Override
-  public int steps() {
-    return spec.items();
-  }
-
-  /**
-   * The next playlist item, by a new omxplayer paused on its first frame: it has no playlist it could be
-   * held on, frame-exact, while the wall meets. The screen shows what lies beneath for its start-up.
-   */
-  @Override
-  public void showStep(int next, Duration timeout) throws PlayerException {
-    if (next == item) {
-      seekTo(0, timeout);
-      return;
-    }
-    stop();
-    if (endGuard != null) {
-      try {
-        endGuard.join(STOP_GRACE.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    stopping = false;
-    item = next;
-    prepare(timeout);
   }
 
   @Override
@@ -239,11 +194,6 @@ public final class OmxplayerPlayer implements Player {
     } catch (IOException e) {
       throw failure("did not answer", e);
     }
-  }
-
-  @Override
-  public void onUnexpectedExit(Consumer<String> listener) {
-    this.exitListener = listener;
   }
 
   /** omxplayer itself, under its lifeline. */
@@ -281,53 +231,42 @@ public final class OmxplayerPlayer implements Player {
     }
   }
 
-  /** Asks omxplayer to quit over D-Bus (a killed omxplayer can leave its video layer on screen), then stops the process and the bus. */
   @Override
-  public void stop() {
-    stopping = true;
+  protected void stopBegins() {
     if (endGuard != null) {
       LockSupport.unpark(endGuard);
     }
-    if (process != null) {
-      if (process.isAlive() && control != null) {
-        try {
-          control.quit(Duration.ofMillis(500));
-          process.waitFor(QUIT_GRACE);
-        } catch (IOException e) {
-          // Not answering: the stop below forces it.
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+  }
+
+  /** The end guard of the item before has seen the stop. */
+  @Override
+  protected void beforeNextItem() {
+    if (endGuard != null) {
+      try {
+        endGuard.join(Duration.ofSeconds(1).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      process.stop(STOP_GRACE);
     }
+  }
+
+  /** Asks omxplayer to quit over D-Bus: a killed omxplayer can leave its video layer on screen. */
+  @Override
+  protected boolean askToQuit(Duration deadline) throws IOException {
+    if (control == null) {
+      return false;
+    }
+    control.quit(deadline);
+    return true;
+  }
+
+  @Override
+  protected void closeControl() {
     if (control != null) {
       control.close();
     }
     if (bus != null) {
       bus.close();
     }
-  }
-
-  private void exited(ChildProcess child) {
-    if (!stopping && !child.isStopping()) {
-      exitListener.accept(messages().unexpectedExit(child));
-    }
-  }
-
-  private void checkAlive(String when) throws PlayerException {
-    messages().checkAlive(process, when);
-  }
-
-  private PlayerException failure(String what, Exception cause) {
-    return messages().failure(what, cause);
-  }
-
-  private PlayerMessages messages() {
-    return new PlayerMessages(spec.screenName(), "omxplayer");
-  }
-
-  private static Duration left(long deadline) {
-    return PlayerMessages.left(deadline);
   }
 }

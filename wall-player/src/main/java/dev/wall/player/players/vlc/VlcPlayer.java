@@ -2,12 +2,10 @@ package dev.wall.player.players.vlc;
 
 import dev.wall.core.layout.Rect;
 import dev.wall.player.players.Capabilities;
-import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.MediaProbe;
-import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
-import dev.wall.player.players.PlayerMessages;
 import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.ProcessPlayer;
 import dev.wall.player.players.vlc.VlcRc.State;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.process.ChildProcess;
@@ -21,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 /**
  * VLC ({@code cvlc}), driven through its rc interface on a Unix socket. Coarse by nature:
@@ -35,31 +32,22 @@ import java.util.function.Consumer;
  * a paused seek plays for the moment it takes; at the end (held by {@code --play-and-pause}) the
  * clip is restarted paused instead, which keeps the window.
  */
-public final class VlcPlayer implements Player {
+public final class VlcPlayer extends ProcessPlayer {
   static final Capabilities CAPABILITIES =
       new Capabilities(false, false, 1.0, true, true, false, Capabilities.ItemSwitch.RESTARTS);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration STATE_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
-  private static final Duration STOP_GRACE = Duration.ofSeconds(1);
   private static final long POLL_NANOS = 20_000_000;
   /** How long VLC's window must keep its place before prepare counts it as placed. */
   private static final long SETTLE_NANOS = 500_000_000;
 
-  private final PlayerSpec spec;
   private final VlcOptions options;
-  private MediaInfo clip;
-  private ChildProcess process;
   private VlcRc rc;
-  private volatile Consumer<String> exitListener = message -> {};
-  private volatile boolean stopping;
   private boolean wantPlaying;
   private boolean atEnd;
-  /** The playlist item playing: each item is a VLC of its own (see {@link #showStep}). */
-  private int item;
 
   public VlcPlayer(PlayerSpec spec, VlcOptions options) {
-    this.spec = spec;
+    super(spec, "VLC");
     this.options = options;
   }
 
@@ -304,35 +292,8 @@ public final class VlcPlayer implements Player {
   }
 
   @Override
-  public double frameRate() {
-    return clip == null ? 30 : clip.frameRateOr(30);
-  }
-
-  @Override
   public Capabilities capabilities() {
     return CAPABILITIES;
-  }
-
-  @Override
-  public int steps() {
-    return spec.items();
-  }
-
-  /**
-   * The next playlist item, by a new VLC paused on its first frame: it has no playlist it could be
-   * held on, frame-exact, while the wall meets. The screen shows what lies beneath for its start-up.
-   */
-  @Override
-  public void showStep(int next, Duration timeout) throws PlayerException {
-    if (next == item) {
-      seekTo(0, timeout);
-      return;
-    }
-    stop();
-    stopping = false;
-    atEnd = false;
-    item = next;
-    prepare(timeout);
   }
 
   @Override
@@ -348,11 +309,6 @@ public final class VlcPlayer implements Player {
     }
   }
 
-  @Override
-  public void onUnexpectedExit(Consumer<String> listener) {
-    this.exitListener = listener;
-  }
-
   /** The VLC process itself, under its lifeline (and under runuser, runuser's child). */
   public long pid() {
     ProcessHandle program = Lifeline.program(process).orElse(process.process().toHandle());
@@ -360,45 +316,23 @@ public final class VlcPlayer implements Player {
   }
 
   @Override
-  public void stop() {
-    stopping = true;
-    if (process != null) {
-      if (process.isAlive() && rc != null && !rc.isClosed()) {
-        try {
-          rc.command("quit", line -> true, Duration.ofMillis(500));
-          process.waitFor(QUIT_GRACE);
-        } catch (IOException e) {
-          // Not answering: the stop below forces it.
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      process.stop(STOP_GRACE);
+  protected void beforeNextItem() {
+    atEnd = false;
+  }
+
+  @Override
+  protected boolean askToQuit(Duration deadline) throws IOException {
+    if (rc == null || rc.isClosed()) {
+      return false;
     }
+    rc.command("quit", line -> true, deadline);
+    return true;
+  }
+
+  @Override
+  protected void closeControl() {
     if (rc != null) {
       rc.close();
     }
-  }
-
-  private void exited(ChildProcess child) {
-    if (!stopping && !child.isStopping()) {
-      exitListener.accept(messages().unexpectedExit(child));
-    }
-  }
-
-  private void checkAlive(String when) throws PlayerException {
-    messages().checkAlive(process, when);
-  }
-
-  private PlayerException failure(String what, Exception cause) {
-    return messages().failure(what, cause);
-  }
-
-  private PlayerMessages messages() {
-    return new PlayerMessages(spec.screenName(), "VLC");
-  }
-
-  private static Duration left(long deadline) {
-    return PlayerMessages.left(deadline);
   }
 }
