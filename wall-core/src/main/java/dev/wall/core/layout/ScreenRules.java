@@ -170,10 +170,8 @@ final class ScreenRules {
 
   private String name(ObjectNode screen, String path) {
     String namePath = path + ".name";
-    Optional<String> text =
-        findings
-            .required(screen, path, "name", "give the screen a name, like \"name\": \"left\"")
-            .flatMap(v -> findings.text(v, namePath, "\"name\": \"left\""));
+    Optional<String> text = findings.requiredText(screen, path, "name",
+        "give the screen a name, like \"name\": \"left\"", "\"name\": \"left\"");
     if (text.isEmpty()) {
       return null;
     }
@@ -202,12 +200,9 @@ final class ScreenRules {
 
   private String host(ObjectNode screen, String path) {
     String hostPath = path + ".host";
-    Optional<String> text =
-        findings
-            .required(screen, path, "host",
-                "add the hostname or IP address of the computer that drives this screen,"
-                    + " like \"host\": \"rpi1\"")
-            .flatMap(v -> findings.text(v, hostPath, "\"host\": \"rpi1\""));
+    Optional<String> text = findings.requiredText(screen, path, "host",
+        "add the hostname or IP address of the computer that drives this screen, like \"host\": \"rpi1\"",
+        "\"host\": \"rpi1\"");
     if (text.isEmpty()) {
       return null;
     }
@@ -231,10 +226,7 @@ final class ScreenRules {
 
   private String address(ObjectNode screen, String path) {
     String addressPath = path + ".address";
-    Optional<String> text =
-        findings
-            .optional(screen, "address")
-            .flatMap(v -> findings.text(v, addressPath, "\"address\": \"192.168.1.101\""));
+    Optional<String> text = findings.optionalText(screen, path, "address", "\"address\": \"192.168.1.101\"");
     if (text.isEmpty()) {
       return null;
     }
@@ -409,20 +401,13 @@ final class ScreenRules {
 
   /** Two players on one display must not cover each other. */
   private void separateWindows(List<Facts> facts) {
-    for (int j = 0; j < facts.size(); j++) {
-      Facts later = facts.get(j);
-      if (!onKnownDisplay(later)) {
-        continue;
+    Findings.eachPair(facts, (earlier, later) -> {
+      if (onKnownDisplay(later) && onKnownDisplay(earlier)
+          && earlier.host().equalsIgnoreCase(later.host())
+          && earlier.output().equals(later.output())) {
+        reportCollision(earlier, later);
       }
-      for (int i = 0; i < j; i++) {
-        Facts earlier = facts.get(i);
-        if (onKnownDisplay(earlier)
-            && earlier.host().equalsIgnoreCase(later.host())
-            && earlier.output().equals(later.output())) {
-          reportCollision(earlier, later);
-        }
-      }
-    }
+    });
   }
 
   private static boolean onKnownDisplay(Facts screen) {
@@ -585,16 +570,12 @@ final class ScreenRules {
   }
 
   private void regionsApart(List<Facts> facts) {
-    for (int j = 0; j < facts.size(); j++) {
-      Rect later = facts.get(j).region();
-      for (int i = 0; later != null && i < j; i++) {
-        Rect earlier = facts.get(i).region();
-        if (earlier != null && earlier.overlaps(later)) {
-          findings.add(facts.get(j).path() + ".region",
-              "overlaps " + facts.get(i).path() + ".region",
-              "two screens cannot hang in the same place: move one region");
-        }
+    Findings.eachPair(facts, (earlier, later) -> {
+      if (later.region() != null && earlier.region() != null && earlier.region().overlaps(later.region())) {
+        findings.add(later.path() + ".region",
+            "overlaps " + earlier.path() + ".region",
+            "two screens cannot hang in the same place: move one region");
       }
-    }
+    });
   }
 }
