@@ -10,6 +10,7 @@ import dev.wall.player.process.ChildProcess;
 import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.wire.RoundWire;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ final class RankWarmUp {
     for (Backend backend : Backends.ALL.all()) {
       backend.warmUp(screens);
     }
-    RankStatus.decode(RankStatus.healthy(1, 2, false, 1).encode());
+    RoundWire.decodeStatus(RoundWire.encode(RankStatus.healthy(1, 2, false, 1)));
     loadEveryClassBeside(RankWarmUp.class, Layout.class);
     loadEveryClassBeside(classNamed("mpi.MPI"));
   }
