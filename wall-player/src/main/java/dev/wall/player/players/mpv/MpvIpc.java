@@ -1,14 +1,10 @@
 package dev.wall.player.players.mpv;
 
-import dev.wall.player.players.SocketLines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wall.player.players.ControlSocket;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,8 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code request_id} and wait for the matching reply; events and observed properties arrive on the
  * same connection and are read by one reader thread.
  */
-final class MpvIpc implements AutoCloseable {
-  private final SocketChannel channel;
+final class MpvIpc extends ControlSocket {
   private final AtomicLong nextRequestId = new AtomicLong(1);
   private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final Map<String, Observation> observed = new ConcurrentHashMap<>();
@@ -34,26 +29,15 @@ final class MpvIpc implements AutoCloseable {
   private final Map<String, Long> eventPlaces = new ConcurrentHashMap<>();
   private final AtomicLong messages = new AtomicLong();
   private final Object eventLock = new Object();
-  private final Thread reader;
-  private volatile boolean closed;
   private volatile java.util.function.BiConsumer<String, Observation> propertyListener = (name, value) -> {};
 
   private MpvIpc(SocketChannel channel, String label) {
-    this.channel = channel;
-    this.reader = new Thread(this::readLoop, "mpv-ipc-" + label);
-    reader.setDaemon(true);
-    reader.start();
+    super(channel);
+    startReading("mpv-ipc-" + label);
   }
 
   static MpvIpc connect(Path socket, String label) throws IOException {
-    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-    try {
-      channel.connect(UnixDomainSocketAddress.of(socket));
-    } catch (IOException e) {
-      channel.close();
-      throw e;
-    }
-    return new MpvIpc(channel, label);
+    return new MpvIpc(connect(socket), label);
   }
 
   /** Sends a command and returns its {@code data}; fails if mpv answers with an error. */
@@ -123,7 +107,7 @@ final class MpvIpc implements AutoCloseable {
   boolean awaitEventAfter(String event, long place, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (eventLock) {
-      while (eventPlaces.getOrDefault(event, 0L) <= place && !closed) {
+      while (eventPlaces.getOrDefault(event, 0L) <= place && !isClosed()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -138,7 +122,7 @@ final class MpvIpc implements AutoCloseable {
   boolean awaitEvent(String event, long countBefore, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (eventLock) {
-      while (eventCount(event) <= countBefore && !closed) {
+      while (eventCount(event) <= countBefore && !isClosed()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -149,28 +133,16 @@ final class MpvIpc implements AutoCloseable {
     }
   }
 
-  private synchronized void send(String line) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
+  @Override
+  protected void ended() {
+    pending.values().forEach(f -> f.completeExceptionally(new IOException("mpv socket closed")));
+    synchronized (eventLock) {
+      eventLock.notifyAll();
     }
   }
 
-  private void readLoop() {
-    try {
-      SocketLines.read(channel, this::handle);
-    } catch (IOException e) {
-      // The socket closed: mpv quit or we closed it. Pending requests fail below.
-    } finally {
-      closed = true;
-      pending.values().forEach(f -> f.completeExceptionally(new IOException("mpv socket closed")));
-      synchronized (eventLock) {
-        eventLock.notifyAll();
-      }
-    }
-  }
-
-  private void handle(String text) {
+  @Override
+  protected void handle(String text) {
     long received = System.nanoTime();
     JsonNode message;
     try {
@@ -199,20 +171,6 @@ final class MpvIpc implements AutoCloseable {
       eventCounts.merge(event, 1L, Long::sum);
       eventPlaces.put(event, place);
       eventLock.notifyAll();
-    }
-  }
-
-  boolean isClosed() {
-    return closed;
-  }
-
-  @Override
-  public void close() {
-    closed = true;
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // Closing a socket mpv already closed is not a failure.
     }
   }
 }

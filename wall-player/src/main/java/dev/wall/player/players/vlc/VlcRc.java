@@ -1,12 +1,8 @@
 package dev.wall.player.players.vlc;
 
-import dev.wall.player.players.SocketLines;
+import dev.wall.player.players.ControlSocket;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -20,10 +16,9 @@ import java.util.function.Predicate;
  * reader thread keeps the latest announced state; a command waits for the first line its answer
  * looks like. Commands are sent one at a time.
  */
-final class VlcRc implements AutoCloseable {
+final class VlcRc extends ControlSocket {
   enum State { PLAYING, PAUSED, STOPPED, UNKNOWN }
 
-  private final SocketChannel channel;
   private static final long TRANSCRIPT_LIMIT_BYTES = 1 << 20;
   private final dev.wall.core.io.RotatingFile transcript;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -32,14 +27,11 @@ final class VlcRc implements AutoCloseable {
   private static final String CLOSED = new String("(closed)");
   private final Object stateLock = new Object();
   private volatile State state = State.UNKNOWN;
-  private volatile boolean closed;
 
   private VlcRc(SocketChannel channel, String label, dev.wall.core.io.RotatingFile transcript) {
-    this.channel = channel;
+    super(channel);
     this.transcript = transcript;
-    Thread reader = new Thread(this::readLoop, "vlc-rc-" + label);
-    reader.setDaemon(true);
-    reader.start();
+    startReading("vlc-rc-" + label);
   }
 
   /**
@@ -47,31 +39,24 @@ final class VlcRc implements AutoCloseable {
    * written to it, rotated by size.
    */
   static VlcRc connect(Path socket, String label, Path transcript) throws IOException {
-    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-    try {
-      channel.connect(UnixDomainSocketAddress.of(socket));
-    } catch (IOException e) {
-      channel.close();
-      throw e;
-    }
-    return new VlcRc(channel, label, transcript == null ? null
+    return new VlcRc(connect(socket), label, transcript == null ? null
         : dev.wall.core.io.RotatingFile.open(transcript, TRANSCRIPT_LIMIT_BYTES, 1));
   }
 
   /** Sends {@code command} and returns the first line that {@code answer} accepts. */
   synchronized String command(String command, Predicate<String> answer, Duration timeout) throws IOException {
     lines.clear();
-    if (closed) {
+    if (isClosed()) {
       throw new IOException("VLC closed its rc socket");
     }
-    send(command);
+    sendNoted(command);
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       while (true) {
         long left = deadline - System.nanoTime();
         String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
         if (line == null || line == CLOSED) {
-          throw new IOException(closed ? "VLC closed its rc socket"
+          throw new IOException(isClosed() ? "VLC closed its rc socket"
               : "VLC did not answer '" + command + "' within " + timeout.toMillis() + " ms");
         }
         if (answer.test(line)) {
@@ -161,23 +146,15 @@ final class VlcRc implements AutoCloseable {
     return null;
   }
 
-  private synchronized void send(String command) throws IOException {
+  private void sendNoted(String command) throws IOException {
     note("> " + command);
-    ByteBuffer buffer = ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8));
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
-    }
+    send(command);
   }
 
-  private void readLoop() {
-    try {
-      SocketLines.read(channel, line -> handle(line.strip()));
-    } catch (IOException e) {
-      // VLC quit or we closed the socket; waiting commands time out with "closed".
-    } finally {
-      closed = true;
-      lines.add(CLOSED);
-    }
+  /** VLC quit or we closed the socket: a waiting command fails at once with "closed". */
+  @Override
+  protected void ended() {
+    lines.add(CLOSED);
   }
 
   private void note(String line) {
@@ -191,7 +168,9 @@ final class VlcRc implements AutoCloseable {
     }
   }
 
-  private void handle(String text) {
+  @Override
+  protected void handle(String line) {
+    String text = line.strip();
     note(text);
     State announced = parseState(text);
     if (announced != null) {
@@ -203,24 +182,14 @@ final class VlcRc implements AutoCloseable {
     lines.add(text);
   }
 
-  boolean isClosed() {
-    return closed;
-  }
-
   @Override
-  public void close() {
-    closed = true;
+  protected void closing() {
     try {
       if (transcript != null) {
         transcript.close();
       }
     } catch (IOException e) {
       // Nothing left to write.
-    }
-    try {
-      channel.close();
-    } catch (IOException e) {
-      // Already closed by VLC.
     }
   }
 }
