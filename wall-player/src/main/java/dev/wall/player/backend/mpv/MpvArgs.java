@@ -40,7 +40,8 @@ public final class MpvArgs extends AllowList {
           "display-resample-desync", "display-adrop", "display-vdrop", "display-desync", "desync"),
           "display-resample")
       .values(Value.NUMBER, "0.05", "video-sync-max-video-change", "video-sync-max-audio-change",
-          "override-display-fps", "video-timing-offset")
+          "video-timing-offset")
+      .value("override-display-fps", Value.NUMBER, "60")
       .flags("video-latency-hacks", "interpolation")
       .value("tscale", Value.NAME, "oversample")
       // Scaling and the picture
@@ -76,7 +77,8 @@ public final class MpvArgs extends AllowList {
       .value("stop-screensaver", Value.oneOf("no", "yes", "always"), "yes")
       .flags("ontop")
       // Sound
-      .values(Value.NUMBER, "100", "volume", "volume-max", "audio-delay", "audio-buffer")
+      .values(Value.NUMBER, "100", "volume", "volume-max")
+      .values(Value.NUMBER, "0.2", "audio-delay", "audio-buffer")
       .flags("mute", "audio-exclusive", "audio-pitch-correction", "audio-stream-silence")
       .value("audio-device", AUDIO_DEVICE, "alsa/hdmi:CARD=vc4hdmi0,DEV=0")
       .value("ao", Value.namesFrom("alsa", "pulse", "pipewire", "sdl", "null"), "alsa")
