@@ -237,8 +237,8 @@ public abstract class AllowList implements PlayerArgsPolicy {
         String full = longer.get(0);
         Optional<String> fullDanger = danger(full);
         refusals.add(new Refusal(i, fullDanger.isPresent() ? Reason.DANGEROUS : Reason.NOT_LISTED,
-            player.jsonName() + " reads " + spelt + " as --" + full + " (the beginning of a name"
-                + " stands for it), and abbreviations are refused" + fullDanger.map(d -> ": " + d).orElse(""),
+            spelt + " is only the beginning of a name (" + player.jsonName() + " may take it for --"
+                + full + "), and abbreviations are refused" + fullDanger.map(d -> ": " + d).orElse(""),
             "write the full name of an option on the list in docs/layout.md"));
         return;
       }
