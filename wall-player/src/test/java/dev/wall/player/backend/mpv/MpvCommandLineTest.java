@@ -130,7 +130,8 @@ class MpvCommandLineTest {
     assertEquals(Path.of("/tmp/run/s1.mpv.sock"), MpvCommandLine.socketIn(argv), "the socket mpv listens on");
     int lastOfLayout = argv.indexOf("ytdl://x");
     int end = argv.indexOf("--");
-    assertEquals(MpvCommandLine.lastWord(Path.of("/tmp/run/s1.mpv.sock")), argv.subList(lastOfLayout + 1, end));
+    assertEquals(List.of("--no-config", "--load-scripts=no", "--ytdl=no", "--input-ipc-server=/tmp/run/s1.mpv.sock",
+        "--input-ipc-client=fd://0"), argv.subList(lastOfLayout + 1, end));
   }
 
   @Test

@@ -53,7 +53,8 @@ class VlcCommandLineTest {
     assertEquals("no", lastValue(argv, "dbus"));
     assertEquals("yes", lastValue(argv, "rc-fake-tty"));
     int lastOfLayout = argv.indexOf("--no-rc-fake-tty");
-    assertEquals(VlcCommandLine.lastWord(socket), argv.subList(lastOfLayout + 1, argv.indexOf("--")));
+    assertEquals(List.of("--extraintf", "oldrc", "--rc-unix", socket.toString(), "--rc-fake-tty", "--no-dbus",
+        "--no-lua"), argv.subList(lastOfLayout + 1, argv.indexOf("--")));
   }
 
   /** The value VLC ends up with for {@code name}: the last of its spellings before the files. */
