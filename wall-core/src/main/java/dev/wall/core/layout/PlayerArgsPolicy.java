@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One player's rules for a screen's {@code playerArgs}: the options a show may set, read the way
  * that player reads its command line. Each backend declares its own and registers it as a service
- * ({@code META-INF/services/dev.wall.core.layout.PlayerArgsPolicy}); the validator looks them up
- * by {@link #player()}.
+ * ({@code META-INF/services/dev.wall.core.layout.PlayerArgsPolicy}); the validator looks them up by
+ * {@link #player()}.
  */
 public interface PlayerArgsPolicy {
   PlayerKind player();

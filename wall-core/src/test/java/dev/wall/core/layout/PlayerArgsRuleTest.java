@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * every playerArgs item is refused, unless the layout allows player code. It fails closed.
  */
 class PlayerArgsRuleTest {
-  private static final String LAYOUT = """
+  private static final String LAYOUT =
+      """
       {"version": 1, "player": "mpv", "mediaRoot": "/m",
        "screens": [{"name": "a", "host": "rpi1", "media": "a.mp4", "playerArgs": ["--hwdec=drm"]}]}
       """;
@@ -21,14 +22,19 @@ class PlayerArgsRuleTest {
     assertEquals(0, PlayerArgsRule.installed(), "this test runs without wall-player");
     InvalidLayoutException refused =
         assertThrows(InvalidLayoutException.class, () -> new LayoutReader().read("a.json", LAYOUT));
-    assertEquals(List.of("a.json: screens[0].playerArgs[0]: \"--hwdec=drm\" is refused for mpv: this program"
-        + " has no list of the options mpv may take; remove it, or " + PlayerArgsRule.ALLOW_HINT),
+    assertEquals(
+        List.of(
+            "a.json: screens[0].playerArgs[0]: \"--hwdec=drm\" is refused for mpv: this program"
+                + " has no list of the options mpv may take; remove it, or "
+                + PlayerArgsRule.ALLOW_HINT),
         refused.problems().stream().map(Problem::line).toList());
   }
 
   @Test
   void allowPlayerCodeLetsItThrough() throws Exception {
-    Layout layout = new LayoutReader().read("a.json", LAYOUT.replace("\"player\"", "\"allowPlayerCode\": true, \"player\""));
+    Layout layout =
+        new LayoutReader()
+            .read("a.json", LAYOUT.replace("\"player\"", "\"allowPlayerCode\": true, \"player\""));
     assertEquals(List.of("--hwdec=drm"), layout.screen(0).playerArgs());
   }
 }

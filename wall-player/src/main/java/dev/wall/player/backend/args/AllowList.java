@@ -87,7 +87,9 @@ public abstract class AllowList implements PlayerArgsPolicy {
     return refusals;
   }
 
-  /** Checks the item at {@code i} (and its value, if it takes the next one); the last index used. */
+  /**
+   * Checks the item at {@code i} (and its value, if it takes the next one); the last index used.
+   */
   private int item(List<String> args, int i, List<Refusal> refusals) {
     String arg = args.get(i);
     Optional<String> structure = structure(arg);
@@ -96,9 +98,12 @@ public abstract class AllowList implements PlayerArgsPolicy {
       return i;
     }
     if (!arg.startsWith("-")) {
-      refusals.add(new Refusal(i, Reason.NOT_AN_OPTION, "it is not an option, and "
-          + player.jsonName() + " would open it as a file or URL",
-          "remove it: the wall gives the player its media"));
+      refusals.add(
+          new Refusal(
+              i,
+              Reason.NOT_AN_OPTION,
+              "it is not an option, and " + player.jsonName() + " would open it as a file or URL",
+              "remove it: the wall gives the player its media"));
       return i;
     }
     if (syntax != Syntax.MPV && !arg.startsWith("--")) {
@@ -121,11 +126,16 @@ public abstract class AllowList implements PlayerArgsPolicy {
       Option base = negated.get();
       String spelt = "--" + name;
       if (base.arity() != Arity.FLAG && base.arity() != Arity.OFF_ONLY) {
-        refusals.add(new Refusal(i, Reason.BAD_VALUE, "--" + base.name() + " is not a switch, so "
-            + spelt + " is not a form it takes", "write it like --" + base.name() + "=" + base.example()));
+        refusals.add(
+            new Refusal(
+                i,
+                Reason.BAD_VALUE,
+                "--" + base.name() + " is not a switch, so " + spelt + " is not a form it takes",
+                "write it like --" + base.name() + "=" + base.example()));
       } else if (value != null) {
-        refusals.add(new Refusal(i, Reason.BAD_VALUE, spelt + " takes no value",
-            "write " + spelt + " alone"));
+        refusals.add(
+            new Refusal(
+                i, Reason.BAD_VALUE, spelt + " takes no value", "write " + spelt + " alone"));
       }
       return i;
     }
@@ -134,21 +144,29 @@ public abstract class AllowList implements PlayerArgsPolicy {
     return i;
   }
 
-  private int allowed(List<String> args, int i, Option option, String value, List<Refusal> refusals) {
+  private int allowed(
+      List<String> args, int i, Option option, String value, List<Refusal> refusals) {
     String spelt = "--" + option.name();
     switch (option.arity()) {
       case FLAG, OFF_ONLY -> {
-        boolean mpvSwitchValue = syntax == Syntax.MPV
-            && (value == null || value.isEmpty() || value.equals("yes") || value.equals("no"));
+        boolean mpvSwitchValue =
+            syntax == Syntax.MPV
+                && (value == null || value.isEmpty() || value.equals("yes") || value.equals("no"));
         boolean on = value == null || value.isEmpty() || value.equals("yes");
         if (value != null && !mpvSwitchValue) {
-          refusals.add(new Refusal(i, Reason.BAD_VALUE,
-              spelt + (syntax == Syntax.MPV ? " takes yes or no" : " takes no value"),
-              "write " + spelt + " or " + negative(option.name())));
+          refusals.add(
+              new Refusal(
+                  i,
+                  Reason.BAD_VALUE,
+                  spelt + (syntax == Syntax.MPV ? " takes yes or no" : " takes no value"),
+                  "write " + spelt + " or " + negative(option.name())));
         } else if (option.arity() == Arity.OFF_ONLY && on) {
-          refusals.add(new Refusal(i, Reason.DANGEROUS, spelt + " "
-              + dangers.getOrDefault(option.name(), "is kept off by the wall"),
-              "only " + negative(option.name()) + " may be given"));
+          refusals.add(
+              new Refusal(
+                  i,
+                  Reason.DANGEROUS,
+                  spelt + " " + dangers.getOrDefault(option.name(), "is kept off by the wall"),
+                  "only " + negative(option.name()) + " may be given"));
         }
         return i;
       }
@@ -164,14 +182,25 @@ public abstract class AllowList implements PlayerArgsPolicy {
           return i;
         }
         if (syntax == Syntax.MPV) {
-          refusals.add(new Refusal(i, Reason.BAD_VALUE, spelt + " needs a value",
-              "write it like " + spelt + "=" + option.example()));
+          refusals.add(
+              new Refusal(
+                  i,
+                  Reason.BAD_VALUE,
+                  spelt + " needs a value",
+                  "write it like " + spelt + "=" + option.example()));
           return i;
         }
         if (i + 1 >= args.size()) {
-          refusals.add(new Refusal(i, Reason.STRUCTURE, spelt + " needs a value and nothing follows"
-              + " it, so " + player.jsonName() + " would take the wall's own next option as its value",
-              "write it like " + spelt + "=" + option.example()));
+          refusals.add(
+              new Refusal(
+                  i,
+                  Reason.STRUCTURE,
+                  spelt
+                      + " needs a value and nothing follows"
+                      + " it, so "
+                      + player.jsonName()
+                      + " would take the wall's own next option as its value",
+                  "write it like " + spelt + "=" + option.example()));
           return i;
         }
         checkValue(i + 1, option, args.get(i + 1), refusals);
@@ -183,11 +212,19 @@ public abstract class AllowList implements PlayerArgsPolicy {
   private void checkValue(int i, Option option, String value, List<Refusal> refusals) {
     String spelt = "--" + option.name();
     if (syntax == Syntax.VLC && (value.contains("{") || value.contains("}"))) {
-      refusals.add(new Refusal(i, Reason.BAD_VALUE, "VLC reads {...} in the value of " + spelt
-          + " as a module's settings", "write it like " + spelt + "=" + option.example()));
+      refusals.add(
+          new Refusal(
+              i,
+              Reason.BAD_VALUE,
+              "VLC reads {...} in the value of " + spelt + " as a module's settings",
+              "write it like " + spelt + "=" + option.example()));
     } else if (!option.value().accepts(value)) {
-      refusals.add(new Refusal(i, Reason.BAD_VALUE, spelt + " takes " + option.value().described(),
-          "write it like " + spelt + "=" + option.example()));
+      refusals.add(
+          new Refusal(
+              i,
+              Reason.BAD_VALUE,
+              spelt + " takes " + option.value().described(),
+              "write it like " + spelt + "=" + option.example()));
     }
   }
 
@@ -199,24 +236,36 @@ public abstract class AllowList implements PlayerArgsPolicy {
       return allowed(args, i, options.get(name), null, refusals);
     }
     String known = arg.length() >= 2 ? shortNames.get(arg.charAt(1)) : null;
-    String why = syntax == Syntax.VLC
-        ? arg + " is a short option, and VLC's are refused"
-        : arg + " is not a short option of " + player.jsonName() + " that a layout may give";
-    refusals.add(new Refusal(i, Reason.NOT_LISTED, why, known != null
-        ? "give " + arg.substring(0, 2) + " alone, its value as the next item, or write --" + known
-        : "write the option's full name, --NAME, if it is on the list in docs/layout.md"));
+    String why =
+        syntax == Syntax.VLC
+            ? arg + " is a short option, and VLC's are refused"
+            : arg + " is not a short option of " + player.jsonName() + " that a layout may give";
+    refusals.add(
+        new Refusal(
+            i,
+            Reason.NOT_LISTED,
+            why,
+            known != null
+                ? "give "
+                    + arg.substring(0, 2)
+                    + " alone, its value as the next item, or write --"
+                    + known
+                : "write the option's full name, --NAME, if it is on the list in docs/layout.md"));
     dangling(args, i, null, refusals);
     return i;
   }
 
   /** The allowed option {@code name} is the {@code no} form of, as this player spells it. */
   private Optional<Option> negated(String name) {
-    List<String> bases = switch (syntax) {
-      case MPV -> name.startsWith("no-") ? List.of(name.substring(3)) : List.of();
-      case VLC -> name.startsWith("no-") ? List.of(name.substring(3))
-          : name.startsWith("no") ? List.of(name.substring(2)) : List.of();
-      case GETOPT -> List.of();
-    };
+    List<String> bases =
+        switch (syntax) {
+          case MPV -> name.startsWith("no-") ? List.of(name.substring(3)) : List.of();
+          case VLC ->
+              name.startsWith("no-")
+                  ? List.of(name.substring(3))
+                  : name.startsWith("no") ? List.of(name.substring(2)) : List.of();
+          case GETOPT -> List.of();
+        };
     return bases.stream().map(options::get).filter(o -> o != null).findFirst();
   }
 
@@ -236,15 +285,30 @@ public abstract class AllowList implements PlayerArgsPolicy {
       if (!longer.isEmpty()) {
         String full = longer.get(0);
         Optional<String> fullDanger = danger(full);
-        refusals.add(new Refusal(i, fullDanger.isPresent() ? Reason.DANGEROUS : Reason.NOT_LISTED,
-            spelt + " is only the beginning of a name (" + player.jsonName() + " may take it for --"
-                + full + "), and abbreviations are refused" + fullDanger.map(d -> ": " + d).orElse(""),
-            "write the full name of an option on the list in docs/layout.md"));
+        refusals.add(
+            new Refusal(
+                i,
+                fullDanger.isPresent() ? Reason.DANGEROUS : Reason.NOT_LISTED,
+                spelt
+                    + " is only the beginning of a name ("
+                    + player.jsonName()
+                    + " may take it for --"
+                    + full
+                    + "), and abbreviations are refused"
+                    + fullDanger.map(d -> ": " + d).orElse(""),
+                "write the full name of an option on the list in docs/layout.md"));
         return;
       }
     }
-    refusals.add(new Refusal(i, Reason.NOT_LISTED, spelt + " is not one of the " + player.jsonName()
-        + " options a layout may set (docs/layout.md lists them)", "remove it"));
+    refusals.add(
+        new Refusal(
+            i,
+            Reason.NOT_LISTED,
+            spelt
+                + " is not one of the "
+                + player.jsonName()
+                + " options a layout may set (docs/layout.md lists them)",
+            "remove it"));
   }
 
   /** What a known harmful option does, as {@code --name does ...}. */
@@ -253,16 +317,23 @@ public abstract class AllowList implements PlayerArgsPolicy {
     if (syntax == Syntax.MPV) {
       String bare = name.startsWith("no-") ? name.substring(3) : name;
       spellings.add(bare);
-      MPV_LIST_SUFFIXES.stream().filter(bare::endsWith)
+      MPV_LIST_SUFFIXES.stream()
+          .filter(bare::endsWith)
           .forEach(s -> spellings.add(bare.substring(0, bare.length() - s.length())));
     }
     for (String spelling : spellings) {
       String danger = dangers.get(spelling);
       if (danger == null) {
-        danger = dangers.entrySet().stream()
-            .filter(e -> e.getKey().endsWith("*")
-                && spelling.startsWith(e.getKey().substring(0, e.getKey().length() - 1)))
-            .map(Map.Entry::getValue).findFirst().orElse(null);
+        danger =
+            dangers.entrySet().stream()
+                .filter(
+                    e ->
+                        e.getKey().endsWith("*")
+                            && spelling.startsWith(
+                                e.getKey().substring(0, e.getKey().length() - 1)))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
       }
       if (danger != null) {
         String as = spelling.equals(name) ? "" : " (that is --" + spelling + ")";
@@ -272,7 +343,9 @@ public abstract class AllowList implements PlayerArgsPolicy {
     return Optional.empty();
   }
 
-  /** The known names {@code name} abbreviates, for a player that takes a name's beginning for it. */
+  /**
+   * The known names {@code name} abbreviates, for a player that takes a name's beginning for it.
+   */
   private List<String> longerNames(String name) {
     if (name.isEmpty()) {
       return List.of();
@@ -301,23 +374,32 @@ public abstract class AllowList implements PlayerArgsPolicy {
     if (syntax == Syntax.MPV || i != args.size() - 1 || value != null) {
       return;
     }
-    refusals.add(new Refusal(i, Reason.STRUCTURE, args.get(i) + " may take a value, and nothing"
-        + " follows it, so " + player.jsonName() + " could take the wall's own next option as its value",
-        "give its value in the same item, like --NAME=VALUE, or put it before another item"));
+    refusals.add(
+        new Refusal(
+            i,
+            Reason.STRUCTURE,
+            args.get(i)
+                + " may take a value, and nothing"
+                + " follows it, so "
+                + player.jsonName()
+                + " could take the wall's own next option as its value",
+            "give its value in the same item, like --NAME=VALUE, or put it before another item"));
   }
 
   private Optional<String> structure(String arg) {
     if (arg.equals("--")) {
-      return Optional.of("-- ends the player's options, and the wall's own options and media come"
-          + " after it");
+      return Optional.of(
+          "-- ends the player's options, and the wall's own options and media come" + " after it");
     }
     if (arg.equals("-")) {
-      return Optional.of("- names standard input as a file, and that is the wall's lifeline to"
-          + " the player");
+      return Optional.of(
+          "- names standard input as a file, and that is the wall's lifeline to" + " the player");
     }
     if (syntax == Syntax.MPV && (arg.equals("--{") || arg.equals("--}"))) {
-      return Optional.of(arg + " opens or closes a group of options for some files only, and the"
-          + " wall's own options come after it");
+      return Optional.of(
+          arg
+              + " opens or closes a group of options for some files only, and the"
+              + " wall's own options come after it");
     }
     return Optional.empty();
   }
@@ -363,7 +445,8 @@ public abstract class AllowList implements PlayerArgsPolicy {
     /** {@code -c} stands for the allowed option {@code --name}. */
     public Options shortName(char c, String name) {
       if (!options.containsKey(name)) {
-        throw new IllegalArgumentException("-" + c + " stands for --" + name + ", which is not allowed");
+        throw new IllegalArgumentException(
+            "-" + c + " stands for --" + name + ", which is not allowed");
       }
       shortNames.put(c, name);
       return this;

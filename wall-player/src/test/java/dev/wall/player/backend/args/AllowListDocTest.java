@@ -28,8 +28,10 @@ class AllowListDocTest {
   /** Each allowed option as the table writes it: a switch the wall keeps off in its no form. */
   private static Set<String> names(AllowList list) {
     Set<String> names = new TreeSet<>();
-    list.options().values().forEach(o -> names.add(
-        (o.arity() == AllowList.Arity.OFF_ONLY ? "--no-" : "--") + o.name()));
+    list.options()
+        .values()
+        .forEach(
+            o -> names.add((o.arity() == AllowList.Arity.OFF_ONLY ? "--no-" : "--") + o.name()));
     return names;
   }
 

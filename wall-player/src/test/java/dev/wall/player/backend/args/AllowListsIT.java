@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * omxplayer list is checked against its source, {@code omxplayer.cpp}; it cannot run here.)
  */
 class AllowListsIT {
-  /** Each allowed option as a layout may write it: a switch both ways, a value as in the list's example. */
+  /**
+   * Each allowed option as a layout may write it: a switch both ways, a value as in the list's
+   * example.
+   */
   static List<String> everyForm(AllowList list) {
     List<String> args = new ArrayList<>();
     for (AllowList.Option option : list.options().values()) {
@@ -65,7 +68,8 @@ class AllowListsIT {
 
   private static Run run(String name, List<String> argv) throws Exception {
     Path work = TestMedia.workDir(name);
-    try (ChildProcess player = ChildProcess.start(name, argv, work.resolve(name + ".log"), Map.of())) {
+    try (ChildProcess player =
+        ChildProcess.start(name, argv, work.resolve(name + ".log"), Map.of())) {
       OptionalInt code = player.waitFor(Duration.ofSeconds(60));
       assertTrue(code.isPresent(), name + " did not finish within 60 s");
       return new Run(code.getAsInt(), String.join("\n", player.lastLogLines(40)));
