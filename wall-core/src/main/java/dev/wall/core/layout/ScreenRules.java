@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The rules for {@code screens}: each screen on its own, then the screens against each other. */
@@ -300,25 +302,32 @@ final class ScreenRules {
     if (args.isEmpty()) {
       return;
     }
+    List<String> texts = new ArrayList<>();
+    Set<Integer> reported = new HashSet<>();
     for (int i = 0; i < args.get().size(); i++) {
       String argPath = JsonPaths.index(argsPath, i);
-      findings.text(args.get().get(i), argPath, "\"--no-audio\"").ifPresent(arg -> {
-        if (arg.isEmpty()) {
-          findings.add(argPath, "is empty", "remove it; a player takes an empty argument as a file");
-        } else if (arg.indexOf('\0') >= 0 || arg.indexOf('\n') >= 0) {
-          findings.add(argPath, "contains a line break or NUL", "retype the argument");
-        } else if (arg.startsWith("-") && arg.contains(" --")) {
-          findings.add(argPath, "holds several options in one item: \"" + arg + "\"",
-              "arguments are passed as they are, never through a shell: give each option its"
-                  + " own item");
-        } else if (!context.allowPlayerCode()) {
-          PlayerCodeOptions.loadsCode(arg).ifPresent(option -> findings.add(argPath,
-              option + " loads code or configuration from a file into the player on the node",
-              "remove it, or let this layout load code with \"allowPlayerCode\": true at its top"
-                  + " (only where no one else can write the layout)"));
-        }
-      });
+      Optional<String> text = findings.text(args.get().get(i), argPath, "\"--no-audio\"");
+      texts.add(text.orElse(""));
+      if (text.isEmpty()) {
+        reported.add(i);
+        continue;
+      }
+      String arg = text.get();
+      if (arg.isEmpty()) {
+        findings.add(argPath, "is empty", "remove it; a player takes an empty argument as a file");
+      } else if (arg.indexOf('\0') >= 0 || arg.indexOf('\n') >= 0) {
+        findings.add(argPath, "contains a line break or NUL", "retype the argument");
+      } else if (arg.startsWith("-") && arg.contains(" --")) {
+        findings.add(argPath, "holds several options in one item: \"" + arg + "\"",
+            "arguments are passed as they are, never through a shell: give each option its"
+                + " own item");
+      } else {
+        continue;
+      }
+      reported.add(i);
     }
+    PlayerArgsRule.check(findings, argsPath, texts, reported, context.player(),
+        context.allowPlayerCode());
   }
 
   private void uniqueNames(List<Facts> facts) {

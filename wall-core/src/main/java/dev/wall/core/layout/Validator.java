@@ -76,7 +76,7 @@ public final class Validator {
    */
   record Context(Optional<Path> mediaRoot, Optional<Addresses.Cidr> subnet, Optional<Size> wall,
       boolean hasSpan, boolean wallGiven, Optional<Integer> spanItems, boolean independent,
-      Optional<String> reference, boolean allowPlayerCode) {}
+      Optional<String> reference, boolean allowPlayerCode, Optional<PlayerKind> player) {}
 
   public static List<Problem> validate(String file, JsonDocument document) {
     Findings findings = new Findings(file);
@@ -118,12 +118,22 @@ public final class Validator {
       Optional<Integer> spanItems = span(mediaRoot);
       boolean independent = root.path("loopMode").asText("").equals(JsonEnums.jsonName(LoopMode.INDEPENDENT));
       Context context = new Context(mediaRoot, subnet, wall, root.has("span"), root.has("wall"), spanItems,
-          independent, reference, allowPlayerCode());
+          independent, reference, allowPlayerCode(), player());
       ScreenRules.check(findings, root, context);
       findings.optional(root, "schedule").ifPresent(v -> ScheduleRules.check(findings, v));
     }
 
-    /** The layout's opt-in to player options that load code; see {@link PlayerCodeOptions}. */
+    /** The player the screens' playerArgs go to, or empty when the value is wrong. */
+    private Optional<PlayerKind> player() {
+      JsonNode player = root.get("player");
+      if (player == null) {
+        return Optional.of(PlayerKind.AUTO);
+      }
+      return Optional.of(player).filter(JsonNode::isTextual).map(JsonNode::textValue)
+          .filter(JsonEnums.jsonNames(PlayerKind.class)::contains).map(PlayerKind::fromJson);
+    }
+
+    /** The layout's opt-in to playerArgs beyond the players' allow-lists; see {@link PlayerArgsRule}. */
     private boolean allowPlayerCode() {
       return findings.optional(root, "allowPlayerCode").map(v -> {
         if (!v.isBoolean()) {

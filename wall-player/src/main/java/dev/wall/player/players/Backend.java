@@ -1,5 +1,6 @@
 package dev.wall.player.players;
 
+import dev.wall.core.layout.PlayerArgsPolicy;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.player.process.ChildProcess;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ public interface Backend {
 
   /** What its players can do, for the sync loop to ask instead of guess. */
   Capabilities capabilities();
+
+  /** Its allow-list for the layout's {@code playerArgs}, read the way its program reads them. */
+  PlayerArgsPolicy argsPolicy();
 
   /** A player for one screen, not started yet ({@link Player#prepare} starts it). */
   Player create(PlayerSpec spec);

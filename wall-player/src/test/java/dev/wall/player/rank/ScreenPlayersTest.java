@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Audio;
+import dev.wall.core.layout.PlayerArgsPolicy;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Rect;
 import dev.wall.player.players.Backend;
@@ -59,6 +60,21 @@ class ScreenPlayersTest {
     @Override
     public Capabilities capabilities() {
       return new Capabilities(true, true, 0.001, true, true);
+    }
+
+    @Override
+    public PlayerArgsPolicy argsPolicy() {
+      return new PlayerArgsPolicy() {
+        @Override
+        public PlayerKind player() {
+          return PlayerKind.VLC;
+        }
+
+        @Override
+        public List<Refusal> check(List<String> args) {
+          return List.of();
+        }
+      };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.wall.player.players.mpv;
 
+import dev.wall.core.layout.PlayerArgsPolicy;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.player.players.Backend;
 import dev.wall.player.players.Capabilities;
@@ -39,6 +40,11 @@ public final class MpvBackend implements Backend {
   @Override
   public Capabilities capabilities() {
     return MpvPlayer.CAPABILITIES;
+  }
+
+  @Override
+  public PlayerArgsPolicy argsPolicy() {
+    return new MpvArgs();
   }
 
   @Override

@@ -24,13 +24,12 @@ final class MpvCommandLine {
   static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket, DisplayStack stack) {
     List<String> argv = new ArrayList<>();
     argv.add(options.executable());
-    argv.add("--no-config");
     argv.add("--pause");
     argv.add("--keep-open=always");
     argv.add("--idle");
     argv.add("--no-osc");
-    // None of mpv's built-in Lua scripts: each is a Lua VM started for nothing on a small Pi.
-    argv.add("--ytdl=no");
+    // None of mpv's built-in Lua scripts: each is a Lua VM started for nothing on a small Pi
+    // (ytdl's is refused with the wall's last options).
     argv.add("--load-stats-overlay=no");
     argv.add("--load-osd-console=no");
     argv.add("--load-auto-profiles=no");
@@ -43,9 +42,6 @@ final class MpvCommandLine {
     argv.add("--keepaspect=no");
     argv.add("--cursor-autohide=always");
     argv.add("--title=" + windowTitle(spec.screenName()));
-    argv.add(IPC_SERVER + socket);
-    // Lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits.
-    argv.add("--input-ipc-client=fd://0");
     if (spec.debug()) {
       // mpv's own log is verbose (at least -v) and grows as long as mpv runs: for diagnosing only.
       argv.add("--log-file=" + logFile(spec));
@@ -67,9 +63,22 @@ final class MpvCommandLine {
       argv.add("--prefetch-playlist=yes");
     }
     argv.addAll(spec.playerArgs());
+    argv.addAll(lastWord(socket));
     argv.add("--");
     argv.addAll(media(spec));
     return argv;
+  }
+
+  /**
+   * The wall's own options, after the layout's {@code playerArgs} because mpv takes the last
+   * value of an option, so that no layout can undo them, not even with {@code allowPlayerCode}:
+   * no configuration files (mpv reads this option before the rest, the last one too), no scripts
+   * from a folder, no youtube-dl (it runs a program), and the wall's control socket and lifeline.
+   */
+  static List<String> lastWord(Path socket) {
+    // Lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits.
+    return List.of("--no-config", "--load-scripts=no", "--ytdl=no", IPC_SERVER + socket,
+        "--input-ipc-client=fd://0");
   }
 
   /**
@@ -108,7 +117,6 @@ final class MpvCommandLine {
   static List<String> blankArgv(PlayerSpec spec, MpvOptions options, DisplayStack stack) {
     List<String> argv = new ArrayList<>();
     argv.add(options.executable());
-    argv.add("--no-config");
     argv.add("--idle=yes");
     argv.add("--force-window=yes");
     argv.add("--no-osc");
@@ -117,7 +125,6 @@ final class MpvCommandLine {
     argv.add("--no-terminal");
     argv.add("--cursor-autohide=always");
     argv.add("--title=" + BLANK_TITLE_PREFIX + spec.screenName());
-    argv.add("--input-ipc-client=fd://0");
     argv.addAll(placement(spec, stack));
     if (options.vo() == null && !names(spec.playerArgs(), "--vo=")) {
       argv.addAll(videoOutput(stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
@@ -127,6 +134,7 @@ final class MpvCommandLine {
     // The layout's own arguments choose the video output where they name one.
     spec.playerArgs().stream().filter(arg -> arg.startsWith("--vo=") || arg.startsWith("--gpu-")
         || arg.startsWith("--drm-")).forEach(argv::add);
+    argv.addAll(List.of("--no-config", "--load-scripts=no", "--input-ipc-client=fd://0"));
     return argv;
   }
 
@@ -170,14 +178,21 @@ final class MpvCommandLine {
     return vo != null && List.of(vo.split(",")).contains("x11");
   }
 
-  /** The IPC socket an argv of ours names. */
+  /** The IPC socket an argv of ours names: the last one before the media, as mpv takes it. */
   static Path socketIn(List<String> argv) {
+    Path socket = null;
     for (String arg : argv) {
+      if (arg.equals("--")) {
+        break;
+      }
       if (arg.startsWith(IPC_SERVER)) {
-        return Path.of(arg.substring(IPC_SERVER.length()));
+        socket = Path.of(arg.substring(IPC_SERVER.length()));
       }
     }
-    throw new IllegalArgumentException("no " + IPC_SERVER + " in " + argv);
+    if (socket == null) {
+      throw new IllegalArgumentException("no " + IPC_SERVER + " in " + argv);
+    }
+    return socket;
   }
 
   static Path logFile(PlayerSpec spec) {

@@ -69,13 +69,27 @@ public final class MpvPlayer implements Player {
    */
   static ChildProcess startFor(PlayerSpec spec, MpvOptions options, String labelPrefix) throws IOException {
     List<String> argv = MpvCommandLine.argv(spec, options, socketFor(spec), DisplayStack.forPlayer(spec.environment()));
+    return start(labelPrefix + spec.screenName(), argv, spec.log(), spec.environment(), System.getenv("DISPLAY"));
+  }
+
+  /** mpv's command line for {@code spec} with the default options, as {@link #prepare} starts it. */
+  static List<String> argv(PlayerSpec spec) {
+    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec), DisplayStack.forPlayer(spec.environment()));
+  }
+
+  /**
+   * Starts mpv from {@code argv} with its lifeline, after clearing a stale socket.
+   *
+   * @param extra environment beyond the inherited one
+   * @param display the inherited DISPLAY, or null
+   */
+  static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> extra, String display)
+      throws IOException {
     Path socket = MpvCommandLine.socketIn(argv);
     Files.createDirectories(socket.getParent());
     Files.deleteIfExists(socket);
-    Map<String, String> extra = spec.environment();
     Map<String, String> reach = DisplayStack.forPlayer(extra).playerEnvironment(extra);
-    return ChildProcess.startWithLifeline(labelPrefix + spec.screenName(), argv, spec.log(),
-        MpvCommandLine.environment(argv, reach, System.getenv("DISPLAY")));
+    return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, reach, display));
   }
 
   /** An mpv holding a black window in {@code spec}'s screen's place (see {@link MpvCommandLine#blankArgv}). */

@@ -1,5 +1,6 @@
 package dev.wall.player.players.omxplayer;
 
+import dev.wall.core.layout.PlayerArgsPolicy;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.player.players.Backend;
 import dev.wall.player.players.Capabilities;
@@ -26,6 +27,11 @@ public final class OmxplayerBackend implements Backend {
   @Override
   public Capabilities capabilities() {
     return OmxplayerPlayer.CAPABILITIES;
+  }
+
+  @Override
+  public PlayerArgsPolicy argsPolicy() {
+    return new OmxplayerArgs();
   }
 
   @Override

@@ -24,9 +24,6 @@ final class OmxplayerCommandLine {
     List<String> argv = new ArrayList<>();
     argv.add(options.executable());
     argv.add("--no-osd");
-    argv.add("--no-keys");
-    argv.add("--dbus_name");
-    argv.add(busName(spec.screenName()));
     argv.add("--display");
     argv.add(Integer.toString(display(spec)));
     argv.add("--aspect-mode");
@@ -41,6 +38,8 @@ final class OmxplayerCommandLine {
     }
     argv.addAll(audio(spec));
     argv.addAll(spec.playerArgs());
+    // After the layout's playerArgs, as omxplayer takes the last: no keys, and the wall's bus name.
+    argv.addAll(List.of("--no-keys", "--dbus_name", busName(spec.screenName())));
     argv.add("--");
     argv.add(spec.media().get(0).toString());
     return argv;

@@ -21,8 +21,6 @@ final class VlcCommandLine {
       argv.addAll(List.of("runuser", "-u", runAs, "--"));
     }
     argv.add(options.executable());
-    // Control: the old rc interface on a socket; --rc-fake-tty because stdin is not a terminal.
-    argv.addAll(List.of("--extraintf", "oldrc", "--rc-unix", rcSocket.toString(), "--rc-fake-tty", "--no-dbus"));
     // Nothing on screen but the video, and no input that could change it.
     argv.addAll(List.of("--no-video-title-show", "--no-osd", "--video-title=" + windowTitle(spec.screenName()),
         "--no-video-deco", "--no-snapshot-preview", "--no-keyboard-events", "--no-mouse-events"));
@@ -40,9 +38,21 @@ final class VlcCommandLine {
       argv.add("--vout=" + options.vout());
     }
     argv.addAll(spec.playerArgs());
+    argv.addAll(lastWord(rcSocket));
     argv.add("--");
     argv.add(spec.media().get(0).toString());
     return argv;
+  }
+
+  /**
+   * The wall's own options, after the layout's {@code playerArgs} because VLC takes the last value
+   * of an option, so that no layout can undo them, not even with {@code allowPlayerCode}: control
+   * through the old rc interface on the wall's socket ({@code --rc-fake-tty}: stdin is not a
+   * terminal), none through D-Bus, and no Lua at all (VLC's Lua interfaces run code).
+   */
+  static List<String> lastWord(Path rcSocket) {
+    return List.of("--extraintf", "oldrc", "--rc-unix", rcSocket.toString(), "--rc-fake-tty", "--no-dbus",
+        "--no-lua");
   }
 
   static String windowTitle(String screenName) {

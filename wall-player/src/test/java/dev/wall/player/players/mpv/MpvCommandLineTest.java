@@ -110,6 +110,58 @@ class MpvCommandLineTest {
         MpvCommandLine.socketIn(MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, Path.of("/tmp/run/s1.mpv.sock"), stack("drm"))));
   }
 
+  /**
+   * Arguments the validator refuses, here given to the command line directly (as with {@code
+   * allowPlayerCode}): each tries to undo one of the wall's safety options, and mpv takes the last.
+   */
+  @Test
+  void theWallsSafetyOptionsComeAfterTheLayoutsAndSoWin() {
+    List<String> layoutArgs = List.of("--ytdl=yes", "--config=yes", "--config-dir=/share/evil",
+        "--load-scripts=yes", "--input-ipc-server=/tmp/evil.sock", "--input-ipc-client=fd://3", "ytdl://x");
+    PlayerSpec spec = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, layoutArgs,
+        Path.of("/tmp/run"), Map.of());
+    List<String> argv = MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, Path.of("/tmp/run/s1.mpv.sock"), stack("x11"));
+
+    assertEquals("no", lastValue(argv, "ytdl"));
+    assertEquals("no", lastValue(argv, "config"));
+    assertEquals("no", lastValue(argv, "load-scripts"));
+    assertEquals("/tmp/run/s1.mpv.sock", lastValue(argv, "input-ipc-server"));
+    assertEquals("fd://0", lastValue(argv, "input-ipc-client"));
+    assertEquals(Path.of("/tmp/run/s1.mpv.sock"), MpvCommandLine.socketIn(argv), "the socket mpv listens on");
+    int lastOfLayout = argv.indexOf("ytdl://x");
+    int end = argv.indexOf("--");
+    assertEquals(List.of("--no-config", "--load-scripts=no", "--ytdl=no", "--input-ipc-server=/tmp/run/s1.mpv.sock",
+        "--input-ipc-client=fd://0"), argv.subList(lastOfLayout + 1, end));
+  }
+
+  @Test
+  void theBlankWindowTakesOnlyTheLayoutsVideoOutputAndEndsWithTheWallsOptions() {
+    PlayerSpec spec = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE,
+        List.of("--vo=x11", "--config=yes", "--input-ipc-client=fd://3", "--drm-mode=preferred"),
+        Path.of("/tmp/run"), Map.of());
+    List<String> argv = MpvCommandLine.blankArgv(spec, MpvOptions.DEFAULTS, stack("x11"));
+    assertEquals("no", lastValue(argv, "config"));
+    assertEquals("fd://0", lastValue(argv, "input-ipc-client"));
+    assertEquals(List.of("--vo=x11", "--drm-mode=preferred"),
+        argv.stream().filter(a -> a.startsWith("--vo=") || a.startsWith("--drm-")).toList());
+  }
+
+  /** The value mpv ends up with for {@code name}: the last of its spellings before the files. */
+  private static String lastValue(List<String> argv, String name) {
+    String value = null;
+    int end = argv.contains("--") ? argv.indexOf("--") : argv.size();
+    for (String arg : argv.subList(0, end)) {
+      if (arg.equals("--no-" + name)) {
+        value = "no";
+      } else if (arg.equals("--" + name)) {
+        value = "yes";
+      } else if (arg.startsWith("--" + name + "=")) {
+        value = arg.substring(name.length() + 3);
+      }
+    }
+    return value;
+  }
+
   private static List<String> argv(String... options) {
     List<String> argv = new java.util.ArrayList<>(List.of("mpv", "--no-config"));
     argv.addAll(List.of(options));

@@ -38,6 +38,16 @@ class OmxplayerCommandLineTest {
     }
   }
 
+  /** A bus name of the layout's own, given directly (as with allowPlayerCode): omxplayer takes the last. */
+  @Test
+  void theWallsBusNameAndNoKeysComeAfterTheLayoutsArguments() throws Exception {
+    PlayerSpec spec = new PlayerSpec("left", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE,
+        List.of("--dbus_name", "org.example.evil", "--layer", "3"), Path.of("/tmp/run"), Map.of());
+    List<String> argv = OmxplayerCommandLine.argv(spec, OmxplayerOptions.DEFAULTS, new MediaInfo(1920, 1080, 30, 10));
+    List<String> tail = argv.subList(argv.lastIndexOf("3") + 1, argv.size());
+    assertEquals(List.of("--no-keys", "--dbus_name", OmxplayerCommandLine.busName("left"), "--", "/media/a.mp4"), tail);
+  }
+
   @Test
   void refusesAnOutputAPiDoesNotHave() {
     PlayerException refused = assertThrows(PlayerException.class,
