@@ -3,6 +3,8 @@ package dev.wall.player;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -17,6 +19,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -89,21 +92,44 @@ class ArchitectureTest {
 
   @Test
   void onlyTheProcessRunnerStartsProcesses() {
-    check(noClasses().that().resideOutsideOfPackage("dev.wall.player.process..")
+    check(ONLY_THE_RUNNER_STARTS_PROCESSES);
+  }
+
+  private static final ArchRule ONLY_THE_RUNNER_STARTS_PROCESSES =
+      noClasses().that().resideOutsideOfPackage("dev.wall.player.process..")
         .should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
         .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("exec"))
             .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
                 JavaClass.Predicates.assignableTo(Runtime.class)))))
         .because("every child is started by process/ChildProcess (or its short call, Processes.run), so"
-            + " every one is stopped by one contract, asked then forced, and none outlives the JVM"));
-  }
+            + " every one is stopped by one contract, asked then forced, and none outlives the JVM");
 
   @Test
   void nothingExitsOutsideMain() {
-    check(noCodeUnits().that().doNotHaveName("main")
-        .should(callSystemExit())
-        .because("a command that ends the JVM from deep inside skips the shutdown hook's order and"
-            + " the caller's report; only a main method ends its process"));
+    check(NOTHING_EXITS_OUTSIDE_MAIN);
+  }
+
+  private static final ArchRule NOTHING_EXITS_OUTSIDE_MAIN = noCodeUnits().that().doNotHaveName("main")
+      .should(callSystemExit())
+      .because("a command that ends the JVM from deep inside skips the shutdown hook's order and"
+          + " the caller's report; only a main method ends its process");
+
+  /** Code that breaks two rules, to show the rules catch it (the class is imported alone). */
+  static final class Offender {
+    void stopEverything() throws java.io.IOException {
+      new ProcessBuilder("true").start();
+      System.exit(3);
+    }
+  }
+
+  @Test
+  void theRulesCatchABreakInTheirOwnWords() {
+    JavaClasses offender = new ClassFileImporter().importClasses(Offender.class);
+    for (ArchRule rule : List.of(ONLY_THE_RUNNER_STARTS_PROCESSES, NOTHING_EXITS_OUTSIDE_MAIN)) {
+      AssertionError broken = assertThrows(AssertionError.class, () -> rule.check(offender));
+      assertTrue(broken.getMessage().contains("because"), broken.getMessage());
+      assertTrue(broken.getMessage().contains("Offender"), broken.getMessage());
+    }
   }
 
   @Test
