@@ -36,6 +36,10 @@ public final class Validator {
   public static final long MAX_CANVAS = 1_000_000;
   /** Clips in one playlist: a show, not an archive; and each is on mpv's command line. */
   public static final int MAX_ITEMS = 1000;
+  /** DNS servers in network.dns: a wall's network has one or two. */
+  public static final int MAX_DNS = 8;
+  /** Screens in one layout; beyond it the layout is refused without looking at a screen. */
+  public static final int MAX_SCREENS = ScreenRules.MAX_SCREENS;
   static final String PLAYLIST_EXAMPLE = "\"media\": [\"intro.mp4\", \"main.mp4\"]";
 
   private static final String SCREEN_FIELD_HINT =
@@ -91,6 +95,12 @@ public final class Validator {
     new Validator.Run(findings, (ObjectNode) root).check();
     List<Problem> problems = new ArrayList<>(findings.all());
     problems.sort(Comparator.comparingInt(problem -> document.position(problem.jsonPath())));
+    if (findings.dropped() > 0) {
+      problems.add(new Problem(file, "",
+          "breaks " + findings.dropped() + " more rules than the " + Findings.MAX_PROBLEMS
+              + " shown (the first found)",
+          "fix these, then run wall validate again; is this the right file?"));
+    }
     return problems;
   }
 
@@ -306,6 +316,11 @@ public final class Validator {
       if (list.isEmpty()) {
         return;
       }
+      if (list.get().size() > MAX_DNS) {
+        findings.add("network.dns", "lists " + list.get().size() + " servers, more than " + MAX_DNS,
+            "give the one or two DNS servers of the wall's network");
+        return;
+      }
       for (int i = 0; i < list.get().size(); i++) {
         String path = JsonPaths.index("network.dns", i);
         findings
@@ -418,7 +433,8 @@ public final class Validator {
       return Optional.empty();
     }
     if (media.get().isTextual()) {
-      MediaPaths.check(findings, path, media.get().textValue(), mediaRoot);
+      findings.text(media.get(), path, example)
+          .ifPresent(clip -> MediaPaths.check(findings, path, clip, mediaRoot));
       return Optional.of(1);
     }
     ArrayNode items = (ArrayNode) media.get();
