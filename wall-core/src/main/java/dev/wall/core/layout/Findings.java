@@ -143,8 +143,8 @@ final class Findings {
 
   /** A text for a message: quoted, its control characters escaped, and cut short. */
   static String quoted(String text) {
-    String shown = ControlChars.visible(text);
-    return "\"" + (shown.length() > 40 ? shown.substring(0, 37) + "..." : shown) + "\"";
+    String shown = ControlChars.visible(text.length() > 40 ? text.substring(0, 37) : text);
+    return "\"" + shown + (text.length() > 40 ? "..." : "") + "\"";
   }
 
   Optional<BigDecimal> number(JsonNode value, String path, String example) {

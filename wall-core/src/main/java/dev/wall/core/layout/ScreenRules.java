@@ -522,7 +522,7 @@ final class ScreenRules {
     List<Facts> withSound = facts.stream()
         .filter(screen -> screen.audio() != null && screen.audio() != Audio.NONE).toList();
     if (context.reference().isEmpty()) {
-      if (withSound.size() > 1) {
+      if (withSound.size() > 1 && !context.referenceGiven()) { // a wrong one is reported already
         Facts first = withSound.get(0);
         Facts second = withSound.get(1);
         findings.add(second.path() + ".audio",
@@ -536,6 +536,9 @@ final class ScreenRules {
     String reference = context.reference().get();
     List<String> names = facts.stream().map(Facts::name).filter(java.util.Objects::nonNull).toList();
     Optional<Facts> named = facts.stream().filter(f -> reference.equals(f.name())).findFirst();
+    if (named.isEmpty() && facts.stream().anyMatch(f -> f.name() == null)) {
+      return; // a screen's name is wrong, and reported: the reference may be that screen
+    }
     if (named.isEmpty()) {
       findings.add("sync.reference", "names no screen: \"" + reference + "\"",
           Suggestions.closest(reference, names)

@@ -77,10 +77,11 @@ public final class Validator {
    * @param spanItems how many items the span's playlist has, when it has a valid one
    * @param independent {@code loopMode} is {@code independent}
    * @param reference {@code sync.reference}, the screen named as the wall's clock
+   * @param referenceGiven whether the layout has a {@code sync.reference}, right or wrong
    */
   record Context(Optional<Path> mediaRoot, Optional<Addresses.Cidr> subnet, Optional<Size> wall,
       boolean hasSpan, boolean wallGiven, Optional<Integer> spanItems, boolean independent,
-      Optional<String> reference, boolean allowPlayerCode) {}
+      Optional<String> reference, boolean referenceGiven, boolean allowPlayerCode) {}
 
   public static List<Problem> validate(String file, JsonDocument document) {
     Findings findings = new Findings(file);
@@ -128,7 +129,7 @@ public final class Validator {
       Optional<Integer> spanItems = span(mediaRoot);
       boolean independent = root.path("loopMode").asText("").equals(JsonEnums.jsonName(LoopMode.INDEPENDENT));
       Context context = new Context(mediaRoot, subnet, wall, root.has("span"), root.has("wall"), spanItems,
-          independent, reference, allowPlayerCode());
+          independent, reference, root.path("sync").has("reference"), allowPlayerCode());
       ScreenRules.check(findings, root, context);
       findings.optional(root, "schedule").ifPresent(v -> ScheduleRules.check(findings, v));
     }

@@ -21,8 +21,8 @@ public final class LineValue {
   public static String of(String file, String what, String value) throws SetupRefusal {
     int bad = value == null ? -1 : ControlChars.find(value);
     if (bad >= 0) {
-      String shown = ControlChars.visible(value);
-      shown = shown.length() > 60 ? shown.substring(0, 57) + "..." : shown;
+      String shown = ControlChars.visible(value.length() > 100 ? value.substring(0, 97) : value)
+          + (value.length() > 100 ? "..." : "");
       throw new SetupRefusal(file + ": " + what + " \"" + shown + "\" holds "
           + ControlChars.describe(value, bad) + ", and one line of this file cannot hold it;"
           + " nothing was written: fix the layout (wall validate names the field)");

@@ -57,10 +57,9 @@ public final class NfsServerModule implements SetupModule {
 
   public static String exportLine(Node node, String options) throws SetupRefusal {
     Shares.check(node);
-    String subnet = node.network().orElseThrow().subnet();
+    String subnet = LineValue.of(EXPORTS, "network.subnet", node.network().orElseThrow().subnet());
     node.subnet(NAME);
-    return LineValue.of(EXPORTS, "the share", node.share()) + " "
-        + LineValue.of(EXPORTS, "network.subnet", subnet) + "(" + options + ")";
+    return LineValue.of(EXPORTS, "the share", node.share()) + " " + subnet + "(" + options + ")";
   }
 
   static String exports(String current, String line, Node node) throws SetupRefusal {
