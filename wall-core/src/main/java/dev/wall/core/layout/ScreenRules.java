@@ -225,7 +225,7 @@ final class ScreenRules {
           hostPath,
           "\"" + host + "\" is not a valid hostname or IP address",
           "hostnames use letters, digits and '-' only"
-              + (safe.isEmpty() ? "" : ", such as \"" + safe + "\""));
+              + (Addresses.isHostname(safe) ? ", such as \"" + safe + "\"" : ""));
       return null;
     }
     return host;
