@@ -105,16 +105,25 @@ public final class LayoutFuzzTarget {
 
   /** Runs {@code wall validate} on {@code data} and checks the property; throws when it breaks. */
   static void check(byte[] data) {
-    check(data, true);
+    check(data, true, THROUGH_CLI);
+  }
+
+  /** As {@link #check(byte[])}, reading and printing as the CLI does, without picocli. */
+  static void checkDirect(byte[] data) {
+    check(data, true, false);
   }
 
   private static void check(byte[] data, boolean bounded) {
+    check(data, bounded, THROUGH_CLI);
+  }
+
+  private static void check(byte[] data, boolean bounded, boolean throughCli) {
     Path layout = write(data);
     long thread = Thread.currentThread().getId();
     long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
     long cpuBefore = THREADS.getCurrentThreadCpuTime();
     long wallBefore = System.nanoTime();
-    Cli run = THROUGH_CLI ? Cli.run("validate", layout) : validate(layout);
+    Cli run = throughCli ? Cli.run("validate", layout) : validate(layout);
     long wall = System.nanoTime() - wallBefore;
     long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
     long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short, deterministic fuzz run of the unit tests: every seed, then a fixed sequence of
- * mutations of them, each through {@code wall validate} with the property of {@link
- * LayoutFuzzTarget}. The long, coverage-guided run is {@link LayoutFuzzIT}.
+ * The short, deterministic fuzz run of the unit tests: every seed through the whole CLI, then a
+ * fixed sequence of mutations of them through the reading and printing of {@code wall validate},
+ * each with the property of {@link LayoutFuzzTarget}. The long, coverage-guided run is {@link
+ * LayoutFuzzIT}.
  */
 @Tag("fast")
 class LayoutFuzzTest {
-  static final int MUTATIONS = 300;
+  static final int MUTATIONS = 1000;
 
   @Test
   void everySeedAndAFixedRunOfMutationsKeepTheProperty() throws Exception {
@@ -24,7 +25,7 @@ class LayoutFuzzTest {
     }
     Random random = new Random(20);
     for (int i = 0; i < MUTATIONS; i++) {
-      LayoutFuzzTarget.check(LayoutFuzzSeeds.mutate(seeds.get(random.nextInt(seeds.size())), seeds, random));
+      LayoutFuzzTarget.checkDirect(LayoutFuzzSeeds.mutate(seeds.get(random.nextInt(seeds.size())), seeds, random));
     }
     System.out.println("LayoutFuzzTest: " + LayoutFuzzTarget.stats());
     assertTrue(seeds.size() > 60, "only " + seeds.size() + " seeds");
