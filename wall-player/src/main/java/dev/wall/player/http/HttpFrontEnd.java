@@ -15,6 +15,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -55,6 +56,8 @@ public final class HttpFrontEnd implements AutoCloseable {
   private static final int ACCEPTS_PER_ROUND = 16;
   private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final int LINGER_BYTES = 64 * 1024;
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
   private static final String DEFAULT_POLICY = "default-src 'none'; frame-ancestors 'none'";
   private static final Map<Integer, String> REASONS = Map.ofEntries(
       Map.entry(200, "OK"), Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"),
@@ -362,8 +365,8 @@ public final class HttpFrontEnd implements AutoCloseable {
       boolean head = request.method().equals("HEAD");
       if (!hosts.allows(request.header("host").orElse(""), c.arrivedOn)) {
         wrongHost.incrementAndGet();
-        respond(c, HttpResponse.text(421, "421 this server answers to its own address"
-            + " and localhost only"), true, head);
+        respond(c, HttpResponse.text(421, "421 this server answers only to its own IP address"
+            + " or localhost: open it by the address the wall printed"), true, head);
         return;
       }
       c.state = State.HANDLING;
@@ -395,6 +398,9 @@ public final class HttpFrontEnd implements AutoCloseable {
     HttpResponse response;
     try {
       response = handler.handle(request);
+      if (response == null) {
+        throw new IllegalStateException("no response to " + request.method() + " " + request.path());
+      }
     } catch (Exception e) {
       // A broken page must not break the server: this request fails, the next is served.
       response = HttpResponse.text(500, "500 internal error");
@@ -487,8 +493,8 @@ public final class HttpFrontEnd implements AutoCloseable {
     StringBuilder text = new StringBuilder(256);
     text.append("HTTP/1.1 ").append(response.status()).append(' ')
         .append(REASONS.getOrDefault(response.status(), "Status")).append("\r\n");
-    text.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME
-        .format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
+    text.append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)))
+        .append("\r\n");
     response.headers().forEach((name, value) -> {
       if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Connection")) {
         text.append(name).append(": ").append(value).append("\r\n");

@@ -49,14 +49,9 @@ public final class StatusServer implements AutoCloseable {
    */
   public static StatusServer start(StatusSource source, InetAddress address, int port)
       throws IOException {
-    return start(source, address, port, HttpLimits.STATUS_SERVER);
-  }
-
-  static StatusServer start(StatusSource source, InetAddress address, int port, HttpLimits limits)
-      throws IOException {
     StatusServer status = new StatusServer(source);
-    status.server = HttpFrontEnd.start(new InetSocketAddress(address, port), limits,
-        "status-page", status::handle);
+    status.server = HttpFrontEnd.start(new InetSocketAddress(address, port),
+        HttpLimits.STATUS_SERVER, "status-page", status::handle);
     return status;
   }
 

@@ -304,6 +304,36 @@ class HttpFrontEndTest {
   }
 
   @Test
+  void thousandsOfConnectionsLeaveNothingBehind() throws Exception {
+    start(limits(8, 2, 4), HttpFrontEndTest::echo);
+    ask("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    clients.get(0).close();
+    clients.clear();
+    int files = OpenFiles.count();
+    for (int i = 0; i < 2000; i++) {
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+        socket.setSoTimeout(10_000);
+        switch (i % 4) {
+          case 0 -> send(socket, "GET /" + i + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+          case 1 -> send(socket, "GET /" + i + " HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+          case 2 -> send(socket, "GET /" + i + " HTTP/1.1\r\nHost: loc"); // and gone
+          default -> { } // connected, and gone
+        }
+        if (i % 4 < 2) {
+          assertTrue(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)
+              .startsWith(i % 4 == 0 ? "HTTP/1.1 200 " : "HTTP/1.1 421 "));
+        }
+      }
+    }
+    Poll.until(Duration.ofSeconds(5), "every connection closed", () -> server.stats().open() == 0);
+    Poll.until(Duration.ofSeconds(5), "the open files as before", () -> OpenFiles.count() <= files);
+    long threads = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("http-test")).count();
+    assertTrue(threads <= 3, threads + " threads: one selector and two workers at most");
+    assertEquals(2001, server.stats().accepted());
+  }
+
+  @Test
   void closeStopsItsThreadsAndClosesItsFiles() throws Exception {
     int files = OpenFiles.count();
     start(limits(8, 2, 4), HttpFrontEndTest::echo);
