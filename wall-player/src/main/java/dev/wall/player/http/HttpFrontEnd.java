@@ -205,8 +205,7 @@ public final class HttpFrontEnd implements AutoCloseable {
             next = Math.min(next, acceptPausedUntil);
           }
         }
-        long waitMillis = Math.max(1, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(next - now) + 1));
-        selector.select(waitMillis);
+        selector.select(Math.max(1, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(next - now) + 1)));
         takeAnswers();
         boolean acceptable = false;
         for (SelectionKey key : selector.selectedKeys()) {
@@ -399,7 +398,8 @@ public final class HttpFrontEnd implements AutoCloseable {
     try {
       response = handler.handle(request);
       if (response == null) {
-        throw new IllegalStateException("no response to " + request.method() + " " + request.path());
+        throw new IllegalStateException("no response to " + request.method() + " "
+            + request.path());
       }
     } catch (Exception e) {
       // A broken page must not break the server: this request fails, the next is served.

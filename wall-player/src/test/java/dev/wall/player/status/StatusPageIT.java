@@ -62,7 +62,8 @@ class StatusPageIT {
     int port = server.address().getPort();
     String rules = "MAP evil.example 127.0.0.1, MAP localhost 127.0.0.1, MAP * ~NOTFOUND";
     for (String path : List.of("status.json", "")) {
-      String rebound = HeadlessChromium.dumpDom("http://evil.example:" + port + "/" + path, rules, dir);
+      String url = "http://evil.example:" + port + "/" + path;
+      String rebound = HeadlessChromium.dumpDom(url, rules, dir);
       assertTrue(rebound.contains("421"), rebound);
       assertFalse(rebound.contains("playing") || rebound.contains("lobby"), rebound);
     }
