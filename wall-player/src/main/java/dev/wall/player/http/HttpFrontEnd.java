@@ -201,8 +201,8 @@ public final class HttpFrontEnd implements AutoCloseable {
           if (now - acceptPausedUntil >= 0) {
             acceptPausedUntil = 0;
             accepting.interestOps(SelectionKey.OP_ACCEPT);
-          } else {
-            next = Math.min(next, acceptPausedUntil);
+          } else if (acceptPausedUntil - next < 0) {
+            next = acceptPausedUntil;
           }
         }
         selector.select(Math.max(1, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(next - now) + 1)));
@@ -335,6 +335,10 @@ public final class HttpFrontEnd implements AutoCloseable {
   }
 
   private void read(Connection c) throws IOException {
+    if (c.reader.room() == 0) {
+      nextRequest(c); // whole, or refused: never a read of nothing, again and again
+      return;
+    }
     readBuffer.clear();
     readBuffer.limit(Math.min(readBuffer.capacity(), c.reader.room()));
     int n = c.channel.read(readBuffer);
