@@ -94,6 +94,7 @@ class StatusServerLimitsTest {
       throw new AssertionError("no page within " + PAGE_IN + " " + why, e);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("page in %.0f ms %s%n", seconds * 1000, why);
     assertTrue(answer.startsWith("HTTP/1.1 200") && answer.contains("</html>"), answer);
     assertTrue(seconds < PAGE_IN.toMillis() / 1000.0, "the page took " + seconds + " s " + why);
   }
