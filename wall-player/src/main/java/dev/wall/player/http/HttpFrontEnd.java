@@ -123,6 +123,7 @@ public final class HttpFrontEnd implements AutoCloseable {
   private final List<Connection> connections = new ArrayList<>();
   private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(16 * 1024);
+  private boolean acceptPaused;
   private long acceptPausedUntil;
   private volatile boolean closing;
   private volatile int open;
@@ -197,9 +198,9 @@ public final class HttpFrontEnd implements AutoCloseable {
       while (!closing) {
         long now = System.nanoTime();
         long next = expire(now);
-        if (acceptPausedUntil != 0) {
+        if (acceptPaused) {
           if (now - acceptPausedUntil >= 0) {
-            acceptPausedUntil = 0;
+            acceptPaused = false;
             accepting.interestOps(SelectionKey.OP_ACCEPT);
           } else if (acceptPausedUntil - next < 0) {
             next = acceptPausedUntil;
@@ -255,6 +256,7 @@ public final class HttpFrontEnd implements AutoCloseable {
       } catch (IOException e) {
         // Out of file descriptors, most likely: wait a little instead of spinning on it.
         accepting.interestOps(0);
+        acceptPaused = true;
         acceptPausedUntil = System.nanoTime() + ACCEPT_PAUSE_NANOS;
         return;
       }
