@@ -95,8 +95,10 @@ final class ScreenRules {
         findings.add("screens", "must list at least one screen",
             "add one screen per display, like " + EXAMPLE_SCREEN);
       } else if (list.size() > MAX_SCREENS) {
+        // One line, and no screen looked at: a list this long is a wrong or crafted file.
         findings.add("screens", "lists " + list.size() + " screens, more than " + MAX_SCREENS,
             "split the wall into several layouts");
+        return;
       }
       for (int i = 0; i < list.size(); i++) {
         screen(i, list.get(i)).ifPresent(facts::add);
@@ -220,7 +222,7 @@ final class ScreenRules {
           hostPath,
           "\"" + host + "\" is not a valid hostname or IP address",
           "hostnames use letters, digits and '-' only"
-              + (safe.isEmpty() ? "" : ", such as \"" + safe + "\""));
+              + (Addresses.isHostname(safe) ? ", such as \"" + safe + "\"" : ""));
       return null;
     }
     return host;
@@ -408,15 +410,26 @@ final class ScreenRules {
     }
   }
 
-  /** Two players on one display must not cover each other. */
+  /**
+   * Two players on one display must not cover each other. Each screen is reported once, against
+   * the first earlier screen it collides with, so the problems grow with the screens, not with
+   * their pairs.
+   */
   private void separateWindows(List<Facts> facts) {
-    Findings.eachPair(facts, (earlier, later) -> {
-      if (onKnownDisplay(later) && onKnownDisplay(earlier)
-          && earlier.host().equalsIgnoreCase(later.host())
-          && earlier.output().equals(later.output())) {
-        reportCollision(earlier, later);
+    Map<String, List<Facts>> byDisplay = new HashMap<>();
+    for (Facts later : facts) {
+      if (!onKnownDisplay(later)) {
+        continue;
       }
-    });
+      String display = later.host().toLowerCase(Locale.ROOT) + "\n" + later.output();
+      List<Facts> earlierOnIt = byDisplay.computeIfAbsent(display, d -> new ArrayList<>());
+      for (Facts earlier : earlierOnIt) {
+        if (reportCollision(earlier, later)) {
+          break;
+        }
+      }
+      earlierOnIt.add(later);
+    }
   }
 
   private static boolean onKnownDisplay(Facts screen) {
@@ -425,7 +438,8 @@ final class ScreenRules {
         && (screen.fullScreen() || screen.window() != null);
   }
 
-  private void reportCollision(Facts earlier, Facts later) {
+  /** Reports {@code later} if it collides with {@code earlier}; whether it did. */
+  private boolean reportCollision(Facts earlier, Facts later) {
     String display = "(host " + later.host() + ", output " + later.output() + ")";
     if (later.fullScreen()) {
       findings.add(later.path() + ".window",
@@ -441,7 +455,10 @@ final class ScreenRules {
       findings.add(later.path() + ".window",
           "overlaps " + earlier.path() + ".window on the same display " + display,
           "move one window, or put it on another output");
+    } else {
+      return false;
     }
+    return true;
   }
 
   private void somethingToShow(List<Facts> facts) {
@@ -506,7 +523,7 @@ final class ScreenRules {
     List<Facts> withSound = facts.stream()
         .filter(screen -> screen.audio() != null && screen.audio() != Audio.NONE).toList();
     if (context.reference().isEmpty()) {
-      if (withSound.size() > 1) {
+      if (withSound.size() > 1 && !context.referenceGiven()) { // a wrong one is reported already
         Facts first = withSound.get(0);
         Facts second = withSound.get(1);
         findings.add(second.path() + ".audio",
@@ -520,6 +537,9 @@ final class ScreenRules {
     String reference = context.reference().get();
     List<String> names = facts.stream().map(Facts::name).filter(java.util.Objects::nonNull).toList();
     Optional<Facts> named = facts.stream().filter(f -> reference.equals(f.name())).findFirst();
+    if (named.isEmpty() && facts.stream().anyMatch(f -> f.name() == null)) {
+      return; // a screen's name is wrong, and reported: the reference may be that screen
+    }
     if (named.isEmpty()) {
       findings.add("sync.reference", "names no screen: \"" + reference + "\"",
           Suggestions.closest(reference, names)
@@ -578,13 +598,19 @@ final class ScreenRules {
     }
   }
 
+  /** Each screen is reported once, against the first earlier region it overlaps. */
   private void regionsApart(List<Facts> facts) {
-    Findings.eachPair(facts, (earlier, later) -> {
-      if (later.region() != null && earlier.region() != null && earlier.region().overlaps(later.region())) {
-        findings.add(later.path() + ".region",
-            "overlaps " + earlier.path() + ".region",
-            "two screens cannot hang in the same place: move one region");
+    for (int j = 0; j < facts.size(); j++) {
+      Rect later = facts.get(j).region();
+      for (int i = 0; later != null && i < j; i++) {
+        Rect earlier = facts.get(i).region();
+        if (earlier != null && earlier.overlaps(later)) {
+          findings.add(facts.get(j).path() + ".region",
+              "overlaps " + facts.get(i).path() + ".region",
+              "two screens cannot hang in the same place: move one region");
+          break;
+        }
       }
-    });
+    }
   }
 }

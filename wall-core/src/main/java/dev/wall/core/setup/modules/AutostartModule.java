@@ -3,6 +3,7 @@ package dev.wall.core.setup.modules;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
+import dev.wall.core.setup.LineValue;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.ServiceLinks;
 import dev.wall.core.setup.SetupModule;
@@ -89,7 +90,7 @@ public final class AutostartModule implements SetupModule {
   }
 
   static String unit(Node node, Display display) throws SetupRefusal {
-    String name = node.layout().name() == null ? "" : " (" + node.layout().name() + ")";
+    String name = node.layout().name() == null ? "" : " (" + description(node.layout().name()) + ")";
     StringBuilder env = new StringBuilder();
     for (Map.Entry<String, String> variable : display.environment().entrySet()) {
       env.append("Environment=").append(quotedValue(variable.getKey() + "=" + variable.getValue())).append('\n');
@@ -102,7 +103,7 @@ public final class AutostartModule implements SetupModule {
             + "# Ranks on the other nodes get this display from wall play when it has one, else pick their own.\n"
             + "# Logs: journalctl -u " + UNIT + "\n"
             + "[Unit]\n"
-            + "Description=wall: play the video wall" + name.replace("%", "%%") + "\n"
+            + "Description=wall: play the video wall" + name + "\n"
             + "Wants=network-online.target\n"
             + "After=network-online.target\n"
             + "RequiresMountsFor=" + quotedValue(node.layout().mediaRoot()) + "\n"
@@ -111,7 +112,7 @@ public final class AutostartModule implements SetupModule {
             + "\n"
             + "[Service]\n"
             + "Type=simple\n"
-            + "User=" + node.user().name() + "\n"
+            + "User=" + LineValue.of(UNIT_PATH, "the user", node.user().name()) + "\n"
             + groups
             + env
             + "ExecStart=" + PROGRAM + " play " + quoted(node.layoutFile()) + " --forever\n"
@@ -129,6 +130,16 @@ public final class AutostartModule implements SetupModule {
             + "WantedBy=multi-user.target\n");
   }
 
+  /**
+   * The layout's name as the rest of the Description= line. systemd takes that text as it is,
+   * expanding only specifiers, so '%' is doubled; a backslash stays literal, as the name is always
+   * followed by ')' (a backslash at the end of a line would continue it onto the next); and a
+   * control character is refused, never escaped.
+   */
+  static String description(String name) throws SetupRefusal {
+    return LineValue.of(UNIT_PATH, "the layout's name", name).replace("%", "%%");
+  }
+
   private static String oneLine(String text) {
     return text.replace('\n', ' ').replace('\r', ' ');
   }
@@ -144,9 +155,7 @@ public final class AutostartModule implements SetupModule {
   }
 
   private static String quote(String word, boolean variables) throws SetupRefusal {
-    if (word.contains("\n") || word.contains("\r")) {
-      throw new SetupRefusal("\"" + word + "\": has a line break; a unit file cannot hold it");
-    }
+    LineValue.of(UNIT_PATH, "the value", word);
     String escaped = word.replace("\\", "\\\\").replace("\"", "\\\"").replace("%", "%%");
     if (variables) {
       escaped = escaped.replace("$", "$$");

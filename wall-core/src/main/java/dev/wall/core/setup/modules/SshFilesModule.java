@@ -3,6 +3,7 @@ package dev.wall.core.setup.modules;
 import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.Ipv4;
+import dev.wall.core.setup.LineValue;
 import dev.wall.core.setup.MarkedBlock;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupRefusal;
@@ -56,7 +57,14 @@ public final class SshFilesModule {
     return words.length >= 2 ? words[1] : publicKey.trim();
   }
 
-  static String sshConfig(Node node) {
+  static String sshConfig(Node node) throws SetupRefusal {
+    String file = node.user().inHome(CONFIG);
+    for (var host : node.hosts().entrySet()) {
+      LineValue.of(file, "the host name", host.getKey());
+      LineValue.of(file, "the address of " + host.getKey(), host.getValue().orElse(null));
+    }
+    LineValue.of(file, "the user", node.user().name());
+    LineValue.of(file, "the home folder", node.user().home());
     StringBuilder out = new StringBuilder();
     out.append("# Written by wall setup ssh: how mpirun reaches the wall's nodes, through\n");
     out.append("# plm_rsh_agent in ").append(MCA_PARAMS).append(". Generated from the layout.\n");
