@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * --boot}) whose {@code /usr} is this machine's, read-only, with the package installed there; its
  * own {@code /etc} holds only the user pi, the unit {@code wall setup autostart} wrote and what Java
  * and Open MPI read. The wall must be playing after boot, play again after its process is killed,
- * and be killed and restarted by systemd's watchdog when it hangs (stopped with SIGSTOP). The
+ * and be killed and restarted by systemd's watchdog when it hangs (stopped with SIGSTOP). Under
+ * the unit's hardening it plays in /run/wall (RuntimeDirectory=, the user's alone), not in /tmp,
+ * and gains no privileges. The
  * players draw on an Xvfb of this test, whose socket is the container's display :0. No debootstrap:
  * the tree is built in a second from this machine's own files. Run it under the heavy lock.
  */
@@ -77,6 +79,7 @@ class BootIT {
         assertEquals("active", show(init, "ActiveState"));
         String firstPid = wallPid(init);
         Poll.until(Duration.ofSeconds(10), EVERY, "the wall's four windows", () -> windows(display.display()) == 4);
+        assertRunsHardenedInRunWall(init, firstPid);
 
         // Its process killed: systemd starts it again and it plays.
         assertEquals(0, inside(init, "kill", "-KILL", firstPid).code());
@@ -101,6 +104,23 @@ class BootIT {
       Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"), Map.of("DEBIAN_FRONTEND", "noninteractive"), null,
           Duration.ofMinutes(3));
     }
+  }
+
+  /**
+   * The unit's run folder is the wall's: /run/wall, pi's alone, holding the status file and the
+   * ranks' PID files, and none in /tmp; and the wall cannot gain privileges.
+   */
+  private static void assertRunsHardenedInRunWall(long init, String pid) throws Exception {
+    assertEquals("pi 700 directory", inside(init, "stat", "-c", "%U %a %F", "/run/wall").out().trim());
+    assertEquals("pi", inside(init, "stat", "-c", "%U", "/run/wall/status.json").out().trim(), "the status file");
+    assertTrue(inside(init, "sh", "-c", "ls /run/wall/pids/*/rank-*").out().contains("rank-0"),
+        "the ranks' PID files are in /run/wall");
+    assertEquals("", inside(init, "sh", "-c", "ls -d /tmp/wall-* 2>/dev/null").out().trim(), "no run folder in /tmp");
+    String environment = inside(init, "cat", "/proc/" + pid + "/environ").out();
+    assertTrue(environment.contains("RUNTIME_DIRECTORY=/run/wall\0"), "systemd tells the wall its run folder");
+    assertTrue(inside(init, "grep", "-x", "NoNewPrivs:[[:space:]]*1", "/proc/" + pid + "/status").code() == 0,
+        "NoNewPrivileges holds for the wall");
+    assertEquals("full", show(init, "ProtectSystem"));
   }
 
   /** The least a booting systemd and the wall need besides /usr: users, Java's and Open MPI's settings, the installed wall. */
