@@ -8,6 +8,7 @@ import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.modules.SshFilesModule;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class RemoteAuthorize implements Action {
       ctx.out().println("ssh " + target() + ": append " + key() + ".pub to ~/.ssh/authorized_keys once");
       return Result.of(target(), Status.WOULD_CHANGE);
     }
-    boolean knownHostsExisted = Files.exists(knownHosts(ctx));
+    boolean knownHostsExisted = Files.exists(knownHosts(ctx), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     try {
       var outcome = ssh(ctx, true, ADD_ONCE);
       refuseChangedHostKey(outcome);
@@ -129,11 +130,13 @@ final class RemoteAuthorize implements Action {
 
   private Processes.Outcome ssh(ActionContext ctx, boolean batch, String script) throws IOException {
     Path privateKey = ctx.tree().resolve(key());
-    String publicKey = Files.readString(ctx.tree().resolve(key() + ".pub")).trim();
+    String publicKey = new String(node.user().homeFiles(ctx.tree()).read(ctx.tree().resolve(key() + ".pub"))
+        .orElseThrow(() -> new java.nio.file.NoSuchFileException(key() + ".pub")), StandardCharsets.UTF_8).trim();
     List<String> argv = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-i", privateKey.toString()));
     argv.addAll(List.of("-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + knownHosts(ctx)));
     // Host keys were confirmed by HostKeys just before: nothing new is trusted here.
-    argv.addAll(List.of("-o", "StrictHostKeyChecking=yes", "-o", "ConnectTimeout=10"));
+    // And ssh, as root, writes nothing into the user's home (UpdateHostKeys would rewrite the file).
+    argv.addAll(List.of("-o", "StrictHostKeyChecking=yes", "-o", "UpdateHostKeys=no", "-o", "ConnectTimeout=10"));
     argv.addAll(List.of("-o", "BatchMode=" + (batch ? "yes" : "no"), "-o", "NumberOfPasswordPrompts=3"));
     node.addressOf(worker).ifPresent(a -> argv.addAll(List.of("-o", "HostName=" + a)));
     argv.addAll(List.of("-l", node.user().name(), worker, script));
@@ -152,7 +155,7 @@ final class RemoteAuthorize implements Action {
   /** ssh wrote the known-hosts file as this process's user; give it to the wall's user. */
   private void adoptKnownHosts(ActionContext ctx, boolean existed) throws IOException {
     Path file = knownHosts(ctx);
-    if (existed || !Files.exists(file)) {
+    if (existed || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     ctx.journal().add(new Entry(ctx.module(), Kind.CREATED_FILE, node.user().inHome(SshFilesModule.KNOWN_HOSTS), ""));

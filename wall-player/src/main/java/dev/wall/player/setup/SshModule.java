@@ -95,8 +95,9 @@ public final class SshModule implements SetupModule {
   static FileEdit authorizedKeys(Node node, String key) {
     String line = SshFilesModule.authorizedLine(node, key);
     String blob = SshFilesModule.blob(key);
-    return new FileEdit(
-        node.user().inHome(".ssh/authorized_keys"),
+    return FileEdit.inHome(
+        node.user(),
+        ".ssh/authorized_keys",
         current -> {
           String text = current == null ? "" : current;
           List<String> lines = Text.lines(text);
@@ -112,6 +113,6 @@ public final class SshModule implements SetupModule {
           String rest = kept.toString();
           return Text.terminated(rest) + Text.utf8(line) + Text.eol(text);
         },
-        node.user().owns("rw-------"));
+        "rw-------");
   }
 }

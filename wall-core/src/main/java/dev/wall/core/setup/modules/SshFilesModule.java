@@ -34,8 +34,9 @@ public final class SshFilesModule {
               + " apt-get install openmpi-bin");
     }
     String config = node.user().inHome(CONFIG);
+    String content = sshConfig(node);
     return List.of(
-        FileEdit.whole(config, sshConfig(node), node.user().owns("rw-r--r--")),
+        FileEdit.inHome(node.user(), CONFIG, current -> content, "rw-r--r--"),
         new FileEdit(MCA_PARAMS, current -> mcaParams(current, config, node), FileAttrs.mode("rw-r--r--")));
   }
 
