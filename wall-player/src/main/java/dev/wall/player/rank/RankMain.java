@@ -41,7 +41,7 @@ public final class RankMain {
   private Path runDir;
   private final Path snapshot;
   private final boolean warmUp;
-  private final EarlyPlayer earlyPlayer;
+  private EarlyPlayer earlyPlayer;
   private final String layoutData;
   private final boolean debug;
   /** What every player of this rank gets in its environment: where it draws. */
@@ -83,8 +83,11 @@ public final class RankMain {
   }
 
   private int run() throws IOException {
-    boolean asAsked = prepareRunFolder();
-    if (earlyPlayer != null && !warmUp && asAsked) {
+    Path asked = runDir.toAbsolutePath();
+    if (!prepareRunFolder() && earlyPlayer != null) {
+      earlyPlayer = earlyPlayer.movedTo(EarlyPlayer.screensDir(asked), EarlyPlayer.screensDir(runDir));
+    }
+    if (earlyPlayer != null && !warmUp) {
       early = earlyPlayer.start(playerEnvironment).orElse(null);
     }
     Layout layout;
