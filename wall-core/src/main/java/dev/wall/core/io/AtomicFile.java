@@ -345,9 +345,9 @@ public final class AtomicFile {
     int uid = uidOf(held, shown);
     int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     if (uid != topOwner && uid != 0 && uid != me) {
-      throw new UnsafePathException(shown + ": belongs to user id " + uid + ", not to user id " + topOwner + " who owns "
-          + top + ", nor to root, so its owner could swap what wall writes there; give it to " + topOwner
-          + " (sudo chown " + topOwner + " " + shown + ") or remove it, then run again");
+      throw new UnsafePathException(shown + ": belongs to user id " + uid + ", not to user id " + topOwner
+          + " who owns " + top + ", nor to root, so its owner could swap what wall writes there; give it to "
+          + topOwner + " (sudo chown " + topOwner + " " + shown + ") or remove it, then run again");
     }
     Set<PosixFilePermission> mode = held.permissions();
     if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {

@@ -133,8 +133,9 @@ public final class RunFolder {
     int owner = uid(folder);
     if (owner != me) {
       throw new RefusedException("run folder " + folder + " belongs to " + who(folder, owner) + ", not to you ("
-          + System.getProperty("user.name") + ", uid " + me + "): someone else made it first, so the wall will not use it; remove it"
-          + " (sudo rm -r " + folder + ") and find out who made it, or give another folder with --run-dir");
+          + System.getProperty("user.name") + ", uid " + me + "): someone else made it first, so the wall will not"
+          + " use it; remove it (sudo rm -r " + folder + ") and find out who made it, or give another folder with"
+          + " --run-dir");
     }
     checkWhereItLies(folder, me);
   }
@@ -154,9 +155,9 @@ public final class RunFolder {
     }
     Path real = folder.toRealPath();
     for (Path above = real.getParent(); above != null; above = above.getParent()) {
-      PosixFileAttributes attributes = Files.readAttributes(above, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Set<PosixFilePermission> mode =
+          Files.readAttributes(above, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions();
       int owner = uid(above);
-      Set<PosixFilePermission> mode = attributes.permissions();
       boolean othersWrite = mode.contains(PosixFilePermission.GROUP_WRITE)
           || mode.contains(PosixFilePermission.OTHERS_WRITE);
       if (!trusted(owner, me) || othersWrite && !sticky(above)) {

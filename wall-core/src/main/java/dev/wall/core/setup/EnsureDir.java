@@ -21,8 +21,8 @@ public record EnsureDir(String target, FileAttrs attrs) implements Action {
       return Result.of(target, Status.ALREADY_SET);
     }
     if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      throw new SetupRefusal(ctx.tree().show(target) + ": " + (Files.isSymbolicLink(dir) ? "a symbolic link to no folder"
-          : "not a folder") + "; remove it, then run again");
+      String what = Files.isSymbolicLink(dir) ? "a symbolic link to no folder" : "not a folder";
+      throw new SetupRefusal(ctx.tree().show(target) + ": " + what + "; remove it, then run again");
     }
     if (ctx.dryRun()) {
       ctx.out().println("mkdir " + target);
