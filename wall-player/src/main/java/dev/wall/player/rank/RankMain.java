@@ -41,7 +41,7 @@ public final class RankMain {
   private Path runDir;
   private final Path snapshot;
   private final boolean warmUp;
-  private final EarlyPlayer earlyPlayer;
+  private EarlyPlayer earlyPlayer;
   private final String layoutData;
   private final boolean debug;
   /** What every player of this rank gets in its environment: where it draws. */
@@ -83,8 +83,11 @@ public final class RankMain {
   }
 
   private int run() throws IOException {
-    boolean asAsked = prepareRunFolder();
-    if (earlyPlayer != null && !warmUp && asAsked) {
+    Path asked = runDir.toAbsolutePath();
+    if (!prepareRunFolder() && earlyPlayer != null) {
+      earlyPlayer = earlyPlayer.movedTo(EarlyPlayer.screensDir(asked), EarlyPlayer.screensDir(runDir));
+    }
+    if (earlyPlayer != null && !warmUp) {
       early = earlyPlayer.start(playerEnvironment).orElse(null);
     }
     Layout layout;
@@ -149,7 +152,9 @@ public final class RankMain {
 
   /**
    * This node's run folder, ours alone ({@link RunFolder}): the one the controller named, or where
-   * that cannot be (its parent missing here, or not ours), this node's default. True for the first.
+   * that cannot be (it cannot be made here, or is not ours), this node's default. True for the
+   * first. Only a folder that is there but refused is worth a word: one that cannot be made here is
+   * the usual case of a controller under the autostart unit, whose /run/wall systemd made for it.
    */
   private boolean prepareRunFolder() throws IOException {
     try {
@@ -157,8 +162,10 @@ public final class RankMain {
       return true;
     } catch (IOException e) {
       Path fallback = RunFolder.prepare(RunFolder.defaultPath());
-      send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
-          + e.getMessage() + "); using " + fallback));
+      if (e instanceof RunFolder.RefusedException) {
+        send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
+            + e.getMessage() + "); using " + fallback));
+      }
       runDir = fallback;
       return false;
     }

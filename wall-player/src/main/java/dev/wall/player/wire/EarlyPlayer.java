@@ -47,6 +47,22 @@ public record EarlyPlayer(PlayerKind requested, List<String> argv, Path log) {
     }
   }
 
+  /**
+   * The same player keeping its socket and logs in {@code to} instead of {@code from}: for a rank
+   * whose run folder on its node is not the one the controller named (which cannot be made there,
+   * as the autostart unit's /run/wall on a node without the unit). Only a path that starts an
+   * argument, or an option's value, and lies in {@code from} is moved.
+   */
+  public EarlyPlayer movedTo(Path from, Path to) {
+    String old = from + "/";
+    String now = to + "/";
+    List<String> moved = argv.stream().map(arg -> {
+      int value = arg.startsWith("--") ? arg.indexOf('=') + 1 : 0;
+      return arg.startsWith(old, value) ? arg.substring(0, value) + now + arg.substring(value + old.length()) : arg;
+    }).toList();
+    return new EarlyPlayer(requested, moved, log.startsWith(from) ? to.resolve(from.relativize(log)) : log);
+  }
+
   /** Where every rank keeps its player's socket and logs. */
   public static Path screensDir(Path runDir) {
     return runDir.resolve("screens");

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RankLaunchTest {
 
@@ -66,6 +67,19 @@ class RankLaunchTest {
           null));
     }
     return Layout.of(1, null, 1, PlayerKind.MPV, "/srv/wall/media", null, null, null, null, null, list);
+  }
+
+  @Test
+  void anEarlyPlayerMovedToTheNodesOwnRunFolderIsTheOneTheRankWouldStartThere() {
+    for (boolean debug : new boolean[] {false, true}) {
+      EarlyPlayer named = EarlyPlayer.forScreen(wall(2), 1, Path.of("/run/wall"), DisplaySettings.NONE, debug)
+          .orElseThrow();
+      EarlyPlayer here = EarlyPlayer.forScreen(wall(2), 1, Path.of("/tmp/wall-pi"), DisplaySettings.NONE, debug)
+          .orElseThrow();
+      assertTrue(named.argv().stream().anyMatch(a -> a.contains("/run/wall/screens/")), named.argv().toString());
+      assertEquals(here, named.movedTo(EarlyPlayer.screensDir(Path.of("/run/wall")),
+          EarlyPlayer.screensDir(Path.of("/tmp/wall-pi"))));
+    }
   }
 
   @Test
