@@ -73,7 +73,8 @@ public final class PlayCommand implements Callable<Integer> {
 
   @Option(names = "--run-dir", paramLabel = "DIR",
       description = "Each node's folder for hostfile, status, sockets and player logs, yours alone (default:"
-          + " $XDG_RUNTIME_DIR/wall, /run/wall for root, else /tmp/wall-USER).")
+          + " $RUNTIME_DIRECTORY under a unit with RuntimeDirectory=, $XDG_RUNTIME_DIR/wall, /run/wall for root,"
+          + " else /tmp/wall-USER).")
   Path runDir;
 
   @Option(names = "--snapshot", paramLabel = "PNG",

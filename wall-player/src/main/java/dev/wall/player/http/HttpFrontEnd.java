@@ -248,8 +248,24 @@ public final class HttpFrontEnd implements AutoCloseable {
     }
   }
 
-  private void accept() {
+  private void accept() throws IOException {
     for (int i = 0; i < ACCEPTS_PER_ROUND; i++) {
+      boolean atCap = connections.size() >= limits.maxConnections();
+      if (atCap && i > 0) {
+        return; // only the first accept of a round is known to have a connection waiting
+      }
+      if (atCap) {
+        Connection oldest = longestWaiting();
+        if (oldest != null) {
+          evicted.incrementAndGet();
+          close(oldest);
+          // A registered channel's socket is released only when the selector next selects:
+          // do that now, so the cap holds for the sockets themselves.
+          selector.selectNow();
+          selector.selectedKeys().remove(accepting); // stale: the connection is taken below
+          atCap = false;
+        }
+      }
       SocketChannel channel;
       try {
         channel = listener.accept();
@@ -263,15 +279,10 @@ public final class HttpFrontEnd implements AutoCloseable {
       if (channel == null) {
         return;
       }
-      if (connections.size() >= limits.maxConnections()) {
-        Connection oldest = longestWaiting();
-        if (oldest == null) {
-          refusedAtCap.incrementAndGet();
-          quietly(channel);
-          continue;
-        }
-        evicted.incrementAndGet();
-        close(oldest);
+      if (atCap) { // every connection is busy: refuse this one at once
+        refusedAtCap.incrementAndGet();
+        quietly(channel);
+        continue;
       }
       register(channel);
     }

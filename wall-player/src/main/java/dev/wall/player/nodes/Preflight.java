@@ -130,6 +130,7 @@ public final class Preflight {
     if (!answer.left().isEmpty()) {
       problems.add(who + ": a previous run's " + String.join(", ", answer.left()) + " would not stop; reboot the node");
     }
+    answer.refused().forEach(r -> problems.add(who + ": not swept: " + r));
     return problems;
   }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -26,6 +27,7 @@ public final class RemoteNodes {
       "-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
 
   private final Predicate<String> isLocal;
+  private final Function<Probe.Request, Probe.Answer> answerHere;
   private final Ssh ssh;
   private final String java;
   private final String classpath;
@@ -36,7 +38,14 @@ public final class RemoteNodes {
    * @param sshOptions more ssh options, such as {@code -o StrictHostKeyChecking=yes} for the doctor
    */
   public RemoteNodes(Predicate<String> isLocal, Ssh ssh, String java, String classpath, List<String> sshOptions) {
+    this(isLocal, NodeProbe::answer, ssh, java, classpath, sshOptions);
+  }
+
+  /** @param answerHere answers for this machine, in this process */
+  RemoteNodes(Predicate<String> isLocal, Function<Probe.Request, Probe.Answer> answerHere, Ssh ssh, String java,
+      String classpath, List<String> sshOptions) {
     this.isLocal = isLocal;
+    this.answerHere = answerHere;
     this.ssh = ssh;
     this.java = java;
     this.classpath = classpath;
@@ -93,7 +102,7 @@ public final class RemoteNodes {
   private Reply askOne(String host, Probe.Request request, Duration deadline) {
     long started = System.nanoTime();
     if (isLocal.test(host)) {
-      return new Reply(host, NodeProbe.answer(request), null, null, seconds(started));
+      return new Reply(host, answerHere.apply(request), null, null, seconds(started));
     }
     List<String> remote = new ArrayList<>(List.of(java));
     remote.addAll(PROBE_JVM_OPTIONS);

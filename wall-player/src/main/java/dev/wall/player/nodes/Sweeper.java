@@ -75,6 +75,9 @@ public final class Sweeper {
       if (!reply.answer().left().isEmpty()) {
         left.put(reply.host(), reply.answer().left());
       }
+      if (!reply.answer().refused().isEmpty()) {
+        unchecked.put(reply.host(), String.join("; ", reply.answer().refused()));
+      }
     }
     return new Result(stopped, left, unchecked, fetched);
   }

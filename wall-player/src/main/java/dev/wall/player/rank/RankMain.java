@@ -121,15 +121,19 @@ public final class RankMain {
 
   /**
    * This node's run folder, ours alone ({@link RunFolder}): the one the plan names, or where that
-   * cannot be (its parent missing here, or not ours), this node's default.
+   * cannot be (it cannot be made here, or is not ours), this node's default. Only a folder that is
+   * there but refused is worth a word: one that cannot be made here is the usual case of a
+   * controller under the autostart unit, whose /run/wall systemd made for it.
    */
   private void prepareRunFolder() throws IOException {
     try {
       runDir = RunFolder.prepare(runDir);
     } catch (IOException e) {
       Path fallback = RunFolder.prepare(RunFolder.defaultPath());
-      send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
-          + e.getMessage() + "); using " + fallback));
+      if (e instanceof RunFolder.RefusedException) {
+        send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
+            + e.getMessage() + "); using " + fallback));
+      }
       runDir = fallback;
     }
   }

@@ -140,17 +140,20 @@ public final class Probe {
    *     {@code memory-available} (bytes)
    * @param swept processes of a previous run stopped
    * @param left processes of a previous run that would not stop
+   * @param refused run folders that were not swept because another user could have written to
+   *     them, one line each saying what is wrong and what to do
    * @param timeouts checks that ran out of time
    * @param logs the last lines of each log asked for, by path (none for a file that is not there)
    */
   public record Answer(Map<String, String> versions, String resolves, String mediaRoot, List<Clip> clips,
       String player, String playerProblem, String display, Map<String, String> facts, int swept, List<String> left,
-      List<String> timeouts, Map<Path, List<String>> logs) {
+      List<String> refused, List<String> timeouts, Map<Path, List<String>> logs) {
     public Answer {
       versions = Map.copyOf(versions);
       clips = List.copyOf(clips);
       facts = Map.copyOf(facts);
       left = List.copyOf(left);
+      refused = List.copyOf(refused);
       timeouts = List.copyOf(timeouts);
       Map<Path, List<String>> copied = new LinkedHashMap<>();
       logs.forEach((path, tail) -> copied.put(path, List.copyOf(tail)));
@@ -182,6 +185,7 @@ public final class Probe {
       facts.forEach((name, value) -> lines.add("fact " + name + " " + value));
       lines.add("swept " + swept);
       left.forEach(l -> lines.add("left " + l));
+      refused.forEach(r -> lines.add("refused " + r.replace('\n', ' ').replace('\r', ' ')));
       timeouts.forEach(t -> lines.add("timeout " + t));
       List<Path> logPaths = List.copyOf(logs.keySet());
       for (int i = 0; i < logPaths.size(); i++) {
@@ -205,6 +209,7 @@ public final class Probe {
       Map<String, String> facts = new LinkedHashMap<>();
       int swept = 0;
       List<String> left = new ArrayList<>();
+      List<String> refused = new ArrayList<>();
       List<String> timeouts = new ArrayList<>();
       Map<String, Path> logNames = new LinkedHashMap<>();
       Map<Path, List<String>> logs = new LinkedHashMap<>();
@@ -225,6 +230,7 @@ public final class Probe {
           case "fact" -> facts.put(value.split(" ", 2)[0], value.split(" ", 2).length > 1 ? value.split(" ", 2)[1] : "");
           case "swept" -> swept = Integer.parseInt(value);
           case "left" -> left.add(value);
+          case "refused" -> refused.add(value);
           case "timeout" -> timeouts.add(value);
           case "log" -> {
             String[] w = value.split(" ", 2);
@@ -244,7 +250,7 @@ public final class Probe {
         }
       }
       return new Answer(versions, resolves, mediaRoot, clips, player, playerProblem, display, facts, swept, left,
-          timeouts, logs);
+          refused, timeouts, logs);
     }
   }
 }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * layout's user, once the network is online and the media folder is mounted, on the display stack
  * the node has. It is restarted whenever it stops, with no start limit to give up at, and killed and
  * restarted when it hangs: the controller feeds systemd's watchdog from the wall's control rounds.
- * Its output goes to the journal ({@code journalctl -u wall}).
+ * Its output goes to the journal ({@code journalctl -u wall}). Hardened as far as the players
+ * allow ({@link #HARDENING}).
  */
 public final class AutostartModule implements SetupModule {
   public static final String NAME = "autostart";
@@ -125,6 +126,7 @@ public final class AutostartModule implements SetupModule {
             + "StandardOutput=journal\n"
             + "StandardError=journal\n"
             + "SyslogIdentifier=wall\n"
+            + HARDENING
             + "\n"
             + "[Install]\n"
             + "WantedBy=multi-user.target\n");
@@ -139,6 +141,24 @@ public final class AutostartModule implements SetupModule {
   static String description(String name) throws SetupRefusal {
     return LineValue.of(UNIT_PATH, "the layout's name", name).replace("%", "%%");
   }
+
+  /**
+   * No privilege gained through set-user-ID programs or file capabilities; /usr, /boot and /etc
+   * read-only (the wall writes only in its run folder and the user's home: caches, its class
+   * archive); not PrivateTmp, which would hide the X server's socket. The run folder is /run/wall,
+   * made by systemd for the unit's user alone ({@code $RUNTIME_DIRECTORY}, which {@code
+   * RunFolder} takes first), so the wall never falls back to one in /tmp that another user can
+   * make first; it is kept across restarts, like the logs in it.
+   */
+  static final String HARDENING =
+      "# Hardening: no privileges gained (set-user-ID programs); /usr, /boot and /etc read-only.\n"
+          + "# Not PrivateTmp: the players reach the X server's socket in /tmp.\n"
+          + "NoNewPrivileges=yes\n"
+          + "ProtectSystem=full\n"
+          + "# The run folder: /run/wall, the wall user's alone; never one in /tmp another user made.\n"
+          + "RuntimeDirectory=wall\n"
+          + "RuntimeDirectoryMode=0700\n"
+          + "RuntimeDirectoryPreserve=restart\n";
 
   private static String oneLine(String text) {
     return text.replace('\n', ' ').replace('\r', ' ');

@@ -35,8 +35,9 @@ public final class SshFilesModule {
               + " apt-get install openmpi-bin");
     }
     String config = node.user().inHome(CONFIG);
+    String content = sshConfig(node);
     return List.of(
-        FileEdit.whole(config, sshConfig(node), node.user().owns("rw-r--r--")),
+        FileEdit.inHome(node.user(), CONFIG, current -> content, "rw-r--r--"),
         new FileEdit(MCA_PARAMS, current -> mcaParams(current, config, node), FileAttrs.mode("rw-r--r--")));
   }
 
@@ -49,6 +50,22 @@ public final class SshFilesModule {
     Optional<String> from = node.network().map(dev.wall.core.layout.Network::subnet).filter(s -> s != null && !s.isBlank())
         .or(() -> node.addressOf(node.controller()));
     return from.map(f -> "from=\"" + f + "\",").orElse("") + "restrict " + publicKey.trim();
+  }
+
+  /**
+   * What to tell the technician when {@link #authorizedLine} can put no {@code from=} on the key
+   * (the layout has neither {@code network.subnet} nor an address for the controller): the key
+   * then logs in from any address.
+   */
+  public static Optional<String> anyAddressNote(Node node) {
+    if (authorizedLine(node, "KEY").startsWith("from=")) {
+      return Optional.empty();
+    }
+    String example = node.hosts().values().stream().flatMap(Optional::stream).filter(Ipv4::isAddress).findFirst()
+        .map(a -> a.substring(0, a.lastIndexOf('.')) + ".0/24").orElse("192.168.1.0/24");
+    return Optional.of("the key logs in from any address: " + node.layoutName() + " has no network.subnet (nor an"
+        + " address for the controller " + node.controller() + "); add \"network\": {\"subnet\": \"" + example
+        + "\"} and run again, so that only the wall's network may use it");
   }
 
   /** The key's own text (its base64 blob), to find it in an authorized_keys line whatever its options. */
