@@ -3,9 +3,8 @@ package dev.wall.player.players;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wall.core.io.AtomicFile;
-import dev.wall.player.process.ChildProcess;
+import dev.wall.player.process.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +49,7 @@ public final class MediaProbe {
     if (cached != null) {
       return cached;
     }
-    MediaInfo info = run(media, cache.resolveSibling(cache.getFileName() + ".out"));
+    MediaInfo info = run(media);
     try {
       AtomicFile.replacingLinks().write(cache, JSON.writeValueAsBytes(new Cached(stamp, info)));
     } catch (IOException e) {
@@ -82,26 +81,17 @@ public final class MediaProbe {
     }
   }
 
-  /** Runs ffprobe, its output in {@code scratch}, which is gone afterwards. */
-  private static MediaInfo run(Path media, Path scratch) throws PlayerException {
+  /** Runs ffprobe, a short call: what it says is read from its output. */
+  private static MediaInfo run(Path media) throws PlayerException {
     try {
-      Files.deleteIfExists(scratch);
-      try (ChildProcess ffprobe = ChildProcess.start("ffprobe", argv(media), scratch, Map.of())) {
-        int code = ffprobe.waitFor(TIMEOUT).orElse(-1);
-        ffprobe.lastLogLines(1); // its output has all reached the file
-        String text = Files.readString(scratch, StandardCharsets.UTF_8);
-        if (code != 0) {
-          throw new PlayerException("ffprobe could not read " + media + ": " + complaint(text));
-        }
-        return parse(text, media);
-      } finally {
-        Files.deleteIfExists(scratch);
+      Processes.Outcome ffprobe = Processes.run(argv(media), "", TIMEOUT, Map.of());
+      if (ffprobe.exitCode() != 0) {
+        throw new PlayerException("ffprobe could not read " + media + ": "
+            + complaint(ffprobe.stderr() + "\n" + ffprobe.stdout()));
       }
+      return parse(ffprobe.stdout(), media);
     } catch (IOException e) {
       throw new PlayerException("ffprobe could not be run on " + media + ": " + PlayerMessages.describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlayerException("interrupted while probing " + media, e);
     }
   }
 
