@@ -89,6 +89,28 @@ final class Findings {
     return Optional.ofNullable(object.get(name));
   }
 
+  /** A required text field of the object at {@code path}: its text, or the problem reported. */
+  Optional<String> requiredText(ObjectNode object, String path, String name, String fix, String example) {
+    return required(object, path, name, fix).flatMap(v -> text(v, JsonPaths.field(path, name), example));
+  }
+
+  /** An optional text field: its text when given and text, else empty (a wrong one reported). */
+  Optional<String> optionalText(ObjectNode object, String path, String name, String example) {
+    return optional(object, name).flatMap(v -> text(v, JsonPaths.field(path, name), example));
+  }
+
+  /**
+   * Every pair of items, the later one with each earlier one in turn, for the rules between items
+   * (overlaps, repeats): problems are reported at the later one, in the layout's order.
+   */
+  static <T> void eachPair(List<T> items, java.util.function.BiConsumer<T, T> earlierAndLater) {
+    for (int later = 0; later < items.size(); later++) {
+      for (int earlier = 0; earlier < later; earlier++) {
+        earlierAndLater.accept(items.get(earlier), items.get(later));
+      }
+    }
+  }
+
   Optional<ObjectNode> object(JsonNode value, String path, String example) {
     if (value.isObject()) {
       return Optional.of((ObjectNode) value);

@@ -4,12 +4,18 @@ import java.util.List;
 
 /**
  * One player's rules for a screen's {@code playerArgs}: the options a show may set, read the way
- * that player reads its command line. Each backend declares its own and registers it as a service
- * ({@code META-INF/services/dev.wall.core.layout.PlayerArgsPolicy}); the validator looks them up by
- * {@link #player()}.
+ * that player reads its command line. Each backend declares its own; the player module offers them
+ * all through one {@link Source} service ({@code META-INF/services/
+ * dev.wall.core.layout.PlayerArgsPolicy$Source}, one line that lists no backend), and the
+ * validator looks them up by {@link #player()}.
  */
 public interface PlayerArgsPolicy {
   PlayerKind player();
+
+  /** Where the validator finds every backend's policy: a service, so that wall-core needs none. */
+  interface Source {
+    List<PlayerArgsPolicy> policies();
+  }
 
   /**
    * Every reason this player has to refuse an argument from the layout, in the order of the

@@ -40,10 +40,12 @@ final class PlayerArgsRule {
 
     private static Map<PlayerKind, PlayerArgsPolicy> load() {
       Map<PlayerKind, PlayerArgsPolicy> policies = new EnumMap<>(PlayerKind.class);
-      for (PlayerArgsPolicy policy :
-          ServiceLoader.load(PlayerArgsPolicy.class, PlayerArgsPolicy.class.getClassLoader())) {
-        if (policies.putIfAbsent(policy.player(), policy) != null) {
-          throw new IllegalStateException("two playerArgs policies for " + policy.player());
+      for (PlayerArgsPolicy.Source source :
+          ServiceLoader.load(PlayerArgsPolicy.Source.class, PlayerArgsPolicy.class.getClassLoader())) {
+        for (PlayerArgsPolicy policy : source.policies()) {
+          if (policies.putIfAbsent(policy.player(), policy) != null) {
+            throw new IllegalStateException("two playerArgs policies for " + policy.player());
+          }
         }
       }
       return Map.copyOf(policies);

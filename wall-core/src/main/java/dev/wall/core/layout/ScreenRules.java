@@ -174,10 +174,8 @@ final class ScreenRules {
 
   private String name(ObjectNode screen, String path) {
     String namePath = path + ".name";
-    Optional<String> text =
-        findings
-            .required(screen, path, "name", "give the screen a name, like \"name\": \"left\"")
-            .flatMap(v -> findings.text(v, namePath, "\"name\": \"left\""));
+    Optional<String> text = findings.requiredText(screen, path, "name",
+        "give the screen a name, like \"name\": \"left\"", "\"name\": \"left\"");
     if (text.isEmpty()) {
       return null;
     }
@@ -206,12 +204,9 @@ final class ScreenRules {
 
   private String host(ObjectNode screen, String path) {
     String hostPath = path + ".host";
-    Optional<String> text =
-        findings
-            .required(screen, path, "host",
-                "add the hostname or IP address of the computer that drives this screen,"
-                    + " like \"host\": \"rpi1\"")
-            .flatMap(v -> findings.text(v, hostPath, "\"host\": \"rpi1\""));
+    Optional<String> text = findings.requiredText(screen, path, "host",
+        "add the hostname or IP address of the computer that drives this screen, like \"host\": \"rpi1\"",
+        "\"host\": \"rpi1\"");
     if (text.isEmpty()) {
       return null;
     }
@@ -235,10 +230,7 @@ final class ScreenRules {
 
   private String address(ObjectNode screen, String path) {
     String addressPath = path + ".address";
-    Optional<String> text =
-        findings
-            .optional(screen, "address")
-            .flatMap(v -> findings.text(v, addressPath, "\"address\": \"192.168.1.101\""));
+    Optional<String> text = findings.optionalText(screen, path, "address", "\"address\": \"192.168.1.101\"");
     if (text.isEmpty()) {
       return null;
     }

@@ -2,8 +2,12 @@ package dev.wall.player.cli;
 
 import dev.wall.core.io.RunFolder;
 import dev.wall.core.sync.ScreenState;
-import dev.wall.player.launch.StatusFile;
-import dev.wall.player.launch.WallState;
+import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.cli.common.ExitCodes;
+import dev.wall.player.cli.common.Table;
+import dev.wall.player.cli.common.WallFailure;
+import dev.wall.player.wire.StatusFile;
+import dev.wall.player.wire.WallState;
 import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -189,7 +193,7 @@ public final class StatusCommand implements Callable<Integer> {
           format("%.4f", screen.rate()), String.valueOf(screen.restarts()),
           screen.lastError() == null ? "-" : when(screen.lastErrorAt()) + " " + printable(screen.lastError())));
     }
-    table(rows, out);
+    out.print(Table.render(rows));
   }
 
   private static String phase(WallState.Wall wall) {
@@ -201,28 +205,6 @@ public final class StatusCommand implements Callable<Integer> {
       case OFF -> wall.offLabel() == null ? "off (schedule)" : printable(wall.offLabel());
       case STOPPED -> "stopped";
     };
-  }
-
-  /** Columns as wide as their widest cell; the last one as it is. */
-  private static void table(List<List<String>> rows, PrintWriter out) {
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int c = 0; c < columns - 1; c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < columns; c++) {
-        line.append(c < columns - 1 ? pad(row.get(c), widths[c]) + "  " : row.get(c));
-      }
-      out.println(line.toString().stripTrailing());
-    }
-  }
-
-  private static String pad(String text, int width) {
-    return text + " ".repeat(width - text.length());
   }
 
   /**

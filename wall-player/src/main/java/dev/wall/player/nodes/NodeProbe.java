@@ -1,10 +1,11 @@
 package dev.wall.player.nodes;
 
 import dev.wall.core.io.RunFolder;
-import dev.wall.player.backend.BackendOptions;
-import dev.wall.player.backend.Executables;
-import dev.wall.player.backend.PlayerFactory;
+import dev.wall.player.players.Executables;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.versions.InstalledVersions;
+import dev.wall.player.wire.Probe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -248,8 +249,7 @@ public final class NodeProbe {
 
   private static String[] player(Probe.Request request) {
     try {
-      return new String[] {PlayerFactory.choose(request.player(), BackendOptions.DEFAULTS, Executables::installed)
-          .jsonName(), null};
+      return new String[] {Backends.ALL.choose(request.player()).kind().jsonName(), null};
     } catch (IllegalStateException e) {
       return new String[] {null, e.getMessage()};
     }

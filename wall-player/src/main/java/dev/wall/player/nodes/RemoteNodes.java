@@ -1,9 +1,9 @@
 package dev.wall.player.nodes;
 
+import dev.wall.player.wire.Probe;
 import java.io.IOException;
-import java.io.OutputStream;
+import dev.wall.player.process.Processes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -110,38 +109,20 @@ public final class RemoteNodes {
     remote.addAll(List.of("-cp", classpath, NodeProbe.MAIN));
     List<String> argv = ssh.command(host, Duration.ofSeconds(Math.max(1, Math.min(5, deadline.toSeconds()))),
         sshOptions, remote);
-    Path err = null;
-    Path out = null;
     try {
-      err = Files.createTempFile("wall-ask", ".err");
-      out = Files.createTempFile("wall-ask", ".out");
-      Process process = new ProcessBuilder(argv).redirectError(err.toFile()).redirectOutput(out.toFile()).start();
-      try (OutputStream in = process.getOutputStream()) {
-        in.write((String.join("\n", request.lines()) + "\n").getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        // ssh exited before reading: its exit code and words say why.
-      }
-      if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(2, TimeUnit.SECONDS);
-        return new Reply(host, null, Unreached.UNREACHABLE, "no answer within " + deadline.toSeconds() + " s",
-            seconds(started));
-      }
-      List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-      String words = Files.readString(err, StandardCharsets.UTF_8).strip();
-      if (process.exitValue() == 0 && lines.contains("end")) {
+      Processes.Outcome asked = Processes.run(argv, (String.join("\n", request.lines()) + "\n")
+          .getBytes(StandardCharsets.UTF_8), deadline, Map.of());
+      List<String> lines = asked.stdout().lines().toList();
+      String words = asked.stderr().strip();
+      if (asked.exitCode() == 0 && lines.contains("end")) {
         return new Reply(host, Probe.Answer.parse(lines), null, null, seconds(started));
       }
-      return new Reply(host, null, classify(process.exitValue(), words), lastLine(words), seconds(started));
+      return new Reply(host, null, classify(asked.exitCode(), words), lastLine(words), seconds(started));
+    } catch (Processes.TimedOut e) {
+      return new Reply(host, null, Unreached.UNREACHABLE, "no answer within " + deadline.toSeconds() + " s",
+          seconds(started));
     } catch (IOException e) {
       return new Reply(host, null, Unreached.OTHER, "could not run ssh: " + e.getMessage(), seconds(started));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Reply(host, null, Unreached.OTHER, "interrupted", seconds(started));
-    } finally {
-      deleteQuietly(err);
-      deleteQuietly(out);
     }
   }
 
@@ -177,15 +158,5 @@ public final class RemoteNodes {
 
   private static double seconds(long started) {
     return (System.nanoTime() - started) / 1e9;
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // A temporary file of a few bytes.
-      }
-    }
   }
 }

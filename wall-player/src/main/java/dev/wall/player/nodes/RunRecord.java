@@ -2,6 +2,7 @@ package dev.wall.player.nodes;
 
 import dev.wall.core.io.AtomicFile;
 import dev.wall.core.io.RunFolder;
+import dev.wall.player.wire.PidFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,12 +29,9 @@ import java.util.stream.Stream;
  * only from a run folder that passes {@link RunFolder#check}: one that only this user (and root)
  * can have written to.
  *
- * <p>One file per rank, {@code RUN_DIR/pids/HOST/rank-N}, lines {@code ROLE PID START_MILLIS},
- * and {@code session PATH}.
+ * <p>The files' format is the wire's ({@link PidFile}).
  */
 public final class RunRecord {
-  /** Open MPI's folder for one job on a node: {@code .../ompi.HOST.UID/pid.N} (or {@code jf.N}). */
-  private static final Pattern SESSION = Pattern.compile(".*/ompi\\.[^/]+/(pid|jf)\\.\\d+");
   private static final Duration REFRESH = Duration.ofSeconds(2);
 
   private final Path file;
@@ -47,7 +44,7 @@ public final class RunRecord {
 
   /** The folder of {@code host}'s PID files in {@code runDir}. */
   public static Path folder(Path runDir, String host) {
-    return runDir.resolve("pids").resolve(host);
+    return PidFile.folder(runDir, host);
   }
 
   /**
@@ -55,7 +52,7 @@ public final class RunRecord {
    * daemon thread, so that a player restarted later is recorded too.
    */
   public static RunRecord keepForRank(Path runDir, String host, int rank) {
-    RunRecord record = new RunRecord(folder(runDir, host).resolve("rank-" + rank),
+    RunRecord record = new RunRecord(PidFile.of(runDir, host, rank),
         System.getenv("OMPI_MCA_orte_jobfam_session_dir"));
     record.write();
     Thread refresher = new Thread(() -> {
@@ -79,25 +76,23 @@ public final class RunRecord {
   }
 
   private synchronized void write() {
-    StringBuilder text = new StringBuilder();
+    List<PidFile.Process> processes = new ArrayList<>();
     ProcessHandle self = ProcessHandle.current();
-    line(text, "rank", self);
-    self.parent().ifPresent(p -> line(text, "launcher", p));
-    self.descendants().forEach(p -> line(text, "player", p));
-    if (session != null && SESSION.matcher(session).matches()) {
-      text.append("session ").append(session).append('\n');
-    }
+    recorded("rank", self).ifPresent(processes::add);
+    self.parent().flatMap(p -> recorded("launcher", p)).ifPresent(processes::add);
+    self.descendants().forEach(p -> recorded("player", p).ifPresent(processes::add));
+    PidFile text = new PidFile(processes, session == null ? List.of() : List.of(session));
     try {
       Files.createDirectories(file.getParent());
-      AtomicFile.replacingLinks().write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+      AtomicFile.replacingLinks().write(file, text.text().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // A full or read-only run folder: the wall plays on; only a straggler could not be cleared.
     }
   }
 
-  private static void line(StringBuilder text, String role, ProcessHandle process) {
-    process.info().startInstant().ifPresent(start ->
-        text.append(role).append(' ').append(process.pid()).append(' ').append(start.toEpochMilli()).append('\n'));
+  private static Optional<PidFile.Process> recorded(String role, ProcessHandle process) {
+    return process.info().startInstant()
+        .map(start -> new PidFile.Process(role, process.pid(), start.toEpochMilli()));
   }
 
   /**
@@ -142,7 +137,7 @@ public final class RunRecord {
         // The host's PID folder, made by our ranks: one of ours, right inside.
         if (folder.getParent().getParent().equals(checked) && ownFolder(folder.getParent(), me)
             && ownFolder(folder, me)) {
-          try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "rank-*")) {
+          try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, PidFile.GLOB)) {
             entries.forEach(files::add);
           }
         }
@@ -155,14 +150,10 @@ public final class RunRecord {
     List<Recorded> alive = new ArrayList<>();
     List<String> sessions = new ArrayList<>();
     for (Path file : files) {
-      for (String line : lines(file)) {
-        String[] words = line.split(" ", 2);
-        if (words[0].equals("session") && words.length == 2) {
-          sessions.add(words[1]);
-        } else {
-          Recorded.parse(line).flatMap(r -> r.ifRunning(me)).ifPresent(alive::add);
-        }
-      }
+      PidFile recorded = PidFile.parse(lines(file));
+      sessions.addAll(recorded.sessions());
+      recorded.processes().stream().map(r -> Recorded.ifRunning(r, me)).flatMap(Optional::stream)
+          .forEach(alive::add);
     }
     alive.forEach(r -> r.process().destroy());
     long deadline = System.nanoTime() + grace.toNanos();
@@ -180,7 +171,7 @@ public final class RunRecord {
       for (Path file : files) {
         deleteQuietly(file);
       }
-      sessions.stream().filter(s -> SESSION.matcher(s).matches()).map(Path::of)
+      sessions.stream().filter(PidFile::isSession).map(Path::of)
           .filter(s -> s.isAbsolute() && s.normalize().equals(s) && ownFolder(s.getParent(), me) && ownFolder(s, me))
           .forEach(RunRecord::deleteTree);
     }
@@ -221,25 +212,18 @@ public final class RunRecord {
     }
   }
 
-  /** A recorded process: its role, PID and start time. */
-  private record Recorded(String role, long pid, long startMillis, ProcessHandle process) {
-    static Optional<Recorded> parse(String line) {
-      String[] words = line.split(" ");
-      if (words.length != 3 || !words[1].matches("\\d+") || !words[2].matches("\\d+")) {
+  /** A recorded process that still runs: its role and its handle. */
+  private record Recorded(String role, ProcessHandle process) {
+    /** The recorded process, if it still runs: same PID, the same start time, and user {@code me}'s. */
+    static Optional<Recorded> ifRunning(PidFile.Process recorded, int me) {
+      if (recorded.pid() == ProcessHandle.current().pid()) {
         return Optional.empty();
       }
-      return Optional.of(new Recorded(words[0], Long.parseLong(words[1]), Long.parseLong(words[2]), null));
-    }
-
-    /** The same process, if it still runs: same PID, the same start time, and user {@code me}'s. */
-    Optional<Recorded> ifRunning(int me) {
-      if (pid == ProcessHandle.current().pid()) {
-        return Optional.empty();
-      }
-      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-          .filter(p -> p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L) == startMillis)
+      return ProcessHandle.of(recorded.pid()).filter(ProcessHandle::isAlive)
+          .filter(p -> p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L)
+              == recorded.startMillis())
           .filter(p -> runsAs(p, me))
-          .map(p -> new Recorded(role, pid, startMillis, p));
+          .map(p -> new Recorded(recorded.role(), p));
     }
   }
 

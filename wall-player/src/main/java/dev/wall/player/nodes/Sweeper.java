@@ -1,5 +1,6 @@
 package dev.wall.player.nodes;
 
+import dev.wall.player.wire.Probe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

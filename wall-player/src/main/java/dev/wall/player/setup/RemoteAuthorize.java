@@ -7,6 +7,7 @@ import dev.wall.core.setup.Journal.Kind;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.modules.SshFilesModule;
+import dev.wall.player.process.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

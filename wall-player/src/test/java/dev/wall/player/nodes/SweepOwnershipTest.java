@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.core.io.RunFolder;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.wire.Probe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.player.backend.MediaInfo;
-import dev.wall.player.backend.PlayerFactory;
-import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.players.MediaInfo;
+import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.registry.Backends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -54,7 +54,7 @@ public record GoldenArgv(String name, Path input, JsonNode json) {
     } catch (InvalidLayoutException e) {
       throw new AssertionError(e.getMessage(), e);
     }
-    return PlayerFactory.spec(layout, layout.screen(json.path("screen").asInt()), Path.of("/run/wall/screens"), Map.of());
+    return Backends.spec(layout, layout.screen(json.path("screen").asInt()), Path.of("/run/wall/screens"), Map.of());
   }
 
   public MediaInfo clip() {
