@@ -139,7 +139,7 @@ class ArchitectureTest {
   void lowerLayersDoNotImportUpperOnes() {
     check(noClasses().that().resideInAnyPackage("dev.wall.player.players..", "dev.wall.player.rank..",
             "dev.wall.player.wire..", "dev.wall.player.nodes..", "dev.wall.player.launch..",
-            "dev.wall.player.process..", "dev.wall.player.versions..")
+            "dev.wall.player.process..", "dev.wall.player.versions..", "dev.wall.player.control..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.wall.player.cli..",
             "dev.wall.player.show..", "dev.wall.player.status..", "dev.wall.player.packaging..")
         .because("the CLI drives a show, the show drives launches and the status; nothing below"
