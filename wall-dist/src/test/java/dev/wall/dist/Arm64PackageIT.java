@@ -45,13 +45,17 @@ class Arm64PackageIT {
     cluster.node(2).model("Raspberry Pi 4 Model B Rev 1.5");
   }
 
+  /** Runs even when {@link #start} failed half way: whatever was started is stopped. */
   @AfterAll
   static void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (display != null) {
-      display.close();
+    try {
+      if (cluster != null) {
+        cluster.close();
+      }
+    } finally {
+      if (display != null) {
+        display.close();
+      }
     }
   }
 

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.sync.ScreenState;
 import dev.wall.player.display.VirtualDisplay;
-import dev.wall.player.launch.StatusFile;
-import dev.wall.player.launch.WallState;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.TestWall;
+import dev.wall.player.wire.StatusFile;
+import dev.wall.player.wire.WallState;
 import dev.wall.player.wire.WallStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,13 +55,17 @@ class MixedWallIT {
     cluster.node(3).model("Raspberry Pi 4 Model B Rev 1.5");
   }
 
+  /** Runs even when {@link #start} failed half way: whatever was started is stopped. */
   @AfterAll
   static void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (display != null) {
-      display.close();
+    try {
+      if (cluster != null) {
+        cluster.close();
+      }
+    } finally {
+      if (display != null) {
+        display.close();
+      }
     }
   }
 

@@ -99,13 +99,17 @@ class PiPersonaIT {
         + " \"height\": 180}, \"media\": \"hevc-4k.mp4\"}]}");
   }
 
+  /** Runs even when {@link #start} failed half way: whatever was started is stopped. */
   @AfterAll
   static void stop() {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (display != null) {
-      display.close();
+    try {
+      if (cluster != null) {
+        cluster.close();
+      }
+    } finally {
+      if (display != null) {
+        display.close();
+      }
     }
   }
 

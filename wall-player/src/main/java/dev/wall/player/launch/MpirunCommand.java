@@ -3,7 +3,9 @@ package dev.wall.player.launch;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Network;
+import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.NodeJava;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,11 +70,11 @@ public final class MpirunCommand {
 
   private MpirunCommand() {}
 
-  private static List<String> rankCommand(String java, String classpath, RankLaunch launch, String archive) {
+  private static List<String> rankCommand(String java, String classpath, List<String> launch, String archive) {
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(jvmOptions(archive));
     command.addAll(List.of("-cp", classpath, RANK_MAIN));
-    command.addAll(launch.args());
+    command.addAll(launch);
     return command;
   }
 
@@ -80,8 +82,8 @@ public final class MpirunCommand {
    * A rank on another node: that node's own Java and Open MPI library folder ({@link NodeJava}),
    * never this controller's, which need not exist there (a PC controller, Pi nodes).
    */
-  private static List<String> remoteRankCommand(String classpath, RankLaunch launch, String archive) {
-    return NodeJava.command(NodeJava.Kind.RANK, jvmOptions(archive), classpath, RANK_MAIN, launch.args());
+  private static List<String> remoteRankCommand(String classpath, List<String> launch, String archive) {
+    return NodeJava.command(NodeJava.Kind.RANK, jvmOptions(archive), classpath, RANK_MAIN, launch);
   }
 
   private static List<String> jvmOptions(String archive) {
@@ -93,14 +95,15 @@ public final class MpirunCommand {
   }
 
   /**
+   * @param plan the show: every rank gets it, the same, as its only input
    * @param archiveOption the JVM option that maps the ranks' class-data archive, or null. Every
    *     rank gets it: a node with the same install has the archive at the same path once it has
    *     recorded it ({@code wall play --warm-up} there), and a JVM that finds none runs without.
    * @param mpi the technician's MCA variables (respected) and the wall's ssh
    */
-  public static List<String> argv(Layout layout, LocalMachine local, Path hostfile, String java, String classpath,
-      RankLaunch launch, String archiveOption, MpiSettings mpi) {
-    return argv(layout, local, hostfile, java, classpath, classpath, launch, archiveOption, mpi);
+  public static List<String> argv(ShowPlan plan, LocalMachine local, Path hostfile, String java, String classpath,
+      String archiveOption, MpiSettings mpi) {
+    return argv(plan, local, hostfile, java, classpath, classpath, archiveOption, mpi);
   }
 
   /**
@@ -109,26 +112,27 @@ public final class MpirunCommand {
    *     puts its working folder first on a local Java rank's classpath, and the class archive was
    *     recorded with it): a node with the same install and Java uses the same archive
    */
-  public static List<String> argv(Layout layout, LocalMachine local, Path hostfile, String java, String classpath,
-      String remoteClasspath, RankLaunch launch, String archiveOption, MpiSettings mpi) {
+  public static List<String> argv(ShowPlan plan, LocalMachine local, Path hostfile, String java, String classpath,
+      String remoteClasspath, String archiveOption, MpiSettings mpi) {
+    Layout layout = plan.layout();
     List<String> argv = preamble(layout, local, hostfile, mpi);
     Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
-    RankLaunch withLayout = launch.withLayoutData(layout);
+    List<String> launch = new RankLaunch(plan, false).args();
+    List<String> localRank = rankCommand(java, classpath, launch, archiveOption);
+    List<String> remote = remoteRankCommand(remoteClasspath, launch, archiveOption);
     for (int i = 0; i < layout.screens().size(); i++) {
       String host = layout.screen(i).host();
       if (i > 0) {
         argv.add(":");
       }
       argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
-      RankLaunch rank = withLayout.forScreen(layout, i);
-      argv.addAll(local.isThisMachine(host) ? rankCommand(java, classpath, rank, archiveOption)
-          : remoteRankCommand(remoteClasspath, rank, archiveOption));
+      argv.addAll(local.isThisMachine(host) ? localRank : remote);
     }
     return argv;
   }
 
   /** mpirun and its options for this wall, up to the first context: the display power job's too. */
-  static List<String> preamble(Layout layout, LocalMachine local, Path hostfile, MpiSettings mpi) {
+  public static List<String> preamble(Layout layout, LocalMachine local, Path hostfile, MpiSettings mpi) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
     COMMON.forEach(mca -> addMca(argv, mpi, mca));
     if (local.root()) {

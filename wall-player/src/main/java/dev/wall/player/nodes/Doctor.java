@@ -3,10 +3,13 @@ package dev.wall.player.nodes;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Screen;
-import dev.wall.player.backend.Board;
-import dev.wall.player.backend.Decoding;
-import dev.wall.player.backend.MediaInfo;
 import dev.wall.player.display.DisplayStack;
+import dev.wall.player.players.Board;
+import dev.wall.player.players.Decoding;
+import dev.wall.player.players.MediaInfo;
+import dev.wall.player.players.registry.Backends;
+import dev.wall.player.versions.InstalledVersions;
+import dev.wall.player.wire.Probe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -239,9 +242,10 @@ public final class Doctor {
     String[] stack = answer.stack() == null ? new String[] {"x11", "no-gpu"} : answer.stack().split(" ");
     DisplayStack.Kind kind = DisplayStack.Kind.valueOf(stack[0].toUpperCase(Locale.ROOT));
     List<MediaInfo> clips = layout.clips(screen).stream().map(c -> answer.media().get(c))
-        .filter(java.util.Objects::nonNull).toList();
-    Decoding decoding = Decoding.of(PlayerKind.valueOf(answer.player().toUpperCase(Locale.ROOT)), board, kind,
-        stack.length > 1 && stack[1].equals("gpu"), clips);
+        .filter(java.util.Objects::nonNull)
+        .map(m -> new MediaInfo(m.width(), m.height(), m.frameRate(), 0, m.codec())).toList();
+    Decoding decoding = Backends.ALL.decoding(PlayerKind.valueOf(answer.player().toUpperCase(Locale.ROOT)), board,
+        kind, stack.length > 1 && stack[1].equals("gpu"), clips);
     return decoding.ok() ? Cell.pass(decoding.decoder())
         : Cell.fail("cannot hold", decoding.problem() + " (decoded there by " + decoding.decoder() + ")");
   }

@@ -1,14 +1,16 @@
 package dev.wall.player.nodes;
 
-import dev.wall.player.backend.BackendOptions;
-import dev.wall.player.backend.Board;
-import dev.wall.player.backend.MediaInfo;
-import dev.wall.player.backend.MediaProbe;
-import dev.wall.player.backend.PlayerException;
+import dev.wall.core.io.RunFolder;
 import dev.wall.player.display.DisplayStack;
-import dev.wall.player.backend.Executables;
-import dev.wall.player.backend.PlayerFactory;
+import dev.wall.player.players.Board;
+import dev.wall.player.players.Executables;
+import dev.wall.player.players.MediaInfo;
+import dev.wall.player.players.MediaProbe;
+import dev.wall.player.players.PlayerException;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.versions.InstalledVersions;
+import dev.wall.player.wire.Probe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +22,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +70,7 @@ public final class NodeProbe {
       lines.add(line);
     }
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    answer(Probe.Request.parse(lines), scale(start)).lines().forEach(out::println);
+    answer(Probe.Request.parse(lines), RunFolder.defaultPath(), scale(start)).lines().forEach(out::println);
     out.flush();
     System.exit(0); // a check still running past its deadline must not keep the JVM
   }
@@ -89,11 +92,20 @@ public final class NodeProbe {
 
   /** Answers {@code request} here, each check within its deadline. */
   public static Probe.Answer answer(Probe.Request request) {
-    return answer(request, 1);
+    return answer(request, RunFolder.defaultPath(), 1);
   }
 
-  /** The same, each deadline {@code scale} times as long (a slow node: see {@link #scale}). */
-  static Probe.Answer answer(Probe.Request request, double scale) {
+  /** The same, with {@code here} as this node's default run folder. */
+  static Probe.Answer answer(Probe.Request request, Path here) {
+    return answer(request, here, 1);
+  }
+
+  /**
+   * The same, each deadline {@code scale} times as long (a slow node: see {@link #scale}).
+   *
+   * @param here this node's default run folder
+   */
+  static Probe.Answer answer(Probe.Request request, Path here, double scale) {
     Duration quick = scaled(QUICK, scale);
     ExecutorService checks = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "probe-check");
@@ -104,7 +116,7 @@ public final class NodeProbe {
     try {
       RunRecord.Sweep sweep = request.sweep() && request.runDir() != null
           ? within(checks, "sweep", quick.plus(SWEEP_GRACE), timeouts,
-              () -> RunRecord.sweep(request.runDir(), request.host(), SWEEP_GRACE))
+              () -> RunRecord.sweep(runFolders(request.runDir(), here), request.host(), SWEEP_GRACE))
           : null;
       Future<Map<String, String>> versions = request.versions() ? checks.submit(NodeProbe::versions) : null;
       Future<String> resolves = checks.submit(() -> resolve(request.host()));
@@ -113,7 +125,7 @@ public final class NodeProbe {
       Future<String[]> player = request.player() == null ? null : checks.submit(() -> player(request));
       Future<String> display = request.display() == null ? null : checks.submit(() -> display(request.display()));
       Future<Map<String, String>> facts = request.facts() ? checks.submit(() -> facts(request)) : null;
-      Future<Map<Path, MediaInfo>> media = request.decoding() ? checks.submit(() -> media(request.clips())) : null;
+      Future<Map<Path, Probe.Media>> media = request.decoding() ? checks.submit(() -> media(request.clips())) : null;
 
       Map<String, String> versionsFound = get(versions, "versions", quick, timeouts, Map.of());
       String resolved = get(resolves, "name", quick, timeouts, "-");
@@ -122,10 +134,11 @@ public final class NodeProbe {
       String[] playerFound = get(player, "player", quick, timeouts, new String[] {null, null});
       String displayFound = get(display, "display", quick, timeouts, null);
       Map<String, String> factsFound = get(facts, "facts", quick, timeouts, Map.of());
-      Map<Path, MediaInfo> mediaFound = get(media, "decoding", scaled(DECODING, scale), timeouts, Map.of());
+      Map<Path, Probe.Media> mediaFound = get(media, "decoding", scaled(DECODING, scale), timeouts, Map.of());
       return new Probe.Answer(versionsFound, resolved, root, clipsFound, playerFound[0], playerFound[1], displayFound,
-          factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(), timeouts,
-          logs(request), mediaFound, request.decoding() ? stack(request.display()) : null);
+          factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(),
+          sweep == null ? List.of() : sweep.refused(), timeouts, logs(request, here), mediaFound,
+          request.decoding() ? stack(request.display()) : null);
     } finally {
       checks.shutdownNow();
     }
@@ -133,6 +146,36 @@ public final class NodeProbe {
 
   private static Duration scaled(Duration deadline, double scale) {
     return Duration.ofMillis((long) (deadline.toMillis() * scale));
+  }
+
+  /**
+   * Where this node's ranks of a run keep their PID files and logs: the run folder the controller
+   * named, and, when a rank could not use that one here (it cannot be made here, or it is not a
+   * folder of ours), this node's default ({@code here}), where the rank went instead.
+   */
+  static List<Path> runFolders(Path asked, Path here) {
+    Path folder = asked.toAbsolutePath().normalize();
+    if (here.equals(folder) || usable(folder)) {
+      return List.of(folder);
+    }
+    return List.of(folder, here);
+  }
+
+  /** Whether a rank here would keep {@code folder}: it is ours, or missing and can be made here. */
+  private static boolean usable(Path folder) {
+    if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        RunFolder.check(folder);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    Path existing = folder.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
   }
 
   private static <T> T within(ExecutorService checks, String name, Duration deadline, List<String> timeouts,
@@ -158,16 +201,23 @@ public final class NodeProbe {
     }
   }
 
-  /** The last lines of each log asked for, if it lies in the run folder. */
-  private static Map<Path, List<String>> logs(Probe.Request request) {
+  /** The last lines of each log asked for, if it lies in a run folder of ours ({@link #runFolders}). */
+  private static Map<Path, List<String>> logs(Probe.Request request, Path here) {
     Map<Path, List<String>> tails = new LinkedHashMap<>();
-    if (request.runDir() == null) {
+    if (request.runDir() == null || request.logs().isEmpty()) {
       return tails;
     }
-    Path runDir = request.runDir().toAbsolutePath().normalize();
+    List<Path> folders = new ArrayList<>();
+    for (Path folder : runFolders(request.runDir(), here)) {
+      try {
+        folders.add(RunFolder.check(folder));
+      } catch (IOException e) {
+        // Not ours to read from.
+      }
+    }
     for (Path log : request.logs()) {
       Path file = log.toAbsolutePath().normalize();
-      if (file.startsWith(runDir) && Files.isRegularFile(file)) {
+      if (folders.stream().anyMatch(file::startsWith) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         tails.put(log, tail(file));
       }
     }
@@ -245,8 +295,7 @@ public final class NodeProbe {
 
   private static String[] player(Probe.Request request) {
     try {
-      return new String[] {PlayerFactory.choose(request.player(), BackendOptions.DEFAULTS, Executables::installed)
-          .jsonName(), null};
+      return new String[] {Backends.ALL.choose(request.player()).kind().jsonName(), null};
     } catch (IllegalStateException e) {
       return new String[] {null, e.getMessage()};
     }
@@ -316,14 +365,15 @@ public final class NodeProbe {
   }
 
   /** What ffprobe says of each clip that is there (codec, size, rate), for its decoding. */
-  private static Map<Path, MediaInfo> media(List<Path> clips) throws IOException {
-    Map<Path, MediaInfo> found = new LinkedHashMap<>();
+  private static Map<Path, Probe.Media> media(List<Path> clips) throws IOException {
+    Map<Path, Probe.Media> found = new LinkedHashMap<>();
     Path scratch = Files.createTempDirectory("wall-probe-media");
     try {
       for (Path clip : clips) {
         if (Files.isRegularFile(clip) && Files.isReadable(clip)) {
           try {
-            found.put(clip, MediaProbe.probe(clip, scratch.resolve("clip.json")));
+            MediaInfo info = MediaProbe.probe(clip, scratch.resolve("clip.json"));
+            found.put(clip, new Probe.Media(info.codec(), info.width(), info.height(), info.frameRate()));
           } catch (PlayerException e) {
             // Not a clip ffprobe can read: its decoding is worked out without it.
           }

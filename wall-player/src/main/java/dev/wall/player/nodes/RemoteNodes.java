@@ -1,17 +1,18 @@
 package dev.wall.player.nodes;
 
+import dev.wall.player.process.Processes;
+import dev.wall.player.wire.Probe;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -26,12 +27,11 @@ public final class RemoteNodes {
   static final List<String> PROBE_JVM_OPTIONS = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
 
-  /** How often a probe's progress is read. */
-  private static final Duration POLL = Duration.ofMillis(50);
   /** A node that is reached but whose Java does not come up within this is lost. */
   static final Duration JVM_START = Duration.ofSeconds(90);
 
   private final Predicate<String> isLocal;
+  private final Function<Probe.Request, Probe.Answer> answerHere;
   private final Ssh ssh;
   private final String classpath;
   private final List<String> sshOptions;
@@ -41,7 +41,14 @@ public final class RemoteNodes {
    * @param sshOptions more ssh options, such as {@code -o StrictHostKeyChecking=yes} for the doctor
    */
   public RemoteNodes(Predicate<String> isLocal, Ssh ssh, String classpath, List<String> sshOptions) {
+    this(isLocal, NodeProbe::answer, ssh, classpath, sshOptions);
+  }
+
+  /** @param answerHere answers for this machine, in this process */
+  RemoteNodes(Predicate<String> isLocal, Function<Probe.Request, Probe.Answer> answerHere, Ssh ssh,
+      String classpath, List<String> sshOptions) {
     this.isLocal = isLocal;
+    this.answerHere = answerHere;
     this.ssh = ssh;
     this.classpath = classpath;
     this.sshOptions = List.copyOf(sshOptions);
@@ -98,86 +105,72 @@ public final class RemoteNodes {
   private Reply askOne(String host, Probe.Request request, Duration deadline) {
     long started = System.nanoTime();
     if (isLocal.test(host)) {
-      return new Reply(host, NodeProbe.answer(request), null, null, seconds(started));
+      return new Reply(host, answerHere.apply(request), null, null, seconds(started));
     }
     List<String> remote = NodeJava.command(NodeJava.Kind.PROBE, PROBE_JVM_OPTIONS, classpath, NodeProbe.MAIN,
         List.of());
     List<String> argv = ssh.command(host, Duration.ofSeconds(Math.max(1, Math.min(5, deadline.toSeconds()))),
         sshOptions, remote);
-    Path err = null;
-    Path out = null;
     try {
-      err = Files.createTempFile("wall-ask", ".err");
-      out = Files.createTempFile("wall-ask", ".out");
-      Process process = new ProcessBuilder(argv).redirectError(err.toFile()).redirectOutput(out.toFile()).start();
-      try (OutputStream in = process.getOutputStream()) {
-        in.write((String.join("\n", request.lines()) + "\n").getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        // ssh exited before reading: its exit code and words say why.
-      }
-      String late = awaitAnswer(process, out, started, deadline);
-      if (late != null) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(2, TimeUnit.SECONDS);
-        return new Reply(host, null, Unreached.UNREACHABLE, late, seconds(started));
-      }
-      List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-      String words = Files.readString(err, StandardCharsets.UTF_8).strip();
-      if (process.exitValue() == 0 && lines.contains("end")) {
+      Processes.Outcome asked = Processes.run(argv, (String.join("\n", request.lines()) + "\n")
+          .getBytes(StandardCharsets.UTF_8), new ProbePace(started, deadline), Map.of());
+      List<String> lines = asked.stdout().lines().toList();
+      String words = asked.stderr().strip();
+      if (asked.exitCode() == 0 && lines.contains("end")) {
         return new Reply(host, Probe.Answer.parse(lines), null, null, seconds(started));
       }
-      return new Reply(host, null, classify(process.exitValue(), words), lastLine(words), seconds(started));
+      return new Reply(host, null, classify(asked.exitCode(), words), lastLine(words), seconds(started));
+    } catch (Processes.TimedOut e) {
+      return new Reply(host, null, Unreached.UNREACHABLE, e.getMessage(), seconds(started));
     } catch (IOException e) {
       return new Reply(host, null, Unreached.OTHER, "could not run ssh: " + e.getMessage(), seconds(started));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Reply(host, null, Unreached.OTHER, "interrupted", seconds(started));
-    } finally {
-      deleteQuietly(err);
-      deleteQuietly(out);
     }
   }
 
   /**
-   * Waits for the probe to end, each node by its own measure: it must be reached within {@code
-   * deadline} (its script says {@link NodeJava#STARTING} before it starts Java); a node reached is
-   * then given {@link #JVM_START} for its Java to come up, and once that Java says how long it took
+   * A probe's deadline, each node by its own measure: it must be reached within {@code deadline}
+   * (its script says {@link NodeJava#STARTING} before it starts Java); a node reached is then
+   * given {@link #JVM_START} for its Java to come up, and once that Java says how long it took
    * ({@link NodeProbe#STARTED}), {@code deadline} again, scaled by {@link NodeProbe#scale}: a Pi
    * answers as fast as a PC, and a slow node (emulated, or busy) is given time in proportion to its
    * own measured start rather than called unreachable.
-   *
-   * @return null once it has ended, else why it is late
    */
-  private static String awaitAnswer(Process process, Path out, long started, Duration deadline)
-      throws IOException, InterruptedException {
-    long until = started + deadline.toNanos();
-    String late = "no answer within " + deadline.toSeconds() + " s";
-    boolean reached = false;
-    boolean running = false;
-    while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
-      long now = System.nanoTime();
-      if (!running) {
-        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-          if (!reached && line.equals(NodeJava.STARTING)) {
-            reached = true;
-            until = Math.max(until, now + JVM_START.toNanos());
-            late = "its Java did not start within " + JVM_START.toSeconds() + " s";
-          } else if (line.startsWith(NodeProbe.STARTED + " ")) {
-            running = true;
-            double scale = NodeProbe.scale(Long.parseLong(line.substring(NodeProbe.STARTED.length() + 1)));
-            until = now + (long) (deadline.toNanos() * scale);
-            late = String.format(java.util.Locale.ROOT, "no answer within %.0f s of its Java's start (%.1f times"
-                + " the %d s a node is given: its Java took that much longer to start)", deadline.toSeconds() * scale,
-                scale, deadline.toSeconds());
-          }
-        }
+  static final class ProbePace implements Processes.Pace {
+    private final Duration deadline;
+    private long until;
+    private String late;
+    private boolean reached;
+    private boolean running;
+
+    ProbePace(long started, Duration deadline) {
+      this.deadline = deadline;
+      this.until = started + deadline.toNanos();
+      this.late = "no answer within " + deadline.toSeconds() + " s";
+    }
+
+    @Override
+    public synchronized void line(String line, long now) {
+      if (running) {
+        return;
       }
-      if (now > until) {
-        return late;
+      if (!reached && line.equals(NodeJava.STARTING)) {
+        reached = true;
+        until = Math.max(until, now + JVM_START.toNanos());
+        late = "its Java did not start within " + JVM_START.toSeconds() + " s";
+      } else if (line.startsWith(NodeProbe.STARTED + " ")) {
+        running = true;
+        double scale = NodeProbe.scale(Long.parseLong(line.substring(NodeProbe.STARTED.length() + 1)));
+        until = now + (long) (deadline.toNanos() * scale);
+        late = String.format(Locale.ROOT, "no answer within %.0f s of its Java's start (%.1f times the %d s"
+            + " a node is given: its Java took that much longer to start)", deadline.toSeconds() * scale, scale,
+            deadline.toSeconds());
       }
     }
-    return null;
+
+    @Override
+    public synchronized String late(long now) {
+      return now - until > 0 ? late : null;
+    }
   }
 
   /** What ssh (exit 255) or the remote command said, as a kind of failure. */
@@ -218,15 +211,5 @@ public final class RemoteNodes {
 
   private static double seconds(long started) {
     return (System.nanoTime() - started) / 1e9;
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // A temporary file of a few bytes.
-      }
-    }
   }
 }

@@ -3,7 +3,7 @@ package dev.wall.player.nodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wall.player.backend.MediaInfo;
+import dev.wall.player.wire.Probe;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +18,12 @@ class ProbeDecodingTest {
     assertTrue(Probe.Request.parse(request.lines()).decoding());
     Probe.Answer answer = new Probe.Answer(Map.of(), "-", "ok", List.of(), "mpv", null, "ok x11 :0",
         Map.of("model", "Raspberry Pi 5 Model B Rev 1.0", "release", "12", "machine", "aarch64"), 0, List.of(),
-        List.of(), Map.of(), Map.of(Path.of("/srv/wall/a b.mp4"), new MediaInfo(3840, 2160, 30, 0, "hevc")),
+        List.of(), List.of(), Map.of(), Map.of(Path.of("/srv/wall/a b.mp4"), new Probe.Media("hevc", 3840, 2160, 30)),
         "drm gpu");
     List<String> lines = new java.util.ArrayList<>(List.of("wall-java: starting", "started 7300"));
     lines.addAll(answer.lines());
     Probe.Answer read = Probe.Answer.parse(lines);
-    assertEquals(new MediaInfo(3840, 2160, 30, 0, "hevc"), read.media().get(Path.of("/srv/wall/a b.mp4")));
+    assertEquals(new Probe.Media("hevc", 3840, 2160, 30), read.media().get(Path.of("/srv/wall/a b.mp4")));
     assertEquals("drm gpu", read.stack());
     assertEquals("Raspberry Pi 5 Model B Rev 1.0", read.facts().get("model"));
   }

@@ -1,7 +1,7 @@
 package dev.wall.player.testing;
 
+import dev.wall.player.process.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -216,22 +216,18 @@ public final class Arm64Root implements AutoCloseable {
   private static Arm64Root unpack(Path dir) throws IOException, InterruptedException {
     requireEmulation();
     deleteOrphans();
-    Path log = Files.createTempFile("wall-arm64-make-root", ".log");
-    String text;
+    // Through the process runner: stopped with its steps (debootstrap, the root's apt) by the stop
+    // contract when it overruns, and by the runner's shutdown hook when this JVM ends meanwhile.
+    Processes.Outcome making;
     try {
-      Process p = new ProcessBuilder(makeRoot().toString()).redirectErrorStream(true).redirectOutput(log.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      if (!p.waitFor(MAKE_ROOT.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroy();
-        p.waitFor(30, TimeUnit.SECONDS);
-        throw new IOException("the arm64 root was not made within " + MAKE_ROOT + ": " + tail(log));
-      }
-      text = Files.readString(log);
-      if (p.exitValue() != 0) {
-        throw new IOException("the arm64 root could not be made: " + text.strip());
-      }
-    } finally {
-      Files.deleteIfExists(log);
+      making = Processes.run(List.of(makeRoot().toString()), new byte[0], MAKE_ROOT, Map.of());
+    } catch (Processes.TimedOut e) {
+      throw new IOException("the arm64 root was not made within " + MAKE_ROOT + " (it was stopped); its log is"
+          + " beside the tarball in ~/.cache/wall/arm64-root/", e);
+    }
+    String text = making.stdout() + making.stderr();
+    if (making.exitCode() != 0) {
+      throw new IOException("the arm64 root could not be made: " + text.strip());
     }
     text.lines().filter(l -> l.startsWith("arm64 root: ")).forEach(System.out::println);
     Matcher tarball = Pattern.compile("(?m)^tarball (.+)$").matcher(text);
@@ -264,19 +260,11 @@ public final class Arm64Root implements AutoCloseable {
 
   /** Runs {@code argv} in the root ({@link #command}) to its end: its exit code and output. */
   public Result run(List<Path> shared, List<String> argv, Duration timeout) throws IOException, InterruptedException {
-    Path out = Files.createTempFile("wall-arm64", ".out");
     try {
-      Process p = new ProcessBuilder(command(shared, argv)).redirectErrorStream(true).redirectOutput(out.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
-        throw new IOException(argv + " in the arm64 root did not finish within " + timeout + ": " + tail(out));
-      }
-      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
+      Processes.Outcome done = Processes.run(command(shared, argv), new byte[0], timeout, Map.of());
+      return new Result(done.exitCode(), done.stdout() + done.stderr());
+    } catch (Processes.TimedOut e) {
+      throw new IOException(argv + " in the arm64 root did not finish within " + timeout + " (it was stopped)", e);
     }
   }
 
@@ -367,23 +355,12 @@ public final class Arm64Root implements AutoCloseable {
   }
 
   static String run(List<String> argv, Duration timeout) throws IOException, InterruptedException {
-    Path out = Files.createTempFile("wall-arm64", ".out");
-    try {
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
-        throw new IOException(argv + " did not finish within " + timeout);
-      }
-      String text = Files.readString(out);
-      if (p.exitValue() != 0) {
-        throw new IOException(String.join(" ", argv) + " failed (" + p.exitValue() + "): " + text.strip());
-      }
-      return text;
-    } finally {
-      Files.deleteIfExists(out);
+    Processes.Outcome done = Processes.run(argv, new byte[0], timeout, Map.of());
+    String text = done.stdout() + done.stderr();
+    if (done.exitCode() != 0) {
+      throw new IOException(String.join(" ", argv) + " failed (" + done.exitCode() + "): " + text.strip());
     }
+    return text;
   }
 
   private static void quiet(List<String> argv) throws InterruptedException {
@@ -391,21 +368,6 @@ public final class Arm64Root implements AutoCloseable {
       run(argv, Duration.ofSeconds(30));
     } catch (IOException e) {
       // Said by the check that follows.
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException, InterruptedException {
-    if (Files.exists(dir)) {
-      delete(dir);
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join(" | ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
-    } catch (IOException e) {
-      return "";
     }
   }
 

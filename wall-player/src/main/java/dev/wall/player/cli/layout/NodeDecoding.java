@@ -3,15 +3,13 @@ package dev.wall.player.cli.layout;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Screen;
-import dev.wall.player.backend.BackendOptions;
-import dev.wall.player.backend.Board;
-import dev.wall.player.backend.Decoding;
-import dev.wall.player.backend.Executables;
-import dev.wall.player.backend.MediaInfo;
-import dev.wall.player.backend.MediaProbe;
-import dev.wall.player.backend.PlayerException;
-import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.display.DisplayStack;
+import dev.wall.player.players.Board;
+import dev.wall.player.players.Decoding;
+import dev.wall.player.players.MediaInfo;
+import dev.wall.player.players.MediaProbe;
+import dev.wall.player.players.PlayerException;
+import dev.wall.player.players.registry.Backends;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -37,7 +35,7 @@ final class NodeDecoding {
     }
     PlayerKind player;
     try {
-      player = PlayerFactory.choose(layout.player(), BackendOptions.DEFAULTS, Executables::installed);
+      player = Backends.ALL.choose(layout.player()).kind();
     } catch (IllegalStateException e) {
       player = PlayerKind.MPV; // the player check says what is missing; the decoding is mpv's
     }
@@ -55,7 +53,7 @@ final class NodeDecoding {
         } catch (PlayerException e) {
           continue; // a clip that is not there or not a video is the media check's to report
         }
-        Decoding decoding = Decoding.of(player, board, stack.kind(), stack.gpu(), List.of(info));
+        Decoding decoding = Backends.ALL.decoding(player, board, stack.kind(), stack.gpu(), List.of(info));
         String where = file + ": screens[" + i + "].media: ";
         lines.add(decoding.ok()
             ? where + "note: " + clip.getFileName() + " is " + Decoding.describe(info) + "; this " + board.model()

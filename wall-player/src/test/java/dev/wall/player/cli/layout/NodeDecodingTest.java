@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.player.backend.Board;
 import dev.wall.player.display.DisplayStack;
+import dev.wall.player.players.Board;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
