@@ -307,13 +307,42 @@ public final class Arm64Root implements AutoCloseable {
     Path real = root.toRealPath();
     List<String> mounted = mountsUnder(real);
     for (String point : mounted) {
-      quiet(List.of("umount", "-R", point));
+      try {
+        runAtExit(List.of("umount", "-R", point), Duration.ofSeconds(30));
+      } catch (IOException e) {
+        // Said by the check that follows.
+      }
     }
     mounted = mountsUnder(real);
     if (!mounted.isEmpty()) {
       throw new IOException("still mounted under " + real + ": " + mounted + "; not deleting it");
     }
-    run(List.of("rm", "-rf", "--one-file-system", "--", real.toString()), Duration.ofMinutes(5));
+    runAtExit(List.of("rm", "-rf", "--one-file-system", "--", real.toString()), Duration.ofMinutes(5));
+  }
+
+  /**
+   * {@code argv} to its end, started directly rather than by the process runner: a root is deleted
+   * from a shutdown hook too, when the runner no longer starts anything (its own hook is stopping
+   * its children). Stopped with its children when it overruns.
+   */
+  private static void runAtExit(List<String> argv, Duration timeout) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("wall-arm64", ".out");
+    try {
+      Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        throw new IOException(String.join(" ", argv) + " did not finish within " + timeout);
+      }
+      if (p.exitValue() != 0) {
+        throw new IOException(String.join(" ", argv) + " failed (" + p.exitValue() + "): "
+            + Files.readString(out).strip());
+      }
+    } finally {
+      Files.deleteIfExists(out);
+    }
   }
 
   /** Mount points at or under {@code dir} in this mount namespace, deepest first. */
