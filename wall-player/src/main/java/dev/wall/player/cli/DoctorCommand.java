@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     name = "doctor",
     description = "Check every node of the wall, all at once, without changing anything: ssh with the wall's"
         + " key and recorded host key, names, versions, mpi.jar, player, display, media share, clips"
-        + " (SHA-256 against this controller's copy), and what each node is.",
+        + " (SHA-256 against this controller's copy), how each screen's clips are decoded there (and whether"
+        + " the node can hold them), and what each node is.",
     footer = {
       "",
       "Examples:",
@@ -118,10 +119,6 @@ public final class DoctorCommand implements Callable<Integer> {
           fixes.add(row.screen().name() + " on " + row.screen().host() + ": " + check + ": " + cell.fix());
         }
       });
-      if (Doctor.decodesOnlyHevc(row.node())) {
-        fixes.add(row.screen().name() + " on " + row.screen().host() + ": note: a Raspberry Pi 5 decodes only HEVC"
-            + " in hardware; encode its clips in HEVC (H.265)");
-      }
     }
     return fixes;
   }

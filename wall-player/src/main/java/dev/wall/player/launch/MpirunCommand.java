@@ -4,6 +4,7 @@ import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Network;
 import dev.wall.player.nodes.LocalMachine;
+import dev.wall.player.nodes.NodeJava;
 import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;
@@ -71,13 +72,26 @@ public final class MpirunCommand {
 
   private static List<String> rankCommand(String java, String classpath, List<String> launch, String archive) {
     List<String> command = new ArrayList<>(List.of(java));
-    command.addAll(RANK_JVM_OPTIONS);
-    if (archive != null) {
-      command.add(archive);
-    }
+    command.addAll(jvmOptions(archive));
     command.addAll(List.of("-cp", classpath, RANK_MAIN));
     command.addAll(launch);
     return command;
+  }
+
+  /**
+   * A rank on another node: that node's own Java and Open MPI library folder ({@link NodeJava}),
+   * never this controller's, which need not exist there (a PC controller, Pi nodes).
+   */
+  private static List<String> remoteRankCommand(String classpath, List<String> launch, String archive) {
+    return NodeJava.command(NodeJava.Kind.RANK, jvmOptions(archive), classpath, RANK_MAIN, launch);
+  }
+
+  private static List<String> jvmOptions(String archive) {
+    List<String> options = new ArrayList<>(RANK_JVM_OPTIONS);
+    if (archive != null) {
+      options.add(archive);
+    }
+    return options;
   }
 
   /**
@@ -89,17 +103,30 @@ public final class MpirunCommand {
    */
   public static List<String> argv(ShowPlan plan, LocalMachine local, Path hostfile, String java, String classpath,
       String archiveOption, MpiSettings mpi) {
+    return argv(plan, local, hostfile, java, classpath, classpath, archiveOption, mpi);
+  }
+
+  /**
+   * @param java this controller's Java, for the ranks on this machine
+   * @param remoteClasspath the classpath of a rank on another node, as a local rank gets it (mpirun
+   *     puts its working folder first on a local Java rank's classpath, and the class archive was
+   *     recorded with it): a node with the same install and Java uses the same archive
+   */
+  public static List<String> argv(ShowPlan plan, LocalMachine local, Path hostfile, String java, String classpath,
+      String remoteClasspath, String archiveOption, MpiSettings mpi) {
     Layout layout = plan.layout();
     List<String> argv = preamble(layout, local, hostfile, mpi);
     Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
-    List<String> rank = rankCommand(java, classpath, new RankLaunch(plan, false).args(), archiveOption);
+    List<String> launch = new RankLaunch(plan, false).args();
+    List<String> localRank = rankCommand(java, classpath, launch, archiveOption);
+    List<String> remote = remoteRankCommand(remoteClasspath, launch, archiveOption);
     for (int i = 0; i < layout.screens().size(); i++) {
       String host = layout.screen(i).host();
       if (i > 0) {
         argv.add(":");
       }
       argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
-      argv.addAll(rank);
+      argv.addAll(local.isThisMachine(host) ? localRank : remote);
     }
     return argv;
   }

@@ -81,6 +81,14 @@ public final class RankClassArchive {
     }
   }
 
+  /**
+   * The classpath a rank runs with, as the archive was recorded: a local rank gets it from mpirun
+   * (its working folder first), a rank on another node is given it.
+   */
+  public String rankClasspath() {
+    return classpath;
+  }
+
   /** The empty folder mpirun must run in, for the ranks' classpath to match the archive's. */
   public Path rankDirectory() throws IOException {
     Files.createDirectories(rankDirectory);

@@ -269,9 +269,11 @@ public final class WallController {
     Path hostfile = runDir.resolve("hostfile");
     String hosts = new HostfileWriter(layout, plan.layoutFile().toString()).hostfile();
     AtomicFile.replacingLinks().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return MpirunCommand.argv(plan, local, hostfile, java(), classpath(), archive.option().orElse(null), mpi);
+    return MpirunCommand.argv(plan, local, hostfile, java(), classpath(), archive.rankClasspath(),
+        archive.option().orElse(null), mpi);
   }
 
+  /** This controller's Java: for the ranks on this machine only (each other node runs its own). */
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

@@ -1,7 +1,13 @@
 package dev.wall.player.nodes;
 
 import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.display.DisplayStack;
+import dev.wall.player.players.Board;
+import dev.wall.player.players.Decoding;
+import dev.wall.player.players.MediaInfo;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.wire.Probe;
 import java.io.IOException;
@@ -25,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class Doctor {
   /** The checks, in the table's order. */
   public static final List<String> CHECKS =
-      List.of("ssh", "name", "versions", "mpi.jar", "player", "display", "media", "clip");
+      List.of("ssh", "name", "versions", "mpi.jar", "player", "display", "media", "clip", "decoder");
   /** Checksums of a first run over a large media share take long; every other check is quick. */
   static final Duration DEADLINE = Duration.ofMinutes(25);
   private static final Duration RESOLVE_DEADLINE = Duration.ofSeconds(5);
@@ -74,7 +80,7 @@ public final class Doctor {
       List<Path> clips = layout.screens().stream().filter(s -> s.host().equals(host))
           .flatMap(s -> layout.clips(s).stream()).distinct().toList();
       requests.put(host, new Probe.Request(host, null, false, true, Path.of(layout.mediaRoot()), clips, true,
-          layout.player(), display, true));
+          layout.player(), display, true).withDecoding());
     }
     Map<String, CompletableFuture<String>> resolved = new LinkedHashMap<>();
     for (String host : layout.hosts()) {
@@ -113,6 +119,7 @@ public final class Doctor {
     Cell media = media(answer);
     cells.put("media", media);
     cells.put("clip", media.ok() ? clip(screen, answer, controllerSums) : Cell.NOT_CHECKED);
+    cells.put("decoder", media.ok() && answer.player() != null ? decoder(screen, answer) : Cell.NOT_CHECKED);
     for (String timeout : answer.timeouts()) {
       String check = timeout.split(" ")[0];
       String column = switch (check) {
@@ -135,6 +142,7 @@ public final class Doctor {
       case KEY_REFUSED -> "key refused";
       case HOST_KEY -> "host key";
       case NOT_INSTALLED -> "no wall";
+      case NO_JAVA -> "no java";
       case OTHER -> "failed";
     };
   }
@@ -160,13 +168,21 @@ public final class Doctor {
     for (String name : List.of(InstalledVersions.WALL, InstalledVersions.JAVA, InstalledVersions.OPEN_MPI)) {
       String there = answer.versions().getOrDefault(name, InstalledVersions.MISSING);
       String mine = here.getOrDefault(name, InstalledVersions.MISSING);
-      if (!there.equals(mine)) {
+      // Each node runs its own Java: only its feature release (17) must agree, not the updates of each architecture.
+      boolean same = name.equals(InstalledVersions.JAVA) ? feature(there).equals(feature(mine)) : there.equals(mine);
+      if (!same) {
         differ.add((name.equals(InstalledVersions.OPEN_MPI) ? "Open MPI" : name) + " " + there + " there, " + mine
             + " here");
       }
     }
     return differ.isEmpty() ? Cell.pass("ok")
         : Cell.fail("differ", String.join(", ", differ) + "; install the same on every node");
+  }
+
+  /** Java's feature release: {@code 17} of {@code 17.0.15}. */
+  static String feature(String javaVersion) {
+    int dot = javaVersion.indexOf('.');
+    return dot < 0 ? javaVersion : javaVersion.substring(0, dot);
   }
 
   private Cell mpiJar(Screen screen, Probe.Answer answer) {
@@ -216,6 +232,28 @@ public final class Doctor {
     return Cell.pass(allCompared ? "ok" : "there");
   }
 
+  /**
+   * How the screen's clips are decoded on its node, worked out as the rank works it out there
+   * ({@link Decoding}) from what the node said of itself and of the clips: a clip it cannot hold
+   * fails, with what to do.
+   */
+  private Cell decoder(Screen screen, Probe.Answer answer) {
+    Board board = new Board(answer.facts().getOrDefault("model", ""), release(answer.facts().get("release")));
+    String[] stack = answer.stack() == null ? new String[] {"x11", "no-gpu"} : answer.stack().split(" ");
+    DisplayStack.Kind kind = DisplayStack.Kind.valueOf(stack[0].toUpperCase(Locale.ROOT));
+    List<MediaInfo> clips = layout.clips(screen).stream().map(c -> answer.media().get(c))
+        .filter(java.util.Objects::nonNull)
+        .map(m -> new MediaInfo(m.width(), m.height(), m.frameRate(), 0, m.codec())).toList();
+    Decoding decoding = Backends.ALL.decoding(PlayerKind.valueOf(answer.player().toUpperCase(Locale.ROOT)), board,
+        kind, stack.length > 1 && stack[1].equals("gpu"), clips);
+    return decoding.ok() ? Cell.pass(decoding.decoder())
+        : Cell.fail("cannot hold", decoding.problem() + " (decoded there by " + decoding.decoder() + ")");
+  }
+
+  private static int release(String value) {
+    return value != null && value.matches("\\d+") ? Integer.parseInt(value) : 0;
+  }
+
   /** SHA-256 of the clips this machine has, through the same cache. */
   private Map<Path, String> controllerChecksums() {
     Checksums sums = Checksums.forThisUser();
@@ -252,6 +290,9 @@ public final class Doctor {
   private static String node(Map<String, String> facts) {
     List<String> parts = new ArrayList<>();
     parts.add(facts.getOrDefault("model", "?"));
+    if (facts.containsKey("machine")) {
+      parts.add(facts.get("machine"));
+    }
     parts.add(bytes(facts.get("disk-free")) + " disk free");
     parts.add(bytes(facts.get("memory-available")) + " memory free");
     return String.join(", ", parts);
@@ -269,8 +310,4 @@ public final class Doctor {
     return sha.substring(0, Math.min(12, sha.length())) + "...";
   }
 
-  /** A board that decodes only HEVC in hardware, said once per node. */
-  public static boolean decodesOnlyHevc(String node) {
-    return node.contains("Raspberry Pi 5");
-  }
 }

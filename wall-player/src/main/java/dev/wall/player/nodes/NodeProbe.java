@@ -1,7 +1,12 @@
 package dev.wall.player.nodes;
 
 import dev.wall.core.io.RunFolder;
+import dev.wall.player.display.DisplayStack;
+import dev.wall.player.players.Board;
 import dev.wall.player.players.Executables;
+import dev.wall.player.players.MediaInfo;
+import dev.wall.player.players.MediaProbe;
+import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.registry.Backends;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.versions.InstalledVersions;
@@ -42,32 +47,66 @@ public final class NodeProbe {
   private static final Duration SWEEP_GRACE = Duration.ofSeconds(2);
   private static final Duration QUICK = Duration.ofSeconds(5);
   private static final Duration CHECKSUMS = Duration.ofMinutes(20);
+  /** ffprobe on each clip: a second or so each on a Pi. */
+  private static final Duration DECODING = Duration.ofSeconds(60);
   /** How much of a log the controller keeps of a node's. */
   static final int LOG_LINES = 200;
   /** The empty mount point of the media share holds this file (wall setup nfs-client puts it there). */
   static final String NOT_MOUNTED_SENTINEL = "NFS_NOT_MOUNTED";
+  /** The probe's first line: {@code started MILLIS}, how long its Java took to start. */
+  static final String STARTED = "started";
+  /** A JVM's start on a PC or a Pi 4, and more: a node slower than this is given time in proportion. */
+  static final Duration NOMINAL_START = Duration.ofSeconds(1);
 
   private NodeProbe() {}
 
   public static void main(String[] args) throws IOException {
+    long start = startMillis();
+    System.out.println(STARTED + " " + start);
+    System.out.flush();
     List<String> lines = new ArrayList<>();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null && !line.equals("end"); line = in.readLine()) {
       lines.add(line);
     }
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    answer(Probe.Request.parse(lines)).lines().forEach(out::println);
+    answer(Probe.Request.parse(lines), RunFolder.defaultPath(), scale(start)).lines().forEach(out::println);
     out.flush();
     System.exit(0); // a check still running past its deadline must not keep the JVM
   }
 
+  /** How long this JVM took to start, in milliseconds: from its process's start (the script's) to here. */
+  static long startMillis() {
+    return ProcessHandle.current().info().startInstant()
+        .map(t -> Math.max(0, System.currentTimeMillis() - t.toEpochMilli())).orElse(0L);
+  }
+
+  /**
+   * How much slower than a PC or a Pi this node is, judged by its own Java's start ({@code
+   * startMillis}): 1 up to {@link #NOMINAL_START}, in proportion beyond. Under emulation a JVM takes
+   * 5 to 20 s to start; every check's deadline stretches with it.
+   */
+  public static double scale(long startMillis) {
+    return Math.max(1, startMillis / (double) NOMINAL_START.toMillis());
+  }
+
   /** Answers {@code request} here, each check within its deadline. */
   public static Probe.Answer answer(Probe.Request request) {
-    return answer(request, RunFolder.defaultPath());
+    return answer(request, RunFolder.defaultPath(), 1);
   }
 
   /** The same, with {@code here} as this node's default run folder. */
   static Probe.Answer answer(Probe.Request request, Path here) {
+    return answer(request, here, 1);
+  }
+
+  /**
+   * The same, each deadline {@code scale} times as long (a slow node: see {@link #scale}).
+   *
+   * @param here this node's default run folder
+   */
+  static Probe.Answer answer(Probe.Request request, Path here, double scale) {
+    Duration quick = scaled(QUICK, scale);
     ExecutorService checks = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "probe-check");
       t.setDaemon(true);
@@ -76,7 +115,7 @@ public final class NodeProbe {
     List<String> timeouts = new ArrayList<>();
     try {
       RunRecord.Sweep sweep = request.sweep() && request.runDir() != null
-          ? within(checks, "sweep", QUICK.plus(SWEEP_GRACE), timeouts,
+          ? within(checks, "sweep", quick.plus(SWEEP_GRACE), timeouts,
               () -> RunRecord.sweep(runFolders(request.runDir(), here), request.host(), SWEEP_GRACE))
           : null;
       Future<Map<String, String>> versions = request.versions() ? checks.submit(NodeProbe::versions) : null;
@@ -86,20 +125,27 @@ public final class NodeProbe {
       Future<String[]> player = request.player() == null ? null : checks.submit(() -> player(request));
       Future<String> display = request.display() == null ? null : checks.submit(() -> display(request.display()));
       Future<Map<String, String>> facts = request.facts() ? checks.submit(() -> facts(request)) : null;
+      Future<Map<Path, Probe.Media>> media = request.decoding() ? checks.submit(() -> media(request.clips())) : null;
 
-      Map<String, String> versionsFound = get(versions, "versions", QUICK, timeouts, Map.of());
-      String resolved = get(resolves, "name", QUICK, timeouts, "-");
-      String root = get(mediaRoot, "media-root", QUICK, timeouts, null);
-      List<Probe.Clip> clipsFound = get(clips, "clips", request.checksums() ? CHECKSUMS : QUICK, timeouts, List.of());
-      String[] playerFound = get(player, "player", QUICK, timeouts, new String[] {null, null});
-      String displayFound = get(display, "display", QUICK, timeouts, null);
-      Map<String, String> factsFound = get(facts, "facts", QUICK, timeouts, Map.of());
+      Map<String, String> versionsFound = get(versions, "versions", quick, timeouts, Map.of());
+      String resolved = get(resolves, "name", quick, timeouts, "-");
+      String root = get(mediaRoot, "media-root", quick, timeouts, null);
+      List<Probe.Clip> clipsFound = get(clips, "clips", request.checksums() ? CHECKSUMS : quick, timeouts, List.of());
+      String[] playerFound = get(player, "player", quick, timeouts, new String[] {null, null});
+      String displayFound = get(display, "display", quick, timeouts, null);
+      Map<String, String> factsFound = get(facts, "facts", quick, timeouts, Map.of());
+      Map<Path, Probe.Media> mediaFound = get(media, "decoding", scaled(DECODING, scale), timeouts, Map.of());
       return new Probe.Answer(versionsFound, resolved, root, clipsFound, playerFound[0], playerFound[1], displayFound,
           factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(),
-          sweep == null ? List.of() : sweep.refused(), timeouts, logs(request, here));
+          sweep == null ? List.of() : sweep.refused(), timeouts, logs(request, here), mediaFound,
+          request.decoding() ? stack(request.display()) : null);
     } finally {
       checks.shutdownNow();
     }
+  }
+
+  private static Duration scaled(Duration deadline, double scale) {
+    return Duration.ofMillis((long) (deadline.toMillis() * scale));
   }
 
   /**
@@ -318,23 +364,63 @@ public final class NodeProbe {
     }
   }
 
+  /** What ffprobe says of each clip that is there (codec, size, rate), for its decoding. */
+  private static Map<Path, Probe.Media> media(List<Path> clips) throws IOException {
+    Map<Path, Probe.Media> found = new LinkedHashMap<>();
+    Path scratch = Files.createTempDirectory("wall-probe-media");
+    try {
+      for (Path clip : clips) {
+        if (Files.isRegularFile(clip) && Files.isReadable(clip)) {
+          try {
+            MediaInfo info = MediaProbe.probe(clip, scratch.resolve("clip.json"));
+            found.put(clip, new Probe.Media(info.codec(), info.width(), info.height(), info.frameRate()));
+          } catch (PlayerException e) {
+            // Not a clip ffprobe can read: its decoding is worked out without it.
+          }
+        }
+      }
+    } finally {
+      try (var files = Files.list(scratch)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(scratch);
+    }
+    return found;
+  }
+
+  /** The stack a player with these display settings draws on here: {@code KIND gpu|no-gpu}. */
+  static String stack(Map<String, String> display) {
+    try {
+      DisplayStack stack = DisplayStack.forPlayer(display == null ? Map.of() : display);
+      return stack.kind().jsonName() + " " + (stack.gpu() ? "gpu" : "no-gpu");
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private static Map<String, String> facts(Probe.Request request) {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("model", model());
+    facts.put("machine", NodeJava.machine());
+    facts.put("release", String.valueOf(Board.here().release()));
     Path where = request.mediaRoot() != null && Files.isDirectory(request.mediaRoot()) ? request.mediaRoot()
         : request.runDir() != null && Files.isDirectory(request.runDir()) ? request.runDir() : Path.of("/");
-    try {
-      facts.put("disk-free", String.valueOf(Files.getFileStore(where).getUsableSpace()));
-    } catch (IOException e) {
-      facts.put("disk-free", "?");
-    }
+    // statvfs of the folder itself: a node in a container or chroot may not find it in its mount table.
+    long free = where.toFile().getUsableSpace();
+    facts.put("disk-free", free > 0 ? String.valueOf(free) : "?");
     facts.put("memory-available", memoryAvailable());
     return facts;
   }
 
+  /** The device tree's model (a Pi's), else a PC's product name. */
   private static String model() {
-    for (String file : List.of("/proc/device-tree/model", "/sys/firmware/devicetree/base/model",
-        "/sys/class/dmi/id/product_name")) {
+    String board = Board.here().model();
+    if (!board.isEmpty()) {
+      return board;
+    }
+    for (String file : List.of("/sys/class/dmi/id/product_name")) {
       try {
         String text = Files.readString(Path.of(file), StandardCharsets.UTF_8).replace("\0", "").strip();
         if (!text.isEmpty()) {

@@ -89,10 +89,38 @@ public final class Preflight {
       case KEY_REFUSED -> " refused the wall's ssh key" + said + "; run wall setup ssh on the controller";
       case HOST_KEY -> " has a host key that is not the one recorded" + said
           + "; if the node was reinstalled, remove its line from ~/.ssh/wall_known_hosts and run wall setup ssh";
-      case NOT_INSTALLED -> " has no wall (or no Java) where the controller has it" + said
-          + "; install the same wall on every node";
+      case NOT_INSTALLED -> noWall(reply.detail());
+      case NO_JAVA -> " has no Java" + said + "; install the same wall there (wall setup install), which brings"
+          + " openjdk-17-jre-headless";
       case OTHER -> " could not be checked" + said;
     };
+  }
+
+  private static final java.util.regex.Pattern NODE_WORDS =
+      java.util.regex.Pattern.compile("no wall at (\\S+) on \\S+ \\(([^)]+)\\)(; it has one in (\\S+))?");
+
+  /**
+   * A node without the wall at this controller's path: what to install, and whether it is of
+   * another architecture, which is fine (the package is the same for every architecture, and each
+   * node runs its own Java and Open MPI).
+   */
+  static String noWall(String detail) {
+    java.util.regex.Matcher m = NODE_WORDS.matcher(detail == null ? "" : detail);
+    if (!m.find()) {
+      return " has no wall where this controller has it" + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")")
+          + "; install the same wall there (wall setup install)";
+    }
+    String machine = m.group(2);
+    String here = NodeJava.machine();
+    String arch = machine.equals(here) ? ""
+        : " (it is an " + machine + " node and this controller " + here + ", which is fine: the package is the"
+            + " same for both, and each node runs its own Java and Open MPI)";
+    if (m.group(4) != null) {
+      return " has no wall at " + m.group(1) + " but one in " + m.group(4) + arch + "; run the wall from the same"
+          + " place on every node: install this controller's package here too (apt-get install ./wall_*.deb)";
+    }
+    return " has no wall at " + m.group(1) + ", where this controller has it" + arch
+        + "; install the same wall there (wall setup install)";
   }
 
   private List<String> problems(String host, String who, Probe.Answer answer) {

@@ -2,9 +2,11 @@ package dev.wall.player.players;
 
 import dev.wall.core.layout.PlayerArgsPolicy;
 import dev.wall.core.layout.PlayerKind;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.process.ChildProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,15 @@ public interface Backend {
 
   /** Its allow-list for the layout's {@code playerArgs}, read the way its program reads them. */
   PlayerArgsPolicy argsPolicy();
+
+  /**
+   * How its player decodes {@code clips} on {@code board}, drawing on {@code stack} ({@code gpu}:
+   * whether the stack has a GPU to import frames), and whether that node holds them. By default
+   * the player chooses for itself and nothing is warned of.
+   */
+  default Decoding decoding(Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
+    return Decoding.playersOwn(kind().jsonName());
+  }
 
   /** A player for one screen, not started yet ({@link Player#prepare} starts it). */
   Player create(PlayerSpec spec);

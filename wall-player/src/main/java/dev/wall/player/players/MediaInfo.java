@@ -2,11 +2,16 @@ package dev.wall.player.players;
 
 /**
  * What a backend must know about a clip before its player starts: the decoded picture size (for
- * span crops in pixels), the frame rate and the length.
+ * span crops in pixels), the frame rate, the length, and the codec (for how it is decoded).
  *
  * @param frameRate frames per second, or 0 when the container does not say
+ * @param codec ffprobe's name for the video codec ({@code h264}, {@code hevc}, ...), or null if unknown
  */
-public record MediaInfo(int width, int height, double frameRate, double duration) {
+public record MediaInfo(int width, int height, double frameRate, double duration, String codec) {
+
+  public MediaInfo(int width, int height, double frameRate, double duration) {
+    this(width, height, frameRate, duration, null);
+  }
 
   /** The frame rate, or {@code fallback} when the clip does not declare one. */
   public double frameRateOr(double fallback) {

@@ -30,7 +30,7 @@ public final class MediaProbe {
 
   static List<String> argv(Path media) {
     return List.of("ffprobe", "-v", "error", "-select_streams", "v:0",
-        "-show_entries", "stream=width,height,avg_frame_rate,r_frame_rate:format=duration",
+        "-show_entries", "stream=codec_name,width,height,avg_frame_rate,r_frame_rate:format=duration",
         "-of", "json", "-i", media.toString());
   }
 
@@ -75,7 +75,8 @@ public final class MediaProbe {
         return null;
       }
       Cached cached = JSON.readValue(cache.toFile(), Cached.class);
-      return stamp.equals(cached.clip()) && cached.info() != null ? cached.info() : null;
+      // An entry from before the codec was kept is probed again.
+      return stamp.equals(cached.clip()) && cached.info() != null && cached.info().codec() != null ? cached.info() : null;
     } catch (IOException | RuntimeException e) {
       return null; // another format, or torn: probe again
     }
@@ -118,7 +119,9 @@ public final class MediaProbe {
       fps = rate(stream.path("r_frame_rate").asText(""));
     }
     double duration = root.path("format").path("duration").asDouble(0);
-    return new MediaInfo(stream.get("width").asInt(), stream.get("height").asInt(), Math.max(fps, 0), duration);
+    String codec = stream.path("codec_name").asText("");
+    return new MediaInfo(stream.get("width").asInt(), stream.get("height").asInt(), Math.max(fps, 0), duration,
+        codec.isEmpty() ? null : codec);
   }
 
   /** ffprobe writes rates as fractions, {@code 30000/1001}; {@code 0/0} means unknown. */

@@ -9,6 +9,7 @@ import dev.wall.core.layout.Screen;
 import dev.wall.player.launch.MpiSettings;
 import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.nodes.LocalMachine;
+import dev.wall.player.nodes.NodeJava;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.plan.DisplaySettings;
@@ -71,10 +72,17 @@ public final class DisplayPowerJob {
       if (i > 0) {
         argv.add(":");
       }
-      argv.addAll(List.of("-np", "1", "--host", order.host() + ":" + slots.get(order.host()), java));
-      argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
-      argv.addAll(List.of("-cp", classpath, POWER_MAIN));
-      argv.addAll(order.args());
+      argv.addAll(List.of("-np", "1", "--host", order.host() + ":" + slots.get(order.host())));
+      if (local.isThisMachine(order.host())) {
+        argv.add(java);
+        argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
+        argv.addAll(List.of("-cp", classpath, POWER_MAIN));
+        argv.addAll(order.args());
+      } else {
+        // That node's own Java and Open MPI, never this controller's.
+        argv.addAll(NodeJava.command(NodeJava.Kind.RANK, MpirunCommand.RANK_JVM_OPTIONS, classpath, POWER_MAIN,
+            order.args()));
+      }
     }
     return argv;
   }

@@ -27,11 +27,15 @@ public final class Probe {
    * @param clips check these files are there (with {@code checksums}, their SHA-256 too)
    * @param player check this player is installed, or null
    * @param display check this display is reachable (the variables the rank will use), or null
-   * @param facts report the board's model, free disk and free memory
+   * @param facts report the board's model, its release, its machine, free disk and free memory
    * @param logs send the last lines of these files (logs in the run folder), for the controller to keep
+   * @param decoding report each clip's codec, size and rate (ffprobe) and the display stack the
+   *     player would draw on, from which the controller works out each screen's decoding as the
+   *     rank does there
    */
   public record Request(String host, Path runDir, boolean sweep, boolean versions, Path mediaRoot, List<Path> clips,
-      boolean checksums, PlayerKind player, Map<String, String> display, boolean facts, List<Path> logs) {
+      boolean checksums, PlayerKind player, Map<String, String> display, boolean facts, List<Path> logs,
+      boolean decoding) {
     public Request {
       clips = List.copyOf(clips);
       display = display == null ? null : Map.copyOf(display);
@@ -40,12 +44,19 @@ public final class Probe {
 
     public Request(String host, Path runDir, boolean sweep, boolean versions, Path mediaRoot, List<Path> clips,
         boolean checksums, PlayerKind player, Map<String, String> display, boolean facts) {
-      this(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, List.of());
+      this(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, List.of(), false);
     }
 
     /** The same, also asking for the last lines of {@code files}. */
     public Request withLogs(List<Path> files) {
-      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, files);
+      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, files,
+          decoding);
+    }
+
+    /** The same, also asking what decides each clip's decoding there. */
+    public Request withDecoding() {
+      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, logs,
+          true);
     }
 
     public List<String> lines() {
@@ -70,6 +81,7 @@ public final class Probe {
       }
       flag(lines, facts, "facts");
       logs.forEach(l -> lines.add("log " + l));
+      flag(lines, decoding, "decoding");
       lines.add("end");
       return lines;
     }
@@ -86,6 +98,7 @@ public final class Probe {
       Map<String, String> display = null;
       boolean facts = false;
       List<Path> logs = new ArrayList<>();
+      boolean decoding = false;
       for (String line : lines) {
         String key = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
         String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1) : "";
@@ -105,12 +118,14 @@ public final class Probe {
           }
           case "facts" -> facts = true;
           case "log" -> logs.add(Path.of(value));
+          case "decoding" -> decoding = true;
           default -> {
             // A newer controller's question: not answered.
           }
         }
       }
-      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, logs);
+      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, logs,
+          decoding);
     }
 
     private static void flag(List<String> lines, boolean on, String name) {
@@ -126,6 +141,14 @@ public final class Probe {
       return state.equals("ok");
     }
   }
+
+  /**
+   * What ffprobe said of a clip on the node, for its decoding there.
+   *
+   * @param codec ffprobe's name of the video codec, or null when unknown
+   * @param frameRate frames a second, or 0 when the container does not say
+   */
+  public record Media(String codec, int width, int height, double frameRate) {}
 
   /**
    * One node's answers; a field is null (or empty) when it was not asked.
@@ -144,11 +167,23 @@ public final class Probe {
    *     them, one line each saying what is wrong and what to do
    * @param timeouts checks that ran out of time
    * @param logs the last lines of each log asked for, by path (none for a file that is not there)
+   * @param media what ffprobe said of each clip, by path (for the decoding)
+   * @param stack the display stack the player would draw on ({@code x11}, {@code wayland} or
+   *     {@code drm}, and {@code gpu} or {@code no-gpu}), or null when not asked
    */
   public record Answer(Map<String, String> versions, String resolves, String mediaRoot, List<Clip> clips,
       String player, String playerProblem, String display, Map<String, String> facts, int swept, List<String> left,
-      List<String> refused, List<String> timeouts, Map<Path, List<String>> logs) {
+      List<String> refused, List<String> timeouts, Map<Path, List<String>> logs, Map<Path, Media> media,
+      String stack) {
+    public Answer(Map<String, String> versions, String resolves, String mediaRoot, List<Clip> clips,
+        String player, String playerProblem, String display, Map<String, String> facts, int swept, List<String> left,
+        List<String> refused, List<String> timeouts, Map<Path, List<String>> logs) {
+      this(versions, resolves, mediaRoot, clips, player, playerProblem, display, facts, swept, left, refused,
+          timeouts, logs, Map.of(), null);
+    }
+
     public Answer {
+      media = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(media));
       versions = Map.copyOf(versions);
       clips = List.copyOf(clips);
       facts = Map.copyOf(facts);
@@ -183,6 +218,11 @@ public final class Probe {
         lines.add("display " + display);
       }
       facts.forEach((name, value) -> lines.add("fact " + name + " " + value));
+      media.forEach((path, info) -> lines.add(String.format(java.util.Locale.ROOT, "media %s %d %d %.6f %s",
+          info.codec() == null ? "-" : info.codec(), info.width(), info.height(), info.frameRate(), path)));
+      if (stack != null) {
+        lines.add("stack " + stack);
+      }
       lines.add("swept " + swept);
       left.forEach(l -> lines.add("left " + l));
       refused.forEach(r -> lines.add("refused " + r.replace('\n', ' ').replace('\r', ' ')));
@@ -213,6 +253,8 @@ public final class Probe {
       List<String> timeouts = new ArrayList<>();
       Map<String, Path> logNames = new LinkedHashMap<>();
       Map<Path, List<String>> logs = new LinkedHashMap<>();
+      Map<Path, Media> media = new LinkedHashMap<>();
+      String stack = null;
       for (String line : lines) {
         String[] kv = line.split(" ", 2);
         String value = kv.length > 1 ? kv[1] : "";
@@ -228,6 +270,12 @@ public final class Probe {
           case "player-problem" -> playerProblem = value;
           case "display" -> display = value;
           case "fact" -> facts.put(value.split(" ", 2)[0], value.split(" ", 2).length > 1 ? value.split(" ", 2)[1] : "");
+          case "media" -> {
+            String[] w = value.split(" ", 5);
+            media.put(Path.of(w[4]), new Media(w[0].equals("-") ? null : w[0], Integer.parseInt(w[1]),
+                Integer.parseInt(w[2]), Double.parseDouble(w[3])));
+          }
+          case "stack" -> stack = value;
           case "swept" -> swept = Integer.parseInt(value);
           case "left" -> left.add(value);
           case "refused" -> refused.add(value);
@@ -250,7 +298,7 @@ public final class Probe {
         }
       }
       return new Answer(versions, resolves, mediaRoot, clips, player, playerProblem, display, facts, swept, left,
-          refused, timeouts, logs);
+          refused, timeouts, logs, media, stack);
     }
   }
 }

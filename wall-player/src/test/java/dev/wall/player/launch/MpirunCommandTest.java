@@ -125,6 +125,26 @@ class MpirunCommandTest {
   }
 
   @Test
+  void aRankOnAnotherNodeRunsThatNodesOwnJavaAndOpenMpiNeverTheControllersPaths() {
+    Layout layout = layout(null, screen("a", "pc"), screen("b", "rpi2"));
+    ShowPlan plan = ShowPlan.resolve(Path.of("/srv/wall/lobby.json"), layout, null, null, Path.of("/tmp/wall-pi"),
+        DisplaySettings.from(Map.of(), ":0"), false, null);
+    List<String> argv = MpirunCommand.argv(plan, new LocalMachine(true, 4, "pc"), Path.of("/tmp/wall-pi/hostfile"),
+        "/usr/lib/jvm/java-17-openjdk-amd64/bin/java", "cp", "/cache/ranks-start-here:cp", "-XX:A=1",
+        MpiSettings.none());
+    List<String> local = argv.subList(argv.indexOf("pc:1") + 1, argv.indexOf(":"));
+    List<String> remote = argv.subList(argv.indexOf("rpi2:1") + 1, argv.size());
+    assertEquals("/usr/lib/jvm/java-17-openjdk-amd64/bin/java", local.get(0));
+    assertEquals(List.of("/bin/sh", "-c"), remote.subList(0, 2), "the node's own Java, through NodeJava's script");
+    assertEquals(List.of("wall-java", "rank"), remote.subList(3, 5));
+    assertFalse(String.join(" ", remote).contains("java-17-openjdk-amd64"), remote.toString());
+    assertFalse(String.join(" ", remote).contains("x86_64-linux-gnu"), remote.toString());
+    assertEquals("/cache/ranks-start-here:cp", remote.get(remote.indexOf("-cp") + 1),
+        "the classpath a local rank gets from mpirun, as the class archive was recorded");
+    assertTrue(remote.containsAll(MpirunCommand.RANK_JVM_OPTIONS) && remote.contains("-XX:A=1"), remote.toString());
+  }
+
+  @Test
   void rankIRunsOnScreenIsHostEvenWhenHostsAreInterleaved() {
     Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"), screen("c", "rpi1"), screen("d", "rpi3"));
     List<String> argv = argv(layout, new LocalMachine(false, 4, "controller"), ":0");

@@ -113,7 +113,7 @@ class SweepOwnershipTest {
 
   /** This machine, asked in this process, with {@code here} as its default run folder. */
   private static RemoteNodes inProcess(Path here) {
-    return new RemoteNodes(host -> true, request -> NodeProbe.answer(request, here), null, "java", "", List.of());
+    return new RemoteNodes(host -> true, request -> NodeProbe.answer(request, here), null, "", List.of());
   }
 
   private static String line(String role, Process p) {

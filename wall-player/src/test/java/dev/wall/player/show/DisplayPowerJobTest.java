@@ -35,7 +35,11 @@ class DisplayPowerJobTest {
         MpiSettings.none());
     String line = String.join(" ", argv);
     assertTrue(line.startsWith("mpirun "), line);
-    assertTrue(line.contains("-np 1 --host rpi1:3 /usr/bin/java"), line);
+    assertTrue(line.contains("-np 1 --host rpi1:3 /bin/sh -c "), "each node runs its own Java: " + line);
+    assertTrue(!line.contains("/usr/bin/java"), "never this controller's: " + line);
+    List<String> local = new DisplayPowerJob(layout, new LocalMachine(false, 4, "rpi1"), Path.of("/run/wall"))
+        .argv(false, display, Path.of("/run/wall/hostfile"), "/usr/bin/java", "/wall.jar", MpiSettings.none());
+    assertTrue(String.join(" ", local).contains("-np 1 --host rpi1:3 /usr/bin/java"), "on the controller, its own");
     assertTrue(line.endsWith("dev.wall.player.power.PowerMain --state off --kind cec --output 0 --host rpi2 --screens d"
         + " --display-var DISPLAY=:0"), line);
     assertEquals(3, job.orders(false, display).size());

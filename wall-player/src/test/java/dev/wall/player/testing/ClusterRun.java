@@ -40,6 +40,20 @@ public final class ClusterRun implements AutoCloseable {
     return new ClusterRun(process, out, err);
   }
 
+  /**
+   * {@code command} inside {@code node} (an installed wall, say), with {@code environment} added to
+   * this process's; its output goes to {@code dir}.
+   */
+  public static ClusterRun start(NamespaceCluster.Node node, Path dir, List<String> command,
+      Map<String, String> environment) throws IOException {
+    Path out = Files.createTempFile(dir, "wall", ".out");
+    Path err = Files.createTempFile(dir, "wall", ".err");
+    ProcessBuilder builder = new ProcessBuilder(node.exec(command)).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(environment);
+    return new ClusterRun(builder.start(), out, err);
+  }
+
   /** Its exit code, once it exits within {@code timeout}. */
   public int await(Duration timeout) throws Exception {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  * the namespaces, and removes the nodes' Open MPI session folders. A cluster whose owner died
  * without tearing down is torn down by the next {@link #start}.
  *
+ * <p>A node may instead have a root of its own ({@link NodeKind#arm64}: a Debian arm64 root run
+ * under qemu-user, as a Pi): its sshd is that root's, chrooted there in the node's mount namespace,
+ * with the cluster's state folder and the X sockets shared in at their own paths ({@link
+ * Node#share} adds more, such as the media), and a device tree of its own ({@link Node#model}).
+ *
  * <p>By hand, from {@code wall-player/}: {@code src/test/cluster/test-cluster up 4 /tmp/c}, then
  * {@code src/test/cluster/test-cluster exec /tmp/c 1 bash} for a shell on node 1, and
  * {@code src/test/cluster/test-cluster down /tmp/c}.
@@ -46,6 +51,10 @@ public final class NamespaceCluster implements AutoCloseable {
   private static final String SSHD_SCRIPT = "hostname \"$1\" && mount --bind \"$2\" /run"
       + " && mount --bind \"$3\" /etc/hosts && exec /usr/sbin/sshd -D -f \"$4\" -E \"$5\"";
   private static final Duration SSHD_START = Duration.ofSeconds(20);
+  /** Where X servers keep their sockets: shared into a node with a root of its own. */
+  private static final String X11_SOCKETS = "/tmp/.X11-unix";
+  /** An arm64 sshd starts under qemu, on a machine shared with builds. */
+  private static final Duration EMULATED_SSHD_START = Duration.ofSeconds(90);
 
   private final String tag;
   private final Path state;
@@ -61,10 +70,12 @@ public final class NamespaceCluster implements AutoCloseable {
     private final String address;
     private final String netns;
     private final Path dir;
+    private final NodeKind kind;
     private long sshdPid;
 
-    Node(int index) {
+    Node(int index, NodeKind kind) {
       this.index = index;
+      this.kind = kind;
       this.hostname = "node" + index + "-" + tag.substring(tag.indexOf('x') + 1);
       this.address = "10.231." + subnet + "." + (10 + index);
       this.netns = tag + "-n" + index;
@@ -98,11 +109,47 @@ public final class NamespaceCluster implements AutoCloseable {
       return sshdPid;
     }
 
-    /** {@code argv}, run inside this node: its network, mount and UTS namespaces. */
+    /** {@code argv}, run inside this node: its network, mount and UTS namespaces (and its root, if it has one). */
     public List<String> exec(List<String> argv) {
-      List<String> all = new ArrayList<>(List.of("nsenter", "-t", String.valueOf(sshdPid), "-n", "-m", "-u", "--"));
+      List<String> all = new ArrayList<>(List.of("nsenter", "-t", String.valueOf(sshdPid), "-n", "-m", "-u"));
+      if (kind.root() != null) {
+        all.addAll(List.of("-r", "-w"));
+      }
+      all.add("--");
       all.addAll(argv);
       return all;
+    }
+
+    /** The node's own root folder on this machine (an arm64 Debian), or null for a node that shares this machine's files. */
+    public Path root() {
+      return kind.root() == null ? null : kind.root().dir();
+    }
+
+    /**
+     * Makes {@code path} of this machine (a folder) visible at the same path inside this node's root,
+     * as an NFS share or a display's socket folder is on a real node. Only in the node's own mount
+     * namespace; a node without a root of its own sees every path already.
+     */
+    public void share(Path path) throws IOException {
+      if (kind.root() == null) {
+        return;
+      }
+      String p = path.toAbsolutePath().normalize().toString();
+      run(List.of("nsenter", "-t", String.valueOf(sshdPid), "-m", "--", "sh", "-c",
+          "mkdir -p \"$1$2\" && mount --bind \"$2\" \"$1$2\"", "share", root().toString(), p));
+    }
+
+    /**
+     * Gives the node the device tree model a Pi's firmware gives ({@code /sys/firmware/devicetree/base/model},
+     * as {@code Raspberry Pi 5 Model B Rev 1.0}), or none for null. Only a node with a root of its own.
+     */
+    public void model(String model) throws IOException {
+      if (kind.root() == null) {
+        throw new IllegalStateException(this + " shares this machine's /sys: it has no device tree of its own");
+      }
+      run(List.of("nsenter", "-t", String.valueOf(sshdPid), "-m", "--", "sh", "-c",
+          "f=\"$1/sys/firmware/devicetree/base/model\"; if [ -n \"$2\" ]; then printf '%s\\000' \"$2\" > \"$f\";"
+              + " else rm -f \"$f\"; fi", "model", root().toString(), model == null ? "" : model));
     }
 
     public List<String> exec(String... argv) {
@@ -213,6 +260,20 @@ public final class NamespaceCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * What a node is: one that shares this machine's files (the default), or one with a root of its
+   * own ({@link Arm64Root}), whose sshd and everything it starts run chrooted there, emulated.
+   */
+  public record NodeKind(Arm64Root root) {
+    public static NodeKind host() {
+      return new NodeKind(null);
+    }
+
+    public static NodeKind arm64(Arm64Root root) {
+      return new NodeKind(root);
+    }
+  }
+
   private NamespaceCluster(String tag, Path state, int subnet) {
     this.tag = tag;
     this.state = state;
@@ -228,6 +289,15 @@ public final class NamespaceCluster implements AutoCloseable {
 
   /** Starts {@code count} nodes, with their state (keys, configs, logs, PID files) in {@code state}. */
   public static NamespaceCluster start(Path state, int count) throws IOException {
+    if (count < 1 || count > 200) {
+      throw new IllegalArgumentException("1 to 200 nodes, not " + count);
+    }
+    return start(state, java.util.Collections.nCopies(count, NodeKind.host()));
+  }
+
+  /** Starts one node of each kind, in order (node 1 first). */
+  public static NamespaceCluster start(Path state, List<NodeKind> kinds) throws IOException {
+    int count = kinds.size();
     if (count < 1 || count > 200) {
       throw new IllegalArgumentException("1 to 200 nodes, not " + count);
     }
@@ -249,7 +319,7 @@ public final class NamespaceCluster implements AutoCloseable {
     NamespaceCluster cluster = new NamespaceCluster(tag, state.toAbsolutePath(), 1 + random.nextInt(250));
     Runtime.getRuntime().addShutdownHook(cluster.hook);
     try {
-      cluster.build(count);
+      cluster.build(kinds);
     } catch (IOException | RuntimeException e) {
       cluster.close();
       throw e;
@@ -293,7 +363,7 @@ public final class NamespaceCluster implements AutoCloseable {
     return state.resolve("authorized_keys");
   }
 
-  private void build(int count) throws IOException {
+  private void build(List<NodeKind> kinds) throws IOException {
     write("owner", ProcessHandle.current().pid() + "\n" + tag + "\n");
     Path ssh = home().resolve(".ssh");
     Files.createDirectories(ssh);
@@ -301,8 +371,8 @@ public final class NamespaceCluster implements AutoCloseable {
     Path key = ssh.resolve("wall_ed25519");
     run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "wall@" + tag, "-f", key.toString()));
     Files.copy(ssh.resolve("wall_ed25519.pub"), authorizedKeys());
-    for (int i = 1; i <= count; i++) {
-      nodes.add(new Node(i));
+    for (int i = 1; i <= kinds.size(); i++) {
+      nodes.add(new Node(i, kinds.get(i - 1)));
     }
     String bridge = tag + "-br";
     record("namespaces", bridge);
@@ -386,10 +456,17 @@ public final class NamespaceCluster implements AutoCloseable {
   }
 
   private void startSshd(Node node) throws IOException {
-    List<String> argv = List.of("ip", "netns", "exec", node.netns, "unshare", "--mount", "--uts",
-        "--propagation", "private", "sh", "-c", SSHD_SCRIPT, "sh", node.hostname, node.dir.resolve("run").toString(),
-        node.dir.resolve("hosts").toString(), node.dir.resolve("sshd_config").toString(),
-        node.dir.resolve("sshd.log").toString());
+    List<String> argv = node.kind.root() == null
+        ? List.of("ip", "netns", "exec", node.netns, "unshare", "--mount", "--uts",
+            "--propagation", "private", "sh", "-c", SSHD_SCRIPT, "sh", node.hostname, node.dir.resolve("run").toString(),
+            node.dir.resolve("hosts").toString(), node.dir.resolve("sshd_config").toString(),
+            node.dir.resolve("sshd.log").toString())
+        // The node's own root: its sshd (arm64, emulated) chrooted there, the cluster's state shared in.
+        : List.of("ip", "netns", "exec", node.netns, "unshare", "--mount", "--uts", "--propagation", "private",
+            "sh", "-c", Arm64Root.SETUP, "arm64-node", node.root().toString(), node.hostname, "-",
+            node.dir.resolve("run").toString(), node.dir.resolve("hosts").toString(), state.toString(),
+            Files.isDirectory(Path.of(X11_SOCKETS)) ? X11_SOCKETS : state.toString(), "--", "/usr/sbin/sshd", "-D", "-f", node.dir.resolve("sshd_config").toString(),
+            "-E", node.dir.resolve("sshd.log").toString());
     Process sshd = new ProcessBuilder(argv).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(node.dir.resolve("sshd.out").toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
@@ -400,7 +477,8 @@ public final class NamespaceCluster implements AutoCloseable {
   /** sshd is up once its PID file (in the node's own /run) names the process we started. */
   private void awaitListening(Node node) throws IOException {
     Path pidFile = node.dir.resolve("run/sshd.pid");
-    long deadline = System.nanoTime() + SSHD_START.toNanos();
+    Duration start = node.kind.root() == null ? SSHD_START : EMULATED_SSHD_START;
+    long deadline = System.nanoTime() + start.toNanos();
     while (System.nanoTime() < deadline) {
       if (ProcessHandle.of(node.sshdPid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
         throw new IOException("sshd of " + node + " exited: " + tail(node.dir.resolve("sshd.log"))
@@ -412,7 +490,7 @@ public final class NamespaceCluster implements AutoCloseable {
       }
       java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
     }
-    throw new IOException("sshd of " + node + " did not listen within " + SSHD_START + ": "
+    throw new IOException("sshd of " + node + " did not listen within " + start + ": "
         + tail(node.dir.resolve("sshd.log")));
   }
 

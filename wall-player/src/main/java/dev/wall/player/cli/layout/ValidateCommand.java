@@ -5,6 +5,8 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Problem;
 import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.display.DisplayStack;
+import dev.wall.player.players.Board;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +43,8 @@ public final class ValidateCommand implements Callable<Integer> {
       names = "--check-media",
       description =
           "Also check that every clip exists under mediaRoot on this machine (leave it out on a"
-              + " controller that does not mount the media share); on a Pi 5, warn of this node's H.264 clips above"
-              + " 720p, which it decodes in software.")
+              + " controller that does not mount the media share); on a Raspberry Pi 4 or 5, say how this node"
+              + " decodes each of its screens' clips, and warn of those it cannot hold (H.264 above 1080p).")
   boolean checkMedia;
 
   @Override
@@ -71,7 +73,7 @@ public final class ValidateCommand implements Callable<Integer> {
       }
       List<Problem> problems = reader.checkMedia(file.toString(), layout);
       if (problems.isEmpty()) {
-        warnPi5(file, layout);
+        sayDecoding(file, layout);
       }
       return problems;
     } catch (InvalidLayoutException e) {
@@ -79,15 +81,14 @@ public final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  /** On a Pi 5, clips of this node's screens it would decode in software: warnings, on stdout. */
-  private void warnPi5(Path file, Layout layout) {
-    Pi5Decoding.model(Pi5Decoding.MODEL).ifPresent(model -> {
-      try {
-        Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "wall-" + System.getProperty("user.name"));
-        Pi5Decoding.warnings(file.toString(), layout, scratch, model).forEach(spec.commandLine().getOut()::println);
-      } catch (java.io.IOException e) {
-        spec.commandLine().getOut().println(file + ": warning: could not probe the clips' codecs (" + e.getMessage() + ")");
-      }
-    });
+  /** On a Pi 4 or 5, how this node decodes its screens' clips: notes, and warnings, on stdout. */
+  private void sayDecoding(Path file, Layout layout) {
+    try {
+      Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "wall-" + System.getProperty("user.name"));
+      NodeDecoding.lines(file.toString(), layout, scratch, Board.here(), DisplayStack.ofThisProcess())
+          .forEach(spec.commandLine().getOut()::println);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      spec.commandLine().getOut().println(file + ": warning: could not probe the clips' codecs (" + e.getMessage() + ")");
+    }
   }
 }

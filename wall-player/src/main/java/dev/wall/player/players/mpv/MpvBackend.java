@@ -2,8 +2,12 @@ package dev.wall.player.players.mpv;
 
 import dev.wall.core.layout.PlayerArgsPolicy;
 import dev.wall.core.layout.PlayerKind;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.players.Backend;
+import dev.wall.player.players.Board;
 import dev.wall.player.players.Capabilities;
+import dev.wall.player.players.Decoding;
+import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerSpec;
@@ -12,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +45,11 @@ public final class MpvBackend implements Backend {
   @Override
   public Capabilities capabilities() {
     return MpvPlayer.CAPABILITIES;
+  }
+
+  @Override
+  public Decoding decoding(Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
+    return MpvDecoding.of(board, stack, gpu, clips);
   }
 
   @Override

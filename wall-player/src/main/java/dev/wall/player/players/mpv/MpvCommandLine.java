@@ -2,6 +2,7 @@ package dev.wall.player.players.mpv;
 
 import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
+import dev.wall.player.players.Decoding;
 import dev.wall.player.players.PlayerSpec;
 import dev.wall.player.players.SpanCrop;
 import dev.wall.player.display.DisplayStack;
@@ -22,6 +23,15 @@ final class MpvCommandLine {
    * @throws IllegalArgumentException when the screen has a window and the stack cannot place one
    */
   static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket, DisplayStack stack) {
+    return argv(spec, options, socket, stack, null);
+  }
+
+  /**
+   * @param decoding the node's decoding ({@link Decoding#mpvArgs}), or null: given unless the
+   *     options or the layout's {@code playerArgs} name a decoder (theirs win)
+   */
+  static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket, DisplayStack stack,
+      Decoding decoding) {
     List<String> argv = new ArrayList<>();
     argv.add(options.executable());
     argv.add("--pause");
@@ -54,6 +64,10 @@ final class MpvCommandLine {
       argv.add("--audio=no");
     }
     addIfSet(argv, "--hwdec=", options.hwdec());
+    if (options.hwdec() == null && decoding != null
+        && spec.playerArgs().stream().noneMatch(a -> a.startsWith("--hwdec"))) {
+      argv.addAll(decoding.mpvArgs());
+    }
     if (options.vo() == null && !names(spec.playerArgs(), "--vo=")) {
       argv.addAll(videoOutput(stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
     }

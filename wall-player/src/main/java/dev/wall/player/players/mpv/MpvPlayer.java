@@ -1,7 +1,11 @@
 package dev.wall.player.players.mpv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wall.player.players.Board;
 import dev.wall.player.players.Capabilities;
+import dev.wall.player.players.Decoding;
+import dev.wall.player.players.MediaInfo;
+import dev.wall.player.players.MediaProbe;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerMessages;
@@ -12,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -68,13 +73,45 @@ public final class MpvPlayer implements Player {
    * @throws IllegalArgumentException for a window the display stack cannot place
    */
   static ChildProcess startFor(PlayerSpec spec, MpvOptions options, String labelPrefix) throws IOException {
-    List<String> argv = MpvCommandLine.argv(spec, options, socketFor(spec), DisplayStack.forPlayer(spec.environment()));
+    DisplayStack stack = DisplayStack.forPlayer(spec.environment());
+    List<String> argv =
+        MpvCommandLine.argv(spec, options, socketFor(spec), stack, decodingHere(spec, options, stack));
     return start(labelPrefix + spec.screenName(), argv, spec.log(), spec.environment(), System.getenv("DISPLAY"));
   }
 
   /** mpv's command line for {@code spec} with the default options, as {@link #prepare} starts it. */
   static List<String> argv(PlayerSpec spec) {
-    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec), DisplayStack.forPlayer(spec.environment()));
+    DisplayStack stack = DisplayStack.forPlayer(spec.environment());
+    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec), stack,
+        decodingHere(spec, MpvOptions.DEFAULTS, stack));
+  }
+
+  /**
+   * How {@code spec}'s clips are decoded on this node ({@link MpvDecoding}): a Pi's board and
+   * release decide, with each clip's codec and size, which ffprobe reads once (kept beside the
+   * screen's log, as the other backends keep it). Off a Pi nothing is probed: mpv's default stands.
+   * Null when the backend's options name a decoder.
+   */
+  private static Decoding decodingHere(PlayerSpec spec, MpvOptions options, DisplayStack stack) {
+    if (options.hwdec() != null) {
+      return null;
+    }
+    Board board = Board.here();
+    if (board.soc() == Board.Soc.OTHER) {
+      return MpvDecoding.of(board, stack.kind(), stack.gpu(), List.of());
+    }
+    List<MediaInfo> clips = new ArrayList<>();
+    for (int i = 0; i < spec.media().size(); i++) {
+      try {
+        Files.createDirectories(spec.workDir());
+        clips.add(MediaProbe.probe(spec.media().get(i),
+            spec.workDir().resolve(spec.screenName() + ".clip" + i + ".ffprobe.json")));
+      } catch (PlayerException | IOException e) {
+        // Not probed: decided without it (HEVC in hardware, the rest in software); the player
+        // says why it fails, if it does.
+      }
+    }
+    return MpvDecoding.of(board, stack.kind(), stack.gpu(), clips);
   }
 
   /**

@@ -2,10 +2,15 @@ package dev.wall.player.players.omxplayer;
 
 import dev.wall.core.layout.PlayerArgsPolicy;
 import dev.wall.core.layout.PlayerKind;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.players.Backend;
+import dev.wall.player.players.Board;
 import dev.wall.player.players.Capabilities;
+import dev.wall.player.players.Decoding;
+import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerSpec;
+import java.util.List;
 
 /** omxplayer, on legacy Raspberry Pi OS: no early start, blank screen or thumbnails of its own. */
 public final class OmxplayerBackend implements Backend {
@@ -27,6 +32,11 @@ public final class OmxplayerBackend implements Backend {
   @Override
   public Capabilities capabilities() {
     return OmxplayerPlayer.CAPABILITIES;
+  }
+
+  @Override
+  public Decoding decoding(Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
+    return OmxplayerDecoding.of(clips);
   }
 
   @Override

@@ -4,8 +4,12 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.layout.UnevenItems;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.players.Backend;
+import dev.wall.player.players.Board;
+import dev.wall.player.players.Decoding;
 import dev.wall.player.players.Executables;
+import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerSpec;
 import dev.wall.player.players.SpanCrop;
@@ -91,6 +95,16 @@ public final class Backends {
     throw new IllegalStateException("no video player is installed on this node: none of "
         + String.join(", ", backends.stream().map(Backend::program).toList())
         + " is on PATH; install " + suggested.kind().jsonName() + " (" + suggested.installHint() + ")");
+  }
+
+  /**
+   * How {@code kind}'s player decodes {@code clips} on {@code board} ({@link Backend#decoding}).
+   * For {@code auto}, mpv's: on a Pi 4 or 5 (current Pi OS) auto finds mpv, since omxplayer exists
+   * only on legacy Pi OS, which those boards do not run.
+   */
+  public Decoding decoding(PlayerKind kind, Board board, DisplayStack.Kind stack, boolean gpu,
+      List<MediaInfo> clips) {
+    return named(kind == PlayerKind.AUTO ? PlayerKind.MPV : kind).decoding(board, stack, gpu, clips);
   }
 
   /** Black in {@code spec}'s screen's place, by the first installed backend that can show it. */

@@ -2,10 +2,15 @@ package dev.wall.player.players.vlc;
 
 import dev.wall.core.layout.PlayerArgsPolicy;
 import dev.wall.core.layout.PlayerKind;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.players.Backend;
+import dev.wall.player.players.Board;
 import dev.wall.player.players.Capabilities;
+import dev.wall.player.players.Decoding;
+import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerSpec;
+import java.util.List;
 
 /** VLC: plays, but offers no early start, blank screen or thumbnails, and no rate trimming. */
 public final class VlcBackend implements Backend {
@@ -27,6 +32,12 @@ public final class VlcBackend implements Backend {
   @Override
   public Capabilities capabilities() {
     return VlcPlayer.CAPABILITIES;
+  }
+
+  /** VLC chooses its decoder itself. */
+  @Override
+  public Decoding decoding(Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
+    return Decoding.playersOwn("VLC");
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Audio;
+import dev.wall.player.players.Decoding;
 import dev.wall.player.players.PlayerSpec;
 import dev.wall.player.display.DisplayStack;
 import dev.wall.player.playertest.GoldenArgv;
@@ -60,6 +61,28 @@ class MpvCommandLineTest {
         () -> MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, Path.of("/tmp/run/left.sock"), stack("drm")));
     assertTrue(console.getMessage().startsWith("screen left: has a \"window\", but a console (DRM/KMS) has no windows"
         + " (no desktop runs: the console, through DRM/KMS)"), console.getMessage());
+  }
+
+  @Test
+  void theNodesDecodingIsGivenUnlessTheOptionsOrTheLayoutNameADecoder() {
+    PlayerSpec spec = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, List.of(),
+        Path.of("/tmp/run"), Map.of());
+    Path socket = Path.of("/tmp/s1.sock");
+    List<String> plain = MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socket, stack("drm"));
+    Decoding pi5 = new Decoding("drm", List.of("--hwdec=drm", "--hwdec-codecs=hevc"), true, null);
+    List<String> decoded = MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socket, stack("drm"), pi5);
+    assertEquals(plain.size() + 2, decoded.size());
+    int at = decoded.indexOf("--hwdec=drm");
+    assertEquals(List.of("--hwdec=drm", "--hwdec-codecs=hevc"), decoded.subList(at, at + 2));
+    assertTrue(at < decoded.indexOf("--no-config"), "before the wall's last word: " + decoded);
+    PlayerSpec chosen = new PlayerSpec("s1", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE,
+        List.of("--hwdec=no"), Path.of("/tmp/run"), Map.of());
+    assertEquals(MpvCommandLine.argv(chosen, MpvOptions.DEFAULTS, socket, stack("drm")),
+        MpvCommandLine.argv(chosen, MpvOptions.DEFAULTS, socket, stack("drm"), pi5),
+        "the layout's playerArgs choose the decoder");
+    MpvOptions fixed = new MpvOptions("mpv", "auto", null, null);
+    assertEquals(List.of("--hwdec=auto"), MpvCommandLine.argv(spec, fixed, socket, stack("drm"), pi5).stream()
+        .filter(a -> a.startsWith("--hwdec")).toList(), "the backend's options choose the decoder");
   }
 
   @Test
