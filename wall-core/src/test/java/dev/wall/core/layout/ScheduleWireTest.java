@@ -2,6 +2,7 @@ package dev.wall.core.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wall.core.testing.RepoFiles;
 import org.junit.jupiter.api.Test;
 
 /** A layout's opening hours reach the ranks as the controller validated them. */

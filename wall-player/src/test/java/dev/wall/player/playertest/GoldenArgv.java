@@ -8,6 +8,7 @@ import dev.wall.core.layout.Layout;
 import dev.wall.player.backend.MediaInfo;
 import dev.wall.player.backend.PlayerFactory;
 import dev.wall.player.backend.PlayerSpec;
+import dev.wall.player.testing.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -62,7 +63,7 @@ public record GoldenArgv(String name, Path input, JsonNode json) {
     String folder = input.getParent().getFileName().toString();
     String text = String.join("\n", actual) + "\n";
     if (Boolean.getBoolean("golden.update")) {
-      Path source = TestMedia.repositoryRoot().resolve("wall-player/src/test/resources/golden")
+      Path source = Project.root().resolve("wall-player/src/test/resources/golden")
           .resolve(folder).resolve(name + ".argv");
       Files.writeString(source, text, StandardCharsets.UTF_8);
       return;

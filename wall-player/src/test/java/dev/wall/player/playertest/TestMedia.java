@@ -1,6 +1,7 @@
 package dev.wall.player.playertest;
 
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.testing.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,17 +32,6 @@ public final class TestMedia {
     return dir;
   }
 
-  public static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve("media/generate"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("not inside the wall repository");
-    }
-    return dir;
-  }
-
   /** A clip from media/generate/make-clip: frame numbers as a bar code in the top ninth. */
   public static synchronized Path barCoded(int width, int height, int seconds) throws IOException {
     return barCoded(width, height, seconds, 0);
@@ -52,7 +42,7 @@ public final class TestMedia {
     String name = "bars-" + width + "x" + height + "-" + seconds + "s" + (first == 0 ? "" : "-from" + first);
     Path clip = dir().resolve(name + ".mp4");
     if (!Files.exists(clip)) {
-      run(List.of(repositoryRoot().resolve("media/generate/make-clip").toString(), clip.toString(), name,
+      run(List.of(Project.root().resolve("media/generate/make-clip").toString(), clip.toString(), name,
           Integer.toString(width), Integer.toString(height), Integer.toString(seconds), Integer.toString(FPS), "0",
           Integer.toString(first)), name);
     }

@@ -1,5 +1,6 @@
 package dev.wall.player.testing;
 
+import dev.wall.core.testing.RepoFiles;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,24 +13,14 @@ import java.util.Map;
 public final class Project {
   private Project() {}
 
+  /** The checkout's root ({@link RepoFiles#root}). */
   public static Path root() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve("media/generate"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("not inside the wall repository");
-    }
-    return dir;
+    return RepoFiles.root();
   }
 
   /** The example layouts in layouts/, sorted. */
   public static List<Path> exampleLayouts() {
-    try (java.util.stream.Stream<Path> files = Files.list(root().resolve("layouts"))) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return RepoFiles.exampleLayouts();
   }
 
   /** The classpath of this test JVM, which child JVMs (ranks, fixtures) reuse. */
