@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.player.cli.setup.SetupFixtures;
 import dev.wall.player.testing.NamespaceCluster;
+import dev.wall.player.testing.Poll;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class NfsShareIT {
                   "-L", log.toString(), "-N", "NIV_EVENT"))
               .redirectErrorStream(true).redirectOutput(tmp.resolve("ganesha.out").toFile()).start();
       try {
-        Cmd.await("ganesha listening on 2049", Duration.ofSeconds(30),
+        Poll.until(Duration.ofSeconds(30), "ganesha listening on 2049",
             () -> ganesha.isAlive() && listening(ns, 2049));
         String url = "nfs://" + controller + "/srv/wall/media/clip.mp4?version=4";
         Cmd.Result read = Cmd.run(ns.exec("nfs-cat", url));
