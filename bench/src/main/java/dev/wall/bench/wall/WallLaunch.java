@@ -132,7 +132,7 @@ public final class WallLaunch {
    */
   private static String classpath() {
     String own = System.getProperty("java.class.path");
-    Path target = dev.wall.bench.Repository.root().resolve("bench/target");
+    Path target = dev.wall.core.testing.RepoFiles.root().resolve("bench/target");
     try (var jars = java.nio.file.Files.list(target.resolve("lib"));
         var built = java.nio.file.Files.list(target)) {
       List<String> entries = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wall.bench.Repository;
 import dev.wall.bench.analysis.Sample;
 import dev.wall.bench.code.TileReading;
 import dev.wall.bench.faults.FaultWall;
@@ -43,7 +42,7 @@ class FaultsIT {
   @BeforeAll
   void startTheWall() throws Exception {
     Path target = Path.of("target").toAbsolutePath();
-    Clips clips = new Clips(Repository.makeClip(Repository.root()), target.resolve("bench-clips"));
+    Clips clips = new Clips(target.resolve("bench-clips"));
     wall = FaultWall.start(clips, target.resolve("faults-it"), 4, System.out);
   }
 

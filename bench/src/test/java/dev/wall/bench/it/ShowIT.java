@@ -7,7 +7,6 @@ import dev.wall.bench.BenchCase;
 import dev.wall.bench.BenchMain;
 import dev.wall.bench.CaseResult;
 import dev.wall.bench.CaseRunner;
-import dev.wall.bench.Repository;
 import dev.wall.bench.Targets;
 import dev.wall.bench.analysis.SyncAnalysis.TransitionFigures;
 import dev.wall.bench.report.Machine;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ShowIT {
   private static final double SCREENSHOTS_PER_SECOND = 10;
   private final Path target = Path.of("target").toAbsolutePath();
-  private final Clips clips = new Clips(Repository.makeClip(Repository.root()), target.resolve("bench-clips"));
+  private final Clips clips = new Clips(target.resolve("bench-clips"));
 
   private CaseResult run(BenchCase c) throws Exception {
     String started = Machine.now();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wall.player.cli.WallCli;
 import dev.wall.player.display.VirtualDisplay;
-import dev.wall.player.testing.Project;
+import dev.wall.player.testing.ClipCache;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class PlaylistHoldIT {
   @Test
   void unevenItemsAreHeldUntilTheLongestEndsAndTheReportCountsThem() throws Exception {
     for (String[] clip : new String[][] {{"a1", "1"}, {"a2", "2"}, {"b1", "2"}, {"b2", "1"}}) {
-      Project.clip(dir, clip[0], 160, 90, Double.parseDouble(clip[1]), 0);
+      ClipCache.into(dir, clip[0], 160, 90, Double.parseDouble(clip[1]), 0);
     }
     Path layout = dir.resolve("hold.json");
     Files.writeString(layout, "{\"version\": 1, \"player\": \"mpv\", \"unevenItems\": \"hold\", \"mediaRoot\": \""
