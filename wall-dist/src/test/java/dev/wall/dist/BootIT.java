@@ -2,6 +2,7 @@ package dev.wall.dist;
 
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
+import dev.wall.player.testing.TestDisplay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -59,7 +60,8 @@ class BootIT {
       Path dropIn = Files.createDirectories(tree.resolve("etc/systemd/system/wall.service.d"));
       Files.writeString(dropIn.resolve("test.conf"), "[Service]\nWatchdogSec=" + TEST_WATCHDOG_SECONDS + "\n");
 
-      try (VirtualDisplay display = VirtualDisplay.start(1280, 720, tmp.resolve("xvfb"), Duration.ofSeconds(20))) {
+      VirtualDisplay display = TestDisplay.shared();
+      try {
         String socket = "/tmp/.X11-unix/X" + display.display().substring(1).replaceFirst("\\..*", "");
         // A network namespace of its own (loopback only): mpirun's TCP stays inside, and X's abstract
         // socket for :0 is not this machine's, so the players reach the bound socket, our Xvfb.

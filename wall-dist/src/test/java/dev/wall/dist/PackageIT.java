@@ -2,6 +2,7 @@ package dev.wall.dist;
 
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
+import dev.wall.player.testing.TestDisplay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,13 +131,12 @@ class PackageIT {
   @Order(4)
   void theInstalledWallPlaysTheDemoLayout() throws Exception {
     Path clips = DemoClips.make(tmp.resolve("clips"));
-    try (VirtualDisplay display = VirtualDisplay.start(1280, 720, tmp.resolve("xvfb"), Duration.ofSeconds(20))) {
-      Sh.Result play = login(false, Map.of("DISPLAY", display.display(), "HOME", "/root"), "exec wall \"$@\"",
-          "play", Project.root().resolve("layouts/demo-2x2.json").toString(), "--loops", "1",
-          "--media-root", clips.toString(), "--run-dir", tmp.resolve("run").toString());
-      assertEquals(0, play.code(), play.all());
-      assertTrue(play.out().lines().anyMatch(l -> l.startsWith("loop 1/1: ")), play.all());
-    }
+    VirtualDisplay display = TestDisplay.shared();
+    Sh.Result play = login(false, Map.of("DISPLAY", display.display(), "HOME", "/root"), "exec wall \"$@\"",
+        "play", Project.root().resolve("layouts/demo-2x2.json").toString(), "--loops", "1",
+        "--media-root", clips.toString(), "--run-dir", tmp.resolve("run").toString());
+    assertEquals(0, play.code(), play.all());
+    assertTrue(play.out().lines().anyMatch(l -> l.startsWith("loop 1/1: ")), play.all());
   }
 
   /**
@@ -148,46 +148,45 @@ class PackageIT {
   void sigtermStopsAFirstShowAndEverythingItStarted() throws Exception {
     Path clips = DemoClips.make(tmp.resolve("clips-term"));
     Path home = Files.createDirectories(tmp.resolve("fresh-home"));
-    try (VirtualDisplay display = VirtualDisplay.start(1280, 720, tmp.resolve("xvfb-term"), Duration.ofSeconds(20))) {
-      ProcessBuilder builder = new ProcessBuilder("/usr/local/bin/wall", "play",
-          Project.root().resolve("layouts/demo-2x2.json").toString(), "--forever", "--media-root", clips.toString(),
-          "--run-dir", tmp.resolve("run-term").toString()).redirectErrorStream(true);
-      builder.environment().put("DISPLAY", display.display());
-      builder.environment().put("HOME", home.toString());
-      builder.environment().remove("XDG_CACHE_HOME");
-      Process wall = builder.start();
-      StringBuffer said = new StringBuffer();
-      Thread reader = new Thread(() -> {
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(wall.getInputStream()))) {
-          for (String line; (line = in.readLine()) != null; ) {
-            said.append(line).append('\n');
-          }
-        } catch (IOException e) {
-          // The wall ended.
+    VirtualDisplay display = TestDisplay.shared();
+    ProcessBuilder builder = new ProcessBuilder("/usr/local/bin/wall", "play",
+        Project.root().resolve("layouts/demo-2x2.json").toString(), "--forever", "--media-root", clips.toString(),
+        "--run-dir", tmp.resolve("run-term").toString()).redirectErrorStream(true);
+    builder.environment().put("DISPLAY", display.display());
+    builder.environment().put("HOME", home.toString());
+    builder.environment().remove("XDG_CACHE_HOME");
+    Process wall = builder.start();
+    StringBuffer said = new StringBuffer();
+    Thread reader = new Thread(() -> {
+      try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(wall.getInputStream()))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          said.append(line).append('\n');
         }
-      });
-      reader.start();
-      try {
-        Poll.until(Duration.ofSeconds(60), "the first loop", () -> said.indexOf("loop 1/forever") >= 0 ? true : null);
-        List<ProcessHandle> everything = wall.descendants().toList();
-        assertTrue(everything.size() >= 10, "the JVM, mpirun, 4 ranks and 4 players at least: " + everything);
-        long sent = System.nanoTime();
-        wall.destroy(); // SIGTERM, to the script
-        Poll.until(Duration.ofSeconds(5), "every process of the wall to go",
-            () -> !wall.isAlive() && everything.stream().noneMatch(ProcessHandle::isAlive) ? true : null);
-        System.out.printf("SIGTERM to a first show: %d processes gone in %.2f s%n", everything.size() + 1,
-            (System.nanoTime() - sent) / 1e9);
-        assertEquals(143, wall.exitValue(), said.toString());
-        try (Stream<Path> cache = Files.list(home.resolve(".cache/wall"))) {
-          assertTrue(cache.anyMatch(f -> f.getFileName().toString().matches("cli-.*\\.jsa")),
-              "the class archive this first show recorded");
-        }
-      } finally {
-        if (wall.isAlive()) {
-          wall.destroyForcibly();
-        }
-        reader.join(5000);
+      } catch (IOException e) {
+        // The wall ended.
       }
+    });
+    reader.start();
+    try {
+      Poll.until(Duration.ofSeconds(60), "the first loop", () -> said.indexOf("loop 1/forever") >= 0 ? true : null);
+      List<ProcessHandle> everything = wall.descendants().toList();
+      assertTrue(everything.size() >= 10, "the JVM, mpirun, 4 ranks and 4 players at least: " + everything);
+      long sent = System.nanoTime();
+      wall.destroy(); // SIGTERM, to the script
+      Poll.until(Duration.ofSeconds(5), "every process of the wall to go",
+          () -> !wall.isAlive() && everything.stream().noneMatch(ProcessHandle::isAlive) ? true : null);
+      System.out.printf("SIGTERM to a first show: %d processes gone in %.2f s%n", everything.size() + 1,
+          (System.nanoTime() - sent) / 1e9);
+      assertEquals(143, wall.exitValue(), said.toString());
+      try (Stream<Path> cache = Files.list(home.resolve(".cache/wall"))) {
+        assertTrue(cache.anyMatch(f -> f.getFileName().toString().matches("cli-.*\\.jsa")),
+            "the class archive this first show recorded");
+      }
+    } finally {
+      if (wall.isAlive()) {
+        wall.destroyForcibly();
+      }
+      reader.join(5000);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.wall.core.layout.Rect;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class ClusterChecksIT {
   static void startBrokenCluster() throws Exception {
     assumeTrue(NamespaceCluster.available(), "needs root, iproute2, util-linux and openssh-server");
     cluster = NamespaceCluster.start(dir.resolve("cluster"), NODES);
-    display = VirtualDisplay.start(640, 180, dir, Duration.ofSeconds(20));
+    display = TestDisplay.shared();
     media = dir.resolve("media");
     Files.createDirectories(media);
     Map<String, Rect> windows = new TreeMap<>();
@@ -75,9 +76,6 @@ class ClusterChecksIT {
 
   @AfterAll
   static void stopCluster() {
-    if (display != null) {
-      display.close();
-    }
     if (cluster != null) {
       cluster.close();
     }

@@ -10,6 +10,7 @@ import dev.wall.player.playertest.Frames;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -39,14 +40,11 @@ class ClusterWallIT {
   static void startCluster() throws Exception {
     assumeTrue(NamespaceCluster.available(), "needs root, iproute2, util-linux and openssh-server");
     cluster = NamespaceCluster.start(dir.resolve("cluster"), 4);
-    display = VirtualDisplay.start(640, 360, dir, Duration.ofSeconds(20));
+    display = TestDisplay.shared();
   }
 
   @AfterAll
   static void stopCluster() {
-    if (display != null) {
-      display.close();
-    }
     if (cluster != null) {
       cluster.close();
     }
@@ -218,7 +216,7 @@ class ClusterWallIT {
   private static List<Integer> spreads(Map<String, Rect> windows, int count) throws Exception {
     List<Integer> spreads = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      BufferedImage image = Frames.grab(display.display(), display.width(), display.height(), dir);
+      BufferedImage image = Frames.grab(display.display(), 640, 360, dir);
       List<Integer> frames = new ArrayList<>();
       for (Rect window : windows.values()) {
         frames.add(Frames.frameNumber(image, window));

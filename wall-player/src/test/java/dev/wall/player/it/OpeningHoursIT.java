@@ -9,6 +9,7 @@ import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.HeadlessChromium;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -57,8 +58,8 @@ class OpeningHoursIT {
   private Thread wall;
 
   @BeforeEach
-  void startDisplay() throws Exception {
-    display = VirtualDisplay.start(640, 360, dir, Duration.ofSeconds(20));
+  void takeDisplay() throws Exception {
+    display = TestDisplay.shared();
   }
 
   @AfterEach
@@ -67,7 +68,6 @@ class OpeningHoursIT {
       wall.interrupt();
       wall.join(20_000);
     }
-    display.close();
   }
 
   private int wallWindows() throws Exception {

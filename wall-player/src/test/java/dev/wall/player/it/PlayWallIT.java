@@ -10,6 +10,7 @@ import dev.wall.player.cli.WallCli;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +36,8 @@ class PlayWallIT {
   private VirtualDisplay display;
 
   @BeforeEach
-  void startDisplay() throws Exception {
-    display = VirtualDisplay.start(640, 360, dir, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void stopDisplay() {
-    display.close();
+  void takeDisplay() throws Exception {
+    display = TestDisplay.shared();
   }
 
   @Test

@@ -20,6 +20,7 @@ import dev.wall.player.backend.vlc.VlcPlayer;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.playertest.TestMedia;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestDisplay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +42,7 @@ class ScreenKeeperIT {
 
   @BeforeAll
   static void startDisplay() throws Exception {
-    display = VirtualDisplay.start(640, 360, TestMedia.workDir("keeper-display"), Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  static void stopDisplay() {
-    if (display != null) {
-      display.close();
-    }
+    display = TestDisplay.shared();
   }
 
   @Test

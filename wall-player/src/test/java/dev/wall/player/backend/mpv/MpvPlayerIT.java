@@ -15,13 +15,13 @@ import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Crashes;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
+import dev.wall.player.testing.TestDisplay;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,14 +39,7 @@ class MpvPlayerIT {
   @BeforeAll
   static void startDisplay() throws Exception {
     scratch = TestMedia.workDir("mpv");
-    display = VirtualDisplay.start(SCREEN_W, SCREEN_H, scratch, Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  static void stopDisplay() {
-    if (display != null) {
-      display.close();
-    }
+    display = TestDisplay.shared();
   }
 
   @Test
