@@ -1,11 +1,11 @@
 package dev.wall.dist;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
 import dev.wall.player.testing.TestDisplay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.player.display.VirtualDisplay;
 import java.io.IOException;
@@ -40,8 +40,7 @@ class BootIT {
 
   @Test
   void theUnitPlaysTheWallAtBootAfterAKillAndAfterAHang() throws Exception {
-    assumeTrue(Sh.isRoot() && Sh.available("systemd-nspawn") && Sh.available("nsenter") && Sh.available("apt-get"),
-        "needs root, systemd-container and apt-get");
+    Tools.requireRootAnd("needs root, systemd-container and apt-get", "systemd-nspawn", "nsenter", "apt-get");
     Path deb = PackageIT.builtPackage();
     Sh.Result install = Sh.run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "./" + deb.getFileName()),
         Map.of("DEBIAN_FRONTEND", "noninteractive"), deb.getParent(), Duration.ofMinutes(5));

@@ -1,12 +1,12 @@
 package dev.wall.dist;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
 import dev.wall.player.testing.TestDisplay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.player.display.VirtualDisplay;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class PackageIT {
 
   @BeforeAll
   static void install() throws Exception {
-    assumeTrue(Sh.isRoot() && Sh.available("apt-get") && Sh.available("dpkg-deb"), "needs root and apt-get");
+    Tools.requireRootAnd("needs root and apt-get", "apt-get", "dpkg-deb");
     deb = builtPackage();
     Sh.Result info = Sh.run("dpkg-deb", "-f", deb.toString(), "Version", "Installed-Size", "Depends");
     long started = System.nanoTime();
@@ -193,7 +193,7 @@ class PackageIT {
   @Test
   @Order(5)
   void theAutostartUnitOfEachDisplayStackPassesSystemdAnalyzeVerify() throws Exception {
-    assumeTrue(Sh.available("systemd-analyze"), "needs systemd-analyze");
+    Tools.require(Tools.available("systemd-analyze"), "needs systemd-analyze");
     for (String stack : List.of("x11", "wayland", "drm")) {
       Path root = NodeTree.minimal(tmp.resolve("unit-" + stack), NodeTree.FULL_SCREEN);
       Sh.Result setup = login(false, Map.of(), "exec wall \"$@\"", "setup", "autostart", "--layout",

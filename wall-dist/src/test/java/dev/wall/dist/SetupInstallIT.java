@@ -1,9 +1,9 @@
 package dev.wall.dist;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +32,7 @@ class SetupInstallIT {
 
   @Test
   void installsTheExactPackageOnceAndNamesWhatAnOfflineNodeLacks() throws Exception {
-    assumeTrue(Sh.isRoot() && Sh.available("sshd") && Sh.available("ip") && Sh.available("apt-get"),
-        "needs root, openssh-server, iproute2 and apt-get");
+    Tools.requireRootAnd("needs root, openssh-server, iproute2 and apt-get", "sshd", "ip", "apt-get");
     Path deb = PackageIT.builtPackage();
     String version = Sh.run("dpkg-deb", "-f", deb.toString(), "Version").out().replace("Version:", "").trim();
     Path layout = Files.writeString(tmp.resolve("lobby.json"), LAYOUT);

@@ -55,30 +55,6 @@ final class Cmd {
     }
   }
 
-  static boolean available(String... commands) {
-    for (String command : commands) {
-      boolean found = false;
-      for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-        found |= Files.isExecutable(Path.of(dir, command));
-      }
-      for (String dir : List.of("/usr/sbin", "/sbin")) {
-        found |= Files.isExecutable(Path.of(dir, command));
-      }
-      if (!found) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static boolean isRoot() {
-    try {
-      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   /** The packaged CLI (target/classes and target/lib), as `java ... WallMain ARGS`. */
   static List<String> wall(String... args) {
     Path module = Path.of("").toAbsolutePath();

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.cli.setup.SetupFixtures;
 import dev.wall.player.testing.NamespaceCluster;
 import dev.wall.player.testing.Poll;
@@ -34,7 +34,7 @@ class NfsShareIT {
 
   @Test
   void exportfsAcceptsTheGeneratedExports(@TempDir Path tmp) throws Exception {
-    assumeTrue(Cmd.isRoot() && Cmd.available("exportfs", "unshare"), "needs root and nfs-kernel-server's exportfs");
+    Tools.requireRootAnd("needs root and nfs-kernel-server's exportfs", "exportfs", "unshare");
     Path root = setUpController(tmp);
     Path exports = root.resolve("etc/exports");
     // A fixed script; the paths arrive as positional arguments, never inside the script text.
@@ -56,8 +56,8 @@ class NfsShareIT {
 
   @Test
   void ganeshaServesTheSameExportReadOnlyToTheSubnetOnly(@TempDir Path tmp) throws Exception {
-    assumeTrue(Cmd.isRoot() && Cmd.available("ganesha.nfsd", "nfs-cat", "nfs-cp", "ip"),
-        "needs root, nfs-ganesha(-vfs), libnfs-utils and iproute2");
+    Tools.requireRootAnd("needs root, nfs-ganesha(-vfs), libnfs-utils and iproute2", "ganesha.nfsd", "nfs-cat", "nfs-cp",
+        "ip");
     Path root = setUpController(tmp);
     Path share = root.resolve("srv/wall");
     byte[] clip = new byte[300_000];

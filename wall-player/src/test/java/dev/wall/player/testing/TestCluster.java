@@ -1,12 +1,12 @@
 package dev.wall.player.testing;
 
+import dev.wall.core.testing.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,7 +29,7 @@ public final class TestCluster implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Assumptions.assumeTrue(NamespaceCluster.available(), "needs root, iproute2, util-linux and openssh-server");
+    Tools.require(NamespaceCluster.available(), "needs root, iproute2, util-linux and openssh-server");
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class, key -> Shared.start(),
         Shared.class).cluster;
   }

@@ -2,10 +2,10 @@ package dev.wall.player.cli.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +34,7 @@ class Pi5DecodingTest {
 
   @Test
   void thisNodesRealClipsAreProbedForCodecAndSize() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")) && Files.isExecutable(Path.of("/usr/bin/ffprobe")), "needs ffmpeg");
+    Tools.require(Tools.available("ffmpeg", "ffprobe"), "needs ffmpeg");
     clip("big.mp4", "1920x1080", "libx264");
     clip("small.mp4", "1280x720", "libx264");
     Path layoutFile = Files.writeString(dir.resolve("wall.json"), "{\"version\": 1, \"mediaRoot\": \"" + dir + "\", \"screens\": ["
