@@ -14,62 +14,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Debian package this build made, installed for real into this machine with apt-get, used
- * as a technician would (typed as {@code wall}, by root and by a plain user, from any folder), and
- * removed again, even when a test fails. Takes a few seconds; run it under the heavy lock.
+ * The Debian package this build made, installed for real into this machine with apt-get (the
+ * {@link InstalledPackage}, which {@link SetupInstallIT} installed when it ran first), used as a
+ * technician would (typed as {@code wall}, by root and by a plain user, from any folder), and
+ * removed again by the last test, or after the test JVM's last test when one failed. Runs after
+ * BootIT (junit-platform.properties); run it under the heavy lock.
  */
+@ExtendWith(InstalledPackage.Resolver.class)
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackageIT {
   /** The plain user bin/bootstrap --test makes for the VLC tests. */
   private static final String USER = "wall-test";
-  static Path deb;
-  static boolean installed;
-
   @TempDir static Path tmp;
 
   @BeforeAll
-  static void install() throws Exception {
-    Tools.requireRootAnd("needs root and apt-get", "apt-get", "dpkg-deb");
-    deb = builtPackage();
+  static void install(InstalledPackage wall) throws Exception {
+    Path deb = wall.deb();
     Sh.Result info = Sh.run("dpkg-deb", "-f", deb.toString(), "Version", "Installed-Size", "Depends");
-    long started = System.nanoTime();
-    Sh.Result install = Sh.run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "./" + deb.getFileName()),
-        Map.of("DEBIAN_FRONTEND", "noninteractive"), deb.getParent(), Duration.ofMinutes(5));
-    double seconds = (System.nanoTime() - started) / 1e9;
-    installed = install.code() == 0;
-    assertEquals(0, install.code(), install.all());
-    System.out.printf("package: %s, %d bytes; install %.1f s%n%s", deb.getFileName(), Files.size(deb), seconds, info.out());
-  }
-
-  @AfterAll
-  static void removeIfStillThere() throws Exception {
-    if (installed) {
-      Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"), Map.of("DEBIAN_FRONTEND", "noninteractive"),
-          null, Duration.ofMinutes(3));
-      installed = false;
-    }
-  }
-
-  static Path builtPackage() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(f -> f.getFileName().toString().matches("wall_.*_all\\.deb"))
-          .max(Comparator.comparing(f -> f.toFile().lastModified()))
-          .orElseThrow(() -> new AssertionError("no target/wall_*_all.deb: run mvn package first"))
-          .toAbsolutePath();
-    }
+    double seconds = wall.ensureInstalled();
+    System.out.printf("package: %s, %d bytes; %s%n%s", deb.getFileName(), Files.size(deb),
+        seconds == 0 ? "installed already" : String.format("install %.1f s", seconds), info.out());
   }
 
   /**
@@ -225,10 +202,8 @@ class PackageIT {
   @Test
   @Order(99)
   void removingThePackageLeavesUtilLinuxsWall() throws Exception {
-    Sh.Result remove = Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"),
-        Map.of("DEBIAN_FRONTEND", "noninteractive"), null, Duration.ofMinutes(3));
+    Sh.Result remove = InstalledPackage.remove();
     assertEquals(0, remove.code(), remove.all());
-    installed = false;
     assertFalse(Files.exists(Path.of("/opt/wall")), "/opt/wall is gone");
     assertFalse(Files.exists(Path.of("/usr/local/bin/wall"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link is gone");
     assertFalse(Files.exists(Path.of("/usr/local/share/man/man1/wall.1.gz")), "the man page is gone");
