@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wall.core.io.RunFolder;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +32,12 @@ class StatusFileKillIT {
   @Test
   void everyStatusFileLeftByAKilledWriterParses() throws Exception {
     Path runDir = RunFolder.prepare(dir.resolve("run"));
+    List<String> jvm = fastStartingJvm();
     Random random = new Random(13);
     int leftovers = 0;
     for (int kill = 0; kill < KILLS; kill++) {
       Path output = dir.resolve("writer.out");
-      Process writer = new ProcessBuilder(Project.java(), "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
-          Project.classpath(), StatusWriterFixture.class.getName(), runDir.toString())
+      Process writer = new ProcessBuilder(writer(jvm, runDir.toString()))
           .redirectErrorStream(true).redirectOutput(output.toFile()).start();
       try {
         Poll.until(Duration.ofSeconds(30), "the writer's first status file", () -> {
@@ -59,5 +63,60 @@ class StatusFileKillIT {
     }
     System.out.printf("%d kills of a status writer: every file parsed; %d interrupted writes left a temporary file,"
         + " each cleaned at the next start%n", KILLS, leftovers);
+  }
+
+  private static List<String> writer(List<String> jvm, String... args) {
+    List<String> argv = new ArrayList<>(jvm);
+    argv.add(StatusWriterFixture.class.getName());
+    argv.addAll(List.of(args));
+    return argv;
+  }
+
+  /**
+   * A JVM for the writers that starts in about half the time: a small heap, the quick compiler,
+   * and a class archive of what the writer loads, recorded once by a writer that ends by itself.
+   * The archive takes jars only, so the writers run from the packaged jars (as failsafe has them);
+   * from class folders (an IDE) they run without one.
+   */
+  private List<String> fastStartingJvm() throws Exception {
+    List<String> jvm = new ArrayList<>(List.of(Project.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-Xmx64m", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    String jars = packagedClasspath();
+    if (jars == null) {
+      jvm.addAll(List.of("-Xshare:auto", "-cp", Project.classpath()));
+      return jvm;
+    }
+    jvm.addAll(List.of("-cp", jars));
+    Path archive = dir.resolve("writer.jsa");
+    List<String> record = new ArrayList<>(jvm);
+    record.add(1, "-XX:ArchiveClassesAtExit=" + archive);
+    Path recordDir = RunFolder.prepare(dir.resolve("record"));
+    Process recorder = new ProcessBuilder(writer(record, recordDir.toString(), "200")).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("record.out").toFile()).start();
+    if (!recorder.waitFor(60, TimeUnit.SECONDS)) {
+      recorder.destroyForcibly();
+    }
+    if (Files.isRegularFile(archive)) {
+      jvm.add(1, "-XX:SharedArchiveFile=" + archive);
+      jvm.add(2, "-Xshare:auto");
+    }
+    return jvm;
+  }
+
+  /** This module's jar, its tests' jar and target/lib, or null before they are packaged. */
+  private static String packagedClasspath() throws Exception {
+    Path target = Project.root().resolve("wall-player/target");
+    List<String> jars = new ArrayList<>();
+    try (Stream<Path> files = Files.list(target)) {
+      files.filter(f -> f.getFileName().toString().matches("wall-player-.*\\.jar")).sorted()
+          .forEach(f -> jars.add(f.toString()));
+    }
+    if (jars.size() != 2 || !Files.isDirectory(target.resolve("lib"))) {
+      return null;
+    }
+    try (Stream<Path> files = Files.list(target.resolve("lib"))) {
+      files.map(Path::toString).filter(f -> f.endsWith(".jar")).sorted().forEach(jars::add);
+    }
+    return String.join(File.pathSeparator, jars);
   }
 }
