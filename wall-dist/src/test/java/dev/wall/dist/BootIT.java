@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the tree is built in a second from this machine's own files. Runs after SetupInstallIT and before
  * PackageIT (junit-platform.properties); run it under the heavy lock.
  */
+@Tag("serial")
 @ExtendWith(InstalledPackage.Resolver.class)
 @Order(2)
 class BootIT {

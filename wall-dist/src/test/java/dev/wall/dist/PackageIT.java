@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * removed again by the last test, or after the test JVM's last test when one failed. Runs after
  * BootIT (junit-platform.properties); run it under the heavy lock.
  */
+@Tag("serial")
 @ExtendWith(InstalledPackage.Resolver.class)
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,6 +81,7 @@ class PackageIT {
 
   @Test
   @Order(2)
+  @Tag("smoke")
   void versionNamesTheReleaseTheCommitAndOpenMpi() throws Exception {
     Sh.Result version = login(true, Map.of(), "wall --version");
     assertEquals(0, version.code(), version.all());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * installs the package built here, which stays installed as the {@link InstalledPackage} for
  * BootIT and PackageIT, which run after it (junit-platform.properties). Run it under the heavy lock.
  */
+@Tag("serial")
 @ExtendWith(InstalledPackage.Resolver.class)
 @Order(1)
 class SetupInstallIT {

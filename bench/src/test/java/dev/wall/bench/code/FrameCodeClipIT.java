@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The decoder against real frames: clips from media/generate/make-clip (the ClipCache), frames pulled out by ffmpeg. */
+@Tag("smoke")
 class FrameCodeClipIT {
   @TempDir Path dir;
 

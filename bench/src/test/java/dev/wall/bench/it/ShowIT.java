@@ -16,6 +16,7 @@ import dev.wall.bench.wall.WallReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * changing items together; the screen with sound as the clock while its clock runs 2000 ppm fast;
  * a slow panel driven ahead by its {@code latencyMs}.
  */
+@Tag("serial")
 class ShowIT {
   private static final double SCREENSHOTS_PER_SECOND = 10;
   private final Path target = Path.of("target").toAbsolutePath();

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with another checksum, the media share not mounted, no player, the wall's key refused, another
  * Open MPI.
  */
+@Tag("serial")
+@Tag("smoke")
 @ExtendWith(TestCluster.class)
 class ClusterChecksIT {
   private static final int NODES = 7;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code wall play} across hosts: four nodes of the {@link TestCluster}, each with its own host
  * name and sshd, one shared Xvfb, the wall started from inside node 1 as on a controller Pi.
  */
+@Tag("serial")
 @ExtendWith(TestCluster.class)
 class ClusterWallIT {
   private static final int FRAMES = 120;

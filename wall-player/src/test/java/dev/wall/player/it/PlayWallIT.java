@@ -23,10 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code wall play} end to end: real mpirun, four real Java ranks, four real mpv windows on Xvfb. */
+@Tag("smoke")
 class PlayWallIT {
   private static final Map<String, Rect> WINDOWS = Map.of(
       "tl", new Rect(0, 0, 320, 180), "tr", new Rect(320, 0, 320, 180),

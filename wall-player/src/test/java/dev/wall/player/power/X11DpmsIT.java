@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * exits 0 there all the same, so the read-back is what tells, and the wall must say so and fall
  * back to a black screen. Where the server has DPMS, the same test sees the monitor go Off and On.
  */
+@Tag("smoke")
 class X11DpmsIT {
   static VirtualDisplay x;
 

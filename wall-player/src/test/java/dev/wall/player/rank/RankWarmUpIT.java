@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The rank class archive, recorded from the packaged jars as on a node, holds what a rank loads
  * before its screen is released: a rank then reads almost nothing from its jars at start-up.
  */
+@Tag("smoke")
 class RankWarmUpIT {
   /** Loaded by every rank before release: the player's process, Open MPI's classes, the IPC. */
   private static final List<String> MUST_BE_ARCHIVED = List.of("dev.wall.player.process.ChildProcess",

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * a new one, released where the wall is, within 5 s. The wall is the clock a rank would hear from
  * rank 0 ({@link WallClock}), moving at rate 1 from the release.
  */
+@Tag("serial")
 class ScreenKeeperIT {
   private static final Rect WINDOW = new Rect(0, 0, 320, 180);
   private static VirtualDisplay display;

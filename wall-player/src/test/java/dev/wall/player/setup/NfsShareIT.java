@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * export, translated to an nfs-ganesha EXPORT block, is served by the userspace server on the
  * loopback of a network namespace and read with libnfs's nfs-cat.
  */
+@Tag("smoke")
 class NfsShareIT {
   private static final Pattern EXPORT = Pattern.compile("^(\\S+) (\\S+)\\((\\S+)\\)$", Pattern.MULTILINE);
 

@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A real mpv on a real X server (Xvfb), checked from X's window list and from screen pixels. */
+@Tag("serial")
 class MpvPlayerIT {
   private static final int SCREEN_W = 640;
   private static final int SCREEN_H = 360;

@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The status page's thumbnail, taken by a real mpv: by its player, and through its socket by the controller. */
+@Tag("smoke")
 class MpvScreenshotIT {
   @Test
   void aPausedPlayerSavesTheFrameItShows() throws Exception {
