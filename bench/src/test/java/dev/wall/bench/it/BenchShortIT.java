@@ -12,18 +12,18 @@ import dev.wall.bench.report.Machine;
 import dev.wall.bench.sampling.OffBeatRate;
 import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.wall.Clips;
+import dev.wall.player.testing.Quiet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * CI's short form of the pixel benchmark: case 2 (wall play, 4 screens) for 30 s of screenshots,
  * judged against issue 5's targets. Clips come from the ClipCache, copied into target/bench-clips.
  */
-@Tag("serial")
+@Quiet
 class BenchShortIT {
   private static final Duration SAMPLING = Duration.ofSeconds(30);
   private static final double SCREENSHOTS_PER_SECOND = 10;

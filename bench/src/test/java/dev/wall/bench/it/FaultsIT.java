@@ -10,6 +10,7 @@ import dev.wall.bench.code.TileReading;
 import dev.wall.bench.faults.FaultWall;
 import dev.wall.bench.faults.Recovery;
 import dev.wall.bench.wall.Clips;
+import dev.wall.player.testing.Quiet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * what became of the wall and how long it took. The wall is the same throughout, so each case
  * leaves it playing for the next; the last ones end it.
  */
-@Tag("serial")
+@Quiet
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {

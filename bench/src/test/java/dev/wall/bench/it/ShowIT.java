@@ -13,10 +13,10 @@ import dev.wall.bench.report.Machine;
 import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.wall.Clips;
 import dev.wall.bench.wall.WallReport;
+import dev.wall.player.testing.Quiet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * changing items together; the screen with sound as the clock while its clock runs 2000 ppm fast;
  * a slow panel driven ahead by its {@code latencyMs}.
  */
-@Tag("serial")
+@Quiet
 class ShowIT {
   private static final double SCREENSHOTS_PER_SECOND = 10;
   private final Path target = Path.of("target").toAbsolutePath();

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * with another checksum, the media share not mounted, no player, the wall's key refused, another
  * Open MPI.
  */
-@Tag("serial")
 @Tag("smoke")
 @ExtendWith(TestCluster.class)
 class ClusterChecksIT {

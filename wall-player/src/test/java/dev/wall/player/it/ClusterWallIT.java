@@ -9,6 +9,7 @@ import dev.wall.player.playertest.Frames;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Quiet;
 import dev.wall.player.testing.TestCluster;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code wall play} across hosts: four nodes of the {@link TestCluster}, each with its own host
  * name and sshd, one shared Xvfb, the wall started from inside node 1 as on a controller Pi.
  */
-@Tag("serial")
 @ExtendWith(TestCluster.class)
 class ClusterWallIT {
   private static final int FRAMES = 120;
@@ -55,6 +54,7 @@ class ClusterWallIT {
   }
 
   @Test
+  @Quiet
   void fourNodesPlayTwoLoopsEachRankOnItsOwnHostEveryScreenWithinOneFrame(@TempDir Path run) throws Exception {
     Map<String, String> hosts = new LinkedHashMap<>();
     for (int i = 1; i <= 4; i++) {

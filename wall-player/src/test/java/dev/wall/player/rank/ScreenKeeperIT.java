@@ -20,6 +20,7 @@ import dev.wall.player.backend.vlc.VlcPlayer;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.playertest.TestMedia;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Quiet;
 import dev.wall.player.testing.TestDisplay;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * a new one, released where the wall is, within 5 s. The wall is the clock a rank would hear from
  * rank 0 ({@link WallClock}), moving at rate 1 from the release.
  */
-@Tag("serial")
+@Quiet
 class ScreenKeeperIT {
   private static final Rect WINDOW = new Rect(0, 0, 320, 180);
   private static VirtualDisplay display;

@@ -15,6 +15,7 @@ import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Crashes;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
+import dev.wall.player.testing.Quiet;
 import dev.wall.player.testing.TestDisplay;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -23,11 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A real mpv on a real X server (Xvfb), checked from X's window list and from screen pixels. */
-@Tag("serial")
+@Quiet
 class MpvPlayerIT {
   private static final int SCREEN_W = 640;
   private static final int SCREEN_H = 360;

@@ -1,0 +1,130 @@
+package dev.wall.player.testing;
+
+import dev.wall.core.testing.RepoFiles;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Gives a {@link Quiet} test the CPU of this 2-core machine. The integration-test JVMs start at a
+ * lower priority (nice 10: .mvn/background-jvm), several side by side; a quiet test first takes
+ * the build's quiet lock (a file lock in the checkout's target/, so one quiet test runs at a time,
+ * whichever JVM or module it is in), then puts this JVM and every process it started back to nice
+ * 0, which whatever it starts from then on inherits: the scheduler runs its players and ranks
+ * before the background tests' work as they wake. At the end it goes back to the JVM's own
+ * priority and lets the next one in. Lowering a nice value needs root, as the suite does; without
+ * it the test still runs, only without the priority.
+ */
+public final class QuietCpu
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(QuietCpu.class);
+  private static final int OWN_NICE = ownNice();
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    begin(context);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    end(context);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    if (!onClass(context)) {
+      begin(context);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    if (!onClass(context)) {
+      end(context);
+    }
+  }
+
+  /** Quiet as a class: the lock is held from before its first test to after its last. */
+  private static boolean onClass(ExtensionContext context) {
+    return context.getRequiredTestClass().isAnnotationPresent(Quiet.class);
+  }
+
+  private static void begin(ExtensionContext context) throws IOException {
+    Path file = RepoFiles.root().resolve("target/quiet-cpu.lock");
+    Files.createDirectories(file.getParent());
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    long asked = System.nanoTime();
+    FileLock lock = channel.lock();
+    double waited = (System.nanoTime() - asked) / 1e9;
+    if (waited >= 1) {
+      System.out.printf("quiet: %s waited %.1f s for the CPU%n", context.getDisplayName(), waited);
+    }
+    context.getStore(NAMESPACE).put(FileLock.class, lock);
+    renice(0);
+  }
+
+  private static void end(ExtensionContext context) throws IOException {
+    FileLock lock = context.getStore(NAMESPACE).remove(FileLock.class, FileLock.class);
+    if (lock != null) {
+      renice(OWN_NICE);
+      lock.release();
+      lock.channel().close();
+    }
+  }
+
+  /** Every thread of this JVM and of the processes it started, to {@code nice}. */
+  private static void renice(int nice) {
+    if (nice == OWN_NICE && OWN_NICE == 0) {
+      return;
+    }
+    // The priority as the first argument is absolute in every util-linux (-n became relative under POSIXLY_CORRECT).
+    List<String> argv = new ArrayList<>(List.of("renice", String.valueOf(nice), "-p"));
+    tasks(ProcessHandle.current().pid(), argv);
+    ProcessHandle.current().descendants().forEach(p -> tasks(p.pid(), argv));
+    try {
+      Process renice = new ProcessBuilder(argv).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!renice.waitFor(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)) {
+        renice.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // No renice: the test runs at the priority it has.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A process's threads: the nice value is each thread's own. */
+  private static void tasks(long pid, List<String> into) {
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      tasks.forEach(t -> into.add(t.getFileName().toString()));
+    } catch (IOException e) {
+      // Gone meanwhile.
+    }
+  }
+
+  /** This JVM's nice value at its start (field 19 of /proc/self/stat), to go back to. */
+  private static int ownNice() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Integer.parseInt(fields[16]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+}
