@@ -27,8 +27,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** The rank protocol on in-process ranks and fake players: loops, seams, and players that fail. */
+/**
+ * The rank protocol on in-process ranks and fake players: loops, seams, and players that fail.
+ * Each test plays seconds of clips in real time, mostly waiting: they run side by side.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class WallRankTest {
   private static final Duration ROUND = Duration.ofMillis(40);
   /** The policy, on a test's time scale: hung after 300 ms, given up after 3 failures. */
