@@ -9,6 +9,7 @@ import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.HeadlessChromium;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Quiet;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.awt.image.BufferedImage;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * headless Chromium, text and screenshot; a thumbnail comes from a screen's mpv; and a player
  * killed while its clip cannot be read shows as one amber "recovering" tile among three playing.
  */
+@Quiet
 class OpeningHoursIT {
   private static final Map<String, Rect> WINDOWS = new TreeMap<>(Map.of(
       "bl", new Rect(0, 180, 320, 180), "br", new Rect(320, 180, 320, 180),

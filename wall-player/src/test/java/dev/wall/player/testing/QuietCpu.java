@@ -19,19 +19,21 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Gives a {@link Quiet} test the CPU of this 2-core machine. The integration-test JVMs start at a
- * lower priority (nice 10: .mvn/background-jvm), several side by side; a quiet test first takes
- * the build's quiet lock (a file lock in the checkout's target/, so one quiet test runs at a time,
- * whichever JVM or module it is in), then puts this JVM and every process it started back to nice
- * 0, which whatever it starts from then on inherits: the scheduler runs its players and ranks
- * before the background tests' work as they wake. At the end it goes back to the JVM's own
- * priority and lets the next one in. Lowering a nice value needs root, as the suite does; without
- * it the test still runs, only without the priority.
+ * Gives a {@link Quiet} test the CPU of this 2-core machine, where other tests run beside it (in
+ * other JVMs, and in the module Maven builds next to this one). It first takes the build's quiet
+ * lock (a file lock in the checkout's target/, so one quiet test runs at a time, whichever JVM or
+ * module it is in), then raises this JVM and every process it started to nice {@value
+ * #QUIET_NICE}, which whatever it starts from then on inherits: the scheduler runs its players and
+ * ranks first as they wake, while the other tests take the rest of the CPU. At the end it goes
+ * back to the JVM's own priority and lets the next one in. Raising a priority needs root, as the
+ * suite does; without it the test still runs, only without the priority.
  */
 public final class QuietCpu
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(QuietCpu.class);
+  /** About three times the CPU weight of a normal process; the test uses well under one core. */
+  static final int QUIET_NICE = -5;
   private static final int OWN_NICE = ownNice();
 
   @Override
@@ -74,7 +76,7 @@ public final class QuietCpu
       System.out.printf("quiet: %s waited %.1f s for the CPU%n", context.getDisplayName(), waited);
     }
     context.getStore(NAMESPACE).put(FileLock.class, lock);
-    renice(0);
+    renice(QUIET_NICE);
   }
 
   private static void end(ExtensionContext context) throws IOException {
@@ -88,11 +90,8 @@ public final class QuietCpu
 
   /** Every thread of this JVM and of the processes it started, to {@code nice}. */
   private static void renice(int nice) {
-    if (nice == OWN_NICE && OWN_NICE == 0) {
-      return;
-    }
-    // The priority as the first argument is absolute in every util-linux (-n became relative under POSIXLY_CORRECT).
-    List<String> argv = new ArrayList<>(List.of("renice", String.valueOf(nice), "-p"));
+    // --priority is absolute in every util-linux (-n is relative under POSIXLY_CORRECT).
+    List<String> argv = new ArrayList<>(List.of("renice", "--priority", String.valueOf(nice), "-p"));
     tasks(ProcessHandle.current().pid(), argv);
     ProcessHandle.current().descendants().forEach(p -> tasks(p.pid(), argv));
     try {
