@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.io.RunFolder;
+import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
 import java.io.File;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,10 +37,9 @@ class StatusFileKillIT {
     Random random = new Random(13);
     int leftovers = 0;
     for (int kill = 0; kill < KILLS; kill++) {
-      Path output = dir.resolve("writer.out");
-      Process writer = new ProcessBuilder(writer(jvm, runDir.toString()))
-          .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-      try {
+      Path output = dir.resolve("writer-" + kill + ".out");
+      // A ChildProcess: stopped by the JVM's shutdown hook should the test JVM itself be stopped.
+      try (ChildProcess writer = ChildProcess.start("status writer", writer(jvm, runDir.toString()), output, Map.of())) {
         Poll.until(Duration.ofSeconds(30), "the writer's first status file", () -> {
           if (!writer.isAlive()) {
             throw new AssertionError("the writer ended: " + Files.readString(output));
@@ -47,10 +47,9 @@ class StatusFileKillIT {
           return Files.readString(output).contains("writing");
         });
         LockSupport.parkNanos(random.nextInt(200_000_000));
-      } finally {
-        writer.destroyForcibly();
+        writer.process().destroyForcibly();
+        writer.process().waitFor();
       }
-      writer.waitFor();
       WallState left = StatusFile.read(runDir).orElseThrow(() -> new AssertionError("no status file"));
       assertTrue(left.status() != null && !left.status().screens().isEmpty(), "kill " + kill + ": " + left);
       try (var files = Files.list(runDir)) {
@@ -91,10 +90,9 @@ class StatusFileKillIT {
     List<String> record = new ArrayList<>(jvm);
     record.add(1, "-XX:ArchiveClassesAtExit=" + archive);
     Path recordDir = RunFolder.prepare(dir.resolve("record"));
-    Process recorder = new ProcessBuilder(writer(record, recordDir.toString(), "200")).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("record.out").toFile()).start();
-    if (!recorder.waitFor(60, TimeUnit.SECONDS)) {
-      recorder.destroyForcibly();
+    try (ChildProcess recorder = ChildProcess.start("status writer recording", writer(record, recordDir.toString(),
+        "200"), dir.resolve("record.out"), Map.of())) {
+      recorder.waitFor(Duration.ofSeconds(60));
     }
     if (Files.isRegularFile(archive)) {
       jvm.add(1, "-XX:SharedArchiveFile=" + archive);
