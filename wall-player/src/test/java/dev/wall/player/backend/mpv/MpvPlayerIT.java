@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A real mpv on a real X server (Xvfb), checked from X's window list and from screen pixels. */
-@Quiet
 class MpvPlayerIT {
   private static final int SCREEN_W = 640;
   private static final int SCREEN_H = 360;
@@ -93,6 +92,7 @@ class MpvPlayerIT {
    * rate 1.01, which is 100 ms over 10 s.
    */
   @Test
+  @Quiet
   void positionTracksWallTimeAndRateTrimGains() throws Exception {
     try (MpvPlayer player = player("clock", TestMedia.barCoded(320, 180, 25), new Rect(0, 0, 320, 180), null)) {
       player.prepare(Duration.ofSeconds(30));
