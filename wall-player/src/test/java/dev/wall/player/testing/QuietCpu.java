@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * module it is in), then raises this JVM and every process it started to nice {@value
  * #QUIET_NICE}, which whatever it starts from then on inherits: the scheduler runs its players and
  * ranks first as they wake, while the other tests take the rest of the CPU. At the end it goes
- * back to the JVM's own priority and lets the next one in. Raising a priority needs root, as the
+ * back to the JVM's own priority and lets the next one in. A JVM whose tests have nothing else to
+ * do while they wait (bench's) lets the others go first. Raising a priority needs root, as the
  * suite does; without it the test still runs, only without the priority.
  */
 public final class QuietCpu
@@ -35,6 +36,13 @@ public final class QuietCpu
   /** About three times the CPU weight of a normal process; the test uses well under one core. */
   static final int QUIET_NICE = -5;
   private static final int OWN_NICE = ownNice();
+  /**
+   * Whether this JVM's quiet tests let every other's go first (-Dwall.quiet.yield=true): bench's,
+   * whose JVMs have nothing else to do while they wait, where a waiting wall-player JVM holds up
+   * the tests queued behind it.
+   */
+  private static final boolean YIELDS = Boolean.getBoolean("wall.quiet.yield");
+  private static final Path WANTED = RepoFiles.root().resolve("target/quiet-cpu.wanted");
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
@@ -65,18 +73,59 @@ public final class QuietCpu
     return context.getRequiredTestClass().isAnnotationPresent(Quiet.class);
   }
 
-  private static void begin(ExtensionContext context) throws IOException {
+  private static void begin(ExtensionContext context) throws Exception {
     Path file = RepoFiles.root().resolve("target/quiet-cpu.lock");
-    Files.createDirectories(file.getParent());
+    Files.createDirectories(WANTED);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     long asked = System.nanoTime();
-    FileLock lock = channel.lock();
+    FileLock lock = YIELDS ? lockAfterTheOthers(channel) : lockAheadOfYielders(channel);
     double waited = (System.nanoTime() - asked) / 1e9;
     if (waited >= 1) {
       System.out.printf("quiet: %s waited %.1f s for the CPU%n", context.getDisplayName(), waited);
     }
     context.getStore(NAMESPACE).put(FileLock.class, lock);
     renice(QUIET_NICE);
+  }
+
+  /** Says it waits (a file named by this process and thread, while it waits), then waits. */
+  private static FileLock lockAheadOfYielders(FileChannel channel) throws IOException {
+    Path wanted = WANTED.resolve(ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
+    Files.deleteIfExists(wanted);
+    Files.createFile(wanted);
+    try {
+      return channel.lock();
+    } finally {
+      Files.deleteIfExists(wanted);
+    }
+  }
+
+  /** Takes the lock only when no quiet test that goes first is waiting for it. */
+  private static FileLock lockAfterTheOthers(FileChannel channel) throws Exception {
+    while (true) {
+      FileLock lock = channel.lock();
+      if (!othersWaiting()) {
+        return lock;
+      }
+      lock.release();
+      Poll.until(Duration.ofHours(1), Duration.ofMillis(200), "the quiet tests that go first",
+          () -> !othersWaiting());
+    }
+  }
+
+  /** Whether a live process says one of its quiet tests waits; a dead one's word is dropped. */
+  private static boolean othersWaiting() throws IOException {
+    boolean waiting = false;
+    try (Stream<Path> files = Files.list(WANTED)) {
+      for (Path file : files.toList()) {
+        long pid = Long.parseLong(file.getFileName().toString().split("-")[0]);
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          waiting = true;
+        } else {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+    return waiting;
   }
 
   private static void end(ExtensionContext context) throws IOException {
