@@ -19,7 +19,7 @@ import dev.wall.bench.wall.ProcessWatch;
 import dev.wall.bench.wall.Show;
 import dev.wall.bench.wall.WallLaunch;
 import dev.wall.bench.wall.WallReport;
-import dev.wall.player.backend.PlayerException;
+import dev.wall.player.players.PlayerException;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.process.ChildProcess;

@@ -2,8 +2,8 @@ package dev.wall.bench.cluster;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.player.launch.LocalMachine;
-import dev.wall.player.nodes.InstalledVersions;
+import dev.wall.player.nodes.LocalMachine;
+import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.nodes.Preflight;
 import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;

@@ -2,10 +2,10 @@ package dev.wall.bench.wall;
 
 import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
-import dev.wall.player.backend.PlayerException;
-import dev.wall.player.backend.PlayerSpec;
-import dev.wall.player.backend.mpv.MpvOptions;
-import dev.wall.player.backend.mpv.MpvPlayer;
+import dev.wall.player.players.PlayerException;
+import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.mpv.MpvOptions;
+import dev.wall.player.players.mpv.MpvPlayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

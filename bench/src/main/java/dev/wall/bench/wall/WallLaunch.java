@@ -1,7 +1,7 @@
 package dev.wall.bench.wall;
 
 import dev.wall.bench.baseline.SeedRankMain;
-import dev.wall.player.launch.LocalMachine;
+import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.launch.RankClassArchive;
 import dev.wall.player.process.ChildProcess;

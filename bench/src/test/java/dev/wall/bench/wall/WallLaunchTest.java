@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.bench.baseline.SeedRankMain;
-import dev.wall.player.launch.LocalMachine;
+import dev.wall.player.nodes.LocalMachine;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

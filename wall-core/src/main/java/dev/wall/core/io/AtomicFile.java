@@ -1,17 +1,31 @@
 package dev.wall.core.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The new file keeps the old one's mode and owner; a symbolic link is followed, so the link
  * stays and the file it points to is replaced. A failure at any step leaves the old file as it
  * was and no temporary file behind. The one way every file in wall is written.
+ *
+ * <p>{@link #below} writes into a tree that another user controls, such as their home when setup
+ * runs as root: every folder from the top down is opened without following links, checked, and
+ * written in through that open folder, so no link anywhere on the way is followed, not even one
+ * put there while the file is written.
  */
 public final class AtomicFile {
 
@@ -50,20 +69,36 @@ public final class AtomicFile {
   private static final FileAttribute<?> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
+  /**
+   * A path below {@link #below}'s top that wall will not write through: a link, something that is
+   * not a folder or regular file, or a folder someone other than its owner or root could change.
+   * The message names it and says how to fix it.
+   */
+  public static final class UnsafePathException extends IOException {
+    UnsafePathException(String message) {
+      super(message);
+    }
+  }
+
   private final StepHook hook;
   private final boolean followLinks;
+  /** With {@link #below}: the top of the tree, and the user id that owns it; else null and -1. */
+  private final Path top;
+  private final int topOwner;
 
   public AtomicFile() {
     this(NO_HOOK);
   }
 
   public AtomicFile(StepHook hook) {
-    this(hook, true);
+    this(hook, true, null, -1);
   }
 
-  private AtomicFile(StepHook hook, boolean followLinks) {
+  private AtomicFile(StepHook hook, boolean followLinks, Path top, int topOwner) {
     this.hook = hook;
     this.followLinks = followLinks;
+    this.top = top;
+    this.topOwner = topOwner;
   }
 
   /**
@@ -71,7 +106,88 @@ public final class AtomicFile {
    * replaced, never followed, so no one can make the wall write where the link points.
    */
   public static AtomicFile replacingLinks() {
-    return new AtomicFile(NO_HOOK, false);
+    return new AtomicFile(NO_HOOK, false, null, -1);
+  }
+
+  /**
+   * For files below {@code top} in a tree that user {@code owner} controls (their home, written by
+   * root): {@code top} and each folder below it on the way to a file must be a real folder that
+   * belongs to {@code owner}, root or this process's user, and that no one else may write to; each
+   * is opened without following links, and the file is read, written (a temporary file, fsync,
+   * rename) and deleted through the folder so opened. A link in a file's place is replaced by a
+   * write, never followed; {@link #read} refuses it. {@code top} itself is named by its owner's
+   * account (root's business), so a link in its own path is followed.
+   */
+  public static AtomicFile below(Path top, int owner) {
+    return below(top, owner, NO_HOOK);
+  }
+
+  static AtomicFile below(Path top, int owner, StepHook hook) {
+    return new AtomicFile(hook, false, top.toAbsolutePath().normalize(), owner);
+  }
+
+  /**
+   * The bytes of {@code target}, or empty when it is not there. Without {@link #below}, as {@link
+   * Files#readAllBytes} reads them, and empty for anything but a regular file; with it, a link or
+   * anything but a regular file in its place is refused ({@link UnsafePathException}), and a folder
+   * missing on the way means no file.
+   */
+  public Optional<byte[]> read(Path target) throws IOException {
+    if (top == null) {
+      return Files.isRegularFile(target) ? Optional.of(Files.readAllBytes(target)) : Optional.empty();
+    }
+    Path file = inTree(target);
+    try (SecureDirectoryStream<Path> folder = openFolderOf(file)) {
+      return read(folder, file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<byte[]> read(SecureDirectoryStream<Path> folder, Path file) throws IOException {
+    Path name = file.getFileName();
+    if (regularFile(folder, name, file).isEmpty()) {
+      return Optional.empty();
+    }
+    try (SeekableByteChannel channel = folder.newByteChannel(name,
+        Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ByteBuffer buffer = ByteBuffer.allocate(8192);
+      while (channel.read(buffer.clear()) > 0) {
+        bytes.write(buffer.array(), 0, buffer.position());
+      }
+      return Optional.of(bytes.toByteArray());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The mode and owner of {@code target}, or empty when it is not there; as {@link #read} checks it. */
+  public Optional<FileAttrs> attributes(Path target) throws IOException {
+    if (top == null) {
+      return Files.exists(target) ? Optional.of(FileAttrs.of(target)) : Optional.empty();
+    }
+    Path file = inTree(target);
+    try (SecureDirectoryStream<Path> folder = openFolderOf(file)) {
+      return regularFile(folder, file.getFileName(), file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Deletes {@code target} (a link itself, never what it points to); false when it was not there. */
+  public boolean delete(Path target) throws IOException {
+    if (top == null) {
+      return Files.deleteIfExists(target);
+    }
+    Path file = inTree(target);
+    try (SecureDirectoryStream<Path> folder = openFolderOf(file)) {
+      folder.deleteFile(file.getFileName());
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+    syncFolder(file.getParent());
+    return true;
   }
 
   /** Writes {@code content} to {@code target}, creating it (mode rw-r--r--) or replacing it whole. */
@@ -90,6 +206,10 @@ public final class AtomicFile {
   }
 
   private void write(Path target, byte[] expected, byte[] content, FileAttrs forNewFile) throws IOException {
+    if (top != null) {
+      writeBelow(target, expected, content, forNewFile);
+      return;
+    }
     Path file = followLinks ? realTarget(target) : inItsFolder(target);
     Path folder = file.getParent();
     boolean replacesFile = Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file);
@@ -118,6 +238,192 @@ public final class AtomicFile {
       if (!renamed) {
         Files.deleteIfExists(temporary);
       }
+    }
+  }
+
+  private void writeBelow(Path target, byte[] expected, byte[] content, FileAttrs forNewFile) throws IOException {
+    Path file = inTree(target);
+    Path name = file.getFileName();
+    try (SecureDirectoryStream<Path> folder = openFolderOf(file)) {
+      Optional<FileAttrs> existing = isLink(folder, name) ? Optional.empty() : regularFile(folder, name, file);
+      FileAttrs attrs = existing.orElse(forNewFile);
+      Path temporary = Path.of("." + name + "." + ProcessHandle.current().pid() + "." + TEMPORARIES.incrementAndGet()
+          + TEMPORARY_SUFFIX);
+      boolean renamed = false;
+      try {
+        try (SeekableByteChannel channel = folder.newByteChannel(temporary, Set.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY)) {
+          ByteBuffer buffer = ByteBuffer.wrap(content);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+          hook.after(Step.WRITTEN, target);
+          applyTo(folder, temporary, attrs);
+          if (channel instanceof FileChannel fileChannel) {
+            fileChannel.force(true);
+          }
+        }
+        hook.after(Step.SYNCED, target);
+        if (expected != null && !Arrays.equals(read(folder, file).orElse(null), expected)) {
+          throw new ChangedMeanwhileException(target);
+        }
+        folder.move(temporary, folder, name);
+        renamed = true;
+        try (SeekableByteChannel self = folder.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ))) {
+          if (self instanceof FileChannel fileChannel) {
+            fileChannel.force(true);
+          }
+        } catch (IOException notSupported) {
+          // As in syncFolder: the rename stands.
+        }
+        hook.after(Step.RENAMED, target);
+      } finally {
+        if (!renamed) {
+          try {
+            folder.deleteFile(temporary);
+          } catch (NoSuchFileException gone) {
+            // Never made.
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code target}, if it lies below the top: absolute, from the top's real path (the top is named
+   * by its owner's account, and checked by path only through its real one).
+   */
+  private Path inTree(Path target) throws IOException {
+    Path file = target.toAbsolutePath().normalize();
+    if (!file.startsWith(top) || file.equals(top)) {
+      throw new IllegalArgumentException(file + " is not below " + top);
+    }
+    return top.toRealPath().resolve(top.relativize(file));
+  }
+
+  /**
+   * The folder {@code file} is in, opened from the top down without following a link, each folder
+   * checked as {@link #below} says.
+   *
+   * @throws NoSuchFileException when a folder on the way is missing
+   */
+  private SecureDirectoryStream<Path> openFolderOf(Path file) throws IOException {
+    Path real = top.toRealPath();
+    DirectoryStream<Path> opened = Files.newDirectoryStream(real);
+    if (!(opened instanceof SecureDirectoryStream<Path> folder)) {
+      opened.close();
+      throw new IOException("this system cannot open a folder without following links; wall does not write in "
+          + top + " as another user's");
+    }
+    try {
+      checkFolder(folder, real);
+      Path shown = real;
+      for (Path name : real.relativize(file.getParent())) {
+        shown = shown.resolve(name);
+        PosixFileAttributes attributes = posix(folder, name).readAttributes();
+        if (attributes.isSymbolicLink()) {
+          throw link(shown);
+        }
+        if (!attributes.isDirectory()) {
+          throw new UnsafePathException(shown + ": not a folder; remove it, then run again");
+        }
+        SecureDirectoryStream<Path> next = folder.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+        folder.close();
+        folder = next;
+        checkFolder(folder, shown);
+      }
+      return folder;
+    } catch (IOException | RuntimeException e) {
+      folder.close();
+      throw e;
+    }
+  }
+
+  /** An opened folder must be its owner's, root's or ours, and closed to everyone else's writes. */
+  private void checkFolder(SecureDirectoryStream<Path> folder, Path shown) throws IOException {
+    PosixFileAttributes held = folder.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
+    int uid = uidOf(held, shown);
+    int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    if (uid != topOwner && uid != 0 && uid != me) {
+      throw new UnsafePathException(shown + ": belongs to user id " + uid + ", not to user id " + topOwner
+          + " who owns " + top + ", nor to root, so its owner could swap what wall writes there; give it to "
+          + topOwner + " (sudo chown " + topOwner + " " + shown + ") or remove it, then run again");
+    }
+    Set<PosixFilePermission> mode = held.permissions();
+    if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new UnsafePathException(shown + ": other users can write to it (mode "
+          + PosixFilePermissions.toString(mode) + "), so they could swap what wall writes there; close it (chmod go-w "
+          + shown + "), then run again");
+    }
+  }
+
+  /**
+   * The user id of what {@code held} describes. Java gives an open folder's or file's owner only by
+   * name, so it is read by path and trusted only when the path still leads to the same file.
+   */
+  private static int uidOf(BasicFileAttributes held, Path shown) throws IOException {
+    Map<String, Object> seen = Files.readAttributes(shown, "unix:uid,fileKey", LinkOption.NOFOLLOW_LINKS);
+    if (held.fileKey() == null || !held.fileKey().equals(seen.get("fileKey"))) {
+      throw new UnsafePathException(shown + ": changed while wall was checking it; run again");
+    }
+    return (Integer) seen.get("uid");
+  }
+
+  /** The mode and owner of the regular file {@code name}, or empty when there is none; a link is refused. */
+  private static Optional<FileAttrs> regularFile(SecureDirectoryStream<Path> folder, Path name, Path shown)
+      throws IOException {
+    PosixFileAttributes attributes;
+    try {
+      attributes = posix(folder, name).readAttributes();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    if (attributes.isSymbolicLink()) {
+      throw link(shown);
+    }
+    if (!attributes.isRegularFile()) {
+      throw new UnsafePathException(shown + ": not a regular file; remove it, then run again");
+    }
+    Map<String, Object> seen = Files.readAttributes(shown, "unix:uid,gid,fileKey", LinkOption.NOFOLLOW_LINKS);
+    if (!attributes.fileKey().equals(seen.get("fileKey"))) {
+      throw new UnsafePathException(shown + ": changed while wall was checking it; run again");
+    }
+    return Optional.of(new FileAttrs(attributes.permissions(), (Integer) seen.get("uid"), (Integer) seen.get("gid")));
+  }
+
+  private static boolean isLink(SecureDirectoryStream<Path> folder, Path name) throws IOException {
+    try {
+      return folder.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .readAttributes().isSymbolicLink();
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  private static PosixFileAttributeView posix(SecureDirectoryStream<Path> folder, Path name) {
+    return folder.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static UnsafePathException link(Path shown) {
+    String to;
+    try {
+      to = " (to " + Files.readSymbolicLink(shown) + ")";
+    } catch (IOException | UnsupportedOperationException e) {
+      to = "";
+    }
+    return new UnsafePathException(shown + ": a symbolic link" + to + " where another user controls the folder, and"
+        + " wall follows no link there; put the file itself in its place, or remove the link, then run again");
+  }
+
+  /** {@link FileAttrs#applyTo}, through an open folder. */
+  private static void applyTo(SecureDirectoryStream<Path> folder, Path name, FileAttrs attrs) throws IOException {
+    PosixFileAttributeView view = posix(folder, name);
+    view.setPermissions(attrs.mode());
+    if (attrs.uid() >= 0 && attrs.gid() >= 0) {
+      UserPrincipalLookupService users = Path.of("/").getFileSystem().getUserPrincipalLookupService();
+      // A number that is not a name on this machine is taken as the id itself.
+      view.setOwner(users.lookupPrincipalByName(String.valueOf(attrs.uid())));
+      view.setGroup(users.lookupPrincipalByGroupName(String.valueOf(attrs.gid())));
     }
   }
 

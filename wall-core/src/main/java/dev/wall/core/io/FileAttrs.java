@@ -2,7 +2,9 @@ package dev.wall.core.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -28,17 +30,20 @@ public record FileAttrs(Set<PosixFilePermission> mode, int uid, int gid) {
     return new FileAttrs(mode, uid, gid);
   }
 
-  /** Sets the mode, and the owner where it differs (only root may give a file away). */
+  /**
+   * Sets the mode, and the owner where it differs (only root may give a file away). A link in the
+   * file's place is never followed: its owner is set, and setting its mode fails.
+   */
   public void applyTo(Path file) throws IOException {
-    Files.setPosixFilePermissions(file, mode);
+    Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(mode);
     if (uid >= 0 && gid >= 0 && !ownerIs(file)) {
-      Files.setAttribute(file, "unix:uid", uid);
-      Files.setAttribute(file, "unix:gid", gid);
+      Files.setAttribute(file, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(file, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
     }
   }
 
   private boolean ownerIs(Path file) throws IOException {
-    return (Integer) Files.getAttribute(file, "unix:uid") == uid
-        && (Integer) Files.getAttribute(file, "unix:gid") == gid;
+    return (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS) == uid
+        && (Integer) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS) == gid;
   }
 }

@@ -1,9 +1,10 @@
 package dev.wall.core.layout;
 
 import java.math.BigInteger;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -62,7 +63,7 @@ final class Addresses {
     byte[] bytes = new byte[4];
     for (int i = 0; i < 4; i++) {
       String part = parts[i];
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+      if (part.isEmpty() || part.length() > 3 || !asciiDigits(part)) {
         return Optional.empty();
       }
       if (part.length() > 1 && part.charAt(0) == '0') {
@@ -77,17 +78,76 @@ final class Addresses {
     return Optional.of(bytes);
   }
 
+  /** Digits 0 to 9 only: {@link Character#isDigit} also takes Arabic-Indic and other digits. */
+  private static boolean asciiDigits(String s) {
+    return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  /**
+   * An IPv6 literal (RFC 4291, section 2.2): eight groups of 1 to 4 hex digits, one "::" for a
+   * run of zero groups, and an IPv4 address in place of the last two groups. Parsed here, and
+   * never handed to {@link InetAddress}, which looks up in DNS whatever it cannot parse.
+   */
   static Optional<byte[]> ipv6(String s) {
-    if (!s.contains(":") || !IPV6_CHARS.matcher(s).matches()) {
+    if (!s.contains(":") || s.length() > 45 || !IPV6_CHARS.matcher(s).matches()) {
       return Optional.empty();
     }
-    try {
-      // A literal containing ':' is parsed, never looked up.
-      InetAddress address = InetAddress.getByName(s);
-      return address instanceof Inet6Address ? Optional.of(address.getAddress()) : Optional.empty();
-    } catch (UnknownHostException e) {
+    int gap = s.indexOf("::");
+    if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
       return Optional.empty();
     }
+    // An IPv4 address may only end the whole address, never stand before "::".
+    List<Integer> head = gap < 0 ? groups(s, true) : groups(s.substring(0, gap), false);
+    List<Integer> tail = gap < 0 ? List.of() : groups(s.substring(gap + 2), true);
+    if (head == null || tail == null) {
+      return Optional.empty();
+    }
+    int count = head.size() + tail.size();
+    if (gap < 0 ? count != 8 : count > 7) {
+      return Optional.empty();
+    }
+    byte[] bytes = new byte[16];
+    for (int i = 0; i < head.size(); i++) {
+      put(bytes, i, head.get(i));
+    }
+    for (int i = 0; i < tail.size(); i++) {
+      put(bytes, 8 - tail.size() + i, tail.get(i));
+    }
+    return Optional.of(bytes);
+  }
+
+  /**
+   * The 16-bit groups of one side of "::" ("" has none); a dotted IPv4 address at the end counts
+   * as two, where one may stand. Null when a group is not 1 to 4 hex digits.
+   */
+  private static List<Integer> groups(String side, boolean endsWithIpv4) {
+    List<Integer> groups = new ArrayList<>();
+    if (side.isEmpty()) {
+      return groups;
+    }
+    String[] parts = side.split(":", -1);
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      if (endsWithIpv4 && i == parts.length - 1 && part.indexOf('.') >= 0) {
+        Optional<byte[]> v4 = ipv4(part);
+        if (v4.isEmpty()) {
+          return null;
+        }
+        byte[] b = v4.get();
+        groups.add((b[0] & 0xFF) << 8 | (b[1] & 0xFF));
+        groups.add((b[2] & 0xFF) << 8 | (b[3] & 0xFF));
+      } else if (part.matches("[0-9A-Fa-f]{1,4}")) {
+        groups.add(Integer.parseInt(part, 16));
+      } else {
+        return null;
+      }
+    }
+    return groups;
+  }
+
+  private static void put(byte[] bytes, int group, int value) {
+    bytes[2 * group] = (byte) (value >> 8);
+    bytes[2 * group + 1] = (byte) value;
   }
 
   static Optional<byte[]> ip(String s) {
@@ -113,9 +173,7 @@ final class Addresses {
       return Optional.empty();
     }
     String prefixText = s.substring(slash + 1);
-    if (prefixText.isEmpty()
-        || prefixText.length() > 3
-        || !prefixText.chars().allMatch(Character::isDigit)) {
+    if (prefixText.length() > 3 || !asciiDigits(prefixText)) {
       return Optional.empty();
     }
     Optional<byte[]> address = ip(s.substring(0, slash));

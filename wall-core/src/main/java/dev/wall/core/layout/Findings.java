@@ -3,6 +3,7 @@ package dev.wall.core.layout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wall.core.io.ControlChars;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,19 +17,40 @@ import java.util.Optional;
  * wrong type is reported once and then skipped, so one mistake gives one line, not a cascade.
  */
 final class Findings {
+  /**
+   * Problems kept for one layout. A layout that breaks more rules than this is the wrong file, or
+   * a crafted one; the first ones found say enough, and the rest cost no memory.
+   */
+  static final int MAX_PROBLEMS = 100;
+  /**
+   * The longest text any field may hold: a Linux path (PATH_MAX) fits, and every check after this
+   * one, and every message that quotes a value, stays cheap.
+   */
+  static final int MAX_TEXT_CHARS = 4096;
+
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
+  private int dropped;
 
   Findings(String file) {
     this.file = file;
   }
 
   void add(String path, String what, String fix) {
-    problems.add(new Problem(file, path, what, fix));
+    if (problems.size() < MAX_PROBLEMS) {
+      problems.add(new Problem(file, path, what, fix));
+    } else {
+      dropped++;
+    }
   }
 
   List<Problem> all() {
     return List.copyOf(problems);
+  }
+
+  /** Problems found beyond {@link #MAX_PROBLEMS}, counted and not kept. */
+  int dropped() {
+    return dropped;
   }
 
   /**
@@ -67,6 +89,28 @@ final class Findings {
     return Optional.ofNullable(object.get(name));
   }
 
+  /** A required text field of the object at {@code path}: its text, or the problem reported. */
+  Optional<String> requiredText(ObjectNode object, String path, String name, String fix, String example) {
+    return required(object, path, name, fix).flatMap(v -> text(v, JsonPaths.field(path, name), example));
+  }
+
+  /** An optional text field: its text when given and text, else empty (a wrong one reported). */
+  Optional<String> optionalText(ObjectNode object, String path, String name, String example) {
+    return optional(object, name).flatMap(v -> text(v, JsonPaths.field(path, name), example));
+  }
+
+  /**
+   * Every pair of items, the later one with each earlier one in turn, for the rules between items
+   * (overlaps, repeats): problems are reported at the later one, in the layout's order.
+   */
+  static <T> void eachPair(List<T> items, java.util.function.BiConsumer<T, T> earlierAndLater) {
+    for (int later = 0; later < items.size(); later++) {
+      for (int earlier = 0; earlier < later; earlier++) {
+        earlierAndLater.accept(items.get(earlier), items.get(later));
+      }
+    }
+  }
+
   Optional<ObjectNode> object(JsonNode value, String path, String example) {
     if (value.isObject()) {
       return Optional.of((ObjectNode) value);
@@ -92,12 +136,37 @@ final class Findings {
     return Optional.empty();
   }
 
+  /**
+   * The text of a text value, or empty after one problem: the wrong type, a text too long, or a
+   * control character (see {@link ControlChars}). Every text of a layout passes here, so every
+   * later rule, every message and every file written from a layout only ever sees plain one-line
+   * text.
+   */
   Optional<String> text(JsonNode value, String path, String example) {
-    if (value.isTextual()) {
-      return Optional.of(value.textValue());
+    if (!value.isTextual()) {
+      wrongType(value, path, "text in double quotes", example);
+      return Optional.empty();
     }
-    wrongType(value, path, "text in double quotes", example);
-    return Optional.empty();
+    String text = value.textValue();
+    if (text.length() > MAX_TEXT_CHARS) {
+      add(path, "is " + text.length() + " characters long, more than the " + MAX_TEXT_CHARS
+          + " any text of a layout may have", "shorten it");
+      return Optional.empty();
+    }
+    int bad = ControlChars.find(text);
+    if (bad >= 0) {
+      add(path, "holds " + ControlChars.describe(text, bad) + " at character " + (bad + 1) + ": "
+          + quoted(text), "retype it as plain text on one line; no text of a layout may hold"
+              + " line breaks, tabs or other control characters");
+      return Optional.empty();
+    }
+    return Optional.of(text);
+  }
+
+  /** A text for a message: quoted, its control characters escaped, and cut short. */
+  static String quoted(String text) {
+    String shown = ControlChars.visible(text.length() > 40 ? text.substring(0, 37) : text);
+    return "\"" + shown + (text.length() > 40 ? "..." : "") + "\"";
   }
 
   Optional<BigDecimal> number(JsonNode value, String path, String example) {
@@ -159,8 +228,7 @@ final class Findings {
 
   static String describe(JsonNode value) {
     if (value.isTextual()) {
-      String t = value.textValue();
-      return "text \"" + (t.length() > 40 ? t.substring(0, 37) + "..." : t) + "\"";
+      return "text " + quoted(value.textValue());
     }
     if (value.isNumber()) {
       return "the number " + value.asText();

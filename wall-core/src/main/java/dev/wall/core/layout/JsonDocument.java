@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,7 +36,31 @@ public final class JsonDocument {
     }
   }
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** Objects and lists inside each other: a layout nests 4 deep ({@code screens[0].window.x}). */
+  public static final int MAX_DEPTH = 32;
+  /** Characters of a field name; the longest a layout knows has 15. */
+  public static final int MAX_NAME_CHARS = 256;
+  /** Characters of a number's text, checked by the parser as it reads the number. */
+  public static final int MAX_NUMBER_CHARS = 100;
+  /** Digits of a number (before and after the point): far more than any field's range needs. */
+  public static final int MAX_NUMBER_DIGITS = 40;
+  /** The largest exponent a number may be written with, either sign ({@code 1.92e3}). */
+  public static final int MAX_EXPONENT = 40;
+  /**
+   * Values (objects, lists, texts, numbers...) in one layout. A layout for 256 screens with long
+   * playlists has a few thousand; this bounds the memory the tree and its positions take.
+   */
+  public static final int MAX_VALUES = 100_000;
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH)
+          .maxNameLength(MAX_NAME_CHARS)
+          .maxNumberLength(MAX_NUMBER_CHARS)
+          .maxStringLength((int) LayoutFile.MAX_BYTES)
+          .maxDocumentLength(LayoutFile.MAX_BYTES)
+          .build())
+      .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String text;
@@ -92,6 +118,8 @@ public final class JsonDocument {
     private final Map<String, ObjectExtent> objects = new HashMap<>();
     private final Map<String, Integer> valueStarts = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    private int values;
+    private JsonParser parser;
 
     Builder(String file, String text) {
       this.file = file;
@@ -101,11 +129,15 @@ public final class JsonDocument {
     JsonDocument build() throws InvalidLayoutException {
       JsonNode root;
       try (JsonParser parser = FACTORY.createParser(text)) {
+        this.parser = parser;
         parser.nextToken();
         root = value(parser, "");
         checkNothingAfter(parser);
       } catch (StreamReadException e) {
         throw new InvalidLayoutException(List.of(SyntaxErrors.problem(file, e)));
+      } catch (StreamConstraintsException e) {
+        throw new InvalidLayoutException(
+            List.of(SyntaxErrors.limit(file, e, pathOf(parser.getParsingContext()))));
       } catch (IOException e) {
         throw new InvalidLayoutException(
             List.of(new Problem(file, "", "cannot be parsed (" + e.getMessage() + ")", "")));
@@ -137,12 +169,21 @@ public final class JsonDocument {
               "remove everything after the closing '}' of the layout"));
     }
 
-    private JsonNode value(JsonParser parser, String path) throws IOException {
+    private JsonNode value(JsonParser parser, String path)
+        throws IOException, InvalidLayoutException {
       JsonToken token = parser.currentToken();
       if (token == null) {
         throw new JsonParseException(parser, "Unexpected end-of-input");
       }
+      if (++values > MAX_VALUES) {
+        throw new InvalidLayoutException(List.of(new Problem(file, "",
+            "holds more than " + MAX_VALUES + " values; a layout for 256 screens has a few thousand",
+            "check that this is the layout file")));
+      }
       valueStarts.putIfAbsent(path, offset(parser.currentTokenLocation().getCharOffset()));
+      if (token.isNumeric() && !numberFits(parser, path)) {
+        return NODES.nullNode();
+      }
       return switch (token) {
         case START_OBJECT -> object(parser, path);
         case START_ARRAY -> array(parser, path);
@@ -156,6 +197,21 @@ public final class JsonDocument {
       };
     }
 
+    /**
+     * Whether the number the parser stands on is small enough to convert. Checked on its text,
+     * before any conversion: {@code 1e10000000} is 10 characters, but as a whole number it has ten
+     * million digits, and {@code 1e-999999999} written out in full does not fit in memory.
+     */
+    private boolean numberFits(JsonParser parser, String path) throws IOException {
+      String number = parser.getText();
+      Optional<String> tooBig = numberTooBig(number);
+      tooBig.ifPresent(why -> problems.add(new Problem(file, path,
+          "the number " + (number.length() > 30 ? number.substring(0, 27) + "..." : number) + " is "
+              + why,
+          "write an ordinary number, such as 10 or 0.05 (docs/layout.md gives each field's range)")));
+      return tooBig.isEmpty();
+    }
+
     private static JsonNode integer(JsonParser parser) throws IOException {
       return switch (parser.getNumberType()) {
         case INT -> NODES.numberNode(parser.getIntValue());
@@ -164,7 +220,8 @@ public final class JsonDocument {
       };
     }
 
-    private ObjectNode object(JsonParser parser, String path) throws IOException {
+    private ObjectNode object(JsonParser parser, String path)
+        throws IOException, InvalidLayoutException {
       int start = offset(parser.currentTokenLocation().getCharOffset());
       ObjectNode node = NODES.objectNode();
       Map<String, Member> members = new LinkedHashMap<>();
@@ -183,7 +240,8 @@ public final class JsonDocument {
               new Problem(
                   file,
                   childPath,
-                  "duplicate key \"" + key + "\" (lines " + earlier.line() + " and " + line + ")",
+                  "duplicate key " + Findings.quoted(key) + " (lines " + earlier.line() + " and " + line
+                      + ")",
                   "keep only one of them"));
         } else {
           members.put(key, new Member(key, keyStart, valueStart, valueEnd, line));
@@ -195,7 +253,8 @@ public final class JsonDocument {
       return node;
     }
 
-    private ArrayNode array(JsonParser parser, String path) throws IOException {
+    private ArrayNode array(JsonParser parser, String path)
+        throws IOException, InvalidLayoutException {
       ArrayNode node = NODES.arrayNode();
       int index = 0;
       while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -216,6 +275,32 @@ public final class JsonDocument {
     private static int offset(long charOffset) {
       return Math.toIntExact(charOffset);
     }
+  }
+
+  /**
+   * Why a JSON number's text is too big for a layout (too many digits, or an exponent too large
+   * either way), or empty when it is not. Reads only the text.
+   */
+  static Optional<String> numberTooBig(String number) {
+    int digits = 0;
+    int i = 0;
+    for (; i < number.length() && number.charAt(i) != 'e' && number.charAt(i) != 'E'; i++) {
+      char c = number.charAt(i);
+      digits += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    if (digits > MAX_NUMBER_DIGITS) {
+      return Optional.of("written with " + digits + " digits, more than the " + MAX_NUMBER_DIGITS
+          + " a number of a layout may have");
+    }
+    if (i == number.length()) {
+      return Optional.empty();
+    }
+    String exponent = number.substring(i + 1).replaceFirst("^[+-]?0*", "");
+    if (exponent.length() > 2 || (!exponent.isEmpty() && Integer.parseInt(exponent) > MAX_EXPONENT)) {
+      return Optional.of("written with an exponent beyond ±" + MAX_EXPONENT
+          + ", far outside the range of any field of a layout");
+    }
+    return Optional.empty();
   }
 
   /** Where a scalar (string, number, literal) that starts at {@code start} ends. */

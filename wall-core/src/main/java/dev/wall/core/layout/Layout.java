@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 
 /** A whole wall, as described by one layout file (version 1). Immutable. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// allowPlayerCode is the validator's gate on playerArgs (PlayerCodeOptions); nothing after it reads it.
+// allowPlayerCode is the validator's gate on playerArgs (PlayerArgsRule); nothing after it reads it.
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"allowPlayerCode"})
 public record Layout(
     int version,

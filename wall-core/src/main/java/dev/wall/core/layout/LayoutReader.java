@@ -25,7 +25,7 @@ public final class LayoutReader {
        "network": {"subnet": "10.0.0.0/24", "interface": "eth0"},
        "sync": {"toleranceMs": 10}, "loopMode": "lockstep",
        "screens": [{"name": "a", "host": "localhost", "window": {"x": 0, "y": 0, "width": 64, "height": 36},
-                    "media": "a.mp4", "playerArgs": ["--vo=x11"]}]}
+                    "media": "a.mp4"}]}
       """;
 
   /**
@@ -40,6 +40,7 @@ public final class LayoutReader {
   }
 
   static Layout warmUp() {
+    PlayerArgsRule.installed(); // the players' allow-lists, found as services: loaded here too
     try {
       return new LayoutReader().read("(built-in warm-up layout)", WARM_UP_LAYOUT);
     } catch (InvalidLayoutException e) {

@@ -3,7 +3,6 @@ package dev.wall.core.layout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wall.core.schedule.HoursSyntax;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,16 +49,14 @@ final class ScheduleRules {
         0, MAX_WAKE_SECONDS, "\"wakeSeconds\": 30",
         "the seconds before opening that the displays turn on and the wall starts; the default, "
             + Schedule.DEFAULT_WAKE_SECONDS + ", suits most walls"));
-    findings.optional(schedule, "displayPower")
-        .flatMap(v -> findings.text(v, "schedule.displayPower", "\"displayPower\": \"auto\""))
+    findings.optionalText(schedule, "schedule", "displayPower", "\"displayPower\": \"auto\"")
         .ifPresent(kind -> Validator.checkEnum(findings, "schedule.displayPower", kind, DisplayPowerKind.class));
   }
 
   private void timezone(ObjectNode schedule) {
     findings
-        .required(schedule, "schedule", "timezone",
-            "add the wall's time zone, like \"timezone\": \"Europe/Paris\"")
-        .flatMap(v -> findings.text(v, "schedule.timezone", "\"timezone\": \"Europe/Paris\""))
+        .requiredText(schedule, "schedule", "timezone",
+            "add the wall's time zone, like \"timezone\": \"Europe/Paris\"", "\"timezone\": \"Europe/Paris\"")
         .filter(zone -> !ZoneId.getAvailableZoneIds().contains(zone))
         .ifPresent(zone -> findings.add("schedule.timezone", "unknown time zone \"" + zone + "\"",
             zoneSuggestion(zone)
@@ -127,8 +124,7 @@ final class ScheduleRules {
   private <T> Optional<T> part(ObjectNode window, String path, String field, String example,
       java.util.function.Function<String, HoursSyntax.Parsed<T>> parse) {
     String fieldPath = path + "." + field;
-    Optional<String> text = findings.required(window, path, field, "add it, like " + example)
-        .flatMap(v -> findings.text(v, fieldPath, example));
+    Optional<String> text = findings.requiredText(window, path, field, "add it, like " + example, example);
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -142,21 +138,17 @@ final class ScheduleRules {
 
   /** Two windows that share a day may meet (18:00 and 18:00) but not overlap. */
   private void overlaps(List<Window> windows) {
-    for (int j = 0; j < windows.size(); j++) {
-      Window later = windows.get(j);
-      for (int i = 0; i < j; i++) {
-        Window earlier = windows.get(i);
-        for (DayOfWeek day : later.days()) {
-          if (earlier.days().contains(day) && earlier.from() < later.to() && later.from() < earlier.to()) {
-            findings.add(JsonPaths.index("schedule.open", later.index()),
-                "overlaps schedule.open[" + earlier.index() + "] on " + HoursSyntax.name(day) + " ("
-                    + span(later) + " and " + span(earlier) + ")",
-                "give each day its hours once: make the windows meet or part, or drop the day from one of them");
-            break;
-          }
+    Findings.eachPair(windows, (earlier, later) -> {
+      for (DayOfWeek day : later.days()) {
+        if (earlier.days().contains(day) && earlier.from() < later.to() && later.from() < earlier.to()) {
+          findings.add(JsonPaths.index("schedule.open", later.index()),
+              "overlaps schedule.open[" + earlier.index() + "] on " + HoursSyntax.name(day) + " ("
+                  + span(later) + " and " + span(earlier) + ")",
+              "give each day its hours once: make the windows meet or part, or drop the day from one of them");
+          break;
         }
       }
-    }
+    });
   }
 
   private static String span(Window window) {

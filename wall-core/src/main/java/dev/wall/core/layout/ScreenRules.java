@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The rules for {@code screens}: each screen on its own, then the screens against each other. */
@@ -93,8 +95,10 @@ final class ScreenRules {
         findings.add("screens", "must list at least one screen",
             "add one screen per display, like " + EXAMPLE_SCREEN);
       } else if (list.size() > MAX_SCREENS) {
+        // One line, and no screen looked at: a list this long is a wrong or crafted file.
         findings.add("screens", "lists " + list.size() + " screens, more than " + MAX_SCREENS,
             "split the wall into several layouts");
+        return;
       }
       for (int i = 0; i < list.size(); i++) {
         screen(i, list.get(i)).ifPresent(facts::add);
@@ -170,10 +174,8 @@ final class ScreenRules {
 
   private String name(ObjectNode screen, String path) {
     String namePath = path + ".name";
-    Optional<String> text =
-        findings
-            .required(screen, path, "name", "give the screen a name, like \"name\": \"left\"")
-            .flatMap(v -> findings.text(v, namePath, "\"name\": \"left\""));
+    Optional<String> text = findings.requiredText(screen, path, "name",
+        "give the screen a name, like \"name\": \"left\"", "\"name\": \"left\"");
     if (text.isEmpty()) {
       return null;
     }
@@ -202,12 +204,9 @@ final class ScreenRules {
 
   private String host(ObjectNode screen, String path) {
     String hostPath = path + ".host";
-    Optional<String> text =
-        findings
-            .required(screen, path, "host",
-                "add the hostname or IP address of the computer that drives this screen,"
-                    + " like \"host\": \"rpi1\"")
-            .flatMap(v -> findings.text(v, hostPath, "\"host\": \"rpi1\""));
+    Optional<String> text = findings.requiredText(screen, path, "host",
+        "add the hostname or IP address of the computer that drives this screen, like \"host\": \"rpi1\"",
+        "\"host\": \"rpi1\"");
     if (text.isEmpty()) {
       return null;
     }
@@ -223,7 +222,7 @@ final class ScreenRules {
           hostPath,
           "\"" + host + "\" is not a valid hostname or IP address",
           "hostnames use letters, digits and '-' only"
-              + (safe.isEmpty() ? "" : ", such as \"" + safe + "\""));
+              + (Addresses.isHostname(safe) ? ", such as \"" + safe + "\"" : ""));
       return null;
     }
     return host;
@@ -231,10 +230,7 @@ final class ScreenRules {
 
   private String address(ObjectNode screen, String path) {
     String addressPath = path + ".address";
-    Optional<String> text =
-        findings
-            .optional(screen, "address")
-            .flatMap(v -> findings.text(v, addressPath, "\"address\": \"192.168.1.101\""));
+    Optional<String> text = findings.optionalText(screen, path, "address", "\"address\": \"192.168.1.101\"");
     if (text.isEmpty()) {
       return null;
     }
@@ -308,25 +304,32 @@ final class ScreenRules {
     if (args.isEmpty()) {
       return;
     }
+    List<String> texts = new ArrayList<>();
+    Set<Integer> reported = new HashSet<>();
     for (int i = 0; i < args.get().size(); i++) {
       String argPath = JsonPaths.index(argsPath, i);
-      findings.text(args.get().get(i), argPath, "\"--no-audio\"").ifPresent(arg -> {
-        if (arg.isEmpty()) {
-          findings.add(argPath, "is empty", "remove it; a player takes an empty argument as a file");
-        } else if (arg.indexOf('\0') >= 0 || arg.indexOf('\n') >= 0) {
-          findings.add(argPath, "contains a line break or NUL", "retype the argument");
-        } else if (arg.startsWith("-") && arg.contains(" --")) {
-          findings.add(argPath, "holds several options in one item: \"" + arg + "\"",
-              "arguments are passed as they are, never through a shell: give each option its"
-                  + " own item");
-        } else if (!context.allowPlayerCode()) {
-          PlayerCodeOptions.loadsCode(arg).ifPresent(option -> findings.add(argPath,
-              option + " loads code or configuration from a file into the player on the node",
-              "remove it, or let this layout load code with \"allowPlayerCode\": true at its top"
-                  + " (only where no one else can write the layout)"));
-        }
-      });
+      Optional<String> text = findings.text(args.get().get(i), argPath, "\"--no-audio\"");
+      texts.add(text.orElse(""));
+      if (text.isEmpty()) {
+        reported.add(i);
+        continue;
+      }
+      String arg = text.get();
+      if (arg.isEmpty()) {
+        findings.add(argPath, "is empty", "remove it; a player takes an empty argument as a file");
+      } else if (arg.indexOf('\0') >= 0 || arg.indexOf('\n') >= 0) {
+        findings.add(argPath, "contains a line break or NUL", "retype the argument");
+      } else if (arg.startsWith("-") && arg.contains(" --")) {
+        findings.add(argPath, "holds several options in one item: \"" + arg + "\"",
+            "arguments are passed as they are, never through a shell: give each option its"
+                + " own item");
+      } else {
+        continue;
+      }
+      reported.add(i);
     }
+    PlayerArgsRule.check(findings, argsPath, texts, reported, context.player(),
+        context.allowPlayerCode());
   }
 
   private void uniqueNames(List<Facts> facts) {
@@ -407,21 +410,25 @@ final class ScreenRules {
     }
   }
 
-  /** Two players on one display must not cover each other. */
+  /**
+   * Two players on one display must not cover each other. Each screen is reported once, against
+   * the first earlier screen it collides with, so the problems grow with the screens, not with
+   * their pairs.
+   */
   private void separateWindows(List<Facts> facts) {
-    for (int j = 0; j < facts.size(); j++) {
-      Facts later = facts.get(j);
+    Map<String, List<Facts>> byDisplay = new HashMap<>();
+    for (Facts later : facts) {
       if (!onKnownDisplay(later)) {
         continue;
       }
-      for (int i = 0; i < j; i++) {
-        Facts earlier = facts.get(i);
-        if (onKnownDisplay(earlier)
-            && earlier.host().equalsIgnoreCase(later.host())
-            && earlier.output().equals(later.output())) {
-          reportCollision(earlier, later);
+      String display = later.host().toLowerCase(Locale.ROOT) + "\n" + later.output();
+      List<Facts> earlierOnIt = byDisplay.computeIfAbsent(display, d -> new ArrayList<>());
+      for (Facts earlier : earlierOnIt) {
+        if (reportCollision(earlier, later)) {
+          break;
         }
       }
+      earlierOnIt.add(later);
     }
   }
 
@@ -431,7 +438,8 @@ final class ScreenRules {
         && (screen.fullScreen() || screen.window() != null);
   }
 
-  private void reportCollision(Facts earlier, Facts later) {
+  /** Reports {@code later} if it collides with {@code earlier}; whether it did. */
+  private boolean reportCollision(Facts earlier, Facts later) {
     String display = "(host " + later.host() + ", output " + later.output() + ")";
     if (later.fullScreen()) {
       findings.add(later.path() + ".window",
@@ -447,7 +455,10 @@ final class ScreenRules {
       findings.add(later.path() + ".window",
           "overlaps " + earlier.path() + ".window on the same display " + display,
           "move one window, or put it on another output");
+    } else {
+      return false;
     }
+    return true;
   }
 
   private void somethingToShow(List<Facts> facts) {
@@ -512,7 +523,7 @@ final class ScreenRules {
     List<Facts> withSound = facts.stream()
         .filter(screen -> screen.audio() != null && screen.audio() != Audio.NONE).toList();
     if (context.reference().isEmpty()) {
-      if (withSound.size() > 1) {
+      if (withSound.size() > 1 && !context.referenceGiven()) { // a wrong one is reported already
         Facts first = withSound.get(0);
         Facts second = withSound.get(1);
         findings.add(second.path() + ".audio",
@@ -526,6 +537,9 @@ final class ScreenRules {
     String reference = context.reference().get();
     List<String> names = facts.stream().map(Facts::name).filter(java.util.Objects::nonNull).toList();
     Optional<Facts> named = facts.stream().filter(f -> reference.equals(f.name())).findFirst();
+    if (named.isEmpty() && facts.stream().anyMatch(f -> f.name() == null)) {
+      return; // a screen's name is wrong, and reported: the reference may be that screen
+    }
     if (named.isEmpty()) {
       findings.add("sync.reference", "names no screen: \"" + reference + "\"",
           Suggestions.closest(reference, names)
@@ -584,6 +598,7 @@ final class ScreenRules {
     }
   }
 
+  /** Each screen is reported once, against the first earlier region it overlaps. */
   private void regionsApart(List<Facts> facts) {
     for (int j = 0; j < facts.size(); j++) {
       Rect later = facts.get(j).region();
@@ -593,6 +608,7 @@ final class ScreenRules {
           findings.add(facts.get(j).path() + ".region",
               "overlaps " + facts.get(i).path() + ".region",
               "two screens cannot hang in the same place: move one region");
+          break;
         }
       }
     }

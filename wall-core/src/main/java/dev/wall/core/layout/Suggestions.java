@@ -11,17 +11,25 @@ public final class Suggestions {
   public static Optional<String> closest(String typed, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    String typedSquashed = squashed(typed);
+    String typedLower = typed.toLowerCase(Locale.ROOT);
+    int allowed = allowedDistance(typed);
     for (String candidate : known) {
-      if (squashed(candidate).equals(squashed(typed))) {
+      if (squashed(candidate).equals(typedSquashed)) {
         return Optional.of(candidate);
       }
-      int distance = distance(typed.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      // The distance is at least the difference in length: a word much longer or shorter than
+      // every known one is no typo, and is not compared letter by letter.
+      if (Math.abs(typed.length() - candidate.length()) > allowed) {
+        continue;
+      }
+      int distance = distance(typedLower, candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
-    return bestDistance <= allowedDistance(typed) ? Optional.ofNullable(best) : Optional.empty();
+    return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
   }
 
   /** Short words must be nearly right to count as a typo; longer ones may be further off. */

@@ -36,6 +36,10 @@ public final class Validator {
   public static final long MAX_CANVAS = 1_000_000;
   /** Clips in one playlist: a show, not an archive; and each is on mpv's command line. */
   public static final int MAX_ITEMS = 1000;
+  /** DNS servers in network.dns: a wall's network has one or two. */
+  public static final int MAX_DNS = 8;
+  /** Screens in one layout; beyond it the layout is refused without looking at a screen. */
+  public static final int MAX_SCREENS = ScreenRules.MAX_SCREENS;
   static final String PLAYLIST_EXAMPLE = "\"media\": [\"intro.mp4\", \"main.mp4\"]";
 
   private static final String SCREEN_FIELD_HINT =
@@ -73,10 +77,12 @@ public final class Validator {
    * @param spanItems how many items the span's playlist has, when it has a valid one
    * @param independent {@code loopMode} is {@code independent}
    * @param reference {@code sync.reference}, the screen named as the wall's clock
+   * @param referenceGiven whether the layout has a {@code sync.reference}, right or wrong
    */
   record Context(Optional<Path> mediaRoot, Optional<Addresses.Cidr> subnet, Optional<Size> wall,
       boolean hasSpan, boolean wallGiven, Optional<Integer> spanItems, boolean independent,
-      Optional<String> reference, boolean allowPlayerCode) {}
+      Optional<String> reference, boolean referenceGiven, boolean allowPlayerCode,
+      Optional<PlayerKind> player) {}
 
   public static List<Problem> validate(String file, JsonDocument document) {
     Findings findings = new Findings(file);
@@ -91,6 +97,12 @@ public final class Validator {
     new Validator.Run(findings, (ObjectNode) root).check();
     List<Problem> problems = new ArrayList<>(findings.all());
     problems.sort(Comparator.comparingInt(problem -> document.position(problem.jsonPath())));
+    if (findings.dropped() > 0) {
+      problems.add(new Problem(file, "",
+          "breaks " + findings.dropped() + " more rules than the " + Findings.MAX_PROBLEMS
+              + " shown (the first found)",
+          "fix these, then run wall validate again; is this the right file?"));
+    }
     return problems;
   }
 
@@ -118,12 +130,22 @@ public final class Validator {
       Optional<Integer> spanItems = span(mediaRoot);
       boolean independent = root.path("loopMode").asText("").equals(JsonEnums.jsonName(LoopMode.INDEPENDENT));
       Context context = new Context(mediaRoot, subnet, wall, root.has("span"), root.has("wall"), spanItems,
-          independent, reference, allowPlayerCode());
+          independent, reference, root.path("sync").has("reference"), allowPlayerCode(), player());
       ScreenRules.check(findings, root, context);
       findings.optional(root, "schedule").ifPresent(v -> ScheduleRules.check(findings, v));
     }
 
-    /** The layout's opt-in to player options that load code; see {@link PlayerCodeOptions}. */
+    /** The player the screens' playerArgs go to, or empty when the value is wrong. */
+    private Optional<PlayerKind> player() {
+      JsonNode player = root.get("player");
+      if (player == null) {
+        return Optional.of(PlayerKind.AUTO);
+      }
+      return Optional.of(player).filter(JsonNode::isTextual).map(JsonNode::textValue)
+          .filter(JsonEnums.jsonNames(PlayerKind.class)::contains).map(PlayerKind::fromJson);
+    }
+
+    /** The layout's opt-in to playerArgs beyond the players' allow-lists; see {@link PlayerArgsRule}. */
     private boolean allowPlayerCode() {
       return findings.optional(root, "allowPlayerCode").map(v -> {
         if (!v.isBoolean()) {
@@ -306,6 +328,11 @@ public final class Validator {
       if (list.isEmpty()) {
         return;
       }
+      if (list.get().size() > MAX_DNS) {
+        findings.add("network.dns", "lists " + list.get().size() + " servers, more than " + MAX_DNS,
+            "give the one or two DNS servers of the wall's network");
+        return;
+      }
       for (int i = 0; i < list.get().size(); i++) {
         String path = JsonPaths.index("network.dns", i);
         findings
@@ -418,7 +445,8 @@ public final class Validator {
       return Optional.empty();
     }
     if (media.get().isTextual()) {
-      MediaPaths.check(findings, path, media.get().textValue(), mediaRoot);
+      findings.text(media.get(), path, example)
+          .ifPresent(clip -> MediaPaths.check(findings, path, clip, mediaRoot));
       return Optional.of(1);
     }
     ArrayNode items = (ArrayNode) media.get();

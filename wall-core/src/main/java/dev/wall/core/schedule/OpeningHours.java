@@ -1,5 +1,6 @@
 package dev.wall.core.schedule;
 
+import dev.wall.core.layout.HoursSyntax;
 import dev.wall.core.layout.Schedule;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -15,10 +15,14 @@ import java.util.Optional;
 public record EnsureDir(String target, FileAttrs attrs) implements Action {
 
   @Override
-  public Result apply(ActionContext ctx) throws IOException {
+  public Result apply(ActionContext ctx) throws IOException, SetupRefusal {
     Path dir = ctx.tree().resolve(target);
     if (Files.isDirectory(dir)) {
       return Result.of(target, Status.ALREADY_SET);
+    }
+    if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      String what = Files.isSymbolicLink(dir) ? "a symbolic link to no folder" : "not a folder";
+      throw new SetupRefusal(ctx.tree().show(target) + ": " + what + "; remove it, then run again");
     }
     if (ctx.dryRun()) {
       ctx.out().println("mkdir " + target);

@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * Edits one file through a pure, idempotent function of its content. Keeps {@code FILE.wall-backup}
  * before the first change; undo takes the change back out of the file as it is now, so that edits
- * made by others since are kept.
+ * made by others since are kept. A file in a user's home ({@link #inHome}) is read, written and
+ * deleted through {@link NodeUser#homeFiles}: a link there, or a folder on the way that someone
+ * else could change, is refused in one line, before anything is written.
  */
 public final class FileEdit implements Action {
   public static final String BACKUP_SUFFIX = ".wall-backup";
@@ -30,11 +32,23 @@ public final class FileEdit implements Action {
   private final String path;
   private final Edit edit;
   private final FileAttrs newFileAttrs;
+  /** The user whose home the file is in, or null for a system file. */
+  private final NodeUser home;
 
   public FileEdit(String path, Edit edit, FileAttrs newFileAttrs) {
+    this(path, edit, newFileAttrs, null);
+  }
+
+  private FileEdit(String path, Edit edit, FileAttrs newFileAttrs, NodeUser home) {
     this.path = path;
     this.edit = edit;
     this.newFileAttrs = newFileAttrs;
+    this.home = home;
+  }
+
+  /** A file in {@code user}'s home ({@code relative} to it), created as theirs with {@code mode}. */
+  public static FileEdit inHome(NodeUser user, String relative, Edit edit, String mode) {
+    return new FileEdit(user.inHome(relative), edit, user.owns(mode), user);
   }
 
   /** A file wholly written by setup, created with {@code attrs}. */
@@ -55,7 +69,9 @@ public final class FileEdit implements Action {
   @Override
   public Result apply(ActionContext ctx) throws IOException, SetupRefusal {
     Path file = ctx.tree().resolve(path);
-    String current = read(file);
+    AtomicFile files = files(ctx);
+    byte[] raw = read(files, file);
+    String current = raw == null ? null : Text.decode(raw);
     String next = edit.apply(current);
     if (next.equals(current)) {
       return Result.of(path, Status.ALREADY_SET);
@@ -66,18 +82,64 @@ public final class FileEdit implements Action {
     }
     String note = "";
     if (current == null) {
-      createParents(ctx, file.getParent());
+      if (home == null) {
+        createParents(ctx, file.getParent());
+      }
       ctx.journal().add(new Entry(ctx.module(), Kind.CREATED_FILE, path, ""));
-      ctx.writer().write(file, Text.encode(next), ctx.owned(newFileAttrs));
+      write(files, file, Text.encode(next), ctx.owned(newFileAttrs));
     } else {
       Path backup = backupOf(file);
-      if (!Files.exists(backup)) {
-        ctx.writer().write(backup, Files.readAllBytes(file), FileAttrs.of(file));
+      FileAttrs attrs = attributes(files, file);
+      if (!exists(files, backup)) {
+        write(files, backup, raw, attrs);
         note = "backup " + path + BACKUP_SUFFIX;
       }
-      ctx.writer().write(file, Text.encode(next), FileAttrs.of(file));
+      write(files, file, Text.encode(next), attrs);
     }
     return new Result(path, Status.CHANGED, note);
+  }
+
+  /** The home's files through {@link NodeUser#homeFiles}, a system file's through the context's writer. */
+  private AtomicFile files(ActionContext ctx) {
+    return home == null ? ctx.writer() : home.homeFiles(ctx.tree());
+  }
+
+  /** The file's bytes, or null when it is not a regular file; refused for a link in a home. */
+  private byte[] read(AtomicFile files, Path file) throws IOException, SetupRefusal {
+    try {
+      return files.read(file).orElse(null);
+    } catch (AtomicFile.UnsafePathException e) {
+      throw new SetupRefusal(e.getMessage());
+    }
+  }
+
+  private boolean exists(AtomicFile files, Path file) throws IOException, SetupRefusal {
+    return home == null ? Files.exists(file) : read(files, file) != null;
+  }
+
+  private FileAttrs attributes(AtomicFile files, Path file) throws IOException, SetupRefusal {
+    try {
+      return files.attributes(file).orElseThrow(() -> new java.nio.file.NoSuchFileException(file.toString()));
+    } catch (AtomicFile.UnsafePathException e) {
+      throw new SetupRefusal(e.getMessage());
+    }
+  }
+
+  private static void write(AtomicFile files, Path file, byte[] content, FileAttrs attrs)
+      throws IOException, SetupRefusal {
+    try {
+      files.write(file, content, attrs);
+    } catch (AtomicFile.UnsafePathException e) {
+      throw new SetupRefusal(e.getMessage());
+    }
+  }
+
+  private static void delete(AtomicFile files, Path file) throws IOException, SetupRefusal {
+    try {
+      files.delete(file);
+    } catch (AtomicFile.UnsafePathException e) {
+      throw new SetupRefusal(e.getMessage());
+    }
   }
 
   @Override
@@ -85,27 +147,29 @@ public final class FileEdit implements Action {
     Path file = ctx.tree().resolve(path);
     Path backup = backupOf(file);
     Optional<Entry> created = ctx.journal().find(ctx.module(), Kind.CREATED_FILE, path);
-    String current = read(file);
-    if (Files.exists(backup)) {
-      return undoEdit(ctx, file, backup, current);
+    AtomicFile files = files(ctx);
+    byte[] raw = read(files, file);
+    String current = raw == null ? null : Text.decode(raw);
+    if (exists(files, backup)) {
+      return undoEdit(ctx, files, file, backup, current);
     }
     if (created.isPresent()) {
-      return undoCreate(ctx, file, created.get(), current);
+      return undoCreate(ctx, files, file, created.get(), current);
     }
     return Result.of(path, Status.NOTHING_TO_UNDO);
   }
 
-  private Result undoEdit(ActionContext ctx, Path file, Path backup, String current)
+  private Result undoEdit(ActionContext ctx, AtomicFile files, Path file, Path backup, String current)
       throws IOException, SetupRefusal {
     if (current == null) {
       throw new SetupRefusal(
           ctx.tree().show(path) + ": missing; its original is in " + ctx.tree().show(path) + BACKUP_SUFFIX);
     }
-    String original = Text.decode(Files.readAllBytes(backup));
+    String original = Text.decode(read(files, backup));
     String restored = reverse(ctx, original, edit.apply(original), current);
     if (restored.equals(current)) {
       if (!ctx.dryRun()) {
-        Files.delete(backup);
+        delete(files, backup);
       }
       return Result.of(path, Status.NOTHING_TO_UNDO);
     }
@@ -113,13 +177,13 @@ public final class FileEdit implements Action {
       ctx.out().print(LineDiff.unified(current, restored, path, path));
       return Result.of(path, Status.WOULD_UNDO);
     }
-    ctx.writer().write(file, Text.encode(restored), FileAttrs.of(file));
-    Files.delete(backup);
+    write(files, file, Text.encode(restored), attributes(files, file));
+    delete(files, backup);
     AtomicFile.syncFolder(file.getParent());
     return new Result(path, Status.UNDONE, "backup removed");
   }
 
-  private Result undoCreate(ActionContext ctx, Path file, Entry created, String current)
+  private Result undoCreate(ActionContext ctx, AtomicFile files, Path file, Entry created, String current)
       throws IOException, SetupRefusal {
     String left = current == null ? "" : reverse(ctx, "", edit.apply(null), current);
     if (ctx.dryRun()) {
@@ -127,10 +191,10 @@ public final class FileEdit implements Action {
       return Result.of(path, Status.WOULD_UNDO);
     }
     if (left.isBlank()) {
-      Files.deleteIfExists(file);
+      delete(files, file);
       AtomicFile.syncFolder(file.getParent());
     } else {
-      ctx.writer().write(file, Text.encode(left), FileAttrs.of(file));
+      write(files, file, Text.encode(left), attributes(files, file));
     }
     ctx.journal().remove(created);
     removeCreatedParents(ctx, file.getParent());
@@ -146,7 +210,7 @@ public final class FileEdit implements Action {
                     ctx.tree().show(path)
                         + ": changed since wall setup wrote it, where wall's own lines were;"
                         + " compare it with "
-                        + (Files.exists(backupOf(ctx.tree().resolve(path)))
+                        + (Files.exists(backupOf(ctx.tree().resolve(path)), java.nio.file.LinkOption.NOFOLLOW_LINKS)
                             ? ctx.tree().show(path) + BACKUP_SUFFIX
                             : "the diff of --dry-run")
                         + " and fix it by hand"));
@@ -178,10 +242,6 @@ public final class FileEdit implements Action {
 
   static Path backupOf(Path file) {
     return file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
-  }
-
-  private static String read(Path file) throws IOException {
-    return Files.isRegularFile(file) ? Text.decode(Files.readAllBytes(file)) : null;
   }
 
   private static String orEmpty(String text) {

@@ -75,6 +75,7 @@ public final class MarkedBlock {
    */
   public static String upsert(String text, String module, List<String> body, String file)
       throws SetupRefusal {
+    checkLines(body, file);
     List<String> lines = Text.lines(text);
     Span span = find(lines, module, file);
     String block = body.isEmpty() ? "" : render(module, body, Text.eol(text));
@@ -87,9 +88,18 @@ public final class MarkedBlock {
   }
 
   /** Inserts the block before line {@code index} of {@code text} (which holds no block). */
-  public static String insertAt(String text, int index, String module, List<String> body) {
+  public static String insertAt(String text, int index, String module, List<String> body,
+      String file) throws SetupRefusal {
+    checkLines(body, file);
     List<String> lines = Text.lines(Text.terminated(text));
     String block = render(module, body, Text.eol(text));
     return String.join("", lines.subList(0, index)) + block + String.join("", lines.subList(index, lines.size()));
+  }
+
+  /** Each body line is one line: whatever a value in it held, it cannot start another. */
+  private static void checkLines(List<String> body, String file) throws SetupRefusal {
+    for (String line : body) {
+      LineValue.line(file, line);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.wall.core.setup;
 
+import dev.wall.core.io.AtomicFile;
 import dev.wall.core.io.FileAttrs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,5 +34,13 @@ public record NodeUser(String name, int uid, int gid, String home) {
 
   public FileAttrs owns(String mode) {
     return FileAttrs.mode(mode).ownedBy(uid, gid);
+  }
+
+  /**
+   * Reads and writes files in this user's home in {@code tree} as {@link AtomicFile#below} does:
+   * setup runs as root, and follows no link the user put there.
+   */
+  public AtomicFile homeFiles(SystemTree tree) {
+    return AtomicFile.below(tree.resolve(home), uid);
   }
 }

@@ -41,7 +41,7 @@ public final class ServiceLinks {
     }
 
     @Override
-    public Result apply(ActionContext ctx) throws IOException {
+    public Result apply(ActionContext ctx) throws IOException, SetupRefusal {
       Path link = ctx.tree().resolve(target());
       if (Files.isSymbolicLink(link)) {
         return Result.of("enable " + unit, Status.ALREADY_SET);

@@ -1,12 +1,5 @@
 package dev.wall.core.sync;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /**
  * What one rank reports at each control round: its screen's health, and its position sampled as
  * the round's barrier released it. A rank that was not scheduled at once samples later than the
@@ -90,53 +83,4 @@ public record RankStatus(String failure, double position, double duration, boole
     return Math.max(0, duration - position);
   }
 
-  public byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writeNullable(out, failure);
-      out.writeDouble(position);
-      out.writeDouble(duration);
-      out.writeBoolean(atEnd);
-      out.writeDouble(rate);
-      out.writeLong(sampledAtNanos);
-      writeNullable(out, clock);
-      out.writeByte(health.state().ordinal());
-      out.writeInt(health.restarts());
-      writeNullable(out, health.lastError());
-      out.writeLong(health.lastErrorAtMillis());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  public static RankStatus decode(byte[] message) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(message))) {
-      String failure = readNullable(in);
-      double position = in.readDouble();
-      double duration = in.readDouble();
-      boolean atEnd = in.readBoolean();
-      double rate = in.readDouble();
-      long sampledAt = in.readLong();
-      String clock = readNullable(in);
-      Health health = new Health(ScreenState.values()[in.readByte()], in.readInt(), readNullable(in), in.readLong());
-      return new RankStatus(failure, position, duration, atEnd, rate, sampledAt, clock, health);
-    } catch (IOException | ArrayIndexOutOfBoundsException e) {
-      throw new UncheckedIOException("malformed rank status", e instanceof IOException io ? io : new IOException(e));
-    }
-  }
-
-  /** A line of a message is cut to fit the wire (writeUTF holds 64 KB); a player's error is a line or two. */
-  private static final int MAX_TEXT = 2000;
-
-  private static void writeNullable(DataOutputStream out, String text) throws IOException {
-    out.writeBoolean(text != null);
-    if (text != null) {
-      out.writeUTF(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
-    }
-  }
-
-  private static String readNullable(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
-  }
 }

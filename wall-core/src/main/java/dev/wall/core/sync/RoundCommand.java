@@ -1,12 +1,5 @@
 package dev.wall.core.sync;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /**
  * What rank 0 tells every rank after a control round.
  *
@@ -57,39 +50,5 @@ public record RoundCommand(Action action, double[] rates, double[] seeks, String
     double[] seeks = new double[size];
     java.util.Arrays.fill(seeks, Double.NaN);
     return seeks;
-  }
-
-  public byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + 16 * rates.length);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(action.ordinal());
-      out.writeInt(rates.length);
-      for (int i = 0; i < rates.length; i++) {
-        out.writeDouble(rates[i]);
-        out.writeDouble(seeks[i]);
-      }
-      out.writeUTF(message == null ? "" : message);
-      out.writeDouble(endsIn);
-      out.writeDouble(reference);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  public static RoundCommand decode(byte[] message) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(message))) {
-      Action action = Action.values()[in.readByte()];
-      int size = in.readInt();
-      double[] rates = new double[size];
-      double[] seeks = new double[size];
-      for (int i = 0; i < size; i++) {
-        rates[i] = in.readDouble();
-        seeks[i] = in.readDouble();
-      }
-      return new RoundCommand(action, rates, seeks, in.readUTF(), in.readDouble(), in.readDouble());
-    } catch (IOException e) {
-      throw new UncheckedIOException("malformed round command", e);
-    }
   }
 }

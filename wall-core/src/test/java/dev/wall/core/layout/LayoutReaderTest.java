@@ -25,7 +25,6 @@ class LayoutReaderTest {
     Layout layout = LayoutReader.warmUp();
     assertEquals("warm-up", layout.name());
     assertEquals(new Network("10.0.0.0/24", "eth0", null, null), layout.network());
-    assertEquals(List.of("--vo=x11"), layout.screen(0).playerArgs());
   }
 
   @Test

@@ -67,6 +67,10 @@ class LayoutSchemaTest {
         "\"audio\": \"hdmi\" -> \"audio\": \"hdmi\", \"latencyMs\": 2000",
         "\"toleranceMs\": 10 -> \"toleranceMs\": 10, \"reference\": 3",
         "\"loops\": 100 -> \"loops\": 100, \"unevenItems\": \"cut\"",
+        "\"name\": \"atrium\" -> \"name\": \"atrium\\n[Service]\"",
+        "\"name\": \"atrium\" -> \"name\": \"atr\u2028ium\"",
+        "\"mediaRoot\": \"/srv/wall/media\" -> \"mediaRoot\": \"/srv/wall\\tmedia\"",
+        "panorama-3880x2200.mp4\" -> panorama\\u001b[2J.mp4\"",
       })
   void theSchemaRefusesCommonMistakes(String change) throws IOException {
     String[] fromTo = change.split(" -> ");

@@ -63,14 +63,6 @@ class CommonInstantTest {
     assertEquals(10.000, positions[1], 1e-9);
   }
 
-  @Test
-  void theInstantAndClockSurviveTheWire() {
-    RankStatus status = playing(12.5, 0.998, 123_456_789_012L, MACHINE);
-    assertEquals(status, RankStatus.decode(status.encode()));
-    RankStatus unknown = RankStatus.healthy(1, 2, false, 1);
-    assertEquals(unknown, RankStatus.decode(unknown.encode()));
-  }
-
   /**
    * Eight identical players on one busy machine: each rank is scheduled up to 25 ms after the
    * barrier (as measured with 8 players on 2 cores) and reads its position then. Compared as

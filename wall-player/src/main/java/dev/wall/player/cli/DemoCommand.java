@@ -5,15 +5,18 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.cli.common.BadInputException;
+import dev.wall.player.cli.common.CommonOptions;
 import dev.wall.player.display.VirtualDisplay;
+import dev.wall.player.plan.DisplaySettings;
+import dev.wall.player.plan.ShowPlan;
+import dev.wall.player.show.WallShow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,28 +58,23 @@ public final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(snapshot.toAbsolutePath().getParent());
     String display = System.getenv("DISPLAY");
     if (display != null && !display.isEmpty()) {
-      return play(display);
+      return play(layout, display);
     }
     Rect canvas = canvas(layout);
     spec.commandLine().getOut().println("demo: no DISPLAY, starting a virtual " + canvas.width() + "x" + canvas.height()
         + " display (Xvfb)");
     try (VirtualDisplay virtual = VirtualDisplay.start(canvas.width(), canvas.height(), runDir, Duration.ofSeconds(20))) {
-      return play(virtual.display());
+      return play(layout, virtual.display());
     }
   }
 
-  private int play(String display) {
-    List<String> args = new ArrayList<>(List.of("play", layoutFile.toString(), "--media-root", mediaRoot.toString(),
-        "--display", display, "--snapshot", snapshot.toAbsolutePath().toString(), "--run-dir", runDir.toString()));
-    if (loops != null) {
-      args.addAll(List.of("--loops", loops.toString()));
-    }
-    if (common.stacktrace()) {
-      args.add("--stacktrace");
-    }
-    // A tree of its own: the one this run built holds only demo (WallCli builds the named subcommand).
-    CommandLine parent = spec.commandLine().getParent();
-    return WallCli.commandLine(parent.getOut(), parent.getErr(), "play").execute(args.toArray(String[]::new));
+  /** The same show as {@code wall play} would play, on {@code display}. */
+  private int play(Layout layout, String display) throws InvalidLayoutException, IOException {
+    Map<String, String> env = System.getenv();
+    ShowPlan plan = ShowPlan.resolve(layoutFile, layout, loops, mediaRoot, runDir,
+        DisplaySettings.from(env, display), false, snapshot);
+    return Outcomes.exitCode(WallShow.play(plan, WallShow.Settings.plain(System.console() != null), env,
+        spec.commandLine().getOut(), spec.commandLine().getErr()));
   }
 
   /** The smallest display that holds every window. */

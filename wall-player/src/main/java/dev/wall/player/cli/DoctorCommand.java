@@ -3,12 +3,15 @@ package dev.wall.player.cli;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.player.launch.LocalMachine;
+import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.cli.common.ExitCodes;
+import dev.wall.player.cli.common.Table;
+import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.Doctor;
-import dev.wall.player.nodes.InstalledVersions;
+import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -103,21 +106,7 @@ public final class DoctorCommand implements Callable<Integer> {
       line.add(row.node());
       lines.add(line);
     }
-    int[] widths = new int[headings.size()];
-    for (List<String> line : lines) {
-      for (int c = 0; c < line.size(); c++) {
-        widths[c] = Math.max(widths[c], line.get(c).length());
-      }
-    }
-    StringBuilder text = new StringBuilder();
-    for (List<String> line : lines) {
-      StringBuilder one = new StringBuilder();
-      for (int c = 0; c < line.size(); c++) {
-        one.append(c == line.size() - 1 ? line.get(c) : line.get(c) + " ".repeat(widths[c] + 2 - line.get(c).length()));
-      }
-      text.append(one.toString().stripTrailing()).append('\n');
-    }
-    return text.toString();
+    return Table.render(lines);
   }
 
   /** One line per failed check: the screen, its host, the check, and what to do. */

@@ -4,29 +4,16 @@ import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.core.layout.Problem;
-import dev.wall.player.launch.ItemLengths;
-import dev.wall.player.launch.LaunchRefused;
-import dev.wall.player.launch.LocalMachine;
-import dev.wall.player.launch.MpiSettings;
-import dev.wall.player.launch.OpenMpiCheck;
-import dev.wall.player.launch.Outcome;
-import dev.wall.player.launch.StatusBoard;
-import dev.wall.player.launch.Supervisor;
-import dev.wall.player.launch.PlayReport;
-import dev.wall.player.launch.PreflightNodeCheck;
-import dev.wall.player.launch.RankClassArchive;
-import dev.wall.player.launch.ScheduledPlay;
-import dev.wall.player.launch.WallController;
-import dev.wall.player.nodes.Ssh;
-import dev.wall.player.wire.DisplaySettings;
-import dev.wall.player.wire.RankLaunch;
 import dev.wall.core.schedule.ScheduleClock;
+import dev.wall.player.cli.common.BadInputException;
+import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.plan.DisplaySettings;
+import dev.wall.player.plan.ShowPlan;
+import dev.wall.player.show.WallShow;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -86,7 +73,8 @@ public final class PlayCommand implements Callable<Integer> {
 
   @Option(names = "--run-dir", paramLabel = "DIR",
       description = "Each node's folder for hostfile, status, sockets and player logs, yours alone (default:"
-          + " $XDG_RUNTIME_DIR/wall, /run/wall for root, else /tmp/wall-USER).")
+          + " $RUNTIME_DIRECTORY under a unit with RuntimeDirectory=, $XDG_RUNTIME_DIR/wall, /run/wall for root,"
+          + " else /tmp/wall-USER).")
   Path runDir;
 
   @Option(names = "--snapshot", paramLabel = "PNG",
@@ -118,72 +106,19 @@ public final class PlayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InvalidLayoutException, IOException {
     Layout layout = new LayoutReader().read(layoutFile);
-    int loops = loopsToPlay(layout);
-    if (loops < 0) {
+    Integer loops = loopCount == null ? null : loopCount.forever ? Integer.valueOf(0) : loopCount.loops;
+    if (loops != null && loops < 0) {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
     }
     // Bad show options are bad input, told before anything starts.
     ScheduleClock clock = show.clock(layout);
     InetAddress statusAddress = show.statusAddress();
-    if (runDir == null) {
-      runDir = RunFolder.defaultPath();
-    }
-    try {
-      runDir = RunFolder.prepare(runDir);
-    } catch (RunFolder.RefusedException e) {
-      throw new LaunchRefused(e.getMessage());
-    }
-    Layout media = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
-    List<Problem> uneven = ItemLengths.check(layoutFile.toString(), media, runDir.resolve("probes"));
-    if (!uneven.isEmpty()) {
-      throw new InvalidLayoutException(uneven);
-    }
-    OpenMpiCheck.verify(runDir);
     Map<String, String> env = System.getenv();
-    LocalMachine local = LocalMachine.detect();
-    RankLaunch launch = new RankLaunch(layoutFile, loops, mediaRoot, runDir, snapshot)
-        .withDisplay(DisplaySettings.from(env, display)).withDebug(debug);
-    try (PlayReport report = PlayReport.to(reportFile, layoutFile)) {
-      WallController controller = new WallController(layout, local, runDir, spec.commandLine().getOut(),
-          spec.commandLine().getErr(), report, quiet, System.console() != null);
-      if (warmUp) {
-        RankClassArchive.forThisJvm().ensureRecorded(layoutFile);
-        // Works out mpirun's command line without running it, so a controller archive recorded
-        // by this run holds what a real start needs.
-        controller.command(launch, MpiSettings.of(env, Ssh.forThisUser()));
-        return ExitCodes.OK;
-      }
-      return Outcomes.exitCode(play(layout, local, controller, launch, env, loops == 0, clock, statusAddress));
-    }
-  }
-
-  /**
-   * Plays the wall once, or, when it loops for ever, under a {@link Supervisor} that starts it
-   * again whenever it is lost; by its opening hours when it has them. The status file and the
-   * status page say how it goes meanwhile.
-   */
-  private Outcome play(Layout layout, LocalMachine local, WallController controller, RankLaunch launch,
-      Map<String, String> env, boolean forever, ScheduleClock clock, InetAddress statusAddress) throws IOException {
-    StatusBoard board = new StatusBoard(runDir, local.hostname(), layoutFile.toAbsolutePath().toString(), forever);
-    try {
-      controller.reportStatusTo(board);
-      Supervisor.Job job = () -> controller.play(launch, env);
-      if (forever) {
-        Layout wall = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
-        job = new Supervisor(job, new PreflightNodeCheck(wall, local, runDir), board, spec.commandLine().getErr())::run;
-      }
-      ScheduledPlay play = new ScheduledPlay(layout, board, local, runDir, clock, statusAddress,
-          show.statusPort == null ? 0 : show.statusPort, spec.commandLine().getOut());
-      return play.play(job, launch.display(), env);
-    } finally {
-      board.stopped();
-    }
-  }
-
-  private int loopsToPlay(Layout layout) {
-    if (loopCount == null) {
-      return layout.loops();
-    }
-    return loopCount.forever ? 0 : loopCount.loops;
+    ShowPlan plan = ShowPlan.resolve(layoutFile, layout, loops, mediaRoot,
+        runDir == null ? RunFolder.defaultPath() : runDir, DisplaySettings.from(env, display), debug, snapshot);
+    WallShow.Settings settings = new WallShow.Settings(reportFile, quiet, System.console() != null, clock,
+        statusAddress, show.statusPort == null ? 0 : show.statusPort, warmUp);
+    PrintWriter out = spec.commandLine().getOut();
+    return Outcomes.exitCode(WallShow.play(plan, settings, env, out, spec.commandLine().getErr()));
   }
 }

@@ -2,6 +2,7 @@ package dev.wall.player.cli;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.schedule.ScheduleClock;
+import dev.wall.player.cli.common.BadInputException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

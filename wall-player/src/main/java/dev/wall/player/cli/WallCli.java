@@ -4,6 +4,9 @@ import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Problem;
 import dev.wall.core.layout.Suggestions;
+import dev.wall.player.cli.common.BadInputException;
+import dev.wall.player.cli.common.ExitCodes;
+import dev.wall.player.cli.common.WallFailure;
 import dev.wall.player.cli.layout.AssignCommand;
 import dev.wall.player.cli.layout.HostfileCommand;
 import dev.wall.player.cli.layout.LoopsCommand;
@@ -57,7 +60,7 @@ public final class WallCli {
     all.put("hostfile", HostfileCommand::new);
     all.put("preview", PreviewCommand::new);
     all.put("demo", DemoCommand::new);
-    all.put("setup", SetupCommand::new);
+    all.put("setup", SetupCommand::commandLine);
     all.put("doctor", DoctorCommand::new);
     return Collections.unmodifiableMap(all);
   }

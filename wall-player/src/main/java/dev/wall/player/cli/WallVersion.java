@@ -1,6 +1,6 @@
 package dev.wall.player.cli;
 
-import dev.wall.player.install.InstalledVersion;
+import dev.wall.player.versions.InstalledVersion;
 import java.nio.file.Path;
 import picocli.CommandLine.IVersionProvider;
 

@@ -3,6 +3,8 @@ package dev.wall.player.launch;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Network;
+import dev.wall.player.nodes.LocalMachine;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,41 +69,43 @@ public final class MpirunCommand {
 
   private MpirunCommand() {}
 
-  private static List<String> rankCommand(String java, String classpath, RankLaunch launch, String archive) {
+  private static List<String> rankCommand(String java, String classpath, List<String> launch, String archive) {
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(RANK_JVM_OPTIONS);
     if (archive != null) {
       command.add(archive);
     }
     command.addAll(List.of("-cp", classpath, RANK_MAIN));
-    command.addAll(launch.args());
+    command.addAll(launch);
     return command;
   }
 
   /**
+   * @param plan the show: every rank gets it, the same, as its only input
    * @param archiveOption the JVM option that maps the ranks' class-data archive, or null. Every
    *     rank gets it: a node with the same install has the archive at the same path once it has
    *     recorded it ({@code wall play --warm-up} there), and a JVM that finds none runs without.
    * @param mpi the technician's MCA variables (respected) and the wall's ssh
    */
-  public static List<String> argv(Layout layout, LocalMachine local, Path hostfile, String java, String classpath,
-      RankLaunch launch, String archiveOption, MpiSettings mpi) {
+  public static List<String> argv(ShowPlan plan, LocalMachine local, Path hostfile, String java, String classpath,
+      String archiveOption, MpiSettings mpi) {
+    Layout layout = plan.layout();
     List<String> argv = preamble(layout, local, hostfile, mpi);
     Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
-    RankLaunch withLayout = launch.withLayoutData(layout);
+    List<String> rank = rankCommand(java, classpath, new RankLaunch(plan, false).args(), archiveOption);
     for (int i = 0; i < layout.screens().size(); i++) {
       String host = layout.screen(i).host();
       if (i > 0) {
         argv.add(":");
       }
       argv.addAll(List.of("-np", "1", "--host", host + ":" + slots.get(host)));
-      argv.addAll(rankCommand(java, classpath, withLayout.forScreen(layout, i), archiveOption));
+      argv.addAll(rank);
     }
     return argv;
   }
 
   /** mpirun and its options for this wall, up to the first context: the display power job's too. */
-  static List<String> preamble(Layout layout, LocalMachine local, Path hostfile, MpiSettings mpi) {
+  public static List<String> preamble(Layout layout, LocalMachine local, Path hostfile, MpiSettings mpi) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
     COMMON.forEach(mca -> addMca(argv, mpi, mca));
     if (local.root()) {

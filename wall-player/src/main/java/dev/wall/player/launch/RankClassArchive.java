@@ -1,6 +1,7 @@
 package dev.wall.player.launch;
 
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
 import java.io.File;
 import java.io.IOException;
@@ -70,10 +71,10 @@ public final class RankClassArchive {
   }
 
   /** Records the archive unless it is there: once per install, about half a second. */
-  public void ensureRecorded(Path layout) throws IOException {
+  public void ensureRecorded(ShowPlan plan) throws IOException {
     if (!exists() && archivable(classpath.substring(classpath.indexOf(File.pathSeparator) + 1))) {
       try {
-        record(layout);
+        record(plan);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -96,7 +97,7 @@ public final class RankClassArchive {
   }
 
   /** Records the archive by running a rank that only warms up. Safe to race: the rename is atomic. */
-  void record(Path layout) throws IOException, InterruptedException {
+  void record(ShowPlan plan) throws IOException, InterruptedException {
     Files.createDirectories(file.getParent());
     rankDirectory();
     Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
@@ -104,7 +105,8 @@ public final class RankClassArchive {
     argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
     argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
         "-cp", classpath, MpirunCommand.RANK_MAIN));
-    argv.addAll(new RankLaunch(layout, 1, null, file.getParent(), null, true).args());
+    ShowPlan warmUp = new ShowPlan(plan.layoutFile(), plan.layout().withLoops(1), file.getParent(), null, false, null);
+    argv.addAll(new RankLaunch(warmUp, true).args());
     Path log = file.resolveSibling("record.log");
     try (ChildProcess jvm = ChildProcess.start("record class archive", argv, log, Map.of())) {
       if (jvm.waitFor(RECORD_TIMEOUT).orElse(-1) == 0 && Files.size(partial) > 0) {

@@ -4,14 +4,15 @@ import dev.wall.core.io.AtomicFile;
 import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
-import dev.wall.player.nodes.InstalledVersions;
+import dev.wall.player.nodes.LocalMachine;
+import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.nodes.Preflight;
 import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.nodes.Sweeper;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
-import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankMessage;
 import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class WallController {
   private static final Duration SWEEP_DEADLINE = Duration.ofSeconds(4);
   private static final int MPI_LINES_KEPT = 200;
 
+  private final ShowPlan plan;
   private final Layout layout;
   private final LocalMachine local;
   private final Path runDir;
@@ -56,15 +58,15 @@ public final class WallController {
   private final boolean quiet;
   private final boolean liveStatus;
   private final RankClassArchive archive;
-  /** Under the autostart unit: a control round or a loop report from rank 0 proves the wall alive. */
-  private final ServiceWatchdog watchdog;
+  /** Told of each control round and loop report from rank 0: they prove the wall alive. */
+  private volatile Runnable alive = () -> {};
   private final List<RankMessage.Lost> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile long lostAtNanos;
   private int statusWidth;
   private final java.util.concurrent.atomic.AtomicReference<Stopping> stopping =
       new java.util.concurrent.atomic.AtomicReference<>();
   private final java.util.concurrent.atomic.AtomicBoolean hooked = new java.util.concurrent.atomic.AtomicBoolean();
-  private volatile StatusBoard board;
+  private volatile Consumer<WallStatus> statusSink = status -> {};
   private volatile boolean warned;
 
   /**
@@ -72,39 +74,39 @@ public final class WallController {
    * @param quiet leaves the console to failures only
    * @param liveStatus rewrites one status line after each control round (for a terminal)
    */
-  public WallController(Layout layout, LocalMachine local, Path runDir, PrintWriter out, PrintWriter errors,
-      PlayReport report,
+  public WallController(ShowPlan plan, LocalMachine local, PrintWriter out, PrintWriter errors, PlayReport report,
       boolean quiet, boolean liveStatus) {
-    this.layout = layout;
+    this.plan = plan;
+    this.layout = plan.layout();
     this.local = local;
-    this.runDir = runDir;
+    this.runDir = plan.runDir();
     this.out = out;
     this.errors = errors;
     this.report = report;
     this.quiet = quiet;
     this.liveStatus = liveStatus && !quiet;
     this.archive = RankClassArchive.forThisJvm();
-    this.watchdog = ServiceWatchdog.fromEnvironment(System.getenv(), runDir);
   }
 
-  public Outcome play(RankLaunch launch, Map<String, String> environment) throws IOException {
+  /** One run of the plan, from mpirun's start to its end. */
+  public Outcome play(Map<String, String> environment) throws IOException {
     Ssh ssh = Ssh.forThisUser().sharing(runDir.resolve("ssh"));
     List<String> remote = layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList();
     try (RunLock lock = RunLock.take(runDir)) {
-      return play(launch, environment, ssh);
+      return play(environment, ssh);
     } finally {
       ssh.closeShared(remote);
     }
   }
 
-  private Outcome play(RankLaunch launch, Map<String, String> environment, Ssh ssh) throws IOException {
+  private Outcome play(Map<String, String> environment, Ssh ssh) throws IOException {
     RemoteNodes nodes = RemoteNodes.forThisJvm(local::isThisMachine, ssh, List.of());
-    Outcome refused = preflight(launch, nodes);
+    Outcome refused = preflight(nodes);
     if (refused != null) {
       return refused;
     }
-    archive.ensureRecorded(launch.layout());
-    List<String> argv = command(launch, MpiSettings.of(environment, ssh));
+    archive.ensureRecorded(plan);
+    List<String> argv = command(MpiSettings.of(environment, ssh));
     List<String> failures = new ArrayList<>();
     List<String> mpiLines = new ArrayList<>();
     Consumer<String> lines = line -> route(line, failures, mpiLines);
@@ -167,9 +169,8 @@ public final class WallController {
    * The quick checks on every node ({@link Preflight}), which also clear a previous run's leftovers:
    * null when every node is ready, else why the wall does not start.
    */
-  private Outcome preflight(RankLaunch launch, RemoteNodes nodes) {
-    Layout wall = launch.mediaRoot() == null ? layout : layout.withMediaRoot(launch.mediaRoot().toAbsolutePath().toString());
-    Preflight.Result checked = new Preflight(wall, nodes, runDir, InstalledVersions.here(runDir)).run();
+  private Outcome preflight(RemoteNodes nodes) {
+    Preflight.Result checked = new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir)).run();
     if (!checked.unreachable().isEmpty()) {
       List<String> lines = new ArrayList<>(checked.unreachable());
       lines.addAll(checked.problems());
@@ -263,12 +264,12 @@ public final class WallController {
   }
 
   /** mpirun's command line for this wall, with the hostfile it names written. */
-  public List<String> command(RankLaunch launch, MpiSettings mpi) throws IOException {
+  public List<String> command(MpiSettings mpi) throws IOException {
     RunFolder.prepare(runDir);
     Path hostfile = runDir.resolve("hostfile");
-    String hosts = new HostfileWriter(layout, launch.layout().toString()).hostfile();
+    String hosts = new HostfileWriter(layout, plan.layoutFile().toString()).hostfile();
     AtomicFile.replacingLinks().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return MpirunCommand.argv(layout, local, hostfile, java(), classpath(), launch, archive.option().orElse(null), mpi);
+    return MpirunCommand.argv(plan, local, hostfile, java(), classpath(), archive.option().orElse(null), mpi);
   }
 
   private static String java() {
@@ -292,7 +293,7 @@ public final class WallController {
       return;
     }
     if (message instanceof RankMessage.Report || message instanceof RankMessage.Status) {
-      watchdog.alive();
+      alive.run();
     }
     if (message instanceof RankMessage.Lost report) {
       lost.add(report);
@@ -313,10 +314,7 @@ public final class WallController {
     } else if (message instanceof RankMessage.Status status) {
       try {
         WallStatus now = status.status();
-        StatusBoard statusBoard = board;
-        if (statusBoard != null) {
-          statusBoard.status(now);
-        }
+        statusSink.accept(now);
         showStatus(now.line());
       } catch (IllegalArgumentException e) {
         // A rank of another version: its status is not worth a failure.
@@ -328,9 +326,17 @@ public final class WallController {
     }
   }
 
-  /** Where the status of every round goes: the status file's board; nowhere until this is called. */
-  public void reportStatusTo(StatusBoard statusBoard) {
-    this.board = statusBoard;
+  /** Where the status of every round goes (the status file's board); nowhere until this is called. */
+  public void reportStatusTo(Consumer<WallStatus> sink) {
+    this.statusSink = sink;
+  }
+
+  /**
+   * What proves the wall alive to whoever watches it (the service manager's watchdog, under the
+   * autostart unit): run at each control round and loop report from rank 0.
+   */
+  public void signalAliveTo(Runnable signal) {
+    this.alive = signal;
   }
 
   private void warnOnce(String warning) {

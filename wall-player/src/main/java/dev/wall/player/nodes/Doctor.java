@@ -2,6 +2,8 @@ package dev.wall.player.nodes;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.versions.InstalledVersions;
+import dev.wall.player.wire.Probe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;

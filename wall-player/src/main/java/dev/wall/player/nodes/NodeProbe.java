@@ -1,9 +1,11 @@
 package dev.wall.player.nodes;
 
-import dev.wall.player.backend.BackendOptions;
-import dev.wall.player.backend.Executables;
-import dev.wall.player.backend.PlayerFactory;
+import dev.wall.core.io.RunFolder;
+import dev.wall.player.players.Executables;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.versions.InstalledVersions;
+import dev.wall.player.wire.Probe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +17,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +63,11 @@ public final class NodeProbe {
 
   /** Answers {@code request} here, each check within its deadline. */
   public static Probe.Answer answer(Probe.Request request) {
+    return answer(request, RunFolder.defaultPath());
+  }
+
+  /** The same, with {@code here} as this node's default run folder. */
+  static Probe.Answer answer(Probe.Request request, Path here) {
     ExecutorService checks = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "probe-check");
       t.setDaemon(true);
@@ -69,7 +77,7 @@ public final class NodeProbe {
     try {
       RunRecord.Sweep sweep = request.sweep() && request.runDir() != null
           ? within(checks, "sweep", QUICK.plus(SWEEP_GRACE), timeouts,
-              () -> RunRecord.sweep(request.runDir(), request.host(), SWEEP_GRACE))
+              () -> RunRecord.sweep(runFolders(request.runDir(), here), request.host(), SWEEP_GRACE))
           : null;
       Future<Map<String, String>> versions = request.versions() ? checks.submit(NodeProbe::versions) : null;
       Future<String> resolves = checks.submit(() -> resolve(request.host()));
@@ -87,11 +95,41 @@ public final class NodeProbe {
       String displayFound = get(display, "display", QUICK, timeouts, null);
       Map<String, String> factsFound = get(facts, "facts", QUICK, timeouts, Map.of());
       return new Probe.Answer(versionsFound, resolved, root, clipsFound, playerFound[0], playerFound[1], displayFound,
-          factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(), timeouts,
-          logs(request));
+          factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(),
+          sweep == null ? List.of() : sweep.refused(), timeouts, logs(request, here));
     } finally {
       checks.shutdownNow();
     }
+  }
+
+  /**
+   * Where this node's ranks of a run keep their PID files and logs: the run folder the controller
+   * named, and, when a rank could not use that one here (it cannot be made here, or it is not a
+   * folder of ours), this node's default ({@code here}), where the rank went instead.
+   */
+  static List<Path> runFolders(Path asked, Path here) {
+    Path folder = asked.toAbsolutePath().normalize();
+    if (here.equals(folder) || usable(folder)) {
+      return List.of(folder);
+    }
+    return List.of(folder, here);
+  }
+
+  /** Whether a rank here would keep {@code folder}: it is ours, or missing and can be made here. */
+  private static boolean usable(Path folder) {
+    if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        RunFolder.check(folder);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    Path existing = folder.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
   }
 
   private static <T> T within(ExecutorService checks, String name, Duration deadline, List<String> timeouts,
@@ -117,16 +155,23 @@ public final class NodeProbe {
     }
   }
 
-  /** The last lines of each log asked for, if it lies in the run folder. */
-  private static Map<Path, List<String>> logs(Probe.Request request) {
+  /** The last lines of each log asked for, if it lies in a run folder of ours ({@link #runFolders}). */
+  private static Map<Path, List<String>> logs(Probe.Request request, Path here) {
     Map<Path, List<String>> tails = new LinkedHashMap<>();
-    if (request.runDir() == null) {
+    if (request.runDir() == null || request.logs().isEmpty()) {
       return tails;
     }
-    Path runDir = request.runDir().toAbsolutePath().normalize();
+    List<Path> folders = new ArrayList<>();
+    for (Path folder : runFolders(request.runDir(), here)) {
+      try {
+        folders.add(RunFolder.check(folder));
+      } catch (IOException e) {
+        // Not ours to read from.
+      }
+    }
     for (Path log : request.logs()) {
       Path file = log.toAbsolutePath().normalize();
-      if (file.startsWith(runDir) && Files.isRegularFile(file)) {
+      if (folders.stream().anyMatch(file::startsWith) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         tails.put(log, tail(file));
       }
     }
@@ -204,8 +249,7 @@ public final class NodeProbe {
 
   private static String[] player(Probe.Request request) {
     try {
-      return new String[] {PlayerFactory.choose(request.player(), BackendOptions.DEFAULTS, Executables::installed)
-          .jsonName(), null};
+      return new String[] {Backends.ALL.choose(request.player()).kind().jsonName(), null};
     } catch (IllegalStateException e) {
       return new String[] {null, e.getMessage()};
     }

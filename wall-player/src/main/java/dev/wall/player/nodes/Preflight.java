@@ -2,6 +2,8 @@ package dev.wall.player.nodes;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.versions.InstalledVersions;
+import dev.wall.player.wire.Probe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +130,7 @@ public final class Preflight {
     if (!answer.left().isEmpty()) {
       problems.add(who + ": a previous run's " + String.join(", ", answer.left()) + " would not stop; reboot the node");
     }
+    answer.refused().forEach(r -> problems.add(who + ": not swept: " + r));
     return problems;
   }
 

@@ -1,9 +1,9 @@
 package dev.wall.player.nodes;
 
+import dev.wall.player.wire.Probe;
 import java.io.IOException;
-import java.io.OutputStream;
+import dev.wall.player.process.Processes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +27,7 @@ public final class RemoteNodes {
       "-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
 
   private final Predicate<String> isLocal;
+  private final Function<Probe.Request, Probe.Answer> answerHere;
   private final Ssh ssh;
   private final String java;
   private final String classpath;
@@ -37,7 +38,14 @@ public final class RemoteNodes {
    * @param sshOptions more ssh options, such as {@code -o StrictHostKeyChecking=yes} for the doctor
    */
   public RemoteNodes(Predicate<String> isLocal, Ssh ssh, String java, String classpath, List<String> sshOptions) {
+    this(isLocal, NodeProbe::answer, ssh, java, classpath, sshOptions);
+  }
+
+  /** @param answerHere answers for this machine, in this process */
+  RemoteNodes(Predicate<String> isLocal, Function<Probe.Request, Probe.Answer> answerHere, Ssh ssh, String java,
+      String classpath, List<String> sshOptions) {
     this.isLocal = isLocal;
+    this.answerHere = answerHere;
     this.ssh = ssh;
     this.java = java;
     this.classpath = classpath;
@@ -94,45 +102,27 @@ public final class RemoteNodes {
   private Reply askOne(String host, Probe.Request request, Duration deadline) {
     long started = System.nanoTime();
     if (isLocal.test(host)) {
-      return new Reply(host, NodeProbe.answer(request), null, null, seconds(started));
+      return new Reply(host, answerHere.apply(request), null, null, seconds(started));
     }
     List<String> remote = new ArrayList<>(List.of(java));
     remote.addAll(PROBE_JVM_OPTIONS);
     remote.addAll(List.of("-cp", classpath, NodeProbe.MAIN));
     List<String> argv = ssh.command(host, Duration.ofSeconds(Math.max(1, Math.min(5, deadline.toSeconds()))),
         sshOptions, remote);
-    Path err = null;
-    Path out = null;
     try {
-      err = Files.createTempFile("wall-ask", ".err");
-      out = Files.createTempFile("wall-ask", ".out");
-      Process process = new ProcessBuilder(argv).redirectError(err.toFile()).redirectOutput(out.toFile()).start();
-      try (OutputStream in = process.getOutputStream()) {
-        in.write((String.join("\n", request.lines()) + "\n").getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        // ssh exited before reading: its exit code and words say why.
-      }
-      if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(2, TimeUnit.SECONDS);
-        return new Reply(host, null, Unreached.UNREACHABLE, "no answer within " + deadline.toSeconds() + " s",
-            seconds(started));
-      }
-      List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-      String words = Files.readString(err, StandardCharsets.UTF_8).strip();
-      if (process.exitValue() == 0 && lines.contains("end")) {
+      Processes.Outcome asked = Processes.run(argv, (String.join("\n", request.lines()) + "\n")
+          .getBytes(StandardCharsets.UTF_8), deadline, Map.of());
+      List<String> lines = asked.stdout().lines().toList();
+      String words = asked.stderr().strip();
+      if (asked.exitCode() == 0 && lines.contains("end")) {
         return new Reply(host, Probe.Answer.parse(lines), null, null, seconds(started));
       }
-      return new Reply(host, null, classify(process.exitValue(), words), lastLine(words), seconds(started));
+      return new Reply(host, null, classify(asked.exitCode(), words), lastLine(words), seconds(started));
+    } catch (Processes.TimedOut e) {
+      return new Reply(host, null, Unreached.UNREACHABLE, "no answer within " + deadline.toSeconds() + " s",
+          seconds(started));
     } catch (IOException e) {
       return new Reply(host, null, Unreached.OTHER, "could not run ssh: " + e.getMessage(), seconds(started));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Reply(host, null, Unreached.OTHER, "interrupted", seconds(started));
-    } finally {
-      deleteQuietly(err);
-      deleteQuietly(out);
     }
   }
 
@@ -168,15 +158,5 @@ public final class RemoteNodes {
 
   private static double seconds(long started) {
     return (System.nanoTime() - started) / 1e9;
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // A temporary file of a few bytes.
-      }
-    }
   }
 }

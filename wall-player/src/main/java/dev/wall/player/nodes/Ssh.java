@@ -1,5 +1,6 @@
 package dev.wall.player.nodes;
 
+import dev.wall.player.process.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,8 @@ public record Ssh(Path config, Path controlDir) {
    * that node, which would otherwise wait for minutes.
    */
   static final List<String> KEEPALIVE = List.of("-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3");
+  /** How long closing a shared connection may take. */
+  private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(5);
   /** A unix socket's path is at most 108 bytes; ssh's %C is 40 characters. */
   private static final int MAX_CONTROL_DIR = 60;
 
@@ -67,30 +70,26 @@ public record Ssh(Path config, Path controlDir) {
     if (controlDir == null) {
       return;
     }
-    List<Process> exits = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<Void>> exits = new ArrayList<>();
     for (String host : hosts) {
       List<String> argv = new ArrayList<>(List.of("ssh"));
       if (config != null) {
         argv.addAll(List.of("-F", config.toString()));
       }
       argv.addAll(List.of("-o", "ControlPath=" + controlDir.resolve("%C"), "-O", "exit", host));
-      try {
-        exits.add(new ProcessBuilder(argv).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
-      } catch (java.io.IOException e) {
-        // No ssh: nothing was shared.
-      }
-    }
-    for (Process exit : exits) {
-      try {
-        if (!exit.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-          exit.destroyForcibly();
+      exits.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try {
+          Processes.run(argv, "", CLOSE_DEADLINE, java.util.Map.of());
+        } catch (java.io.IOException e) {
+          // No ssh, or no answer: nothing was shared, or the master goes at its ControlPersist.
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+      }, runnable -> {
+        Thread thread = new Thread(runnable, "ssh-exit-" + host);
+        thread.setDaemon(true);
+        thread.start();
+      }));
     }
+    exits.forEach(java.util.concurrent.CompletableFuture::join);
   }
 
   /** The user's home as Java knows it. */

@@ -1,5 +1,6 @@
 package dev.wall.player.nodes;
 
+import dev.wall.player.wire.Probe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +74,9 @@ public final class Sweeper {
       }
       if (!reply.answer().left().isEmpty()) {
         left.put(reply.host(), reply.answer().left());
+      }
+      if (!reply.answer().refused().isEmpty()) {
+        unchecked.put(reply.host(), String.join("; ", reply.answer().refused()));
       }
     }
     return new Result(stopped, left, unchecked, fetched);

@@ -1,6 +1,6 @@
 package dev.wall.player.power;
 
-import dev.wall.player.backend.Executables;
+import dev.wall.player.players.Executables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.wall.player.power;
 
 import dev.wall.core.layout.DisplayPowerKind;
-import dev.wall.player.setup.Processes;
+import dev.wall.player.process.Processes;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -12,11 +12,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child process we started and keep the handle of.
+ * A child process we started and keep the handle of: the only way main code starts a process
+ * (ArchitectureTest holds it), either kept running ({@link #start}, {@link #startWithLifeline},
+ * {@link #startRelayed}) or run to its end as a short call ({@link Processes#run}).
  *
- * <p>Stop contract: {@link #stop(Duration)} asks first (SIGTERM to the child and its descendants),
- * waits up to the grace period, then forces (SIGKILL) and waits for the exit. It never returns
- * while the child still runs, and it is safe to call twice. Output (stdout and stderr together)
+ * <p>Stop contract, the same for every child: {@link #stop(Duration)} asks first (SIGTERM to the
+ * child and its descendants), waits up to the grace period, then forces (SIGKILL) and waits for
+ * the exit. It never returns while the child still runs, and it is safe to call twice. A short
+ * call that outlives its deadline is stopped the same way. Whatever still runs when the JVM shuts
+ * down (Ctrl-C, SIGTERM, a normal exit) is stopped by {@link ProcessDestroyer}'s one shutdown hook,
+ * all children at once, each by this contract. Output (stdout and stderr together)
  * is read as it comes by a thread of ours into a log that rotates past {@value #LOG_LIMIT_BYTES}
  * bytes, keeping {@value #LOG_GENERATIONS} older ones ({@link RotatingFile}): a player that runs
  * for months cannot fill the disk, and the last lines can be shown when it dies.
@@ -95,6 +100,18 @@ public final class ChildProcess implements AutoCloseable {
     reader.setDaemon(true);
     child.relay = reader;
     reader.start();
+    child.process.onExit().thenRun(() -> ProcessDestroyer.instance().remove(child));
+    return child;
+  }
+
+  /**
+   * Starts {@code argv} with its standard input, output and error as pipes for the caller, and no
+   * log: the short-call form ({@link Processes#run}) reads them.
+   */
+  static ChildProcess startCall(String label, List<String> argv, Map<String, String> env) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
+    builder.environment().putAll(env);
+    ChildProcess child = ProcessDestroyer.instance().start(builder, process -> new ChildProcess(label, process, null));
     child.process.onExit().thenRun(() -> ProcessDestroyer.instance().remove(child));
     return child;
   }
@@ -227,6 +244,9 @@ public final class ChildProcess implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    if (log == null) {
+      return List.of();
     }
     try {
       return RotatingFile.lastLines(log, count, LOG_TAIL_BYTES);

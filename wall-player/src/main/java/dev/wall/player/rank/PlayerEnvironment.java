@@ -1,6 +1,6 @@
 package dev.wall.player.rank;
 
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

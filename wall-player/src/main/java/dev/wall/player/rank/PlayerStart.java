@@ -1,7 +1,7 @@
 package dev.wall.player.rank;
 
-import dev.wall.player.backend.Player;
-import dev.wall.player.backend.PlayerException;
+import dev.wall.player.players.Player;
+import dev.wall.player.players.PlayerException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

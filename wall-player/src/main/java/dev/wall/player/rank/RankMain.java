@@ -4,21 +4,16 @@ import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
-import dev.wall.player.backend.BlankScreen;
-import dev.wall.player.backend.Player;
-import dev.wall.player.backend.PlayerFactory;
-import dev.wall.player.backend.PlayerSpec;
-import dev.wall.player.backend.mpv.MpvPlayer;
+import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.display.Screenshot;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.display.XWindows;
 import dev.wall.core.comm.CollectiveTimeout;
 import dev.wall.player.mpi.MpiCommunicator;
 import dev.wall.player.nodes.RunRecord;
-import dev.wall.player.process.ChildProcess;
-import dev.wall.player.wire.EarlyPlayer;
 import dev.wall.player.wire.LoopReport;
 import dev.wall.player.wire.RankExit;
 import dev.wall.player.wire.RankLaunch;
@@ -27,7 +22,6 @@ import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -35,31 +29,19 @@ import java.util.Map;
  * line per loop, and one {@code failed: } line per failed screen, for the controller to relay.
  */
 public final class RankMain {
-  private final Path layoutFile;
-  private final int loops;
-  private final Path mediaRoot;
-  private Path runDir;
-  private final Path snapshot;
+  private final ShowPlan plan;
   private final boolean warmUp;
-  private final EarlyPlayer earlyPlayer;
-  private final String layoutData;
-  private final boolean debug;
+  private Path runDir;
+  /** Where this rank's screen gets its players; set once the rank knows its screen. */
+  private ScreenPlayers players;
   /** What every player of this rank gets in its environment: where it draws. */
   private final Map<String, String> playerEnvironment;
-  /** The player started before the layout was read, until a player takes it over. */
-  private ChildProcess early;
 
   private RankMain(RankLaunch launch) {
-    this.layoutFile = launch.layout();
-    this.loops = launch.loops();
-    this.mediaRoot = launch.mediaRoot();
-    this.runDir = launch.runDir();
-    this.snapshot = launch.snapshot();
+    this.plan = launch.plan();
     this.warmUp = launch.warmUp();
-    this.earlyPlayer = launch.earlyPlayer();
-    this.layoutData = launch.layoutData();
-    this.debug = launch.debug();
-    this.playerEnvironment = PlayerEnvironment.of(launch.display(), System.getenv());
+    this.runDir = plan.runDir();
+    this.playerEnvironment = PlayerEnvironment.of(plan.display(), System.getenv());
   }
 
   /** Set by Open MPI's launcher in every process it starts. */
@@ -73,9 +55,13 @@ public final class RankMain {
   public static void main(String[] args) throws IOException {
     RankLaunch launch;
     try {
-      launch = RankLaunch.parse(args);
+      launch = RankLaunch.parse(file -> new LayoutReader().read(file), args);
     } catch (IllegalArgumentException e) {
       System.out.println(new RankMessage.Failure("wall-rank: " + e.getMessage()).encode());
+      System.exit(RankExit.BAD_LAUNCH);
+      return;
+    } catch (InvalidLayoutException e) {
+      e.problems().forEach(p -> System.out.println(new RankMessage.Failure(p.line()).encode()));
       System.exit(RankExit.BAD_LAUNCH);
       return;
     }
@@ -83,33 +69,19 @@ public final class RankMain {
   }
 
   private int run() throws IOException {
-    boolean asAsked = prepareRunFolder();
-    if (earlyPlayer != null && !warmUp && asAsked) {
-      early = earlyPlayer.start(playerEnvironment).orElse(null);
-    }
-    Layout layout;
-    try {
-      layout = readLayout();
-    } catch (InvalidLayoutException e) {
-      handOverEarly(null);
-      e.problems().forEach(p -> send(new RankMessage.Failure(p.line())));
-      return RankExit.BAD_LAUNCH;
-    }
-    if (mediaRoot != null) {
-      layout = layout.withMediaRoot(mediaRoot.toString());
-    }
+    prepareRunFolder();
+    Layout layout = plan.layout();
     if (warmUp) {
-      return warmUp(layout);
+      return warmUp();
     }
     // mpirun tells each process its rank before MPI_Init, so the player can start meanwhile.
     String rankFromLauncher = System.getenv(RANK_VARIABLE);
-    PlayerStart player = startPlayer(layout, rankFromLauncher);
+    PlayerStart player = startPlayer(layout, rankFromLauncher, true);
     RunRecord record = keepRecord(layout, rankFromLauncher);
     MpiCommunicator comm;
     try {
       comm = MpiCommunicator.init(new String[0]);
     } catch (NoClassDefFoundError | UnsatisfiedLinkError e) {
-      handOverEarly(null);
       send(new RankMessage.Failure(whereAmI(layout, rankFromLauncher) + ": Open MPI's Java bindings are missing or"
           + " broken on this node (" + e + "); install the same wall and Open MPI as on the controller (run"
           + " bin/bootstrap there), then wall doctor"));
@@ -117,7 +89,7 @@ public final class RankMain {
     }
     try (comm) {
       if (player == null) {
-        player = startPlayer(layout, String.valueOf(comm.rank()));
+        player = startPlayer(layout, String.valueOf(comm.rank()), false);
       }
       if (record == null) {
         record = keepRecord(layout, String.valueOf(comm.rank()));
@@ -148,82 +120,57 @@ public final class RankMain {
   }
 
   /**
-   * This node's run folder, ours alone ({@link RunFolder}): the one the controller named, or where
-   * that cannot be (its parent missing here, or not ours), this node's default. True for the first.
+   * This node's run folder, ours alone ({@link RunFolder}): the one the plan names, or where that
+   * cannot be (it cannot be made here, or is not ours), this node's default. Only a folder that is
+   * there but refused is worth a word: one that cannot be made here is the usual case of a
+   * controller under the autostart unit, whose /run/wall systemd made for it.
    */
-  private boolean prepareRunFolder() throws IOException {
+  private void prepareRunFolder() throws IOException {
     try {
       runDir = RunFolder.prepare(runDir);
-      return true;
     } catch (IOException e) {
       Path fallback = RunFolder.prepare(RunFolder.defaultPath());
-      send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
-          + e.getMessage() + "); using " + fallback));
-      runDir = fallback;
-      return false;
-    }
-  }
-
-  /** The controller's validated layout when it sent one; else the file, read and validated here. */
-  private Layout readLayout() throws InvalidLayoutException, IOException {
-    if (layoutData != null) {
-      try {
-        return LayoutWire.decode(layoutData);
-      } catch (IllegalArgumentException e) {
-        // A controller of another version: the file says the same.
+      if (e instanceof RunFolder.RefusedException) {
+        send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
+            + e.getMessage() + "); using " + fallback));
       }
+      runDir = fallback;
     }
-    return new LayoutReader().read(layoutFile);
   }
 
   /** Runs what a rank runs, short of MPI and a player, so {@code -XX:ArchiveClassesAtExit} records it. */
-  private int warmUp(Layout layout) throws IOException {
-    RankWarmUp.run(layout, layoutFile, runDir);
-    Screen screen = layout.screen(0);
+  private int warmUp() throws IOException {
+    RankWarmUp.run(plan.withRunDir(runDir));
+    Screen screen = plan.layout().screen(0);
     Json.MAPPER.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
         java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0, "playing", 0))));
     new WallStatus(1, 1, 0, 0, 30, java.util.List.of()).toJson();
     return 0;
   }
 
-  private PlayerStart startPlayer(Layout layout, String rank) {
+  /**
+   * Starts the screen's player and prepares it on a thread of its own; first, on this thread, its
+   * process where the backend offers an early start and the rank knows its screen before MPI_Init.
+   */
+  private PlayerStart startPlayer(Layout layout, String rank, boolean early) {
     if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
       return null;
     }
     Screen screen = layout.screen(Integer.parseInt(rank));
-    return PlayerStart.begin(() -> {
-      try {
-        return handOverEarly(newPlayer(layout, screen));
-      } catch (RuntimeException e) {
-        handOverEarly(null);
-        throw e;
-      }
-    }, WallRank.PREPARE_TIMEOUT);
-  }
-
-  /**
-   * Gives the early mpv to the player, which takes it only if it is the one it would start; with
-   * no mpv player (or none at all, after a failure) it is stopped.
-   */
-  private synchronized Player handOverEarly(Player player) {
-    ChildProcess started = early;
-    early = null;
-    if (started != null) {
-      if (player instanceof MpvPlayer mpv) {
-        mpv.adopt(started, earlyPlayer.argv());
-      } else {
-        started.stop(Duration.ofSeconds(1));
-      }
+    players = new ScreenPlayers(Backends.ALL, spec(layout, screen), layout.player());
+    if (early) {
+      players.startEarly();
     }
-    return player;
+    ScreenPlayers source = players;
+    return PlayerStart.begin(source::create, WallRank.PREPARE_TIMEOUT);
   }
 
   private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {
     Screen screen = wall.screen(comm.rank());
-    WallRank rank = new WallRank(comm, wall, loops, player, listener(), WallRank.ROUND_INTERVAL, screen.host(),
-        recovery(wall, screen));
+    WallRank rank = new WallRank(comm, wall, plan.loops(), player, listener(), WallRank.ROUND_INTERVAL, screen.host(),
+        recovery());
     try {
-      rank.run(snapshot == null || !comm.isRoot() ? null : this::takeSnapshot);
+      rank.run(plan.snapshot() == null || !comm.isRoot() ? null : this::takeSnapshot);
       // The wall played to the end; a screen not playing by then is still a failure to report.
       rank.failedAtTheEnd().forEach(line -> send(new RankMessage.Failure(line)));
       return RankExit.OK;
@@ -238,26 +185,23 @@ public final class RankMain {
     }
   }
 
-  /** How this rank replaces its screen's player when it fails: a new one from the layout, as the first. */
-  private WallRank.Recovery recovery(Layout wall, Screen screen) {
-    return new WallRank.Recovery(() -> newPlayer(wall, screen), () -> BlankScreen.show(spec(wall, screen)).orElse(null));
-  }
-
-  private Player newPlayer(Layout wall, Screen screen) {
-    return PlayerFactory.create(spec(wall, screen), wall.player(), true);
+  /** How this rank replaces its screen's player when it fails: a new one from its backend, as the first. */
+  private WallRank.Recovery recovery() {
+    ScreenPlayers source = players;
+    return new WallRank.Recovery(source::create, source::blank);
   }
 
   /** This screen's player, drawing where the controller said ({@link PlayerEnvironment}). */
   private PlayerSpec spec(Layout wall, Screen screen) {
-    return PlayerFactory.spec(wall, screen, EarlyPlayer.screensDir(runDir), playerEnvironment, debug);
+    return Backends.spec(wall, screen, plan.withRunDir(runDir).screensDir(), playerEnvironment, plan.debug());
   }
 
   private void takeSnapshot() {
     String display = playerEnvironment.get("DISPLAY");
     try {
       Rect root = XWindows.rootSize(display, runDir);
-      Screenshot.capture(display, root.width(), root.height(), snapshot);
-      send(new RankMessage.Console("snapshot: " + snapshot));
+      Screenshot.capture(display, root.width(), root.height(), plan.snapshot());
+      send(new RankMessage.Console("snapshot: " + plan.snapshot()));
     } catch (IOException e) {
       send(new RankMessage.Console("snapshot failed: " + e.getMessage()));
     }

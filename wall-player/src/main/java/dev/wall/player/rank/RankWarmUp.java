@@ -1,17 +1,16 @@
 package dev.wall.player.rank;
 
+import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
-import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.RankStatus;
-import dev.wall.player.backend.BackendOptions;
-import dev.wall.player.backend.Executables;
-import dev.wall.player.backend.PlayerFactory;
-import dev.wall.player.backend.mpv.MpvPlayer;
+import dev.wall.player.players.Backend;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.process.ChildProcess;
-import dev.wall.player.wire.EarlyPlayer;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.wire.RoundWire;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -34,17 +33,24 @@ final class RankWarmUp {
 
   private RankWarmUp() {}
 
-  static void run(Layout layout, Path layoutFile, Path runDir) throws IOException {
+  static void run(ShowPlan plan) throws IOException {
+    Layout layout = plan.layout();
     Screen screen = layout.screen(0);
-    Path screens = EarlyPlayer.screensDir(runDir);
-    PlayerFactory.spec(layout, screen, screens, Map.of());
-    RankLaunch early = RankLaunch.parse(new RankLaunch(layoutFile, 1, null, runDir, null).withLayoutData(layout)
-        .withDisplay(DisplaySettings.from(Map.of("DISPLAY", ":0"), null)).forScreen(layout, 0).args().toArray(String[]::new));
-    LayoutWire.decode(early.layoutData());
-    PlayerFactory.choose(layout.player(), BackendOptions.DEFAULTS, Executables::installed);
+    Path screens = plan.screensDir();
+    Backends.spec(layout, screen, screens, Map.of());
+    ShowPlan shown = new ShowPlan(plan.layoutFile(), layout, plan.runDir(),
+        DisplaySettings.from(Map.of("DISPLAY", ":0"), null), false, null);
+    try {
+      RankLaunch.parse(file -> layout, new RankLaunch(shown, false).args().toArray(String[]::new));
+    } catch (InvalidLayoutException e) {
+      throw new IllegalStateException("a plan that does not read back: " + e.getMessage(), e);
+    }
+    Backends.ALL.choose(layout.player());
     startAndStopAChild(screens.resolve("warm-up.log"));
-    MpvPlayer.warmUp(screens.resolve("warm-up.sock"));
-    RankStatus.decode(RankStatus.healthy(1, 2, false, 1).encode());
+    for (Backend backend : Backends.ALL.all()) {
+      backend.warmUp(screens);
+    }
+    RoundWire.decodeStatus(RoundWire.encode(RankStatus.healthy(1, 2, false, 1)));
     loadEveryClassBeside(RankWarmUp.class, Layout.class);
     loadEveryClassBeside(classNamed("mpi.MPI"));
   }

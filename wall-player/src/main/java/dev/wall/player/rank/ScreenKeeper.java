@@ -2,9 +2,9 @@ package dev.wall.player.rank;
 
 import dev.wall.core.sync.RankStatus.Health;
 import dev.wall.core.sync.ScreenState;
-import dev.wall.player.backend.Player;
-import dev.wall.player.backend.PlayerException;
-import dev.wall.player.backend.PlayerMessages;
+import dev.wall.player.players.Player;
+import dev.wall.player.players.PlayerException;
+import dev.wall.player.players.PlayerMessages;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -7,10 +7,11 @@ import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.RankStatus;
 import dev.wall.core.sync.RoundCommand.Action;
 import dev.wall.core.sync.RoundCommand;
-import dev.wall.player.backend.Player;
-import dev.wall.player.backend.PlayerException;
-import dev.wall.player.backend.PlayerMessages;
+import dev.wall.player.players.Player;
+import dev.wall.player.players.PlayerException;
+import dev.wall.player.players.PlayerMessages;
 import dev.wall.player.wire.LoopReport;
+import dev.wall.player.wire.RoundWire;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -524,15 +525,15 @@ public final class WallRank {
 
   private List<RankStatus> gather(RankStatus mine, Duration within) {
     List<RankStatus> all = new ArrayList<>();
-    for (byte[] message : comm.gather(mine.encode(), 0, within)) {
-      all.add(RankStatus.decode(message));
+    for (byte[] message : comm.gather(RoundWire.encode(mine), 0, within)) {
+      all.add(RoundWire.decodeStatus(message));
     }
     return all;
   }
 
   private RoundCommand broadcast(RoundCommand command, Duration within) {
-    byte[] bytes = command == null ? new byte[0] : command.encode();
-    return RoundCommand.decode(comm.broadcast(bytes, 0, within));
+    byte[] bytes = command == null ? new byte[0] : RoundWire.encode(command);
+    return RoundWire.decodeCommand(comm.broadcast(bytes, 0, within));
   }
 
   private double frameRate() {

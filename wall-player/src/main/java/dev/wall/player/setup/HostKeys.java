@@ -1,5 +1,6 @@
 package dev.wall.player.setup;
 
+import dev.wall.core.io.AtomicFile;
 import dev.wall.core.setup.Action;
 import dev.wall.core.setup.ActionContext;
 import dev.wall.core.setup.Journal.Entry;
@@ -7,6 +8,7 @@ import dev.wall.core.setup.Journal.Kind;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.modules.SshFilesModule;
+import dev.wall.player.process.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -47,6 +50,16 @@ final class HostKeys implements Action {
   @Override
   public Result apply(ActionContext ctx) throws IOException, SetupRefusal {
     Path file = ctx.tree().resolve(target());
+    try {
+      return apply(ctx, file);
+    } catch (AtomicFile.UnsafePathException e) {
+      throw new SetupRefusal(e.getMessage());
+    }
+  }
+
+  private Result apply(ActionContext ctx, Path file) throws IOException, SetupRefusal {
+    // Read as setup writes it: a link in its place is refused before ssh-keygen reads it by name.
+    node.user().homeFiles(ctx.tree()).read(file);
     List<String> unknown = new ArrayList<>();
     for (String worker : node.workers()) {
       if (!known(file, worker)) {
@@ -83,13 +96,14 @@ final class HostKeys implements Action {
           + " to confirm (above): compare each with its node's own (on the node: ssh-keygen -lf"
           + " /etc/ssh/ssh_host_ed25519_key.pub), then run again with " + CONFIRM_FLAG);
     }
-    boolean existed = Files.exists(file);
-    String before = existed ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    AtomicFile home = node.user().homeFiles(ctx.tree());
+    Optional<byte[]> existing = home.read(file);
+    String before = existing.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
     String after = (before.isEmpty() || before.endsWith("\n") ? before : before + "\n") + String.join("\n", lines) + "\n";
-    if (!existed) {
+    if (existing.isEmpty()) {
       ctx.journal().add(new Entry(ctx.module(), Kind.CREATED_FILE, target(), ""));
     }
-    ctx.writer().write(file, after.getBytes(StandardCharsets.UTF_8), ctx.owned(node.user().owns("rw-r--r--")));
+    home.write(file, after.getBytes(StandardCharsets.UTF_8), ctx.owned(node.user().owns("rw-r--r--")));
     return new Result(target(), Status.CHANGED, "trusted " + String.join(", ", unknown));
   }
 

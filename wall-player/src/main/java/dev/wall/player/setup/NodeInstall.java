@@ -1,5 +1,6 @@
 package dev.wall.player.setup;
 
+import dev.wall.player.process.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,9 @@ import dev.wall.core.setup.Journal.Kind;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.modules.SshFilesModule;
+import dev.wall.player.process.Processes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,18 +26,36 @@ import java.util.Map;
  */
 final class RemoteAuthorize implements Action {
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
-  /** Reads the authorized line and the key's blob; replaces any line of that key, atomically (rename). */
-  private static final String ADD_ONCE =
-      "umask 077; mkdir -p ~/.ssh && touch ~/.ssh/authorized_keys && IFS= read -r line && IFS= read -r blob"
-          + " && f=~/.ssh/authorized_keys && if grep -qxF -- \"$line\" \"$f\"; then echo wall:present;"
-          + " else { grep -vF -- \"$blob\" \"$f\"; printf '%s\\n' \"$line\"; } > \"$f.wall-tmp\""
-          + " && sync -- \"$f.wall-tmp\" 2>/dev/null; mv -f -- \"$f.wall-tmp\" \"$f\" && echo wall:added; fi";
-  /** Takes the key's lines out by writing the rest beside the file and renaming it over: never a half-written file. */
-  private static final String REMOVE =
-      "umask 077; IFS= read -r line; IFS= read -r blob; f=~/.ssh/authorized_keys;"
-          + " if [ -f \"$f\" ] && grep -qF -- \"$blob\" \"$f\"; then"
-          + " grep -vF -- \"$blob\" \"$f\" > \"$f.wall-tmp\"; sync -- \"$f.wall-tmp\" 2>/dev/null;"
-          + " mv -f -- \"$f.wall-tmp\" \"$f\" && echo wall:removed; else echo wall:absent; fi";
+  /**
+   * Reads the authorized line and the key's blob, and writes the file anew beside itself: the other
+   * lines, then the line. Every step is chained, so a failed one (a full disk, a file size limit)
+   * leaves the file as it was: the new file is fsync'd, compared with what it must hold, renamed
+   * over the old one, its folder fsync'd, and the line checked there. Runs as the wall's user on the
+   * worker; what the layout says (the subnet in the line) is only ever data read from stdin.
+   */
+  static final String ADD_ONCE = String.join("\n",
+      "umask 077",
+      "IFS= read -r line && IFS= read -r blob && [ -n \"$line\" ] && [ -n \"$blob\" ] || exit 2",
+      "d=\"$HOME/.ssh\"; f=\"$d/authorized_keys\"; t=\"$f.wall-tmp\"",
+      "mkdir -p -- \"$d\" || exit 1",
+      "if [ -f \"$f\" ] && grep -qxF -- \"$line\" \"$f\"; then echo wall:present; exit 0; fi",
+      "others() { if [ -f \"$f\" ]; then grep -vF -- \"$blob\" \"$f\"; [ $? -le 1 ]; fi; }",
+      "wanted() { others && printf '%s\\n' \"$line\"; }",
+      "if rm -f -- \"$t\" && wanted > \"$t\" && sync -- \"$t\" && wanted | cmp -s - \"$t\" && mv -f -- \"$t\" \"$f\""
+          + " && sync -- \"$d\" && grep -qxF -- \"$line\" \"$f\"",
+      "then echo wall:added; else rm -f -- \"$t\"; echo wall:failed >&2; exit 1; fi",
+      "");
+  /** Takes the key's lines out the same way: never a half-written file, never a failed write renamed. */
+  static final String REMOVE = String.join("\n",
+      "umask 077",
+      "IFS= read -r line && IFS= read -r blob && [ -n \"$blob\" ] || exit 2",
+      "d=\"$HOME/.ssh\"; f=\"$d/authorized_keys\"; t=\"$f.wall-tmp\"",
+      "if ! [ -f \"$f\" ] || ! grep -qF -- \"$blob\" \"$f\"; then echo wall:absent; exit 0; fi",
+      "others() { grep -vF -- \"$blob\" \"$f\"; [ $? -le 1 ]; }",
+      "if rm -f -- \"$t\" && others > \"$t\" && sync -- \"$t\" && others | cmp -s - \"$t\" && mv -f -- \"$t\" \"$f\""
+          + " && sync -- \"$d\" && ! grep -qF -- \"$blob\" \"$f\"",
+      "then echo wall:removed; else rm -f -- \"$t\"; echo wall:failed >&2; exit 1; fi",
+      "");
 
   private final Node node;
   private final String worker;
@@ -56,7 +76,7 @@ final class RemoteAuthorize implements Action {
       ctx.out().println("ssh " + target() + ": append " + key() + ".pub to ~/.ssh/authorized_keys once");
       return Result.of(target(), Status.WOULD_CHANGE);
     }
-    boolean knownHostsExisted = Files.exists(knownHosts(ctx));
+    boolean knownHostsExisted = Files.exists(knownHosts(ctx), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     try {
       var outcome = ssh(ctx, true, ADD_ONCE);
       refuseChangedHostKey(outcome);
@@ -129,11 +149,13 @@ final class RemoteAuthorize implements Action {
 
   private Processes.Outcome ssh(ActionContext ctx, boolean batch, String script) throws IOException {
     Path privateKey = ctx.tree().resolve(key());
-    String publicKey = Files.readString(ctx.tree().resolve(key() + ".pub")).trim();
+    String publicKey = new String(node.user().homeFiles(ctx.tree()).read(ctx.tree().resolve(key() + ".pub"))
+        .orElseThrow(() -> new java.nio.file.NoSuchFileException(key() + ".pub")), StandardCharsets.UTF_8).trim();
     List<String> argv = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-i", privateKey.toString()));
     argv.addAll(List.of("-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + knownHosts(ctx)));
     // Host keys were confirmed by HostKeys just before: nothing new is trusted here.
-    argv.addAll(List.of("-o", "StrictHostKeyChecking=yes", "-o", "ConnectTimeout=10"));
+    // And ssh, as root, writes nothing into the user's home (UpdateHostKeys would rewrite the file).
+    argv.addAll(List.of("-o", "StrictHostKeyChecking=yes", "-o", "UpdateHostKeys=no", "-o", "ConnectTimeout=10"));
     argv.addAll(List.of("-o", "BatchMode=" + (batch ? "yes" : "no"), "-o", "NumberOfPasswordPrompts=3"));
     node.addressOf(worker).ifPresent(a -> argv.addAll(List.of("-o", "HostName=" + a)));
     argv.addAll(List.of("-l", node.user().name(), worker, script));
@@ -152,14 +174,18 @@ final class RemoteAuthorize implements Action {
   /** ssh wrote the known-hosts file as this process's user; give it to the wall's user. */
   private void adoptKnownHosts(ActionContext ctx, boolean existed) throws IOException {
     Path file = knownHosts(ctx);
-    if (existed || !Files.exists(file)) {
+    if (existed || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     ctx.journal().add(new Entry(ctx.module(), Kind.CREATED_FILE, node.user().inHome(SshFilesModule.KNOWN_HOSTS), ""));
     ctx.owned(node.user().owns("rw-r--r--")).applyTo(file);
   }
 
-  private static String why(Processes.Outcome outcome) {
+  static String why(Processes.Outcome outcome) {
+    if (outcome.stderr().contains("wall:failed")) {
+      return "~/.ssh/authorized_keys could not be written there (a full disk, or a read-only home?) and was left as"
+          + " it was; free some space there, then run again";
+    }
     String err = outcome.stderr().strip();
     String last = err.isEmpty() ? "" : err.lines().reduce((a, b) -> b).orElse("");
     return "ssh exit " + outcome.exitCode() + (last.isEmpty() ? "" : ": " + last);

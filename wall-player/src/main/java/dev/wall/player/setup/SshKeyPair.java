@@ -1,27 +1,30 @@
 package dev.wall.player.setup;
 
 import dev.wall.core.io.AtomicFile;
+import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.Action;
 import dev.wall.core.setup.ActionContext;
 import dev.wall.core.setup.Journal;
 import dev.wall.core.setup.Journal.Entry;
 import dev.wall.core.setup.Journal.Kind;
 import dev.wall.core.setup.Node;
+import dev.wall.core.setup.NodeUser;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.modules.SshFilesModule;
+import dev.wall.player.process.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The controller's dedicated ed25519 key for mpirun, without a passphrase (mpirun cannot type one).
- * An existing key is never overwritten. ssh-keygen writes into a private folder beside the key,
- * which is then renamed into place, the private half first.
+ * An existing key is never overwritten. ssh-keygen writes into a private folder of this process's,
+ * and the key is then written into the user's home through {@link NodeUser#homeFiles} (no link
+ * there is followed), the private half first.
  */
 final class SshKeyPair implements Action {
   private static final Duration KEYGEN_TIMEOUT = Duration.ofSeconds(30);
@@ -42,10 +45,13 @@ final class SshKeyPair implements Action {
   public Result apply(ActionContext ctx) throws IOException, SetupRefusal {
     Path privateKey = ctx.tree().resolve(key);
     Path publicKey = ctx.tree().resolve(key + ".pub");
-    if (Files.exists(privateKey)) {
-      return Files.exists(publicKey) ? Result.of(key, Status.ALREADY_SET) : restorePublic(ctx, privateKey, publicKey);
+    AtomicFile home = node.user().homeFiles(ctx.tree());
+    boolean hasPrivate = present(home, privateKey);
+    boolean hasPublic = present(home, publicKey);
+    if (hasPrivate) {
+      return hasPublic ? Result.of(key, Status.ALREADY_SET) : restorePublic(ctx, home, privateKey, publicKey);
     }
-    if (Files.exists(publicKey)) {
+    if (hasPublic) {
       throw new SetupRefusal(
           ctx.tree().show(key + ".pub") + ": exists without its private key; move it away, then run again");
     }
@@ -53,16 +59,25 @@ final class SshKeyPair implements Action {
       ctx.out().println("ssh-keygen -t ed25519 -N '' -C " + comment() + " -f " + key);
       return Result.of(key, Status.WOULD_CHANGE);
     }
-    generate(ctx, privateKey, publicKey);
+    generate(ctx, home, privateKey, publicKey);
     return new Result(key, Status.CHANGED, "new ed25519 key");
+  }
+
+  /** Whether {@code file} is there; a link (or anything but a file) in its place is refused. */
+  private static boolean present(AtomicFile home, Path file) throws IOException, SetupRefusal {
+    try {
+      return home.attributes(file).isPresent();
+    } catch (AtomicFile.UnsafePathException e) {
+      throw new SetupRefusal(e.getMessage());
+    }
   }
 
   private String comment() {
     return "wall@" + node.host();
   }
 
-  private void generate(ActionContext ctx, Path privateKey, Path publicKey) throws IOException {
-    Path work = Files.createTempDirectory(privateKey.getParent(), ".wall-keygen");
+  private void generate(ActionContext ctx, AtomicFile home, Path privateKey, Path publicKey) throws IOException {
+    Path work = Files.createTempDirectory("wall-keygen");
     try {
       Path made = work.resolve("key");
       var outcome =
@@ -74,12 +89,10 @@ final class SshKeyPair implements Action {
       }
       Journal journal = ctx.journal();
       for (String suffix : List.of("", ".pub")) {
-        Path from = work.resolve("key" + suffix);
-        ctx.owned(node.user().owns(suffix.isEmpty() ? "rw-------" : "rw-r--r--")).applyTo(from);
+        FileAttrs attrs = ctx.owned(node.user().owns(suffix.isEmpty() ? "rw-------" : "rw-r--r--"));
         journal.add(new Entry(ctx.module(), Kind.CREATED_FILE, key + suffix, ""));
-        Files.move(from, suffix.isEmpty() ? privateKey : publicKey, StandardCopyOption.ATOMIC_MOVE);
+        home.write(suffix.isEmpty() ? privateKey : publicKey, Files.readAllBytes(work.resolve("key" + suffix)), attrs);
       }
-      AtomicFile.syncFolder(privateKey.getParent());
     } finally {
       try (var left = Files.list(work)) {
         for (Path p : left.toList()) {
@@ -90,18 +103,21 @@ final class SshKeyPair implements Action {
     }
   }
 
-  /** A private key whose public half was lost (a crash between the renames): derive it again. */
-  private Result restorePublic(ActionContext ctx, Path privateKey, Path publicKey) throws IOException {
+  /** A private key whose public half was lost (a crash between the writes): derive it again. */
+  private Result restorePublic(ActionContext ctx, AtomicFile home, Path privateKey, Path publicKey)
+      throws IOException {
     if (ctx.dryRun()) {
       ctx.out().println("ssh-keygen -y -f " + key + " > " + key + ".pub");
       return Result.of(key + ".pub", Status.WOULD_CHANGE);
     }
-    var outcome = Processes.run(List.of("ssh-keygen", "-y", "-f", privateKey.toString()), "", KEYGEN_TIMEOUT, Map.of());
+    // ssh-keygen reads the key from its standard input, as read without following a link.
+    var outcome = Processes.run(List.of("ssh-keygen", "-y", "-f", "/dev/stdin"),
+        home.read(privateKey).orElseThrow(), KEYGEN_TIMEOUT, Map.of());
     if (outcome.exitCode() != 0) {
       throw new IOException("ssh-keygen -y failed: " + outcome.stderr().trim());
     }
     String line = outcome.stdout().trim() + " " + comment() + "\n";
-    ctx.writer().write(publicKey, line.getBytes(StandardCharsets.UTF_8), ctx.owned(node.user().owns("rw-r--r--")));
+    home.write(publicKey, line.getBytes(StandardCharsets.UTF_8), ctx.owned(node.user().owns("rw-r--r--")));
     return new Result(key + ".pub", Status.CHANGED, "derived from the private key");
   }
 
@@ -122,7 +138,7 @@ final class SshKeyPair implements Action {
         status = Status.WOULD_UNDO;
         continue;
       }
-      Files.deleteIfExists(ctx.tree().resolve(entry.path()));
+      node.user().homeFiles(ctx.tree()).delete(ctx.tree().resolve(entry.path()));
       ctx.journal().remove(entry);
       status = Status.UNDONE;
     }

@@ -50,7 +50,7 @@ public final class SshModule implements SetupModule {
     List<Action> actions = new ArrayList<>();
     actions.add(new EnsureDir(node.user().inHome(".ssh"), node.user().owns("rwx------")));
     if (authorize != null) {
-      actions.add(authorizedKeys(node, publicKey(authorize)));
+      actions.add(noted(node, authorizedKeys(node, publicKey(authorize))));
       return actions;
     }
     actions.add(new SshKeyPair(node));
@@ -58,10 +58,16 @@ public final class SshModule implements SetupModule {
     if (remote && !node.workers().isEmpty()) {
       actions.add(new HostKeys(node, acceptHostKeys, terminalConfirmation()));
       for (String worker : node.workers()) {
-        actions.add(new RemoteAuthorize(node, worker));
+        actions.add(noted(node, new RemoteAuthorize(node, worker)));
       }
     }
     return actions;
+  }
+
+  /** An authorization whose line says so when the key gets no {@code from=}. */
+  private static Action noted(Node node, Action authorization) {
+    return SshFilesModule.anyAddressNote(node).<Action>map(note -> new Noted(authorization, note))
+        .orElse(authorization);
   }
 
   /** A yes on the terminal, when there is one; null otherwise (a script must pass --accept-host-keys). */
@@ -95,8 +101,9 @@ public final class SshModule implements SetupModule {
   static FileEdit authorizedKeys(Node node, String key) {
     String line = SshFilesModule.authorizedLine(node, key);
     String blob = SshFilesModule.blob(key);
-    return new FileEdit(
-        node.user().inHome(".ssh/authorized_keys"),
+    return FileEdit.inHome(
+        node.user(),
+        ".ssh/authorized_keys",
         current -> {
           String text = current == null ? "" : current;
           List<String> lines = Text.lines(text);
@@ -112,6 +119,6 @@ public final class SshModule implements SetupModule {
           String rest = kept.toString();
           return Text.terminated(rest) + Text.utf8(line) + Text.eol(text);
         },
-        node.user().owns("rw-------"));
+        "rw-------");
   }
 }

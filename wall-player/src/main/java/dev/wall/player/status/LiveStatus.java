@@ -5,7 +5,7 @@ import dev.wall.core.layout.Screen;
 import dev.wall.core.schedule.OpeningHours;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.core.sync.ScreenState;
-import dev.wall.player.launch.WallState;
+import dev.wall.player.wire.WallState;
 import dev.wall.player.wire.WallStatus;
 import java.util.ArrayList;
 import java.util.List;

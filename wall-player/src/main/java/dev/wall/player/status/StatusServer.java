@@ -1,23 +1,23 @@
 package dev.wall.player.status;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.wall.player.http.HttpFrontEnd;
+import dev.wall.player.http.HttpLimits;
+import dev.wall.player.http.HttpRequest;
+import dev.wall.player.http.HttpResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The read-only status page, on the JDK's own HTTP server ({@code com.sun.net.httpserver}, module
- * jdk.httpserver): no dependency to keep up to date on a box that runs for months, and a page of
- * three paths needs nothing more.
+ * The read-only status page, on the wall's own small HTTP server ({@link HttpFrontEnd}): a slow
+ * or hostile client holds no thread, every connection, byte and second is bounded, and a request
+ * is answered only when its Host is this machine's (so a page elsewhere cannot read it through
+ * DNS rebinding).
  *
  * <p>It serves exactly three paths, matched on the raw request path, and no files: {@code /} (the
  * page), {@code /status.json} (the same facts) and {@code /screen/N.jpg} (a thumbnail). Anything
@@ -28,14 +28,17 @@ public final class StatusServer implements AutoCloseable {
   private static final Pattern THUMBNAIL = Pattern.compile("/screen/([0-9]{1,3})\\.jpg");
   private static final String SECURITY_POLICY =
       "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+  /**
+   * Thumbnails taken at once: each can wait seconds for a player, so they may hold at most this
+   * many of the server's workers, and the page always has the others.
+   */
+  static final int THUMBNAILS_AT_ONCE = 2;
 
-  private final HttpServer server;
-  private final ExecutorService workers;
   private final StatusSource source;
+  private final Semaphore thumbnails = new Semaphore(THUMBNAILS_AT_ONCE);
+  private HttpFrontEnd server;
 
-  private StatusServer(HttpServer server, ExecutorService workers, StatusSource source) {
-    this.server = server;
-    this.workers = workers;
+  private StatusServer(StatusSource source) {
     this.source = source;
   }
 
@@ -44,17 +47,11 @@ public final class StatusServer implements AutoCloseable {
    *     (or 0.0.0.0) when the page should be seen from other machines
    * @param port the TCP port; 0 picks a free one
    */
-  public static StatusServer start(StatusSource source, InetAddress address, int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 16);
-    ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
-      Thread thread = new Thread(runnable, "status-page");
-      thread.setDaemon(true);
-      return thread;
-    });
-    StatusServer status = new StatusServer(server, workers, source);
-    server.createContext("/", status::handle);
-    server.setExecutor(workers);
-    server.start();
+  public static StatusServer start(StatusSource source, InetAddress address, int port)
+      throws IOException {
+    StatusServer status = new StatusServer(source);
+    status.server = HttpFrontEnd.start(new InetSocketAddress(address, port),
+        HttpLimits.STATUS_SERVER, "status-page", status::handle);
     return status;
   }
 
@@ -63,7 +60,12 @@ public final class StatusServer implements AutoCloseable {
   }
 
   public InetSocketAddress address() {
-    return server.getAddress();
+    return server.address();
+  }
+
+  /** What the server did so far: connections open, timed out, refused... */
+  public HttpFrontEnd.Stats stats() {
+    return server.stats();
   }
 
   /** The page's address, for the console: {@code http://127.0.0.1:8080/}. */
@@ -73,72 +75,55 @@ public final class StatusServer implements AutoCloseable {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/";
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String method = exchange.getRequestMethod();
-      boolean head = method.equals("HEAD");
-      exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-      exchange.getResponseHeaders().set("Content-Security-Policy", SECURITY_POLICY);
-      if (!head && !method.equals("GET")) {
-        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        send(exchange, 405, "text/plain; charset=utf-8", "405 read-only: only GET and HEAD\n".getBytes(StandardCharsets.UTF_8), false);
-        return;
+  private HttpResponse handle(HttpRequest request) {
+    return page(request).with("Content-Security-Policy", SECURITY_POLICY);
+  }
+
+  private HttpResponse page(HttpRequest request) {
+    String method = request.method();
+    if (!method.equals("HEAD") && !method.equals("GET")) {
+      return HttpResponse.text(405, "405 read-only: only GET and HEAD").with("Allow", "GET, HEAD");
+    }
+    String path = request.path();
+    if (request.query() != null) {
+      return notFound();
+    }
+    if (path.equals("/")) {
+      return HttpResponse.of(200, "text/html; charset=utf-8",
+          StatusPage.html(source.now()).getBytes(StandardCharsets.UTF_8));
+    }
+    if (path.equals("/status.json")) {
+      return HttpResponse.of(200, "application/json",
+          StatusJson.of(source.now()).getBytes(StandardCharsets.UTF_8));
+    }
+    Matcher thumbnail = THUMBNAIL.matcher(path);
+    if (thumbnail.matches()) {
+      int rank = Integer.parseInt(thumbnail.group(1));
+      if (rank >= source.now().screens().size()) {
+        return notFound();
       }
-      String path = exchange.getRequestURI().getRawPath();
-      if (exchange.getRequestURI().getRawQuery() != null || path == null) {
-        notFound(exchange, head);
-        return;
+      if (!thumbnails.tryAcquire()) {
+        return HttpResponse.text(503, "503 other thumbnails are being taken; try again")
+            .with("Retry-After", "1");
       }
-      if (path.equals("/")) {
-        send(exchange, 200, "text/html; charset=utf-8", StatusPage.html(source.now()).getBytes(StandardCharsets.UTF_8), head);
-        return;
-      }
-      if (path.equals("/status.json")) {
-        send(exchange, 200, "application/json", StatusJson.of(source.now()).getBytes(StandardCharsets.UTF_8), head);
-        return;
-      }
-      Matcher thumbnail = THUMBNAIL.matcher(path);
-      if (thumbnail.matches()) {
-        int rank = Integer.parseInt(thumbnail.group(1));
-        Optional<byte[]> jpeg = rank < source.now().screens().size() ? source.thumbnail(rank) : Optional.empty();
+      try {
+        Optional<byte[]> jpeg = source.thumbnail(rank);
         if (jpeg.isPresent()) {
-          send(exchange, 200, "image/jpeg", jpeg.get(), head);
-          return;
+          return HttpResponse.of(200, "image/jpeg", jpeg.get());
         }
+      } finally {
+        thumbnails.release();
       }
-      notFound(exchange, head);
-    } catch (RuntimeException e) {
-      // A broken page must not break the wall: the request fails, the controller plays on.
-      exchange.sendResponseHeaders(500, -1);
     }
+    return notFound();
   }
 
-  private static void notFound(HttpExchange exchange, boolean head) throws IOException {
-    send(exchange, 404, "text/plain; charset=utf-8", "404 not found\n".getBytes(StandardCharsets.UTF_8), head);
-  }
-
-  private static void send(HttpExchange exchange, int code, String type, byte[] body, boolean head) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    if (head) {
-      exchange.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
-      exchange.sendResponseHeaders(code, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(code, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+  private static HttpResponse notFound() {
+    return HttpResponse.text(404, "404 not found");
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 }

@@ -1,6 +1,7 @@
 package dev.wall.player.wire;
 
 import dev.wall.core.layout.DisplayPowerKind;
+import dev.wall.player.plan.DisplaySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

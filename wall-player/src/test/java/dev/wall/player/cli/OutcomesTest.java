@@ -3,6 +3,8 @@ package dev.wall.player.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wall.player.cli.common.ExitCodes;
+import dev.wall.player.cli.common.WallFailure;
 import dev.wall.player.launch.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;

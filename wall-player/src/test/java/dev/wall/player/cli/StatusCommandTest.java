@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wall.core.sync.ScreenState;
-import dev.wall.player.launch.StatusBoard;
-import dev.wall.player.launch.StatusFile;
+import dev.wall.player.status.StatusBoard;
+import dev.wall.player.wire.StatusFile;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.wire.WallStatus;
 import java.io.PrintWriter;
@@ -121,6 +122,89 @@ class StatusCommandTest {
     assertTrue(out.toString().startsWith("wall on ctl: playing"), out.toString());
     assertTrue(err.toString().matches("(?s)wall: the wall \\(pid \\d+\\) has said nothing for 6\\d s; it may be hung.*"),
         err.toString());
+  }
+
+  @Test
+  void aSpoofedStatusFilePutsNoControlCharacterOnTheTerminal() throws Exception {
+    String clear = "\u001b[2J\u001b[H";
+    String title = "\u001b]0;owned\u0007";
+    String c1 = "\u009b2J\u0090q\u009c";
+    String evil = clear + title + c1 + "\u0000\u007f\r\n\tend";
+    ObjectNode file = (ObjectNode) new ObjectMapper().readTree(writeOneStatus().toFile());
+    ObjectNode wall = (ObjectNode) file.get("wall");
+    for (String field : List.of("host", "layout", "lastRestartCause", "offLabel")) {
+      wall.put(field, field + evil);
+    }
+    wall.put("lastRestartAt", Instant.now().toString());
+    wall.putArray("waitingFor").add("rpi9" + evil);
+    for (JsonNode screen : file.get("status").get("screens")) {
+      for (String field : List.of("name", "host", "lastError")) {
+        ((ObjectNode) screen).put(field, field + evil);
+      }
+      ((ObjectNode) screen).put("state", "RECOVERING");
+      ((ObjectNode) screen).put("lastErrorAt", Instant.now().toString());
+    }
+    Files.writeString(StatusFile.in(runDir), file.toString());
+
+    assertEquals(0, status(), err.toString());
+    assertNoControls(out.toString());
+    assertTrue(out.toString().contains("wall on host?[2J?[H?]0;owned??2J?q???  \tend".replace("\t", " ")),
+        out.toString());
+    assertTrue(out.toString().contains("waiting for rpi9?[2J"), out.toString());
+
+    out.getBuffer().setLength(0);
+    assertEquals(0, status("--json"), err.toString());
+    assertNoControls(out.toString());
+    assertEquals("host" + evil, new ObjectMapper().readTree(out.toString()).path("wall").path("host").asText(),
+        "escaped, not lost");
+
+    wall.put("phase", "OFF");
+    Files.writeString(StatusFile.in(runDir), file.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, status(), err.toString());
+    assertNoControls(out.toString());
+    assertTrue(out.toString().startsWith("wall on host?[2J?[H?]0;owned??2J?q???   end: offLabel?[2J"), out.toString());
+  }
+
+  @Test
+  void aStatusFileNoWallWroteIsSaidToBeSoWithoutItsControls() throws Exception {
+    Files.writeString(StatusFile.in(runDir), "\u001b]0;owned\u0007{\"wall\":");
+    assertEquals(1, status());
+    assertNoControls(err.toString());
+    assertTrue(err.toString().startsWith("wall: the status file " + StatusFile.in(runDir) + " is not one a wall wrote ("),
+        err.toString());
+  }
+
+  @Test
+  void aRunFolderThatIsNotTheUsersAloneIsNotRead() throws Exception {
+    writeOneStatus();
+    Files.setPosixFilePermissions(runDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertEquals(1, status());
+    assertEquals("wall: run folder " + runDir + " is open to other users (mode rwxrwxrwx), so what it holds may not"
+        + " be the wall's: check what is in it, then make it yours alone (chmod 700 " + runDir + ") or remove it\n",
+        err.toString());
+    assertEquals("", out.toString());
+
+    Files.setPosixFilePermissions(runDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path link = Files.createSymbolicLink(runDir.resolveSibling(runDir.getFileName() + "-link"), runDir);
+    try {
+      err.getBuffer().setLength(0);
+      int code = WallCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "status", "--run-dir",
+          link.toString());
+      assertEquals(1, code);
+      assertTrue(err.toString().startsWith("wall: run folder " + link + " is a symbolic link"), err.toString());
+    } finally {
+      Files.delete(link);
+    }
+  }
+
+  /** Nothing but the line breaks {@code wall status} prints itself. */
+  private static void assertNoControls(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      assertTrue(c == '\n' || c >= 0x20 && (c < 0x7f || c > 0x9f),
+          String.format("control U+%04X at %d in: %s", (int) c, i, text.replaceAll("[\\p{Cntrl}&&[^\n]]", "^")));
+    }
   }
 
   private Path writeOneStatus() throws Exception {

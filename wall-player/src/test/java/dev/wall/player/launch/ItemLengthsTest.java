@@ -6,7 +6,7 @@ import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Problem;
-import dev.wall.player.backend.MediaInfo;
+import dev.wall.player.players.MediaInfo;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,13 @@
 package dev.wall.player.launch;
 
 import dev.wall.core.layout.Layout;
-import dev.wall.core.layout.LayoutWire;
 import dev.wall.core.layout.Network;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.Ssh;
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MpirunCommandTest {
-  private static final RankLaunch LAUNCH =
-      new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/tmp/wall-pi"), null);
 
   private static Screen screen(String name, String host) {
     return new Screen(name, host, null, 0, new Rect(0, 0, 640, 360), null, name + ".mp4", null, null);
@@ -34,8 +33,9 @@ class MpirunCommandTest {
   }
 
   private static List<String> argv(Layout layout, LocalMachine local, String display, MpiSettings mpi) {
-    RankLaunch launch = LAUNCH.withDisplay(DisplaySettings.from(Map.of(), display));
-    return MpirunCommand.argv(layout, local, Path.of("/tmp/wall-pi/hostfile"), "/usr/bin/java", "cp", launch,
+    ShowPlan plan = ShowPlan.resolve(Path.of("/srv/wall/lobby.json"), layout, null, null, Path.of("/tmp/wall-pi"),
+        DisplaySettings.from(Map.of(), display), false, null);
+    return MpirunCommand.argv(plan, local, Path.of("/tmp/wall-pi/hostfile"), "/usr/bin/java", "cp",
         "-XX:SharedArchiveFile=/a.jsa", mpi);
   }
 
@@ -61,11 +61,16 @@ class MpirunCommandTest {
   }
 
   @Test
-  void everyRankOnEveryHostIsToldTheDisplayInItsOwnArgumentsNotByMpirunsX() {
+  void everyRankOnEveryHostIsToldTheDisplayInItsOwnArgumentsNotByMpirunsX() throws Exception {
     Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"));
     List<String> argv = argv(layout, new LocalMachine(false, 4, "rpi1"), ":0");
     assertFalse(argv.contains("-x"), "-x reaches the first MPMD context only (Open MPI 4.1)");
-    assertEquals(List.of("DISPLAY=:0", "DISPLAY=:0"), valuesAfter(argv, "--display-env"));
+    List<String> plans = valuesAfter(argv, "--plan");
+    assertEquals(2, plans.size());
+    for (String plan : plans) {
+      RankLaunch read = RankLaunch.parse(file -> layout, "--plan", plan);
+      assertEquals(Map.of("DISPLAY", ":0"), read.plan().display().variables());
+    }
   }
 
   @Test
@@ -129,7 +134,7 @@ class MpirunCommandTest {
   }
 
   @Test
-  void everyRankGetsTheLaunchArgumentsAndItsOwnScreensEarlyPlayer() {
+  void everyRankGetsThePlanOnceAndTheSame() throws Exception {
     Layout layout = layout(null, screen("a", "localhost"), screen("b", "localhost"));
     List<String> argv = argv(layout, new LocalMachine(true, 2, "vm"), ":0");
     int first = argv.indexOf("/usr/bin/java");
@@ -138,18 +143,16 @@ class MpirunCommandTest {
     List<String> rankB = argv.subList(second, argv.size());
     assertTrue(rankA.containsAll(MpirunCommand.RANK_JVM_OPTIONS));
     assertTrue(rankA.contains("-XX:SharedArchiveFile=/a.jsa"), "local ranks use the class archive");
-    List<String> common = List.of("-cp", "cp", MpirunCommand.RANK_MAIN, "--layout", "/srv/wall/lobby.json", "--loops",
-        "3", "--run-dir", "/tmp/wall-pi", "--display-env", "DISPLAY=:0", "--layout-data");
-    assertEquals(common, rankA.subList(rankA.indexOf("-cp"), rankA.indexOf("--layout-data") + 1));
-    assertEquals(common, rankB.subList(rankB.indexOf("-cp"), rankB.indexOf("--layout-data") + 1));
-    assertEquals(layout, LayoutWire.decode(rankA.get(rankA.indexOf("--layout-data") + 1)), "the validated layout itself");
-    assertEquals(List.of("--early-player", "AUTO"), rankA.subList(rankA.indexOf("--early-player"), rankA.indexOf("AUTO") + 1));
-    assertEquals("/tmp/wall-pi/screens/a.log", rankA.get(rankA.indexOf("AUTO") + 1));
-    assertTrue(rankA.contains("--title=wall:a") && rankA.contains("/srv/wall/media/a.mp4"), rankA.toString());
-    assertTrue(rankB.contains("--title=wall:b") && rankB.contains("/srv/wall/media/b.mp4"), rankB.toString());
-    RankLaunch read = RankLaunch.parse(rankB.subList(rankB.indexOf("--layout"), rankB.size()).toArray(String[]::new));
-    assertEquals("mpv", read.earlyPlayer().argv().get(0));
-    assertEquals(rankB.get(rankB.size() - 1), read.earlyPlayer().argv().get(read.earlyPlayer().argv().size() - 1));
+    assertEquals(List.of("-cp", "cp", MpirunCommand.RANK_MAIN, "--plan"),
+        rankA.subList(rankA.indexOf("-cp"), rankA.indexOf("--plan") + 1));
+    assertEquals(rankA, rankB, "every rank gets the same command line: its screen is its rank");
+    assertEquals(rankA.size(), rankA.indexOf("--plan") + 2, "the plan is the rank's only input");
+    RankLaunch read = RankLaunch.parse(file -> {
+      throw new AssertionError("read " + file);
+    }, rankA.subList(rankA.indexOf("--plan"), rankA.size()).toArray(String[]::new));
+    assertEquals(layout, read.plan().layout(), "the validated layout itself");
+    assertEquals(Map.of("DISPLAY", ":0"), read.plan().display().variables());
+    assertEquals(Path.of("/tmp/wall-pi"), read.plan().runDir());
   }
 
   @Test

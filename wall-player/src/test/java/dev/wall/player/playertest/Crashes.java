@@ -1,6 +1,6 @@
 package dev.wall.player.playertest;
 
-import dev.wall.player.backend.Player;
+import dev.wall.player.players.Player;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
-import dev.wall.player.backend.MediaInfo;
-import dev.wall.player.backend.PlayerFactory;
-import dev.wall.player.backend.PlayerSpec;
+import dev.wall.core.layout.LayoutReader;
+import dev.wall.player.players.MediaInfo;
+import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.testing.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,9 +47,15 @@ public record GoldenArgv(String name, Path input, JsonNode json) {
     }
   }
 
+  /** Through the validator: a golden layout is one a show could use, its playerArgs included. */
   public PlayerSpec spec() throws IOException {
-    Layout layout = JSON.treeToValue(json.get("layout"), Layout.class);
-    return PlayerFactory.spec(layout, layout.screen(json.path("screen").asInt()), Path.of("/run/wall/screens"), Map.of());
+    Layout layout;
+    try {
+      layout = new LayoutReader().read(input.toString(), JSON.writeValueAsString(json.get("layout")));
+    } catch (InvalidLayoutException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+    return Backends.spec(layout, layout.screen(json.path("screen").asInt()), Path.of("/run/wall/screens"), Map.of());
   }
 
   public MediaInfo clip() {

@@ -2,12 +2,12 @@ package dev.wall.player.playertest;
 
 import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
-import dev.wall.player.backend.Player;
-import dev.wall.player.backend.PlayerSpec;
-import dev.wall.player.backend.omxplayer.OmxplayerOptions;
-import dev.wall.player.backend.omxplayer.OmxplayerPlayer;
-import dev.wall.player.backend.vlc.VlcOptions;
-import dev.wall.player.backend.vlc.VlcPlayer;
+import dev.wall.player.players.Player;
+import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.omxplayer.OmxplayerOptions;
+import dev.wall.player.players.omxplayer.OmxplayerPlayer;
+import dev.wall.player.players.vlc.VlcOptions;
+import dev.wall.player.players.vlc.VlcPlayer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

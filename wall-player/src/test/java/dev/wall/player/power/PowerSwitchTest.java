@@ -3,7 +3,7 @@ package dev.wall.player.power;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wall.core.layout.DisplayPowerKind;
-import dev.wall.player.setup.Processes;
+import dev.wall.player.process.Processes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

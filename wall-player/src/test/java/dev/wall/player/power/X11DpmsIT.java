@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.DisplayPowerKind;
 import dev.wall.player.display.VirtualDisplay;
-import dev.wall.player.setup.Processes;
+import dev.wall.player.process.Processes;
 import dev.wall.player.testing.TestDisplay;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.wall.player.rank;
 
-import dev.wall.player.backend.Capabilities;
-import dev.wall.player.backend.Player;
-import dev.wall.player.backend.PlayerException;
+import dev.wall.player.players.Capabilities;
+import dev.wall.player.players.Player;
+import dev.wall.player.players.PlayerException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

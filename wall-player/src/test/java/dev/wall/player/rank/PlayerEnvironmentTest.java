@@ -2,7 +2,7 @@ package dev.wall.player.rank;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wall.player.wire.DisplaySettings;
+import dev.wall.player.plan.DisplaySettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

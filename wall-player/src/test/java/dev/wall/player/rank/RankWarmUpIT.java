@@ -7,6 +7,8 @@ import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.launch.RankClassArchive;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.Project;
+import dev.wall.core.layout.LayoutReader;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.wire.RankLaunch;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,7 @@ class RankWarmUpIT {
   /** Loaded by every rank before release: the player's process, Open MPI's classes, the IPC. */
   private static final List<String> MUST_BE_ARCHIVED = List.of("dev.wall.player.process.ChildProcess",
       "java.lang.ProcessImpl", "dev.wall.player.mpi.MpiCommunicator", "mpi.Intracomm", "mpi.Request",
-      "dev.wall.player.rank.WallRank", "dev.wall.player.backend.mpv.MpvIpc", "java.nio.channels.SocketChannel",
+      "dev.wall.player.rank.WallRank", "dev.wall.player.players.mpv.MpvIpc", "java.nio.channels.SocketChannel",
       "com.fasterxml.jackson.core.json.ReaderBasedJsonParser");
   /** Lambdas and method handles of call sites the warm-up does not pass; it was about 250 before. */
   private static final int MOST_CLASSES_FROM_JARS = 60;
@@ -43,14 +45,16 @@ class RankWarmUpIT {
         + "{\"name\": \"a\", \"host\": \"localhost\", \"window\": {\"x\": 0, \"y\": 0, \"width\": 64, \"height\": 36},"
         + " \"media\": \"a.mp4\"}]}");
     RankClassArchive archive = new RankClassArchive(dir.resolve("cds"), Project.java(), classpath);
-    archive.ensureRecorded(layout);
+    ShowPlan plan = ShowPlan.resolve(layout, new LayoutReader().read(layout), 1, null, dir.resolve("run"), null,
+        false, null);
+    archive.ensureRecorded(plan);
     assertTrue(archive.exists(), "recorded: " + Files.list(dir.resolve("cds")).toList());
 
     List<String> argv = new ArrayList<>(List.of(Project.java()));
     argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
     argv.addAll(List.of(archive.option().orElseThrow(), "-Xshare:on", "-Xlog:class+load=info",
         "-cp", archive.rankDirectory() + File.pathSeparator + classpath, MpirunCommand.RANK_MAIN));
-    argv.addAll(new RankLaunch(layout, 1, null, dir.resolve("run"), null, true).args());
+    argv.addAll(new RankLaunch(plan, true).args());
     Path log = dir.resolve("rank.log");
     try (ChildProcess rank = ChildProcess.start("rank", argv, log, Map.of())) {
       assertEquals(0, rank.waitFor(Duration.ofSeconds(60)).orElse(-1), String.join("\n", rank.lastLogLines(20)));

@@ -7,7 +7,6 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.core.sync.ScreenState;
-import dev.wall.player.launch.StatusBoard;
 import dev.wall.player.wire.WallStatus;
 import java.nio.file.Path;
 import java.util.List;

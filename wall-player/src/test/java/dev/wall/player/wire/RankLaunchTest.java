@@ -1,62 +1,70 @@
 package dev.wall.player.wire;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
-import dev.wall.player.wire.EarlyPlayer;
-import dev.wall.player.wire.RankLaunch;
+import dev.wall.player.plan.DisplaySettings;
+import dev.wall.player.plan.ShowPlan;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/** The show's plan travels to every rank once, whole, and comes back equal. */
 class RankLaunchTest {
+  private static final RankLaunch.LayoutSource NO_FILE = file -> {
+    throw new AssertionError("the rank read " + file + " though the plan held the layout");
+  };
 
   @Test
-  void whatTheControllerWritesTheRankReadsBack() {
-    RankLaunch full = new RankLaunch(Path.of("/srv/wall/lobby.json"), 0, Path.of("/media"), Path.of("/run/wall"),
-        Path.of("/tmp/wall.png"), true);
-    assertEquals(full, RankLaunch.parse(full.args().toArray(String[]::new)));
-    RankLaunch plain = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null);
-    assertEquals(plain, RankLaunch.parse(plain.args().toArray(String[]::new)));
-    EarlyPlayer mpv = new EarlyPlayer(PlayerKind.AUTO,
-        List.of("mpv", "--title=wall:lobby left", "--loops", "--", "/media/a clip.mp4"), Path.of("/run/wall/s1.log"));
-    RankLaunch early = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null, false, mpv,
-        "rO0ABXNyAB", DisplaySettings.NONE, true);
-    assertEquals(early, RankLaunch.parse(early.args().toArray(String[]::new)),
-        "the early player's arguments are taken as they are, even ones that look like rank options");
+  void whatTheControllerWritesTheRankReadsBack() throws Exception {
+    DisplaySettings display = DisplaySettings.from(Map.of("DISPLAY", ":1", "XAUTHORITY", "/home/pi/.Xauthority"), null);
+    ShowPlan full = ShowPlan.resolve(Path.of("/srv/wall/lobby.json"), wall(2), 0, Path.of("/media"),
+        Path.of("/run/wall"), display, true, Path.of("/tmp/wall.png"));
+    RankLaunch launch = new RankLaunch(full, false);
+    assertEquals(launch, RankLaunch.parse(NO_FILE, launch.args().toArray(String[]::new)));
+    assertEquals("/media", full.layout().mediaRoot(), "the override is in the plan's layout, applied once");
+    assertEquals(0, full.loops());
+    RankLaunch warmUp = new RankLaunch(ShowPlan.resolve(Path.of("/srv/wall/lobby.json"), wall(1), null, null,
+        Path.of("/run/wall"), null, false, null), true);
+    assertEquals(warmUp, RankLaunch.parse(NO_FILE, warmUp.args().toArray(String[]::new)));
+    assertEquals(List.of("--plan"), launch.args().subList(0, 1), "one option, one word: nothing travels twice");
+    assertEquals(2, launch.args().size());
   }
 
   @Test
-  void theDisplaySettingsTravelInTheRanksOwnArguments() {
-    DisplaySettings display = DisplaySettings.from(java.util.Map.of("DISPLAY", ":1", "XAUTHORITY", "/home/pi/.Xauthority",
+  void onlyDisplaySettingsTravelAsDisplaySettings() {
+    DisplaySettings display = DisplaySettings.from(Map.of("DISPLAY", ":1", "XAUTHORITY", "/home/pi/.Xauthority",
         "WAYLAND_DISPLAY", "wayland-1", "XDG_RUNTIME_DIR", "/run/user/1000", "HOME", "/root", "TERM", "xterm"), ":0");
-    assertEquals(java.util.Map.of("DISPLAY", ":0", "XAUTHORITY", "/home/pi/.Xauthority", "WAYLAND_DISPLAY", "wayland-1",
+    assertEquals(Map.of("DISPLAY", ":0", "XAUTHORITY", "/home/pi/.Xauthority", "WAYLAND_DISPLAY", "wayland-1",
         "XDG_RUNTIME_DIR", "/run/user/1000"), display.variables(), "--display wins; nothing but display settings");
-    RankLaunch launch = new RankLaunch(Path.of("/srv/wall/lobby.json"), 3, null, Path.of("/run/wall"), null)
-        .withDisplay(display);
-    assertEquals(launch, RankLaunch.parse(launch.args().toArray(String[]::new)));
-    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir",
-        "/r", "--display-env", "LD_PRELOAD=/x.so"), "only display settings");
+    assertThrows(IllegalArgumentException.class, () -> DisplaySettings.NONE.with("LD_PRELOAD=/x.so"));
   }
 
   @Test
-  void anEarlyPlayerWithTooFewArgumentsIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir",
-        "/r", "--early-player", "MPV", "/r/s1.log", "3", "mpv", "--"));
-    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir",
-        "/r", "--early-player", "MPV"));
-  }
-
-  @Test
-  void aLargeWallsRanksReadTheFileRatherThanOverfillMpirunsCommandLine() {
-    RankLaunch launch = new RankLaunch(Path.of("/srv/wall/big.json"), 1, null, Path.of("/run/wall"), null);
-    assertNotNull(launch.withLayoutData(wall(4)).forScreen(wall(4), 0).layoutData());
-    assertNull(launch.withLayoutData(wall(400)).forScreen(wall(400), 0).layoutData());
+  void aLargeWallsRanksReadTheFileAndApplyThePlansOverrides() throws Exception {
+    Layout big = wall(400);
+    ShowPlan plan = ShowPlan.resolve(Path.of("/srv/wall/big.json"), big, 7, Path.of("/mnt/clips"),
+        Path.of("/run/wall"), null, false, null);
+    List<String> args = new RankLaunch(plan, false).args();
+    assertTrue(args.get(1).length() < 1000, "the word leaves the layout out: " + args.get(1).length());
+    AtomicInteger reads = new AtomicInteger();
+    RankLaunch read = RankLaunch.parse(file -> {
+      assertEquals(Path.of("/srv/wall/big.json"), file);
+      reads.incrementAndGet();
+      return big;
+    }, args.toArray(String[]::new));
+    assertEquals(1, reads.get());
+    assertEquals(plan, read.plan(), "the file's layout with the plan's loops and media root");
+    RankLaunch small = new RankLaunch(ShowPlan.resolve(Path.of("/srv/wall/small.json"), wall(4), null, null,
+        Path.of("/run/wall"), null, false, null), false);
+    assertEquals(small, RankLaunch.parse(NO_FILE, small.args().toArray(String[]::new)));
   }
 
   private static Layout wall(int screens) {
@@ -70,11 +78,12 @@ class RankLaunchTest {
 
   @Test
   void anythingElseIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a.json", "--loops"));
-    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse("--layout", "a.json", "--run-dir", "/r"));
-    assertThrows(IllegalArgumentException.class,
-        () -> RankLaunch.parse("--layout", "a", "--loops", "1", "--run-dir", "/r", "--colour", "red"));
-    assertThrows(NumberFormatException.class,
-        () -> RankLaunch.parse("--layout", "a", "--loops", "many", "--run-dir", "/r"));
+    String word = new RankLaunch(ShowPlan.resolve(Path.of("/a.json"), wall(1), null, null, Path.of("/r"), null, false,
+        null), false).args().get(1);
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse(NO_FILE));
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse(NO_FILE, "--plan"));
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse(NO_FILE, "--plan", word, "--colour", "red"));
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse(NO_FILE, "--layout", "a.json"));
+    assertThrows(IllegalArgumentException.class, () -> RankLaunch.parse(NO_FILE, "--plan", "bm90IGEgcGxhbg=="));
   }
 }

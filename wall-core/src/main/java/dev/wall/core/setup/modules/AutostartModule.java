@@ -3,6 +3,7 @@ package dev.wall.core.setup.modules;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
+import dev.wall.core.setup.LineValue;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.ServiceLinks;
 import dev.wall.core.setup.SetupModule;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * layout's user, once the network is online and the media folder is mounted, on the display stack
  * the node has. It is restarted whenever it stops, with no start limit to give up at, and killed and
  * restarted when it hangs: the controller feeds systemd's watchdog from the wall's control rounds.
- * Its output goes to the journal ({@code journalctl -u wall}).
+ * Its output goes to the journal ({@code journalctl -u wall}). Hardened as far as the players
+ * allow ({@link #HARDENING}).
  */
 public final class AutostartModule implements SetupModule {
   public static final String NAME = "autostart";
@@ -89,7 +91,7 @@ public final class AutostartModule implements SetupModule {
   }
 
   static String unit(Node node, Display display) throws SetupRefusal {
-    String name = node.layout().name() == null ? "" : " (" + node.layout().name() + ")";
+    String name = node.layout().name() == null ? "" : " (" + description(node.layout().name()) + ")";
     StringBuilder env = new StringBuilder();
     for (Map.Entry<String, String> variable : display.environment().entrySet()) {
       env.append("Environment=").append(quotedValue(variable.getKey() + "=" + variable.getValue())).append('\n');
@@ -102,7 +104,7 @@ public final class AutostartModule implements SetupModule {
             + "# Ranks on the other nodes get this display from wall play when it has one, else pick their own.\n"
             + "# Logs: journalctl -u " + UNIT + "\n"
             + "[Unit]\n"
-            + "Description=wall: play the video wall" + name.replace("%", "%%") + "\n"
+            + "Description=wall: play the video wall" + name + "\n"
             + "Wants=network-online.target\n"
             + "After=network-online.target\n"
             + "RequiresMountsFor=" + quotedValue(node.layout().mediaRoot()) + "\n"
@@ -111,7 +113,7 @@ public final class AutostartModule implements SetupModule {
             + "\n"
             + "[Service]\n"
             + "Type=simple\n"
-            + "User=" + node.user().name() + "\n"
+            + "User=" + LineValue.of(UNIT_PATH, "the user", node.user().name()) + "\n"
             + groups
             + env
             + "ExecStart=" + PROGRAM + " play " + quoted(node.layoutFile()) + " --forever\n"
@@ -124,10 +126,39 @@ public final class AutostartModule implements SetupModule {
             + "StandardOutput=journal\n"
             + "StandardError=journal\n"
             + "SyslogIdentifier=wall\n"
+            + HARDENING
             + "\n"
             + "[Install]\n"
             + "WantedBy=multi-user.target\n");
   }
+
+  /**
+   * The layout's name as the rest of the Description= line. systemd takes that text as it is,
+   * expanding only specifiers, so '%' is doubled; a backslash stays literal, as the name is always
+   * followed by ')' (a backslash at the end of a line would continue it onto the next); and a
+   * control character is refused, never escaped.
+   */
+  static String description(String name) throws SetupRefusal {
+    return LineValue.of(UNIT_PATH, "the layout's name", name).replace("%", "%%");
+  }
+
+  /**
+   * No privilege gained through set-user-ID programs or file capabilities; /usr, /boot and /etc
+   * read-only (the wall writes only in its run folder and the user's home: caches, its class
+   * archive); not PrivateTmp, which would hide the X server's socket. The run folder is /run/wall,
+   * made by systemd for the unit's user alone ({@code $RUNTIME_DIRECTORY}, which {@code
+   * RunFolder} takes first), so the wall never falls back to one in /tmp that another user can
+   * make first; it is kept across restarts, like the logs in it.
+   */
+  static final String HARDENING =
+      "# Hardening: no privileges gained (set-user-ID programs); /usr, /boot and /etc read-only.\n"
+          + "# Not PrivateTmp: the players reach the X server's socket in /tmp.\n"
+          + "NoNewPrivileges=yes\n"
+          + "ProtectSystem=full\n"
+          + "# The run folder: /run/wall, the wall user's alone; never one in /tmp another user made.\n"
+          + "RuntimeDirectory=wall\n"
+          + "RuntimeDirectoryMode=0700\n"
+          + "RuntimeDirectoryPreserve=restart\n";
 
   private static String oneLine(String text) {
     return text.replace('\n', ' ').replace('\r', ' ');
@@ -144,9 +175,7 @@ public final class AutostartModule implements SetupModule {
   }
 
   private static String quote(String word, boolean variables) throws SetupRefusal {
-    if (word.contains("\n") || word.contains("\r")) {
-      throw new SetupRefusal("\"" + word + "\": has a line break; a unit file cannot hold it");
-    }
+    LineValue.of(UNIT_PATH, "the value", word);
     String escaped = word.replace("\\", "\\\\").replace("\"", "\\\"").replace("%", "%%");
     if (variables) {
       escaped = escaped.replace("$", "$$");

@@ -37,13 +37,14 @@ public final class BlankingModule implements SetupModule {
     if (Files.isDirectory(node.tree().resolve("/etc/X11"))) {
       actions.add(FileEdit.whole(XORG_SNIPPET, XORG, FileAttrs.mode("rw-r--r--")));
     }
-    String wayfire = node.user().inHome(".config/wayfire.ini");
-    if (Files.isRegularFile(node.tree().resolve(wayfire))) {
-      actions.add(new FileEdit(wayfire, BlankingModule::wayfire, node.user().owns("rw-r--r--")));
+    // Files in the user's home: FileEdit.inHome refuses a link there (this check follows it, to see one).
+    String wayfire = ".config/wayfire.ini";
+    if (Files.isRegularFile(node.tree().resolve(node.user().inHome(wayfire)))) {
+      actions.add(FileEdit.inHome(node.user(), wayfire, BlankingModule::wayfire, "rw-r--r--"));
     }
-    String labwc = node.user().inHome(".config/labwc/autostart");
-    if (Files.isRegularFile(node.tree().resolve(labwc))) {
-      actions.add(new FileEdit(labwc, BlankingModule::labwc, node.user().owns("rw-r--r--")));
+    String labwc = ".config/labwc/autostart";
+    if (Files.isRegularFile(node.tree().resolve(node.user().inHome(labwc)))) {
+      actions.add(FileEdit.inHome(node.user(), labwc, BlankingModule::labwc, "rw-r--r--"));
     }
     return actions;
   }

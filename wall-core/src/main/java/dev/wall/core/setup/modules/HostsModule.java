@@ -4,6 +4,7 @@ import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.Ipv4;
+import dev.wall.core.setup.LineValue;
 import dev.wall.core.setup.MarkedBlock;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupModule;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class HostsModule implements SetupModule {
   public static final String NAME = "hosts";
+  static final String HOSTS = "/etc/hosts";
   private static final Pattern LOOPBACK_NAME = Pattern.compile("^(\\s*127\\.0\\.1\\.1\\s+)([^#\\r\\n]*?)(\\s*(#.*)?)$");
 
   @Override
@@ -56,12 +58,18 @@ public final class HostsModule implements SetupModule {
         new FileEdit("/etc/hosts", current -> hosts(current, node), FileAttrs.mode("rw-r--r--")));
   }
 
-  private static String hostname(String current, String host) {
+  static String hostname(String current, String host) throws SetupRefusal {
+    LineValue.of("/etc/hostname", "the host name", host);
     return current != null && current.trim().equals(host) ? current : host + "\n";
   }
 
   static String hosts(String current, Node node) throws SetupRefusal {
     String text = current == null ? "" : current;
+    LineValue.of(HOSTS, "the host name", node.host());
+    for (var entry : node.hosts().entrySet()) {
+      LineValue.of(HOSTS, "the host name", entry.getKey());
+      LineValue.of(HOSTS, "the address of " + entry.getKey(), entry.getValue().orElse(null));
+    }
     List<String> lines = Text.lines(text);
     MarkedBlock.Span ours = MarkedBlock.find(lines, NAME, "/etc/hosts");
     boolean loopbackSet = false;
@@ -84,6 +92,6 @@ public final class HostsModule implements SetupModule {
     }
     node.hosts().forEach(
         (host, address) -> address.filter(a -> !Ipv4.isAddress(host)).ifPresent(a -> body.add(a + "\t" + host)));
-    return MarkedBlock.upsert(String.join("", lines), NAME, body, "/etc/hosts");
+    return MarkedBlock.upsert(String.join("", lines), NAME, body, HOSTS);
   }
 }

@@ -4,6 +4,7 @@ import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.EnsureDir;
 import dev.wall.core.setup.FileEdit;
+import dev.wall.core.setup.LineValue;
 import dev.wall.core.setup.MarkedBlock;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupModule;
@@ -53,7 +54,9 @@ public final class NfsClientModule implements SetupModule {
     return actions;
   }
 
-  public static String fstabLine(Node node) {
+  public static String fstabLine(Node node) throws SetupRefusal {
+    LineValue.of(FSTAB, "the controller's host name", node.controller());
+    LineValue.of(FSTAB, "the share", node.share());
     // nosuid,nodev: nothing on the share can gain privileges on the node, whoever can write it.
     String options = (node.readWrite() ? "rw" : "ro") + ",nosuid,nodev,nofail,_netdev,x-systemd.automount,nfsvers=4";
     return node.controller() + ":" + node.share() + " " + node.share() + " nfs " + options + " 0 0";

@@ -4,6 +4,7 @@ import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.EnsureDir;
 import dev.wall.core.setup.FileEdit;
+import dev.wall.core.setup.LineValue;
 import dev.wall.core.setup.MarkedBlock;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.ServiceLinks;
@@ -56,9 +57,9 @@ public final class NfsServerModule implements SetupModule {
 
   public static String exportLine(Node node, String options) throws SetupRefusal {
     Shares.check(node);
-    String subnet = node.network().orElseThrow().subnet();
+    String subnet = LineValue.of(EXPORTS, "network.subnet", node.network().orElseThrow().subnet());
     node.subnet(NAME);
-    return node.share() + " " + subnet + "(" + options + ")";
+    return LineValue.of(EXPORTS, "the share", node.share()) + " " + subnet + "(" + options + ")";
   }
 
   static String exports(String current, String line, Node node) throws SetupRefusal {

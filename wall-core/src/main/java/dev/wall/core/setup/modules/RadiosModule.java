@@ -63,9 +63,9 @@ public final class RadiosModule implements SetupModule {
     missing.forEach(o -> body.add("dtoverlay=" + o));
     if (lastAll < 0) {
       body.add(0, "[all]");
-      return MarkedBlock.insertAt(text, lines.size(), NAME, body);
+      return MarkedBlock.insertAt(text, lines.size(), NAME, body, shown);
     }
-    return MarkedBlock.insertAt(text, endOfSection(lines, lastAll), NAME, body);
+    return MarkedBlock.insertAt(text, endOfSection(lines, lastAll), NAME, body, shown);
   }
 
   /** The line after the section's last non-blank line. */

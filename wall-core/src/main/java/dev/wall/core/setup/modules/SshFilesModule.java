@@ -3,6 +3,7 @@ package dev.wall.core.setup.modules;
 import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.Ipv4;
+import dev.wall.core.setup.LineValue;
 import dev.wall.core.setup.MarkedBlock;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupRefusal;
@@ -34,8 +35,9 @@ public final class SshFilesModule {
               + " apt-get install openmpi-bin");
     }
     String config = node.user().inHome(CONFIG);
+    String content = sshConfig(node);
     return List.of(
-        FileEdit.whole(config, sshConfig(node), node.user().owns("rw-r--r--")),
+        FileEdit.inHome(node.user(), CONFIG, current -> content, "rw-r--r--"),
         new FileEdit(MCA_PARAMS, current -> mcaParams(current, config, node), FileAttrs.mode("rw-r--r--")));
   }
 
@@ -50,13 +52,36 @@ public final class SshFilesModule {
     return from.map(f -> "from=\"" + f + "\",").orElse("") + "restrict " + publicKey.trim();
   }
 
+  /**
+   * What to tell the technician when {@link #authorizedLine} can put no {@code from=} on the key
+   * (the layout has neither {@code network.subnet} nor an address for the controller): the key
+   * then logs in from any address.
+   */
+  public static Optional<String> anyAddressNote(Node node) {
+    if (authorizedLine(node, "KEY").startsWith("from=")) {
+      return Optional.empty();
+    }
+    String example = node.hosts().values().stream().flatMap(Optional::stream).filter(Ipv4::isAddress).findFirst()
+        .map(a -> a.substring(0, a.lastIndexOf('.')) + ".0/24").orElse("192.168.1.0/24");
+    return Optional.of("the key logs in from any address: " + node.layoutName() + " has no network.subnet (nor an"
+        + " address for the controller " + node.controller() + "); add \"network\": {\"subnet\": \"" + example
+        + "\"} and run again, so that only the wall's network may use it");
+  }
+
   /** The key's own text (its base64 blob), to find it in an authorized_keys line whatever its options. */
   public static String blob(String publicKey) {
     String[] words = publicKey.trim().split("\\s+");
     return words.length >= 2 ? words[1] : publicKey.trim();
   }
 
-  static String sshConfig(Node node) {
+  static String sshConfig(Node node) throws SetupRefusal {
+    String file = node.user().inHome(CONFIG);
+    for (var host : node.hosts().entrySet()) {
+      LineValue.of(file, "the host name", host.getKey());
+      LineValue.of(file, "the address of " + host.getKey(), host.getValue().orElse(null));
+    }
+    LineValue.of(file, "the user", node.user().name());
+    LineValue.of(file, "the home folder", node.user().home());
     StringBuilder out = new StringBuilder();
     out.append("# Written by wall setup ssh: how mpirun reaches the wall's nodes, through\n");
     out.append("# plm_rsh_agent in ").append(MCA_PARAMS).append(". Generated from the layout.\n");

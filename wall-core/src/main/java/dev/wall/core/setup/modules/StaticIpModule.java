@@ -4,6 +4,7 @@ import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.Ipv4;
+import dev.wall.core.setup.LineValue;
 import dev.wall.core.setup.MarkedBlock;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupModule;
@@ -80,12 +81,23 @@ public final class StaticIpModule implements SetupModule {
     return new Settings(iface, address, subnet.prefix(), gateway, dns);
   }
 
+  /** Each value that goes into {@code file}, checked on its own as a value of one line. */
+  private static void checkLines(Settings s, String file) throws SetupRefusal {
+    LineValue.of(file, "network.interface", s.iface());
+    LineValue.of(file, "the address", s.address());
+    LineValue.of(file, "network.gateway", s.gateway().orElse(null));
+    for (String server : s.dns()) {
+      LineValue.of(file, "the DNS server", server);
+    }
+  }
+
   static String dhcpcd(String current, Settings s, Node node) throws SetupRefusal {
     if (current == null) {
       throw new SetupRefusal(
           node.tree().show(DHCPCD) + ": missing; on " + node.tree().release().codename()
               + " dhcpcd sets the address: apt-get install dhcpcd5");
     }
+    checkLines(s, DHCPCD);
     String others = MarkedBlock.remove(current, NAME, DHCPCD);
     List<String> lines = Text.lines(others);
     for (int i = 0; i < lines.size(); i++) {
@@ -106,7 +118,8 @@ public final class StaticIpModule implements SetupModule {
     return MarkedBlock.upsert(current, NAME, body, DHCPCD);
   }
 
-  static String keyfile(Settings s, Node node) {
+  static String keyfile(Settings s, Node node) throws SetupRefusal {
+    checkLines(s, NM_DIR);
     String id = "wall-" + s.iface();
     UUID uuid = UUID.nameUUIDFromBytes((node.host() + "/" + id).getBytes(StandardCharsets.UTF_8));
     StringBuilder out = new StringBuilder();

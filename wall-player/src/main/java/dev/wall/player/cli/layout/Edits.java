@@ -2,8 +2,8 @@ package dev.wall.player.cli.layout;
 
 import dev.wall.core.io.AtomicFile;
 import dev.wall.core.layout.edit.LayoutEdit;
-import dev.wall.player.cli.ExitCodes;
-import dev.wall.player.cli.WallFailure;
+import dev.wall.player.cli.common.ExitCodes;
+import dev.wall.player.cli.common.WallFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 

@@ -2,7 +2,7 @@ package dev.wall.player.cli.layout;
 
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.player.cli.CommonOptions;
+import dev.wall.player.cli.common.CommonOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,6 +2,7 @@ package dev.wall.player.cli.layout;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Screen;
+import dev.wall.player.cli.common.Table;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,20 +33,7 @@ final class ScreensTable {
       }
       rows.add(row);
     }
-    int[] widths = new int[headings.size()];
-    for (List<String> row : rows) {
-      for (int c = 0; c < row.size(); c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    StringBuilder text = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < row.size(); c++) {
-        line.append(c == row.size() - 1 ? row.get(c) : pad(row.get(c), widths[c] + 2));
-      }
-      text.append(line.toString().stripTrailing()).append('\n');
-    }
+    StringBuilder text = new StringBuilder(Table.render(rows));
     layout.clockScreen().ifPresent(rank -> text.append("clock: ").append(layout.screen(rank).name())
         .append(" (rank ").append(rank).append(", audio ").append(layout.screen(rank).audio().jsonName())
         .append("): the others follow it, and its speed is never trimmed\n"));
@@ -67,9 +55,5 @@ final class ScreensTable {
         screen.window() == null ? "full screen" : screen.window().geometry(),
         screen.region() == null ? "-" : screen.region().geometry(),
         media(layout.playlist(screen)) + (screen.showsSpan() ? " (span)" : ""));
-  }
-
-  private static String pad(String text, int width) {
-    return text + " ".repeat(width - text.length());
   }
 }

@@ -4,7 +4,7 @@ import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Problem;
-import dev.wall.player.cli.CommonOptions;
+import dev.wall.player.cli.common.CommonOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.cli.CommonOptions;
-import java.util.List;
+import dev.wall.player.cli.common.CommonOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,13 +29,6 @@ public final class AllCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     return new SetupSession(setup, share, spec.commandLine().getOut())
-        .run(node -> List.of(new dev.wall.core.setup.modules.HostsModule(),
-            new dev.wall.core.setup.modules.StaticIpModule(),
-            new dev.wall.player.setup.SshModule(!ssh.noRemote, ssh.authorize, ssh.acceptHostKeys),
-            new dev.wall.core.setup.modules.NfsServerModule(),
-            new dev.wall.core.setup.modules.NfsClientModule(),
-            new dev.wall.core.setup.modules.BlankingModule(),
-            new dev.wall.core.setup.modules.RadiosModule(),
-            new dev.wall.core.setup.modules.AutostartModule(AutostartCommand.display(node, null))), true);
+        .run(node -> SetupModules.forAll(node, ssh), true);
   }
 }

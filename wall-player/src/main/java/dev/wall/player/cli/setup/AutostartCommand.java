@@ -2,8 +2,8 @@ package dev.wall.player.cli.setup;
 
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.modules.AutostartModule;
-import dev.wall.player.cli.BadInputException;
-import dev.wall.player.cli.CommonOptions;
+import dev.wall.player.cli.common.BadInputException;
+import dev.wall.player.cli.common.CommonOptions;
 import dev.wall.player.display.DisplayStack;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.cli.CommonOptions;
-import dev.wall.player.cli.ExitCodes;
+import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.cli.common.ExitCodes;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,27 +15,20 @@ import picocli.CommandLine.Spec;
     description = {
       "Prepare a node from the layout: every change is idempotent, atomic, backed up and reversible (--undo).",
       "Run it on each node, or on a node's filesystem with --root."
-    },
-    subcommands = {
-      HostsCommand.class,
-      StaticIpCommand.class,
-      SshCommand.class,
-      NfsServerCommand.class,
-      NfsClientCommand.class,
-      BlankingCommand.class,
-      RadiosCommand.class,
-      AutostartCommand.class,
-      InstallCommand.class,
-      AllCommand.class
     })
 public final class SetupCommand implements Callable<Integer> {
+  /** {@code wall setup} with its modules ({@link SetupModules}) as subcommands. */
+  public static CommandLine commandLine() {
+    return SetupModules.commandLine();
+  }
+
   @Mixin CommonOptions common;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("wall: setup needs a module: hosts, static-ip, ssh, nfs-server, nfs-client, blanking, radios, autostart, install or all");
+    spec.commandLine().getErr().println("wall: setup needs a module: " + SetupModules.names());
     spec.commandLine().getErr().println("Try 'wall setup --help'.");
     return ExitCodes.BAD_INPUT;
   }

@@ -1,7 +1,7 @@
 package dev.wall.player.cli.setup;
 
 import dev.wall.core.setup.SetupModule;
-import dev.wall.player.cli.CommonOptions;
+import dev.wall.player.cli.common.CommonOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,7 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.cli.CommonOptions;
+import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.setup.SshModule;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +31,11 @@ public final class SshCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     return new SetupSession(setup, null, spec.commandLine().getOut())
-        .run(node -> List.of(new dev.wall.player.setup.SshModule(!ssh.noRemote, ssh.authorize, ssh.acceptHostKeys)), false);
+        .run(node -> List.of(module(ssh)), false);
+  }
+
+  /** The module as these options ask for it. */
+  static SshModule module(SshOptions ssh) {
+    return new SshModule(!ssh.noRemote, ssh.authorize, ssh.acceptHostKeys);
   }
 }

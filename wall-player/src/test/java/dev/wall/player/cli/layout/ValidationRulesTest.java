@@ -28,7 +28,7 @@ class ValidationRulesTest {
         "version": 1,
         "name": "test wall",
         "loops": 3,
-        "player": "auto",
+        "player": "mpv",
         "mediaRoot": "/srv/wall/media",
         "network": {"subnet": "192.168.1.0/24", "interface": "eth0", "gateway": "192.168.1.1", "dns": ["192.168.1.1"]},
         "sync": {"toleranceMs": 20, "seekThresholdMs": 500, "maxRateTrim": 0.05},
@@ -55,6 +55,9 @@ class ValidationRulesTest {
       }
       """;
 
+  static final String ALLOW = "add \"allowPlayerCode\": true to the layout if you trust this layout's author"
+      + " to run code on every node";
+
   static final String RIGHT = "{\"name\": \"right\", \"host\": \"rpi2\", \"address\": \"192.168.1.102\", \"media\": \"right.mp4\"}";
 
   @TempDir Path dir;
@@ -76,18 +79,25 @@ class ValidationRulesTest {
   static Stream<Arguments> rules() {
     return Stream.of(
         rule("playerArgs that load a script need the layout's opt-in", CLIPS,
-            "screens[0].playerArgs[1]: --script loads code or configuration from a file into the player on the node;"
-                + " remove it, or let this layout load code with \"allowPlayerCode\": true at its top (only where no one"
-                + " else can write the layout)",
+            "screens[0].playerArgs[1]: \"--script=/srv/wall/media/x.lua\" is refused for mpv: --script loads a"
+                + " script, code that runs in the player; remove it, or " + ALLOW,
             "\"--no-osc\"", "\"--no-osc\", \"--script=/srv/wall/media/x.lua\""),
-        rule("mpv's list forms and VLC's Lua are code too", CLIPS,
-            "screens[0].playerArgs[0]: --scripts-append loads code or configuration from a file into the player on the node;"
-                + " remove it, or let this layout load code with \"allowPlayerCode\": true at its top (only where no one"
-                + " else can write the layout)\n"
-                + "screens[0].playerArgs[1]: --lua-intf loads code or configuration from a file into the player on the node;"
-                + " remove it, or let this layout load code with \"allowPlayerCode\": true at its top (only where no one"
-                + " else can write the layout)",
-            "\"--no-osc\"", "\"--scripts-append=a.lua\", \"--lua-intf=x\", \"--script-opts=osc-visibility=never\""),
+        rule("mpv's list forms are the option they add to", CLIPS,
+            "screens[0].playerArgs[0]: \"--scripts-append=a.lua\" is refused for mpv: --scripts-append (that is"
+                + " --scripts) loads a script, code that runs in the player; remove it, or " + ALLOW + "\n"
+                + "screens[0].playerArgs[1]: \"--script-opts=osc-visibility=never\" is refused for mpv:"
+                + " --script-opts sets options for scripts, and can name the program ytdl runs; remove it, or "
+                + ALLOW,
+            "\"--no-osc\"", "\"--scripts-append=a.lua\", \"--script-opts=osc-visibility=never\""),
+        rule("VLC's Lua is code too", CLIPS,
+            "screens[0].playerArgs[0]: \"--lua-intf=x\" is refused for vlc: --lua-intf starts an interface,"
+                + " and VLC's Lua ones run code; remove it, or " + ALLOW,
+            "\"--no-osc\"", "\"--lua-intf=x\"", "\"player\": \"mpv\"", "\"player\": \"vlc\""),
+        rule("an option for one player only needs that player, not auto", CLIPS,
+            "screens[0].playerArgs[0]: \"--no-osc\" is refused for omxplayer and vlc, which \"player\":"
+                + " \"auto\" may pick on a node: --no-osc is not one of the omxplayer options a layout may set"
+                + " (docs/layout.md lists them); set \"player\": \"mpv\", the player it is for, or " + ALLOW,
+            "\"player\": \"mpv\"", "\"player\": \"auto\""),
         rule("allowPlayerCode is true or false", CLIPS,
             "allowPlayerCode: must be true or false, got text \"yes\"; \"allowPlayerCode\": true, or remove it",
             "\"player\"", "\"allowPlayerCode\": \"yes\", \"player\""),
@@ -117,10 +127,10 @@ class ValidationRulesTest {
             "\"loops\": 3", "\"loops\": null"),
         rule("player is a known name, with a hint", CLIPS,
             "player: unknown player \"mvp\"; did you mean \"mpv\"?",
-            "\"player\": \"auto\"", "\"player\": \"mvp\""),
+            "\"player\": \"mpv\"", "\"player\": \"mvp\""),
         rule("player is a known name", CLIPS,
             "player: unknown player \"xine\"; use one of auto, omxplayer, mpv, vlc",
-            "\"player\": \"auto\"", "\"player\": \"xine\""),
+            "\"player\": \"mpv\"", "\"player\": \"xine\""),
         rule("loopMode is a known name", CLIPS,
             "loopMode: unknown loopMode \"sync\"; use one of lockstep, independent",
             "\"player\"", "\"loopMode\": \"sync\", \"player\""),

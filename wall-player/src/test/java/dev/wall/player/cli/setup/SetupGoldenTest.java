@@ -37,6 +37,23 @@ class SetupGoldenTest {
     return cases.stream();
   }
 
+  /** The golden cases are the registry's: one per module that {@code all} runs, and {@code all} on either role. */
+  @org.junit.jupiter.api.Test
+  void theGoldenCasesAreTheRegistrysModules() throws IOException {
+    java.util.Set<String> expected = new java.util.TreeSet<>(List.of("all-controller", "all-worker"));
+    SetupModules.ALL.stream().filter(e -> e.inAll() != null).forEach(e -> expected.add(e.name()));
+    for (String release : FixtureRoot.RELEASES) {
+      try (Stream<Path> dirs = Files.list(FixtureRoot.resource("expected/" + release))) {
+        assertEquals(expected, dirs.map(d -> d.getFileName().toString())
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)), release);
+      }
+    }
+    for (SetupModules.Entry entry : SetupModules.ALL) {
+      assertEquals(entry.name(), new picocli.CommandLine(entry.command().get()).getCommandName(),
+          "the registry names each module as its command does");
+    }
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void dryRunRunRerunUndo(String release, String name, @TempDir Path tmp) throws IOException {

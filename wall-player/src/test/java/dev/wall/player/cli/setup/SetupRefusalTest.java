@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +102,32 @@ class SetupRefusalTest {
     Cli run = Cli.inRoot(root, args);
     assertEquals(0, run.code(), run.err());
     assertEquals(other + "from=\"192.168.1.0/24\",restrict " + key + "\n", Files.readString(authorized));
+  }
+
+  @Test
+  void aKeyAuthorizedWithoutASubnetSaysItLogsInFromAnyAddress(@TempDir Path tmp) throws IOException {
+    Path root = FixtureRoot.materialize("bookworm", tmp.resolve("root"));
+    Path layout = root.resolve("home/pi/lobby.json");
+    String withSubnet = Files.readString(layout);
+    Files.writeString(layout, withSubnet.replaceAll("(?s)\"network\": \\{.*?\\},", "")
+        .replace("\"address\": \"192.168.1.101\", ", ""));
+    Path key = tmp.resolve("wall_ed25519.pub");
+    Files.writeString(key, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q wall@rpi1\n");
+    String args = "setup ssh --host rpi2 --authorize " + key + " --layout <root>/home/pi/lobby.json --root <root>";
+
+    Cli run = Cli.inRoot(root, args);
+
+    assertEquals(0, run.code(), run.err());
+    assertEquals(List.of("ssh: /home/pi/.ssh: changed (created)", "ssh: /home/pi/.ssh/authorized_keys: changed (the key"
+        + " logs in from any address: <root>/home/pi/lobby.json has no network.subnet (nor an address for the controller"
+        + " rpi1); add \"network\": {\"subnet\": \"192.168.1.0/24\"} and run again, so that only the wall's network may"
+        + " use it)"), run.resultLines());
+    assertEquals("restrict " + Files.readString(key), Files.readString(root.resolve("home/pi/.ssh/authorized_keys")));
+
+    Files.writeString(layout, withSubnet);
+    run = Cli.inRoot(root, args);
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.resultLines().stream().noneMatch(l -> l.contains("any address")), run.out());
   }
 
   @Test

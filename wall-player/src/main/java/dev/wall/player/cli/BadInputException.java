@@ -1,8 +1,0 @@
-package dev.wall.player.cli;
-
-/** The user asked for something that cannot be done as asked; exit 2, message only. */
-public class BadInputException extends RuntimeException {
-  public BadInputException(String message) {
-    super(message);
-  }
-}

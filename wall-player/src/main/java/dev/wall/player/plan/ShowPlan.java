@@ -1,0 +1,65 @@
+package dev.wall.player.plan;
+
+import dev.wall.core.layout.Layout;
+import java.nio.file.Path;
+
+/**
+ * One run of a show, resolved once by the CLI: the layout with every override of this run applied
+ * (loops, media root), where its players draw, how much they log, and each node's run folder. The
+ * controller launches it, and every rank receives it, whole, as its only input ({@code
+ * wire/RankLaunch}); nothing downstream applies an override again.
+ *
+ * @param layoutFile the layout file as it was named; at the same path on every node (normally the
+ *     NFS share)
+ * @param layout the layout as validated, with this run's loops and media root
+ * @param runDir each node's folder for the hostfile, status, sockets and player logs (absolute)
+ * @param display the display settings every rank's player gets
+ * @param debug verbose player logs and control transcripts
+ * @param snapshot rank 0 saves a picture of its display here after the last loop, or null
+ */
+public record ShowPlan(Path layoutFile, Layout layout, Path runDir, DisplaySettings display, boolean debug,
+    Path snapshot) {
+
+  public ShowPlan {
+    runDir = runDir.toAbsolutePath().normalize();
+    display = display == null ? DisplaySettings.NONE : display;
+    snapshot = snapshot == null ? null : snapshot.toAbsolutePath();
+  }
+
+  /**
+   * The plan for {@code read}, the layout as the file has it, with this run's overrides.
+   *
+   * @param loops loops to play this run (0: forever), or null for the layout's
+   * @param mediaRoot where the clips are on every node, or null for the layout's
+   */
+  public static ShowPlan resolve(Path layoutFile, Layout read, Integer loops, Path mediaRoot, Path runDir,
+      DisplaySettings display, boolean debug, Path snapshot) {
+    Layout layout = loops == null ? read : read.withLoops(loops);
+    layout = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+    return new ShowPlan(layoutFile, layout, runDir, display, debug, snapshot);
+  }
+
+  /** Loops to play; 0 is forever. */
+  public int loops() {
+    return layout.loops();
+  }
+
+  public boolean forever() {
+    return layout.loopsForever();
+  }
+
+  /** Where every rank keeps its player's socket and logs. */
+  public Path screensDir() {
+    return screensDir(runDir);
+  }
+
+  /** Where every rank keeps its player's socket and logs, in the run folder {@code runDir}. */
+  public static Path screensDir(Path runDir) {
+    return runDir.resolve("screens");
+  }
+
+  /** The same show with another run folder (a node where the named one cannot be used). */
+  public ShowPlan withRunDir(Path dir) {
+    return new ShowPlan(layoutFile, layout, dir, display, debug, snapshot);
+  }
+}

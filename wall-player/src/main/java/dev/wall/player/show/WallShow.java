@@ -1,0 +1,115 @@
+package dev.wall.player.show;
+
+import dev.wall.core.io.RunFolder;
+import dev.wall.core.layout.InvalidLayoutException;
+import dev.wall.core.layout.Problem;
+import dev.wall.core.schedule.ScheduleClock;
+import dev.wall.player.launch.ItemLengths;
+import dev.wall.player.launch.LaunchRefused;
+import dev.wall.player.launch.MpiSettings;
+import dev.wall.player.launch.Outcome;
+import dev.wall.player.launch.PlayReport;
+import dev.wall.player.launch.RankClassArchive;
+import dev.wall.player.launch.WallController;
+import dev.wall.player.nodes.LocalMachine;
+import dev.wall.player.nodes.Ssh;
+import dev.wall.player.plan.ShowPlan;
+import dev.wall.player.status.StatusBoard;
+import dev.wall.player.versions.OpenMpiCheck;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A show, from its plan to how it ended: the checks before anything starts, then one run of the
+ * wall, or runs under a {@link Supervisor} when it loops for ever, by its opening hours when it has
+ * them, with the status file and the status page beside it. {@code wall play} and {@code wall
+ * demo} both play through here.
+ */
+public final class WallShow {
+  /**
+   * How a show is run and watched, beside its plan.
+   *
+   * @param reportFile one JSON line per loop goes there, or null
+   * @param quiet print failures only
+   * @param liveStatus rewrite one status line after each control round (for a terminal)
+   * @param clock the schedule's clock (shifted by {@code --pretend-now})
+   * @param statusAddress where the status page listens, or null for none
+   * @param statusPort its port (0: any free one)
+   * @param warmUp only record what makes the ranks start fast here, then stop
+   */
+  public record Settings(Path reportFile, boolean quiet, boolean liveStatus, ScheduleClock clock,
+      InetAddress statusAddress, int statusPort, boolean warmUp) {
+
+    /** A show with no report, no page, on the real clock. */
+    public static Settings plain(boolean liveStatus) {
+      return new Settings(null, false, liveStatus, ScheduleClock.system(), null, 0, false);
+    }
+  }
+
+  private WallShow() {}
+
+  /**
+   * Plays {@code plan} after checking what can be checked here: the run folder is ours, a
+   * playlist's items are as long on every screen, Open MPI and its Java half match.
+   *
+   * @throws InvalidLayoutException for clips that cannot play together (bad input)
+   * @throws LaunchRefused when this machine cannot start the wall as it is
+   */
+  public static Outcome play(ShowPlan plan, Settings settings, Map<String, String> env, PrintWriter out,
+      PrintWriter err) throws InvalidLayoutException, IOException {
+    try {
+      RunFolder.prepare(plan.runDir());
+    } catch (RunFolder.RefusedException e) {
+      throw new LaunchRefused(e.getMessage());
+    }
+    List<Problem> uneven = ItemLengths.check(plan.layoutFile().toString(), plan.layout(),
+        plan.runDir().resolve("probes"));
+    if (!uneven.isEmpty()) {
+      throw new InvalidLayoutException(uneven);
+    }
+    OpenMpiCheck.problem(plan.runDir()).ifPresent(problem -> {
+      throw new LaunchRefused(problem);
+    });
+    LocalMachine local = LocalMachine.detect();
+    try (PlayReport report = PlayReport.to(settings.reportFile(), plan.layoutFile())) {
+      WallController controller = new WallController(plan, local, out, err, report, settings.quiet(),
+          settings.liveStatus());
+      if (settings.warmUp()) {
+        RankClassArchive.forThisJvm().ensureRecorded(plan);
+        // Works out mpirun's command line without running it, so a controller archive recorded
+        // by this run holds what a real start needs.
+        controller.command(MpiSettings.of(env, Ssh.forThisUser()));
+        return new Outcome.Completed();
+      }
+      return play(plan, local, controller, env, settings, out, err);
+    }
+  }
+
+  /**
+   * Plays the wall once, or, when it loops for ever, under a {@link Supervisor} that starts it
+   * again whenever it is lost; by its opening hours when it has them. The status file and the
+   * status page say how it goes meanwhile.
+   */
+  private static Outcome play(ShowPlan plan, LocalMachine local, WallController controller,
+      Map<String, String> env, Settings settings, PrintWriter out, PrintWriter err) throws IOException {
+    StatusBoard board = new StatusBoard(plan.runDir(), local.hostname(),
+        plan.layoutFile().toAbsolutePath().toString(), plan.forever());
+    try {
+      controller.reportStatusTo(board::status);
+      controller.signalAliveTo(ServiceWatchdog.fromEnvironment(env, plan.runDir())::alive);
+      Supervisor.Job job = () -> controller.play(env);
+      if (plan.forever()) {
+        job = new Supervisor(job, new PreflightNodeCheck(plan.layout(), local, plan.runDir()), board, err)::run;
+      }
+      ScheduledPlay play = new ScheduledPlay(plan.layout(), board, local, plan.runDir(), settings.clock(),
+          settings.statusAddress(), settings.statusPort(), out);
+      return play.play(job, plan.display(), env);
+    } finally {
+      board.stopped();
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package dev.wall.player.wire;
+
+import dev.wall.core.layout.PlayerKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the controller asks a node before a start ({@code wall play}'s quick checks, the sweep of a
+ * previous run) and in {@code wall doctor}, and what the node answers: the wire between {@link
+ * RemoteNodes} on the controller and {@link NodeProbe} on the node, which both import. One line
+ * each, {@code KEY VALUE}; the request travels on ssh's standard input, never in the remote
+ * command line, so nothing from the layout ever meets a shell.
+ */
+public final class Probe {
+  private Probe() {}
+
+  /**
+   * One node's questions.
+   *
+   * @param host the node as the layout names it (PID files are kept under that name)
+   * @param runDir the run folder on the node; with {@code sweep}, a previous run's processes are stopped
+   * @param versions report the wall's, Java's, Open MPI's and mpi.jar's versions
+   * @param mediaRoot check this folder is there and mounted, or null
+   * @param clips check these files are there (with {@code checksums}, their SHA-256 too)
+   * @param player check this player is installed, or null
+   * @param display check this display is reachable (the variables the rank will use), or null
+   * @param facts report the board's model, free disk and free memory
+   * @param logs send the last lines of these files (logs in the run folder), for the controller to keep
+   */
+  public record Request(String host, Path runDir, boolean sweep, boolean versions, Path mediaRoot, List<Path> clips,
+      boolean checksums, PlayerKind player, Map<String, String> display, boolean facts, List<Path> logs) {
+    public Request {
+      clips = List.copyOf(clips);
+      display = display == null ? null : Map.copyOf(display);
+      logs = List.copyOf(logs);
+    }
+
+    public Request(String host, Path runDir, boolean sweep, boolean versions, Path mediaRoot, List<Path> clips,
+        boolean checksums, PlayerKind player, Map<String, String> display, boolean facts) {
+      this(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, List.of());
+    }
+
+    /** The same, also asking for the last lines of {@code files}. */
+    public Request withLogs(List<Path> files) {
+      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, files);
+    }
+
+    public List<String> lines() {
+      List<String> lines = new ArrayList<>();
+      lines.add("host " + host);
+      if (runDir != null) {
+        lines.add("run-dir " + runDir);
+      }
+      flag(lines, sweep, "sweep");
+      flag(lines, versions, "versions");
+      if (mediaRoot != null) {
+        lines.add("media-root " + mediaRoot);
+      }
+      clips.forEach(c -> lines.add("clip " + c));
+      flag(lines, checksums, "checksums");
+      if (player != null) {
+        lines.add("player " + player.name());
+      }
+      if (display != null) {
+        lines.add("display-check");
+        display.forEach((name, value) -> lines.add("display " + name + "=" + value));
+      }
+      flag(lines, facts, "facts");
+      logs.forEach(l -> lines.add("log " + l));
+      lines.add("end");
+      return lines;
+    }
+
+    public static Request parse(List<String> lines) {
+      String host = null;
+      Path runDir = null;
+      boolean sweep = false;
+      boolean versions = false;
+      Path mediaRoot = null;
+      List<Path> clips = new ArrayList<>();
+      boolean checksums = false;
+      PlayerKind player = null;
+      Map<String, String> display = null;
+      boolean facts = false;
+      List<Path> logs = new ArrayList<>();
+      for (String line : lines) {
+        String key = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
+        String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1) : "";
+        switch (key) {
+          case "host" -> host = value;
+          case "run-dir" -> runDir = Path.of(value);
+          case "sweep" -> sweep = true;
+          case "versions" -> versions = true;
+          case "media-root" -> mediaRoot = Path.of(value);
+          case "clip" -> clips.add(Path.of(value));
+          case "checksums" -> checksums = true;
+          case "player" -> player = PlayerKind.valueOf(value);
+          case "display-check" -> display = display == null ? new LinkedHashMap<>() : display;
+          case "display" -> {
+            display = display == null ? new LinkedHashMap<>() : display;
+            display.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+          }
+          case "facts" -> facts = true;
+          case "log" -> logs.add(Path.of(value));
+          default -> {
+            // A newer controller's question: not answered.
+          }
+        }
+      }
+      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, logs);
+    }
+
+    private static void flag(List<String> lines, boolean on, String name) {
+      if (on) {
+        lines.add(name);
+      }
+    }
+  }
+
+  /** One clip as the node sees it: {@code ok} (with size, and SHA-256 when asked), or what is wrong. */
+  public record Clip(Path path, String state, long size, String sha256) {
+    public boolean ok() {
+      return state.equals("ok");
+    }
+  }
+
+  /**
+   * One node's answers; a field is null (or empty) when it was not asked.
+   *
+   * @param versions name to version: {@code wall}, {@code java}, {@code openmpi}, {@code mpijar}
+   *     (a version, or {@code missing})
+   * @param resolves the address the node's own resolver gives for its layout name, or {@code -}
+   * @param mediaRoot {@code ok}, {@code missing} or {@code not-mounted}
+   * @param player the player the node would start, or null with {@code playerProblem} saying why
+   * @param display {@code ok KIND} or what failed
+   * @param facts {@code model}, {@code disk-free} (bytes, of the media root or the run folder),
+   *     {@code memory-available} (bytes)
+   * @param swept processes of a previous run stopped
+   * @param left processes of a previous run that would not stop
+   * @param refused run folders that were not swept because another user could have written to
+   *     them, one line each saying what is wrong and what to do
+   * @param timeouts checks that ran out of time
+   * @param logs the last lines of each log asked for, by path (none for a file that is not there)
+   */
+  public record Answer(Map<String, String> versions, String resolves, String mediaRoot, List<Clip> clips,
+      String player, String playerProblem, String display, Map<String, String> facts, int swept, List<String> left,
+      List<String> refused, List<String> timeouts, Map<Path, List<String>> logs) {
+    public Answer {
+      versions = Map.copyOf(versions);
+      clips = List.copyOf(clips);
+      facts = Map.copyOf(facts);
+      left = List.copyOf(left);
+      refused = List.copyOf(refused);
+      timeouts = List.copyOf(timeouts);
+      Map<Path, List<String>> copied = new LinkedHashMap<>();
+      logs.forEach((path, tail) -> copied.put(path, List.copyOf(tail)));
+      logs = java.util.Collections.unmodifiableMap(copied);
+    }
+
+    public List<String> lines() {
+      List<String> lines = new ArrayList<>();
+      versions.forEach((name, version) -> lines.add("version " + name + " " + version));
+      if (resolves != null) {
+        lines.add("resolves " + resolves);
+      }
+      if (mediaRoot != null) {
+        lines.add("media-root " + mediaRoot);
+      }
+      for (Clip clip : clips) {
+        lines.add("clip " + clip.state() + " " + clip.size() + " " + (clip.sha256() == null ? "-" : clip.sha256())
+            + " " + clip.path());
+      }
+      if (player != null) {
+        lines.add("player " + player);
+      }
+      if (playerProblem != null) {
+        lines.add("player-problem " + playerProblem);
+      }
+      if (display != null) {
+        lines.add("display " + display);
+      }
+      facts.forEach((name, value) -> lines.add("fact " + name + " " + value));
+      lines.add("swept " + swept);
+      left.forEach(l -> lines.add("left " + l));
+      refused.forEach(r -> lines.add("refused " + r.replace('\n', ' ').replace('\r', ' ')));
+      timeouts.forEach(t -> lines.add("timeout " + t));
+      List<Path> logPaths = List.copyOf(logs.keySet());
+      for (int i = 0; i < logPaths.size(); i++) {
+        lines.add("log " + i + " " + logPaths.get(i));
+        for (String line : logs.get(logPaths.get(i))) {
+          lines.add("log-line " + i + " " + line.replace('\r', ' '));
+        }
+      }
+      lines.add("end");
+      return lines;
+    }
+
+    public static Answer parse(List<String> lines) {
+      Map<String, String> versions = new LinkedHashMap<>();
+      String resolves = null;
+      String mediaRoot = null;
+      List<Clip> clips = new ArrayList<>();
+      String player = null;
+      String playerProblem = null;
+      String display = null;
+      Map<String, String> facts = new LinkedHashMap<>();
+      int swept = 0;
+      List<String> left = new ArrayList<>();
+      List<String> refused = new ArrayList<>();
+      List<String> timeouts = new ArrayList<>();
+      Map<String, Path> logNames = new LinkedHashMap<>();
+      Map<Path, List<String>> logs = new LinkedHashMap<>();
+      for (String line : lines) {
+        String[] kv = line.split(" ", 2);
+        String value = kv.length > 1 ? kv[1] : "";
+        switch (kv[0]) {
+          case "version" -> versions.put(value.split(" ", 2)[0], value.split(" ", 2).length > 1 ? value.split(" ", 2)[1] : "");
+          case "resolves" -> resolves = value;
+          case "media-root" -> mediaRoot = value;
+          case "clip" -> {
+            String[] w = value.split(" ", 4);
+            clips.add(new Clip(Path.of(w[3]), w[0], Long.parseLong(w[1]), w[2].equals("-") ? null : w[2]));
+          }
+          case "player" -> player = value;
+          case "player-problem" -> playerProblem = value;
+          case "display" -> display = value;
+          case "fact" -> facts.put(value.split(" ", 2)[0], value.split(" ", 2).length > 1 ? value.split(" ", 2)[1] : "");
+          case "swept" -> swept = Integer.parseInt(value);
+          case "left" -> left.add(value);
+          case "refused" -> refused.add(value);
+          case "timeout" -> timeouts.add(value);
+          case "log" -> {
+            String[] w = value.split(" ", 2);
+            logNames.put(w[0], Path.of(w[1]));
+            logs.put(Path.of(w[1]), new ArrayList<>());
+          }
+          case "log-line" -> {
+            String[] w = value.split(" ", 2);
+            Path log = logNames.get(w[0]);
+            if (log != null) {
+              logs.get(log).add(w.length > 1 ? w[1] : "");
+            }
+          }
+          default -> {
+            // An older node's or a newer one's: ignored.
+          }
+        }
+      }
+      return new Answer(versions, resolves, mediaRoot, clips, player, playerProblem, display, facts, swept, left,
+          refused, timeouts, logs);
+    }
+  }
+}
