@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * page that reaches the server under a foreign name, as DNS rebinding would, reads no status.
  * Chromium maps that name to 127.0.0.1 itself, and every other name to nothing: no DNS is asked.
  */
-@Tag("smoke")
 class StatusPageIT {
   @TempDir Path dir;
   private StatusServer server;
