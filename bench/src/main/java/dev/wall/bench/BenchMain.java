@@ -7,6 +7,7 @@ import dev.wall.bench.sampling.OffBeatRate;
 import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.sampling.SamplingStats;
 import dev.wall.bench.wall.Clips;
+import dev.wall.core.testing.RepoFiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,9 +83,9 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path repo = Repository.root();
+    Path repo = RepoFiles.root();
     Path outDir = outOption != null ? outOption : repo.resolve("out/bench");
-    Clips clips = new Clips(Repository.makeClip(repo), clipDir != null ? clipDir : outDir.resolve("clips"));
+    Clips clips = new Clips(clipDir != null ? clipDir : outDir.resolve("clips"));
     String started = Machine.now();
     String loads = Machine.loads();
     if (scaling) {
@@ -115,7 +116,7 @@ public final class BenchMain implements Callable<Integer> {
       return 0;
     }
     if (soakLoops != null) {
-      return new dev.wall.bench.soak.Soak(repo, outDir.resolve("soak"), out).run(soakLoops) ? 0 : 1;
+      return new dev.wall.bench.soak.Soak(outDir.resolve("soak"), out).run(soakLoops) ? 0 : 1;
     }
     List<CaseResult> results = new ArrayList<>();
     for (BenchCase c : BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds))) {

@@ -1,10 +1,11 @@
 package dev.wall.dist;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
+import dev.wall.player.testing.TestDisplay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.player.display.VirtualDisplay;
 import java.io.IOException;
@@ -17,20 +18,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The autostart unit, booted for real: systemd as PID 1 in a container ({@code systemd-nspawn
- * --boot}) whose {@code /usr} is this machine's, read-only, with the package installed there; its
- * own {@code /etc} holds only the user pi, the unit {@code wall setup autostart} wrote and what Java
- * and Open MPI read. The wall must be playing after boot, play again after its process is killed,
+ * The autostart unit of the {@link InstalledPackage}, booted for real: systemd as PID 1 in a
+ * container ({@code systemd-nspawn --boot}) whose {@code /usr} is this machine's, read-only, with
+ * the package installed there; its own {@code /etc} holds only the user pi, the unit {@code wall
+ * setup autostart} wrote and what Java and Open MPI read. The wall must be playing after boot, play again after its process is killed,
  * and be killed and restarted by systemd's watchdog when it hangs (stopped with SIGSTOP). Under
  * the unit's hardening it plays in /run/wall (RuntimeDirectory=, the user's alone), not in /tmp,
  * and gains no privileges. The
  * players draw on an Xvfb of this test, whose socket is the container's display :0. No debootstrap:
- * the tree is built in a second from this machine's own files. Run it under the heavy lock.
+ * the tree is built in a second from this machine's own files. Runs after SetupInstallIT and before
+ * PackageIT (junit-platform.properties); run it under the heavy lock.
  */
+@Tag("serial")
+@ExtendWith(InstalledPackage.Resolver.class)
+@Order(2)
 class BootIT {
   /**
    * The test's drop-in shortens the watchdog so that a hang is seen in seconds, not the unit's
@@ -44,71 +52,63 @@ class BootIT {
   @TempDir Path tmp;
 
   @Test
-  void theUnitPlaysTheWallAtBootAfterAKillAndAfterAHang() throws Exception {
-    assumeTrue(Sh.isRoot() && Sh.available("systemd-nspawn") && Sh.available("nsenter") && Sh.available("apt-get"),
-        "needs root, systemd-container and apt-get");
-    Path deb = PackageIT.builtPackage();
-    Sh.Result install = Sh.run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "./" + deb.getFileName()),
-        Map.of("DEBIAN_FRONTEND", "noninteractive"), deb.getParent(), Duration.ofMinutes(5));
+  void theUnitPlaysTheWallAtBootAfterAKillAndAfterAHang(InstalledPackage wall) throws Exception {
+    Tools.requireRootAnd("needs root and systemd-container", "systemd-nspawn", "nsenter");
+    wall.ensureInstalled();
     Process nspawn = null;
+    Path tree = tree(tmp.resolve("node"));
+    Path media = DemoClips.make(tmp.resolve("media"));
+    Files.writeString(tree.resolve("home/pi/demo.json"), Files.readString(Project.root().resolve("layouts/demo-2x2.json"))
+        .replaceFirst("\"mediaRoot\": \"[^\"]*\"", "\"mediaRoot\": \"/srv/wall/media\""));
+    Files.setAttribute(tree.resolve("home/pi/demo.json"), "unix:uid", 1000);
+    Sh.Result setup = Sh.run(List.of("/usr/local/bin/wall", "setup", "autostart", "--layout", tree.resolve("home/pi/demo.json").toString(),
+        "--root", tree.toString(), "--host", "localhost", "--user", "pi", "--display-stack", "x11"), Map.of(), tmp, Duration.ofMinutes(1));
+    assertEquals(0, setup.code(), setup.all());
+    assertTrue(Files.isSymbolicLink(tree.resolve("etc/systemd/system/multi-user.target.wants/wall.service")), "enabled");
+    Path dropIn = Files.createDirectories(tree.resolve("etc/systemd/system/wall.service.d"));
+    Files.writeString(dropIn.resolve("test.conf"), "[Service]\nWatchdogSec=" + TEST_WATCHDOG_SECONDS + "\n");
+
+    VirtualDisplay display = TestDisplay.shared();
     try {
-      assertEquals(0, install.code(), install.all());
-      Path tree = tree(tmp.resolve("node"));
-      Path media = DemoClips.make(tmp.resolve("media"));
-      Files.writeString(tree.resolve("home/pi/demo.json"), Files.readString(Project.root().resolve("layouts/demo-2x2.json"))
-          .replaceFirst("\"mediaRoot\": \"[^\"]*\"", "\"mediaRoot\": \"/srv/wall/media\""));
-      Files.setAttribute(tree.resolve("home/pi/demo.json"), "unix:uid", 1000);
-      Sh.Result setup = Sh.run(List.of("/usr/local/bin/wall", "setup", "autostart", "--layout", tree.resolve("home/pi/demo.json").toString(),
-          "--root", tree.toString(), "--host", "localhost", "--user", "pi", "--display-stack", "x11"), Map.of(), tmp, Duration.ofMinutes(1));
-      assertEquals(0, setup.code(), setup.all());
-      assertTrue(Files.isSymbolicLink(tree.resolve("etc/systemd/system/multi-user.target.wants/wall.service")), "enabled");
-      Path dropIn = Files.createDirectories(tree.resolve("etc/systemd/system/wall.service.d"));
-      Files.writeString(dropIn.resolve("test.conf"), "[Service]\nWatchdogSec=" + TEST_WATCHDOG_SECONDS + "\n");
+      String socket = "/tmp/.X11-unix/X" + display.display().substring(1).replaceFirst("\\..*", "");
+      // A network namespace of its own (loopback only): mpirun's TCP stays inside, and X's abstract
+      // socket for :0 is not this machine's, so the players reach the bound socket, our Xvfb.
+      nspawn = new ProcessBuilder("systemd-nspawn", "--directory=" + tree, "--boot", "--register=no", "--keep-unit",
+          "--private-network",
+          "--machine=wall-boot-" + ProcessHandle.current().pid(), "--bind-ro=/usr", "--bind-ro=" + media + ":/srv/wall/media",
+          "--bind=" + socket + ":/tmp/.X11-unix/X0")
+          .redirectErrorStream(true).redirectOutput(tmp.resolve("console.log").toFile()).start();
+      Process container = nspawn;
+      long init = Poll.until(Duration.ofSeconds(30), EVERY, "the container's systemd",
+          () -> container.children().findFirst().map(ProcessHandle::pid).orElse(null));
 
-      try (VirtualDisplay display = VirtualDisplay.start(1280, 720, tmp.resolve("xvfb"), Duration.ofSeconds(20))) {
-        String socket = "/tmp/.X11-unix/X" + display.display().substring(1).replaceFirst("\\..*", "");
-        // A network namespace of its own (loopback only): mpirun's TCP stays inside, and X's abstract
-        // socket for :0 is not this machine's, so the players reach the bound socket, our Xvfb.
-        nspawn = new ProcessBuilder("systemd-nspawn", "--directory=" + tree, "--boot", "--register=no", "--keep-unit",
-            "--private-network",
-            "--machine=wall-boot-" + ProcessHandle.current().pid(), "--bind-ro=/usr", "--bind-ro=" + media + ":/srv/wall/media",
-            "--bind=" + socket + ":/tmp/.X11-unix/X0")
-            .redirectErrorStream(true).redirectOutput(tmp.resolve("console.log").toFile()).start();
-        Process container = nspawn;
-        long init = Poll.until(Duration.ofSeconds(30), EVERY, "the container's systemd",
-            () -> container.children().findFirst().map(ProcessHandle::pid).orElse(null));
+      // After boot: the unit runs the wall, and its four windows are on the display.
+      untilJournalShows(init, Duration.ofSeconds(90), "a loop played after boot",
+          () -> journal(init).contains("loop 1/forever"));
+      assertEquals("active", show(init, "ActiveState"));
+      String firstPid = wallPid(init);
+      Poll.until(Duration.ofSeconds(10), EVERY, "the wall's four windows", () -> windows(display.display()) == 4);
+      assertRunsHardenedInRunWall(init, firstPid);
 
-        // After boot: the unit runs the wall, and its four windows are on the display.
-        untilJournalShows(init, Duration.ofSeconds(90), "a loop played after boot",
-            () -> journal(init).contains("loop 1/forever"));
-        assertEquals("active", show(init, "ActiveState"));
-        String firstPid = wallPid(init);
-        Poll.until(Duration.ofSeconds(10), EVERY, "the wall's four windows", () -> windows(display.display()) == 4);
-        assertRunsHardenedInRunWall(init, firstPid);
+      // Its process killed: systemd starts it again and it plays.
+      assertEquals(0, inside(init, "kill", "-KILL", firstPid).code());
+      untilJournalShows(init, Duration.ofSeconds(90), "the wall playing again after its process was killed",
+          () -> Integer.parseInt(show(init, "NRestarts")) >= 1 && !wallPid(init).equals(firstPid)
+              && journal(init).contains("wall[" + wallPid(init) + "]: loop 1/forever"));
 
-        // Its process killed: systemd starts it again and it plays.
-        assertEquals(0, inside(init, "kill", "-KILL", firstPid).code());
-        untilJournalShows(init, Duration.ofSeconds(90), "the wall playing again after its process was killed",
-            () -> Integer.parseInt(show(init, "NRestarts")) >= 1 && !wallPid(init).equals(firstPid)
-                && journal(init).contains("wall[" + wallPid(init) + "]: loop 1/forever"));
-
-        // Hung (stopped): the watchdog, fed by the control rounds until then, has it killed and restarted:
-        // a watchdog period, the stop timeout (a stopped process ignores SIGABRT), RestartSec and a start.
-        String hungPid = wallPid(init);
-        assertEquals(0, inside(init, "kill", "-STOP", hungPid).code());
-        untilJournalShows(init, Duration.ofSeconds(180), "the watchdog to restart a hung wall",
-            () -> journal(init).contains("wall.service: Failed with result 'watchdog'")
-                && !wallPid(init).equals(hungPid) && journal(init).contains("wall[" + wallPid(init) + "]: loop 1/forever"));
-        assertTrue(Integer.parseInt(show(init, "NRestarts")) >= 2, journal(init));
-      } finally {
-        if (nspawn != null) {
-          // SIGTERM asks the container to power off; by its PID, never by name.
-          Sh.stop(nspawn, Duration.ofSeconds(40));
-        }
-      }
+      // Hung (stopped): the watchdog, fed by the control rounds until then, has it killed and restarted:
+      // a watchdog period, the stop timeout (a stopped process ignores SIGABRT), RestartSec and a start.
+      String hungPid = wallPid(init);
+      assertEquals(0, inside(init, "kill", "-STOP", hungPid).code());
+      untilJournalShows(init, Duration.ofSeconds(180), "the watchdog to restart a hung wall",
+          () -> journal(init).contains("wall.service: Failed with result 'watchdog'")
+              && !wallPid(init).equals(hungPid) && journal(init).contains("wall[" + wallPid(init) + "]: loop 1/forever"));
+      assertTrue(Integer.parseInt(show(init, "NRestarts")) >= 2, journal(init));
     } finally {
-      Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"), Map.of("DEBIAN_FRONTEND", "noninteractive"), null,
-          Duration.ofMinutes(3));
+      if (nspawn != null) {
+        // SIGTERM asks the container to power off; by its PID, never by name.
+        Sh.stop(nspawn, Duration.ofSeconds(40));
+      }
     }
   }
 

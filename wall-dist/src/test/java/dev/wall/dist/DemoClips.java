@@ -1,6 +1,6 @@
 package dev.wall.dist;
 
-import dev.wall.player.testing.Project;
+import dev.wall.player.testing.ClipCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +15,7 @@ final class DemoClips {
     Files.createDirectories(dir);
     int hue = 0;
     for (String name : NAMES) {
-      Project.clip(dir, "demo-" + name, 320, 180, 2, hue);
+      ClipCache.into(dir, "demo-" + name, 320, 180, 2, hue);
       hue += 90;
     }
     return dir;

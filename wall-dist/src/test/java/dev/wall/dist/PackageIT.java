@@ -1,11 +1,12 @@
 package dev.wall.dist;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
+import dev.wall.player.testing.TestDisplay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.player.display.VirtualDisplay;
 import java.io.IOException;
@@ -13,62 +14,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Debian package this build made, installed for real into this machine with apt-get, used
- * as a technician would (typed as {@code wall}, by root and by a plain user, from any folder), and
- * removed again, even when a test fails. Takes a few seconds; run it under the heavy lock.
+ * The Debian package this build made, installed for real into this machine with apt-get (the
+ * {@link InstalledPackage}, which {@link SetupInstallIT} installed when it ran first), used as a
+ * technician would (typed as {@code wall}, by root and by a plain user, from any folder), and
+ * removed again by the last test, or after the test JVM's last test when one failed. Runs after
+ * BootIT (junit-platform.properties); run it under the heavy lock.
  */
+@Tag("serial")
+@ExtendWith(InstalledPackage.Resolver.class)
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackageIT {
   /** The plain user bin/bootstrap --test makes for the VLC tests. */
   private static final String USER = "wall-test";
-  static Path deb;
-  static boolean installed;
-
   @TempDir static Path tmp;
 
   @BeforeAll
-  static void install() throws Exception {
-    assumeTrue(Sh.isRoot() && Sh.available("apt-get") && Sh.available("dpkg-deb"), "needs root and apt-get");
-    deb = builtPackage();
+  static void install(InstalledPackage wall) throws Exception {
+    Path deb = wall.deb();
     Sh.Result info = Sh.run("dpkg-deb", "-f", deb.toString(), "Version", "Installed-Size", "Depends");
-    long started = System.nanoTime();
-    Sh.Result install = Sh.run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "./" + deb.getFileName()),
-        Map.of("DEBIAN_FRONTEND", "noninteractive"), deb.getParent(), Duration.ofMinutes(5));
-    double seconds = (System.nanoTime() - started) / 1e9;
-    installed = install.code() == 0;
-    assertEquals(0, install.code(), install.all());
-    System.out.printf("package: %s, %d bytes; install %.1f s%n%s", deb.getFileName(), Files.size(deb), seconds, info.out());
-  }
-
-  @AfterAll
-  static void removeIfStillThere() throws Exception {
-    if (installed) {
-      Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"), Map.of("DEBIAN_FRONTEND", "noninteractive"),
-          null, Duration.ofMinutes(3));
-      installed = false;
-    }
-  }
-
-  static Path builtPackage() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(f -> f.getFileName().toString().matches("wall_.*_all\\.deb"))
-          .max(Comparator.comparing(f -> f.toFile().lastModified()))
-          .orElseThrow(() -> new AssertionError("no target/wall_*_all.deb: run mvn package first"))
-          .toAbsolutePath();
-    }
+    double seconds = wall.ensureInstalled();
+    System.out.printf("package: %s, %d bytes; %s%n%s", deb.getFileName(), Files.size(deb),
+        seconds == 0 ? "installed already" : String.format("install %.1f s", seconds), info.out());
   }
 
   /**
@@ -101,6 +81,7 @@ class PackageIT {
 
   @Test
   @Order(2)
+  @Tag("smoke")
   void versionNamesTheReleaseTheCommitAndOpenMpi() throws Exception {
     Sh.Result version = login(true, Map.of(), "wall --version");
     assertEquals(0, version.code(), version.all());
@@ -130,13 +111,12 @@ class PackageIT {
   @Order(4)
   void theInstalledWallPlaysTheDemoLayout() throws Exception {
     Path clips = DemoClips.make(tmp.resolve("clips"));
-    try (VirtualDisplay display = VirtualDisplay.start(1280, 720, tmp.resolve("xvfb"), Duration.ofSeconds(20))) {
-      Sh.Result play = login(false, Map.of("DISPLAY", display.display(), "HOME", "/root"), "exec wall \"$@\"",
-          "play", Project.root().resolve("layouts/demo-2x2.json").toString(), "--loops", "1",
-          "--media-root", clips.toString(), "--run-dir", tmp.resolve("run").toString());
-      assertEquals(0, play.code(), play.all());
-      assertTrue(play.out().lines().anyMatch(l -> l.startsWith("loop 1/1: ")), play.all());
-    }
+    VirtualDisplay display = TestDisplay.shared();
+    Sh.Result play = login(false, Map.of("DISPLAY", display.display(), "HOME", "/root"), "exec wall \"$@\"",
+        "play", Project.root().resolve("layouts/demo-2x2.json").toString(), "--loops", "1",
+        "--media-root", clips.toString(), "--run-dir", tmp.resolve("run").toString());
+    assertEquals(0, play.code(), play.all());
+    assertTrue(play.out().lines().anyMatch(l -> l.startsWith("loop 1/1: ")), play.all());
   }
 
   /**
@@ -148,53 +128,52 @@ class PackageIT {
   void sigtermStopsAFirstShowAndEverythingItStarted() throws Exception {
     Path clips = DemoClips.make(tmp.resolve("clips-term"));
     Path home = Files.createDirectories(tmp.resolve("fresh-home"));
-    try (VirtualDisplay display = VirtualDisplay.start(1280, 720, tmp.resolve("xvfb-term"), Duration.ofSeconds(20))) {
-      ProcessBuilder builder = new ProcessBuilder("/usr/local/bin/wall", "play",
-          Project.root().resolve("layouts/demo-2x2.json").toString(), "--forever", "--media-root", clips.toString(),
-          "--run-dir", tmp.resolve("run-term").toString()).redirectErrorStream(true);
-      builder.environment().put("DISPLAY", display.display());
-      builder.environment().put("HOME", home.toString());
-      builder.environment().remove("XDG_CACHE_HOME");
-      Process wall = builder.start();
-      StringBuffer said = new StringBuffer();
-      Thread reader = new Thread(() -> {
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(wall.getInputStream()))) {
-          for (String line; (line = in.readLine()) != null; ) {
-            said.append(line).append('\n');
-          }
-        } catch (IOException e) {
-          // The wall ended.
+    VirtualDisplay display = TestDisplay.shared();
+    ProcessBuilder builder = new ProcessBuilder("/usr/local/bin/wall", "play",
+        Project.root().resolve("layouts/demo-2x2.json").toString(), "--forever", "--media-root", clips.toString(),
+        "--run-dir", tmp.resolve("run-term").toString()).redirectErrorStream(true);
+    builder.environment().put("DISPLAY", display.display());
+    builder.environment().put("HOME", home.toString());
+    builder.environment().remove("XDG_CACHE_HOME");
+    Process wall = builder.start();
+    StringBuffer said = new StringBuffer();
+    Thread reader = new Thread(() -> {
+      try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(wall.getInputStream()))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          said.append(line).append('\n');
         }
-      });
-      reader.start();
-      try {
-        Poll.until(Duration.ofSeconds(60), "the first loop", () -> said.indexOf("loop 1/forever") >= 0 ? true : null);
-        List<ProcessHandle> everything = wall.descendants().toList();
-        assertTrue(everything.size() >= 10, "the JVM, mpirun, 4 ranks and 4 players at least: " + everything);
-        long sent = System.nanoTime();
-        wall.destroy(); // SIGTERM, to the script
-        Poll.until(Duration.ofSeconds(5), "every process of the wall to go",
-            () -> !wall.isAlive() && everything.stream().noneMatch(ProcessHandle::isAlive) ? true : null);
-        System.out.printf("SIGTERM to a first show: %d processes gone in %.2f s%n", everything.size() + 1,
-            (System.nanoTime() - sent) / 1e9);
-        assertEquals(143, wall.exitValue(), said.toString());
-        try (Stream<Path> cache = Files.list(home.resolve(".cache/wall"))) {
-          assertTrue(cache.anyMatch(f -> f.getFileName().toString().matches("cli-.*\\.jsa")),
-              "the class archive this first show recorded");
-        }
-      } finally {
-        if (wall.isAlive()) {
-          wall.destroyForcibly();
-        }
-        reader.join(5000);
+      } catch (IOException e) {
+        // The wall ended.
       }
+    });
+    reader.start();
+    try {
+      Poll.until(Duration.ofSeconds(60), "the first loop", () -> said.indexOf("loop 1/forever") >= 0 ? true : null);
+      List<ProcessHandle> everything = wall.descendants().toList();
+      assertTrue(everything.size() >= 10, "the JVM, mpirun, 4 ranks and 4 players at least: " + everything);
+      long sent = System.nanoTime();
+      wall.destroy(); // SIGTERM, to the script
+      Poll.until(Duration.ofSeconds(5), "every process of the wall to go",
+          () -> !wall.isAlive() && everything.stream().noneMatch(ProcessHandle::isAlive) ? true : null);
+      System.out.printf("SIGTERM to a first show: %d processes gone in %.2f s%n", everything.size() + 1,
+          (System.nanoTime() - sent) / 1e9);
+      assertEquals(143, wall.exitValue(), said.toString());
+      try (Stream<Path> cache = Files.list(home.resolve(".cache/wall"))) {
+        assertTrue(cache.anyMatch(f -> f.getFileName().toString().matches("cli-.*\\.jsa")),
+            "the class archive this first show recorded");
+      }
+    } finally {
+      if (wall.isAlive()) {
+        wall.destroyForcibly();
+      }
+      reader.join(5000);
     }
   }
 
   @Test
   @Order(5)
   void theAutostartUnitOfEachDisplayStackPassesSystemdAnalyzeVerify() throws Exception {
-    assumeTrue(Sh.available("systemd-analyze"), "needs systemd-analyze");
+    Tools.require(Tools.available("systemd-analyze"), "needs systemd-analyze");
     for (String stack : List.of("x11", "wayland", "drm")) {
       Path root = NodeTree.minimal(tmp.resolve("unit-" + stack), NodeTree.FULL_SCREEN);
       Sh.Result setup = login(false, Map.of(), "exec wall \"$@\"", "setup", "autostart", "--layout",
@@ -226,10 +205,8 @@ class PackageIT {
   @Test
   @Order(99)
   void removingThePackageLeavesUtilLinuxsWall() throws Exception {
-    Sh.Result remove = Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"),
-        Map.of("DEBIAN_FRONTEND", "noninteractive"), null, Duration.ofMinutes(3));
+    Sh.Result remove = InstalledPackage.remove();
     assertEquals(0, remove.code(), remove.all());
-    installed = false;
     assertFalse(Files.exists(Path.of("/opt/wall")), "/opt/wall is gone");
     assertFalse(Files.exists(Path.of("/usr/local/bin/wall"), java.nio.file.LinkOption.NOFOLLOW_LINKS), "the link is gone");
     assertFalse(Files.exists(Path.of("/usr/local/share/man/man1/wall.1.gz")), "the man page is gone");

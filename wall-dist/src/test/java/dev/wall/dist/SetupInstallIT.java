@@ -1,9 +1,9 @@
 package dev.wall.dist;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.testing.Poll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +11,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wall setup install} against a real node: sshd in a network namespace this test makes
  * (only its loopback, the layout's address for rpi2, no route out, so the node is offline), logged
  * into as root with a key. The node shares this machine's files, so the install is real: apt-get
- * installs the package built here, and the test removes it again. Run it under the heavy lock.
+ * installs the package built here, which stays installed as the {@link InstalledPackage} for
+ * BootIT and PackageIT, which run after it (junit-platform.properties). Run it under the heavy lock.
  */
+@Tag("serial")
+@ExtendWith(InstalledPackage.Resolver.class)
+@Order(1)
 class SetupInstallIT {
   private static final String WORKER = "192.168.1.102";
   private static final String SSHD = "mount -t tmpfs wall-run /run && mkdir -m 755 /run/sshd && exec /usr/sbin/sshd -D -e -f \"$1\"";
@@ -31,11 +38,11 @@ class SetupInstallIT {
   @TempDir Path tmp;
 
   @Test
-  void installsTheExactPackageOnceAndNamesWhatAnOfflineNodeLacks() throws Exception {
-    assumeTrue(Sh.isRoot() && Sh.available("sshd") && Sh.available("ip") && Sh.available("apt-get"),
-        "needs root, openssh-server, iproute2 and apt-get");
-    Path deb = PackageIT.builtPackage();
-    String version = Sh.run("dpkg-deb", "-f", deb.toString(), "Version").out().replace("Version:", "").trim();
+  void installsTheExactPackageOnceAndNamesWhatAnOfflineNodeLacks(InstalledPackage wall) throws Exception {
+    Tools.requireRootAnd("needs root, openssh-server, iproute2 and apt-get", "sshd", "ip", "apt-get");
+    Path deb = wall.deb();
+    String version = wall.version();
+    InstalledPackage.removeIfInstalled(); // a node that has none
     Path layout = Files.writeString(tmp.resolve("lobby.json"), LAYOUT);
     Path config = sshFiles();
     String ns = "wall-it-install-" + ProcessHandle.current().pid();
@@ -84,8 +91,6 @@ class SetupInstallIT {
       if (sshd != null) {
         Sh.stop(sshd, Duration.ofSeconds(5));
       }
-      Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"), Map.of("DEBIAN_FRONTEND", "noninteractive"), null,
-          Duration.ofMinutes(3));
       Sh.run("ip", "netns", "del", ns);
     }
   }

@@ -61,21 +61,4 @@ final class Sh {
       process.waitFor(10, TimeUnit.SECONDS);
     }
   }
-
-  static boolean isRoot() {
-    try {
-      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  static boolean available(String program) {
-    for (String dir : List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")) {
-      if (Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

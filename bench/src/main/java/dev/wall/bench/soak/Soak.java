@@ -1,6 +1,5 @@
 package dev.wall.bench.soak;
 
-import dev.wall.bench.Repository;
 import dev.wall.bench.report.Machine;
 import dev.wall.bench.wall.BenchLayout;
 import dev.wall.bench.wall.Clips;
@@ -44,12 +43,10 @@ public final class Soak {
   private static final Show SHOW = new Show(30, CLIP_SECONDS, List.of(0), false, 0);
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
-  private final Path repo;
   private final Path dir;
   private final PrintStream out;
 
-  public Soak(Path repo, Path dir, PrintStream out) {
-    this.repo = repo;
+  public Soak(Path dir, PrintStream out) {
     this.dir = dir;
     this.out = out;
   }
@@ -64,7 +61,7 @@ public final class Soak {
     String loads = Machine.loads();
     Files.createDirectories(dir);
     BenchLayout layout = BenchLayout.grid(4);
-    Clips clips = new Clips(Repository.makeClip(repo), dir.resolve("clips"));
+    Clips clips = new Clips(dir.resolve("clips"));
     clips.ensure(layout.names(), SHOW);
     Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir(), SHOW);
     Path runDir = dir.resolve("run");

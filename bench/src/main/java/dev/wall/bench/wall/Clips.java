@@ -1,21 +1,20 @@
 package dev.wall.bench.wall;
 
-import dev.wall.player.process.ChildProcess;
+import dev.wall.player.testing.ClipCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The benchmark's clips, made once with the repository's media/generate/make-clip and kept in a
- * cache folder: 320x180, a different hue and label per screen, the same numbering; by default 30
- * fps and 20 s, and as a {@link Show} asks (60 fps, playlist items numbered from 5000).
+ * The benchmark's clips, from the tests' {@link ClipCache} (made once by the repository's
+ * media/generate/make-clip), copied into the folder the benchmark's layouts name: 320x180, a
+ * different hue and label per screen, the same numbering; by default 30 fps and 20 s, and as a
+ * {@link Show} asks (60 fps, playlist items numbered from 5000).
  */
 public final class Clips {
   public static final int WIDTH = 320;
@@ -23,13 +22,10 @@ public final class Clips {
   public static final int FPS = Show.CLIPS_30.fps();
   public static final int SECONDS = Show.CLIPS_30.itemSeconds();
   public static final int FRAMES = FPS * SECONDS;
-  private static final Duration MAKE_TIMEOUT = Duration.ofMinutes(3);
 
-  private final Path makeClip;
   private final Path dir;
 
-  public Clips(Path makeClip, Path dir) {
-    this.makeClip = makeClip;
+  public Clips(Path dir) {
     this.dir = dir;
   }
 
@@ -95,18 +91,7 @@ public final class Clips {
     }
   }
 
-  private void make(String screen, String name, Show show, int first, int hue)
-      throws IOException, InterruptedException {
-    List<String> argv = List.of(makeClip.toString(), dir.resolve(name).toString(), screen,
-        String.valueOf(WIDTH), String.valueOf(HEIGHT), String.valueOf(show.itemSeconds()),
-        String.valueOf(show.fps()), String.valueOf(hue), String.valueOf(first));
-    Path log = dir.resolve("." + name + ".make.log");
-    try (ChildProcess make = ChildProcess.start("make-clip " + screen, argv, log, Map.of())) {
-      int code = make.waitFor(MAKE_TIMEOUT).orElse(-1);
-      if (code != 0) {
-        throw new IOException("make-clip " + screen + " failed: " + String.join(" | ", make.lastLogLines(5)));
-      }
-    }
-    Files.deleteIfExists(log);
+  private void make(String screen, String name, Show show, int first, int hue) {
+    ClipCache.copy(ClipCache.barCoded(screen, WIDTH, HEIGHT, show.itemSeconds(), show.fps(), hue, first), dir, name);
   }
 }

@@ -128,19 +128,21 @@ public final class WallLaunch {
   /**
    * The walls run from jars, as {@code bin/wall} runs them, even when this JVM runs from build
    * folders (an integration test): class archives refuse folders, and start-up is judged as a
-   * user sees it. Open MPI's jar is taken from this JVM's own classpath.
+   * user sees it. Open MPI's jar is in target/lib (else taken from this JVM's own classpath).
    */
   private static String classpath() {
     String own = System.getProperty("java.class.path");
-    Path target = dev.wall.bench.Repository.root().resolve("bench/target");
+    Path target = dev.wall.core.testing.RepoFiles.root().resolve("bench/target");
     try (var jars = java.nio.file.Files.list(target.resolve("lib"));
         var built = java.nio.file.Files.list(target)) {
       List<String> entries = new ArrayList<>();
       built.map(Path::toString).filter(n -> n.matches(".*/wall-bench-[^/]*\\.jar") && !n.endsWith("-tests.jar"))
           .forEach(entries::add);
       jars.map(Path::toString).filter(n -> n.endsWith(".jar")).sorted().forEach(entries::add);
-      java.util.Arrays.stream(own.split(java.io.File.pathSeparator))
-          .filter(e -> e.matches(".*/mpi[^/]*\\.jar")).findFirst().ifPresent(entries::add);
+      if (entries.stream().noneMatch(e -> e.matches(".*/mpi[^/]*\\.jar"))) {
+        java.util.Arrays.stream(own.split(java.io.File.pathSeparator))
+            .filter(e -> e.matches(".*/mpi[^/]*\\.jar")).findFirst().ifPresent(entries::add);
+      }
       return entries.size() > 2 ? String.join(java.io.File.pathSeparator, entries) : own;
     } catch (IOException e) {
       return own;

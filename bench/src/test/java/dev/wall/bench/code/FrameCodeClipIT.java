@@ -2,9 +2,9 @@ package dev.wall.bench.code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wall.bench.Repository;
 import dev.wall.core.layout.Rect;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.testing.ClipCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The decoder against real frames: clips from media/generate/make-clip, frames pulled out by ffmpeg. */
+/** The decoder against real frames: clips from media/generate/make-clip (the ClipCache), frames pulled out by ffmpeg. */
+@Tag("smoke")
 class FrameCodeClipIT {
   @TempDir Path dir;
 
@@ -58,11 +60,8 @@ class FrameCodeClipIT {
     return read;
   }
 
-  private Path makeClip(String label, int width, int height, int seconds) throws Exception {
-    Path clip = dir.resolve(label + ".mp4");
-    run(List.of(Repository.makeClip(Repository.root()).toString(), clip.toString(), label,
-        String.valueOf(width), String.valueOf(height), String.valueOf(seconds), "30", "120"));
-    return clip;
+  private static Path makeClip(String label, int width, int height, int seconds) {
+    return ClipCache.barCoded(label, width, height, seconds, 30, 120, 0);
   }
 
   /** Every frame of {@code clip} as a PNG, in order. */

@@ -7,11 +7,11 @@ import dev.wall.bench.BenchCase;
 import dev.wall.bench.BenchMain;
 import dev.wall.bench.CaseResult;
 import dev.wall.bench.CaseRunner;
-import dev.wall.bench.Repository;
 import dev.wall.bench.report.Machine;
 import dev.wall.bench.sampling.OffBeatRate;
 import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.wall.Clips;
+import dev.wall.player.testing.Quiet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
  * CI's smoke check of the pixel benchmark: case 2 (wall play, 4 screens) for 30 s of screenshots,
  * with limits generous enough for a shared, busy machine. It only catches a wall that stops
  * syncing at all; the figures themselves are judged by {@code bench/run} against the recorded
- * baseline ({@code --compare}), not here.
+ * baseline ({@code --compare}), not here. Clips come from the ClipCache, copied into
+ * target/bench-clips.
  */
+@Quiet
 class BenchShortIT {
   private static final Duration SAMPLING = Duration.ofSeconds(30);
   private static final double SCREENSHOTS_PER_SECOND = 10;
@@ -35,7 +37,7 @@ class BenchShortIT {
   @Test
   void fourScreensOfWallPlayStayInSync() throws Exception {
     Path target = Path.of("target").toAbsolutePath();
-    Clips clips = new Clips(Repository.makeClip(Repository.root()), target.resolve("bench-clips"));
+    Clips clips = new Clips(target.resolve("bench-clips"));
     String started = Machine.now();
     String loads = Machine.loads();
 

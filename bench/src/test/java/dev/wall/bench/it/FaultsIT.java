@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wall.bench.Repository;
 import dev.wall.bench.analysis.Sample;
 import dev.wall.bench.code.TileReading;
 import dev.wall.bench.faults.FaultWall;
 import dev.wall.bench.faults.Recovery;
 import dev.wall.bench.wall.Clips;
+import dev.wall.player.testing.Quiet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * what became of the wall and how long it took. The wall is the same throughout, so each case
  * leaves it playing for the next; the last ones end it.
  */
+@Quiet
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
@@ -43,7 +44,7 @@ class FaultsIT {
   @BeforeAll
   void startTheWall() throws Exception {
     Path target = Path.of("target").toAbsolutePath();
-    Clips clips = new Clips(Repository.makeClip(Repository.root()), target.resolve("bench-clips"));
+    Clips clips = new Clips(target.resolve("bench-clips"));
     wall = FaultWall.start(clips, target.resolve("faults-it"), 4, System.out);
   }
 

@@ -7,13 +7,13 @@ import dev.wall.bench.BenchCase;
 import dev.wall.bench.BenchMain;
 import dev.wall.bench.CaseResult;
 import dev.wall.bench.CaseRunner;
-import dev.wall.bench.Repository;
 import dev.wall.bench.Targets;
 import dev.wall.bench.analysis.SyncAnalysis.TransitionFigures;
 import dev.wall.bench.report.Machine;
 import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.wall.Clips;
 import dev.wall.bench.wall.WallReport;
+import dev.wall.player.testing.Quiet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
  * changing items together; the screen with sound as the clock while its clock runs 2000 ppm fast;
  * a slow panel driven ahead by its {@code latencyMs}.
  */
+@Quiet
 class ShowIT {
   private static final double SCREENSHOTS_PER_SECOND = 10;
   private final Path target = Path.of("target").toAbsolutePath();
-  private final Clips clips = new Clips(Repository.makeClip(Repository.root()), target.resolve("bench-clips"));
+  private final Clips clips = new Clips(target.resolve("bench-clips"));
 
   private CaseResult run(BenchCase c) throws Exception {
     String started = Machine.now();

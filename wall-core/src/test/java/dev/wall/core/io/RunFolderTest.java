@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.core.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,8 +56,7 @@ class RunFolderTest {
   @Test
   void anotherUsersFolderIsRefused() throws Exception {
     Path run = Files.createDirectories(dir.resolve("run"));
-    org.junit.jupiter.api.Assumptions.assumeTrue(RunFolder.ownUid() == 0,
-        "only root can make a folder that belongs to someone else");
+    Tools.require(RunFolder.ownUid() == 0, "only root can make a folder that belongs to someone else");
     Files.setAttribute(run, "unix:uid", 4242);
     RunFolder.RefusedException refused = assertThrows(RunFolder.RefusedException.class, () -> RunFolder.prepare(run));
     assertTrue(refused.getMessage().contains("belongs to user id 4242, not to you (root, uid 0): someone else made"

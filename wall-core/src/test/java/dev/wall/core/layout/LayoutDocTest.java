@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wall.core.testing.RepoFiles;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;

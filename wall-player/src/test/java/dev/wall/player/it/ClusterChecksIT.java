@@ -2,12 +2,13 @@ package dev.wall.player.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.core.layout.Rect;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
+import dev.wall.player.testing.TestCluster;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +23,22 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code wall doctor} and {@code wall play}'s own checks against seven namespace nodes, six of
- * them broken one way each: a missing clip, a clip with another checksum, the media share not
- * mounted, no player, the wall's key refused, another Open MPI.
+ * {@code wall doctor} and {@code wall play}'s own checks against the seven nodes of the {@link
+ * TestCluster}, six of them broken one way each (until the class is done): a missing clip, a clip
+ * with another checksum, the media share not mounted, no player, the wall's key refused, another
+ * Open MPI.
  */
+@Tag("smoke")
+@ExtendWith(TestCluster.class)
 class ClusterChecksIT {
   private static final int NODES = 7;
+  private static final Map<Integer, Path> BROKEN = new java.util.TreeMap<>();
   @TempDir static Path dir;
   private static NamespaceCluster cluster;
   private static VirtualDisplay display;
@@ -39,10 +46,9 @@ class ClusterChecksIT {
   private static Path media;
 
   @BeforeAll
-  static void startBrokenCluster() throws Exception {
-    assumeTrue(NamespaceCluster.available(), "needs root, iproute2, util-linux and openssh-server");
-    cluster = NamespaceCluster.start(dir.resolve("cluster"), NODES);
-    display = VirtualDisplay.start(640, 180, dir, Duration.ofSeconds(20));
+  static void breakTheCluster(NamespaceCluster shared) throws Exception {
+    cluster = shared;
+    display = TestDisplay.shared();
     media = dir.resolve("media");
     Files.createDirectories(media);
     Map<String, Rect> windows = new TreeMap<>();
@@ -53,34 +59,39 @@ class ClusterChecksIT {
     }
     layout = TestWall.write(media, 1, 1, windows, hosts);
 
-    cluster.node(2).bind(copyWithout(media, "s2.mp4"), media);
+    breakNode(2, copyWithout(media, "s2.mp4"), media);
     Path changed = copyWithout(media, "none");
     byte[] clip = Files.readAllBytes(changed.resolve("s3.mp4"));
     clip[clip.length / 2] ^= 0x55;
     Files.write(changed.resolve("s3.mp4"), clip);
     Files.setLastModifiedTime(changed.resolve("s3.mp4"), FileTime.from(Instant.now().plusSeconds(86_400)));
-    cluster.node(3).bind(changed, media);
+    breakNode(3, changed, media);
     Path unmounted = Files.createDirectories(dir.resolve("unmounted"));
     Files.writeString(unmounted.resolve("NFS_NOT_MOUNTED"), "");
-    cluster.node(4).bind(unmounted, media);
+    breakNode(4, unmounted, media);
     Path noPlayer = Files.writeString(dir.resolve("not-mpv"), "");
-    cluster.node(5).bind(noPlayer, Path.of("/usr/bin/mpv"));
+    breakNode(5, noPlayer, Path.of("/usr/bin/mpv"));
     Path noKeys = Files.writeString(dir.resolve("no-keys"), "");
-    cluster.node(6).bind(noKeys, cluster.authorizedKeys());
+    breakNode(6, noKeys, cluster.authorizedKeys());
     Path otherMpi = dir.resolve("other-mpirun");
     Files.writeString(otherMpi, "#!/bin/sh\necho 'mpirun (Open MPI) 4.1.9'\n");
     Files.setPosixFilePermissions(otherMpi, PosixFilePermissions.fromString("rwxr-xr-x"));
-    cluster.node(7).bind(otherMpi, Path.of("/usr/bin/mpirun").toRealPath());
+    breakNode(7, otherMpi, Path.of("/usr/bin/mpirun").toRealPath());
   }
 
+  /** Mends every node, for the cluster's next test. */
   @AfterAll
-  static void stopCluster() {
-    if (display != null) {
-      display.close();
+  static void mendTheCluster() throws Exception {
+    for (Map.Entry<Integer, Path> broken : BROKEN.entrySet()) {
+      cluster.node(broken.getKey()).unbind(broken.getValue());
     }
-    if (cluster != null) {
-      cluster.close();
-    }
+    BROKEN.clear();
+  }
+
+  /** Mounts {@code source} over {@code target} in node {@code node} only, until the class is done. */
+  private static void breakNode(int node, Path source, Path target) throws Exception {
+    cluster.node(node).bind(source, target);
+    BROKEN.put(node, target);
   }
 
   private static Path copyWithout(Path from, String left) throws Exception {

@@ -2,7 +2,6 @@ package dev.wall.player.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.core.layout.Rect;
 import dev.wall.player.display.VirtualDisplay;
@@ -10,6 +9,9 @@ import dev.wall.player.playertest.Frames;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Quiet;
+import dev.wall.player.testing.TestCluster;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -20,15 +22,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code wall play} across hosts: four nodes of a {@link NamespaceCluster}, each with its own host
+ * {@code wall play} across hosts: four nodes of the {@link TestCluster}, each with its own host
  * name and sshd, one shared Xvfb, the wall started from inside node 1 as on a controller Pi.
  */
+@ExtendWith(TestCluster.class)
 class ClusterWallIT {
   private static final int FRAMES = 120;
   @TempDir static Path dir;
@@ -36,20 +39,9 @@ class ClusterWallIT {
   private static VirtualDisplay display;
 
   @BeforeAll
-  static void startCluster() throws Exception {
-    assumeTrue(NamespaceCluster.available(), "needs root, iproute2, util-linux and openssh-server");
-    cluster = NamespaceCluster.start(dir.resolve("cluster"), 4);
-    display = VirtualDisplay.start(640, 360, dir, Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (display != null) {
-      display.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void takeClusterAndDisplay(NamespaceCluster shared) throws Exception {
+    cluster = shared;
+    display = TestDisplay.shared();
   }
 
   private static Map<String, Rect> quadrants() {
@@ -62,6 +54,7 @@ class ClusterWallIT {
   }
 
   @Test
+  @Quiet
   void fourNodesPlayTwoLoopsEachRankOnItsOwnHostEveryScreenWithinOneFrame(@TempDir Path run) throws Exception {
     Map<String, String> hosts = new LinkedHashMap<>();
     for (int i = 1; i <= 4; i++) {
@@ -218,7 +211,7 @@ class ClusterWallIT {
   private static List<Integer> spreads(Map<String, Rect> windows, int count) throws Exception {
     List<Integer> spreads = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      BufferedImage image = Frames.grab(display.display(), display.width(), display.height(), dir);
+      BufferedImage image = Frames.grab(display.display(), 640, 360, dir);
       List<Integer> frames = new ArrayList<>();
       for (Rect window : windows.values()) {
         frames.add(Frames.frameNumber(image, window));

@@ -7,6 +7,7 @@ import dev.wall.player.cli.WallCli;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import dev.wall.player.testing.Project;
 import java.io.PrintWriter;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +34,8 @@ class FailuresIT {
   private final StringWriter err = new StringWriter();
 
   @BeforeEach
-  void startDisplay() throws Exception {
-    display = VirtualDisplay.start(640, 180, dir, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void stopDisplay() {
-    display.close();
+  void takeDisplay() throws Exception {
+    display = TestDisplay.shared();
   }
 
   /** Many loops, not --forever: a supervised wall would start again after a lost rank (see bench's fault suite). */

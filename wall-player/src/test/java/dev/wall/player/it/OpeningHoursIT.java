@@ -9,6 +9,8 @@ import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.HeadlessChromium;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Quiet;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * headless Chromium, text and screenshot; a thumbnail comes from a screen's mpv; and a player
  * killed while its clip cannot be read shows as one amber "recovering" tile among three playing.
  */
+@Quiet
 class OpeningHoursIT {
   private static final Map<String, Rect> WINDOWS = new TreeMap<>(Map.of(
       "bl", new Rect(0, 180, 320, 180), "br", new Rect(320, 180, 320, 180),
@@ -57,8 +60,8 @@ class OpeningHoursIT {
   private Thread wall;
 
   @BeforeEach
-  void startDisplay() throws Exception {
-    display = VirtualDisplay.start(640, 360, dir, Duration.ofSeconds(20));
+  void takeDisplay() throws Exception {
+    display = TestDisplay.shared();
   }
 
   @AfterEach
@@ -67,7 +70,6 @@ class OpeningHoursIT {
       wall.interrupt();
       wall.join(20_000);
     }
-    display.close();
   }
 
   private int wallWindows() throws Exception {

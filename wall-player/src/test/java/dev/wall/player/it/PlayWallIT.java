@@ -10,6 +10,7 @@ import dev.wall.player.cli.WallCli;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,12 +22,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code wall play} end to end: real mpirun, four real Java ranks, four real mpv windows on Xvfb. */
+@Tag("smoke")
 class PlayWallIT {
   private static final Map<String, Rect> WINDOWS = Map.of(
       "tl", new Rect(0, 0, 320, 180), "tr", new Rect(320, 0, 320, 180),
@@ -36,13 +38,8 @@ class PlayWallIT {
   private VirtualDisplay display;
 
   @BeforeEach
-  void startDisplay() throws Exception {
-    display = VirtualDisplay.start(640, 360, dir, Duration.ofSeconds(20));
-  }
-
-  @AfterEach
-  void stopDisplay() {
-    display.close();
+  void takeDisplay() throws Exception {
+    display = TestDisplay.shared();
   }
 
   @Test

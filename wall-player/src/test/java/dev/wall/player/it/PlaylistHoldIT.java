@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wall.player.cli.WallCli;
-import dev.wall.player.display.VirtualDisplay;
-import dev.wall.player.testing.Project;
+import dev.wall.player.testing.ClipCache;
+import dev.wall.player.testing.TestDisplay;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,7 @@ class PlaylistHoldIT {
   @Test
   void unevenItemsAreHeldUntilTheLongestEndsAndTheReportCountsThem() throws Exception {
     for (String[] clip : new String[][] {{"a1", "1"}, {"a2", "2"}, {"b1", "2"}, {"b2", "1"}}) {
-      Project.clip(dir, clip[0], 160, 90, Double.parseDouble(clip[1]), 0);
+      ClipCache.into(dir, clip[0], 160, 90, Double.parseDouble(clip[1]), 0);
     }
     Path layout = dir.resolve("hold.json");
     Files.writeString(layout, "{\"version\": 1, \"player\": \"mpv\", \"unevenItems\": \"hold\", \"mediaRoot\": \""
@@ -40,12 +39,9 @@ class PlaylistHoldIT {
     Path report = dir.resolve("report.jsonl");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code;
-    try (VirtualDisplay display = VirtualDisplay.start(320, 90, dir, Duration.ofSeconds(20))) {
-      code = WallCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "play", layout.toString(),
-          "--loops", "2", "--display", display.display(), "--run-dir", dir.resolve("run").toString(),
-          "--report", report.toString());
-    }
+    int code = WallCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "play", layout.toString(),
+        "--loops", "2", "--display", TestDisplay.shared().display(), "--run-dir", dir.resolve("run").toString(),
+        "--report", report.toString());
 
     assertEquals(0, code, "stdout:\n" + out + "\nstderr:\n" + err);
     assertTrue(out.toString().contains("loop 1/2: ") && out.toString().contains(", 2 items,"), out.toString());

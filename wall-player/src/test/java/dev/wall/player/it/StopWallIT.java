@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import dev.wall.player.testing.Project;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ class StopWallIT {
   private Process wall;
 
   @BeforeEach
-  void startDisplay() throws Exception {
-    display = VirtualDisplay.start(640, 180, dir, Duration.ofSeconds(20));
+  void takeDisplay() throws Exception {
+    display = TestDisplay.shared();
   }
 
   @AfterEach
@@ -40,7 +41,6 @@ class StopWallIT {
       wall.descendants().forEach(ProcessHandle::destroyForcibly);
       wall.destroyForcibly();
     }
-    display.close();
   }
 
   @ParameterizedTest

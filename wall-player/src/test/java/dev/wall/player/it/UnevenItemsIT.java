@@ -4,7 +4,7 @@ import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.wall.player.testing.Project;
+import dev.wall.player.testing.ClipCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +21,7 @@ class UnevenItemsIT {
   @Test
   void anItemOfUnevenLengthIsRefusedBeforeAnythingStarts() throws Exception {
     for (String[] clip : new String[][] {{"a1", "2"}, {"a2", "3"}, {"b1", "2"}, {"b2", "2"}}) {
-      Project.clip(dir, clip[0], 160, 90, Double.parseDouble(clip[1]), 0);
+      ClipCache.into(dir, clip[0], 160, 90, Double.parseDouble(clip[1]), 0);
     }
     Path layout = dir.resolve("show.json");
     Files.writeString(layout, "{\"version\": 1, \"player\": \"mpv\", \"mediaRoot\": \"" + dir + "\", \"screens\": ["

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Open MPI Communicator under a real {@code mpirun -np 4}. */
+@Tag("smoke")
 class MpiCommunicatorIT {
   @TempDir Path dir;
 

@@ -3,9 +3,9 @@ package dev.wall.player.nodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wall.core.io.RunFolder;
+import dev.wall.core.testing.Tools;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.wire.Probe;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ class SweepOwnershipTest {
 
   @BeforeEach
   void needsRootAndASecondUser() throws Exception {
-    assumeTrue(RunFolder.ownUid() == 0, "only root can start another user's processes");
+    Tools.require(RunFolder.ownUid() == 0, "only root can start another user's processes");
     assertTrue(Files.readString(Path.of("/etc/passwd")).contains("\n" + OTHER_USER + ":"),
         "user " + OTHER_USER + " is missing: run bin/bootstrap --test");
   }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wall.player.playertest.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real ffprobe on a clip from media/generate/make-clip. */
+@Tag("smoke")
 class MediaProbeIT {
 
   @Test

@@ -10,6 +10,7 @@ import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.PlayerSpec;
 import dev.wall.player.players.registry.Backends;
+import dev.wall.player.testing.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -70,7 +71,7 @@ public record GoldenArgv(String name, Path input, JsonNode json) {
     String folder = input.getParent().getFileName().toString();
     String text = String.join("\n", actual) + "\n";
     if (Boolean.getBoolean("golden.update")) {
-      Path source = TestMedia.repositoryRoot().resolve("wall-player/src/test/resources/golden")
+      Path source = Project.root().resolve("wall-player/src/test/resources/golden")
           .resolve(folder).resolve(name + ".argv");
       Files.writeString(source, text, StandardCharsets.UTF_8);
       return;

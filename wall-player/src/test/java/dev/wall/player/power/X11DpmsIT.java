@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wall.core.layout.DisplayPowerKind;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.process.Processes;
-import java.nio.file.Path;
+import dev.wall.player.testing.TestDisplay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The X11 backend against a real X server, read back from the server with {@code xset q}. Debian
@@ -21,20 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * exits 0 there all the same, so the read-back is what tells, and the wall must say so and fall
  * back to a black screen. Where the server has DPMS, the same test sees the monitor go Off and On.
  */
+@Tag("smoke")
 class X11DpmsIT {
-  @TempDir static Path work;
   static VirtualDisplay x;
 
   @BeforeAll
-  static void startX() throws Exception {
-    x = VirtualDisplay.start(320, 180, work, Duration.ofSeconds(10));
-  }
-
-  @AfterAll
-  static void stopX() {
-    if (x != null) {
-      x.close();
-    }
+  static void takeX() throws Exception {
+    x = TestDisplay.shared();
   }
 
   private static String query() throws Exception {

@@ -20,6 +20,8 @@ import dev.wall.player.players.vlc.VlcPlayer;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.playertest.TestMedia;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Quiet;
+import dev.wall.player.testing.TestDisplay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,20 +37,14 @@ import org.junit.jupiter.api.Test;
  * a new one, released where the wall is, within 5 s. The wall is the clock a rank would hear from
  * rank 0 ({@link WallClock}), moving at rate 1 from the release.
  */
+@Quiet
 class ScreenKeeperIT {
   private static final Rect WINDOW = new Rect(0, 0, 320, 180);
   private static VirtualDisplay display;
 
   @BeforeAll
   static void startDisplay() throws Exception {
-    display = VirtualDisplay.start(640, 360, TestMedia.workDir("keeper-display"), Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  static void stopDisplay() {
-    if (display != null) {
-      display.close();
-    }
+    display = TestDisplay.shared();
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.wall.core.layout.LoopMode;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.ScreenState;
+import dev.wall.player.testing.Poll;
 import dev.wall.player.wire.LoopReport;
 import dev.wall.player.wire.WallStatus;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -24,10 +26,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** The rank protocol on in-process ranks and fake players: loops, seams, and players that fail. */
+/**
+ * The rank protocol on in-process ranks and fake players: loops, seams, and players that fail.
+ * Each test plays seconds of clips in real time, mostly waiting: they run side by side.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class WallRankTest {
   private static final Duration ROUND = Duration.ofMillis(40);
   /** The policy, on a test's time scale: hung after 300 ms, given up after 3 failures. */
@@ -386,14 +393,12 @@ class WallRankTest {
     return thread;
   }
 
-  /** Polls against a deadline, as every wait in tests does. */
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out");
-      }
-      LockSupport.parkNanos(1_000_000);
+  /** {@link Poll#until}, for the fault threads, whose {@code Runnable} cannot throw what it throws. */
+  private static void await(Callable<Boolean> condition) {
+    try {
+      Poll.until(Duration.ofSeconds(20), Duration.ofMillis(1), "the moment of the fault", condition);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -5,14 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-/** Test helpers for real processes: argv lists, deadlines, polling, the wall CLI as a subprocess. */
+/** Test helpers for real processes: argv lists, deadlines, the wall CLI as a subprocess. */
 final class Cmd {
   private Cmd() {}
 
@@ -54,41 +52,6 @@ final class Cmd {
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(5, TimeUnit.SECONDS);
-    }
-  }
-
-  static void await(String what, Duration deadline, BooleanSupplier done) throws InterruptedException {
-    Instant end = Instant.now().plus(deadline);
-    while (!done.getAsBoolean()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      // Poll, never a fixed sleep: a short park between checks keeps the 2 cores free.
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
-    }
-  }
-
-  static boolean available(String... commands) {
-    for (String command : commands) {
-      boolean found = false;
-      for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-        found |= Files.isExecutable(Path.of(dir, command));
-      }
-      for (String dir : List.of("/usr/sbin", "/sbin")) {
-        found |= Files.isExecutable(Path.of(dir, command));
-      }
-      if (!found) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static boolean isRoot() {
-    try {
-      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
-    } catch (IOException e) {
-      return false;
     }
   }
 

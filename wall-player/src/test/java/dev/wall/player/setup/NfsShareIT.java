@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.cli.setup.SetupFixtures;
 import dev.wall.player.testing.NamespaceCluster;
+import dev.wall.player.testing.Poll;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * export, translated to an nfs-ganesha EXPORT block, is served by the userspace server on the
  * loopback of a network namespace and read with libnfs's nfs-cat.
  */
+@Tag("smoke")
 class NfsShareIT {
   private static final Pattern EXPORT = Pattern.compile("^(\\S+) (\\S+)\\((\\S+)\\)$", Pattern.MULTILINE);
 
   @Test
   void exportfsAcceptsTheGeneratedExports(@TempDir Path tmp) throws Exception {
-    assumeTrue(Cmd.isRoot() && Cmd.available("exportfs", "unshare"), "needs root and nfs-kernel-server's exportfs");
+    Tools.requireRootAnd("needs root and nfs-kernel-server's exportfs", "exportfs", "unshare");
     Path root = setUpController(tmp);
     Path exports = root.resolve("etc/exports");
     // A fixed script; the paths arrive as positional arguments, never inside the script text.
@@ -55,8 +58,8 @@ class NfsShareIT {
 
   @Test
   void ganeshaServesTheSameExportReadOnlyToTheSubnetOnly(@TempDir Path tmp) throws Exception {
-    assumeTrue(Cmd.isRoot() && Cmd.available("ganesha.nfsd", "nfs-cat", "nfs-cp", "ip"),
-        "needs root, nfs-ganesha(-vfs), libnfs-utils and iproute2");
+    Tools.requireRootAnd("needs root, nfs-ganesha(-vfs), libnfs-utils and iproute2", "ganesha.nfsd", "nfs-cat", "nfs-cp",
+        "ip");
     Path root = setUpController(tmp);
     Path share = root.resolve("srv/wall");
     byte[] clip = new byte[300_000];
@@ -79,7 +82,7 @@ class NfsShareIT {
                   "-L", log.toString(), "-N", "NIV_EVENT"))
               .redirectErrorStream(true).redirectOutput(tmp.resolve("ganesha.out").toFile()).start();
       try {
-        Cmd.await("ganesha listening on 2049", Duration.ofSeconds(30),
+        Poll.until(Duration.ofSeconds(30), "ganesha listening on 2049",
             () -> ganesha.isAlive() && listening(ns, 2049));
         String url = "nfs://" + controller + "/srv/wall/media/clip.mp4?version=4";
         Cmd.Result read = Cmd.run(ns.exec("nfs-cat", url));

@@ -1,8 +1,8 @@
 package dev.wall.player.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wall.core.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RootRequiredIT {
   @Test
   void editingTheLiveSystemWithoutRootIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
-    assumeTrue(Cmd.isRoot() && Cmd.available("runuser"), "needs root to switch to nobody");
+    Tools.requireRootAnd("needs root to switch to nobody", "runuser");
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path layout = tmp.resolve("lobby.json");
     Files.copy(Path.of("src/test/resources/setup/fixtures/bookworm/home/pi/lobby.json"), layout);

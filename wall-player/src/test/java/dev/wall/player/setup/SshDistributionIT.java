@@ -2,8 +2,8 @@ package dev.wall.player.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.cli.setup.SetupFixtures;
 import dev.wall.player.testing.NamespaceCluster;
 import java.io.BufferedReader;
@@ -34,8 +34,8 @@ class SshDistributionIT {
 
   @Test
   void keyIsMadeOnceAppendedOnceAndWorksWithoutPassword(@TempDir Path tmp) throws Exception {
-    assumeTrue(Cmd.isRoot() && Cmd.available("sshd", "ssh", "ssh-keygen", "ip", "unshare", "openssl"),
-        "needs root, openssh-server, iproute2, util-linux and openssl");
+    Tools.requireRootAnd("needs root, openssh-server, iproute2, util-linux and openssl", "sshd", "ssh", "ssh-keygen",
+        "ip", "unshare", "openssl");
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path workerHome = tmp.resolve("worker/home/pi");
     Files.createDirectories(workerHome);
@@ -124,8 +124,8 @@ class SshDistributionIT {
 
   @Test
   void aWorkerThatRefusesTheKeyAndThePasswordIsOneLine(@TempDir Path tmp) throws Exception {
-    assumeTrue(Cmd.isRoot() && Cmd.available("sshd", "ssh", "ssh-keygen", "ip", "unshare", "openssl"),
-        "needs root, openssh-server, iproute2, util-linux and openssl");
+    Tools.requireRootAnd("needs root, openssh-server, iproute2, util-linux and openssl", "sshd", "ssh", "ssh-keygen",
+        "ip", "unshare", "openssl");
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path workerHome = tmp.resolve("worker/home/pi");
     Files.createDirectories(workerHome);

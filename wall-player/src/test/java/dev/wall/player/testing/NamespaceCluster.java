@@ -1,5 +1,6 @@
 package dev.wall.player.testing;
 
+import dev.wall.core.testing.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -283,7 +284,7 @@ public final class NamespaceCluster implements AutoCloseable {
 
   /** True where the cluster can be made: root, with iproute2, util-linux and openssh-server. */
   public static boolean available() {
-    return isRoot() && Stream.of("/usr/sbin/ip", "/usr/bin/nsenter", "/usr/bin/unshare", "/usr/sbin/sshd",
+    return Tools.isRoot() && Stream.of("/usr/sbin/ip", "/usr/bin/nsenter", "/usr/bin/unshare", "/usr/sbin/sshd",
         "/usr/bin/ssh", "/usr/bin/ssh-keygen").allMatch(p -> Files.isExecutable(Path.of(p)));
   }
 
@@ -677,14 +678,6 @@ public final class NamespaceCluster implements AutoCloseable {
       throw new IOException("interrupted", e);
     } finally {
       Files.deleteIfExists(out);
-    }
-  }
-
-  private static boolean isRoot() {
-    try {
-      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
     }
   }
 

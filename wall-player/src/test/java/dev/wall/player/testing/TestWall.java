@@ -27,7 +27,7 @@ public final class TestWall {
     int hue = 0;
     for (Map.Entry<String, Rect> screen : windows.entrySet()) {
       Rect w = screen.getValue();
-      Project.clip(dir, screen.getKey(), w.width(), w.height(), seconds, hue += 70);
+      ClipCache.into(dir, screen.getKey(), w.width(), w.height(), seconds, hue += 70);
     }
     String screens = windows.entrySet().stream().map(e -> String.format(
         "{\"name\": \"%s\", \"host\": \"%s\", \"window\": {\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d},"

@@ -2,8 +2,8 @@ package dev.wall.player.cli.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wall.core.testing.Tools;
 import dev.wall.player.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +90,7 @@ class SetupHomeLinksTest {
 
   @Test
   void aFolderOnTheWayThatAnotherUserCouldChangeIsRefused() throws IOException {
-    assumeTrue(isRoot(), "only root can give a folder to another user");
+    Tools.require(Tools.isRoot(), "only root can give a folder to another user");
     Path root = FixtureRoot.materialize("bookworm", tmp.resolve("root"));
     Path labwc = root.resolve("home/pi/.config/labwc");
     Files.setAttribute(labwc, "unix:uid", 4242);
@@ -138,18 +138,10 @@ class SetupHomeLinksTest {
   private static Path usersFolder(Path folder) throws IOException {
     Files.createDirectories(folder);
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-    if (isRoot()) {
+    if (Tools.isRoot()) {
       Files.setAttribute(folder, "unix:uid", 1000);
       Files.setAttribute(folder, "unix:gid", 1000);
     }
     return folder;
-  }
-
-  private static boolean isRoot() {
-    try {
-      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.wall.player.players.mpv.MpvArgs;
 import dev.wall.player.players.omxplayer.OmxplayerArgs;
 import dev.wall.player.players.vlc.VlcArgs;
-import dev.wall.player.playertest.TestMedia;
+import dev.wall.player.testing.Project;
 import java.nio.file.Files;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,7 +19,7 @@ class AllowListDocTest {
 
   @Test
   void eachPlayersTableListsExactlyItsAllowList() throws Exception {
-    String doc = Files.readString(TestMedia.repositoryRoot().resolve("docs/layout.md"));
+    String doc = Files.readString(Project.root().resolve("docs/layout.md"));
     assertEquals(names(new MpvArgs()), documented(doc, "#### mpv"));
     assertEquals(names(new VlcArgs()), documented(doc, "#### VLC"));
     assertEquals(names(new OmxplayerArgs()), documented(doc, "#### omxplayer"));

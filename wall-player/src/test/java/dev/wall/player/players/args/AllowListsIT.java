@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * player takes: no misspelt name passes the list only to make the player fail on a node. (The
  * omxplayer list is checked against its source, {@code omxplayer.cpp}; it cannot run here.)
  */
+@Tag("smoke")
 class AllowListsIT {
   /**
    * Each allowed option as a layout may write it: a switch both ways, a value as in the list's

@@ -16,6 +16,7 @@ import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.playertest.TestMedia;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestDisplay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +39,9 @@ class MpvPlayerArgsIT {
   private static Path scratch;
 
   @BeforeAll
-  static void startDisplay() throws Exception {
+  static void takeDisplay() throws Exception {
     scratch = TestMedia.workDir("mpv-args");
-    display = VirtualDisplay.start(320, 180, scratch, Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  static void stopDisplay() {
-    if (display != null) {
-      display.close();
-    }
+    display = TestDisplay.shared();
   }
 
   @Test

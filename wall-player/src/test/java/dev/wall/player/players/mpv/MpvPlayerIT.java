@@ -17,13 +17,14 @@ import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Crashes;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
+import dev.wall.player.testing.Quiet;
+import dev.wall.player.testing.TestDisplay;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,14 +42,7 @@ class MpvPlayerIT {
   @BeforeAll
   static void startDisplay() throws Exception {
     scratch = TestMedia.workDir("mpv");
-    display = VirtualDisplay.start(SCREEN_W, SCREEN_H, scratch, Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  static void stopDisplay() {
-    if (display != null) {
-      display.close();
-    }
+    display = TestDisplay.shared();
   }
 
   @Test
@@ -100,6 +94,7 @@ class MpvPlayerIT {
    * rate 1.01, which is 100 ms over 10 s.
    */
   @Test
+  @Quiet
   void positionTracksWallTimeAndRateTrimGains() throws Exception {
     try (MpvPlayer player = player("clock", TestMedia.barCoded(320, 180, 25), new Rect(0, 0, 320, 180), null)) {
       player.prepare(Duration.ofSeconds(30));

@@ -13,6 +13,7 @@ import dev.wall.player.testing.Poll;
 import dev.wall.player.playertest.Crashes;
 import dev.wall.player.playertest.RankKills;
 import dev.wall.player.playertest.TestMedia;
+import dev.wall.player.testing.Quiet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The omxplayer backend against a real dbus-daemon (our private bus, Debian's daemon) and a test
  * omxplayer that answers like omxplayer and records every call with its wire signature.
  */
+@Quiet
 class OmxplayerPlayerIT {
   private static final String PLAYER = "org.mpris.MediaPlayer2.Player";
 

@@ -16,13 +16,13 @@ import dev.wall.player.playertest.Crashes;
 import dev.wall.player.playertest.RankKills;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.playertest.TestMedia;
+import dev.wall.player.testing.TestDisplay;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,14 +43,7 @@ class VlcPlayerIT {
   static void startDisplay() throws Exception {
     assertTrue(userExists(), "user " + TEST_USER + " is missing: run bin/bootstrap --test");
     scratch = TestMedia.workDir("vlc");
-    display = VirtualDisplay.start(SCREEN_W, SCREEN_H, scratch, Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  static void stopDisplay() {
-    if (display != null) {
-      display.close();
-    }
+    display = TestDisplay.shared();
   }
 
   @Test
