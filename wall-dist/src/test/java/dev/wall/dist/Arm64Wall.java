@@ -6,6 +6,7 @@ import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.testing.Arm64Root;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
+import dev.wall.player.testing.TestDisplay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class Arm64Wall {
   /** The arm64 root with this build's package installed, made once per JVM. */
   static synchronized Arm64Wall shared() throws Exception {
     if (shared == null) {
-      Path deb = PackageIT.builtPackage();
+      Path deb = InstalledPackage.builtPackage();
       Arm64Root root = Arm64Root.shared();
       long started = System.nanoTime();
       // Every dependency is already there, from Debian arm64: apt resolves them against what is
@@ -121,8 +122,9 @@ final class Arm64Wall {
   }
 
   /** A virtual display whose socket folder exists before the cluster starts (the arm64 node shares it). */
-  static VirtualDisplay display(Path dir) throws Exception {
-    return VirtualDisplay.start(640, 360, dir, Duration.ofSeconds(30));
+  /** The test JVM's one display ({@link TestDisplay}): never closed by a test. */
+  static VirtualDisplay display() throws Exception {
+    return TestDisplay.shared();
   }
 
   private static void deleteQuietly(Path dir) {
