@@ -23,7 +23,8 @@ public final class Clips {
   public static final int FPS = Show.CLIPS_30.fps();
   public static final int SECONDS = Show.CLIPS_30.itemSeconds();
   public static final int FRAMES = FPS * SECONDS;
-  private static final Duration MAKE_TIMEOUT = Duration.ofMinutes(3);
+  /** A noisy full-HD clip takes minutes on a busy 2-core machine. */
+  private static final Duration MAKE_TIMEOUT = Duration.ofMinutes(20);
 
   private final Path makeClip;
   private final Path dir;
@@ -46,7 +47,7 @@ public final class Clips {
   public static String fileName(String screen, Show show, int item) {
     int first = show.firstFrames().get(item);
     return screen + "-" + WIDTH + "x" + HEIGHT + "-" + show.itemSeconds() + "s-" + show.fps() + "fps"
-        + (first == 0 ? "" : "-from" + first) + ".mp4";
+        + (first == 0 ? "" : "-from" + first) + show.source().suffix() + ".mp4";
   }
 
   /** Each screen's playlist in {@code show}: its clips' file names. */
@@ -97,9 +98,13 @@ public final class Clips {
 
   private void make(String screen, String name, Show show, int first, int hue)
       throws IOException, InterruptedException {
-    List<String> argv = List.of(makeClip.toString(), dir.resolve(name).toString(), screen,
-        String.valueOf(WIDTH), String.valueOf(HEIGHT), String.valueOf(show.itemSeconds()),
-        String.valueOf(show.fps()), String.valueOf(hue), String.valueOf(first));
+    Show.Source source = show.source();
+    List<String> argv = new ArrayList<>(List.of(makeClip.toString(), dir.resolve(name).toString(), screen,
+        String.valueOf(source.width()), String.valueOf(source.height()), String.valueOf(show.itemSeconds()),
+        String.valueOf(show.fps()), String.valueOf(hue), String.valueOf(first)));
+    if (source.bitrate() != null) {
+      argv.add(source.bitrate());
+    }
     Path log = dir.resolve("." + name + ".make.log");
     try (ChildProcess make = ChildProcess.start("make-clip " + screen, argv, log, Map.of())) {
       int code = make.waitFor(MAKE_TIMEOUT).orElse(-1);
