@@ -43,7 +43,7 @@ class ShowIT {
     return BenchMain.report("", "", List.of(r));
   }
 
-  /** Sync targets as the benchmark states them; start-up is BenchShortIT's to judge. */
+  /** Sync targets as the benchmark states them; start-up is bench/run's to judge, not a test's. */
   private static List<String> syncMisses(CaseResult r) {
     return Targets.misses(r).stream().filter(m -> !m.startsWith("start-up")).toList();
   }
