@@ -132,7 +132,7 @@ public final class Comparison {
         flagged += line.worse() ? 1 : 0;
       }
     }
-    text.append(markdown(rows));
+    text.append(MarkdownTable.render(rows, 2));
     text.append(String.format(Locale.ROOT, "%n%d figure%s flagged %s.%n", flagged, flagged == 1 ? "" : "s", FLAG));
     return text.toString();
   }
@@ -144,36 +144,5 @@ public final class Comparison {
   private static String describe(Figures.MachineFigures m) {
     return m.cores() + " cores, " + m.cpu() + ", Linux " + m.kernel() + ", load " + m.loadAtStart() + " → "
         + m.loadAtEnd();
-  }
-
-  static String markdown(List<List<String>> rows) {
-    int[] widths = new int[rows.get(0).size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (int r = 0; r < rows.size(); r++) {
-      out.append(line(rows.get(r), widths));
-      if (r == 0) {
-        List<String> rule = new ArrayList<>();
-        for (int width : widths) {
-          rule.add("-".repeat(Math.max(1, width)));
-        }
-        out.append(line(rule, widths));
-      }
-    }
-    return out.toString();
-  }
-
-  private static String line(List<String> cells, int[] widths) {
-    StringBuilder line = new StringBuilder("|");
-    for (int i = 0; i < cells.size(); i++) {
-      String cell = cells.get(i);
-      String pad = " ".repeat(Math.max(0, widths[i] - cell.length()));
-      line.append(' ').append(i < 2 ? cell + pad : pad + cell).append(" |");
-    }
-    return line.append('\n').toString();
   }
 }
