@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One case of the benchmark.
  *
- * @param number 1..5, as issue 5 numbers them
+ * @param number 1..5 as issue 5 numbers them, and the later cases after them (see {@link #name})
  * @param title what the table calls it
  * @param method whose runtime plays the wall
  * @param screens windows on the one display
@@ -34,17 +34,20 @@ public record BenchCase(int number, String title, Method method, int screens, Du
   }
 
   public enum Method {
-    /** The seed tutorial's loop: barrier, then spawn the player (dev.wall.bench.baseline). */
+    /** The seed tutorial's loop: barrier, then spawn the player (dev.wall.bench.seed). */
     SEED,
     /** {@code wall play}. */
     OURS
   }
 
   /**
-   * The five cases of issue 5, issue 15's 60 fps case and issue 12's wall across hosts; the cases
+   * The five cases of issue 5, issue 15's 60 fps case, issue 12's wall across hosts, and issue
+   * 23's loads: a decoding load (every screen decodes a noisy 1920x1080 H.264 clip and scales it
+   * into its window), the same with a fast clock, and 60 fps beside a CPU hog per core. The cases
    * with a fast clock sample for {@code skewSampling}, the rest for {@code sampling}.
    */
   public static List<BenchCase> all(Duration sampling, Duration skewSampling) {
+    Show decoding = Show.CLIPS_30.withSource(Show.Source.FULL_HD_NOISY);
     return List.of(
         new BenchCase(1, "seed: barrier, spawn", Method.SEED, 4, sampling, false, false),
         new BenchCase(2, "ours", Method.OURS, 4, sampling, false, false),
@@ -53,7 +56,56 @@ public record BenchCase(int number, String title, Method method, int screens, Du
         new BenchCase(5, "ours, 8 screens", Method.OURS, 8, sampling, false, false),
         new BenchCase(6, "ours, 60 fps", Method.OURS, 4, sampling, false, false, Show.CLIPS_30.withFps(60)),
         new BenchCase(7, "ours, 4 nodes, +2000 ppm, hog", Method.OURS, 4, skewSampling, true, true, Show.CLIPS_30,
-            4));
+            4),
+        new BenchCase(8, "ours, decoding 1080p x4", Method.OURS, 4, sampling, false, false, decoding),
+        new BenchCase(9, "ours, decoding 1080p x4, 1 clock +2000 ppm", Method.OURS, 4, skewSampling, true, false,
+            decoding),
+        new BenchCase(10, "ours, 60 fps, CPU hog x2", Method.OURS, 4, sampling, false, true,
+            Show.CLIPS_30.withFps(60)));
+  }
+
+  /**
+   * The case's short name, as {@code --cases} and the recorded figures ({@code --compare}) know it:
+   * by its number, so a case keeps its name whatever its title says.
+   */
+  public String name() {
+    return switch (number) {
+      case 1 -> "seed";
+      case 2 -> "plain";
+      case 3 -> "fast-clock";
+      case 4 -> "loaded";
+      case 5 -> "eight-screens";
+      case 6 -> "60fps";
+      case 7 -> "nodes";
+      case 8 -> "decoding";
+      case 9 -> "decoding-fast-clock";
+      case 10 -> "60fps-loaded";
+      case 11 -> "playlist";
+      case 12 -> "sound-clock";
+      case 13 -> "latency";
+      default -> "case-" + number;
+    };
+  }
+
+  /**
+   * The cases {@code asked} names, each by its number or its {@link #name}, in the order of
+   * {@code all}; "all" is every one.
+   *
+   * @throws IllegalArgumentException naming a case that is not there, and the names there are
+   */
+  public static List<BenchCase> select(List<BenchCase> all, List<String> asked) {
+    if (asked.contains("all")) {
+      return all;
+    }
+    java.util.Set<Integer> wanted = new java.util.HashSet<>();
+    for (String name : asked) {
+      String key = name.strip();
+      BenchCase found = all.stream().filter(c -> c.name().equals(key) || String.valueOf(c.number()).equals(key))
+          .findFirst().orElseThrow(() -> new IllegalArgumentException("--cases: no case " + key + "; the cases are "
+              + String.join(", ", all.stream().map(c -> c.number() + " " + c.name()).toList()) + ", or all"));
+      wanted.add(found.number());
+    }
+    return all.stream().filter(c -> wanted.contains(c.number())).toList();
   }
 
   /** A 2-item playlist on 4 screens: items of {@code itemSeconds}, numbered from 0 and from 5000. */

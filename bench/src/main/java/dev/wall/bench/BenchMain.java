@@ -1,12 +1,15 @@
 package dev.wall.bench;
 
 import dev.wall.bench.cluster.LaunchScaling;
+import dev.wall.bench.report.Comparison;
+import dev.wall.bench.report.Figures;
 import dev.wall.bench.report.Machine;
 import dev.wall.bench.report.ResultTable;
 import dev.wall.bench.sampling.OffBeatRate;
 import dev.wall.bench.sampling.SamplerKind;
 import dev.wall.bench.sampling.SamplingStats;
 import dev.wall.bench.wall.Clips;
+import dev.wall.bench.wall.WallBuild;
 import dev.wall.core.testing.RepoFiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,10 +31,31 @@ import picocli.CommandLine.Option;
     description = "Measures wall sync from pixels: screenshots of real walls under Xvfb, every screen's"
         + " frame number read from its bar code.")
 public final class BenchMain implements Callable<Integer> {
-  @Option(names = "--cases", split = ",", paramLabel = "N",
-      description = "Cases to run, of 1 seed, 2 ours, 3 fast clock, 4 CPU hog, 5 eight screens, 6 60 fps, 7 four"
-          + " nodes over TCP with a fast clock and a CPU hog (a namespace cluster; needs root) (default: all).")
-  List<Integer> cases = List.of(1, 2, 3, 4, 5, 6, 7);
+  @Option(names = "--cases", split = ",", paramLabel = "CASE",
+      description = "Cases to run, by number or name: 1 seed, 2 plain, 3 fast-clock (one clock +2000 ppm),"
+          + " 4 loaded (a CPU hog per core), 5 eight-screens, 6 60fps, 7 nodes (four nodes over TCP with a fast"
+          + " clock and a CPU hog: a namespace cluster, needs root), 8 decoding (every screen decodes a noisy"
+          + " 1920x1080 H.264 clip into its window), 9 decoding-fast-clock, 10 60fps-loaded (default: all).")
+  List<String> cases = List.of("all");
+
+  @Option(names = "--wall", paramLabel = "DIR",
+      description = "Play another build of wall: a checkout built with mvn package (its wall-player/target), or"
+          + " an installed one (/opt/wall). Default: this checkout's.")
+  Path wallDir;
+
+  @Option(names = "--before", paramLabel = "DIR",
+      description = "A/B in one sitting: every case is played by DIR's build (as --wall reads it), then by this"
+          + " checkout's (or --wall's), alternating, and each figure of the second is compared with the first.")
+  Path beforeDir;
+
+  @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+      description = "Run the cases N times over (with --before: N alternations) (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(names = "--compare", paramLabel = "FILE",
+      description = "Print each figure beside the same figure of an earlier run (its results.json, or one recorded"
+          + " in bench/baseline/), as a ratio, and flag any more than 20% worse.")
+  Path compareFile;
 
   @Option(names = "--seconds", defaultValue = "65",
       description = "Seconds of screenshots per case, from start-up on (default: ${DEFAULT-VALUE}: three seams).")
@@ -118,19 +142,64 @@ public final class BenchMain implements Callable<Integer> {
     if (soakLoops != null) {
       return new dev.wall.bench.soak.Soak(outDir.resolve("soak"), out).run(soakLoops) ? 0 : 1;
     }
+    List<BenchCase> selected;
+    try {
+      selected = BenchCase.select(BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds)), cases);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench/run: " + e.getMessage());
+      return 2;
+    }
+    Figures recorded = null;
+    WallBuild wall;
+    WallBuild before;
+    try {
+      recorded = compareFile == null ? null : Figures.read(compareFile);
+      wall = wallDir == null ? WallBuild.current() : WallBuild.of(wallDir);
+      before = beforeDir == null ? null : WallBuild.of(beforeDir);
+    } catch (java.io.IOException e) {
+      System.err.println("bench/run: " + e.getMessage());
+      return 2;
+    }
+    String bench = WallBuild.current().commit();
     List<CaseResult> results = new ArrayList<>();
-    for (BenchCase c : BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds))) {
-      if (cases.contains(c.number())) {
-        results.add(new CaseRunner(clips, outDir, rate, SamplerKind.STREAM, out).run(c));
+    List<CaseResult> befores = new ArrayList<>();
+    for (int round = 1; round <= repeat; round++) {
+      String suffix = round == 1 ? "" : "-" + round;
+      for (BenchCase c : selected) {
+        if (before != null && c.method() == BenchCase.Method.OURS) {
+          out.println("bench: case " + c.number() + ": before, " + before.describe());
+          befores.add(new CaseRunner(clips, outDir.resolve("before" + suffix), rate, SamplerKind.STREAM, out, before)
+              .run(c));
+          out.println("bench: case " + c.number() + ": after, " + wall.describe());
+        }
+        Path dir = before != null ? outDir.resolve("after" + suffix) : round == 1 ? outDir : outDir.resolve("run" + suffix);
+        results.add(new CaseRunner(clips, dir, rate, SamplerKind.STREAM, out, wall).run(c));
       }
     }
     String report = report(started, loads, results);
+    Figures figures = Figures.of(started, loads, bench, results);
+    Files.createDirectories(outDir);
+    if (before != null) {
+      Figures beforeFigures = Figures.of(started, loads, bench, befores);
+      report = "Before: " + before.describe() + "\n\n" + report(started, loads, befores) + "\nAfter: "
+          + wall.describe() + "\n\n" + report + "\n" + abComparison(beforeFigures, figures);
+      beforeFigures.write(outDir.resolve("before.json"));
+    }
+    if (recorded != null) {
+      report += "\n" + Comparison.render(compareFile.toString(), recorded, "this run", figures);
+    }
     out.println();
     out.print(report);
-    Files.createDirectories(outDir);
     Files.writeString(outDir.resolve("results.md"), report);
-    out.println("\n(also in " + outDir.resolve("results.md") + "; per case: samples.csv, evidence/, logs)");
+    figures.write(outDir.resolve("results.json"));
+    out.println("\n(also in " + outDir.resolve("results.md") + " and, for --compare, " + outDir.resolve("results.json")
+        + "; per case: samples.csv, evidence/, logs)");
     return 0;
+  }
+
+  /** Each "after" beside the "before" of the same case and round, in the order they ran. */
+  private static String abComparison(Figures before, Figures after) {
+    return Comparison.render("before", before, "after", after);
   }
 
   /** The table with its header (date, machine, load), then each case's details. */

@@ -19,14 +19,31 @@ import java.util.List;
  * @param failure why the case could not be measured, or null
  * @param show the figures of a show's own features: transitions, a latency screen's lead, the
  *     runtime's report; null for the seed
+ * @param run which build of the wall played, and what its processes used of the CPU; null when
+ *     not known
  */
 public record CaseResult(BenchCase benchCase, SyncFigures sync, SamplingStats sampling, long rankPeakKb,
     long playerPeakKb, int seeks, double loadBefore, double loadAfter, List<String> notes, String failure,
-    ShowFigures show) {
+    ShowFigures show, Run run) {
 
   public CaseResult(BenchCase benchCase, SyncFigures sync, SamplingStats sampling, long rankPeakKb,
       long playerPeakKb, int seeks, double loadBefore, double loadAfter, List<String> notes, String failure) {
-    this(benchCase, sync, sampling, rankPeakKb, playerPeakKb, seeks, loadBefore, loadAfter, notes, failure, null);
+    this(benchCase, sync, sampling, rankPeakKb, playerPeakKb, seeks, loadBefore, loadAfter, notes, failure, null,
+        null);
+  }
+
+  /**
+   * @param wall the build of wall that played ({@code --wall}, else this checkout's)
+   * @param cpu the ranks' and players' CPU from start-up to the end of sampling, or null
+   * @param droppedFrames frames the players dropped, as the wall's own report says, or -1 when it
+   *     does not say (an older wall, the seed)
+   */
+  public record Run(dev.wall.bench.wall.WallBuild wall, dev.wall.bench.wall.ProcessWatch.CpuUse cpu,
+      long droppedFrames) {}
+
+  /** A short name of the build that played, for tables: its commit. */
+  public String wallLabel() {
+    return run == null || run.wall() == null ? "" : run.wall().commit();
   }
 
   /**

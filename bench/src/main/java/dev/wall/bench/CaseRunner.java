@@ -4,7 +4,7 @@ import dev.wall.bench.BenchCase.Method;
 import dev.wall.bench.cluster.Netem;
 import dev.wall.bench.analysis.Sample;
 import dev.wall.bench.analysis.SyncAnalysis;
-import dev.wall.bench.baseline.SeedRankMain;
+import dev.wall.bench.seed.SeedRankMain;
 import dev.wall.bench.code.FrameCode;
 import dev.wall.bench.report.Machine;
 import dev.wall.bench.sampling.DisplaySampler;
@@ -17,6 +17,7 @@ import dev.wall.bench.wall.CpuHogs;
 import dev.wall.bench.wall.FastClock;
 import dev.wall.bench.wall.ProcessWatch;
 import dev.wall.bench.wall.Show;
+import dev.wall.bench.wall.WallBuild;
 import dev.wall.bench.wall.WallLaunch;
 import dev.wall.bench.wall.WallReport;
 import dev.wall.player.players.PlayerException;
@@ -59,6 +60,7 @@ public final class CaseRunner {
   private final double askedPerSecond;
   private final SamplerKind sampler;
   private final PrintStream progress;
+  private final WallBuild build;
 
   /**
    * @param outDir each case writes its layout, logs, samples.csv and evidence PNGs under it
@@ -68,11 +70,18 @@ public final class CaseRunner {
    * @param progress one line per step, for whoever watches
    */
   public CaseRunner(Clips clips, Path outDir, double samplesPerSecond, SamplerKind sampler, PrintStream progress) {
+    this(clips, outDir, samplesPerSecond, sampler, progress, WallBuild.current());
+  }
+
+  /** The same, playing {@code build}'s wall (the seed's loop is always the benchmark's own). */
+  public CaseRunner(Clips clips, Path outDir, double samplesPerSecond, SamplerKind sampler, PrintStream progress,
+      WallBuild build) {
     this.clips = clips;
     this.outDir = outDir;
     this.askedPerSecond = samplesPerSecond;
     this.sampler = sampler;
     this.progress = progress;
+    this.build = build;
   }
 
   /** What one case is set up with, before the wall starts. */
@@ -151,7 +160,7 @@ public final class CaseRunner {
     Optional<Duration> samplerCpu;
     String failure;
     try {
-      failure = sample(s, wall, recorder, hogs, launch);
+      failure = sample(s, wall, recorder, hogs, launch, watch);
     } finally {
       recorder.stopRecording();
       samplerCpu = screenshots.cpuTime();
@@ -167,7 +176,7 @@ public final class CaseRunner {
   /** Start-up is judged as on a node that has played before: the class archives exist. */
   private void warmUp(Stage s) throws IOException {
     try {
-      WallLaunch.warmUp(s.layoutFile, s.dir.resolve("run"), s.dir.resolve("warm-up.log"), s.controller());
+      WallLaunch.warmUp(build, s.layoutFile, s.dir.resolve("run"), s.dir.resolve("warm-up.log"), s.controller());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while warming up", e);
@@ -178,12 +187,13 @@ public final class CaseRunner {
     Path runDir = s.dir.resolve("run");
     Path log = s.dir.resolve("wall.log");
     return s.c.method() == Method.OURS
-        ? WallLaunch.play(s.layoutFile, s.display, runDir, report, s.env, log, s.controller())
+        ? WallLaunch.play(build, s.layoutFile, s.display, runDir, report, s.env, log, s.controller())
         : WallLaunch.seed(s.layoutFile, s.layout.screens(), s.display, runDir, s.env, log);
   }
 
   /** Waits for start-up, then for the case's sampling time; returns why it was cut short, or null. */
-  private String sample(Stage s, ChildProcess wall, Recorder recorder, CpuHogs hogs, long launch) {
+  private String sample(Stage s, ChildProcess wall, Recorder recorder, CpuHogs hogs, long launch,
+      ProcessWatch watch) {
     await(STARTUP_TIMEOUT, () -> recorder.startupNanos() >= 0 || !wall.isAlive());
     if (recorder.startupNanos() < 0) {
       return wall.isAlive() ? "no screenshot had every screen moving within " + STARTUP_TIMEOUT.toSeconds() + " s"
@@ -191,8 +201,10 @@ public final class CaseRunner {
     }
     say(s.c, String.format(Locale.ROOT, "all screens moving after %.2f s; sampling for %d s",
         (recorder.startupNanos() - launch) / 1e9, s.c.sampling().toSeconds()));
+    watch.markCpuStart();
     long end = recorder.startupNanos() + s.c.sampling().toNanos();
     await(Duration.ofNanos(end - System.nanoTime()), () -> !wall.isAlive() || hogs != null && !hogs.allAlive());
+    watch.markCpuEnd();
     if (!wall.isAlive()) {
       return "the wall exited early with code " + wall.process().exitValue() + ": "
           + String.join(" | ", wall.lastLogLines(3));
@@ -207,11 +219,17 @@ public final class CaseRunner {
     writeSamples(s.dir.resolve("samples.csv"), samples, launch, s.layout, show.loopFrames());
     List<String> notes = s.notes;
     int seeks = -1;
+    long dropped = -1;
     CaseResult.ShowFigures showFigures = null;
     if (s.c.method() == Method.OURS) {
       WallReport report = WallReport.read(s.dir.resolve("report.jsonl"), s.layout.names().get(0));
       seeks = report.seeks();
+      dropped = report.droppedFrames();
       notes.add(report.loops() + " loops reported; the runtime's own worst skew per loop, ms: " + report.skewsMs());
+      if (dropped >= 0) {
+        notes.add("frames the players dropped, as the wall reports them: " + dropped
+            + (report.droppedPerScreen().isEmpty() ? "" : " " + report.droppedPerScreen()));
+      }
       if (s.c.fastClock()) {
         notes.add("fast screen " + s.layout.names().get(0) + (show.fastScreenIsClock() ? " (the clock, with sound)" : "")
             + "'s rate at each seam: " + report.rates());
@@ -247,13 +265,22 @@ public final class CaseRunner {
     }
     notes.add(String.format(Locale.ROOT, "%d rank JVMs and %d mpv processes watched", watch.ranksSeen(),
         watch.playersSeen()));
+    ProcessWatch.CpuUse cpu = watch.cpuUse();
+    if (cpu != null) {
+      notes.add(String.format(Locale.ROOT, "CPU while sampling, in %% of one core: a rank %.1f%%, a player %.1f%%"
+          + " (means)", cpu.rankPercent(), cpu.playerPercent()));
+    }
+    if (s.c.method() == Method.OURS) {
+      notes.add("wall played: " + build.describe());
+    }
     notes.add(startupBreakdown(launch, s.layout.screens(), watch, recorder));
     notes.add(String.format(Locale.ROOT, "cost of measuring, in %% of one core over the run: screenshots (ffmpeg)"
         + " %s, decoding (benchmark JVM) %.0f%%", played.samplerCpu.map(d -> String.format(Locale.ROOT, "%.0f%%",
         d.toNanos() / 1e9 / played.seconds * 100)).orElse("?"), played.ownCpuSeconds / played.seconds * 100));
     return new CaseResult(s.c, new SyncAnalysis(show.loopFrames()).analyse(samples, launch),
         SamplingStats.of(recorder.times().stream().filter(t -> t.nanos() > launch).toList()), watch.rankPeakKb(),
-        watch.playerPeakKb(), seeks, s.loadBefore, Machine.load(), notes, played.failure, showFigures);
+        watch.playerPeakKb(), seeks, s.loadBefore, Machine.load(), notes, played.failure, showFigures,
+        new CaseResult.Run(s.c.method() == Method.OURS ? build : null, cpu, dropped));
   }
 
   /**

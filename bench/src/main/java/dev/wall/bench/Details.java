@@ -35,7 +35,7 @@ final class Details {
     }
     List<String> misses = Targets.misses(r);
     if (r.benchCase().method() == BenchCase.Method.SEED) {
-      text.append("  targets: not judged (the baseline)\n");
+      text.append("  targets: not judged (the seed tutorial's method)\n");
     } else if (misses.isEmpty()) {
       text.append("  targets: all met\n");
     } else {

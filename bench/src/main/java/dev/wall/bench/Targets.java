@@ -18,7 +18,7 @@ public final class Targets {
   private Targets() {}
 
   /**
-   * What {@code r} missed, one line each; empty when it met every target. The seed's baseline is
+   * What {@code r} missed, one line each; empty when it met every target. The seed is
    * not judged: it is there to compare against.
    */
   public static List<String> misses(CaseResult r) {

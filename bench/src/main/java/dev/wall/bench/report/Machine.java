@@ -12,8 +12,12 @@ public final class Machine {
 
   /** e.g. {@code 2 cores, Intel(R) Xeon(R) Processor @ 2.50GHz, Linux 6.1.0-18-amd64}. */
   public static String describe() {
-    return Runtime.getRuntime().availableProcessors() + " cores (nproc), " + cpuModel() + ", Linux "
-        + read("/proc/sys/kernel/osrelease", "?").strip();
+    return Runtime.getRuntime().availableProcessors() + " cores (nproc), " + cpuModel() + ", Linux " + kernel();
+  }
+
+  /** The kernel's release, as uname -r says it. */
+  public static String kernel() {
+    return read("/proc/sys/kernel/osrelease", "?").strip();
   }
 
   public static String now() {
@@ -32,7 +36,8 @@ public final class Machine {
     return fields[0] + " " + fields[1] + " " + fields[2];
   }
 
-  private static String cpuModel() {
+  /** The CPU's model name. */
+  public static String cpuModel() {
     return read("/proc/cpuinfo", "").lines().filter(l -> l.startsWith("model name")).findFirst()
         .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
   }

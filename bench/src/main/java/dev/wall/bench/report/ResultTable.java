@@ -20,24 +20,7 @@ public final class ResultTable {
     for (CaseResult r : results) {
       rows.add(row(r));
     }
-    int[] widths = new int[HEADER.size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (int r = 0; r < rows.size(); r++) {
-      out.append(line(rows.get(r), widths));
-      if (r == 0) {
-        List<String> rule = new ArrayList<>();
-        for (int width : widths) {
-          rule.add("-".repeat(width));
-        }
-        out.append(line(rule, widths));
-      }
-    }
-    return out.toString();
+    return MarkdownTable.render(rows, 1);
   }
 
   private static List<String> row(CaseResult r) {
@@ -65,23 +48,6 @@ public final class ResultTable {
         fmt("%.1f", r.playerPeakMb()),
         r.seeks() < 0 ? "n/a" : String.valueOf(r.seeks()),
         fmt("%.1f→%.1f", r.loadBefore(), r.loadAfter()));
-  }
-
-  private static String line(List<String> cells, int[] widths) {
-    StringBuilder line = new StringBuilder("|");
-    for (int i = 0; i < cells.size(); i++) {
-      String cell = cells.get(i);
-      line.append(' ').append(i == 0 ? pad(cell, widths[i]) : padLeft(cell, widths[i])).append(" |");
-    }
-    return line.append('\n').toString();
-  }
-
-  private static String pad(String s, int width) {
-    return s + " ".repeat(Math.max(0, width - s.length()));
-  }
-
-  private static String padLeft(String s, int width) {
-    return " ".repeat(Math.max(0, width - s.length())) + s;
   }
 
   private static String fmt(String format, Object... args) {

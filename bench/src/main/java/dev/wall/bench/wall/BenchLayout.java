@@ -20,7 +20,7 @@ import java.util.List;
  * @param height the display height the grid needs
  */
 public record BenchLayout(List<String> names, List<Rect> windows, int width, int height) {
-  /** The player argument every bench screen gets; the seed baseline passes the same. */
+  /** The player argument every bench screen gets; the seed's method passes the same. */
   public static final String X11_OUTPUT = "--vo=x11";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

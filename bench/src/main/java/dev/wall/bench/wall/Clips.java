@@ -42,7 +42,7 @@ public final class Clips {
   public static String fileName(String screen, Show show, int item) {
     int first = show.firstFrames().get(item);
     return screen + "-" + WIDTH + "x" + HEIGHT + "-" + show.itemSeconds() + "s-" + show.fps() + "fps"
-        + (first == 0 ? "" : "-from" + first) + ".mp4";
+        + (first == 0 ? "" : "-from" + first) + show.source().suffix() + ".mp4";
   }
 
   /** Each screen's playlist in {@code show}: its clips' file names. */
@@ -92,6 +92,8 @@ public final class Clips {
   }
 
   private void make(String screen, String name, Show show, int first, int hue) {
-    ClipCache.copy(ClipCache.barCoded(screen, WIDTH, HEIGHT, show.itemSeconds(), show.fps(), hue, first), dir, name);
+    Show.Source source = show.source();
+    ClipCache.copy(ClipCache.barCoded(screen, source.width(), source.height(), show.itemSeconds(), show.fps(), hue,
+        first, source.bitrate()), dir, name);
   }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Watches a wall's process tree while it plays: the peak resident memory (VmHWM, which the kernel
  * keeps per process) of every rank JVM and every mpv, and which mpv windows run with libfaketime
- * loaded. Polls, because players of the baseline come and go every loop.
+ * loaded. Polls, because players of the seed's method come and go every loop.
  */
 public final class ProcessWatch implements AutoCloseable {
   /** Fast while the wall starts, for the start-up breakdown; slow after, VmHWM keeps the peak anyway. */
@@ -34,6 +34,8 @@ public final class ProcessWatch implements AutoCloseable {
   private volatile long rankPeakKb;
   private volatile long playerPeakKb;
   private volatile boolean closing;
+  private CpuMark cpuFrom;
+  private CpuMark cpuTo;
 
   /**
    * @param root the process the wall was started as; ranks and players are its descendants
@@ -91,6 +93,66 @@ public final class ProcessWatch implements AutoCloseable {
   /** A JVM running {@code rankMain} (or a child it is forking: see above), by its command line. */
   public static boolean isRank(List<String> argv, String rankMain) {
     return !argv.isEmpty() && Path.of(argv.get(0)).getFileName().toString().equals("java") && argv.contains(rankMain);
+  }
+
+  /** CPU time so far of every rank and every player, and when: see {@link #cpuUse}. */
+  private record CpuMark(long nanos, Map<Long, Long> ranks, Map<Long, Long> players) {}
+
+  /**
+   * What the ranks and players used of the CPU between two marks: the mean per process, in percent
+   * of one core. A player or rank that came or went between the marks counts from its first mark
+   * to its last.
+   *
+   * @param rankPercent mean CPU of a rank JVM
+   * @param playerPercent mean CPU of a player
+   */
+  public record CpuUse(double rankPercent, double playerPercent) {}
+
+  /** The first mark: from here {@link #cpuUse} counts (start-up is left out). */
+  public synchronized void markCpuStart() {
+    pollOnce();
+    cpuFrom = cpuMark();
+  }
+
+  /** The second mark: the wall still plays, the sampling is over. */
+  public synchronized void markCpuEnd() {
+    pollOnce();
+    cpuTo = cpuMark();
+  }
+
+  /** Between the two marks, or null if either is missing. */
+  public synchronized CpuUse cpuUse() {
+    if (cpuFrom == null || cpuTo == null || cpuTo.nanos <= cpuFrom.nanos) {
+      return null;
+    }
+    double seconds = (cpuTo.nanos - cpuFrom.nanos) / 1e9;
+    return new CpuUse(percent(cpuFrom.ranks, cpuTo.ranks, seconds), percent(cpuFrom.players, cpuTo.players, seconds));
+  }
+
+  private static double percent(Map<Long, Long> from, Map<Long, Long> to, double seconds) {
+    long used = 0;
+    int counted = 0;
+    for (Map.Entry<Long, Long> end : to.entrySet()) {
+      Long start = from.get(end.getKey());
+      if (start != null && end.getValue() >= start) {
+        used += end.getValue() - start;
+        counted++;
+      }
+    }
+    return counted == 0 ? Double.NaN : used / 1e9 / seconds / counted * 100;
+  }
+
+  private CpuMark cpuMark() {
+    return new CpuMark(System.nanoTime(), cpuNanos(ranks.keySet()), cpuNanos(players.keySet()));
+  }
+
+  private static Map<Long, Long> cpuNanos(Set<Long> pids) {
+    Map<Long, Long> cpu = new java.util.HashMap<>();
+    for (long pid : pids) {
+      ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+          .ifPresent(d -> cpu.put(pid, d.toNanos()));
+    }
+    return cpu;
   }
 
   /** The largest VmHWM of any rank JVM seen, in kB. */

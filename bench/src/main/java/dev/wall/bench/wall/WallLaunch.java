@@ -1,6 +1,6 @@
 package dev.wall.bench.wall;
 
-import dev.wall.bench.baseline.SeedRankMain;
+import dev.wall.bench.seed.SeedRankMain;
 import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.launch.RankClassArchive;
@@ -35,15 +35,22 @@ public final class WallLaunch {
    */
   public static ChildProcess play(Path layout, String display, Path runDir, Path report, Map<String, String> env,
       Path log, dev.wall.player.testing.NamespaceCluster.Node node) throws IOException {
+    return play(WallBuild.current(), layout, display, runDir, report, env, log, node);
+  }
+
+  /** The same, with {@code build}'s wall. */
+  public static ChildProcess play(WallBuild build, Path layout, String display, Path runDir, Path report,
+      Map<String, String> env, Path log, dev.wall.player.testing.NamespaceCluster.Node node) throws IOException {
     List<String> argv = new ArrayList<>(List.of(java()));
     argv.addAll(CONTROLLER_JVM_OPTIONS);
     if (node != null) {
       argv.add("-Duser.home=" + node.home());
     }
-    if (java.nio.file.Files.isReadable(CONTROLLER_ARCHIVE)) {
-      argv.addAll(List.of("-XX:SharedArchiveFile=" + CONTROLLER_ARCHIVE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    Path archive = controllerArchive(build.classpath());
+    if (java.nio.file.Files.isReadable(archive)) {
+      argv.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     }
-    argv.addAll(List.of("-cp", classpath(), WALL_MAIN, "play", layout.toString(), "--forever",
+    argv.addAll(List.of("-cp", build.classpath(), WALL_MAIN, "play", layout.toString(), "--forever",
         "--display", display, "--run-dir", runDir.toString(), "--report", report.toString()));
     return ChildProcess.start("wall play", node == null ? argv : node.exec(argv), log, env);
   }
@@ -73,7 +80,7 @@ public final class WallLaunch {
     argv.addAll(List.of("--bind-to", "none", "-x", "DISPLAY", "-np", String.valueOf(screens),
         "--host", "localhost:" + screens, java()));
     argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
-    argv.addAll(List.of("-cp", classpath(), SeedRankMain.class.getName(), layout.toString(),
+    argv.addAll(List.of("-cp", ownClasspath(), SeedRankMain.class.getName(), layout.toString(),
         runDir.toString()));
     return argv;
   }
@@ -89,16 +96,23 @@ public final class WallLaunch {
   /** The same, on the controller {@code node} of a namespace cluster, or here when it is null. */
   public static void warmUp(Path layout, Path runDir, Path log, dev.wall.player.testing.NamespaceCluster.Node node)
       throws IOException, InterruptedException {
-    java.nio.file.Files.createDirectories(CONTROLLER_ARCHIVE.getParent());
+    warmUp(WallBuild.current(), layout, runDir, log, node);
+  }
+
+  /** The same, with {@code build}'s wall. */
+  public static void warmUp(WallBuild build, Path layout, Path runDir, Path log,
+      dev.wall.player.testing.NamespaceCluster.Node node) throws IOException, InterruptedException {
+    Path archive = controllerArchive(build.classpath());
+    java.nio.file.Files.createDirectories(archive.getParent());
     List<String> argv = new ArrayList<>(List.of(java()));
     argv.addAll(CONTROLLER_JVM_OPTIONS);
     if (node != null) {
       argv.add("-Duser.home=" + node.home());
     }
-    if (!java.nio.file.Files.exists(CONTROLLER_ARCHIVE) && RankClassArchive.archivable(classpath())) {
-      argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + CONTROLLER_ARCHIVE, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    if (!java.nio.file.Files.exists(archive) && RankClassArchive.archivable(build.classpath())) {
+      argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     }
-    argv.addAll(List.of("-cp", classpath(), WALL_MAIN, "play", layout.toString(), "--warm-up",
+    argv.addAll(List.of("-cp", build.classpath(), WALL_MAIN, "play", layout.toString(), "--warm-up",
         "--run-dir", runDir.toString()));
     try (ChildProcess warm = ChildProcess.start("wall play --warm-up", node == null ? argv : node.exec(argv), log,
         Map.of())) {
@@ -108,14 +122,15 @@ public final class WallLaunch {
     }
   }
 
-  /** Where the bench keeps its controller JVM's class archive, one per build of the bench. */
-  private static final Path CONTROLLER_ARCHIVE = Path.of(System.getProperty("java.io.tmpdir"),
-      "wall-bench-controller-" + Integer.toHexString(classpath().hashCode()) + "-"
-          + Long.toHexString(jarStamp()) + ".jsa");
+  /** Where the bench keeps a controller JVM's class archive, one per build of the wall it plays. */
+  private static Path controllerArchive(String classpath) {
+    return Path.of(System.getProperty("java.io.tmpdir"), "wall-bench-controller-"
+        + Integer.toHexString(classpath.hashCode()) + "-" + Long.toHexString(jarStamp(classpath)) + ".jsa");
+  }
 
-  private static long jarStamp() {
+  private static long jarStamp(String classpath) {
     long stamp = 0;
-    for (String entry : classpath().split(java.io.File.pathSeparator)) {
+    for (String entry : classpath.split(java.io.File.pathSeparator)) {
       stamp = stamp * 31 + Path.of(entry).toFile().lastModified();
     }
     return stamp;
@@ -130,7 +145,7 @@ public final class WallLaunch {
    * folders (an integration test): class archives refuse folders, and start-up is judged as a
    * user sees it. Open MPI's jar is in target/lib (else taken from this JVM's own classpath).
    */
-  private static String classpath() {
+  static String ownClasspath() {
     String own = System.getProperty("java.class.path");
     Path target = dev.wall.core.testing.RepoFiles.root().resolve("bench/target");
     try (var jars = java.nio.file.Files.list(target.resolve("lib"));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wall.bench.baseline.SeedRankMain;
+import dev.wall.bench.seed.SeedRankMain;
 import dev.wall.player.nodes.LocalMachine;
 import java.nio.file.Path;
 import java.util.List;

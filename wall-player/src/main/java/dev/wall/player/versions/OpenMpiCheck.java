@@ -1,8 +1,13 @@
 package dev.wall.player.versions;
 
+import dev.wall.core.io.AtomicFile;
 import dev.wall.player.process.Processes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,24 +62,96 @@ public final class OpenMpiCheck {
   /**
    * The installed Open MPI's version, from {@code mpirun --version}; empty when mpirun is missing.
    * Asked once per JVM: the launcher's check, the controller's versions and its own node's answer
-   * to the checks before a start all read the same.
+   * to the checks before a start all read the same. The answer is also kept in {@code scratch}
+   * beside the identity of the mpirun that gave it (its real path, size and modification time),
+   * so the next start on this node reads it instead of running mpirun again (0.1 s of start-up,
+   * more on a Pi): an upgraded Open MPI is a new file, and is asked again.
    */
   public static Optional<String> installed(Path scratch) {
     String known = installed;
     if (known != null) {
       return Optional.of(known);
     }
+    Optional<String> identity = mpirunIdentity(System.getenv("PATH"));
+    if (identity.isEmpty()) {
+      return Optional.empty();
+    }
+    Path kept = scratch == null ? null : scratch.resolve(KEPT_FILE);
+    Optional<String> remembered = kept == null ? Optional.empty() : readKept(kept, identity.get());
+    if (remembered.isPresent()) {
+      installed = remembered.get();
+      return remembered;
+    }
     try {
       Processes.Outcome mpirun = Processes.run(List.of("mpirun", "--version"), "", VERSION_DEADLINE, Map.of());
       Matcher m = VERSION.matcher(mpirun.stdout() + "\n" + mpirun.stderr());
       if (m.find()) {
         installed = m.group(1);
+        keep(kept, identity.get(), installed);
         return Optional.of(installed);
       }
     } catch (IOException e) {
       // mpirun is not on PATH, or did not answer.
     }
     return Optional.empty();
+  }
+
+  /** The file in a scratch folder that keeps mpirun's answer. */
+  static final String KEPT_FILE = "openmpi-version";
+  private static final Pattern KEPT_VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+  /**
+   * The mpirun that {@code path} finds, as its real path, size and modification time in
+   * nanoseconds; empty when there is none.
+   */
+  static Optional<String> mpirunIdentity(String path) {
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(":")) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, "mpirun");
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        try {
+          Path real = candidate.toRealPath();
+          BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
+          return Optional.of(real + " " + attrs.size() + " " + attrs.lastModifiedTime().toInstant().getEpochSecond()
+              + "." + attrs.lastModifiedTime().toInstant().getNano());
+        } catch (IOException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The version kept for exactly this mpirun, or empty: another mpirun, or a file not ours to trust. */
+  static Optional<String> readKept(Path kept, String identity) {
+    try {
+      if (!Files.isRegularFile(kept, LinkOption.NOFOLLOW_LINKS) || Files.size(kept) > 4096) {
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(kept, StandardCharsets.UTF_8);
+      if (lines.size() == 2 && lines.get(0).equals(identity) && KEPT_VERSION.matcher(lines.get(1)).matches()) {
+        return Optional.of(lines.get(1));
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Unreadable: ask mpirun.
+    }
+    return Optional.empty();
+  }
+
+  private static void keep(Path kept, String identity, String version) {
+    if (kept == null || !Files.isDirectory(kept.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      AtomicFile.replacingLinks().write(kept, (identity + "\n" + version + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // Kept only to save time; the next start asks mpirun again.
+    }
   }
 
   /** The Implementation-Version bin/bootstrap wrote into mpi.jar's manifest, or null without the jar. */

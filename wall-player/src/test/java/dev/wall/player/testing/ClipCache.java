@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClipCache {
   private static final Duration MAKE_TIMEOUT = Duration.ofMinutes(3);
+  /** A noisy full-HD clip takes minutes on a busy 2-core machine. */
+  private static final Duration NOISY_MAKE_TIMEOUT = Duration.ofMinutes(20);
   private static final Map<String, Object> MAKING = new ConcurrentHashMap<>();
   private static volatile Path dir;
 
@@ -45,12 +47,24 @@ public final class ClipCache {
    * over a bar code of the frame number (the first {@code first}) in the top ninth.
    */
   public static Path barCoded(String label, int width, int height, double seconds, int fps, int hue, int first) {
+    return barCoded(label, width, height, seconds, fps, hue, first, null);
+  }
+
+  /**
+   * The same, with fresh noise in the picture encoded at {@code bitrate} (as ffmpeg reads it,
+   * {@code 2M}), so it costs what a camera's footage costs to decode; null for a clean clip.
+   */
+  public static Path barCoded(String label, int width, int height, double seconds, int fps, int hue, int first,
+      String bitrate) {
     Path makeClip = RepoFiles.root().resolve("media/generate/make-clip");
-    List<String> args = List.of(label, String.valueOf(width), String.valueOf(height), number(seconds),
-        String.valueOf(fps), String.valueOf(hue), String.valueOf(first));
+    List<String> args = new ArrayList<>(List.of(label, String.valueOf(width), String.valueOf(height),
+        number(seconds), String.valueOf(fps), String.valueOf(hue), String.valueOf(first)));
+    if (bitrate != null) {
+      args.add(bitrate);
+    }
     String key = key("make-clip " + sha256(read(makeClip)), args);
     String name = safe(label) + "-" + key;
-    return cached(name, out -> {
+    return cached(name, bitrate == null ? MAKE_TIMEOUT : NOISY_MAKE_TIMEOUT, out -> {
       List<String> argv = new ArrayList<>(List.of(makeClip.toString(), out.toString()));
       argv.addAll(args);
       return argv;
@@ -144,6 +158,10 @@ public final class ClipCache {
   }
 
   private static Path cached(String name, Command command) {
+    return cached(name, MAKE_TIMEOUT, command);
+  }
+
+  private static Path cached(String name, Duration timeout, Command command) {
     Path clip = dir().resolve(name + ".mp4");
     synchronized (MAKING.computeIfAbsent(name, n -> new Object())) {
       if (Files.isRegularFile(clip)) {
@@ -153,7 +171,7 @@ public final class ClipCache {
       Path out = dir().resolve(own + ".mp4");
       Path log = dir().resolve(own + ".log");
       try (ChildProcess make = ChildProcess.start("make " + name, command.argv(out), log, Map.of())) {
-        int code = make.waitFor(MAKE_TIMEOUT).orElse(-1);
+        int code = make.waitFor(timeout).orElse(-1);
         if (code != 0 || !Files.isRegularFile(out)) {
           throw new IllegalStateException("making the test clip " + name + " failed (exit " + code + "): "
               + String.join(" | ", make.lastLogLines(5)));

@@ -1,4 +1,4 @@
-package dev.wall.bench.baseline;
+package dev.wall.bench.seed;
 
 import dev.wall.bench.wall.BenchLayout;
 import dev.wall.core.layout.InvalidLayoutException;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark's baseline: the seed tutorial's loop, with mpv for omxplayer. Every loop, all
+ * The seed tutorial's method, for comparison (case 1): its loop, with mpv for omxplayer. Every loop, all
  * ranks meet at a barrier, then each spawns its player un-paused and waits for it to exit at the
  * end of the clip. Same windows, titles and media as {@code wall play}; no preroll, no held frame,
  * no drift correction. Runs until mpirun is stopped.
