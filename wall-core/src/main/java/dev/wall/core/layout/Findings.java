@@ -119,6 +119,17 @@ final class Findings {
     return Optional.empty();
   }
 
+  /**
+   * {@code value} as an object whose fields are all {@code known} (each other one is a finding,
+   * pointing to where it belongs when {@code elsewhere} names it), or empty when it is no object.
+   */
+  Optional<ObjectNode> objectOf(
+      JsonNode value, String path, String example, List<String> known, Map<String, String> elsewhere) {
+    Optional<ObjectNode> object = object(value, path, example);
+    object.ifPresent(o -> onlyKnownFields(o, path, known, elsewhere));
+    return object;
+  }
+
   Optional<ArrayNode> list(JsonNode value, String path, String example) {
     if (value.isArray()) {
       return Optional.of((ArrayNode) value);

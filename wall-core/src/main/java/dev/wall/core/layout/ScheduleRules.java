@@ -97,12 +97,11 @@ final class ScheduleRules {
 
   private Optional<Window> window(JsonNode value, int index) {
     String path = JsonPaths.index("schedule.open", index);
-    Optional<ObjectNode> object = findings.object(value, path, EXAMPLE_WINDOW);
+    Optional<ObjectNode> object = findings.objectOf(value, path, EXAMPLE_WINDOW, WINDOW_FIELDS, Map.of());
     if (object.isEmpty()) {
       return Optional.empty();
     }
     ObjectNode window = object.get();
-    findings.onlyKnownFields(window, path, WINDOW_FIELDS, Map.of());
     Optional<EnumSet<DayOfWeek>> days = part(window, path, "days", "\"days\": \"Mon-Fri\"",
         HoursSyntax::days);
     Optional<Integer> from = part(window, path, "from", "\"from\": \"09:30\"",

@@ -116,12 +116,11 @@ final class ScreenRules {
 
   private Optional<Facts> screen(int index, JsonNode node) {
     String path = JsonPaths.index("screens", index);
-    Optional<ObjectNode> object = findings.object(node, path, EXAMPLE_SCREEN);
+    Optional<ObjectNode> object = findings.objectOf(node, path, EXAMPLE_SCREEN, SCREEN_FIELDS, SCREEN_ELSEWHERE);
     if (object.isEmpty()) {
       return Optional.empty();
     }
     ObjectNode screen = object.get();
-    findings.onlyKnownFields(screen, path, SCREEN_FIELDS, SCREEN_ELSEWHERE);
     String name = name(screen, path);
     String host = host(screen, path);
     String address = address(screen, path);
