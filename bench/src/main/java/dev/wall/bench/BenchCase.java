@@ -18,18 +18,39 @@ import java.util.List;
  * @param nodes 0: every screen on this machine; else a namespace cluster of this many nodes, the
  *     screens spread over them, the wall started inside node 1
  */
-public record BenchCase(int number, String title, Method method, int screens, Duration sampling, boolean fastClock,
-    boolean cpuHog, Show show, int nodes) {
+public record BenchCase(
+    int number,
+    String title,
+    Method method,
+    int screens,
+    Duration sampling,
+    boolean fastClock,
+    boolean cpuHog,
+    Show show,
+    int nodes) {
 
   /** A case of issue 5's clips: 30 fps, 20 s, one per screen. */
-  public BenchCase(int number, String title, Method method, int screens, Duration sampling, boolean fastClock,
+  public BenchCase(
+      int number,
+      String title,
+      Method method,
+      int screens,
+      Duration sampling,
+      boolean fastClock,
       boolean cpuHog) {
     this(number, title, method, screens, sampling, fastClock, cpuHog, Show.CLIPS_30);
   }
 
   /** A case on this machine alone. */
-  public BenchCase(int number, String title, Method method, int screens, Duration sampling, boolean fastClock,
-      boolean cpuHog, Show show) {
+  public BenchCase(
+      int number,
+      String title,
+      Method method,
+      int screens,
+      Duration sampling,
+      boolean fastClock,
+      boolean cpuHog,
+      Show show) {
     this(number, title, method, screens, sampling, fastClock, cpuHog, show, 0);
   }
 
@@ -41,10 +62,10 @@ public record BenchCase(int number, String title, Method method, int screens, Du
   }
 
   /**
-   * The five cases of issue 5, issue 15's 60 fps case, issue 12's wall across hosts, and issue
-   * 23's loads: a decoding load (every screen decodes a noisy 1920x1080 H.264 clip and scales it
-   * into its window), the same with a fast clock, and 60 fps beside a CPU hog per core. The cases
-   * with a fast clock sample for {@code skewSampling}, the rest for {@code sampling}.
+   * The five cases of issue 5, issue 15's 60 fps case, issue 12's wall across hosts, and issue 23's
+   * loads: a decoding load (every screen decodes a noisy 1920x1080 H.264 clip and scales it into
+   * its window), the same with a fast clock, and 60 fps beside a CPU hog per core. The cases with a
+   * fast clock sample for {@code skewSampling}, the rest for {@code sampling}.
    */
   public static List<BenchCase> all(Duration sampling, Duration skewSampling) {
     Show decoding = Show.CLIPS_30.withSource(Show.Source.FULL_HD_NOISY);
@@ -54,13 +75,37 @@ public record BenchCase(int number, String title, Method method, int screens, Du
         new BenchCase(3, "ours, 1 clock +2000 ppm", Method.OURS, 4, skewSampling, true, false),
         new BenchCase(4, "ours, CPU hog x2", Method.OURS, 4, sampling, false, true),
         new BenchCase(5, "ours, 8 screens", Method.OURS, 8, sampling, false, false),
-        new BenchCase(6, "ours, 60 fps", Method.OURS, 4, sampling, false, false, Show.CLIPS_30.withFps(60)),
-        new BenchCase(7, "ours, 4 nodes, +2000 ppm, hog", Method.OURS, 4, skewSampling, true, true, Show.CLIPS_30,
+        new BenchCase(
+            6, "ours, 60 fps", Method.OURS, 4, sampling, false, false, Show.CLIPS_30.withFps(60)),
+        new BenchCase(
+            7,
+            "ours, 4 nodes, +2000 ppm, hog",
+            Method.OURS,
+            4,
+            skewSampling,
+            true,
+            true,
+            Show.CLIPS_30,
             4),
-        new BenchCase(8, "ours, decoding 1080p x4", Method.OURS, 4, sampling, false, false, decoding),
-        new BenchCase(9, "ours, decoding 1080p x4, 1 clock +2000 ppm", Method.OURS, 4, skewSampling, true, false,
+        new BenchCase(
+            8, "ours, decoding 1080p x4", Method.OURS, 4, sampling, false, false, decoding),
+        new BenchCase(
+            9,
+            "ours, decoding 1080p x4, 1 clock +2000 ppm",
+            Method.OURS,
+            4,
+            skewSampling,
+            true,
+            false,
             decoding),
-        new BenchCase(10, "ours, 60 fps, CPU hog x2", Method.OURS, 4, sampling, false, true,
+        new BenchCase(
+            10,
+            "ours, 60 fps, CPU hog x2",
+            Method.OURS,
+            4,
+            sampling,
+            false,
+            true,
             Show.CLIPS_30.withFps(60)));
   }
 
@@ -88,8 +133,8 @@ public record BenchCase(int number, String title, Method method, int screens, Du
   }
 
   /**
-   * The cases {@code asked} names, each by its number or its {@link #name}, in the order of
-   * {@code all}; "all" is every one.
+   * The cases {@code asked} names, each by its number or its {@link #name}, in the order of {@code
+   * all}; "all" is every one.
    *
    * @throws IllegalArgumentException naming a case that is not there, and the names there are
    */
@@ -100,29 +145,65 @@ public record BenchCase(int number, String title, Method method, int screens, Du
     java.util.Set<Integer> wanted = new java.util.HashSet<>();
     for (String name : asked) {
       String key = name.strip();
-      BenchCase found = all.stream().filter(c -> c.name().equals(key) || String.valueOf(c.number()).equals(key))
-          .findFirst().orElseThrow(() -> new IllegalArgumentException("--cases: no case " + key + "; the cases are "
-              + String.join(", ", all.stream().map(c -> c.number() + " " + c.name()).toList()) + ", or all"));
+      BenchCase found =
+          all.stream()
+              .filter(c -> c.name().equals(key) || String.valueOf(c.number()).equals(key))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--cases: no case "
+                              + key
+                              + "; the cases are "
+                              + String.join(
+                                  ", ", all.stream().map(c -> c.number() + " " + c.name()).toList())
+                              + ", or all"));
       wanted.add(found.number());
     }
     return all.stream().filter(c -> wanted.contains(c.number())).toList();
   }
 
-  /** A 2-item playlist on 4 screens: items of {@code itemSeconds}, numbered from 0 and from 5000. */
+  /**
+   * A 2-item playlist on 4 screens: items of {@code itemSeconds}, numbered from 0 and from 5000.
+   */
   public static BenchCase playlist(Duration sampling, int itemSeconds) {
-    return new BenchCase(11, "ours, 2-item playlist", Method.OURS, 4, sampling, false, false,
+    return new BenchCase(
+        11,
+        "ours, 2-item playlist",
+        Method.OURS,
+        4,
+        sampling,
+        false,
+        false,
         new Show(30, itemSeconds, List.of(0, 5000), false, 0));
   }
 
-  /** The screen with sound is the clock, and its clock runs 2000 ppm fast; clips of {@code clipSeconds}. */
+  /**
+   * The screen with sound is the clock, and its clock runs 2000 ppm fast; clips of {@code
+   * clipSeconds}.
+   */
   public static BenchCase audioClock(Duration sampling, int clipSeconds) {
-    return new BenchCase(12, "ours, sound screen's clock +2000 ppm", Method.OURS, 4, sampling, true, false,
+    return new BenchCase(
+        12,
+        "ours, sound screen's clock +2000 ppm",
+        Method.OURS,
+        4,
+        sampling,
+        true,
+        false,
         new Show(30, clipSeconds, List.of(0), true, 0));
   }
 
   /** One screen's panel is {@code latencyMs} slow: it is driven that much ahead. */
   public static BenchCase latency(Duration sampling, int latencyMs) {
-    return new BenchCase(13, "ours, 1 screen latencyMs " + latencyMs, Method.OURS, 4, sampling, false, false,
+    return new BenchCase(
+        13,
+        "ours, 1 screen latencyMs " + latencyMs,
+        Method.OURS,
+        4,
+        sampling,
+        false,
+        false,
         new Show(30, 20, List.of(0), false, latencyMs));
   }
 

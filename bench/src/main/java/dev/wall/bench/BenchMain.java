@@ -27,76 +27,125 @@ import picocli.CommandLine.Option;
  * The pixel sync benchmark (issue 5): runs each case, then prints one table with the date and the
  * machine. bench/run runs it with every case.
  */
-@Command(name = "bench/run", mixinStandardHelpOptions = true,
-    description = "Measures wall sync from pixels: screenshots of real walls under Xvfb, every screen's"
-        + " frame number read from its bar code.")
+@Command(
+    name = "bench/run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures wall sync from pixels: screenshots of real walls under Xvfb, every screen's"
+            + " frame number read from its bar code.")
 public final class BenchMain implements Callable<Integer> {
-  @Option(names = "--cases", split = ",", paramLabel = "CASE",
-      description = "Cases to run, by number or name: 1 seed, 2 plain, 3 fast-clock (one clock +2000 ppm),"
-          + " 4 loaded (a CPU hog per core), 5 eight-screens, 6 60fps, 7 nodes (four nodes over TCP with a fast"
-          + " clock and a CPU hog: a namespace cluster, needs root), 8 decoding (every screen decodes a noisy"
-          + " 1920x1080 H.264 clip into its window), 9 decoding-fast-clock, 10 60fps-loaded (default: all).")
+  @Option(
+      names = "--cases",
+      split = ",",
+      paramLabel = "CASE",
+      description =
+          "Cases to run, by number or name: 1 seed, 2 plain, 3 fast-clock (one clock +2000 ppm),"
+              + " 4 loaded (a CPU hog per core), 5 eight-screens, 6 60fps, 7 nodes (four nodes over TCP with a fast"
+              + " clock and a CPU hog: a namespace cluster, needs root), 8 decoding (every screen decodes a noisy"
+              + " 1920x1080 H.264 clip into its window), 9 decoding-fast-clock, 10 60fps-loaded (default: all).")
   List<String> cases = List.of("all");
 
-  @Option(names = "--wall", paramLabel = "DIR",
-      description = "Play another build of wall: a checkout built with mvn package (its wall-player/target), or"
-          + " an installed one (/opt/wall). Default: this checkout's.")
+  @Option(
+      names = "--wall",
+      paramLabel = "DIR",
+      description =
+          "Play another build of wall: a checkout built with mvn package (its wall-player/target), or"
+              + " an installed one (/opt/wall). Default: this checkout's.")
   Path wallDir;
 
-  @Option(names = "--before", paramLabel = "DIR",
-      description = "A/B in one sitting: every case is played by DIR's build (as --wall reads it), then by this"
-          + " checkout's (or --wall's), alternating, and each figure of the second is compared with the first.")
+  @Option(
+      names = "--before",
+      paramLabel = "DIR",
+      description =
+          "A/B in one sitting: every case is played by DIR's build (as --wall reads it), then by this"
+              + " checkout's (or --wall's), alternating, and each figure of the second is compared with the first.")
   Path beforeDir;
 
-  @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
-      description = "Run the cases N times over (with --before: N alternations) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeat",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Run the cases N times over (with --before: N alternations) (default: ${DEFAULT-VALUE}).")
   int repeat;
 
-  @Option(names = "--compare", paramLabel = "FILE",
-      description = "Print each figure beside the same figure of an earlier run (its results.json, or one recorded"
-          + " in bench/baseline/), as a ratio, and flag any more than 20% worse.")
+  @Option(
+      names = "--compare",
+      paramLabel = "FILE",
+      description =
+          "Print each figure beside the same figure of an earlier run (its results.json, or one recorded"
+              + " in bench/baseline/), as a ratio, and flag any more than 20% worse.")
   Path compareFile;
 
-  @Option(names = "--seconds", defaultValue = "65",
-      description = "Seconds of screenshots per case, from start-up on (default: ${DEFAULT-VALUE}: three seams).")
+  @Option(
+      names = "--seconds",
+      defaultValue = "65",
+      description =
+          "Seconds of screenshots per case, from start-up on (default: ${DEFAULT-VALUE}: three seams).")
   int seconds;
 
-  @Option(names = "--skew-seconds", defaultValue = "125",
+  @Option(
+      names = "--skew-seconds",
+      defaultValue = "125",
       description = "The same for cases 3 and 6, with a fast clock (default: ${DEFAULT-VALUE}).")
   int skewSeconds;
 
-  @Option(names = "--rate", defaultValue = "10", description = "About this many screenshots per second, stepped off the clips' frame rate"
-          + " (default: ${DEFAULT-VALUE}, which is 8.87: 3.382 frames apart).")
+  @Option(
+      names = "--rate",
+      defaultValue = "10",
+      description =
+          "About this many screenshots per second, stepped off the clips' frame rate"
+              + " (default: ${DEFAULT-VALUE}, which is 8.87: 3.382 frames apart).")
   double rate;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where each case's files go (default: REPO/out/bench).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where each case's files go (default: REPO/out/bench).")
   Path outOption;
 
-  @Option(names = "--clips", paramLabel = "DIR", description = "Clip cache (default: REPO/out/bench/clips).")
+  @Option(
+      names = "--clips",
+      paramLabel = "DIR",
+      description = "Clip cache (default: REPO/out/bench/clips).")
   Path clipDir;
 
-  @Option(names = "--transitions", paramLabel = "RUNS",
-      description = "Instead of the cases: measure how mpv goes from one playlist item to the next (one EDL"
-          + " timeline, a preloaded next file, a reload), RUNS times each.")
+  @Option(
+      names = "--transitions",
+      paramLabel = "RUNS",
+      description =
+          "Instead of the cases: measure how mpv goes from one playlist item to the next (one EDL"
+              + " timeline, a preloaded next file, a reload), RUNS times each.")
   Integer transitionRuns;
 
-  @Option(names = "--compare-sampling", paramLabel = "SECONDS",
-      description = "Instead of the cases: run case 2 with each way of taking screenshots and compare them.")
+  @Option(
+      names = "--compare-sampling",
+      paramLabel = "SECONDS",
+      description =
+          "Instead of the cases: run case 2 with each way of taking screenshots and compare them.")
   Integer compareSeconds;
 
-  @Option(names = "--scaling",
-      description = "Instead of the cases: launch scaling across hosts (a namespace cluster; needs root): 4 local"
-          + " ranks, then 4, 8 and 16 nodes with one screen each and 16 nodes with two, in one run.")
+  @Option(
+      names = "--scaling",
+      description =
+          "Instead of the cases: launch scaling across hosts (a namespace cluster; needs root): 4 local"
+              + " ranks, then 4, 8 and 16 nodes with one screen each and 16 nodes with two, in one run.")
   boolean scaling;
 
-  @Option(names = "--faults", paramLabel = "KILLS",
-      description = "Instead of the cases: the recovery figures (issue 13): KILLS kills of a player and three of a"
-          + " rank in a 4-screen wall under wall play --forever, judged from screenshots.")
+  @Option(
+      names = "--faults",
+      paramLabel = "KILLS",
+      description =
+          "Instead of the cases: the recovery figures (issue 13): KILLS kills of a player and three of a"
+              + " rank in a 4-screen wall under wall play --forever, judged from screenshots.")
   Integer faults;
 
-  @Option(names = "--soak", paramLabel = "LOOPS",
-      description = "Instead of the cases: the soak (issue 13): LOOPS loops of a 1 s clip on 4 screens; controller"
-          + " and rank memory from loop 100 to the end, and the run folder's size.")
+  @Option(
+      names = "--soak",
+      paramLabel = "LOOPS",
+      description =
+          "Instead of the cases: the soak (issue 13): LOOPS loops of a 1 s clip on 4 screens; controller"
+              + " and rank memory from loop 100 to the end, and the run folder's size.")
   Integer soakLoops;
 
   private final PrintStream out = System.out;
@@ -113,10 +162,15 @@ public final class BenchMain implements Callable<Integer> {
     String started = Machine.now();
     String loads = Machine.loads();
     if (scaling) {
-      List<LaunchScaling.Row> rows = new LaunchScaling(outDir.resolve("scaling"), clips, out).run(List.of(
-          new LaunchScaling.Wall("4 local ranks", 1, 4, true), new LaunchScaling.Wall("4 nodes", 4, 1, false),
-          new LaunchScaling.Wall("8 nodes", 8, 1, false), new LaunchScaling.Wall("16 nodes", 16, 1, false),
-          new LaunchScaling.Wall("16 nodes x2", 16, 2, false)));
+      List<LaunchScaling.Row> rows =
+          new LaunchScaling(outDir.resolve("scaling"), clips, out)
+              .run(
+                  List.of(
+                      new LaunchScaling.Wall("4 local ranks", 1, 4, true),
+                      new LaunchScaling.Wall("4 nodes", 4, 1, false),
+                      new LaunchScaling.Wall("8 nodes", 8, 1, false),
+                      new LaunchScaling.Wall("16 nodes", 16, 1, false),
+                      new LaunchScaling.Wall("16 nodes x2", 16, 2, false)));
       String table = LaunchScaling.table(rows, started, loads);
       out.println();
       out.print(table);
@@ -133,7 +187,8 @@ public final class BenchMain implements Callable<Integer> {
       return 0;
     }
     if (compareSeconds != null) {
-      return compareSampling(clips, outDir.resolve("compare-sampling"), Duration.ofSeconds(compareSeconds));
+      return compareSampling(
+          clips, outDir.resolve("compare-sampling"), Duration.ofSeconds(compareSeconds));
     }
     if (faults != null) {
       new dev.wall.bench.faults.FaultBenchmark(clips, outDir.resolve("faults"), out).run(faults);
@@ -144,7 +199,9 @@ public final class BenchMain implements Callable<Integer> {
     }
     List<BenchCase> selected;
     try {
-      selected = BenchCase.select(BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds)), cases);
+      selected =
+          BenchCase.select(
+              BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds)), cases);
     } catch (IllegalArgumentException e) {
       System.err.println("bench/run: " + e.getMessage());
       return 2;
@@ -168,11 +225,21 @@ public final class BenchMain implements Callable<Integer> {
       for (BenchCase c : selected) {
         if (before != null && c.method() == BenchCase.Method.OURS) {
           out.println("bench: case " + c.number() + ": before, " + before.describe());
-          befores.add(new CaseRunner(clips, outDir.resolve("before" + suffix), rate, SamplerKind.STREAM, out, before)
-              .run(c));
+          befores.add(
+              new CaseRunner(
+                      clips,
+                      outDir.resolve("before" + suffix),
+                      rate,
+                      SamplerKind.STREAM,
+                      out,
+                      before)
+                  .run(c));
           out.println("bench: case " + c.number() + ": after, " + wall.describe());
         }
-        Path dir = before != null ? outDir.resolve("after" + suffix) : round == 1 ? outDir : outDir.resolve("run" + suffix);
+        Path dir =
+            before != null
+                ? outDir.resolve("after" + suffix)
+                : round == 1 ? outDir : outDir.resolve("run" + suffix);
         results.add(new CaseRunner(clips, dir, rate, SamplerKind.STREAM, out, wall).run(c));
       }
     }
@@ -181,8 +248,17 @@ public final class BenchMain implements Callable<Integer> {
     Files.createDirectories(outDir);
     if (before != null) {
       Figures beforeFigures = Figures.of(started, loads, bench, befores);
-      report = "Before: " + before.describe() + "\n\n" + report(started, loads, befores) + "\nAfter: "
-          + wall.describe() + "\n\n" + report + "\n" + abComparison(beforeFigures, figures);
+      report =
+          "Before: "
+              + before.describe()
+              + "\n\n"
+              + report(started, loads, befores)
+              + "\nAfter: "
+              + wall.describe()
+              + "\n\n"
+              + report
+              + "\n"
+              + abComparison(beforeFigures, figures);
       beforeFigures.write(outDir.resolve("before.json"));
     }
     if (recorded != null) {
@@ -192,8 +268,12 @@ public final class BenchMain implements Callable<Integer> {
     out.print(report);
     Files.writeString(outDir.resolve("results.md"), report);
     figures.write(outDir.resolve("results.json"));
-    out.println("\n(also in " + outDir.resolve("results.md") + " and, for --compare, " + outDir.resolve("results.json")
-        + "; per case: samples.csv, evidence/, logs)");
+    out.println(
+        "\n(also in "
+            + outDir.resolve("results.md")
+            + " and, for --compare, "
+            + outDir.resolve("results.json")
+            + "; per case: samples.csv, evidence/, logs)");
     return 0;
   }
 
@@ -207,14 +287,26 @@ public final class BenchMain implements Callable<Integer> {
     StringBuilder text = new StringBuilder();
     text.append("Pixel sync benchmark, ").append(started).append('\n');
     text.append("Machine: ").append(Machine.describe()).append('\n');
-    text.append("Load average at the start (1, 5, 15 min): ").append(loads)
-        .append("; now: ").append(Machine.loads()).append('\n');
-    text.append(String.format(Locale.ROOT,
-        "Clips: %dx%d, %d fps, %d s (%d frames), one window each%s; spread in frames, the short way round the loop.%n",
-        Clips.WIDTH, Clips.HEIGHT, Clips.FPS, Clips.SECONDS, Clips.FRAMES, otherClips(results)));
-    text.append(String.format(Locale.ROOT,
-        "Screenshots a whole number of frames and %.3f of a frame apart, so they sweep every point of a frame.%n%n",
-        OffBeatRate.PHASE_STEP));
+    text.append("Load average at the start (1, 5, 15 min): ")
+        .append(loads)
+        .append("; now: ")
+        .append(Machine.loads())
+        .append('\n');
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Clips: %dx%d, %d fps, %d s (%d frames), one window each%s; spread in frames, the short way round the loop.%n",
+            Clips.WIDTH,
+            Clips.HEIGHT,
+            Clips.FPS,
+            Clips.SECONDS,
+            Clips.FRAMES,
+            otherClips(results)));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Screenshots a whole number of frames and %.3f of a frame apart, so they sweep every point of a frame.%n%n",
+            OffBeatRate.PHASE_STEP));
     text.append(ResultTable.render(results)).append('\n');
     for (CaseResult r : results) {
       text.append(Details.of(r));
@@ -228,8 +320,14 @@ public final class BenchMain implements Callable<Integer> {
     for (CaseResult r : results) {
       var show = r.benchCase().show();
       if (!show.equals(dev.wall.bench.wall.Show.CLIPS_30) && show.fps() != Clips.FPS) {
-        text.append(String.format(Locale.ROOT, " (case %d: %d fps, %d s, %d frames)", r.benchCase().number(),
-            show.fps(), show.itemSeconds(), show.loopFrames()));
+        text.append(
+            String.format(
+                Locale.ROOT,
+                " (case %d: %d fps, %d s, %d frames)",
+                r.benchCase().number(),
+                show.fps(),
+                show.itemSeconds(),
+                show.loopFrames()));
       }
     }
     return text.toString();
@@ -239,16 +337,30 @@ public final class BenchMain implements Callable<Integer> {
     List<CaseResult> results = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     for (SamplerKind kind : SamplerKind.values()) {
-      CaseResult r = new CaseRunner(clips, outDir, rate, kind, out).run(BenchCase.shortForm(length));
+      CaseResult r =
+          new CaseRunner(clips, outDir, rate, kind, out).run(BenchCase.shortForm(length));
       results.add(r);
       SamplingStats s = r.sampling();
-      lines.add(String.format(Locale.ROOT,
-          "%-6s: %d captures, %.2f/s (asked %.1f), gap median %.0f ms, p95 %.0f ms, max %.0f ms,"
-              + " grab instant known to ±%.0f ms; tiles: %d undecodable, %d torn, %d blank; max spread %d,"
-              + " load %.1f→%.1f",
-          kind, s.captures(), s.perSecond(), rate, s.medianIntervalMs(), s.p95IntervalMs(), s.maxIntervalMs(),
-          s.meanUncertaintyMs(), r.sync().undecodableTiles(), r.sync().tornTiles(), r.sync().blankTiles(),
-          r.sync().maxSpread(), r.loadBefore(), r.loadAfter()));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-6s: %d captures, %.2f/s (asked %.1f), gap median %.0f ms, p95 %.0f ms, max %.0f ms,"
+                  + " grab instant known to ±%.0f ms; tiles: %d undecodable, %d torn, %d blank; max spread %d,"
+                  + " load %.1f→%.1f",
+              kind,
+              s.captures(),
+              s.perSecond(),
+              rate,
+              s.medianIntervalMs(),
+              s.p95IntervalMs(),
+              s.maxIntervalMs(),
+              s.meanUncertaintyMs(),
+              r.sync().undecodableTiles(),
+              r.sync().tornTiles(),
+              r.sync().blankTiles(),
+              r.sync().maxSpread(),
+              r.loadBefore(),
+              r.loadAfter()));
     }
     out.println();
     lines.forEach(out::println);

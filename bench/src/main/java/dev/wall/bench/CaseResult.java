@@ -19,16 +19,46 @@ import java.util.List;
  * @param failure why the case could not be measured, or null
  * @param show the figures of a show's own features: transitions, a latency screen's lead, the
  *     runtime's report; null for the seed
- * @param run which build of the wall played, and what its processes used of the CPU; null when
- *     not known
+ * @param run which build of the wall played, and what its processes used of the CPU; null when not
+ *     known
  */
-public record CaseResult(BenchCase benchCase, SyncFigures sync, SamplingStats sampling, long rankPeakKb,
-    long playerPeakKb, int seeks, double loadBefore, double loadAfter, List<String> notes, String failure,
-    ShowFigures show, Run run) {
+public record CaseResult(
+    BenchCase benchCase,
+    SyncFigures sync,
+    SamplingStats sampling,
+    long rankPeakKb,
+    long playerPeakKb,
+    int seeks,
+    double loadBefore,
+    double loadAfter,
+    List<String> notes,
+    String failure,
+    ShowFigures show,
+    Run run) {
 
-  public CaseResult(BenchCase benchCase, SyncFigures sync, SamplingStats sampling, long rankPeakKb,
-      long playerPeakKb, int seeks, double loadBefore, double loadAfter, List<String> notes, String failure) {
-    this(benchCase, sync, sampling, rankPeakKb, playerPeakKb, seeks, loadBefore, loadAfter, notes, failure, null,
+  public CaseResult(
+      BenchCase benchCase,
+      SyncFigures sync,
+      SamplingStats sampling,
+      long rankPeakKb,
+      long playerPeakKb,
+      int seeks,
+      double loadBefore,
+      double loadAfter,
+      List<String> notes,
+      String failure) {
+    this(
+        benchCase,
+        sync,
+        sampling,
+        rankPeakKb,
+        playerPeakKb,
+        seeks,
+        loadBefore,
+        loadAfter,
+        notes,
+        failure,
+        null,
         null);
   }
 
@@ -38,7 +68,9 @@ public record CaseResult(BenchCase benchCase, SyncFigures sync, SamplingStats sa
    * @param droppedFrames frames the players dropped, as the wall's own report says, or -1 when it
    *     does not say (an older wall, the seed)
    */
-  public record Run(dev.wall.bench.wall.WallBuild wall, dev.wall.bench.wall.ProcessWatch.CpuUse cpu,
+  public record Run(
+      dev.wall.bench.wall.WallBuild wall,
+      dev.wall.bench.wall.ProcessWatch.CpuUse cpu,
       long droppedFrames) {}
 
   /** A short name of the build that played, for tables: its commit. */
@@ -48,13 +80,16 @@ public record CaseResult(BenchCase benchCase, SyncFigures sync, SamplingStats sa
 
   /**
    * @param transitions screenshots at playlist transitions (the loop seam counts as one)
-   * @param leadFrames how far ahead of the median of the others the latency screen ran, median
-   *     over screenshots with every tile read; NaN without a latency screen
+   * @param leadFrames how far ahead of the median of the others the latency screen ran, median over
+   *     screenshots with every tile read; NaN without a latency screen
    * @param leadCounts screenshots per lead, in frames
    * @param report what {@code wall play --report} wrote
    */
-  public record ShowFigures(dev.wall.bench.analysis.SyncAnalysis.TransitionFigures transitions, double leadFrames,
-      java.util.SortedMap<Integer, Integer> leadCounts, dev.wall.bench.wall.WallReport report) {}
+  public record ShowFigures(
+      dev.wall.bench.analysis.SyncAnalysis.TransitionFigures transitions,
+      double leadFrames,
+      java.util.SortedMap<Integer, Integer> leadCounts,
+      dev.wall.bench.wall.WallReport report) {}
 
   public double rankPeakMb() {
     return rankPeakKb / 1024.0;

@@ -33,11 +33,13 @@ public final class Recorder implements Consumer<Capture>, AutoCloseable {
   private final Path evidenceDir;
   private final List<Sample> samples = new ArrayList<>();
   private final List<CaptureTime> times = new ArrayList<>();
-  private final ExecutorService evidence = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "evidence");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService evidence =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "evidence");
+            t.setDaemon(true);
+            return t;
+          });
   private int evidenceSaved;
   private volatile boolean recording = true;
   private volatile long startupNanos = -1;
@@ -46,7 +48,8 @@ public final class Recorder implements Consumer<Capture>, AutoCloseable {
   private volatile long launchAt = Long.MAX_VALUE;
 
   /** Each tile is read as its place in the loop ({@link dev.wall.bench.wall.Show#loopFrame}). */
-  public Recorder(List<Rect> windows, FrameCode code, dev.wall.bench.wall.Show show, Path evidenceDir) {
+  public Recorder(
+      List<Rect> windows, FrameCode code, dev.wall.bench.wall.Show show, Path evidenceDir) {
     this.windows = windows;
     this.code = code;
     this.show = show;
@@ -80,11 +83,11 @@ public final class Recorder implements Consumer<Capture>, AutoCloseable {
         startupNanos = capture.nanos();
       }
     }
-    if (startupNanos >= 0 && (sample.failedTiles() > 0 || sample.allDecoded() && sample.spread(clipFrames) > 1)) {
+    if (startupNanos >= 0
+        && (sample.failedTiles() > 0 || sample.allDecoded() && sample.spread(clipFrames) > 1)) {
       saveEvidence(capture, sample);
     }
   }
-
 
   /** A tile's bar code as its place in the loop; a number no item has is no valid reading. */
   private TileReading inLoop(TileReading tile) {
@@ -100,16 +103,20 @@ public final class Recorder implements Consumer<Capture>, AutoCloseable {
       return;
     }
     evidenceSaved++;
-    String name = String.format("t%07dms-%s.png", (capture.nanos() - launchAt) / 1_000_000,
-        String.join("_", sample.tiles().stream().map(TileReading::toString).toList()));
-    evidence.execute(() -> {
-      try {
-        Files.createDirectories(evidenceDir);
-        ImageIO.write(capture.picture().toImage(), "png", evidenceDir.resolve(name).toFile());
-      } catch (IOException e) {
-        // A missing picture loses an illustration, not a figure.
-      }
-    });
+    String name =
+        String.format(
+            "t%07dms-%s.png",
+            (capture.nanos() - launchAt) / 1_000_000,
+            String.join("_", sample.tiles().stream().map(TileReading::toString).toList()));
+    evidence.execute(
+        () -> {
+          try {
+            Files.createDirectories(evidenceDir);
+            ImageIO.write(capture.picture().toImage(), "png", evidenceDir.resolve(name).toFile());
+          } catch (IOException e) {
+            // A missing picture loses an illustration, not a figure.
+          }
+        });
   }
 
   /** Screenshots from now on count: the wall is being launched at {@code nanos}. */

@@ -11,14 +11,36 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class TargetsTest {
-  private static final List<BenchCase> CASES = BenchCase.all(Duration.ofSeconds(60), Duration.ofSeconds(120));
+  private static final List<BenchCase> CASES =
+      BenchCase.all(Duration.ofSeconds(60), Duration.ofSeconds(120));
   private static final SamplingStats SAMPLING = new SamplingStats(600, 10, 100, 110, 150, 0);
 
-  private static CaseResult result(BenchCase c, double startup, double median, int max, int blankAtSeams,
-      double rankMb, int seeks) {
-    SyncFigures sync = new SyncFigures(startup, 600, 60, 600, median, max, new TreeMap<>(), 0, 0, 0, 3, 30,
-        blankAtSeams, List.of());
-    return new CaseResult(c, sync, SAMPLING, (long) (rankMb * 1024), 150 * 1024, seeks, 1, 1, List.of(), null);
+  private static CaseResult result(
+      BenchCase c,
+      double startup,
+      double median,
+      int max,
+      int blankAtSeams,
+      double rankMb,
+      int seeks) {
+    SyncFigures sync =
+        new SyncFigures(
+            startup,
+            600,
+            60,
+            600,
+            median,
+            max,
+            new TreeMap<>(),
+            0,
+            0,
+            0,
+            3,
+            30,
+            blankAtSeams,
+            List.of());
+    return new CaseResult(
+        c, sync, SAMPLING, (long) (rankMb * 1024), 150 * 1024, seeks, 1, 1, List.of(), null);
   }
 
   @Test

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Reading one playlist transition from a stream of screenshots: [nanos, place in the loop or -1]. */
+/**
+ * Reading one playlist transition from a stream of screenshots: [nanos, place in the loop or -1].
+ */
 class TransitionsTest {
   private static List<long[]> readings(int... frames) {
     List<long[]> readings = new ArrayList<>();
@@ -24,7 +26,8 @@ class TransitionsTest {
 
   @Test
   void aHeldLastFrameAndABlackGapAreCounted() {
-    Transitions.Seen seen = Transitions.seen(readings(58, 59, 59, 59, 59, 59, -1, -1, 60, 60, 60, 60, 61), 60);
+    Transitions.Seen seen =
+        Transitions.seen(readings(58, 59, 59, 59, 59, 59, -1, -1, 60, 60, 60, 60, 61), 60);
     assertEquals(new Transitions.Seen(50, 2, 40), seen);
   }
 }

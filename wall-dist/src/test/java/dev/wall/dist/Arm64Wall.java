@@ -32,7 +32,8 @@ final class Arm64Wall {
   private final double installSeconds;
   private final String installOutput;
 
-  private Arm64Wall(Arm64Root root, Path deb, Path x86, double installSeconds, String installOutput) {
+  private Arm64Wall(
+      Arm64Root root, Path deb, Path x86, double installSeconds, String installOutput) {
     this.root = root;
     this.deb = deb;
     this.x86 = x86;
@@ -48,13 +49,26 @@ final class Arm64Wall {
       long started = System.nanoTime();
       // Every dependency is already there, from Debian arm64: apt resolves them against what is
       // installed. The root has no network here, so nothing else can come in.
-      Arm64Root.Result install = root.run(List.of(deb.getParent()), List.of("env", "DEBIAN_FRONTEND=noninteractive",
-          "apt-get", "install", "-y", "-q", "--no-install-recommends", deb.toString()),
-          Duration.ofMinutes(10));
+      Arm64Root.Result install =
+          root.run(
+              List.of(deb.getParent()),
+              List.of(
+                  "env",
+                  "DEBIAN_FRONTEND=noninteractive",
+                  "apt-get",
+                  "install",
+                  "-y",
+                  "-q",
+                  "--no-install-recommends",
+                  deb.toString()),
+              Duration.ofMinutes(10));
       double seconds = (System.nanoTime() - started) / 1e9;
-      assertEquals(0, install.code(), "apt-get install of " + deb.getFileName() + " in the arm64 root:\n"
-          + install.output());
-      System.out.printf(Locale.ROOT, "arm64: apt-get install ./%s in %.1f s%n", deb.getFileName(), seconds);
+      assertEquals(
+          0,
+          install.code(),
+          "apt-get install of " + deb.getFileName() + " in the arm64 root:\n" + install.output());
+      System.out.printf(
+          Locale.ROOT, "arm64: apt-get install ./%s in %.1f s%n", deb.getFileName(), seconds);
       Path x86 = Files.createTempDirectory("wall-x86-payload");
       Sh.Result unpacked = Sh.run("dpkg-deb", "-x", deb.toString(), x86.toString());
       assertEquals(0, unpacked.code(), unpacked.all());
@@ -113,15 +127,26 @@ final class Arm64Wall {
   }
 
   /** {@code /opt/wall/bin/wall ARGS} on node 1, the controller, as its technician runs it. */
-  static ClusterRun controller(NamespaceCluster cluster, Path dir, String... args) throws IOException {
+  static ClusterRun controller(NamespaceCluster cluster, Path dir, String... args)
+      throws IOException {
     List<String> wall = new ArrayList<>(List.of("/opt/wall/bin/wall"));
     wall.addAll(List.of(args));
     String home = cluster.home().toString();
-    return ClusterRun.start(cluster.node(1), dir, wall, Map.of("HOME", home, "WALL_JAVA_OPTS",
-        "-Xms8m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Duser.home=" + home));
+    return ClusterRun.start(
+        cluster.node(1),
+        dir,
+        wall,
+        Map.of(
+            "HOME",
+            home,
+            "WALL_JAVA_OPTS",
+            "-Xms8m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Duser.home=" + home));
   }
 
-  /** A virtual display whose socket folder exists before the cluster starts (the arm64 node shares it). */
+  /**
+   * A virtual display whose socket folder exists before the cluster starts (the arm64 node shares
+   * it).
+   */
   /** The test JVM's one display ({@link TestDisplay}): never closed by a test. */
   static VirtualDisplay display() throws Exception {
     return TestDisplay.shared();

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The Debian package this build made, installed into this machine once for every test of the
  * installed wall: {@code @ExtendWith(InstalledPackage.Resolver.class)}, then take an {@code
- * InstalledPackage} parameter. The classes run in the order junit-platform.properties sets:
- * {@link SetupInstallIT} installs it as a technician would ({@code wall setup install}), {@link
- * BootIT} boots its unit, {@link PackageIT} uses it and ends by removing it. Whichever runs, alone
- * or together, the package is installed where a test needs it ({@link #ensureInstalled}) and
- * removed after the test JVM's last test, even when a test failed.
+ * InstalledPackage} parameter. The classes run in the order junit-platform.properties sets: {@link
+ * SetupInstallIT} installs it as a technician would ({@code wall setup install}), {@link BootIT}
+ * boots its unit, {@link PackageIT} uses it and ends by removing it. Whichever runs, alone or
+ * together, the package is installed where a test needs it ({@link #ensureInstalled}) and removed
+ * after the test JVM's last test, even when a test failed.
  */
 final class InstalledPackage {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -39,7 +39,8 @@ final class InstalledPackage {
   /** The newest target/wall_*_all.deb of this build. */
   static Path builtPackage() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(f -> f.getFileName().toString().matches("wall_.*_all\\.deb"))
+      return files
+          .filter(f -> f.getFileName().toString().matches("wall_.*_all\\.deb"))
           .max(Comparator.comparing(f -> f.toFile().lastModified()))
           .orElseThrow(() -> new AssertionError("no target/wall_*_all.deb: run mvn package first"))
           .toAbsolutePath();
@@ -57,8 +58,13 @@ final class InstalledPackage {
 
   /** The version of wall that dpkg has installed, or "" for none. */
   static String installedVersion() throws Exception {
-    return Sh.run("sh", "-c", "dpkg-query -W -f='${Status} ${Version}' wall 2>/dev/null"
-        + " | sed -n 's/^install ok installed //p'").out().trim();
+    return Sh.run(
+            "sh",
+            "-c",
+            "dpkg-query -W -f='${Status} ${Version}' wall 2>/dev/null"
+                + " | sed -n 's/^install ok installed //p'")
+        .out()
+        .trim();
   }
 
   /**
@@ -70,8 +76,18 @@ final class InstalledPackage {
       return 0;
     }
     long started = System.nanoTime();
-    Sh.Result install = Sh.run(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends",
-        "./" + deb.getFileName()), Map.of("DEBIAN_FRONTEND", "noninteractive"), deb.getParent(), Duration.ofMinutes(5));
+    Sh.Result install =
+        Sh.run(
+            List.of(
+                "apt-get",
+                "install",
+                "-y",
+                "-q",
+                "--no-install-recommends",
+                "./" + deb.getFileName()),
+            Map.of("DEBIAN_FRONTEND", "noninteractive"),
+            deb.getParent(),
+            Duration.ofMinutes(5));
     assertEquals(0, install.code(), install.all());
     return (System.nanoTime() - started) / 1e9;
   }
@@ -86,8 +102,11 @@ final class InstalledPackage {
 
   /** {@code apt-get remove --purge wall}. */
   static Sh.Result remove() throws Exception {
-    return Sh.run(List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"), Map.of("DEBIAN_FRONTEND", "noninteractive"),
-        null, Duration.ofMinutes(3));
+    return Sh.run(
+        List.of("apt-get", "remove", "--purge", "-y", "-q", "wall"),
+        Map.of("DEBIAN_FRONTEND", "noninteractive"),
+        null,
+        Duration.ofMinutes(3));
   }
 
   /** Hands the package to a test that takes an {@code InstalledPackage}. */
@@ -100,19 +119,29 @@ final class InstalledPackage {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
       Tools.requireRootAnd("needs root and apt-get", "apt-get", "dpkg-deb");
-      return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Removal.class, key -> new Removal(),
-          Removal.class).pkg;
+      return context
+          .getRoot()
+          .getStore(NAMESPACE)
+          .getOrComputeIfAbsent(Removal.class, key -> new Removal(), Removal.class)
+          .pkg;
     }
   }
 
-  /** Closed by JUnit with the root context, after the JVM's last test: removes wall if a test left it. */
+  /**
+   * Closed by JUnit with the root context, after the JVM's last test: removes wall if a test left
+   * it.
+   */
   private static final class Removal implements ExtensionContext.Store.CloseableResource {
     final InstalledPackage pkg;
 
     Removal() {
       try {
         Path deb = builtPackage();
-        String version = Sh.run("dpkg-deb", "-f", deb.toString(), "Version").out().replace("Version:", "").trim();
+        String version =
+            Sh.run("dpkg-deb", "-f", deb.toString(), "Version")
+                .out()
+                .replace("Version:", "")
+                .trim();
         pkg = new InstalledPackage(deb, version);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);

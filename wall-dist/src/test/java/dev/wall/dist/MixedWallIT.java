@@ -35,9 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A PC controller with a Pi node: one {@code wall play} from node 1 (x86-64, the controller, with a
  * screen of its own), with a screen on node 2 (x86-64) and one on node 3, a Debian arm64 root under
  * qemu-user given a Pi 4's device tree. Each node has the same package at /opt/wall, and runs its
- * own Java and Open MPI. The arm64 node is emulated, about ten times slower than a Pi, so its sync is
- * judged by the wall's own report (the positions its rank reads from its player), not by pixels, and
- * loosely: within a second (a wall out of step is seconds off).
+ * own Java and Open MPI. The arm64 node is emulated, about ten times slower than a Pi, so its sync
+ * is judged by the wall's own report (the positions its rank reads from its player), not by pixels,
+ * and loosely: within a second (a wall out of step is seconds off).
  */
 @Tag("slow")
 class MixedWallIT {
@@ -80,26 +80,45 @@ class MixedWallIT {
   }
 
   private static ClusterRun play(Path run, int loops, String... more) throws Exception {
-    List<String> args = new ArrayList<>(List.of("play", layout(loops).toString(), "--display", display.display(),
-        "--run-dir", run.resolve("run").toString(), "--report", run.resolve("report.jsonl").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "play",
+                layout(loops).toString(),
+                "--display",
+                display.display(),
+                "--run-dir",
+                run.resolve("run").toString(),
+                "--report",
+                run.resolve("report.jsonl").toString()));
     args.addAll(List.of(more));
     return Arm64Wall.controller(cluster, run, args.toArray(String[]::new));
   }
 
   @Test
-  void aPcControllerAndAPiNodePlayTwoLoopsEachNodeOnItsOwnJavaAndOpenMpi(@TempDir Path run) throws Exception {
+  void aPcControllerAndAPiNodePlayTwoLoopsEachNodeOnItsOwnJavaAndOpenMpi(@TempDir Path run)
+      throws Exception {
     Files.createDirectories(run);
     cluster.node(3).share(run);
     long started = System.nanoTime();
     try (ClusterRun wall = play(run, 2, "--debug")) {
-      ProcessHandle rank = until(wall, run, Duration.ofSeconds(180), "the arm64 node's rank", () -> arm64Rank().orElse(null));
+      ProcessHandle rank =
+          until(
+              wall,
+              run,
+              Duration.ofSeconds(180),
+              "the arm64 node's rank",
+              () -> arm64Rank().orElse(null));
       String rankLine = rank.info().commandLine().orElse("");
       int code = wall.await(Duration.ofSeconds(240));
       double seconds = (System.nanoTime() - started) / 1e9;
       assertEquals(0, code, wall.both());
       assertEquals(2, wall.out().lines().filter(l -> l.startsWith("loop ")).count(), wall.both());
-      assertTrue(rankLine.startsWith("/usr/bin/qemu-aarch64-static /usr/bin/java "), "its own Java, emulated: " + rankLine);
-      assertTrue(rankLine.contains("-Djava.library.path=/usr/lib/aarch64-linux-gnu/openmpi/lib"),
+      assertTrue(
+          rankLine.startsWith("/usr/bin/qemu-aarch64-static /usr/bin/java "),
+          "its own Java, emulated: " + rankLine);
+      assertTrue(
+          rankLine.contains("-Djava.library.path=/usr/lib/aarch64-linux-gnu/openmpi/lib"),
           "its own Open MPI: " + rankLine);
       assertTrue(!rankLine.contains("amd64") && !rankLine.contains("x86_64"), rankLine);
       List<JsonNode> loops = report(run);
@@ -109,15 +128,25 @@ class MixedWallIT {
         assertEquals("playing", s3.path("state").asText(), loop.toString());
       }
       double skew = loops.get(1).path("maxSkewSeconds").asDouble() * 1000;
-      System.out.printf(Locale.ROOT, "mixed wall (x86 controller, x86 node, arm64 node): 2 loops, exit 0 after %.1f s;"
-          + " max skew by the wall's report %.1f ms in loop 1, %.1f ms in loop 2; s3 seeks %d%n", seconds,
-          loops.get(0).path("maxSkewSeconds").asDouble() * 1000, skew, screen(loops.get(1), "s3").path("seeks").asInt());
-      // An emulated node on a shared machine trails a real one by hundreds of milliseconds at worst;
+      System.out.printf(
+          Locale.ROOT,
+          "mixed wall (x86 controller, x86 node, arm64 node): 2 loops, exit 0 after %.1f s;"
+              + " max skew by the wall's report %.1f ms in loop 1, %.1f ms in loop 2; s3 seeks %d%n",
+          seconds,
+          loops.get(0).path("maxSkewSeconds").asDouble() * 1000,
+          skew,
+          screen(loops.get(1), "s3").path("seeks").asInt());
+      // An emulated node on a shared machine trails a real one by hundreds of milliseconds at
+      // worst;
       // a rank that lost its player's clock, or a wall out of step, is seconds off.
       assertTrue(skew <= 1000, "the second loop's worst skew, emulated: " + skew + " ms");
       String mpvLog = Files.readString(run.resolve("run/screens/s3.mpv.log"));
-      assertTrue(mpvLog.contains("'--hwdec=v4l2m2m-copy'"), "a Pi 4 on bookworm decodes H.264 through v4l2m2m");
-      assertTrue(mpvLog.contains("Using software decoding"), "qemu has no V4L2 decoder: mpv fell back to software");
+      assertTrue(
+          mpvLog.contains("'--hwdec=v4l2m2m-copy'"),
+          "a Pi 4 on bookworm decodes H.264 through v4l2m2m");
+      assertTrue(
+          mpvLog.contains("Using software decoding"),
+          "qemu has no V4L2 decoder: mpv fell back to software");
     }
   }
 
@@ -126,23 +155,54 @@ class MixedWallIT {
     Files.createDirectories(run);
     cluster.node(3).share(run);
     try (ClusterRun wall = play(run, 4)) {
-      until(wall, run, Duration.ofSeconds(180), "the first loop", () -> wall.out().contains("loop 1/4"));
-      ProcessHandle mpv = Poll.until(Duration.ofSeconds(20), "s3's mpv on the arm64 node",
-          () -> cluster.node(3).processesRunning("--title=wall:s3").stream()
-              // mpv itself, emulated; not its rank, whose arguments carry the early player's command line
-              .filter(p -> p.info().commandLine().orElse("").startsWith("/usr/bin/qemu-aarch64-static /usr/bin/mpv "))
-              .findFirst().orElse(null));
+      until(
+          wall,
+          run,
+          Duration.ofSeconds(180),
+          "the first loop",
+          () -> wall.out().contains("loop 1/4"));
+      ProcessHandle mpv =
+          Poll.until(
+              Duration.ofSeconds(20),
+              "s3's mpv on the arm64 node",
+              () ->
+                  cluster.node(3).processesRunning("--title=wall:s3").stream()
+                      // mpv itself, emulated; not its rank, whose arguments carry the early
+                      // player's command line
+                      .filter(
+                          p ->
+                              p.info()
+                                  .commandLine()
+                                  .orElse("")
+                                  .startsWith("/usr/bin/qemu-aarch64-static /usr/bin/mpv "))
+                      .findFirst()
+                      .orElse(null));
       long killed = System.nanoTime();
       mpv.destroyForcibly();
-      WallStatus back = until(wall, run, Duration.ofSeconds(90), "s3 playing again (status: " + run.resolve("run/status.json")
-          + ")", () -> status(run).filter(s -> screen(s, "s3").restarts() >= 1
-              && screen(s, "s3").state() == ScreenState.PLAYING).orElse(null));
+      WallStatus back =
+          until(
+              wall,
+              run,
+              Duration.ofSeconds(90),
+              "s3 playing again (status: " + run.resolve("run/status.json") + ")",
+              () ->
+                  status(run)
+                      .filter(
+                          s ->
+                              screen(s, "s3").restarts() >= 1
+                                  && screen(s, "s3").state() == ScreenState.PLAYING)
+                      .orElse(null));
       double recovery = (System.nanoTime() - killed) / 1e9;
-      assertTrue(screen(back, "s1").state() == ScreenState.PLAYING && screen(back, "s2").state() == ScreenState.PLAYING,
+      assertTrue(
+          screen(back, "s1").state() == ScreenState.PLAYING
+              && screen(back, "s2").state() == ScreenState.PLAYING,
           back.toString());
       int code = wall.await(Duration.ofSeconds(120));
-      System.out.printf(Locale.ROOT, "a killed player on the arm64 node: playing again after %.1f s; the wall exit %d%n",
-          recovery, code);
+      System.out.printf(
+          Locale.ROOT,
+          "a killed player on the arm64 node: playing again after %.1f s; the wall exit %d%n",
+          recovery,
+          code);
       assertEquals(0, code, wall.both());
     }
   }
@@ -153,14 +213,24 @@ class MixedWallIT {
     cluster.node(3).share(run);
     NamespaceCluster.Node pi = cluster.node(3);
     try (ClusterRun wall = play(run, 4)) {
-      until(wall, run, Duration.ofSeconds(180), "the first loop", () -> wall.out().contains("loop 1/4"));
+      until(
+          wall,
+          run,
+          Duration.ofSeconds(180),
+          "the first loop",
+          () -> wall.out().contains("loop 1/4"));
       long pulled = System.nanoTime();
       pi.linkDown();
       try {
         int code = wall.await(Duration.ofSeconds(60));
         double seconds = (System.nanoTime() - pulled) / 1e9;
         String said = wall.err().strip();
-        System.out.printf(Locale.ROOT, "link down on the arm64 node: exit %d after %.1f s: %s%n", code, seconds, said);
+        System.out.printf(
+            Locale.ROOT,
+            "link down on the arm64 node: exit %d after %.1f s: %s%n",
+            code,
+            seconds,
+            said);
         assertEquals(3, code, wall.both());
         assertTrue(seconds <= 20, "exit 3 after " + seconds + " s");
         assertTrue(said.contains(pi.hostname()) && said.contains("screen s3"), said);
@@ -171,7 +241,11 @@ class MixedWallIT {
   }
 
   /** Polls for {@code what}; on timeout, says what the wall and the arm64 node's sshd said. */
-  private static <T> T until(ClusterRun wall, Path run, Duration timeout, String what,
+  private static <T> T until(
+      ClusterRun wall,
+      Path run,
+      Duration timeout,
+      String what,
       java.util.concurrent.Callable<T> probe)
       throws Exception {
     try {
@@ -179,24 +253,44 @@ class MixedWallIT {
     } catch (AssertionError e) {
       Path file = run.resolve("run/status.json");
       String status = Files.exists(file) ? Files.readString(file) : "none";
-      throw new AssertionError(e.getMessage() + "\n" + wall.both() + "\nstatus: " + status + "\nnode 3's processes: "
-          + cluster.node(3).processes().stream().map(p -> p.info().commandLine().orElse("?"))
-              .map(c -> c.length() > 200 ? c.substring(0, 200) : c).toList(), e);
+      throw new AssertionError(
+          e.getMessage()
+              + "\n"
+              + wall.both()
+              + "\nstatus: "
+              + status
+              + "\nnode 3's processes: "
+              + cluster.node(3).processes().stream()
+                  .map(p -> p.info().commandLine().orElse("?"))
+                  .map(c -> c.length() > 200 ? c.substring(0, 200) : c)
+                  .toList(),
+          e);
     }
   }
 
-  /** The wall's rank on the arm64 node: an emulated java (qemu runs it) with MPI's rank in its environment. */
+  /**
+   * The wall's rank on the arm64 node: an emulated java (qemu runs it) with MPI's rank in its
+   * environment.
+   */
   private static Optional<ProcessHandle> arm64Rank() throws Exception {
     return cluster.node(3).processesRunning("dev.wall.player.rank.RankMain").stream()
         .filter(p -> p.info().commandLine().orElse("").contains("/java "))
-        .filter(p -> !p.info().commandLine().orElse("").contains(" -c ")) // the script, before it runs Java
-        .filter(MixedWallIT::hasRank).findFirst();
+        .filter(
+            p ->
+                !p.info()
+                    .commandLine()
+                    .orElse("")
+                    .contains(" -c ")) // the script, before it runs Java
+        .filter(MixedWallIT::hasRank)
+        .findFirst();
   }
 
   private static boolean hasRank(ProcessHandle p) {
     try {
-      return Files.readString(Path.of("/proc", String.valueOf(p.pid()), "environ"), java.nio.charset.StandardCharsets
-          .ISO_8859_1).contains("OMPI_COMM_WORLD_RANK=");
+      return Files.readString(
+              Path.of("/proc", String.valueOf(p.pid()), "environ"),
+              java.nio.charset.StandardCharsets.ISO_8859_1)
+          .contains("OMPI_COMM_WORLD_RANK=");
     } catch (java.io.IOException e) {
       return false;
     }

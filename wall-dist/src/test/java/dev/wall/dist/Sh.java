@@ -26,8 +26,9 @@ final class Sh {
 
   static Result run(List<String> argv, Map<String, String> env, Path dir, Duration timeout)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv))
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ProcessBuilder builder =
+        new ProcessBuilder(new ArrayList<>(argv))
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(env);
     if (dir != null) {
       builder.directory(dir.toFile());
@@ -41,7 +42,9 @@ final class Sh {
         stop(process, Duration.ofSeconds(5));
         throw new IOException(argv + " did not finish within " + timeout);
       }
-      return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+      return new Result(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
     } finally {
       Files.deleteIfExists(out);

@@ -7,8 +7,8 @@ public final class Spread {
   private Spread() {}
 
   /**
-   * Max minus min frame across screens, measured the short way round the loop: the smallest arc
-   * of a {@code clipFrames}-frame loop that holds every frame. At a seam, frames 599 and 0 of a
+   * Max minus min frame across screens, measured the short way round the loop: the smallest arc of
+   * a {@code clipFrames}-frame loop that holds every frame. At a seam, frames 599 and 0 of a
    * 600-frame clip are 1 apart, not 599.
    *
    * @param clipFrames frames in one loop; 0 or less means no wrap (plain max - min)
@@ -28,7 +28,9 @@ public final class Spread {
     return clipFrames - largestGap;
   }
 
-  /** Signed distance from {@code from} to {@code to} the short way round: -1 from 0 to 599 on 600. */
+  /**
+   * Signed distance from {@code from} to {@code to} the short way round: -1 from 0 to 599 on 600.
+   */
   public static int circularDelta(int from, int to, int clipFrames) {
     int d = Math.floorMod(to - from, clipFrames);
     return d > clipFrames / 2 ? d - clipFrames : d;

@@ -1,7 +1,7 @@
 package dev.wall.bench.analysis;
 
-import dev.wall.bench.code.TileReading;
 import dev.wall.bench.analysis.SyncFigures.LoopFigures;
+import dev.wall.bench.code.TileReading;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,14 +13,18 @@ import java.util.TreeMap;
 public final class SyncAnalysis {
   /** Samples this close to a seam count as at the seam: a 30 fps wall shows 15 frames in it. */
   public static final Duration SEAM_MARGIN = Duration.ofMillis(500);
+
   /** Tiles wrap within a second of each other at one seam; further apart, it is the next seam. */
   private static final long SAME_SEAM_NANOS = Duration.ofSeconds(5).toNanos();
+
   /** Screens change items within a frame or two of each other; items last seconds. */
   private static final long SAME_TRANSITION_NANOS = Duration.ofSeconds(1).toNanos();
 
   private final int clipFrames;
 
-  /** @param clipFrames frames in one loop of the clips (all clips have the same length) */
+  /**
+   * @param clipFrames frames in one loop of the clips (all clips have the same length)
+   */
   public SyncAnalysis(int clipFrames) {
     this.clipFrames = clipFrames;
   }
@@ -28,7 +32,8 @@ public final class SyncAnalysis {
   public SyncFigures analyse(List<Sample> all, long launchNanos) {
     int start = startupIndex(all);
     if (start < 0) {
-      return new SyncFigures(Double.NaN, 0, 0, 0, Double.NaN, 0, new TreeMap<>(), 0, 0, 0, 0, 0, 0, List.of());
+      return new SyncFigures(
+          Double.NaN, 0, 0, 0, Double.NaN, 0, new TreeMap<>(), 0, 0, 0, 0, 0, 0, List.of());
     }
     List<Sample> samples = all.subList(start, all.size());
     List<Seam> seams = seams(samples);
@@ -58,9 +63,21 @@ public final class SyncAnalysis {
     }
     int[] spreadArray = spreads.stream().mapToInt(Integer::intValue).toArray();
     double seconds = (samples.get(samples.size() - 1).nanos() - samples.get(0).nanos()) / 1e9;
-    return new SyncFigures((samples.get(0).nanos() - launchNanos) / 1e9, samples.size(), seconds,
-        spreadArray.length, Spread.median(spreadArray), maxOf(spreadArray), counts, blank, undecodable, torn,
-        seams.size(), seamSamples, failedAtSeams, loops(samples, seams));
+    return new SyncFigures(
+        (samples.get(0).nanos() - launchNanos) / 1e9,
+        samples.size(),
+        seconds,
+        spreadArray.length,
+        Spread.median(spreadArray),
+        maxOf(spreadArray),
+        counts,
+        blank,
+        undecodable,
+        torn,
+        seams.size(),
+        seamSamples,
+        failedAtSeams,
+        loops(samples, seams));
   }
 
   /** The first sample where every screen is moving. */
@@ -74,11 +91,12 @@ public final class SyncAnalysis {
   }
 
   /**
-   * Every tile read, and every screen past frame 0 of its first loop (a frame in the first half
-   * of the clip: a screen that only held its last frame is not moving yet).
+   * Every tile read, and every screen past frame 0 of its first loop (a frame in the first half of
+   * the clip: a screen that only held its last frame is not moving yet).
    */
   public static boolean everyScreenMoving(Sample sample, int clipFrames) {
-    return sample.allDecoded() && sample.tiles().stream().allMatch(t -> t.frame() >= 1 && t.frame() < clipFrames / 2);
+    return sample.allDecoded()
+        && sample.tiles().stream().allMatch(t -> t.frame() >= 1 && t.frame() < clipFrames / 2);
   }
 
   /**
@@ -119,8 +137,8 @@ public final class SyncAnalysis {
   /**
    * Playlist transitions: samples within {@link #SEAM_MARGIN} of a screen moving from one item to
    * the next (the loop's seam included), how far apart the screens were in them, and how many tiles
-   * there were blank or unreadable. Frames are read as places in the loop ({@code
-   * Show.loopFrame}); item k spans frames k × {@code itemFrames} up to the next.
+   * there were blank or unreadable. Frames are read as places in the loop ({@code Show.loopFrame});
+   * item k spans frames k × {@code itemFrames} up to the next.
    */
   public TransitionFigures transitions(List<Sample> all, int itemFrames) {
     int start = startupIndex(all);
@@ -174,7 +192,11 @@ public final class SyncAnalysis {
    * @param failedTiles blank or unreadable tiles among them
    * @param spreadCounts how many of them had each spread
    */
-  public record TransitionFigures(int transitions, int samples, int maxSpread, int failedTiles,
+  public record TransitionFigures(
+      int transitions,
+      int samples,
+      int maxSpread,
+      int failedTiles,
       SortedMap<Integer, Integer> spreadCounts) {}
 
   private static List<Seam> merged(List<Seam> wraps, long window) {
@@ -202,9 +224,16 @@ public final class SyncAnalysis {
         to++;
       }
       List<Sample> part = samples.subList(from, to);
-      int[] spreads = part.stream().filter(Sample::allDecoded).mapToInt(s -> s.spread(clipFrames)).toArray();
-      loops.add(new LoopFigures(loop + 1, part.size(), spreads.length, Spread.median(spreads), maxOf(spreads),
-          part.stream().mapToLong(Sample::failedTiles).sum()));
+      int[] spreads =
+          part.stream().filter(Sample::allDecoded).mapToInt(s -> s.spread(clipFrames)).toArray();
+      loops.add(
+          new LoopFigures(
+              loop + 1,
+              part.size(),
+              spreads.length,
+              Spread.median(spreads),
+              maxOf(spreads),
+              part.stream().mapToLong(Sample::failedTiles).sum()));
       from = to;
     }
     return loops;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * What the screenshots of one run say. Everything counts from start-up on: before it, the
- * screens are expected to be blank.
+ * What the screenshots of one run say. Everything counts from start-up on: before it, the screens
+ * are expected to be blank.
  *
  * @param startupSeconds from launching the wall to the first sample where every tile decoded and
  *     every screen was past frame 0 (and in the first half of the clip); NaN if that never came
@@ -42,7 +42,12 @@ public record SyncFigures(
   /**
    * @param loop 1-based, counted from start-up
    */
-  public record LoopFigures(int loop, int samples, int decodedSamples, double medianSpread, int maxSpread,
+  public record LoopFigures(
+      int loop,
+      int samples,
+      int decodedSamples,
+      double medianSpread,
+      int maxSpread,
       long failedTiles) {}
 
   public boolean started() {

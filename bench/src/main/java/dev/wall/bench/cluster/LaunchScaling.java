@@ -31,7 +31,9 @@ public final class LaunchScaling {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
-  /** One wall to launch: a name, how many nodes, screens per node; all on node 1 when {@code local}. */
+  /**
+   * One wall to launch: a name, how many nodes, screens per node; all on node 1 when {@code local}.
+   */
   public record Wall(String name, int nodes, int perNode, boolean local) {
     int screens() {
       return nodes * perNode;
@@ -39,8 +41,14 @@ public final class LaunchScaling {
   }
 
   /** What one launch measured. */
-  public record Row(Wall wall, double launchToRelease, double roundMedianMs, double roundMaxMs, int rounds,
-      double preflightSeconds, String failure) {}
+  public record Row(
+      Wall wall,
+      double launchToRelease,
+      double roundMedianMs,
+      double roundMaxMs,
+      int rounds,
+      double preflightSeconds,
+      String failure) {}
 
   private final Path dir;
   private final Clips clips;
@@ -60,7 +68,14 @@ public final class LaunchScaling {
     List<Row> rows = new ArrayList<>();
     try (NamespaceCluster cluster = NamespaceCluster.start(dir.resolve("cluster"), nodes)) {
       Path warmLayout = layout(cluster, new Wall("warm-up", 1, 1, true));
-      runInNode1(cluster, List.of("play", warmLayout.toString(), "--warm-up", "--run-dir", dir.resolve("run").toString()),
+      runInNode1(
+          cluster,
+          List.of(
+              "play",
+              warmLayout.toString(),
+              "--warm-up",
+              "--run-dir",
+              dir.resolve("run").toString()),
           dir.resolve("warm-up.log"));
       for (Wall wall : walls) {
         progress.println("bench: scaling: " + wall.name() + " (" + wall.screens() + " screens)");
@@ -78,8 +93,19 @@ public final class LaunchScaling {
     Files.deleteIfExists(log);
     double preflight = preflight(cluster, layout);
     long launched = System.nanoTime();
-    ChildProcess play = start(cluster, List.of("play", layout.toString(), "--loops", "1", "--report",
-        report.toString(), "--run-dir", dir.resolve("run").toString()), log);
+    ChildProcess play =
+        start(
+            cluster,
+            List.of(
+                "play",
+                layout.toString(),
+                "--loops",
+                "1",
+                "--report",
+                report.toString(),
+                "--run-dir",
+                dir.resolve("run").toString()),
+            log);
     double released = -1;
     long deadline = launched + RUN_TIMEOUT.toNanos();
     while (play.isAlive() && System.nanoTime() < deadline) {
@@ -91,20 +117,45 @@ public final class LaunchScaling {
     int code = play.isAlive() ? -1 : play.process().exitValue();
     play.stop(Duration.ofSeconds(3));
     if (code != 0 || !Files.exists(report)) {
-      return new Row(wall, released, 0, 0, 0, preflight, "exit " + code + ": " + String.join(" | ", play.lastLogLines(3)));
+      return new Row(
+          wall,
+          released,
+          0,
+          0,
+          0,
+          preflight,
+          "exit " + code + ": " + String.join(" | ", play.lastLogLines(3)));
     }
     JsonNode loop = JSON.readTree(report.toFile()).get("loops").get(0);
-    return new Row(wall, released, loop.get("roundMillisMedian").asDouble(), loop.get("roundMillisMax").asDouble(),
-        (int) Math.round(loop.get("seconds").asDouble()), preflight, null);
+    return new Row(
+        wall,
+        released,
+        loop.get("roundMillisMedian").asDouble(),
+        loop.get("roundMillisMax").asDouble(),
+        (int) Math.round(loop.get("seconds").asDouble()),
+        preflight,
+        null);
   }
 
   /** The median of three runs of the checks before a start, from node 1. */
-  private double preflight(NamespaceCluster cluster, Path layout) throws IOException, InterruptedException {
+  private double preflight(NamespaceCluster cluster, Path layout)
+      throws IOException, InterruptedException {
     Path log = dir.resolve("preflight.log");
     Files.deleteIfExists(log);
-    List<String> argv = new ArrayList<>(List.of(java(), "-Duser.home=" + cluster.home(), "-cp", classpath(),
-        PreflightTimer.class.getName(), layout.toString(), dir.resolve("run").toString(), "3"));
-    try (ChildProcess timer = ChildProcess.start("preflight timer", cluster.node(1).exec(argv), log, java.util.Map.of())) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-Duser.home=" + cluster.home(),
+                "-cp",
+                classpath(),
+                PreflightTimer.class.getName(),
+                layout.toString(),
+                dir.resolve("run").toString(),
+                "3"));
+    try (ChildProcess timer =
+        ChildProcess.start(
+            "preflight timer", cluster.node(1).exec(argv), log, java.util.Map.of())) {
       timer.waitFor(Duration.ofSeconds(120));
     }
     for (String line : Files.readAllLines(log)) {
@@ -141,11 +192,22 @@ public final class LaunchScaling {
     return file;
   }
 
-  private ChildProcess start(NamespaceCluster cluster, List<String> wallArgs, Path log) throws IOException {
-    List<String> argv = new ArrayList<>(List.of(java(), "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Duser.home=" + cluster.home(), "-cp", classpath(), "dev.wall.player.cli.WallMain"));
+  private ChildProcess start(NamespaceCluster cluster, List<String> wallArgs, Path log)
+      throws IOException {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-Xmx96m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Duser.home=" + cluster.home(),
+                "-cp",
+                classpath(),
+                "dev.wall.player.cli.WallMain"));
     argv.addAll(wallArgs);
-    return ChildProcess.start("wall in node 1", cluster.node(1).exec(argv), log, java.util.Map.of());
+    return ChildProcess.start(
+        "wall in node 1", cluster.node(1).exec(argv), log, java.util.Map.of());
   }
 
   private void runInNode1(NamespaceCluster cluster, List<String> wallArgs, Path log)
@@ -168,16 +230,31 @@ public final class LaunchScaling {
     StringBuilder text = new StringBuilder();
     text.append("Launch scaling across hosts, ").append(started).append('\n');
     text.append("Machine: ").append(Machine.describe()).append('\n');
-    text.append("Load average at the start (1, 5, 15 min): ").append(loads).append("; now: ").append(Machine.loads())
+    text.append("Load average at the start (1, 5, 15 min): ")
+        .append(loads)
+        .append("; now: ")
+        .append(Machine.loads())
         .append('\n');
-    text.append("Each node a network namespace with its own sshd; wall play started inside node 1; mpv --vo=null.\n\n");
-    text.append("| wall | nodes | screens | launch to release s | control round median ms | worst ms | checks before start s |\n");
+    text.append(
+        "Each node a network namespace with its own sshd; wall play started inside node 1; mpv --vo=null.\n\n");
+    text.append(
+        "| wall | nodes | screens | launch to release s | control round median ms | worst ms | checks before start s |\n");
     text.append("| --- | --- | --- | --- | --- | --- | --- |\n");
     for (Row r : rows) {
-      text.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %.2f | %.2f | %.2f |%s%n", r.wall().name(),
-          r.wall().local() ? 1 : r.wall().nodes(), r.wall().screens(),
-          r.launchToRelease() < 0 ? "never" : String.format(Locale.ROOT, "%.2f", r.launchToRelease()),
-          r.roundMedianMs(), r.roundMaxMs(), r.preflightSeconds(), r.failure() == null ? "" : " " + r.failure()));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %d | %s | %.2f | %.2f | %.2f |%s%n",
+              r.wall().name(),
+              r.wall().local() ? 1 : r.wall().nodes(),
+              r.wall().screens(),
+              r.launchToRelease() < 0
+                  ? "never"
+                  : String.format(Locale.ROOT, "%.2f", r.launchToRelease()),
+              r.roundMedianMs(),
+              r.roundMaxMs(),
+              r.preflightSeconds(),
+              r.failure() == null ? "" : " " + r.failure()));
     }
     return text.toString();
   }

@@ -15,12 +15,27 @@ import java.util.concurrent.TimeUnit;
 public final class Netem {
   private Netem() {}
 
-  /** Adds {@code delay} ± {@code jitter} on each node's eth0; returns a note saying what was done. */
+  /**
+   * Adds {@code delay} ± {@code jitter} on each node's eth0; returns a note saying what was done.
+   */
   public static String delayEveryLink(NamespaceCluster cluster, String delay, String jitter) {
     String refused = null;
     for (NamespaceCluster.Node node : cluster.nodes()) {
-      String failure = run(List.of("tc", "-n", node.netns(), "qdisc", "add", "dev", "eth0", "root", "netem",
-          "delay", delay, jitter));
+      String failure =
+          run(
+              List.of(
+                  "tc",
+                  "-n",
+                  node.netns(),
+                  "qdisc",
+                  "add",
+                  "dev",
+                  "eth0",
+                  "root",
+                  "netem",
+                  "delay",
+                  delay,
+                  jitter));
       if (failure != null) {
         refused = failure;
         break;
@@ -35,7 +50,8 @@ public final class Netem {
     try {
       Path out = Files.createTempFile("wall-tc", ".out");
       try {
-        Process tc = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process tc =
+            new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         if (!tc.waitFor(10, TimeUnit.SECONDS)) {
           tc.destroyForcibly();
           return "tc did not finish";

@@ -3,10 +3,10 @@ package dev.wall.bench.cluster;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.nodes.LocalMachine;
-import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.nodes.Preflight;
 import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
+import dev.wall.player.versions.InstalledVersions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,7 +30,8 @@ public final class PreflightTimer {
     double[] seconds = new double[runs];
     for (int i = 0; i < runs; i++) {
       long started = System.nanoTime();
-      Preflight.Result result = new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir)).run();
+      Preflight.Result result =
+          new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir)).run();
       seconds[i] = (System.nanoTime() - started) / 1e9;
       if (!result.ok()) {
         System.out.println("preflight failed: " + result.unreachable() + result.problems());
@@ -39,6 +40,7 @@ public final class PreflightTimer {
     }
     double[] sorted = seconds.clone();
     Arrays.sort(sorted);
-    System.out.printf(Locale.ROOT, "preflight %s median %.3f%n", Arrays.toString(seconds), sorted[runs / 2]);
+    System.out.printf(
+        Locale.ROOT, "preflight %s median %.3f%n", Arrays.toString(seconds), sorted[runs / 2]);
   }
 }

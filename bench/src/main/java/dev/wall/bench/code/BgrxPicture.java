@@ -11,8 +11,15 @@ public record BgrxPicture(byte[] bytes, int width, int height) implements Pictur
 
   public BgrxPicture {
     if (bytes.length != frameBytes(width, height)) {
-      throw new IllegalArgumentException("a " + width + "x" + height + " bgr0 frame is "
-          + frameBytes(width, height) + " bytes, got " + bytes.length);
+      throw new IllegalArgumentException(
+          "a "
+              + width
+              + "x"
+              + height
+              + " bgr0 frame is "
+              + frameBytes(width, height)
+              + " bytes, got "
+              + bytes.length);
     }
   }
 
@@ -32,7 +39,8 @@ public record BgrxPicture(byte[] bytes, int width, int height) implements Pictur
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         int i = (y * width + x) * BYTES_PER_PIXEL;
-        image.setRGB(x, y, (bytes[i + 2] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | (bytes[i] & 0xff));
+        image.setRGB(
+            x, y, (bytes[i + 2] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | (bytes[i] & 0xff));
       }
     }
     return image;

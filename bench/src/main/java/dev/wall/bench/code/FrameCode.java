@@ -18,8 +18,10 @@ import java.util.Map;
 public final class FrameCode {
   public static final int CELLS = 16;
   public static final int FRAME_BITS = 13;
+
   /** Cells at or above this luma read as white, at or below {@link #BLACK_MAX} as black. */
   static final int WHITE_MIN = 160;
+
   static final int BLACK_MAX = 96;
 
   private final double bandFraction;
@@ -35,16 +37,26 @@ public final class FrameCode {
     int band = clipHeight / 9 / 2 * 2;
     int cell = clipWidth / CELLS;
     if (band < 2 || cell < 1) {
-      throw new IllegalArgumentException("a " + clipWidth + "x" + clipHeight + " clip is too small for the code");
+      throw new IllegalArgumentException(
+          "a " + clipWidth + "x" + clipHeight + " clip is too small for the code");
     }
     return new FrameCode((double) band / clipHeight, (double) cell / clipWidth);
   }
 
   /** What the window at {@code tile} (display pixels) shows in {@code picture}. */
   public TileReading read(Picture picture, Rect tile) {
-    if (tile.x() < 0 || tile.y() < 0 || tile.right() > picture.width() || tile.bottom() > picture.height()) {
-      throw new IllegalArgumentException("tile " + tile + " lies outside the " + picture.width() + "x"
-          + picture.height() + " picture");
+    if (tile.x() < 0
+        || tile.y() < 0
+        || tile.right() > picture.width()
+        || tile.bottom() > picture.height()) {
+      throw new IllegalArgumentException(
+          "tile "
+              + tile
+              + " lies outside the "
+              + picture.width()
+              + "x"
+              + picture.height()
+              + " picture");
     }
     double band = tile.height() * bandFraction;
     int first = (int) Math.ceil(band * 0.2);
@@ -84,7 +96,11 @@ public final class FrameCode {
       bits[i] = level(meanLuma(picture, from, Math.min(to, tile.right()), y));
     }
     boolean marker = bits[0] == 1;
-    if (!marker || bits[CELLS - 1] != 0 || bits[CELLS - 2] < 0 || bits[1] < 0 || bits[CELLS - 2] == bits[1]) {
+    if (!marker
+        || bits[CELLS - 1] != 0
+        || bits[CELLS - 2] < 0
+        || bits[1] < 0
+        || bits[CELLS - 2] == bits[1]) {
       return new Row(marker, -1);
     }
     int frame = 0;

@@ -14,7 +14,9 @@ public record TileReading(Status status, int frame, boolean torn) {
     DECODED,
     /** No clip on screen: no white marker cell (black window, no window, console). */
     BLANK,
-    /** The marker is there but the code is not valid (check bit, levels between black and white). */
+    /**
+     * The marker is there but the code is not valid (check bit, levels between black and white).
+     */
     UNDECODABLE
   }
 

@@ -33,9 +33,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A 4-screen wall under {@code wall play --forever}, the real CLI in its own JVM, on its own Xvfb,
- * watched by the pixel benchmark's screenshots (one ffmpeg grabbing the display, every tile's
- * frame number read from its bar code), for faults to be injected into and their effect judged:
- * the fault-injection suite ({@code FaultsIT}) and {@code bench/run --faults}.
+ * watched by the pixel benchmark's screenshots (one ffmpeg grabbing the display, every tile's frame
+ * number read from its bar code), for faults to be injected into and their effect judged: the
+ * fault-injection suite ({@code FaultsIT}) and {@code bench/run --faults}.
  */
 public final class FaultWall implements AutoCloseable {
   private static final Duration DISPLAY_TIMEOUT = Duration.ofSeconds(20);
@@ -53,8 +53,14 @@ public final class FaultWall implements AutoCloseable {
   private final PrintStream progress;
   private ChildProcess wall;
 
-  private FaultWall(BenchLayout layout, Path dir, Path media, VirtualDisplay display, Recorder recorder,
-      DisplaySampler sampler, PrintStream progress) {
+  private FaultWall(
+      BenchLayout layout,
+      Path dir,
+      Path media,
+      VirtualDisplay display,
+      Recorder recorder,
+      DisplaySampler sampler,
+      PrintStream progress) {
     this.layout = layout;
     this.dir = dir;
     this.media = media;
@@ -77,14 +83,26 @@ public final class FaultWall implements AutoCloseable {
     clips.ensure(layout.names());
     Path media = Files.createDirectories(dir.resolve("media"));
     for (String name : layout.names()) {
-      Files.copy(clips.dir().resolve(Clips.fileName(name)), media.resolve(Clips.fileName(name)),
+      Files.copy(
+          clips.dir().resolve(Clips.fileName(name)),
+          media.resolve(Clips.fileName(name)),
           StandardCopyOption.REPLACE_EXISTING);
     }
-    VirtualDisplay display = VirtualDisplay.start(layout.width(), layout.height(), dir.resolve("xvfb"), DISPLAY_TIMEOUT);
-    Recorder recorder = new Recorder(layout.windows(), FrameCode.forClip(Clips.WIDTH, Clips.HEIGHT), Show.CLIPS_30,
-        dir.resolve("evidence"));
-    DisplaySampler sampler = SamplerKind.STREAM.create(display.display(), layout.width(), layout.height(),
-        OffBeatRate.near(10, Clips.FPS), dir);
+    VirtualDisplay display =
+        VirtualDisplay.start(layout.width(), layout.height(), dir.resolve("xvfb"), DISPLAY_TIMEOUT);
+    Recorder recorder =
+        new Recorder(
+            layout.windows(),
+            FrameCode.forClip(Clips.WIDTH, Clips.HEIGHT),
+            Show.CLIPS_30,
+            dir.resolve("evidence"));
+    DisplaySampler sampler =
+        SamplerKind.STREAM.create(
+            display.display(),
+            layout.width(),
+            layout.height(),
+            OffBeatRate.near(10, Clips.FPS),
+            dir);
     FaultWall wall = new FaultWall(layout, dir, media, display, recorder, sampler, progress);
     try {
       wall.launch();
@@ -101,11 +119,21 @@ public final class FaultWall implements AutoCloseable {
     Path layoutFile = layout.write(dir.resolve("wall.json"), media);
     WallLaunch.warmUp(layoutFile, runDir, dir.resolve("warm-up.log"));
     recorder.launchedAt(System.nanoTime());
-    wall = WallLaunch.play(layoutFile, display.display(), runDir, dir.resolve("report.jsonl"), Map.of(),
-        dir.resolve("wall.log"));
-    await(STARTUP_TIMEOUT, () -> recorder.startupNanos() >= 0 || !wall.isAlive(), "every screen moving");
+    wall =
+        WallLaunch.play(
+            layoutFile,
+            display.display(),
+            runDir,
+            dir.resolve("report.jsonl"),
+            Map.of(),
+            dir.resolve("wall.log"));
+    await(
+        STARTUP_TIMEOUT,
+        () -> recorder.startupNanos() >= 0 || !wall.isAlive(),
+        "every screen moving");
     if (!wall.isAlive()) {
-      throw new IOException("wall play ended with " + wall.process().exitValue() + ": " + wall.lastLogLines(5));
+      throw new IOException(
+          "wall play ended with " + wall.process().exitValue() + ": " + wall.lastLogLines(5));
     }
     say("every screen moving");
   }
@@ -139,25 +167,35 @@ public final class FaultWall implements AutoCloseable {
 
   /** The rank that drives {@code screen}: its player's parent. */
   public ProcessHandle rank(String screen) {
-    return player(screen).parent().orElseThrow(() -> new IllegalStateException("a player without a parent"));
+    return player(screen)
+        .parent()
+        .orElseThrow(() -> new IllegalStateException("a player without a parent"));
   }
 
   private static boolean isPlayerOf(ProcessHandle process, String screen) {
     List<String> argv = ProcessWatch.commandLine(process.pid());
-    return !argv.isEmpty() && Path.of(argv.get(0)).getFileName().toString().equals("mpv")
+    return !argv.isEmpty()
+        && Path.of(argv.get(0)).getFileName().toString().equals("mpv")
         && argv.contains("--title=wall:" + screen);
   }
 
   /** Sends {@code signal} (STOP, CONT, TERM, KILL) to {@code process}, as {@code kill} would. */
-  public static void signal(ProcessHandle process, String signal) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  public static void signal(ProcessHandle process, String signal)
+      throws IOException, InterruptedException {
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
       throw new IOException("kill -" + signal + " " + process.pid() + " failed");
     }
   }
 
-  /** Takes screen {@code screen}'s clip away from the media folder (as a share that lost it); returns how to put it back. */
+  /**
+   * Takes screen {@code screen}'s clip away from the media folder (as a share that lost it);
+   * returns how to put it back.
+   */
   public Runnable takeClipAway(String screen) throws IOException {
     Path clip = media.resolve(Clips.fileName(screen));
     Path away = media.resolve(Clips.fileName(screen) + ".away");
@@ -171,11 +209,20 @@ public final class FaultWall implements AutoCloseable {
     };
   }
 
-  /** {@code wall status --json}, run as a technician would (in this JVM), or null when it says no wall runs. */
+  /**
+   * {@code wall status --json}, run as a technician would (in this JVM), or null when it says no
+   * wall runs.
+   */
   public JsonNode status() {
     StringWriter out = new StringWriter();
-    int code = WallCli.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "status", "--json",
-        "--run-dir", runDir.toString());
+    int code =
+        WallCli.run(
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true),
+            "status",
+            "--json",
+            "--run-dir",
+            runDir.toString());
     try {
       return code == 0 ? JSON.readTree(out.toString()) : null;
     } catch (IOException e) {
@@ -183,7 +230,10 @@ public final class FaultWall implements AutoCloseable {
     }
   }
 
-  /** Screen {@code screen}'s state in {@code wall status} now: PLAYING, RECOVERING, GIVEN_UP; null without one. */
+  /**
+   * Screen {@code screen}'s state in {@code wall status} now: PLAYING, RECOVERING, GIVEN_UP; null
+   * without one.
+   */
   public String stateOf(String screen) {
     JsonNode status = status();
     if (status == null) {
@@ -202,7 +252,9 @@ public final class FaultWall implements AutoCloseable {
     return recorder.samples();
   }
 
-  /** Waits until {@code seconds} after {@code faultNanos}, then judges how {@code screen} came back. */
+  /**
+   * Waits until {@code seconds} after {@code faultNanos}, then judges how {@code screen} came back.
+   */
   public Recovery judge(String screen, long faultNanos, double lateFromSeconds, double seconds) {
     sleepUntil(faultNanos + (long) (seconds * 1e9));
     long end = faultNanos + (long) (seconds * 1e9);
@@ -210,13 +262,19 @@ public final class FaultWall implements AutoCloseable {
     return Recovery.judge(upToEnd, index(screen), faultNanos, lateFromSeconds, Clips.FRAMES);
   }
 
-  /** The first screenshot at or after {@code nanos} where every screen moved on since the one before. */
+  /**
+   * The first screenshot at or after {@code nanos} where every screen moved on since the one
+   * before.
+   */
   public long everyScreenMovingAfter(long nanos) {
     List<Sample> samples = recorder.samples();
     for (int i = 1; i < samples.size(); i++) {
       Sample before = samples.get(i - 1);
       Sample now = samples.get(i);
-      if (before.nanos() >= nanos && before.allDecoded() && now.allDecoded() && now.spread(Clips.FRAMES) <= 1) {
+      if (before.nanos() >= nanos
+          && before.allDecoded()
+          && now.allDecoded()
+          && now.spread(Clips.FRAMES) <= 1) {
         boolean moving = true;
         for (int t = 0; t < now.tiles().size(); t++) {
           moving &= now.tiles().get(t).frame() != before.tiles().get(t).frame();
@@ -234,12 +292,16 @@ public final class FaultWall implements AutoCloseable {
     progress.flush();
   }
 
-  /** Polls every 20 ms until {@code done}, or fails after {@code timeout}, naming what it waited for. */
+  /**
+   * Polls every 20 ms until {@code done}, or fails after {@code timeout}, naming what it waited
+   * for.
+   */
   public static void await(Duration timeout, BooleanSupplier done, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+        throw new IllegalStateException(
+            "timed out after " + timeout.toSeconds() + " s waiting for " + what);
       }
       LockSupport.parkNanos(20_000_000);
     }
@@ -247,11 +309,14 @@ public final class FaultWall implements AutoCloseable {
 
   private static <T> T awaitFound(java.util.function.Supplier<Optional<T>> find, String what) {
     Object[] found = new Object[1];
-    await(Duration.ofSeconds(30), () -> {
-      Optional<T> it = find.get();
-      it.ifPresent(value -> found[0] = value);
-      return it.isPresent();
-    }, what);
+    await(
+        Duration.ofSeconds(30),
+        () -> {
+          Optional<T> it = find.get();
+          it.ifPresent(value -> found[0] = value);
+          return it.isPresent();
+        },
+        what);
     @SuppressWarnings("unchecked")
     T value = (T) found[0];
     return value;

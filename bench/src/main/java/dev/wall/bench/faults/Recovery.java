@@ -11,17 +11,25 @@ import java.util.List;
  * sync: each tile's frame number read from its bar code.
  *
  * @param backSeconds from the fault to the first screenshot where the screen showed the wall's
- *     frame again (within {@link #BACK_FRAMES} of the others' median), after it had lost it; NaN if never
+ *     frame again (within {@link #BACK_FRAMES} of the others' median), after it had lost it; NaN if
+ *     never
  * @param inStepSeconds from the fault to the screenshot from which on every screen was within one
  *     frame of the others, up to the end of the judged window; NaN if never
  * @param othersBlank screenshots in which another screen was blank between the fault and the end
- * @param worstSpreadLate the largest spread of all screens in the screenshots taken from
- *     {@code lateFromSeconds} after the fault on (-1 if a screen was unreadable there)
+ * @param worstSpreadLate the largest spread of all screens in the screenshots taken from {@code
+ *     lateFromSeconds} after the fault on (-1 if a screen was unreadable there)
  * @param lateSamples how many screenshots that was
  */
-public record Recovery(double backSeconds, double inStepSeconds, int othersBlank, int worstSpreadLate,
+public record Recovery(
+    double backSeconds,
+    double inStepSeconds,
+    int othersBlank,
+    int worstSpreadLate,
     int lateSamples) {
-  /** A screen this close to the others shows the wall's picture: a new player, not frame 0 or a frozen one. */
+  /**
+   * A screen this close to the others shows the wall's picture: a new player, not frame 0 or a
+   * frozen one.
+   */
   public static final int BACK_FRAMES = 3;
 
   /**
@@ -30,8 +38,8 @@ public record Recovery(double backSeconds, double inStepSeconds, int othersBlank
    * @param lateFromSeconds from when after the fault every screen must be within one frame
    * @param clipFrames frames in one loop of the clips, for spreads the short way round
    */
-  public static Recovery judge(List<Sample> samples, int screen, long faultNanos, double lateFromSeconds,
-      int clipFrames) {
+  public static Recovery judge(
+      List<Sample> samples, int screen, long faultNanos, double lateFromSeconds, int clipFrames) {
     List<Sample> after = samples.stream().filter(s -> s.nanos() >= faultNanos).toList();
     long lostAt = -1;
     long backAt = -1;
@@ -71,7 +79,11 @@ public record Recovery(double backSeconds, double inStepSeconds, int othersBlank
         break;
       }
     }
-    return new Recovery(seconds(backAt, faultNanos), seconds(inStepFrom, faultNanos), othersBlank, worst,
+    return new Recovery(
+        seconds(backAt, faultNanos),
+        seconds(inStepFrom, faultNanos),
+        othersBlank,
+        worst,
         late.size());
   }
 

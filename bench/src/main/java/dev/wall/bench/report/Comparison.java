@@ -15,33 +15,39 @@ import java.util.function.ToDoubleFunction;
 public final class Comparison {
   /** More than this much worse is flagged. */
   public static final double WORSE_BY = 0.20;
+
   public static final String FLAG = "WORSE";
 
   /** A figure, how to read it from a case, and how to print it. */
   private record Figure(String name, ToDoubleFunction<CaseFigures> value, String format) {}
 
-  private static final List<Figure> FIGURES = List.of(
-      new Figure("median spread, frames", CaseFigures::medianSpread, "%.1f"),
-      new Figure("max spread, frames", c -> c.maxSpread(), "%.0f"),
-      new Figure("screenshots 1+ frame apart, %", CaseFigures::offByOnePercent, "%.1f"),
-      new Figure("blank tiles", c -> c.blankTiles(), "%.0f"),
-      new Figure("blank at seams", c -> c.blankAtSeams(), "%.0f"),
-      new Figure("start-up, s", CaseFigures::startupSeconds, "%.2f"),
-      new Figure("rank peak RSS, MB", CaseFigures::rankPeakMb, "%.1f"),
-      new Figure("mpv peak RSS, MB", CaseFigures::mpvPeakMb, "%.1f"),
-      new Figure("rank CPU, % of a core", CaseFigures::rankCpuPercent, "%.1f"),
-      new Figure("mpv CPU, % of a core", CaseFigures::mpvCpuPercent, "%.1f"),
-      new Figure("seeks", c -> c.seeks() < 0 ? Double.NaN : c.seeks(), "%.0f"),
-      new Figure("dropped frames", c -> c.droppedFrames() < 0 ? Double.NaN : c.droppedFrames(), "%.0f"));
+  private static final List<Figure> FIGURES =
+      List.of(
+          new Figure("median spread, frames", CaseFigures::medianSpread, "%.1f"),
+          new Figure("max spread, frames", c -> c.maxSpread(), "%.0f"),
+          new Figure("screenshots 1+ frame apart, %", CaseFigures::offByOnePercent, "%.1f"),
+          new Figure("blank tiles", c -> c.blankTiles(), "%.0f"),
+          new Figure("blank at seams", c -> c.blankAtSeams(), "%.0f"),
+          new Figure("start-up, s", CaseFigures::startupSeconds, "%.2f"),
+          new Figure("rank peak RSS, MB", CaseFigures::rankPeakMb, "%.1f"),
+          new Figure("mpv peak RSS, MB", CaseFigures::mpvPeakMb, "%.1f"),
+          new Figure("rank CPU, % of a core", CaseFigures::rankCpuPercent, "%.1f"),
+          new Figure("mpv CPU, % of a core", CaseFigures::mpvCpuPercent, "%.1f"),
+          new Figure("seeks", c -> c.seeks() < 0 ? Double.NaN : c.seeks(), "%.0f"),
+          new Figure(
+              "dropped frames",
+              c -> c.droppedFrames() < 0 ? Double.NaN : c.droppedFrames(),
+              "%.0f"));
 
   private Comparison() {}
 
   /** One line of the comparison. */
-  public record Line(String caseName, String figure, String then, String now, String ratio, boolean worse) {}
+  public record Line(
+      String caseName, String figure, String then, String now, String ratio, boolean worse) {}
 
   /**
-   * Every figure of every case of {@code now} that {@code then} has too (matched by case name),
-   * in {@code now}'s order. A case {@code then} lacks is listed with nothing beside it.
+   * Every figure of every case of {@code now} that {@code then} has too (matched by case name), in
+   * {@code now}'s order. A case {@code then} lacks is listed with nothing beside it.
    */
   public static List<Line> lines(Figures then, Figures now) {
     List<Line> lines = new ArrayList<>();
@@ -105,17 +111,30 @@ public final class Comparison {
   }
 
   /**
-   * The comparison as a Markdown table, headed by both runs' machine and load, and a last line
-   * that counts the figures flagged.
+   * The comparison as a Markdown table, headed by both runs' machine and load, and a last line that
+   * counts the figures flagged.
    */
   public static String render(String thenName, Figures then, String nowName, Figures now) {
     StringBuilder text = new StringBuilder();
-    text.append("Compared with ").append(thenName).append(": recorded ").append(then.recorded()).append(" on ")
-        .append(describe(then.machine())).append('\n');
-    text.append("This run (").append(nowName).append("): ").append(now.recorded()).append(" on ")
-        .append(describe(now.machine())).append('\n');
-    text.append("Ratios are this run / the earlier; lower is better for every figure; ").append(FLAG)
-        .append(String.format(Locale.ROOT, ": more than %.0f %% worse (or more than none).%n%n", WORSE_BY * 100));
+    text.append("Compared with ")
+        .append(thenName)
+        .append(": recorded ")
+        .append(then.recorded())
+        .append(" on ")
+        .append(describe(then.machine()))
+        .append('\n');
+    text.append("This run (")
+        .append(nowName)
+        .append("): ")
+        .append(now.recorded())
+        .append(" on ")
+        .append(describe(now.machine()))
+        .append('\n');
+    text.append("Ratios are this run / the earlier; lower is better for every figure; ")
+        .append(FLAG)
+        .append(
+            String.format(
+                Locale.ROOT, ": more than %.0f %% worse (or more than none).%n%n", WORSE_BY * 100));
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("case", "figure", thenName, nowName, "ratio", ""));
     int flagged = 0;
@@ -123,17 +142,28 @@ public final class Comparison {
     for (int i = 0; i < now.cases().size(); i++) {
       CaseFigures c = now.cases().get(i);
       CaseFigures b = earlier.get(i);
-      String wall = c.wall().isEmpty() && (b == null || b.wall().isEmpty()) ? ""
-          : " (wall " + (b == null ? "-" : b.wall()) + " → " + c.wall() + ")";
-      rows.add(List.of(c.name(), "load 1m at start" + wall, b == null ? "-" : load(b), load(c), "", ""));
+      String wall =
+          c.wall().isEmpty() && (b == null || b.wall().isEmpty())
+              ? ""
+              : " (wall " + (b == null ? "-" : b.wall()) + " → " + c.wall() + ")";
+      rows.add(
+          List.of(c.name(), "load 1m at start" + wall, b == null ? "-" : load(b), load(c), "", ""));
       for (Line line : lines(b, c)) {
-        rows.add(List.of(line.caseName(), line.figure(), line.then(), line.now(), line.ratio(),
-            line.worse() ? FLAG : ""));
+        rows.add(
+            List.of(
+                line.caseName(),
+                line.figure(),
+                line.then(),
+                line.now(),
+                line.ratio(),
+                line.worse() ? FLAG : ""));
         flagged += line.worse() ? 1 : 0;
       }
     }
     text.append(MarkdownTable.render(rows, 2));
-    text.append(String.format(Locale.ROOT, "%n%d figure%s flagged %s.%n", flagged, flagged == 1 ? "" : "s", FLAG));
+    text.append(
+        String.format(
+            Locale.ROOT, "%n%d figure%s flagged %s.%n", flagged, flagged == 1 ? "" : "s", FLAG));
     return text.toString();
   }
 
@@ -142,7 +172,14 @@ public final class Comparison {
   }
 
   private static String describe(Figures.MachineFigures m) {
-    return m.cores() + " cores, " + m.cpu() + ", Linux " + m.kernel() + ", load " + m.loadAtStart() + " → "
+    return m.cores()
+        + " cores, "
+        + m.cpu()
+        + ", Linux "
+        + m.kernel()
+        + ", load "
+        + m.loadAtStart()
+        + " → "
         + m.loadAtEnd();
   }
 }

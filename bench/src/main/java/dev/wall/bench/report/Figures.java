@@ -22,9 +22,12 @@ import java.util.Map;
  * @param bench the commit of the benchmark that measured
  * @param cases each case's figures, in the order they ran
  */
-public record Figures(String recorded, MachineFigures machine, String bench, List<CaseFigures> cases) {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+public record Figures(
+    String recorded, MachineFigures machine, String bench, List<CaseFigures> cases) {
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public Figures {
     cases = List.copyOf(cases);
@@ -37,11 +40,16 @@ public record Figures(String recorded, MachineFigures machine, String bench, Lis
    * @param loadAtStart the three load averages (1, 5, 15 min) when the run began
    * @param loadAtEnd the same when it ended
    */
-  public record MachineFigures(int cores, String cpu, String kernel, String loadAtStart, String loadAtEnd) {
+  public record MachineFigures(
+      int cores, String cpu, String kernel, String loadAtStart, String loadAtEnd) {
     /** This machine, now. */
     public static MachineFigures here(String loadAtStart) {
-      return new MachineFigures(Runtime.getRuntime().availableProcessors(), Machine.cpuModel(), Machine.kernel(),
-          loadAtStart, Machine.loads());
+      return new MachineFigures(
+          Runtime.getRuntime().availableProcessors(),
+          Machine.cpuModel(),
+          Machine.kernel(),
+          loadAtStart,
+          Machine.loads());
     }
   }
 
@@ -56,28 +64,70 @@ public record Figures(String recorded, MachineFigures machine, String bench, Lis
    * @param droppedFrames frames the players dropped, as the wall reports; -1 when it does not
    * @param failure why the case was cut short or could not run, or null
    */
-  public record CaseFigures(String name, String title, String wall, int samples, double medianSpread,
-      int maxSpread, double offByOnePercent, int blankTiles, int undecodableTiles, int blankAtSeams, int seams,
-      double startupSeconds, double rankPeakMb, double mpvPeakMb, int seeks, double rankCpuPercent,
-      double mpvCpuPercent, long droppedFrames, double loadBefore, double loadAfter, String failure) {
+  public record CaseFigures(
+      String name,
+      String title,
+      String wall,
+      int samples,
+      double medianSpread,
+      int maxSpread,
+      double offByOnePercent,
+      int blankTiles,
+      int undecodableTiles,
+      int blankAtSeams,
+      int seams,
+      double startupSeconds,
+      double rankPeakMb,
+      double mpvPeakMb,
+      int seeks,
+      double rankCpuPercent,
+      double mpvCpuPercent,
+      long droppedFrames,
+      double loadBefore,
+      double loadAfter,
+      String failure) {
 
     public static CaseFigures of(CaseResult r) {
       SyncFigures s = r.sync();
-      int offByOne = s.spreadCounts().entrySet().stream().filter(e -> e.getKey() >= 1)
-          .mapToInt(Map.Entry::getValue).sum();
+      int offByOne =
+          s.spreadCounts().entrySet().stream()
+              .filter(e -> e.getKey() >= 1)
+              .mapToInt(Map.Entry::getValue)
+              .sum();
       double share = s.decodedSamples() == 0 ? Double.NaN : 100.0 * offByOne / s.decodedSamples();
       var cpu = r.run() == null ? null : r.run().cpu();
-      return new CaseFigures(r.benchCase().name(), r.benchCase().title(), r.wallLabel(), s.samples(),
-          s.medianSpread(), s.maxSpread(), share, s.blankTiles(), s.undecodableTiles(), s.failedTilesAtSeams(),
-          s.seams(), s.startupSeconds(), r.rankPeakMb(), r.playerPeakMb(), r.seeks(),
-          cpu == null ? Double.NaN : cpu.rankPercent(), cpu == null ? Double.NaN : cpu.playerPercent(),
-          r.run() == null ? -1 : r.run().droppedFrames(), r.loadBefore(), r.loadAfter(), r.failure());
+      return new CaseFigures(
+          r.benchCase().name(),
+          r.benchCase().title(),
+          r.wallLabel(),
+          s.samples(),
+          s.medianSpread(),
+          s.maxSpread(),
+          share,
+          s.blankTiles(),
+          s.undecodableTiles(),
+          s.failedTilesAtSeams(),
+          s.seams(),
+          s.startupSeconds(),
+          r.rankPeakMb(),
+          r.playerPeakMb(),
+          r.seeks(),
+          cpu == null ? Double.NaN : cpu.rankPercent(),
+          cpu == null ? Double.NaN : cpu.playerPercent(),
+          r.run() == null ? -1 : r.run().droppedFrames(),
+          r.loadBefore(),
+          r.loadAfter(),
+          r.failure());
     }
   }
 
   /** The figures of {@code results}, taken on this machine. */
-  public static Figures of(String recorded, String loadAtStart, String bench, List<CaseResult> results) {
-    return new Figures(recorded, MachineFigures.here(loadAtStart), bench,
+  public static Figures of(
+      String recorded, String loadAtStart, String bench, List<CaseResult> results) {
+    return new Figures(
+        recorded,
+        MachineFigures.here(loadAtStart),
+        bench,
         results.stream().map(CaseFigures::of).toList());
   }
 
@@ -96,7 +146,8 @@ public record Figures(String recorded, MachineFigures machine, String bench, Lis
    */
   public static Figures read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new IOException(file + ": no such file (a results.json of an earlier run, or bench/baseline/*.json)");
+      throw new IOException(
+          file + ": no such file (a results.json of an earlier run, or bench/baseline/*.json)");
     }
     try {
       Figures figures = JSON.readValue(file.toFile(), Figures.class);

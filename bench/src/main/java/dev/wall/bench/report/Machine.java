@@ -12,7 +12,11 @@ public final class Machine {
 
   /** e.g. {@code 2 cores, Intel(R) Xeon(R) Processor @ 2.50GHz, Linux 6.1.0-18-amd64}. */
   public static String describe() {
-    return Runtime.getRuntime().availableProcessors() + " cores (nproc), " + cpuModel() + ", Linux " + kernel();
+    return Runtime.getRuntime().availableProcessors()
+        + " cores (nproc), "
+        + cpuModel()
+        + ", Linux "
+        + kernel();
   }
 
   /** The kernel's release, as uname -r says it. */
@@ -38,8 +42,12 @@ public final class Machine {
 
   /** The CPU's model name. */
   public static String cpuModel() {
-    return read("/proc/cpuinfo", "").lines().filter(l -> l.startsWith("model name")).findFirst()
-        .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+    return read("/proc/cpuinfo", "")
+        .lines()
+        .filter(l -> l.startsWith("model name"))
+        .findFirst()
+        .map(l -> l.substring(l.indexOf(':') + 1).strip())
+        .orElse("unknown CPU");
   }
 
   private static String read(String file, String otherwise) {

@@ -8,9 +8,21 @@ import java.util.Locale;
 
 /** The benchmark's one table, as Markdown, so it pastes into the README as it is. */
 public final class ResultTable {
-  private static final List<String> HEADER = List.of("case", "samples", "median spread", "max spread",
-      "blank tiles", "undecodable", "blank at seams", "seams", "start-up s", "rank peak RSS MB",
-      "mpv peak RSS MB", "seeks", "load 1m");
+  private static final List<String> HEADER =
+      List.of(
+          "case",
+          "samples",
+          "median spread",
+          "max spread",
+          "blank tiles",
+          "undecodable",
+          "blank at seams",
+          "seams",
+          "start-up s",
+          "rank peak RSS MB",
+          "mpv peak RSS MB",
+          "seeks",
+          "load 1m");
 
   private ResultTable() {}
 
@@ -24,18 +36,24 @@ public final class ResultTable {
   }
 
   private static List<String> row(CaseResult r) {
-    String name = r.benchCase().number() + ". " + r.benchCase().title()
-        + (r.failure() != null && r.sync().started() ? " (cut short: see below)" : "");
+    String name =
+        r.benchCase().number()
+            + ". "
+            + r.benchCase().title()
+            + (r.failure() != null && r.sync().started() ? " (cut short: see below)" : "");
     SyncFigures s = r.sync();
     if (!s.started()) {
       List<String> row = new ArrayList<>(List.of(name));
-      row.add("did not start: " + (r.failure() == null ? "no screenshot had every screen moving" : r.failure()));
+      row.add(
+          "did not start: "
+              + (r.failure() == null ? "no screenshot had every screen moving" : r.failure()));
       while (row.size() < HEADER.size()) {
         row.add("");
       }
       return row;
     }
-    return List.of(name,
+    return List.of(
+        name,
         String.valueOf(s.samples()),
         fmt("%.1f", s.medianSpread()),
         String.valueOf(s.maxSpread()),

@@ -12,7 +12,9 @@ public interface DisplaySampler extends AutoCloseable {
   @Override
   void close();
 
-  /** CPU time its own processes have used so far, when it can tell (to show what measuring costs). */
+  /**
+   * CPU time its own processes have used so far, when it can tell (to show what measuring costs).
+   */
   default java.util.Optional<java.time.Duration> cpuTime() {
     return java.util.Optional.empty();
   }

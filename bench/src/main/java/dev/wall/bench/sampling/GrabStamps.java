@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
 
 /**
  * When ffmpeg grabbed each frame: its {@code showinfo} lines on stderr ({@code n: 12 pts:
- * 1795305587852896}, the wall clock in microseconds with {@code -copyts}), turned into
- * {@link System#nanoTime()} instants. Every other stderr line goes to the log.
+ * 1795305587852896}, the wall clock in microseconds with {@code -copyts}), turned into {@link
+ * System#nanoTime()} instants. Every other stderr line goes to the log.
  */
 final class GrabStamps {
   private static final Pattern SHOWINFO = Pattern.compile("\\bn:\\s*(\\d+)\\s+pts:\\s*(-?\\d+)\\b");
 
   private final Map<Integer, Long> grabNanos = new ConcurrentHashMap<>();
+
   /** nanoTime minus the wall clock in nanoseconds, sampled once: a run lasts minutes. */
   private final long monotonicMinusWall;
 
@@ -72,9 +73,14 @@ final class GrabStamps {
   }
 
   private void read(InputStream stderr, Path log) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8));
-        Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND)) {
+    try (BufferedReader lines =
+            new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8));
+        Writer out =
+            Files.newBufferedWriter(
+                log,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
       String line;
       while ((line = lines.readLine()) != null) {
         if (!accept(line) && !line.contains("showinfo")) {

@@ -13,18 +13,19 @@ import java.util.function.Consumer;
 
 /**
  * One ffmpeg for the whole run: x11grab at a fixed rate, raw frames (bgr0) on a pipe, read here
- * frame by frame. Each grab is one shared-memory GetImage request for the root window, which the
- * X server serves between two other requests, so a screenshot never holds half of one window
- * repaint; ffmpeg paces the grabs itself, and nothing is encoded or written to disk.
+ * frame by frame. Each grab is one shared-memory GetImage request for the root window, which the X
+ * server serves between two other requests, so a screenshot never holds half of one window repaint;
+ * ffmpeg paces the grabs itself, and nothing is encoded or written to disk.
  *
- * <p>Chosen over a new ffmpeg per screenshot ({@link SingleGrabs}) by measuring both on this
- * 2-core machine ({@code bench/run --compare-sampling 25}, load about 8): this kept 10.07/s
- * (gaps: median 100 ms, p95 128 ms, max 260 ms) for 1% of a core; a process per grab managed
- * 2.1/s of the 10 asked (gaps up to 1.2 s) and only knew each grab's instant to ±237 ms. Both
- * read every tile cleanly (no torn or undecodable tile).
+ * <p>Chosen over a new ffmpeg per screenshot ({@link SingleGrabs}) by measuring both on this 2-core
+ * machine ({@code bench/run --compare-sampling 25}, load about 8): this kept 10.07/s (gaps: median
+ * 100 ms, p95 128 ms, max 260 ms) for 1% of a core; a process per grab managed 2.1/s of the 10
+ * asked (gaps up to 1.2 s) and only knew each grab's instant to ±237 ms. Both read every tile
+ * cleanly (no torn or undecodable tile).
  */
 public final class GrabStream implements DisplaySampler {
   private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
   /** showinfo prints a frame's line before the frame is written out; this is a safety margin. */
   private static final Duration STAMP_WAIT = Duration.ofSeconds(1);
 
@@ -56,9 +57,32 @@ public final class GrabStream implements DisplaySampler {
    * for the instant it shows.
    */
   List<String> argv() {
-    return List.of("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info", "-copyts", "-f", "x11grab", "-draw_mouse", "0",
-        "-framerate", String.format(Locale.ROOT, "%.3f", rate), "-video_size", width + "x" + height,
-        "-i", display, "-vf", "showinfo", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "bgr0",
+    return List.of(
+        "ffmpeg",
+        "-nostdin",
+        "-hide_banner",
+        "-nostats",
+        "-loglevel",
+        "info",
+        "-copyts",
+        "-f",
+        "x11grab",
+        "-draw_mouse",
+        "0",
+        "-framerate",
+        String.format(Locale.ROOT, "%.3f", rate),
+        "-video_size",
+        width + "x" + height,
+        "-i",
+        display,
+        "-vf",
+        "showinfo",
+        "-fps_mode",
+        "passthrough",
+        "-f",
+        "rawvideo",
+        "-pix_fmt",
+        "bgr0",
         "pipe:1");
   }
 

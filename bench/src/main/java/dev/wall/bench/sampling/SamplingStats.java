@@ -14,8 +14,13 @@ import java.util.List;
  * @param meanUncertaintyMs how far off, on average, a capture's time may be (the grab instant is
  *     only known to lie within it)
  */
-public record SamplingStats(int captures, double perSecond, double medianIntervalMs, double p95IntervalMs,
-    double maxIntervalMs, double meanUncertaintyMs) {
+public record SamplingStats(
+    int captures,
+    double perSecond,
+    double medianIntervalMs,
+    double p95IntervalMs,
+    double maxIntervalMs,
+    double meanUncertaintyMs) {
 
   /** When each capture came: its time and uncertainty, without its picture. */
   public record CaptureTime(long nanos, long uncertaintyNanos) {}
@@ -30,9 +35,15 @@ public record SamplingStats(int captures, double perSecond, double medianInterva
     }
     Arrays.sort(gaps);
     double seconds = (captures.get(captures.size() - 1).nanos() - captures.get(0).nanos()) / 1e9;
-    double uncertainty = captures.stream().mapToLong(CaptureTime::uncertaintyNanos).average().orElse(0) / 1e6;
-    return new SamplingStats(captures.size(), (captures.size() - 1) / seconds, percentile(gaps, 0.5),
-        percentile(gaps, 0.95), gaps[gaps.length - 1], uncertainty);
+    double uncertainty =
+        captures.stream().mapToLong(CaptureTime::uncertaintyNanos).average().orElse(0) / 1e6;
+    return new SamplingStats(
+        captures.size(),
+        (captures.size() - 1) / seconds,
+        percentile(gaps, 0.5),
+        percentile(gaps, 0.95),
+        gaps[gaps.length - 1],
+        uncertainty);
   }
 
   private static double percentile(double[] sorted, double q) {

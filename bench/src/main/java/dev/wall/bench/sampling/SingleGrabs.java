@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * A new ffmpeg for every screenshot (wall-player's {@link Screenshot}). Kept to compare against
- * {@link GrabStream}: starting a process per grab makes the rate and the grab instant depend on
- * how busy the machine is.
+ * {@link GrabStream}: starting a process per grab makes the rate and the grab instant depend on how
+ * busy the machine is.
  */
 public final class SingleGrabs implements DisplaySampler {
   private final String display;
@@ -47,7 +47,8 @@ public final class SingleGrabs implements DisplaySampler {
         BufferedImage image = Screenshot.grab(display, width, height, scratch);
         long after = System.nanoTime();
         if (!closing) {
-          sink.accept(new Capture(before + (after - before) / 2, (after - before) / 2, Picture.of(image)));
+          sink.accept(
+              new Capture(before + (after - before) / 2, (after - before) / 2, Picture.of(image)));
         }
       } catch (IOException e) {
         // A failed grab is a missing sample; the interval statistics show it.

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed tutorial's method, for comparison (case 1): its loop, with mpv for omxplayer. Every loop, all
- * ranks meet at a barrier, then each spawns its player un-paused and waits for it to exit at the
- * end of the clip. Same windows, titles and media as {@code wall play}; no preroll, no held frame,
- * no drift correction. Runs until mpirun is stopped.
+ * The seed tutorial's method, for comparison (case 1): its loop, with mpv for omxplayer. Every
+ * loop, all ranks meet at a barrier, then each spawns its player un-paused and waits for it to exit
+ * at the end of the clip. Same windows, titles and media as {@code wall play}; no preroll, no held
+ * frame, no drift correction. Runs until mpirun is stopped.
  *
  * <p>Usage (under mpirun, one rank per screen): {@code SeedRankMain LAYOUT RUN_DIR}; each player's
  * output goes to {@code RUN_DIR/NAME.mpv.log}.
@@ -44,7 +44,8 @@ public final class SeedRankMain {
         comm.barrier(CLIP_TIMEOUT.plusSeconds(30));
         try (ChildProcess mpv = ChildProcess.start("mpv " + screen.name(), argv, log, Map.of())) {
           if (mpv.waitFor(CLIP_TIMEOUT).isEmpty()) {
-            System.out.println("failed: screen " + screen.name() + ": loop " + loop + " did not end");
+            System.out.println(
+                "failed: screen " + screen.name() + ": loop " + loop + " did not end");
             System.exit(1);
           }
         }
@@ -52,11 +53,26 @@ public final class SeedRankMain {
     }
   }
 
-  /** mpv as {@code wall play} places it (window, title, no decorations), minus the sync machinery. */
+  /**
+   * mpv as {@code wall play} places it (window, title, no decorations), minus the sync machinery.
+   */
   static List<String> mpvArgv(Screen screen, Path media) {
-    return List.of("mpv", "--no-config", "--no-osc", "--osd-level=0", "--no-input-default-bindings",
-        "--no-terminal", "--keepaspect=no", "--cursor-autohide=always", "--title=wall:" + screen.name(),
-        "--geometry=" + screen.window().geometry(), "--no-border", "--screen=" + screen.output(),
-        "--audio=no", BenchLayout.X11_OUTPUT, "--", media.toString());
+    return List.of(
+        "mpv",
+        "--no-config",
+        "--no-osc",
+        "--osd-level=0",
+        "--no-input-default-bindings",
+        "--no-terminal",
+        "--keepaspect=no",
+        "--cursor-autohide=always",
+        "--title=wall:" + screen.name(),
+        "--geometry=" + screen.window().geometry(),
+        "--no-border",
+        "--screen=" + screen.output(),
+        "--audio=no",
+        BenchLayout.X11_OUTPUT,
+        "--",
+        media.toString());
   }
 }

@@ -22,7 +22,9 @@ import java.util.List;
 public record BenchLayout(List<String> names, List<Rect> windows, int width, int height) {
   /** The player argument every bench screen gets; the seed's method passes the same. */
   public static final String X11_OUTPUT = "--vo=x11";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public static BenchLayout grid(int screens) {
     int rows = screens <= 2 ? 1 : 2;
@@ -31,7 +33,9 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
     List<Rect> windows = new ArrayList<>();
     for (int i = 0; i < screens; i++) {
       names.add("s" + (i + 1));
-      windows.add(new Rect(i % columns * Clips.WIDTH, i / columns * Clips.HEIGHT, Clips.WIDTH, Clips.HEIGHT));
+      windows.add(
+          new Rect(
+              i % columns * Clips.WIDTH, i / columns * Clips.HEIGHT, Clips.WIDTH, Clips.HEIGHT));
     }
     return new BenchLayout(names, windows, columns * Clips.WIDTH, rows * Clips.HEIGHT);
   }

@@ -41,8 +41,19 @@ public final class Clips {
   /** The file name of item {@code item} of a screen's playlist in {@code show}. */
   public static String fileName(String screen, Show show, int item) {
     int first = show.firstFrames().get(item);
-    return screen + "-" + WIDTH + "x" + HEIGHT + "-" + show.itemSeconds() + "s-" + show.fps() + "fps"
-        + (first == 0 ? "" : "-from" + first) + show.source().suffix() + ".mp4";
+    return screen
+        + "-"
+        + WIDTH
+        + "x"
+        + HEIGHT
+        + "-"
+        + show.itemSeconds()
+        + "s-"
+        + show.fps()
+        + "fps"
+        + (first == 0 ? "" : "-from" + first)
+        + show.source().suffix()
+        + ".mp4";
   }
 
   /** Each screen's playlist in {@code show}: its clips' file names. */
@@ -72,10 +83,12 @@ public final class Clips {
           String name = fileName(screen, show, item);
           int first = show.firstFrames().get(item);
           if (!Files.isRegularFile(dir.resolve(name))) {
-            made.add(makers.submit(() -> {
-              make(screen, name, show, first, hue);
-              return null;
-            }));
+            made.add(
+                makers.submit(
+                    () -> {
+                      make(screen, name, show, first, hue);
+                      return null;
+                    }));
           }
         }
       }
@@ -93,7 +106,17 @@ public final class Clips {
 
   private void make(String screen, String name, Show show, int first, int hue) {
     Show.Source source = show.source();
-    ClipCache.copy(ClipCache.barCoded(screen, source.width(), source.height(), show.itemSeconds(), show.fps(), hue,
-        first, source.bitrate()), dir, name);
+    ClipCache.copy(
+        ClipCache.barCoded(
+            screen,
+            source.width(),
+            source.height(),
+            show.itemSeconds(),
+            show.fps(),
+            hue,
+            first,
+            source.bitrate()),
+        dir,
+        name);
   }
 }

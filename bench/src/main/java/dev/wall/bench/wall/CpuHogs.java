@@ -24,13 +24,18 @@ public final class CpuHogs implements AutoCloseable {
   }
 
   /** The same, each hog's argv passed through {@code where} (to run it inside a node, say). */
-  public static CpuHogs start(int count, Path logDir, java.util.function.UnaryOperator<List<String>> where)
+  public static CpuHogs start(
+      int count, Path logDir, java.util.function.UnaryOperator<List<String>> where)
       throws IOException {
     List<ChildProcess> hogs = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {
-        hogs.add(ChildProcess.start("cpu hog " + i, where.apply(List.of("sha256sum", "/dev/zero")),
-            logDir.resolve("cpu-hog-" + i + ".log"), Map.of()));
+        hogs.add(
+            ChildProcess.start(
+                "cpu hog " + i,
+                where.apply(List.of("sha256sum", "/dev/zero")),
+                logDir.resolve("cpu-hog-" + i + ".log"),
+                Map.of()));
       }
     } catch (IOException e) {
       hogs.forEach(ChildProcess::close);

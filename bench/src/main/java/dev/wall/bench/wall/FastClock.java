@@ -21,12 +21,13 @@ import java.util.stream.Stream;
 
 /**
  * One screen's player with a clock that runs fast, from Debian's libfaketime: an {@code mpv}
- * wrapper goes first on PATH and preloads libfaketime only into the player whose window title
- * names that screen. Everything else (ranks, mpirun, the other players) keeps the real clock.
+ * wrapper goes first on PATH and preloads libfaketime only into the player whose window title names
+ * that screen. Everything else (ranks, mpirun, the other players) keeps the real clock.
  */
 public final class FastClock {
   /** 2000 ppm fast: 7 frames at 30 fps over 120 s if nothing corrects it. */
   public static final String FAKETIME = "+0 x1.002";
+
   public static final double PPM = 2000;
   private static final String WRAPPER_RESOURCE = "/dev/wall/bench/fast-clock-mpv";
 
@@ -82,8 +83,11 @@ public final class FastClock {
     MpvOptions options = new MpvOptions(wrapperDir.resolve("mpv").toString(), null, null, null);
     List<MpvPlayer> players = new ArrayList<>();
     try {
-      players.add(new MpvPlayer(spec(fastScreen, clip, new Rect(0, 0, 320, 180), workDir, env), options));
-      players.add(new MpvPlayer(spec("clock-reference", clip, new Rect(320, 0, 320, 180), workDir, env), options));
+      players.add(
+          new MpvPlayer(spec(fastScreen, clip, new Rect(0, 0, 320, 180), workDir, env), options));
+      players.add(
+          new MpvPlayer(
+              spec("clock-reference", clip, new Rect(320, 0, 320, 180), workDir, env), options));
       for (MpvPlayer player : players) {
         player.prepare(Duration.ofSeconds(30));
       }
@@ -102,14 +106,17 @@ public final class FastClock {
    * @param referencePpm the same for a player without libfaketime (should be about 0)
    */
   public record ClockCheck(double fastPpm, double referencePpm) {
-    /** The fast player gained between half and one and a half times the asked 2000 ppm on the other. */
+    /**
+     * The fast player gained between half and one and a half times the asked 2000 ppm on the other.
+     */
     public boolean confirmed() {
       double gained = fastPpm - referencePpm;
       return gained > PPM / 2 && gained < PPM * 1.5;
     }
   }
 
-  private static double[] measureRates(List<MpvPlayer> players, Duration length) throws PlayerException {
+  private static double[] measureRates(List<MpvPlayer> players, Duration length)
+      throws PlayerException {
     int n = players.size();
     double[] sumT = new double[n];
     double[] sumP = new double[n];
@@ -137,8 +144,10 @@ public final class FastClock {
     return slopes;
   }
 
-  private static PlayerSpec spec(String name, Path clip, Rect window, Path workDir, Map<String, String> env) {
-    return new PlayerSpec(name, clip, window, 0, null, Audio.NONE, List.of(BenchLayout.X11_OUTPUT), workDir, env);
+  private static PlayerSpec spec(
+      String name, Path clip, Rect window, Path workDir, Map<String, String> env) {
+    return new PlayerSpec(
+        name, clip, window, 0, null, Audio.NONE, List.of(BenchLayout.X11_OUTPUT), workDir, env);
   }
 
   private static Path realMpv(String path) throws IOException {
@@ -151,12 +160,19 @@ public final class FastClock {
     throw new IOException("mpv is not on PATH (" + path + "); run bin/bootstrap");
   }
 
-  /** Debian's libfaketime, the thread-safe flavour (mpv decodes and presents on several threads). */
+  /**
+   * Debian's libfaketime, the thread-safe flavour (mpv decodes and presents on several threads).
+   */
   static Path fakeTimeLibrary() throws IOException {
     try (Stream<Path> libs = Files.list(Path.of("/usr/lib"))) {
-      return libs.map(dir -> dir.resolve("faketime/libfaketimeMT.so.1")).filter(Files::isRegularFile).findFirst()
-          .orElseThrow(() -> new IOException("libfaketime is not installed: run bin/bootstrap --test"
-              + " (or apt-get install libfaketime)"));
+      return libs.map(dir -> dir.resolve("faketime/libfaketimeMT.so.1"))
+          .filter(Files::isRegularFile)
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IOException(
+                      "libfaketime is not installed: run bin/bootstrap --test"
+                          + " (or apt-get install libfaketime)"));
     }
   }
 }

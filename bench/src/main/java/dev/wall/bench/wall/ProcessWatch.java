@@ -18,8 +18,12 @@ import java.util.concurrent.locks.LockSupport;
  * loaded. Polls, because players of the seed's method come and go every loop.
  */
 public final class ProcessWatch implements AutoCloseable {
-  /** Fast while the wall starts, for the start-up breakdown; slow after, VmHWM keeps the peak anyway. */
+  /**
+   * Fast while the wall starts, for the start-up breakdown; slow after, VmHWM keeps the peak
+   * anyway.
+   */
   private static final long STARTING_POLL_NANOS = Duration.ofMillis(200).toNanos();
+
   private static final long POLL_NANOS = Duration.ofSeconds(1).toNanos();
   private static final int MAPS_LOOKS = 3;
 
@@ -39,8 +43,8 @@ public final class ProcessWatch implements AutoCloseable {
 
   /**
    * @param root the process the wall was started as; ranks and players are its descendants
-   * @param rankMain the rank JVM's main class, to tell ranks from the controller JVM and from mpirun
-   *     (whose argv names it too)
+   * @param rankMain the rank JVM's main class, to tell ranks from the controller JVM and from
+   *     mpirun (whose argv names it too)
    * @param screens ranks and players to expect: polling slows down once all were seen
    */
   public ProcessWatch(ProcessHandle root, String rankMain, int screens) {
@@ -55,31 +59,39 @@ public final class ProcessWatch implements AutoCloseable {
   private void pollUntilClosed() {
     while (!closing) {
       pollOnce();
-      LockSupport.parkNanos(ranks.size() < screens || players.size() < screens ? STARTING_POLL_NANOS : POLL_NANOS);
+      LockSupport.parkNanos(
+          ranks.size() < screens || players.size() < screens ? STARTING_POLL_NANOS : POLL_NANOS);
     }
   }
 
   /** One look at every descendant; also called once more on close, so a short run is seen. */
   public synchronized void pollOnce() {
-    root.descendants().forEach(process -> {
-      List<String> argv = commandLine(process.pid());
-      if (argv.isEmpty()) {
-        return;
-      }
-      String program = Path.of(argv.get(0)).getFileName().toString();
-      if (isRank(argv) && !process.parent().map(p -> isRank(commandLine(p.pid()))).orElse(false)) {
-        ranks.putIfAbsent(process.pid(), System.nanoTime());
-        rankPeakKb = Math.max(rankPeakKb, peakKb(process.pid()));
-      } else if (program.equals("mpv")) {
-        players.putIfAbsent(process.pid(), System.nanoTime());
-        playerPeakKb = Math.max(playerPeakKb, peakKb(process.pid()));
-        // A player's libraries are all mapped a moment after it starts; its maps are long, so look
-        // only in its first few polls.
-        if (mapsLooks.merge(process.pid(), 1, Integer::sum) <= MAPS_LOOKS && mapsFakeTime(process.pid())) {
-          argv.stream().filter(a -> a.startsWith("--title=")).forEach(a -> fakeTimeTitles.add(a.substring(8)));
-        }
-      }
-    });
+    root.descendants()
+        .forEach(
+            process -> {
+              List<String> argv = commandLine(process.pid());
+              if (argv.isEmpty()) {
+                return;
+              }
+              String program = Path.of(argv.get(0)).getFileName().toString();
+              if (isRank(argv)
+                  && !process.parent().map(p -> isRank(commandLine(p.pid()))).orElse(false)) {
+                ranks.putIfAbsent(process.pid(), System.nanoTime());
+                rankPeakKb = Math.max(rankPeakKb, peakKb(process.pid()));
+              } else if (program.equals("mpv")) {
+                players.putIfAbsent(process.pid(), System.nanoTime());
+                playerPeakKb = Math.max(playerPeakKb, peakKb(process.pid()));
+                // A player's libraries are all mapped a moment after it starts; its maps are long,
+                // so look
+                // only in its first few polls.
+                if (mapsLooks.merge(process.pid(), 1, Integer::sum) <= MAPS_LOOKS
+                    && mapsFakeTime(process.pid())) {
+                  argv.stream()
+                      .filter(a -> a.startsWith("--title="))
+                      .forEach(a -> fakeTimeTitles.add(a.substring(8)));
+                }
+              }
+            });
   }
 
   /**
@@ -92,7 +104,9 @@ public final class ProcessWatch implements AutoCloseable {
 
   /** A JVM running {@code rankMain} (or a child it is forking: see above), by its command line. */
   public static boolean isRank(List<String> argv, String rankMain) {
-    return !argv.isEmpty() && Path.of(argv.get(0)).getFileName().toString().equals("java") && argv.contains(rankMain);
+    return !argv.isEmpty()
+        && Path.of(argv.get(0)).getFileName().toString().equals("java")
+        && argv.contains(rankMain);
   }
 
   /** CPU time so far of every rank and every player, and when: see {@link #cpuUse}. */
@@ -100,8 +114,8 @@ public final class ProcessWatch implements AutoCloseable {
 
   /**
    * What the ranks and players used of the CPU between two marks: the mean per process, in percent
-   * of one core. A player or rank that came or went between the marks counts from its first mark
-   * to its last.
+   * of one core. A player or rank that came or went between the marks counts from its first mark to
+   * its last.
    *
    * @param rankPercent mean CPU of a rank JVM
    * @param playerPercent mean CPU of a player
@@ -126,7 +140,9 @@ public final class ProcessWatch implements AutoCloseable {
       return null;
     }
     double seconds = (cpuTo.nanos - cpuFrom.nanos) / 1e9;
-    return new CpuUse(percent(cpuFrom.ranks, cpuTo.ranks, seconds), percent(cpuFrom.players, cpuTo.players, seconds));
+    return new CpuUse(
+        percent(cpuFrom.ranks, cpuTo.ranks, seconds),
+        percent(cpuFrom.players, cpuTo.players, seconds));
   }
 
   private static double percent(Map<Long, Long> from, Map<Long, Long> to, double seconds) {
@@ -149,7 +165,8 @@ public final class ProcessWatch implements AutoCloseable {
   private static Map<Long, Long> cpuNanos(Set<Long> pids) {
     Map<Long, Long> cpu = new java.util.HashMap<>();
     for (long pid : pids) {
-      ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+      ProcessHandle.of(pid)
+          .flatMap(p -> p.info().totalCpuDuration())
           .ifPresent(d -> cpu.put(pid, d.toNanos()));
     }
     return cpu;
@@ -208,7 +225,10 @@ public final class ProcessWatch implements AutoCloseable {
     return memoryKb(pid, "VmHWM");
   }
 
-  /** A memory figure from /proc/PID/status ({@code VmRSS}, {@code VmHWM}), in kB; 0 once the process is gone. */
+  /**
+   * A memory figure from /proc/PID/status ({@code VmRSS}, {@code VmHWM}), in kB; 0 once the process
+   * is gone.
+   */
   public static long memoryKb(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
@@ -224,7 +244,8 @@ public final class ProcessWatch implements AutoCloseable {
 
   private static boolean mapsFakeTime(long pid) {
     try {
-      return Files.readString(Path.of("/proc", String.valueOf(pid), "maps")).contains("libfaketime");
+      return Files.readString(Path.of("/proc", String.valueOf(pid), "maps"))
+          .contains("libfaketime");
     } catch (IOException e) {
       return false;
     }

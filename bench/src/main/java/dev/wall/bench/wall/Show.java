@@ -16,7 +16,12 @@ import java.util.List;
  * @param latencyMs the second screen's {@code latencyMs}, 0 for none
  * @param source the clips' own size and bit rate; every window is 320x180 whatever the clip's size
  */
-public record Show(int fps, int itemSeconds, List<Integer> firstFrames, boolean fastScreenIsClock, int latencyMs,
+public record Show(
+    int fps,
+    int itemSeconds,
+    List<Integer> firstFrames,
+    boolean fastScreenIsClock,
+    int latencyMs,
     Source source) {
   /** Issue 5's clips: 30 fps, 20 s, one per screen. */
   public static final Show CLIPS_30 = new Show(30, 20, List.of(0), false, 0);
@@ -30,19 +35,30 @@ public record Show(int fps, int itemSeconds, List<Integer> firstFrames, boolean 
   public record Source(int width, int height, String bitrate) {
     /** A clean clip at the window's own size: one window pixel is one clip pixel. */
     public static final Source WINDOW = new Source(Clips.WIDTH, Clips.HEIGHT, null);
-    /** Issue 23's decoding load: 1920x1080 H.264 with noise at about 2 Mb/s, scaled into the window. */
+
+    /**
+     * Issue 23's decoding load: 1920x1080 H.264 with noise at about 2 Mb/s, scaled into the window.
+     */
     public static final Source FULL_HD_NOISY = new Source(1920, 1080, "2M");
 
     /** How a clip's file name tells it: nothing for the window's own clip. */
     String suffix() {
-      return equals(WINDOW) ? "" : "-src" + width + "x" + height + (bitrate == null ? "" : "-noise" + bitrate);
+      return equals(WINDOW)
+          ? ""
+          : "-src" + width + "x" + height + (bitrate == null ? "" : "-noise" + bitrate);
     }
   }
 
   /** A show of window-sized clips. */
-  public Show(int fps, int itemSeconds, List<Integer> firstFrames, boolean fastScreenIsClock, int latencyMs) {
+  public Show(
+      int fps,
+      int itemSeconds,
+      List<Integer> firstFrames,
+      boolean fastScreenIsClock,
+      int latencyMs) {
     this(fps, itemSeconds, firstFrames, fastScreenIsClock, latencyMs, Source.WINDOW);
   }
+
   /** The screen {@link #latencyMs} applies to. */
   public static final int LATENCY_SCREEN = 1;
 

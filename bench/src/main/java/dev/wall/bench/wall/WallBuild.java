@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * The build of wall a case plays: this checkout's (the jars the benchmark was built with), or
  * another's, so that two builds ("before" and "after") are measured in one sitting by the same
- * benchmark code. Only the wall's own processes (the controller, and through it the ranks) run
- * the other build; the benchmark's display, clips, screenshots and judging stay its own.
+ * benchmark code. Only the wall's own processes (the controller, and through it the ranks) run the
+ * other build; the benchmark's display, clips, screenshots and judging stay its own.
  *
  * @param label how the tables name it: {@code this checkout}, or the folder given
  * @param classpath the controller JVM's classpath, which it hands on to its ranks
@@ -33,8 +33,8 @@ public record WallBuild(String label, String classpath, String commit) {
   }
 
   /**
-   * The wall built in {@code dir}: a checkout after {@code mvn package} (its
-   * {@code wall-player/target} jars), or an installed wall ({@code /opt/wall}, its {@code lib}).
+   * The wall built in {@code dir}: a checkout after {@code mvn package} (its {@code
+   * wall-player/target} jars), or an installed wall ({@code /opt/wall}, its {@code lib}).
    *
    * @throws IOException naming what is missing, and how to build it
    */
@@ -47,13 +47,20 @@ public record WallBuild(String label, String classpath, String commit) {
     } else {
       Path target = root.resolve("wall-player/target");
       try (Stream<Path> built = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {
-        built.map(Path::toString).filter(n -> n.matches(".*/wall-player-[^/]*\\.jar") && !n.endsWith("-tests.jar"))
+        built
+            .map(Path::toString)
+            .filter(n -> n.matches(".*/wall-player-[^/]*\\.jar") && !n.endsWith("-tests.jar"))
             .forEach(entries::add);
       }
       if (entries.isEmpty()) {
-        throw new IOException("--wall " + dir + ": no built wall there (no wall-player/target/wall-player-*.jar,"
-            + " no lib/wall-player.jar); build it: (cd " + root + " && bin/bootstrap --test && mvn -B -q package"
-            + " -DskipTests)");
+        throw new IOException(
+            "--wall "
+                + dir
+                + ": no built wall there (no wall-player/target/wall-player-*.jar,"
+                + " no lib/wall-player.jar); build it: (cd "
+                + root
+                + " && bin/bootstrap --test && mvn -B -q package"
+                + " -DskipTests)");
       }
       entries.addAll(jars(target.resolve("lib")));
       Path mpi = root.resolve(".mvn/mpi.jar");
@@ -64,7 +71,9 @@ public record WallBuild(String label, String classpath, String commit) {
     if (entries.stream().noneMatch(e -> e.matches(".*/mpi[^/]*\\.jar"))) {
       // Open MPI's Java half is the machine's, not the build's: take the benchmark's own.
       Arrays.stream(WallLaunch.ownClasspath().split(File.pathSeparator))
-          .filter(e -> e.matches(".*/mpi[^/]*\\.jar")).findFirst().ifPresent(entries::add);
+          .filter(e -> e.matches(".*/mpi[^/]*\\.jar"))
+          .findFirst()
+          .ifPresent(entries::add);
     }
     String classpath = String.join(File.pathSeparator, entries);
     return new WallBuild(dir.toString(), classpath, commitOf(classpath));

@@ -26,15 +26,25 @@ import java.util.Locale;
  *     not count them (an older wall)
  * @param droppedPerScreen each screen that dropped frames, with how many, all loops
  */
-public record WallReport(int loops, int seeks, List<String> skewsMs, List<String> rates, List<Double> rateValues,
-    int screenTrims, List<Integer> itemsPerLoop, int loopsPlayed, int itemsPlayed, long droppedFrames,
+public record WallReport(
+    int loops,
+    int seeks,
+    List<String> skewsMs,
+    List<String> rates,
+    List<Double> rateValues,
+    int screenTrims,
+    List<Integer> itemsPerLoop,
+    int loopsPlayed,
+    int itemsPlayed,
+    long droppedFrames,
     java.util.SortedMap<String, Long> droppedPerScreen) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reads {@code file}; an absent file is a run where no loop finished. */
   public static WallReport read(Path file, String screen) throws IOException {
     if (!Files.isRegularFile(file)) {
-      return new WallReport(0, 0, List.of(), List.of(), List.of(), 0, List.of(), 0, 0, -1, new java.util.TreeMap<>());
+      return new WallReport(
+          0, 0, List.of(), List.of(), List.of(), 0, List.of(), 0, 0, -1, new java.util.TreeMap<>());
     }
     List<JsonNode> loops = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
@@ -64,15 +74,28 @@ public record WallReport(int loops, int seeks, List<String> skewsMs, List<String
           }
         }
         if (each.path("name").asText().equals(screen)) {
-          rates.add(String.format(Locale.ROOT, "%.4f (%d trims)", each.path("rate").asDouble(),
-              each.path("trims").asInt()));
+          rates.add(
+              String.format(
+                  Locale.ROOT,
+                  "%.4f (%d trims)",
+                  each.path("rate").asDouble(),
+                  each.path("trims").asInt()));
           rateValues.add(each.path("rate").asDouble());
           trims += each.path("trims").asInt();
         }
       }
     }
-    return new WallReport(loops.size(), seeks, List.copyOf(skews), List.copyOf(rates), List.copyOf(rateValues),
-        trims, List.copyOf(items), last.path("loopsPlayed").asInt(), last.path("itemsPlayed").asInt(), dropped,
+    return new WallReport(
+        loops.size(),
+        seeks,
+        List.copyOf(skews),
+        List.copyOf(rates),
+        List.copyOf(rateValues),
+        trims,
+        List.copyOf(items),
+        last.path("loopsPlayed").asInt(),
+        last.path("itemsPlayed").asInt(),
+        dropped,
         droppedPerScreen);
   }
 }

@@ -21,11 +21,12 @@ class SyncAnalysisTest {
   private void shot(long ms, String... tiles) {
     List<TileReading> readings = new ArrayList<>();
     for (String tile : tiles) {
-      readings.add(switch (tile) {
-        case "B" -> TileReading.blank();
-        case "U" -> TileReading.undecodable();
-        default -> TileReading.decoded(Integer.parseInt(tile), false);
-      });
+      readings.add(
+          switch (tile) {
+            case "B" -> TileReading.blank();
+            case "U" -> TileReading.undecodable();
+            default -> TileReading.decoded(Integer.parseInt(tile), false);
+          });
     }
     samples.add(new Sample(ms * MS, readings));
   }
@@ -112,7 +113,8 @@ class SyncAnalysisTest {
     SyncFigures figures = analysis.analyse(samples, 0);
 
     assertEquals(1, figures.seams());
-    assertEquals(5, figures.seamSamples(), "1400 to 2100 ms: the seam runs 1400..1700, plus 500 ms");
+    assertEquals(
+        5, figures.seamSamples(), "1400 to 2100 ms: the seam runs 1400..1700, plus 500 ms");
     assertEquals(1, figures.failedTilesAtSeams());
   }
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The decoder against real frames: clips from media/generate/make-clip (the ClipCache), frames pulled out by ffmpeg. */
+/**
+ * The decoder against real frames: clips from media/generate/make-clip (the ClipCache), frames
+ * pulled out by ffmpeg.
+ */
 @Tag("smoke")
 class FrameCodeClipIT {
   @TempDir Path dir;
@@ -51,7 +54,8 @@ class FrameCodeClipIT {
     return numbers;
   }
 
-  private static List<Integer> readAll(List<Path> frames, FrameCode code, Rect tile) throws IOException {
+  private static List<Integer> readAll(List<Path> frames, FrameCode code, Rect tile)
+      throws IOException {
     List<Integer> read = new ArrayList<>();
     for (Path frame : frames) {
       TileReading reading = code.read(Picture.of(ImageIO.read(frame.toFile())), tile);
@@ -67,7 +71,8 @@ class FrameCodeClipIT {
   /** Every frame of {@code clip} as a PNG, in order. */
   private List<Path> extract(Path clip, String name, List<String> filter) throws Exception {
     Path out = Files.createDirectories(dir.resolve(name));
-    List<String> argv = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-i", clip.toString()));
+    List<String> argv =
+        new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-i", clip.toString()));
     argv.addAll(filter);
     argv.addAll(List.of("-fps_mode", "passthrough", out.resolve("%03d.png").toString()));
     run(argv);

@@ -141,7 +141,8 @@ class FrameCodeTest {
 
   @Test
   void aWindowOutsideThePictureIsAnError() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> CODE.read(Picture.of(screen()), new Rect(400, 0, 320, 180)));
   }
 }

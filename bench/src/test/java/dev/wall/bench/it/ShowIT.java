@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 15's show, judged from pixels like the benchmark: real {@code wall play} under Xvfb with
  * real mpirun and mpv, every screen's frame number read from its bar code. A 2-item playlist
- * changing items together; the screen with sound as the clock while its clock runs 2000 ppm fast;
- * a slow panel driven ahead by its {@code latencyMs}.
+ * changing items together; the screen with sound as the clock while its clock runs 2000 ppm fast; a
+ * slow panel driven ahead by its {@code latencyMs}.
  */
 @Quiet
 class ShowIT {
@@ -34,8 +34,14 @@ class ShowIT {
   private CaseResult run(BenchCase c) throws Exception {
     String started = Machine.now();
     String loads = Machine.loads();
-    CaseResult result = new CaseRunner(clips, target.resolve("show-it"), SCREENSHOTS_PER_SECOND, SamplerKind.STREAM,
-        System.out).run(c);
+    CaseResult result =
+        new CaseRunner(
+                clips,
+                target.resolve("show-it"),
+                SCREENSHOTS_PER_SECOND,
+                SamplerKind.STREAM,
+                System.out)
+            .run(c);
     System.out.println(BenchMain.report(started, loads, List.of(result)));
     return result;
   }
@@ -50,14 +56,18 @@ class ShowIT {
   }
 
   @Test
-  void aTwoItemPlaylistChangesItemsTogetherWithNoBlankTileAndTheReportCountsItemsAndLoops() throws Exception {
+  void aTwoItemPlaylistChangesItemsTogetherWithNoBlankTileAndTheReportCountsItemsAndLoops()
+      throws Exception {
     CaseResult r = run(BenchCase.playlist(Duration.ofSeconds(17), 4));
 
     TransitionFigures transitions = r.show().transitions();
-    assertTrue(transitions.transitions() >= 4, "item changes seen, loop seams included:\n" + report(r));
+    assertTrue(
+        transitions.transitions() >= 4, "item changes seen, loop seams included:\n" + report(r));
     assertTrue(transitions.samples() >= 20, "screenshots at the transitions:\n" + report(r));
-    assertEquals(0, transitions.failedTiles(), "no blank or unreadable tile at a transition:\n" + report(r));
-    assertTrue(transitions.maxSpread() <= 1, "at most a frame apart at every transition:\n" + report(r));
+    assertEquals(
+        0, transitions.failedTiles(), "no blank or unreadable tile at a transition:\n" + report(r));
+    assertTrue(
+        transitions.maxSpread() <= 1, "at most a frame apart at every transition:\n" + report(r));
     assertEquals(List.of(), syncMisses(r), report(r));
     WallReport wall = r.show().report();
     assertTrue(wall.loopsPlayed() >= 2, "loops reported:\n" + report(r));
@@ -69,7 +79,8 @@ class ShowIT {
   }
 
   @Test
-  void theScreenWithSoundIsTheClockItsRateStaysExactlyOneAndTheOthersFollowItsFastClock() throws Exception {
+  void theScreenWithSoundIsTheClockItsRateStaysExactlyOneAndTheOthersFollowItsFastClock()
+      throws Exception {
     CaseResult r = run(BenchCase.audioClock(Duration.ofSeconds(26), 10));
 
     WallReport wall = r.show().report();
@@ -78,7 +89,10 @@ class ShowIT {
       assertEquals(1.0, rate, 0.0, "the clock screen's rate at every seam:\n" + report(r));
     }
     assertEquals(0, wall.screenTrims(), "the clock screen was never trimmed:\n" + report(r));
-    assertEquals(List.of(), syncMisses(r), "the others follow it within a frame, without a seek:\n" + report(r));
+    assertEquals(
+        List.of(),
+        syncMisses(r),
+        "the others follow it within a frame, without a seek:\n" + report(r));
   }
 
   @Test

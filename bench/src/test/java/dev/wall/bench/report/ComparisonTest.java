@@ -15,11 +15,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComparisonTest {
-  private static final MachineFigures MACHINE = new MachineFigures(2, "AMD EPYC", "6.1", "0.5 0.4 0.3", "0.6 0.4 0.3");
+  private static final MachineFigures MACHINE =
+      new MachineFigures(2, "AMD EPYC", "6.1", "0.5 0.4 0.3", "0.6 0.4 0.3");
 
   private static CaseFigures plain(double startup, int maxSpread, int blankTiles) {
-    return new CaseFigures("plain", "ours", "abc123", 500, 0, maxSpread, 2.5, blankTiles, 0, 0, 3, startup, 70, 65,
-        0, 2.0, 4.0, 0, 0.5, 0.6, null);
+    return new CaseFigures(
+        "plain",
+        "ours",
+        "abc123",
+        500,
+        0,
+        maxSpread,
+        2.5,
+        blankTiles,
+        0,
+        0,
+        3,
+        startup,
+        70,
+        65,
+        0,
+        2.0,
+        4.0,
+        0,
+        0.5,
+        0.6,
+        null);
   }
 
   private static Figures run(CaseFigures... cases) {
@@ -29,7 +50,8 @@ class ComparisonTest {
   @Test
   void aFigureMoreThanTwentyPercentWorseIsFlaggedWithItsRatio() {
     List<Comparison.Line> lines = Comparison.lines(run(plain(2.0, 1, 0)), run(plain(2.5, 1, 0)));
-    Comparison.Line startup = lines.stream().filter(l -> l.figure().startsWith("start-up")).findFirst().orElseThrow();
+    Comparison.Line startup =
+        lines.stream().filter(l -> l.figure().startsWith("start-up")).findFirst().orElseThrow();
     assertEquals("2.00", startup.then());
     assertEquals("2.50", startup.now());
     assertEquals("1.25", startup.ratio());
@@ -46,23 +68,50 @@ class ComparisonTest {
   @Test
   void somethingWhereThereWasNothingIsFlaggedAsNew() {
     List<Comparison.Line> lines = Comparison.lines(run(plain(2.0, 1, 0)), run(plain(2.0, 1, 4)));
-    Comparison.Line blank = lines.stream().filter(l -> l.figure().equals("blank tiles")).findFirst().orElseThrow();
+    Comparison.Line blank =
+        lines.stream().filter(l -> l.figure().equals("blank tiles")).findFirst().orElseThrow();
     assertEquals("new", blank.ratio());
     assertTrue(blank.worse());
   }
 
   @Test
   void theTableCountsTheFlaggedFiguresAndNamesBothRuns() {
-    String table = Comparison.render("bench/baseline/x.json", run(plain(2.0, 1, 0)), "this run", run(plain(3.0, 3, 0)));
+    String table =
+        Comparison.render(
+            "bench/baseline/x.json", run(plain(2.0, 1, 0)), "this run", run(plain(3.0, 3, 0)));
     assertTrue(table.contains("| plain"), table);
     assertTrue(table.contains("2 figures flagged WORSE."), table);
-    assertTrue(table.startsWith("Compared with bench/baseline/x.json: recorded 2026-12-07 12:00 UTC on 2 cores"), table);
+    assertTrue(
+        table.startsWith(
+            "Compared with bench/baseline/x.json: recorded 2026-12-07 12:00 UTC on 2 cores"),
+        table);
   }
 
   @Test
   void aCaseTheEarlierRunLacksIsListedWithNothingBesideIt() {
-    CaseFigures loaded = new CaseFigures("loaded", "ours, hog", "abc", 400, 0, 1, 3, 0, 0, 0, 2, 2.9, 70, 65, 0,
-        2, 4, 0, 2.1, 2.2, null);
+    CaseFigures loaded =
+        new CaseFigures(
+            "loaded",
+            "ours, hog",
+            "abc",
+            400,
+            0,
+            1,
+            3,
+            0,
+            0,
+            0,
+            2,
+            2.9,
+            70,
+            65,
+            0,
+            2,
+            4,
+            0,
+            2.1,
+            2.2,
+            null);
     List<Comparison.Line> lines = Comparison.lines(run(plain(2.0, 1, 0)), run(loaded));
     assertTrue(lines.stream().allMatch(l -> l.then().equals("-") && !l.worse()), lines.toString());
   }

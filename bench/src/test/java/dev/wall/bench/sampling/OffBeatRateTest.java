@@ -32,7 +32,8 @@ class OffBeatRateTest {
   void theRateStaysNearWhatWasAsked(double asked) {
     double rate = OffBeatRate.near(asked, FPS);
     double askedFrames = FPS / asked;
-    assertTrue(Math.abs(FPS / rate - askedFrames) <= 0.5 + 1e-9, "asked " + asked + ", got " + rate);
+    assertTrue(
+        Math.abs(FPS / rate - askedFrames) <= 0.5 + 1e-9, "asked " + asked + ", got " + rate);
   }
 
   /** The point of it: screenshots at successive steps cover every part of a frame. */

@@ -19,8 +19,13 @@ class BenchLayoutTest {
     BenchLayout layout = BenchLayout.grid(4);
 
     assertEquals(List.of("s1", "s2", "s3", "s4"), layout.names());
-    assertEquals(List.of(new Rect(0, 0, 320, 180), new Rect(320, 0, 320, 180), new Rect(0, 180, 320, 180),
-        new Rect(320, 180, 320, 180)), layout.windows());
+    assertEquals(
+        List.of(
+            new Rect(0, 0, 320, 180),
+            new Rect(320, 0, 320, 180),
+            new Rect(0, 180, 320, 180),
+            new Rect(320, 180, 320, 180)),
+        layout.windows());
     assertEquals(640, layout.width());
     assertEquals(360, layout.height());
   }
@@ -38,7 +43,8 @@ class BenchLayoutTest {
   void theWrittenFileIsAValidLayoutThatWallPlayReads() throws Exception {
     BenchLayout layout = BenchLayout.grid(4);
 
-    Layout read = new LayoutReader().read(layout.write(dir.resolve("wall.json"), dir.resolve("clips")));
+    Layout read =
+        new LayoutReader().read(layout.write(dir.resolve("wall.json"), dir.resolve("clips")));
 
     assertEquals(0, read.loops(), "forever");
     for (int i = 0; i < 4; i++) {
@@ -46,7 +52,8 @@ class BenchLayoutTest {
       assertEquals(layout.names().get(i), screen.name());
       assertEquals("localhost", screen.host());
       assertEquals(layout.windows().get(i), screen.window());
-      assertEquals(dir.resolve("clips").resolve(Clips.fileName(screen.name())), read.clips(screen).get(0));
+      assertEquals(
+          dir.resolve("clips").resolve(Clips.fileName(screen.name())), read.clips(screen).get(0));
     }
   }
 }

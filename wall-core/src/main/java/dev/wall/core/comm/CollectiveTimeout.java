@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A collective call did not complete within its deadline: some rank never arrived. {@link
- * #missing} names the ranks this rank waited for and did not hear from: on the root, exactly the
- * ranks that did not arrive; on any other rank, the root (which it waits for alone).
+ * A collective call did not complete within its deadline: some rank never arrived. {@link #missing}
+ * names the ranks this rank waited for and did not hear from: on the root, exactly the ranks that
+ * did not arrive; on any other rank, the root (which it waits for alone).
  */
 public final class CollectiveTimeout extends CommunicatorException {
   private final String collective;
@@ -14,8 +14,14 @@ public final class CollectiveTimeout extends CommunicatorException {
   private final Duration within;
 
   public CollectiveTimeout(String collective, List<Integer> missing, Duration within) {
-    super(collective + ": no word from rank" + (missing.size() == 1 ? " " : "s ")
-        + String.join(", ", missing.stream().map(String::valueOf).toList()) + " within " + seconds(within), null);
+    super(
+        collective
+            + ": no word from rank"
+            + (missing.size() == 1 ? " " : "s ")
+            + String.join(", ", missing.stream().map(String::valueOf).toList())
+            + " within "
+            + seconds(within),
+        null);
     this.collective = collective;
     this.missing = List.copyOf(missing);
     this.within = within;
@@ -35,6 +41,8 @@ public final class CollectiveTimeout extends CommunicatorException {
   }
 
   private static String seconds(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    return d.toMillis() % 1000 == 0
+        ? d.toSeconds() + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 }

@@ -16,7 +16,10 @@ import java.util.List;
  */
 public interface Communicator extends AutoCloseable {
 
-  /** How much longer a rank that is not the root waits, so the root times out (and names names) first. */
+  /**
+   * How much longer a rank that is not the root waits, so the root times out (and names names)
+   * first.
+   */
   Duration ROOT_SPEAKS_FIRST = Duration.ofSeconds(2);
 
   int rank();

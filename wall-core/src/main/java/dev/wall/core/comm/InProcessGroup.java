@@ -49,9 +49,10 @@ public final class InProcessGroup {
       Thread.currentThread().interrupt();
       throw new CommunicatorException("interrupted in a collective", e);
     } catch (BrokenBarrierException | TimeoutException e) {
-      List<Integer> missing = rank == root
-          ? IntStream.range(0, size).filter(r -> !waiting.contains(r)).boxed().toList()
-          : List.of(root);
+      List<Integer> missing =
+          rank == root
+              ? IntStream.range(0, size).filter(r -> !waiting.contains(r)).boxed().toList()
+              : List.of(root);
       throw new CollectiveTimeout(collective, missing, within);
     }
   }

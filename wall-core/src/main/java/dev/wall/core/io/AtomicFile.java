@@ -30,15 +30,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Replaces a file so that a reader sees either the old bytes or the new, never half of each, even
- * across a power cut: a temporary file in the same folder, fsync, rename, fsync of the folder.
- * The new file keeps the old one's mode and owner; a symbolic link is followed, so the link
- * stays and the file it points to is replaced. A failure at any step leaves the old file as it
- * was and no temporary file behind. The one way every file in wall is written.
+ * across a power cut: a temporary file in the same folder, fsync, rename, fsync of the folder. The
+ * new file keeps the old one's mode and owner; a symbolic link is followed, so the link stays and
+ * the file it points to is replaced. A failure at any step leaves the old file as it was and no
+ * temporary file behind. The one way every file in wall is written.
  *
  * <p>{@link #below} writes into a tree that another user controls, such as their home when setup
  * runs as root: every folder from the top down is opened without following links, checked, and
- * written in through that open folder, so no link anywhere on the way is followed, not even one
- * put there while the file is written.
+ * written in through that open folder, so no link anywhere on the way is followed, not even one put
+ * there while the file is written.
  */
 public final class AtomicFile {
 
@@ -82,8 +82,10 @@ public final class AtomicFile {
 
   private final StepHook hook;
   private final boolean followLinks;
+
   /** With {@link #below}: the top of the tree, and the user id that owns it; else null and -1. */
   private final Path top;
+
   private final int topOwner;
 
   public AtomicFile() {
@@ -134,7 +136,9 @@ public final class AtomicFile {
    */
   public Optional<byte[]> read(Path target) throws IOException {
     if (top == null) {
-      return Files.isRegularFile(target) ? Optional.of(Files.readAllBytes(target)) : Optional.empty();
+      return Files.isRegularFile(target)
+          ? Optional.of(Files.readAllBytes(target))
+          : Optional.empty();
     }
     Path file = inTree(target);
     try (SecureDirectoryStream<Path> folder = openFolderOf(file)) {
@@ -144,13 +148,14 @@ public final class AtomicFile {
     }
   }
 
-  private static Optional<byte[]> read(SecureDirectoryStream<Path> folder, Path file) throws IOException {
+  private static Optional<byte[]> read(SecureDirectoryStream<Path> folder, Path file)
+      throws IOException {
     Path name = file.getFileName();
     if (regularFile(folder, name, file).isEmpty()) {
       return Optional.empty();
     }
-    try (SeekableByteChannel channel = folder.newByteChannel(name,
-        Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+    try (SeekableByteChannel channel =
+        folder.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       ByteBuffer buffer = ByteBuffer.allocate(8192);
       while (channel.read(buffer.clear()) > 0) {
@@ -162,7 +167,10 @@ public final class AtomicFile {
     }
   }
 
-  /** The mode and owner of {@code target}, or empty when it is not there; as {@link #read} checks it. */
+  /**
+   * The mode and owner of {@code target}, or empty when it is not there; as {@link #read} checks
+   * it.
+   */
   public Optional<FileAttrs> attributes(Path target) throws IOException {
     if (top == null) {
       return Files.exists(target) ? Optional.of(FileAttrs.of(target)) : Optional.empty();
@@ -175,7 +183,9 @@ public final class AtomicFile {
     }
   }
 
-  /** Deletes {@code target} (a link itself, never what it points to); false when it was not there. */
+  /**
+   * Deletes {@code target} (a link itself, never what it points to); false when it was not there.
+   */
   public boolean delete(Path target) throws IOException {
     if (top == null) {
       return Files.deleteIfExists(target);
@@ -190,7 +200,9 @@ public final class AtomicFile {
     return true;
   }
 
-  /** Writes {@code content} to {@code target}, creating it (mode rw-r--r--) or replacing it whole. */
+  /**
+   * Writes {@code content} to {@code target}, creating it (mode rw-r--r--) or replacing it whole.
+   */
   public void write(Path target, byte[] content) throws IOException {
     write(target, null, content, FileAttrs.DEFAULT);
   }
@@ -205,14 +217,16 @@ public final class AtomicFile {
     write(target, expected, content, FileAttrs.DEFAULT);
   }
 
-  private void write(Path target, byte[] expected, byte[] content, FileAttrs forNewFile) throws IOException {
+  private void write(Path target, byte[] expected, byte[] content, FileAttrs forNewFile)
+      throws IOException {
     if (top != null) {
       writeBelow(target, expected, content, forNewFile);
       return;
     }
     Path file = followLinks ? realTarget(target) : inItsFolder(target);
     Path folder = file.getParent();
-    boolean replacesFile = Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file);
+    boolean replacesFile =
+        Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file);
     FileAttrs attrs = replacesFile ? FileAttrs.of(file) : forNewFile;
     Path temporary = createTemporary(folder, file.getFileName().toString());
     boolean renamed = false;
@@ -241,18 +255,33 @@ public final class AtomicFile {
     }
   }
 
-  private void writeBelow(Path target, byte[] expected, byte[] content, FileAttrs forNewFile) throws IOException {
+  private void writeBelow(Path target, byte[] expected, byte[] content, FileAttrs forNewFile)
+      throws IOException {
     Path file = inTree(target);
     Path name = file.getFileName();
     try (SecureDirectoryStream<Path> folder = openFolderOf(file)) {
-      Optional<FileAttrs> existing = isLink(folder, name) ? Optional.empty() : regularFile(folder, name, file);
+      Optional<FileAttrs> existing =
+          isLink(folder, name) ? Optional.empty() : regularFile(folder, name, file);
       FileAttrs attrs = existing.orElse(forNewFile);
-      Path temporary = Path.of("." + name + "." + ProcessHandle.current().pid() + "." + TEMPORARIES.incrementAndGet()
-          + TEMPORARY_SUFFIX);
+      Path temporary =
+          Path.of(
+              "."
+                  + name
+                  + "."
+                  + ProcessHandle.current().pid()
+                  + "."
+                  + TEMPORARIES.incrementAndGet()
+                  + TEMPORARY_SUFFIX);
       boolean renamed = false;
       try {
-        try (SeekableByteChannel channel = folder.newByteChannel(temporary, Set.of(StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY)) {
+        try (SeekableByteChannel channel =
+            folder.newByteChannel(
+                temporary,
+                Set.of(
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS),
+                OWNER_ONLY)) {
           ByteBuffer buffer = ByteBuffer.wrap(content);
           while (buffer.hasRemaining()) {
             channel.write(buffer);
@@ -269,7 +298,8 @@ public final class AtomicFile {
         }
         folder.move(temporary, folder, name);
         renamed = true;
-        try (SeekableByteChannel self = folder.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ))) {
+        try (SeekableByteChannel self =
+            folder.newByteChannel(Path.of("."), Set.of(StandardOpenOption.READ))) {
           if (self instanceof FileChannel fileChannel) {
             fileChannel.force(true);
           }
@@ -312,8 +342,10 @@ public final class AtomicFile {
     DirectoryStream<Path> opened = Files.newDirectoryStream(real);
     if (!(opened instanceof SecureDirectoryStream<Path> folder)) {
       opened.close();
-      throw new IOException("this system cannot open a folder without following links; wall does not write in "
-          + top + " as another user's");
+      throw new IOException(
+          "this system cannot open a folder without following links; wall does not write in "
+              + top
+              + " as another user's");
     }
     try {
       checkFolder(folder, real);
@@ -327,7 +359,8 @@ public final class AtomicFile {
         if (!attributes.isDirectory()) {
           throw new UnsafePathException(shown + ": not a folder; remove it, then run again");
         }
-        SecureDirectoryStream<Path> next = folder.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+        SecureDirectoryStream<Path> next =
+            folder.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
         folder.close();
         folder = next;
         checkFolder(folder, shown);
@@ -341,19 +374,37 @@ public final class AtomicFile {
 
   /** An opened folder must be its owner's, root's or ours, and closed to everyone else's writes. */
   private void checkFolder(SecureDirectoryStream<Path> folder, Path shown) throws IOException {
-    PosixFileAttributes held = folder.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
+    PosixFileAttributes held =
+        folder.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
     int uid = uidOf(held, shown);
     int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     if (uid != topOwner && uid != 0 && uid != me) {
-      throw new UnsafePathException(shown + ": belongs to user id " + uid + ", not to user id " + topOwner
-          + " who owns " + top + ", nor to root, so its owner could swap what wall writes there; give it to "
-          + topOwner + " (sudo chown " + topOwner + " " + shown + ") or remove it, then run again");
+      throw new UnsafePathException(
+          shown
+              + ": belongs to user id "
+              + uid
+              + ", not to user id "
+              + topOwner
+              + " who owns "
+              + top
+              + ", nor to root, so its owner could swap what wall writes there; give it to "
+              + topOwner
+              + " (sudo chown "
+              + topOwner
+              + " "
+              + shown
+              + ") or remove it, then run again");
     }
     Set<PosixFilePermission> mode = held.permissions();
-    if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new UnsafePathException(shown + ": other users can write to it (mode "
-          + PosixFilePermissions.toString(mode) + "), so they could swap what wall writes there; close it (chmod go-w "
-          + shown + "), then run again");
+    if (mode.contains(PosixFilePermission.GROUP_WRITE)
+        || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new UnsafePathException(
+          shown
+              + ": other users can write to it (mode "
+              + PosixFilePermissions.toString(mode)
+              + "), so they could swap what wall writes there; close it (chmod go-w "
+              + shown
+              + "), then run again");
     }
   }
 
@@ -362,16 +413,20 @@ public final class AtomicFile {
    * name, so it is read by path and trusted only when the path still leads to the same file.
    */
   private static int uidOf(BasicFileAttributes held, Path shown) throws IOException {
-    Map<String, Object> seen = Files.readAttributes(shown, "unix:uid,fileKey", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> seen =
+        Files.readAttributes(shown, "unix:uid,fileKey", LinkOption.NOFOLLOW_LINKS);
     if (held.fileKey() == null || !held.fileKey().equals(seen.get("fileKey"))) {
       throw new UnsafePathException(shown + ": changed while wall was checking it; run again");
     }
     return (Integer) seen.get("uid");
   }
 
-  /** The mode and owner of the regular file {@code name}, or empty when there is none; a link is refused. */
-  private static Optional<FileAttrs> regularFile(SecureDirectoryStream<Path> folder, Path name, Path shown)
-      throws IOException {
+  /**
+   * The mode and owner of the regular file {@code name}, or empty when there is none; a link is
+   * refused.
+   */
+  private static Optional<FileAttrs> regularFile(
+      SecureDirectoryStream<Path> folder, Path name, Path shown) throws IOException {
     PosixFileAttributes attributes;
     try {
       attributes = posix(folder, name).readAttributes();
@@ -384,24 +439,30 @@ public final class AtomicFile {
     if (!attributes.isRegularFile()) {
       throw new UnsafePathException(shown + ": not a regular file; remove it, then run again");
     }
-    Map<String, Object> seen = Files.readAttributes(shown, "unix:uid,gid,fileKey", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> seen =
+        Files.readAttributes(shown, "unix:uid,gid,fileKey", LinkOption.NOFOLLOW_LINKS);
     if (!attributes.fileKey().equals(seen.get("fileKey"))) {
       throw new UnsafePathException(shown + ": changed while wall was checking it; run again");
     }
-    return Optional.of(new FileAttrs(attributes.permissions(), (Integer) seen.get("uid"), (Integer) seen.get("gid")));
+    return Optional.of(
+        new FileAttrs(
+            attributes.permissions(), (Integer) seen.get("uid"), (Integer) seen.get("gid")));
   }
 
   private static boolean isLink(SecureDirectoryStream<Path> folder, Path name) throws IOException {
     try {
-      return folder.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-          .readAttributes().isSymbolicLink();
+      return folder
+          .getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .readAttributes()
+          .isSymbolicLink();
     } catch (NoSuchFileException e) {
       return false;
     }
   }
 
   private static PosixFileAttributeView posix(SecureDirectoryStream<Path> folder, Path name) {
-    return folder.getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    return folder.getFileAttributeView(
+        name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
   }
 
   private static UnsafePathException link(Path shown) {
@@ -411,16 +472,22 @@ public final class AtomicFile {
     } catch (IOException | UnsupportedOperationException e) {
       to = "";
     }
-    return new UnsafePathException(shown + ": a symbolic link" + to + " where another user controls the folder, and"
-        + " wall follows no link there; put the file itself in its place, or remove the link, then run again");
+    return new UnsafePathException(
+        shown
+            + ": a symbolic link"
+            + to
+            + " where another user controls the folder, and"
+            + " wall follows no link there; put the file itself in its place, or remove the link, then run again");
   }
 
   /** {@link FileAttrs#applyTo}, through an open folder. */
-  private static void applyTo(SecureDirectoryStream<Path> folder, Path name, FileAttrs attrs) throws IOException {
+  private static void applyTo(SecureDirectoryStream<Path> folder, Path name, FileAttrs attrs)
+      throws IOException {
     PosixFileAttributeView view = posix(folder, name);
     view.setPermissions(attrs.mode());
     if (attrs.uid() >= 0 && attrs.gid() >= 0) {
-      UserPrincipalLookupService users = Path.of("/").getFileSystem().getUserPrincipalLookupService();
+      UserPrincipalLookupService users =
+          Path.of("/").getFileSystem().getUserPrincipalLookupService();
       // A number that is not a name on this machine is taken as the id itself.
       view.setOwner(users.lookupPrincipalByName(String.valueOf(attrs.uid())));
       view.setGroup(users.lookupPrincipalByGroupName(String.valueOf(attrs.gid())));
@@ -484,9 +551,11 @@ public final class AtomicFile {
 
   private static void move(Path temporary, Path file) throws IOException {
     try {
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the file system of " + file.getParent() + " cannot rename atomically", e);
+      throw new IOException(
+          "the file system of " + file.getParent() + " cannot rename atomically", e);
     }
   }
 
@@ -495,19 +564,22 @@ public final class AtomicFile {
     try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException notSupported) {
-      // Some file systems (FAT boot partitions among them) refuse to sync a folder; the rename stands.
+      // Some file systems (FAT boot partitions among them) refuse to sync a folder; the rename
+      // stands.
     }
   }
 
   /**
-   * A new, empty file only we can read, named after {@code name}, this process and a counter.
-   * Not {@link Files#createTempFile}: its random names cost a cold JVM about 30 ms setting up
+   * A new, empty file only we can read, named after {@code name}, this process and a counter. Not
+   * {@link Files#createTempFile}: its random names cost a cold JVM about 30 ms setting up
    * SecureRandom, on the path of {@code wall play}; exclusive creation is what makes a name safe.
    */
   private static Path createTemporary(Path folder, String name) throws IOException {
     long pid = ProcessHandle.current().pid();
     while (true) {
-      Path temporary = folder.resolve("." + name + "." + pid + "." + TEMPORARIES.incrementAndGet() + TEMPORARY_SUFFIX);
+      Path temporary =
+          folder.resolve(
+              "." + name + "." + pid + "." + TEMPORARIES.incrementAndGet() + TEMPORARY_SUFFIX);
       try {
         Files.createFile(temporary, OWNER_ONLY);
         return temporary;

@@ -17,7 +17,8 @@ public final class ControlChars {
   public static int find(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (refused(c)) {
@@ -45,34 +46,35 @@ public final class ControlChars {
   public static String describe(CharSequence text, int index) {
     char c = text.charAt(index);
     String code = String.format(Locale.ROOT, "U+%04X", (int) c);
-    String name = switch (c) {
-      case '\n' -> "a line feed";
-      case '\r' -> "a carriage return";
-      case '\t' -> "a tab";
-      case '\0' -> "a NUL";
-      case 0x1B -> "an escape (ESC)";
-      case 0x7F -> "a delete (DEL)";
-      case '\u2028' -> "a line separator";
-      case '\u2029' -> "a paragraph separator";
-      default -> {
-        if (c < 0x20) {
-          yield "a control character";
-        } else if (c <= 0x9F) {
-          yield "a C1 control character";
-        } else if (Character.isSurrogate(c)) {
-          yield "half of a surrogate pair";
-        } else {
-          yield "a bidirectional text control";
-        }
-      }
-    };
+    String name =
+        switch (c) {
+          case '\n' -> "a line feed";
+          case '\r' -> "a carriage return";
+          case '\t' -> "a tab";
+          case '\0' -> "a NUL";
+          case 0x1B -> "an escape (ESC)";
+          case 0x7F -> "a delete (DEL)";
+          case '\u2028' -> "a line separator";
+          case '\u2029' -> "a paragraph separator";
+          default -> {
+            if (c < 0x20) {
+              yield "a control character";
+            } else if (c <= 0x9F) {
+              yield "a C1 control character";
+            } else if (Character.isSurrogate(c)) {
+              yield "half of a surrogate pair";
+            } else {
+              yield "a bidirectional text control";
+            }
+          }
+        };
     return name + " (" + code + ")";
   }
 
   /**
-   * {@code text} safe to print on one line: each refused character is written as an escape
-   * ({@code \n}, {@code \t}, {@code \u001B}), so a message shows what is there and the terminal
-   * does nothing with it.
+   * {@code text} safe to print on one line: each refused character is written as an escape ({@code
+   * \n}, {@code \t}, {@code \u001B}), so a message shows what is there and the terminal does
+   * nothing with it.
    */
   public static String visible(CharSequence text) {
     if (!any(text)) {
@@ -81,8 +83,10 @@ public final class ControlChars {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
       if (pair) {
         out.append(c).append(text.charAt(++i));
         continue;

@@ -35,7 +35,8 @@ public record FileAttrs(Set<PosixFilePermission> mode, int uid, int gid) {
    * file's place is never followed: its owner is set, and setting its mode fails.
    */
   public void applyTo(Path file) throws IOException {
-    Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setPermissions(mode);
+    Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setPermissions(mode);
     if (uid >= 0 && gid >= 0 && !ownerIs(file)) {
       Files.setAttribute(file, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(file, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);

@@ -21,9 +21,9 @@ import java.util.List;
  * new one is started. Every log of the wall, and the {@code --report} lines, are kept this way.
  *
  * <p>Each append is one write of whole lines, so a reader never sees half of one while the wall
- * runs. A power cut can still tear the last line (the file grew, its bytes never reached the
- * disk); the next start cuts such a line off ({@link #open}), so what follows starts on a line of
- * its own. A symbolic link in its place is not followed: it is replaced.
+ * runs. A power cut can still tear the last line (the file grew, its bytes never reached the disk);
+ * the next start cuts such a line off ({@link #open}), so what follows starts on a line of its own.
+ * A symbolic link in its place is not followed: it is replaced.
  */
 public final class RotatingFile implements AutoCloseable {
   private final Path file;
@@ -113,8 +113,13 @@ public final class RotatingFile implements AutoCloseable {
     if (Files.isSymbolicLink(file)) {
       Files.delete(file);
     }
-    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
-        LinkOption.NOFOLLOW_LINKS);
+    channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
     size = cutTornLine(channel);
     channel.position(size);
   }
@@ -180,7 +185,8 @@ public final class RotatingFile implements AutoCloseable {
       if (read < length && !lines.isEmpty()) {
         lines.remove(0); // begins mid-line
       }
-      return Collections.unmodifiableList(lines.subList(Math.max(0, lines.size() - count), lines.size()));
+      return Collections.unmodifiableList(
+          lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
   }
 }

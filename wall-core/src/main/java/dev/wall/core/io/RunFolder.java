@@ -18,14 +18,15 @@ import java.util.Set;
  * have made for us, or reach into. {@code $RUNTIME_DIRECTORY} under a systemd unit with {@code
  * RuntimeDirectory=} (the autostart unit's {@code /run/wall}), else {@code $XDG_RUNTIME_DIR/wall}
  * when the session has one, {@code /run/wall} for root, else {@code TMP/wall-USER}. Whichever it
- * is, it is ours alone: created with mode 0700; an existing one must be a real folder (not a
- * link) that we own, in folders no other user can rename it out of (owned by root or us, not open
- * to others' writes unless sticky, like /tmp), or the wall refuses to start and says how to fix
- * it. Inside it, the wall writes only with {@link AtomicFile#replacingLinks} or {@link
- * RotatingFile}, which never follow a link.
+ * is, it is ours alone: created with mode 0700; an existing one must be a real folder (not a link)
+ * that we own, in folders no other user can rename it out of (owned by root or us, not open to
+ * others' writes unless sticky, like /tmp), or the wall refuses to start and says how to fix it.
+ * Inside it, the wall writes only with {@link AtomicFile#replacingLinks} or {@link RotatingFile},
+ * which never follow a link.
  */
 public final class RunFolder {
   private static final String OWNER_ONLY = "rwx------";
+
   /** What systemd sets to the folders of {@code RuntimeDirectory=}. */
   static final String SYSTEMD_RUNTIME = "RUNTIME_DIRECTORY";
 
@@ -40,7 +41,10 @@ public final class RunFolder {
 
   /** The default run folder for this process. */
   public static Path defaultPath() {
-    return defaultPath(System.getenv(), isRoot(), System.getProperty("user.name"),
+    return defaultPath(
+        System.getenv(),
+        isRoot(),
+        System.getProperty("user.name"),
         Path.of(System.getProperty("java.io.tmpdir")));
   }
 
@@ -61,7 +65,10 @@ public final class RunFolder {
   }
 
   private static boolean isFolder(String path) {
-    return path != null && !path.isEmpty() && Path.of(path).isAbsolute() && Files.isDirectory(Path.of(path));
+    return path != null
+        && !path.isEmpty()
+        && Path.of(path).isAbsolute()
+        && Files.isDirectory(Path.of(path));
   }
 
   /**
@@ -69,8 +76,8 @@ public final class RunFolder {
    * (mode 0700) if it was ours but open; what interrupted writes left in it and its subfolders is
    * removed. Returns it.
    *
-   * @throws RefusedException when it is a link, not a folder, another user's, or lies where
-   *     another user could swap it
+   * @throws RefusedException when it is a link, not a folder, another user's, or lies where another
+   *     user could swap it
    */
   public static Path prepare(Path dir) throws IOException {
     Path folder = dir.toAbsolutePath().normalize();
@@ -80,7 +87,9 @@ public final class RunFolder {
         Files.createDirectories(parent);
       }
       try {
-        Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY)));
+        Files.createDirectory(
+            folder,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY)));
       } catch (FileAlreadyExistsException raced) {
         // Made meanwhile, by a rank of ours beside us or by someone else: checked below.
       }
@@ -99,9 +108,9 @@ public final class RunFolder {
   }
 
   /**
-   * Checks, without changing anything, that {@code dir} is a run folder of ours whose contents
-   * only we (and root) can have written, before trusting what it holds (PID files to sweep by, a
-   * status file to show): everything {@link #prepare} checks, and mode 0700. Returns it, absolute.
+   * Checks, without changing anything, that {@code dir} is a run folder of ours whose contents only
+   * we (and root) can have written, before trusting what it holds (PID files to sweep by, a status
+   * file to show): everything {@link #prepare} checks, and mode 0700. Returns it, absolute.
    *
    * @throws NoSuchFileException when there is no such folder
    * @throws RefusedException when it is not one we can trust, saying why and what to do
@@ -112,30 +121,51 @@ public final class RunFolder {
       throw new NoSuchFileException(folder.toString());
     }
     checkOwned(folder);
-    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
+    Set<PosixFilePermission> mode =
+        Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
     if (!PosixFilePermissions.toString(mode).substring(3).equals("------")) {
-      throw new RefusedException("run folder " + folder + " is open to other users (mode "
-          + PosixFilePermissions.toString(mode) + "), so what it holds may not be the wall's: check what is in it,"
-          + " then make it yours alone (chmod 700 " + folder + ") or remove it");
+      throw new RefusedException(
+          "run folder "
+              + folder
+              + " is open to other users (mode "
+              + PosixFilePermissions.toString(mode)
+              + "), so what it holds may not be the wall's: check what is in it,"
+              + " then make it yours alone (chmod 700 "
+              + folder
+              + ") or remove it");
     }
     return folder;
   }
 
   private static void checkOwned(Path folder) throws IOException {
     if (Files.isSymbolicLink(folder)) {
-      throw new RefusedException("run folder " + folder + " is a symbolic link; wall writes only in a folder of its"
-          + " own: remove the link, or give another folder with --run-dir");
+      throw new RefusedException(
+          "run folder "
+              + folder
+              + " is a symbolic link; wall writes only in a folder of its"
+              + " own: remove the link, or give another folder with --run-dir");
     }
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-      throw new RefusedException("run folder " + folder + " is not a folder; remove it, or give another with --run-dir");
+      throw new RefusedException(
+          "run folder " + folder + " is not a folder; remove it, or give another with --run-dir");
     }
     int me = ownUid();
     int owner = uid(folder);
     if (owner != me) {
-      throw new RefusedException("run folder " + folder + " belongs to " + who(folder, owner) + ", not to you ("
-          + System.getProperty("user.name") + ", uid " + me + "): someone else made it first, so the wall will not"
-          + " use it; remove it (sudo rm -r " + folder + ") and find out who made it, or give another folder with"
-          + " --run-dir");
+      throw new RefusedException(
+          "run folder "
+              + folder
+              + " belongs to "
+              + who(folder, owner)
+              + ", not to you ("
+              + System.getProperty("user.name")
+              + ", uid "
+              + me
+              + "): someone else made it first, so the wall will not"
+              + " use it; remove it (sudo rm -r "
+              + folder
+              + ") and find out who made it, or give another folder with"
+              + " --run-dir");
     }
     checkWhereItLies(folder, me);
   }
@@ -148,23 +178,37 @@ public final class RunFolder {
   private static void checkWhereItLies(Path folder, int me) throws IOException {
     for (Path step = folder.getParent(); step != null; step = step.getParent()) {
       if (Files.isSymbolicLink(step) && !trusted(uid(step), me)) {
-        throw new RefusedException("run folder " + folder + " lies behind the symbolic link " + step + " of "
-            + who(step, uid(step)) + ", who could point it elsewhere; give the folder by its real path, or another"
-            + " one, with --run-dir");
+        throw new RefusedException(
+            "run folder "
+                + folder
+                + " lies behind the symbolic link "
+                + step
+                + " of "
+                + who(step, uid(step))
+                + ", who could point it elsewhere; give the folder by its real path, or another"
+                + " one, with --run-dir");
       }
     }
     Path real = folder.toRealPath();
     for (Path above = real.getParent(); above != null; above = above.getParent()) {
       Set<PosixFilePermission> mode =
-          Files.readAttributes(above, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS).permissions();
+          Files.readAttributes(above, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+              .permissions();
       int owner = uid(above);
-      boolean othersWrite = mode.contains(PosixFilePermission.GROUP_WRITE)
-          || mode.contains(PosixFilePermission.OTHERS_WRITE);
+      boolean othersWrite =
+          mode.contains(PosixFilePermission.GROUP_WRITE)
+              || mode.contains(PosixFilePermission.OTHERS_WRITE);
       if (!trusted(owner, me) || othersWrite && !sticky(above)) {
-        throw new RefusedException("run folder " + folder + " lies in " + above + ", which "
-            + (trusted(owner, me) ? "other users can write to (mode " + PosixFilePermissions.toString(mode) + ")"
-                : "belongs to " + who(above, owner))
-            + ", so they could swap the run folder; give one in a folder only root or you can change, with --run-dir");
+        throw new RefusedException(
+            "run folder "
+                + folder
+                + " lies in "
+                + above
+                + ", which "
+                + (trusted(owner, me)
+                    ? "other users can write to (mode " + PosixFilePermissions.toString(mode) + ")"
+                    : "belongs to " + who(above, owner))
+                + ", so they could swap the run folder; give one in a folder only root or you can change, with --run-dir");
       }
     }
   }
@@ -174,7 +218,8 @@ public final class RunFolder {
   }
 
   private static boolean sticky(Path folder) throws IOException {
-    return ((Integer) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 01000) != 0;
+    return ((Integer) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 01000)
+        != 0;
   }
 
   private static int uid(Path path) throws IOException {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /** Host names, IP addresses and CIDR subnets, checked without ever asking DNS. */
 final class Addresses {
-  private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  private static final Pattern LABEL =
+      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final Pattern DOTS_AND_DIGITS = Pattern.compile("[0-9.]+");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
@@ -84,9 +85,9 @@ final class Addresses {
   }
 
   /**
-   * An IPv6 literal (RFC 4291, section 2.2): eight groups of 1 to 4 hex digits, one "::" for a
-   * run of zero groups, and an IPv4 address in place of the last two groups. Parsed here, and
-   * never handed to {@link InetAddress}, which looks up in DNS whatever it cannot parse.
+   * An IPv6 literal (RFC 4291, section 2.2): eight groups of 1 to 4 hex digits, one "::" for a run
+   * of zero groups, and an IPv4 address in place of the last two groups. Parsed here, and never
+   * handed to {@link InetAddress}, which looks up in DNS whatever it cannot parse.
    */
   static Optional<byte[]> ipv6(String s) {
     if (!s.contains(":") || s.length() > 45 || !IPV6_CHARS.matcher(s).matches()) {
@@ -117,8 +118,8 @@ final class Addresses {
   }
 
   /**
-   * The 16-bit groups of one side of "::" ("" has none); a dotted IPv4 address at the end counts
-   * as two, where one may stand. Null when a group is not 1 to 4 hex digits.
+   * The 16-bit groups of one side of "::" ("" has none); a dotted IPv4 address at the end counts as
+   * two, where one may stand. Null when a group is not 1 to 4 hex digits.
    */
   private static List<Integer> groups(String side, boolean endsWithIpv4) {
     List<Integer> groups = new ArrayList<>();

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum DisplayPowerKind {
   AUTO,
-  /** HDMI-CEC standby and image-view-on: cec-ctl (v4l-utils) on /dev/cecN, or libcec's cec-client. */
+  /**
+   * HDMI-CEC standby and image-view-on: cec-ctl (v4l-utils) on /dev/cecN, or libcec's cec-client.
+   */
   CEC,
   /** {@code vcgencmd display_power}, legacy Raspberry Pi firmware. */
   VCGENCMD,

@@ -13,15 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Collects the problems of one layout, and checks the JSON type of each value. A value of the
- * wrong type is reported once and then skipped, so one mistake gives one line, not a cascade.
+ * Collects the problems of one layout, and checks the JSON type of each value. A value of the wrong
+ * type is reported once and then skipped, so one mistake gives one line, not a cascade.
  */
 final class Findings {
   /**
-   * Problems kept for one layout. A layout that breaks more rules than this is the wrong file, or
-   * a crafted one; the first ones found say enough, and the rest cost no memory.
+   * Problems kept for one layout. A layout that breaks more rules than this is the wrong file, or a
+   * crafted one; the first ones found say enough, and the rest cost no memory.
    */
   static final int MAX_PROBLEMS = 100;
+
   /**
    * The longest text any field may hold: a Linux path (PATH_MAX) fits, and every check after this
    * one, and every message that quotes a value, stays cheap.
@@ -54,8 +55,8 @@ final class Findings {
   }
 
   /**
-   * Reports fields the object may not have. {@code elsewhere} maps a field that belongs in
-   * another part of the layout to a hint saying where.
+   * Reports fields the object may not have. {@code elsewhere} maps a field that belongs in another
+   * part of the layout to a hint saying where.
    */
   void onlyKnownFields(
       ObjectNode object, String path, List<String> known, Map<String, String> elsewhere) {
@@ -71,7 +72,10 @@ final class Findings {
       } else if (elsewhere.containsKey(name)) {
         add(fieldPath, "unknown field here", elsewhere.get(name));
       } else {
-        add(fieldPath, "unknown field", "remove it (fields here: " + String.join(", ", known) + ")");
+        add(
+            fieldPath,
+            "unknown field",
+            "remove it (fields here: " + String.join(", ", known) + ")");
       }
     }
   }
@@ -90,8 +94,10 @@ final class Findings {
   }
 
   /** A required text field of the object at {@code path}: its text, or the problem reported. */
-  Optional<String> requiredText(ObjectNode object, String path, String name, String fix, String example) {
-    return required(object, path, name, fix).flatMap(v -> text(v, JsonPaths.field(path, name), example));
+  Optional<String> requiredText(
+      ObjectNode object, String path, String name, String fix, String example) {
+    return required(object, path, name, fix)
+        .flatMap(v -> text(v, JsonPaths.field(path, name), example));
   }
 
   /** An optional text field: its text when given and text, else empty (a wrong one reported). */
@@ -124,7 +130,11 @@ final class Findings {
    * pointing to where it belongs when {@code elsewhere} names it), or empty when it is no object.
    */
   Optional<ObjectNode> objectOf(
-      JsonNode value, String path, String example, List<String> known, Map<String, String> elsewhere) {
+      JsonNode value,
+      String path,
+      String example,
+      List<String> known,
+      Map<String, String> elsewhere) {
     Optional<ObjectNode> object = object(value, path, example);
     object.ifPresent(o -> onlyKnownFields(o, path, known, elsewhere));
     return object;
@@ -160,14 +170,27 @@ final class Findings {
     }
     String text = value.textValue();
     if (text.length() > MAX_TEXT_CHARS) {
-      add(path, "is " + text.length() + " characters long, more than the " + MAX_TEXT_CHARS
-          + " any text of a layout may have", "shorten it");
+      add(
+          path,
+          "is "
+              + text.length()
+              + " characters long, more than the "
+              + MAX_TEXT_CHARS
+              + " any text of a layout may have",
+          "shorten it");
       return Optional.empty();
     }
     int bad = ControlChars.find(text);
     if (bad >= 0) {
-      add(path, "holds " + ControlChars.describe(text, bad) + " at character " + (bad + 1) + ": "
-          + quoted(text), "retype it as plain text on one line; no text of a layout may hold"
+      add(
+          path,
+          "holds "
+              + ControlChars.describe(text, bad)
+              + " at character "
+              + (bad + 1)
+              + ": "
+              + quoted(text),
+          "retype it as plain text on one line; no text of a layout may hold"
               + " line breaks, tabs or other control characters");
       return Optional.empty();
     }
@@ -197,7 +220,10 @@ final class Findings {
     }
     BigDecimal decimal = value.decimalValue();
     if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
-      add(path, "must be a whole number, got " + decimal.toPlainString(), "write it like " + example);
+      add(
+          path,
+          "must be a whole number, got " + decimal.toPlainString(),
+          "write it like " + example);
       return Optional.empty();
     }
     // 1e3 and 5.0 are whole numbers too, as JSON Schema counts them.

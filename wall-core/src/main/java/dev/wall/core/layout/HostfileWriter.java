@@ -14,14 +14,14 @@ import java.util.Map;
  *
  * <ul>
  *   <li>The hostfile is the allocation: each host once, with one slot per screen it drives.
- *   <li>The rankfile pins each rank: {@code rank i=host slot=s}, where s counts that host's
- *       screens from 0. A plain hostfile cannot do this: Open MPI fills hosts in order, which
- *       puts ranks on the wrong host when screens are not grouped by host.
+ *   <li>The rankfile pins each rank: {@code rank i=host slot=s}, where s counts that host's screens
+ *       from 0. A plain hostfile cannot do this: Open MPI fills hosts in order, which puts ranks on
+ *       the wrong host when screens are not grouped by host.
  * </ul>
  *
- * <p>Run them with {@link #mpirunArgs}. Open MPI binds each rank to core s of its host (a
- * rankfile always binds; {@code --bind-to none} does not undo it), and a player started by the
- * rank inherits that binding.
+ * <p>Run them with {@link #mpirunArgs}. Open MPI binds each rank to core s of its host (a rankfile
+ * always binds; {@code --bind-to none} does not undo it), and a player started by the rank inherits
+ * that binding.
  */
 public final class HostfileWriter {
   private final Layout layout;
@@ -36,7 +36,8 @@ public final class HostfileWriter {
   /** {@code host slots=N} per host, in order of first use. */
   public String hostfile() {
     StringBuilder text = new StringBuilder(header("hostfile"));
-    slotsPerHost().forEach((host, slots) -> text.append(host).append(" slots=").append(slots).append('\n'));
+    slotsPerHost()
+        .forEach((host, slots) -> text.append(host).append(" slots=").append(slots).append('\n'));
     return text.toString();
   }
 
@@ -48,7 +49,12 @@ public final class HostfileWriter {
     for (int rank = 0; rank < screens.size(); rank++) {
       String host = screens.get(rank).host();
       int slot = nextSlot.merge(host, 1, Integer::sum) - 1;
-      text.append("rank ").append(rank).append('=').append(host).append(" slot=").append(slot)
+      text.append("rank ")
+          .append(rank)
+          .append('=')
+          .append(host)
+          .append(" slot=")
+          .append(slot)
           .append('\n');
     }
     return text.toString();
@@ -77,9 +83,15 @@ public final class HostfileWriter {
   }
 
   private String header(String kind) {
-    String wall = layout.name() == null ? "" : " \"" + layout.name().replaceAll("[\\r\\n]", " ") + "\"";
-    return "# Open MPI " + kind + " for the wall" + wall + ", written by `wall hostfile` from "
-        + source.replaceAll("[\\r\\n]", " ") + "\n# Rank i drives screens[i]. Do not edit: run"
+    String wall =
+        layout.name() == null ? "" : " \"" + layout.name().replaceAll("[\\r\\n]", " ") + "\"";
+    return "# Open MPI "
+        + kind
+        + " for the wall"
+        + wall
+        + ", written by `wall hostfile` from "
+        + source.replaceAll("[\\r\\n]", " ")
+        + "\n# Rank i drives screens[i]. Do not edit: run"
         + " `wall hostfile` again after changing the layout.\n";
   }
 }

@@ -13,7 +13,9 @@ import java.util.Optional;
  * what is wrong) and for {@link OpeningHours} (which only reads what passed).
  */
 public final class HoursSyntax {
-  public static final List<String> DAY_NAMES = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+  public static final List<String> DAY_NAMES =
+      List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+
   /** Minutes in a day: {@code "24:00"}, the end of a window that runs to midnight. */
   public static final int END_OF_DAY = 24 * 60;
 
@@ -89,11 +91,13 @@ public final class HoursSyntax {
   }
 
   /**
-   * Minutes since midnight of {@code "HH:MM"} (24-hour clock). {@code "24:00"} is only allowed
-   * when {@code endOfDay}, for a window's {@code to}.
+   * Minutes since midnight of {@code "HH:MM"} (24-hour clock). {@code "24:00"} is only allowed when
+   * {@code endOfDay}, for a window's {@code to}.
    */
   public static Parsed<Integer> time(String text, boolean endOfDay) {
-    String fix = "write a 24-hour time like \"09:30\"" + (endOfDay ? " (\"24:00\" is midnight at the end of the day)" : "");
+    String fix =
+        "write a 24-hour time like \"09:30\""
+            + (endOfDay ? " (\"24:00\" is midnight at the end of the day)" : "");
     if (!text.matches("[0-9]{2}:[0-9]{2}")) {
       return Parsed.error("\"" + text + "\" is not a time", fix);
     }
@@ -115,9 +119,12 @@ public final class HoursSyntax {
         return Parsed.ok(LocalDate.parse(text));
       }
     } catch (DateTimeParseException e) {
-      return Parsed.error("\"" + text + "\" is not a date in the calendar", "write it as YEAR-MONTH-DAY, like \"2026-12-25\"");
+      return Parsed.error(
+          "\"" + text + "\" is not a date in the calendar",
+          "write it as YEAR-MONTH-DAY, like \"2026-12-25\"");
     }
-    return Parsed.error("\"" + text + "\" is not a date", "write it as YEAR-MONTH-DAY, like \"2026-12-25\"");
+    return Parsed.error(
+        "\"" + text + "\" is not a date", "write it as YEAR-MONTH-DAY, like \"2026-12-25\"");
   }
 
   /** "09:30" for 570 minutes. */

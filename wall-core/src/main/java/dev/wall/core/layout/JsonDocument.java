@@ -38,29 +38,36 @@ public final class JsonDocument {
 
   /** Objects and lists inside each other: a layout nests 4 deep ({@code screens[0].window.x}). */
   public static final int MAX_DEPTH = 32;
+
   /** Characters of a field name; the longest a layout knows has 15. */
   public static final int MAX_NAME_CHARS = 256;
+
   /** Characters of a number's text, checked by the parser as it reads the number. */
   public static final int MAX_NUMBER_CHARS = 100;
+
   /** Digits of a number (before and after the point): far more than any field's range needs. */
   public static final int MAX_NUMBER_DIGITS = 40;
+
   /** The largest exponent a number may be written with, either sign ({@code 1.92e3}). */
   public static final int MAX_EXPONENT = 40;
+
   /**
    * Values (objects, lists, texts, numbers...) in one layout. A layout for 256 screens with long
    * playlists has a few thousand; this bounds the memory the tree and its positions take.
    */
   public static final int MAX_VALUES = 100_000;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH)
-          .maxNameLength(MAX_NAME_CHARS)
-          .maxNumberLength(MAX_NUMBER_CHARS)
-          .maxStringLength((int) LayoutFile.MAX_BYTES)
-          .maxDocumentLength(LayoutFile.MAX_BYTES)
-          .build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxNameLength(MAX_NAME_CHARS)
+                  .maxNumberLength(MAX_NUMBER_CHARS)
+                  .maxStringLength((int) LayoutFile.MAX_BYTES)
+                  .maxDocumentLength(LayoutFile.MAX_BYTES)
+                  .build())
+          .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String text;
@@ -165,7 +172,10 @@ public final class JsonDocument {
           new Problem(
               file,
               "",
-              "unexpected content after the end of the layout, at line " + line + ", column " + column,
+              "unexpected content after the end of the layout, at line "
+                  + line
+                  + ", column "
+                  + column,
               "remove everything after the closing '}' of the layout"));
     }
 
@@ -176,9 +186,15 @@ public final class JsonDocument {
         throw new JsonParseException(parser, "Unexpected end-of-input");
       }
       if (++values > MAX_VALUES) {
-        throw new InvalidLayoutException(List.of(new Problem(file, "",
-            "holds more than " + MAX_VALUES + " values; a layout for 256 screens has a few thousand",
-            "check that this is the layout file")));
+        throw new InvalidLayoutException(
+            List.of(
+                new Problem(
+                    file,
+                    "",
+                    "holds more than "
+                        + MAX_VALUES
+                        + " values; a layout for 256 screens has a few thousand",
+                    "check that this is the layout file")));
       }
       valueStarts.putIfAbsent(path, offset(parser.currentTokenLocation().getCharOffset()));
       if (token.isNumeric() && !numberFits(parser, path)) {
@@ -205,10 +221,17 @@ public final class JsonDocument {
     private boolean numberFits(JsonParser parser, String path) throws IOException {
       String number = parser.getText();
       Optional<String> tooBig = numberTooBig(number);
-      tooBig.ifPresent(why -> problems.add(new Problem(file, path,
-          "the number " + (number.length() > 30 ? number.substring(0, 27) + "..." : number) + " is "
-              + why,
-          "write an ordinary number, such as 10 or 0.05 (docs/layout.md gives each field's range)")));
+      tooBig.ifPresent(
+          why ->
+              problems.add(
+                  new Problem(
+                      file,
+                      path,
+                      "the number "
+                          + (number.length() > 30 ? number.substring(0, 27) + "..." : number)
+                          + " is "
+                          + why,
+                      "write an ordinary number, such as 10 or 0.05 (docs/layout.md gives each field's range)")));
       return tooBig.isEmpty();
     }
 
@@ -240,7 +263,12 @@ public final class JsonDocument {
               new Problem(
                   file,
                   childPath,
-                  "duplicate key " + Findings.quoted(key) + " (lines " + earlier.line() + " and " + line
+                  "duplicate key "
+                      + Findings.quoted(key)
+                      + " (lines "
+                      + earlier.line()
+                      + " and "
+                      + line
                       + ")",
                   "keep only one of them"));
         } else {
@@ -289,16 +317,23 @@ public final class JsonDocument {
       digits += c >= '0' && c <= '9' ? 1 : 0;
     }
     if (digits > MAX_NUMBER_DIGITS) {
-      return Optional.of("written with " + digits + " digits, more than the " + MAX_NUMBER_DIGITS
-          + " a number of a layout may have");
+      return Optional.of(
+          "written with "
+              + digits
+              + " digits, more than the "
+              + MAX_NUMBER_DIGITS
+              + " a number of a layout may have");
     }
     if (i == number.length()) {
       return Optional.empty();
     }
     String exponent = number.substring(i + 1).replaceFirst("^[+-]?0*", "");
-    if (exponent.length() > 2 || (!exponent.isEmpty() && Integer.parseInt(exponent) > MAX_EXPONENT)) {
-      return Optional.of("written with an exponent beyond ±" + MAX_EXPONENT
-          + ", far outside the range of any field of a layout");
+    if (exponent.length() > 2
+        || (!exponent.isEmpty() && Integer.parseInt(exponent) > MAX_EXPONENT)) {
+      return Optional.of(
+          "written with an exponent beyond ±"
+              + MAX_EXPONENT
+              + ", far outside the range of any field of a layout");
     }
     return Optional.empty();
   }

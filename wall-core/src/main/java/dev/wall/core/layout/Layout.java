@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
 
 /** A whole wall, as described by one layout file (version 1). Immutable. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// allowPlayerCode is the validator's gate on playerArgs (PlayerArgsRule); nothing after it reads it.
+// allowPlayerCode is the validator's gate on playerArgs (PlayerArgsRule); nothing after it reads
+// it.
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"allowPlayerCode"})
 public record Layout(
     int version,
@@ -30,17 +31,54 @@ public record Layout(
 
   public static final int DEFAULT_LOOPS = 1;
 
-  /** A layout whose playlists (if any) must have items of one length on every screen, without opening hours. */
-  public static Layout of(Integer version, String name, Integer loops, PlayerKind player, String mediaRoot,
-      Network network, SyncSettings sync, LoopMode loopMode, Size wall, Span span, List<Screen> screens) {
-    return of(version, name, loops, player, mediaRoot, network, sync, loopMode, null, wall, span, screens, null);
+  /**
+   * A layout whose playlists (if any) must have items of one length on every screen, without
+   * opening hours.
+   */
+  public static Layout of(
+      Integer version,
+      String name,
+      Integer loops,
+      PlayerKind player,
+      String mediaRoot,
+      Network network,
+      SyncSettings sync,
+      LoopMode loopMode,
+      Size wall,
+      Span span,
+      List<Screen> screens) {
+    return of(
+        version, name, loops, player, mediaRoot, network, sync, loopMode, null, wall, span, screens,
+        null);
   }
 
   /** A layout without opening hours. */
-  public static Layout of(Integer version, String name, Integer loops, PlayerKind player, String mediaRoot,
-      Network network, SyncSettings sync, LoopMode loopMode, UnevenItems unevenItems, Size wall, Span span,
+  public static Layout of(
+      Integer version,
+      String name,
+      Integer loops,
+      PlayerKind player,
+      String mediaRoot,
+      Network network,
+      SyncSettings sync,
+      LoopMode loopMode,
+      UnevenItems unevenItems,
+      Size wall,
+      Span span,
       List<Screen> screens) {
-    return of(version, name, loops, player, mediaRoot, network, sync, loopMode, unevenItems, wall, span, screens,
+    return of(
+        version,
+        name,
+        loops,
+        player,
+        mediaRoot,
+        network,
+        sync,
+        loopMode,
+        unevenItems,
+        wall,
+        span,
+        screens,
         null);
   }
 
@@ -81,20 +119,46 @@ public record Layout(
   }
 
   public Layout withLoops(int newLoops) {
-    return new Layout(version, name, newLoops, player, mediaRoot, network, sync, loopMode, unevenItems, wall,
-        span, screens, schedule);
+    return new Layout(
+        version,
+        name,
+        newLoops,
+        player,
+        mediaRoot,
+        network,
+        sync,
+        loopMode,
+        unevenItems,
+        wall,
+        span,
+        screens,
+        schedule);
   }
 
   public Layout withMediaRoot(String newMediaRoot) {
-    return new Layout(version, name, loops, player, newMediaRoot, network, sync, loopMode, unevenItems, wall,
-        span, screens, schedule);
+    return new Layout(
+        version,
+        name,
+        loops,
+        player,
+        newMediaRoot,
+        network,
+        sync,
+        loopMode,
+        unevenItems,
+        wall,
+        span,
+        screens,
+        schedule);
   }
 
   public Screen screen(int rank) {
     return screens.get(rank);
   }
 
-  /** This screen's playlist as the layout names it, relative to mediaRoot: its own, or the span's. */
+  /**
+   * This screen's playlist as the layout names it, relative to mediaRoot: its own, or the span's.
+   */
   public List<String> playlist(Screen screen) {
     return screen.showsSpan() ? span.media() : screen.media();
   }
@@ -129,10 +193,12 @@ public record Layout(
   /** {@link #clockScreen()} of these screens and sync settings. */
   public static OptionalInt clockScreen(List<Screen> screens, SyncSettings sync) {
     if (sync.reference() != null) {
-      return IntStream.range(0, screens.size()).filter(i -> screens.get(i).name().equals(sync.reference()))
+      return IntStream.range(0, screens.size())
+          .filter(i -> screens.get(i).name().equals(sync.reference()))
           .findFirst();
     }
-    int[] audio = IntStream.range(0, screens.size()).filter(i -> screens.get(i).hasAudio()).toArray();
+    int[] audio =
+        IntStream.range(0, screens.size()).filter(i -> screens.get(i).hasAudio()).toArray();
     return audio.length == 1 ? OptionalInt.of(audio[0]) : OptionalInt.empty();
   }
 

@@ -48,7 +48,9 @@ public final class LayoutFile {
     String text = utf8(file, bytes, start);
     if (text.isBlank()) {
       throw refuse(
-          file, "is empty", "a layout is a JSON object such as {\"version\": 1, ...}; see docs/layout.md");
+          file,
+          "is empty",
+          "a layout is a JSON object such as {\"version\": 1, ...}; see docs/layout.md");
     }
     return new LayoutText(file, text, bom);
   }

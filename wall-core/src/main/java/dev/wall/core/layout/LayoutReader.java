@@ -9,18 +9,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads a layout file into the model, refusing anything that breaks the contract. Every problem
- * is reported at once: the file checks ({@link LayoutFile}), the JSON syntax ({@link
- * JsonDocument}), then every rule ({@link Validator}). Only a layout that passed is bound.
+ * Reads a layout file into the model, refusing anything that breaks the contract. Every problem is
+ * reported at once: the file checks ({@link LayoutFile}), the JSON syntax ({@link JsonDocument}),
+ * then every rule ({@link Validator}). Only a layout that passed is bound.
  */
 public final class LayoutReader {
-  /** Built on first use, not when this class loads: {@link #warmUpInBackground} builds it off the main thread. */
+  /**
+   * Built on first use, not when this class loads: {@link #warmUpInBackground} builds it off the
+   * main thread.
+   */
   private static final class Binding {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /** Small and valid; binding it builds Jackson's readers for every record of the model. */
-  static final String WARM_UP_LAYOUT = """
+  static final String WARM_UP_LAYOUT =
+      """
       {"version": 1, "name": "warm-up", "loops": 1, "player": "mpv", "mediaRoot": "/warm-up",
        "network": {"subnet": "10.0.0.0/24", "interface": "eth0"},
        "sync": {"toleranceMs": 10}, "loopMode": "lockstep",
@@ -67,8 +72,8 @@ public final class LayoutReader {
   }
 
   /**
-   * Whether every clip the layout plays exists on this machine under {@code layout.mediaRoot()}.
-   * A separate check: on the controller the clips may only exist on the NFS share.
+   * Whether every clip the layout plays exists on this machine under {@code layout.mediaRoot()}. A
+   * separate check: on the controller the clips may only exist on the NFS share.
    */
   public List<Problem> checkMedia(String file, Layout layout) {
     return MediaCheck.check(file, layout, Path.of(layout.mediaRoot()));
@@ -92,7 +97,11 @@ public final class LayoutReader {
   /** The validator lets through only what binds; reaching this is a bug in wall, said plainly. */
   private static InvalidLayoutException bug(String file, String why) {
     return new InvalidLayoutException(
-        List.of(new Problem(file, "", "passed validation but could not be read (" + why + ")",
-            "please report this as a bug in wall")));
+        List.of(
+            new Problem(
+                file,
+                "",
+                "passed validation but could not be read (" + why + ")",
+                "please report this as a bug in wall")));
   }
 }

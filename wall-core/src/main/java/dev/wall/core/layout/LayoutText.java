@@ -3,8 +3,8 @@ package dev.wall.core.layout;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A layout file's text as read, decoded from UTF-8. A leading byte order mark (as Windows
- * Notepad writes) is accepted and remembered, so an edit writes it back.
+ * A layout file's text as read, decoded from UTF-8. A leading byte order mark (as Windows Notepad
+ * writes) is accepted and remembered, so an edit writes it back.
  */
 public record LayoutText(String file, String text, boolean byteOrderMark) {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

@@ -21,13 +21,25 @@ final class MediaCheck {
     List<Problem> problems = new ArrayList<>();
     Path root = mediaRoot.toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
-      problems.add(new Problem(file, "mediaRoot", root + " is not a folder on this machine",
-          "mount the media share there, or fix mediaRoot"));
+      problems.add(
+          new Problem(
+              file,
+              "mediaRoot",
+              root + " is not a folder on this machine",
+              "mount the media share there, or fix mediaRoot"));
       return problems;
     }
     if (Files.exists(root.resolve(NOT_MOUNTED_SENTINEL))) {
-      problems.add(new Problem(file, "mediaRoot", "the media share is not mounted at " + root
-          + " (it holds " + NOT_MOUNTED_SENTINEL + ")", "mount it: sudo mount " + root));
+      problems.add(
+          new Problem(
+              file,
+              "mediaRoot",
+              "the media share is not mounted at "
+                  + root
+                  + " (it holds "
+                  + NOT_MOUNTED_SENTINEL
+                  + ")",
+              "mount it: sudo mount " + root));
       return problems;
     }
     clips(layout.withMediaRoot(root.toString()))
@@ -43,7 +55,8 @@ final class MediaCheck {
       String path = screen.showsSpan() ? "span.media" : "screens[" + i + "].media";
       List<Path> playlist = layout.clips(screen);
       for (int item = 0; item < playlist.size(); item++) {
-        clips.putIfAbsent(playlist.size() == 1 ? path : path + "[" + item + "]", playlist.get(item));
+        clips.putIfAbsent(
+            playlist.size() == 1 ? path : path + "[" + item + "]", playlist.get(item));
       }
     }
     return clips;
@@ -57,12 +70,13 @@ final class MediaCheck {
       return Optional.of(new Problem(file, path, clip + " is a folder", "name a clip file"));
     }
     if (Files.exists(clip)) {
-      return Optional.of(new Problem(file, path, clip + " cannot be read",
-          "make it readable (chmod a+r)"));
+      return Optional.of(
+          new Problem(file, path, clip + " cannot be read", "make it readable (chmod a+r)"));
     }
-    String fix = closeName(clip)
-        .map(name -> "did you mean \"" + name + "\"?")
-        .orElse("copy the clip there, or fix the name");
+    String fix =
+        closeName(clip)
+            .map(name -> "did you mean \"" + name + "\"?")
+            .orElse("copy the clip there, or fix the name");
     return Optional.of(new Problem(file, path, clip + " does not exist", fix));
   }
 

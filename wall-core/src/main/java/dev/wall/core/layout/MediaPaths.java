@@ -17,8 +17,8 @@ public final class MediaPaths {
   private MediaPaths() {}
 
   /**
-   * Checks one media value at {@code path}. {@code root} is the normalized mediaRoot, or empty
-   * when mediaRoot itself is wrong (then only the file name is checked).
+   * Checks one media value at {@code path}. {@code root} is the normalized mediaRoot, or empty when
+   * mediaRoot itself is wrong (then only the file name is checked).
    */
   static void check(Findings findings, String path, String media, Optional<Path> root) {
     if (media.isBlank()) {
@@ -50,7 +50,9 @@ public final class MediaPaths {
     if (root.isPresent()) {
       checkInsideRoot(findings, path, media, clip, root.get());
     } else if (!clip.isAbsolute() && clip.normalize().startsWith("..")) {
-      findings.add(path, "\"" + media + "\" leads out of mediaRoot through \"..\"",
+      findings.add(
+          path,
+          "\"" + media + "\" leads out of mediaRoot through \"..\"",
           "put the clip inside mediaRoot and give its path relative to it");
     }
     checkExtension(findings, path, media, clip);
@@ -99,7 +101,9 @@ public final class MediaPaths {
       findings.add(
           path,
           "\"" + media + "\" is not a known video type (." + extension + ")",
-          "use a video file: ." + String.join(", .", VIDEO_EXTENSIONS.subList(0, 6)) + " and others");
+          "use a video file: ."
+              + String.join(", .", VIDEO_EXTENSIONS.subList(0, 6))
+              + " and others");
     }
   }
 }

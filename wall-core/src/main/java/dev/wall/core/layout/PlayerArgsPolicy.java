@@ -6,8 +6,8 @@ import java.util.List;
  * One player's rules for a screen's {@code playerArgs}: the options a show may set, read the way
  * that player reads its command line. Each backend declares its own; the player module offers them
  * all through one {@link Source} service ({@code META-INF/services/
- * dev.wall.core.layout.PlayerArgsPolicy$Source}, one line that lists no backend), and the
- * validator looks them up by {@link #player()}.
+ * dev.wall.core.layout.PlayerArgsPolicy$Source}, one line that lists no backend), and the validator
+ * looks them up by {@link #player()}.
  */
 public interface PlayerArgsPolicy {
   PlayerKind player();

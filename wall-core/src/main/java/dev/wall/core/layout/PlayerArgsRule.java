@@ -41,7 +41,8 @@ final class PlayerArgsRule {
     private static Map<PlayerKind, PlayerArgsPolicy> load() {
       Map<PlayerKind, PlayerArgsPolicy> policies = new EnumMap<>(PlayerKind.class);
       for (PlayerArgsPolicy.Source source :
-          ServiceLoader.load(PlayerArgsPolicy.Source.class, PlayerArgsPolicy.class.getClassLoader())) {
+          ServiceLoader.load(
+              PlayerArgsPolicy.Source.class, PlayerArgsPolicy.class.getClassLoader())) {
         for (PlayerArgsPolicy policy : source.policies()) {
           if (policies.putIfAbsent(policy.player(), policy) != null) {
             throw new IllegalStateException("two playerArgs policies for " + policy.player());

@@ -11,7 +11,8 @@ public record Problem(String file, String jsonPath, String what, String fix) {
   /** The line to print; whatever a part of it quotes, no control character reaches the terminal. */
   public String line() {
     String where = jsonPath == null || jsonPath.isEmpty() ? file : file + ": " + jsonPath;
-    String line = fix == null || fix.isEmpty() ? where + ": " + what : where + ": " + what + "; " + fix;
+    String line =
+        fix == null || fix.isEmpty() ? where + ": " + what : where + ": " + what + "; " + fix;
     return ControlChars.visible(line);
   }
 

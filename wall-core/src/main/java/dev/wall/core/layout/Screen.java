@@ -11,8 +11,8 @@ import java.util.Optional;
  * One screen of the wall. Rank i drives {@code screens[i]}. A missing {@code window} means full
  * screen on {@code output}; a missing {@code media} means this screen shows its {@code region} of
  * the wall's span video. {@code media} is a playlist: one clip, or several played in order, every
- * screen moving from item k to item k + 1 together. {@code latencyMs} is how much later than
- * the others this screen's panel shows a frame it is given: the screen is driven that much ahead.
+ * screen moving from item k to item k + 1 together. {@code latencyMs} is how much later than the
+ * others this screen's panel shows a frame it is given: the screen is driven that much ahead.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Screen(
@@ -35,9 +35,27 @@ public record Screen(
   }
 
   /** A screen with one clip (or none: the span), on time. */
-  public Screen(String name, String host, String address, int output, Rect window, Rect region, String media,
-      Audio audio, List<String> playerArgs) {
-    this(name, host, address, output, window, region, media == null ? null : List.of(media), audio, playerArgs, 0);
+  public Screen(
+      String name,
+      String host,
+      String address,
+      int output,
+      Rect window,
+      Rect region,
+      String media,
+      Audio audio,
+      List<String> playerArgs) {
+    this(
+        name,
+        host,
+        address,
+        output,
+        window,
+        region,
+        media == null ? null : List.of(media),
+        audio,
+        playerArgs,
+        0);
   }
 
   /** {@code media} may be one clip or a list; the validator has checked which. */
@@ -54,7 +72,16 @@ public record Screen(
       @JsonProperty("audio") Audio audio,
       @JsonProperty("playerArgs") List<String> playerArgs,
       @JsonProperty("latencyMs") Integer latencyMs) {
-    return new Screen(name, host, address, output == null ? 0 : output, window, region, media, audio, playerArgs,
+    return new Screen(
+        name,
+        host,
+        address,
+        output == null ? 0 : output,
+        window,
+        region,
+        media,
+        audio,
+        playerArgs,
         latencyMs == null ? 0 : latencyMs);
   }
 

@@ -17,15 +17,26 @@ import java.util.regex.Pattern;
 final class ScreenRules {
   static final List<String> SCREEN_FIELDS =
       List.of(
-          "name", "host", "address", "output", "window", "region", "media", "audio", "playerArgs",
+          "name",
+          "host",
+          "address",
+          "output",
+          "window",
+          "region",
+          "media",
+          "audio",
+          "playerArgs",
           "latencyMs");
   static final List<String> RECT_FIELDS = List.of("x", "y", "width", "height");
 
   static final int MAX_SCREENS = 256;
   static final int MAX_OUTPUT = 7;
+
   /** The largest X11 / DRM framebuffer edge, in pixels. */
   static final int MAX_PIXELS = 16384;
+
   static final int MAX_NAME_LENGTH = 64;
+
   /** A panel's input lag is a few frames at most; a second is a wrong unit, not a slow panel. */
   static final int MAX_LATENCY_MS = 1000;
 
@@ -85,18 +96,25 @@ final class ScreenRules {
   private void check(ObjectNode root) {
     Optional<ArrayNode> screens =
         findings
-            .required(root, "", "screens",
+            .required(
+                root,
+                "",
+                "screens",
                 "add the list of screens, like \"screens\": [" + EXAMPLE_SCREEN + "]")
             .flatMap(v -> findings.list(v, "screens", "\"screens\": [" + EXAMPLE_SCREEN + "]"));
     List<Facts> facts = new ArrayList<>();
     if (screens.isPresent()) {
       ArrayNode list = screens.get();
       if (list.isEmpty()) {
-        findings.add("screens", "must list at least one screen",
+        findings.add(
+            "screens",
+            "must list at least one screen",
             "add one screen per display, like " + EXAMPLE_SCREEN);
       } else if (list.size() > MAX_SCREENS) {
         // One line, and no screen looked at: a list this long is a wrong or crafted file.
-        findings.add("screens", "lists " + list.size() + " screens, more than " + MAX_SCREENS,
+        findings.add(
+            "screens",
+            "lists " + list.size() + " screens, more than " + MAX_SCREENS,
             "split the wall into several layouts");
         return;
       }
@@ -116,7 +134,8 @@ final class ScreenRules {
 
   private Optional<Facts> screen(int index, JsonNode node) {
     String path = JsonPaths.index("screens", index);
-    Optional<ObjectNode> object = findings.objectOf(node, path, EXAMPLE_SCREEN, SCREEN_FIELDS, SCREEN_ELSEWHERE);
+    Optional<ObjectNode> object =
+        findings.objectOf(node, path, EXAMPLE_SCREEN, SCREEN_FIELDS, SCREEN_ELSEWHERE);
     if (object.isEmpty()) {
       return Optional.empty();
     }
@@ -131,19 +150,42 @@ final class ScreenRules {
     Integer items =
         findings
             .optional(screen, "media")
-            .flatMap(v -> Validator.playlist(findings, v, path + ".media", "\"media\": \"left.mp4\"",
-                context.mediaRoot()))
+            .flatMap(
+                v ->
+                    Validator.playlist(
+                        findings,
+                        v,
+                        path + ".media",
+                        "\"media\": \"left.mp4\"",
+                        context.mediaRoot()))
             .orElse(null);
     Audio audio = audio(screen, path);
     playerArgs(screen, path);
     findings
         .optional(screen, "latencyMs")
-        .ifPresent(v -> findings.wholeNumber(v, path + ".latencyMs", -MAX_LATENCY_MS, MAX_LATENCY_MS,
-            "\"latencyMs\": 50",
-            "give how many ms later this panel shows a frame than the others (less than 0: sooner)"));
+        .ifPresent(
+            v ->
+                findings.wholeNumber(
+                    v,
+                    path + ".latencyMs",
+                    -MAX_LATENCY_MS,
+                    MAX_LATENCY_MS,
+                    "\"latencyMs\": 50",
+                    "give how many ms later this panel shows a frame than the others (less than 0: sooner)"));
     return Optional.of(
-        new Facts(index, name, host, address, output, window, screen.has("window"), region,
-            screen.has("region"), mediaGiven, items, audio));
+        new Facts(
+            index,
+            name,
+            host,
+            address,
+            output,
+            window,
+            screen.has("window"),
+            region,
+            screen.has("region"),
+            mediaGiven,
+            items,
+            audio));
   }
 
   /** The screen's audio, or null when it is wrong; {@code none} when not given. */
@@ -165,7 +207,12 @@ final class ScreenRules {
   /** The output index, or null when it is wrong. */
   private Integer output(JsonNode value, String path) {
     return findings
-        .wholeNumber(value, path + ".output", 0, MAX_OUTPUT, "\"output\": 0",
+        .wholeNumber(
+            value,
+            path + ".output",
+            0,
+            MAX_OUTPUT,
+            "\"output\": 0",
             "use 0 for the first display output and 1 for the second (HDMI1 on a Pi 4)")
         .map(Long::intValue)
         .orElse(null);
@@ -173,8 +220,13 @@ final class ScreenRules {
 
   private String name(ObjectNode screen, String path) {
     String namePath = path + ".name";
-    Optional<String> text = findings.requiredText(screen, path, "name",
-        "give the screen a name, like \"name\": \"left\"", "\"name\": \"left\"");
+    Optional<String> text =
+        findings.requiredText(
+            screen,
+            path,
+            "name",
+            "give the screen a name, like \"name\": \"left\"",
+            "\"name\": \"left\"");
     if (text.isEmpty()) {
       return null;
     }
@@ -184,8 +236,10 @@ final class ScreenRules {
       return null;
     }
     if (name.length() > MAX_NAME_LENGTH) {
-      findings.add(namePath, "is " + name.length() + " characters long, more than "
-          + MAX_NAME_LENGTH, "shorten it");
+      findings.add(
+          namePath,
+          "is " + name.length() + " characters long, more than " + MAX_NAME_LENGTH,
+          "shorten it");
       return null;
     }
     if (!NAME.matcher(name).matches()) {
@@ -193,7 +247,9 @@ final class ScreenRules {
       String hint = safe.isEmpty() ? "such as \"left\"" : "such as \"" + safe + "\"";
       findings.add(
           namePath,
-          "\"" + name + "\" may only use letters, digits, '-', '_' and '.', and must start with a"
+          "\""
+              + name
+              + "\" may only use letters, digits, '-', '_' and '.', and must start with a"
               + " letter or digit",
           "rename it, " + hint);
       return null;
@@ -203,15 +259,21 @@ final class ScreenRules {
 
   private String host(ObjectNode screen, String path) {
     String hostPath = path + ".host";
-    Optional<String> text = findings.requiredText(screen, path, "host",
-        "add the hostname or IP address of the computer that drives this screen, like \"host\": \"rpi1\"",
-        "\"host\": \"rpi1\"");
+    Optional<String> text =
+        findings.requiredText(
+            screen,
+            path,
+            "host",
+            "add the hostname or IP address of the computer that drives this screen, like \"host\": \"rpi1\"",
+            "\"host\": \"rpi1\"");
     if (text.isEmpty()) {
       return null;
     }
     String host = text.get();
     if (Addresses.looksLikeIpv4(host) && Addresses.ipv4(host).isEmpty()) {
-      findings.add(hostPath, "\"" + host + "\" is not a valid IP address",
+      findings.add(
+          hostPath,
+          "\"" + host + "\" is not a valid IP address",
           "write 4 numbers from 0 to 255 without leading zeros, like \"192.168.1.101\"");
       return null;
     }
@@ -229,20 +291,26 @@ final class ScreenRules {
 
   private String address(ObjectNode screen, String path) {
     String addressPath = path + ".address";
-    Optional<String> text = findings.optionalText(screen, path, "address", "\"address\": \"192.168.1.101\"");
+    Optional<String> text =
+        findings.optionalText(screen, path, "address", "\"address\": \"192.168.1.101\"");
     if (text.isEmpty()) {
       return null;
     }
     Optional<byte[]> ip = Addresses.ip(text.get());
     if (ip.isEmpty()) {
-      findings.add(addressPath, "\"" + text.get() + "\" is not a valid IP address",
+      findings.add(
+          addressPath,
+          "\"" + text.get() + "\" is not a valid IP address",
           "write it like \"192.168.1.101\"");
       return null;
     }
     if (context.subnet().isPresent() && !context.subnet().get().contains(ip.get())) {
       findings.add(
           addressPath,
-          "\"" + text.get() + "\" is outside network.subnet " + context.subnet().get().networkForm(),
+          "\""
+              + text.get()
+              + "\" is outside network.subnet "
+              + context.subnet().get().networkForm(),
           "give an address inside the wall's subnet, or fix network.subnet");
       return null;
     }
@@ -261,9 +329,12 @@ final class ScreenRules {
     }
     findings.onlyKnownFields(object.get(), rectPath, RECT_FIELDS, Map.of());
     String unit = field.equals("window") ? " in pixels" : " in wall units";
-    Optional<Long> x = side(object.get(), rectPath, "x", 0, maxEdge, example, "the left edge" + unit);
-    Optional<Long> y = side(object.get(), rectPath, "y", 0, maxEdge, example, "the top edge" + unit);
-    Optional<Long> w = side(object.get(), rectPath, "width", 1, maxEdge, example, "the width" + unit);
+    Optional<Long> x =
+        side(object.get(), rectPath, "x", 0, maxEdge, example, "the left edge" + unit);
+    Optional<Long> y =
+        side(object.get(), rectPath, "y", 0, maxEdge, example, "the top edge" + unit);
+    Optional<Long> w =
+        side(object.get(), rectPath, "width", 1, maxEdge, example, "the width" + unit);
     Optional<Long> h =
         side(object.get(), rectPath, "height", 1, maxEdge, example, "the height" + unit);
     if (x.isEmpty() || y.isEmpty() || w.isEmpty() || h.isEmpty()) {
@@ -271,27 +342,45 @@ final class ScreenRules {
     }
     boolean fits = true;
     if (x.get() + w.get() > maxEdge) {
-      findings.add(rectPath, "its right edge, x + width = " + (x.get() + w.get())
-          + ", is beyond " + maxEdge, "make x + width at most " + maxEdge);
+      findings.add(
+          rectPath,
+          "its right edge, x + width = " + (x.get() + w.get()) + ", is beyond " + maxEdge,
+          "make x + width at most " + maxEdge);
       fits = false;
     }
     if (y.get() + h.get() > maxEdge) {
-      findings.add(rectPath, "its bottom edge, y + height = " + (y.get() + h.get())
-          + ", is beyond " + maxEdge, "make y + height at most " + maxEdge);
+      findings.add(
+          rectPath,
+          "its bottom edge, y + height = " + (y.get() + h.get()) + ", is beyond " + maxEdge,
+          "make y + height at most " + maxEdge);
       fits = false;
     }
     return fits
-        ? Optional.of(new Rect(x.get().intValue(), y.get().intValue(), w.get().intValue(),
-            h.get().intValue()))
+        ? Optional.of(
+            new Rect(
+                x.get().intValue(), y.get().intValue(), w.get().intValue(), h.get().intValue()))
         : Optional.empty();
   }
 
-  private Optional<Long> side(ObjectNode rect, String rectPath, String side, long min, long max,
-      String example, String meaning) {
+  private Optional<Long> side(
+      ObjectNode rect,
+      String rectPath,
+      String side,
+      long min,
+      long max,
+      String example,
+      String meaning) {
     return findings
         .required(rect, rectPath, side, "add " + side + ", like " + example)
-        .flatMap(v -> findings.wholeNumber(v, rectPath + "." + side, min, max,
-            "\"" + side + "\": " + EXAMPLE_SIDES.get(side), "give " + meaning));
+        .flatMap(
+            v ->
+                findings.wholeNumber(
+                    v,
+                    rectPath + "." + side,
+                    min,
+                    max,
+                    "\"" + side + "\": " + EXAMPLE_SIDES.get(side),
+                    "give " + meaning));
   }
 
   private void playerArgs(ObjectNode screen, String path) {
@@ -319,7 +408,9 @@ final class ScreenRules {
       } else if (arg.indexOf('\0') >= 0 || arg.indexOf('\n') >= 0) {
         findings.add(argPath, "contains a line break or NUL", "retype the argument");
       } else if (arg.startsWith("-") && arg.contains(" --")) {
-        findings.add(argPath, "holds several options in one item: \"" + arg + "\"",
+        findings.add(
+            argPath,
+            "holds several options in one item: \"" + arg + "\"",
             "arguments are passed as they are, never through a shell: give each option its"
                 + " own item");
       } else {
@@ -327,8 +418,8 @@ final class ScreenRules {
       }
       reported.add(i);
     }
-    PlayerArgsRule.check(findings, argsPath, texts, reported, context.player(),
-        context.allowPlayerCode());
+    PlayerArgsRule.check(
+        findings, argsPath, texts, reported, context.player(), context.allowPlayerCode());
   }
 
   private void uniqueNames(List<Facts> facts) {
@@ -342,12 +433,19 @@ final class ScreenRules {
         continue;
       }
       if (earlier.name().equals(screen.name())) {
-        findings.add(screen.path() + ".name",
+        findings.add(
+            screen.path() + ".name",
             "\"" + screen.name() + "\" is already the name of " + earlier.path(),
             "give every screen its own name");
       } else {
-        findings.add(screen.path() + ".name",
-            "\"" + screen.name() + "\" differs from " + earlier.path() + "'s \"" + earlier.name()
+        findings.add(
+            screen.path() + ".name",
+            "\""
+                + screen.name()
+                + "\" differs from "
+                + earlier.path()
+                + "'s \""
+                + earlier.name()
                 + "\" only in upper and lower case",
             "give every screen a clearly different name");
       }
@@ -364,8 +462,14 @@ final class ScreenRules {
       }
       Facts earlier = byLowerCase.putIfAbsent(screen.host().toLowerCase(Locale.ROOT), screen);
       if (earlier != null && !earlier.host().equals(screen.host())) {
-        findings.add(screen.path() + ".host",
-            "\"" + screen.host() + "\" is \"" + earlier.host() + "\" (" + earlier.path()
+        findings.add(
+            screen.path() + ".host",
+            "\""
+                + screen.host()
+                + "\" is \""
+                + earlier.host()
+                + "\" ("
+                + earlier.path()
                 + ".host) spelt differently",
             "spell each host the same way everywhere");
         continue;
@@ -374,9 +478,15 @@ final class ScreenRules {
         if (firstLoopback == null) {
           firstLoopback = screen;
         } else if (!firstLoopback.host().equalsIgnoreCase(screen.host())) {
-          findings.add(screen.path() + ".host",
-              "\"" + screen.host() + "\" and \"" + firstLoopback.host() + "\" ("
-                  + firstLoopback.path() + ".host) both name the machine mpirun runs on, and Open MPI"
+          findings.add(
+              screen.path() + ".host",
+              "\""
+                  + screen.host()
+                  + "\" and \""
+                  + firstLoopback.host()
+                  + "\" ("
+                  + firstLoopback.path()
+                  + ".host) both name the machine mpirun runs on, and Open MPI"
                   + " would merge them into one node",
               "use one spelling, such as \"" + firstLoopback.host() + "\"");
         }
@@ -393,26 +503,40 @@ final class ScreenRules {
       }
       Facts sameHost = byHost.putIfAbsent(screen.host().toLowerCase(Locale.ROOT), screen);
       if (sameHost != null && !sameHost.address().equals(screen.address())) {
-        findings.add(screen.path() + ".address",
-            "\"" + screen.address() + "\" differs from \"" + sameHost.address() + "\", given for"
-                + " the same host " + screen.host() + " at " + sameHost.path(),
+        findings.add(
+            screen.path() + ".address",
+            "\""
+                + screen.address()
+                + "\" differs from \""
+                + sameHost.address()
+                + "\", given for"
+                + " the same host "
+                + screen.host()
+                + " at "
+                + sameHost.path(),
             "a host has one address: give the same one, or leave it out here");
         continue;
       }
       Facts sameAddress = byAddress.putIfAbsent(screen.address(), screen);
       if (sameAddress != null && !sameAddress.host().equalsIgnoreCase(screen.host())) {
-        findings.add(screen.path() + ".address",
-            "\"" + screen.address() + "\" is already the address of " + sameAddress.host() + " ("
-                + sameAddress.path() + ")",
+        findings.add(
+            screen.path() + ".address",
+            "\""
+                + screen.address()
+                + "\" is already the address of "
+                + sameAddress.host()
+                + " ("
+                + sameAddress.path()
+                + ")",
             "give every host its own address");
       }
     }
   }
 
   /**
-   * Two players on one display must not cover each other. Each screen is reported once, against
-   * the first earlier screen it collides with, so the problems grow with the screens, not with
-   * their pairs.
+   * Two players on one display must not cover each other. Each screen is reported once, against the
+   * first earlier screen it collides with, so the problems grow with the screens, not with their
+   * pairs.
    */
   private void separateWindows(List<Facts> facts) {
     Map<String, List<Facts>> byDisplay = new HashMap<>();
@@ -441,17 +565,27 @@ final class ScreenRules {
   private boolean reportCollision(Facts earlier, Facts later) {
     String display = "(host " + later.host() + ", output " + later.output() + ")";
     if (later.fullScreen()) {
-      findings.add(later.path() + ".window",
-          "is not set, so this screen fills the display " + display + " that " + earlier.path()
+      findings.add(
+          later.path() + ".window",
+          "is not set, so this screen fills the display "
+              + display
+              + " that "
+              + earlier.path()
               + " also uses",
           "give both screens a window, or put one on another output");
     } else if (earlier.fullScreen()) {
-      findings.add(later.path() + ".window",
-          "lies on the display " + display + " that " + earlier.path() + " fills (it has no"
+      findings.add(
+          later.path() + ".window",
+          "lies on the display "
+              + display
+              + " that "
+              + earlier.path()
+              + " fills (it has no"
               + " window)",
           "give " + earlier.path() + " a window too, or put one on another output");
     } else if (earlier.window().overlaps(later.window())) {
-      findings.add(later.path() + ".window",
+      findings.add(
+          later.path() + ".window",
           "overlaps " + earlier.path() + ".window on the same display " + display,
           "move one window, or put it on another output");
     } else {
@@ -466,7 +600,9 @@ final class ScreenRules {
     }
     for (Facts screen : facts) {
       if (!screen.mediaGiven()) {
-        findings.add(screen.path() + ".media", "is missing, and the layout has no span to show",
+        findings.add(
+            screen.path() + ".media",
+            "is missing, and the layout has no span to show",
             "give the screen a clip, like \"media\": \"left.mp4\", or add a top-level \"span\"");
       }
     }
@@ -492,15 +628,18 @@ final class ScreenRules {
     }
     for (int i = 1; i < counts.size(); i++) {
       if (!counts.get(i).equals(counts.get(0))) {
-        findings.add(paths.get(i),
+        findings.add(
+            paths.get(i),
             "has " + items(counts.get(i)) + ", but " + paths.get(0) + " has " + counts.get(0),
-            "screens move from item to item together, so give every playlist " + items(counts.get(0)));
+            "screens move from item to item together, so give every playlist "
+                + items(counts.get(0)));
       }
     }
     if (context.independent()) {
       for (int i = 0; i < counts.size(); i++) {
         if (counts.get(i) > 1) {
-          findings.add(paths.get(i),
+          findings.add(
+              paths.get(i),
               "is a playlist, but loopMode \"independent\" restarts each screen's clip on its own",
               "playlists change items together, in lockstep: remove \"loopMode\", or give one clip");
           return;
@@ -514,33 +653,44 @@ final class ScreenRules {
   }
 
   /**
-   * The wall keeps one screen's clock and never trims that screen's rate: with sound, a trim
-   * bends what visitors hear. So the screen with sound is the clock; with several, the layout
-   * names one in {@code sync.reference}.
+   * The wall keeps one screen's clock and never trims that screen's rate: with sound, a trim bends
+   * what visitors hear. So the screen with sound is the clock; with several, the layout names one
+   * in {@code sync.reference}.
    */
   private void oneClock(List<Facts> facts) {
-    List<Facts> withSound = facts.stream()
-        .filter(screen -> screen.audio() != null && screen.audio() != Audio.NONE).toList();
+    List<Facts> withSound =
+        facts.stream()
+            .filter(screen -> screen.audio() != null && screen.audio() != Audio.NONE)
+            .toList();
     if (context.reference().isEmpty()) {
       if (withSound.size() > 1 && !context.referenceGiven()) { // a wrong one is reported already
         Facts first = withSound.get(0);
         Facts second = withSound.get(1);
-        findings.add(second.path() + ".audio",
-            "is \"" + JsonEnums.jsonName(second.audio()) + "\", and " + first.path() + " plays sound too;"
+        findings.add(
+            second.path() + ".audio",
+            "is \""
+                + JsonEnums.jsonName(second.audio())
+                + "\", and "
+                + first.path()
+                + " plays sound too;"
                 + " the wall keeps one screen's clock and never trims its speed",
             "name that screen, like \"sync\": {\"reference\": \""
-                + (first.name() == null ? "centre" : first.name()) + "\"}");
+                + (first.name() == null ? "centre" : first.name())
+                + "\"}");
       }
       return;
     }
     String reference = context.reference().get();
-    List<String> names = facts.stream().map(Facts::name).filter(java.util.Objects::nonNull).toList();
+    List<String> names =
+        facts.stream().map(Facts::name).filter(java.util.Objects::nonNull).toList();
     Optional<Facts> named = facts.stream().filter(f -> reference.equals(f.name())).findFirst();
     if (named.isEmpty() && facts.stream().anyMatch(f -> f.name() == null)) {
       return; // a screen's name is wrong, and reported: the reference may be that screen
     }
     if (named.isEmpty()) {
-      findings.add("sync.reference", "names no screen: \"" + reference + "\"",
+      findings.add(
+          "sync.reference",
+          "names no screen: \"" + reference + "\"",
           Suggestions.closest(reference, names)
               .map(close -> "did you mean \"" + close + "\"?")
               .orElse("name one of the screens: " + String.join(", ", names)));
@@ -548,9 +698,17 @@ final class ScreenRules {
     }
     if (named.get().audio() == Audio.NONE && !withSound.isEmpty()) {
       Facts sound = withSound.get(0);
-      findings.add("sync.reference",
-          "\"" + reference + "\" has no sound, but " + sound.path() + " (\"" + sound.name() + "\") plays audio \""
-              + JsonEnums.jsonName(sound.audio()) + "\"",
+      findings.add(
+          "sync.reference",
+          "\""
+              + reference
+              + "\" has no sound, but "
+              + sound.path()
+              + " (\""
+              + sound.name()
+              + "\") plays audio \""
+              + JsonEnums.jsonName(sound.audio())
+              + "\"",
           "name the screen with the sound: a trim of its speed would bend what visitors hear");
     }
   }
@@ -558,7 +716,8 @@ final class ScreenRules {
   private void wallCanvas(List<Facts> facts) {
     boolean anyRegion = facts.stream().anyMatch(Facts::regionGiven);
     if (!context.wallGiven() && (context.hasSpan() || anyRegion)) {
-      findings.add("wall",
+      findings.add(
+          "wall",
           context.hasSpan()
               ? "is missing; span mode needs the size of the wall canvas"
               : "is missing; regions are placed on the wall canvas, which needs a size",
@@ -567,7 +726,8 @@ final class ScreenRules {
     if (context.hasSpan()) {
       for (Facts screen : facts) {
         if (!screen.mediaGiven() && !screen.regionGiven()) {
-          findings.add(screen.path() + ".region",
+          findings.add(
+              screen.path() + ".region",
               "is missing; this screen shows the span, and needs the part of the wall it shows",
               "add \"region\": {\"x\": 0, \"y\": 0, \"width\": 1920, \"height\": 1080}");
         }
@@ -584,13 +744,19 @@ final class ScreenRules {
         continue;
       }
       if (region.right() > wall.width()) {
-        findings.add(screen.path() + ".region",
-            "its right edge, x + width = " + region.right() + ", is beyond the wall's width, "
+        findings.add(
+            screen.path() + ".region",
+            "its right edge, x + width = "
+                + region.right()
+                + ", is beyond the wall's width, "
                 + wall.width(),
             "move or shrink the region, or widen \"wall\"");
       } else if (region.bottom() > wall.height()) {
-        findings.add(screen.path() + ".region",
-            "its bottom edge, y + height = " + region.bottom() + ", is beyond the wall's height, "
+        findings.add(
+            screen.path() + ".region",
+            "its bottom edge, y + height = "
+                + region.bottom()
+                + ", is beyond the wall's height, "
                 + wall.height(),
             "move or shrink the region, or make \"wall\" taller");
       }
@@ -604,7 +770,8 @@ final class ScreenRules {
       for (int i = 0; later != null && i < j; i++) {
         Rect earlier = facts.get(i).region();
         if (earlier != null && earlier.overlaps(later)) {
-          findings.add(facts.get(j).path() + ".region",
+          findings.add(
+              facts.get(j).path() + ".region",
               "overlaps " + facts.get(i).path() + ".region",
               "two screens cannot hang in the same place: move one region");
           break;

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * reference} names the screen whose clock the wall keeps (its rate is never trimmed), or is null:
  * then the one screen with sound is the clock, or, on a silent wall, the median screen.
  */
-public record SyncSettings(int toleranceMs, int seekThresholdMs, double maxRateTrim, String reference) {
+public record SyncSettings(
+    int toleranceMs, int seekThresholdMs, double maxRateTrim, String reference) {
 
   public static final int DEFAULT_TOLERANCE_MS = 10;
   public static final int DEFAULT_SEEK_THRESHOLD_MS = 500;

@@ -18,22 +18,32 @@ final class SyntaxErrors {
     return new Problem(file, path, "invalid JSON" + where + ": " + whatAndFix[0], whatAndFix[1]);
   }
 
-  /** One of the parser's limits on a layout (see {@link JsonDocument}), exceeded at {@code path}. */
+  /**
+   * One of the parser's limits on a layout (see {@link JsonDocument}), exceeded at {@code path}.
+   */
   static Problem limit(String file, StreamConstraintsException e, String path) {
     String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     String[] whatAndFix;
     if (m.startsWith("Document nesting depth")) {
-      whatAndFix = pair("objects and lists nest more than " + JsonDocument.MAX_DEPTH + " deep",
-          "a layout nests 4 deep, as in screens[0].window.x: check the brackets");
+      whatAndFix =
+          pair(
+              "objects and lists nest more than " + JsonDocument.MAX_DEPTH + " deep",
+              "a layout nests 4 deep, as in screens[0].window.x: check the brackets");
     } else if (m.startsWith("Name length")) {
-      whatAndFix = pair("a field name is longer than " + JsonDocument.MAX_NAME_CHARS + " characters",
-          "use the field names of docs/layout.md");
+      whatAndFix =
+          pair(
+              "a field name is longer than " + JsonDocument.MAX_NAME_CHARS + " characters",
+              "use the field names of docs/layout.md");
     } else if (m.startsWith("Number value length")) {
-      whatAndFix = pair("a number is written with more than " + JsonDocument.MAX_NUMBER_CHARS
-          + " characters", "write an ordinary number, such as 10 or 0.05");
+      whatAndFix =
+          pair(
+              "a number is written with more than " + JsonDocument.MAX_NUMBER_CHARS + " characters",
+              "write an ordinary number, such as 10 or 0.05");
     } else {
-      whatAndFix = pair(firstLine(m).replaceAll(" \\(from `[^`]*`\\)", ""),
-          "check that this is the layout file");
+      whatAndFix =
+          pair(
+              firstLine(m).replaceAll(" \\(from `[^`]*`\\)", ""),
+              "check that this is the layout file");
     }
     return new Problem(file, path, "too big to be a layout: " + whatAndFix[0], whatAndFix[1]);
   }

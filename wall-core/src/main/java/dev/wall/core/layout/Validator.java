@@ -14,14 +14,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every rule of the layout contract, checked on the JSON tree so that all problems are found in
- * one pass. The model is only built from a tree that passed. See docs/layout.md for the rules.
+ * Every rule of the layout contract, checked on the JSON tree so that all problems are found in one
+ * pass. The model is only built from a tree that passed. See docs/layout.md for the rules.
  */
 public final class Validator {
   static final List<String> TOP_FIELDS =
       List.of(
-          "version", "name", "loops", "loopMode", "unevenItems", "player", "mediaRoot", "network",
-          "sync", "wall", "span", "screens", "schedule", "allowPlayerCode");
+          "version",
+          "name",
+          "loops",
+          "loopMode",
+          "unevenItems",
+          "player",
+          "mediaRoot",
+          "network",
+          "sync",
+          "wall",
+          "span",
+          "screens",
+          "schedule",
+          "allowPlayerCode");
   static final List<String> NETWORK_FIELDS = List.of("subnet", "interface", "gateway", "dns");
   static final List<String> SYNC_FIELDS =
       List.of("toleranceMs", "seekThresholdMs", "maxRateTrim", "reference");
@@ -32,14 +44,19 @@ public final class Validator {
   public static final int MAX_TOLERANCE_MS = 1000;
   public static final int MAX_SEEK_THRESHOLD_MS = 60_000;
   public static final BigDecimal MAX_RATE_TRIM = new BigDecimal("0.5");
+
   /** Wall and region coordinates: any unit, but bounded so sums stay exact. */
   public static final long MAX_CANVAS = 1_000_000;
+
   /** Clips in one playlist: a show, not an archive; and each is on mpv's command line. */
   public static final int MAX_ITEMS = 1000;
+
   /** DNS servers in network.dns: a wall's network has one or two. */
   public static final int MAX_DNS = 8;
+
   /** Screens in one layout; beyond it the layout is refused without looking at a screen. */
   public static final int MAX_SCREENS = ScreenRules.MAX_SCREENS;
+
   static final String PLAYLIST_EXAMPLE = "\"media\": [\"intro.mp4\", \"main.mp4\"]";
 
   private static final String SCREEN_FIELD_HINT =
@@ -79,9 +96,17 @@ public final class Validator {
    * @param reference {@code sync.reference}, the screen named as the wall's clock
    * @param referenceGiven whether the layout has a {@code sync.reference}, right or wrong
    */
-  record Context(Optional<Path> mediaRoot, Optional<Addresses.Cidr> subnet, Optional<Size> wall,
-      boolean hasSpan, boolean wallGiven, Optional<Integer> spanItems, boolean independent,
-      Optional<String> reference, boolean referenceGiven, boolean allowPlayerCode,
+  record Context(
+      Optional<Path> mediaRoot,
+      Optional<Addresses.Cidr> subnet,
+      Optional<Size> wall,
+      boolean hasSpan,
+      boolean wallGiven,
+      Optional<Integer> spanItems,
+      boolean independent,
+      Optional<String> reference,
+      boolean referenceGiven,
+      boolean allowPlayerCode,
       Optional<PlayerKind> player) {}
 
   public static List<Problem> validate(String file, JsonDocument document) {
@@ -98,10 +123,16 @@ public final class Validator {
     List<Problem> problems = new ArrayList<>(findings.all());
     problems.sort(Comparator.comparingInt(problem -> document.position(problem.jsonPath())));
     if (findings.dropped() > 0) {
-      problems.add(new Problem(file, "",
-          "breaks " + findings.dropped() + " more rules than the " + Findings.MAX_PROBLEMS
-              + " shown (the first found)",
-          "fix these, then run wall validate again; is this the right file?"));
+      problems.add(
+          new Problem(
+              file,
+              "",
+              "breaks "
+                  + findings.dropped()
+                  + " more rules than the "
+                  + Findings.MAX_PROBLEMS
+                  + " shown (the first found)",
+              "fix these, then run wall validate again; is this the right file?"));
     }
     return problems;
   }
@@ -128,9 +159,21 @@ public final class Validator {
       Optional<String> reference = sync();
       Optional<Size> wall = wall();
       Optional<Integer> spanItems = span(mediaRoot);
-      boolean independent = root.path("loopMode").asText("").equals(JsonEnums.jsonName(LoopMode.INDEPENDENT));
-      Context context = new Context(mediaRoot, subnet, wall, root.has("span"), root.has("wall"), spanItems,
-          independent, reference, root.path("sync").has("reference"), allowPlayerCode(), player());
+      boolean independent =
+          root.path("loopMode").asText("").equals(JsonEnums.jsonName(LoopMode.INDEPENDENT));
+      Context context =
+          new Context(
+              mediaRoot,
+              subnet,
+              wall,
+              root.has("span"),
+              root.has("wall"),
+              spanItems,
+              independent,
+              reference,
+              root.path("sync").has("reference"),
+              allowPlayerCode(),
+              player());
       ScreenRules.check(findings, root, context);
       findings.optional(root, "schedule").ifPresent(v -> ScheduleRules.check(findings, v));
     }
@@ -141,20 +184,32 @@ public final class Validator {
       if (player == null) {
         return Optional.of(PlayerKind.AUTO);
       }
-      return Optional.of(player).filter(JsonNode::isTextual).map(JsonNode::textValue)
-          .filter(JsonEnums.jsonNames(PlayerKind.class)::contains).map(PlayerKind::fromJson);
+      return Optional.of(player)
+          .filter(JsonNode::isTextual)
+          .map(JsonNode::textValue)
+          .filter(JsonEnums.jsonNames(PlayerKind.class)::contains)
+          .map(PlayerKind::fromJson);
     }
 
-    /** The layout's opt-in to playerArgs beyond the players' allow-lists; see {@link PlayerArgsRule}. */
+    /**
+     * The layout's opt-in to playerArgs beyond the players' allow-lists; see {@link
+     * PlayerArgsRule}.
+     */
     private boolean allowPlayerCode() {
-      return findings.optional(root, "allowPlayerCode").map(v -> {
-        if (!v.isBoolean()) {
-          findings.add("allowPlayerCode", "must be true or false, got " + Findings.describe(v),
-              "\"allowPlayerCode\": true, or remove it");
-          return false;
-        }
-        return v.booleanValue();
-      }).orElse(false);
+      return findings
+          .optional(root, "allowPlayerCode")
+          .map(
+              v -> {
+                if (!v.isBoolean()) {
+                  findings.add(
+                      "allowPlayerCode",
+                      "must be true or false, got " + Findings.describe(v),
+                      "\"allowPlayerCode\": true, or remove it");
+                  return false;
+                }
+                return v.booleanValue();
+              })
+          .orElse(false);
     }
 
     private void version() {
@@ -188,7 +243,8 @@ public final class Validator {
                   findings.add("name", "is empty", "give the wall a name, or remove the field");
                 } else if (name.length() > 200) {
                   findings.add(
-                      "name", "is " + name.length() + " characters long, more than 200",
+                      "name",
+                      "is " + name.length() + " characters long, more than 200",
                       "shorten it");
                 }
               });
@@ -200,7 +256,11 @@ public final class Validator {
           .ifPresent(
               v ->
                   findings.wholeNumber(
-                      v, "loops", 0, MAX_LOOPS, "\"loops\": 10",
+                      v,
+                      "loops",
+                      0,
+                      MAX_LOOPS,
+                      "\"loops\": 10",
                       "use 0 to play forever, or a count up to " + MAX_LOOPS));
     }
 
@@ -215,7 +275,10 @@ public final class Validator {
       String example = "\"mediaRoot\": \"/srv/wall/media\"";
       Optional<String> text =
           findings
-              .required(root, "", "mediaRoot",
+              .required(
+                  root,
+                  "",
+                  "mediaRoot",
                   "add the folder that holds the clips on every node, like " + example)
               .flatMap(v -> findings.text(v, "mediaRoot", example));
       if (text.isEmpty()) {
@@ -223,7 +286,9 @@ public final class Validator {
       }
       String value = text.get();
       if (value.chars().anyMatch(c -> c < 0x20) || value.contains("\\")) {
-        findings.add("mediaRoot", "\"" + value + "\" is not a Linux path",
+        findings.add(
+            "mediaRoot",
+            "\"" + value + "\" is not a Linux path",
             "write it with '/' between folders, like " + example);
         return Optional.empty();
       }
@@ -231,7 +296,8 @@ public final class Validator {
       try {
         path = Path.of(value);
       } catch (InvalidPathException e) {
-        findings.add("mediaRoot", "\"" + value + "\" is not a valid path", "write it like " + example);
+        findings.add(
+            "mediaRoot", "\"" + value + "\" is not a valid path", "write it like " + example);
         return Optional.empty();
       }
       if (!path.isAbsolute()) {
@@ -248,8 +314,12 @@ public final class Validator {
       Optional<ObjectNode> network =
           findings
               .optional(root, "network")
-              .flatMap(v -> findings.object(v, "network",
-                  "\"network\": {\"subnet\": \"192.168.1.0/24\", \"interface\": \"eth0\"}"));
+              .flatMap(
+                  v ->
+                      findings.object(
+                          v,
+                          "network",
+                          "\"network\": {\"subnet\": \"192.168.1.0/24\", \"interface\": \"eth0\"}"));
       if (network.isEmpty()) {
         return Optional.empty();
       }
@@ -265,7 +335,9 @@ public final class Validator {
     private Optional<Addresses.Cidr> subnet(ObjectNode net) {
       String example = "\"subnet\": \"192.168.1.0/24\"";
       Optional<String> text =
-          findings.optional(net, "subnet").flatMap(v -> findings.text(v, "network.subnet", example));
+          findings
+              .optional(net, "subnet")
+              .flatMap(v -> findings.text(v, "network.subnet", example));
       if (text.isEmpty()) {
         return Optional.empty();
       }
@@ -308,13 +380,14 @@ public final class Validator {
               gateway -> {
                 Optional<byte[]> ip = Addresses.ip(gateway);
                 if (ip.isEmpty()) {
-                  findings.add("network.gateway", "\"" + gateway + "\" is not an IP address",
+                  findings.add(
+                      "network.gateway",
+                      "\"" + gateway + "\" is not an IP address",
                       "write the router's address, like \"192.168.1.1\"");
                 } else if (subnet.isPresent() && !subnet.get().contains(ip.get())) {
                   findings.add(
                       "network.gateway",
-                      "\"" + gateway + "\" is outside network.subnet "
-                          + subnet.get().networkForm(),
+                      "\"" + gateway + "\" is outside network.subnet " + subnet.get().networkForm(),
                       "use the router's address on the wall's own network");
                 }
               });
@@ -329,7 +402,9 @@ public final class Validator {
         return;
       }
       if (list.get().size() > MAX_DNS) {
-        findings.add("network.dns", "lists " + list.get().size() + " servers, more than " + MAX_DNS,
+        findings.add(
+            "network.dns",
+            "lists " + list.get().size() + " servers, more than " + MAX_DNS,
             "give the one or two DNS servers of the wall's network");
         return;
       }
@@ -340,7 +415,9 @@ public final class Validator {
             .filter(server -> Addresses.ip(server).isEmpty())
             .ifPresent(
                 server ->
-                    findings.add(path, "\"" + server + "\" is not an IP address",
+                    findings.add(
+                        path,
+                        "\"" + server + "\" is not an IP address",
                         "name the DNS server by its address, like \"192.168.1.1\""));
       }
     }
@@ -359,14 +436,30 @@ public final class Validator {
       Optional<Long> tolerance =
           findings
               .optional(s, "toleranceMs")
-              .flatMap(v -> findings.wholeNumber(v, "sync.toleranceMs", 1, MAX_TOLERANCE_MS,
-                  "\"toleranceMs\": 20",
-                  "the default, " + SyncSettings.DEFAULT_TOLERANCE_MS + ", suits most walls"));
+              .flatMap(
+                  v ->
+                      findings.wholeNumber(
+                          v,
+                          "sync.toleranceMs",
+                          1,
+                          MAX_TOLERANCE_MS,
+                          "\"toleranceMs\": 20",
+                          "the default, "
+                              + SyncSettings.DEFAULT_TOLERANCE_MS
+                              + ", suits most walls"));
       findings
           .optional(s, "seekThresholdMs")
-          .flatMap(v -> findings.wholeNumber(v, "sync.seekThresholdMs", 1, MAX_SEEK_THRESHOLD_MS,
-              "\"seekThresholdMs\": 500",
-              "the default, " + SyncSettings.DEFAULT_SEEK_THRESHOLD_MS + ", suits most walls"))
+          .flatMap(
+              v ->
+                  findings.wholeNumber(
+                      v,
+                      "sync.seekThresholdMs",
+                      1,
+                      MAX_SEEK_THRESHOLD_MS,
+                      "\"seekThresholdMs\": 500",
+                      "the default, "
+                          + SyncSettings.DEFAULT_SEEK_THRESHOLD_MS
+                          + ", suits most walls"))
           .ifPresent(
               seek -> {
                 long dead = tolerance.orElse((long) SyncSettings.DEFAULT_TOLERANCE_MS);
@@ -387,7 +480,8 @@ public final class Validator {
                       "sync.maxRateTrim",
                       "must be between 0 and " + MAX_RATE_TRIM + ", got " + trim.toPlainString(),
                       "it is a fraction of normal speed; the default, "
-                          + SyncSettings.DEFAULT_MAX_RATE_TRIM + ", suits most walls"));
+                          + SyncSettings.DEFAULT_MAX_RATE_TRIM
+                          + ", suits most walls"));
       return findings
           .optional(s, "reference")
           .flatMap(v -> findings.text(v, "sync.reference", "\"reference\": \"centre\""));
@@ -412,9 +506,17 @@ public final class Validator {
     private Optional<Long> canvasSide(ObjectNode wall, String side, String example) {
       return findings
           .required(wall, "wall", side, "add the wall's " + side + ", like " + example)
-          .flatMap(v -> findings.wholeNumber(v, "wall." + side, 1, MAX_CANVAS,
-              "\"" + side + "\": 3840",
-              "give the whole wall's " + side + ", bezel gaps included, in the unit of the regions"));
+          .flatMap(
+              v ->
+                  findings.wholeNumber(
+                      v,
+                      "wall." + side,
+                      1,
+                      MAX_CANVAS,
+                      "\"" + side + "\": 3840",
+                      "give the whole wall's "
+                          + side
+                          + ", bezel gaps included, in the unit of the regions"));
     }
 
     /** Checks {@code span}; returns how many items its playlist has, when that is known. */
@@ -427,9 +529,13 @@ public final class Validator {
       }
       findings.onlyKnownFields(span.get(), "span", SPAN_FIELDS, Map.of());
       return findings
-          .required(span.get(), "span", "media",
+          .required(
+              span.get(),
+              "span",
+              "media",
               "name the video to show across the wall, like " + example)
-          .flatMap(v -> playlist(findings, v, "span.media", "\"media\": \"panorama.mp4\"", mediaRoot));
+          .flatMap(
+              v -> playlist(findings, v, "span.media", "\"media\": \"panorama.mp4\"", mediaRoot));
     }
   }
 
@@ -445,7 +551,8 @@ public final class Validator {
       return Optional.empty();
     }
     if (media.get().isTextual()) {
-      findings.text(media.get(), path, example)
+      findings
+          .text(media.get(), path, example)
           .ifPresent(clip -> MediaPaths.check(findings, path, clip, mediaRoot));
       return Optional.of(1);
     }
@@ -455,13 +562,16 @@ public final class Validator {
       return Optional.empty();
     }
     if (items.size() > MAX_ITEMS) {
-      findings.add(path, "lists " + items.size() + " clips, more than " + MAX_ITEMS,
+      findings.add(
+          path,
+          "lists " + items.size() + " clips, more than " + MAX_ITEMS,
           "split the show into several layouts");
       return Optional.empty();
     }
     for (int i = 0; i < items.size(); i++) {
       String itemPath = JsonPaths.index(path, i);
-      findings.text(items.get(i), itemPath, "\"main.mp4\"")
+      findings
+          .text(items.get(i), itemPath, "\"main.mp4\"")
           .ifPresent(clip -> MediaPaths.check(findings, itemPath, clip, mediaRoot));
     }
     return Optional.of(items.size());

@@ -26,7 +26,9 @@ import java.util.TreeSet;
  * both passes. Pure: every instant comes from the caller.
  */
 public final class OpeningHours {
-  /** How far ahead {@link #nextChange} looks; a schedule closed for longer than this never opens. */
+  /**
+   * How far ahead {@link #nextChange} looks; a schedule closed for longer than this never opens.
+   */
   static final int HORIZON_DAYS = 400;
 
   private final ZoneId zone;
@@ -40,7 +42,9 @@ public final class OpeningHours {
     }
   }
 
-  /** @throws IllegalArgumentException for a schedule that did not pass validation */
+  /**
+   * @throws IllegalArgumentException for a schedule that did not pass validation
+   */
   public static OpeningHours of(Schedule schedule) {
     OpeningHours hours = new OpeningHours(ZoneId.of(schedule.timezone()));
     for (Schedule.Window window : schedule.open()) {
@@ -58,7 +62,8 @@ public final class OpeningHours {
 
   private static <T> T value(HoursSyntax.Parsed<T> parsed) {
     if (!parsed.ok()) {
-      throw new IllegalArgumentException("a schedule that did not pass validation: " + parsed.what());
+      throw new IllegalArgumentException(
+          "a schedule that did not pass validation: " + parsed.what());
     }
     return parsed.value();
   }
@@ -81,7 +86,10 @@ public final class OpeningHours {
     return false;
   }
 
-  /** The first instant after {@code after} at which {@link #isOpen} changes, if any within the horizon. */
+  /**
+   * The first instant after {@code after} at which {@link #isOpen} changes, if any within the
+   * horizon.
+   */
   public Optional<Instant> nextChange(Instant after) {
     boolean open = isOpen(after);
     LocalDate first = after.atZone(zone).toLocalDate().minusDays(1);
@@ -115,7 +123,8 @@ public final class OpeningHours {
     if (transition.isGap()) {
       return List.of(transition.getInstant());
     }
-    return List.of(local.atOffset(transition.getOffsetBefore()).toInstant(),
+    return List.of(
+        local.atOffset(transition.getOffsetBefore()).toInstant(),
         local.atOffset(transition.getOffsetAfter()).toInstant());
   }
 
@@ -140,7 +149,8 @@ public final class OpeningHours {
         return new Decision.Play(Optional.empty());
       }
       Optional<Instant> reopening = nextChange(closing.get());
-      if (reopening.isEmpty() || Duration.between(closing.get(), reopening.get()).compareTo(wake) > 0) {
+      if (reopening.isEmpty()
+          || Duration.between(closing.get(), reopening.get()).compareTo(wake) > 0) {
         return new Decision.Play(closing);
       }
       from = reopening.get();
@@ -152,19 +162,26 @@ public final class OpeningHours {
     /** Displays on and playing, until {@code closeAt} (empty: the schedule never closes again). */
     record Play(Optional<Instant> closeAt) implements Decision {}
 
-    /** Displays off until {@code wakeAt}; the wall opens at {@code opensAt} (empty: not within the horizon). */
+    /**
+     * Displays off until {@code wakeAt}; the wall opens at {@code opensAt} (empty: not within the
+     * horizon).
+     */
     record Sleep(Instant wakeAt, Optional<Instant> opensAt) implements Decision {}
   }
 
-  /** {@code off (schedule, opens Mon 09:30)}: what {@code wall status} and the page show while asleep. */
+  /**
+   * {@code off (schedule, opens Mon 09:30)}: what {@code wall status} and the page show while
+   * asleep.
+   */
   public String offLabel(Instant now, Optional<Instant> opensAt) {
-    return opensAt.map(at -> "off (schedule, opens " + when(now, at) + ")")
+    return opensAt
+        .map(at -> "off (schedule, opens " + when(now, at) + ")")
         .orElse("off (schedule, no opening in the next " + HORIZON_DAYS + " days)");
   }
 
   /**
-   * An instant as a technician reads it in the schedule's zone: {@code Mon 09:30} within the
-   * coming week, {@code Fri 2027-01-01 10:00} further away.
+   * An instant as a technician reads it in the schedule's zone: {@code Mon 09:30} within the coming
+   * week, {@code Fri 2027-01-01 10:00} further away.
    */
   public String when(Instant now, Instant at) {
     ZonedDateTime local = at.atZone(zone);
@@ -179,8 +196,11 @@ public final class OpeningHours {
   /** The next change as one phrase, {@code opens Mon 09:30} or {@code closes Fri 18:00}. */
   public String nextChangeLabel(Instant now) {
     boolean open = isOpen(now);
-    return nextChange(now).map(at -> (open ? "closes " : "opens ") + when(now, at))
-        .orElse(open ? "open, no closing in the next " + HORIZON_DAYS + " days"
-            : "closed, no opening in the next " + HORIZON_DAYS + " days");
+    return nextChange(now)
+        .map(at -> (open ? "closes " : "opens ") + when(now, at))
+        .orElse(
+            open
+                ? "open, no closing in the next " + HORIZON_DAYS + " days"
+                : "closed, no opening in the next " + HORIZON_DAYS + " days");
   }
 }

@@ -45,7 +45,12 @@ public interface Action {
     }
 
     public String line(String module) {
-      return module + ": " + target + ": " + status.label() + (note.isEmpty() ? "" : " (" + note + ")");
+      return module
+          + ": "
+          + target
+          + ": "
+          + status.label()
+          + (note.isEmpty() ? "" : " (" + note + ")");
     }
   }
 }

@@ -1,13 +1,13 @@
 package dev.wall.core.setup;
 
-import dev.wall.core.io.FileAttrs;
 import dev.wall.core.io.AtomicFile;
+import dev.wall.core.io.FileAttrs;
 import java.io.PrintWriter;
 
 /**
- * What an action needs to run: the tree, the writer, the journal, the module it belongs to,
- * whether this is a dry run (then diffs go to {@code out} and nothing is written), and whether
- * this process may change owners (only root may).
+ * What an action needs to run: the tree, the writer, the journal, the module it belongs to, whether
+ * this is a dry run (then diffs go to {@code out} and nothing is written), and whether this process
+ * may change owners (only root may).
  */
 public record ActionContext(
     SystemTree tree,

@@ -1,9 +1,9 @@
 package dev.wall.core.setup;
 
 import dev.wall.core.io.AtomicFile;
+import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.Action.Result;
 import dev.wall.core.setup.Action.Status;
-import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.Journal.Entry;
 import dev.wall.core.setup.Journal.Kind;
 import java.io.IOException;
@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A folder that must exist, such as the export or the mount point. Undo removes it only if setup made it and it is empty. */
+/**
+ * A folder that must exist, such as the export or the mount point. Undo removes it only if setup
+ * made it and it is empty.
+ */
 public record EnsureDir(String target, FileAttrs attrs) implements Action {
 
   @Override
@@ -55,7 +58,8 @@ public record EnsureDir(String target, FileAttrs attrs) implements Action {
       ctx.journal().remove(entry.get());
       status = Status.UNDONE;
     }
-    if (status == Status.NOTHING_TO_UNDO && ctx.journal().find(ctx.module(), Kind.CREATED_DIR, target).isPresent()) {
+    if (status == Status.NOTHING_TO_UNDO
+        && ctx.journal().find(ctx.module(), Kind.CREATED_DIR, target).isPresent()) {
       return new Result(target, status, "kept: not empty");
     }
     return Result.of(target, status);

@@ -1,9 +1,9 @@
 package dev.wall.core.setup;
 
 import dev.wall.core.io.AtomicFile;
+import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.Action.Result;
 import dev.wall.core.setup.Action.Status;
-import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.Journal.Entry;
 import dev.wall.core.setup.Journal.Kind;
 import java.io.IOException;
@@ -32,6 +32,7 @@ public final class FileEdit implements Action {
   private final String path;
   private final Edit edit;
   private final FileAttrs newFileAttrs;
+
   /** The user whose home the file is in, or null for a system file. */
   private final NodeUser home;
 
@@ -46,7 +47,9 @@ public final class FileEdit implements Action {
     this.home = home;
   }
 
-  /** A file in {@code user}'s home ({@code relative} to it), created as theirs with {@code mode}. */
+  /**
+   * A file in {@code user}'s home ({@code relative} to it), created as theirs with {@code mode}.
+   */
   public static FileEdit inHome(NodeUser user, String relative, Edit edit, String mode) {
     return new FileEdit(user.inHome(relative), edit, user.owns(mode), user);
   }
@@ -77,7 +80,9 @@ public final class FileEdit implements Action {
       return Result.of(path, Status.ALREADY_SET);
     }
     if (ctx.dryRun()) {
-      ctx.out().print(LineDiff.unified(orEmpty(current), next, current == null ? "/dev/null" : path, path));
+      ctx.out()
+          .print(
+              LineDiff.unified(orEmpty(current), next, current == null ? "/dev/null" : path, path));
       return Result.of(path, Status.WOULD_CHANGE);
     }
     String note = "";
@@ -99,7 +104,10 @@ public final class FileEdit implements Action {
     return new Result(path, Status.CHANGED, note);
   }
 
-  /** The home's files through {@link NodeUser#homeFiles}, a system file's through the context's writer. */
+  /**
+   * The home's files through {@link NodeUser#homeFiles}, a system file's through the context's
+   * writer.
+   */
   private AtomicFile files(ActionContext ctx) {
     return home == null ? ctx.writer() : home.homeFiles(ctx.tree());
   }
@@ -119,7 +127,9 @@ public final class FileEdit implements Action {
 
   private FileAttrs attributes(AtomicFile files, Path file) throws IOException, SetupRefusal {
     try {
-      return files.attributes(file).orElseThrow(() -> new java.nio.file.NoSuchFileException(file.toString()));
+      return files
+          .attributes(file)
+          .orElseThrow(() -> new java.nio.file.NoSuchFileException(file.toString()));
     } catch (AtomicFile.UnsafePathException e) {
       throw new SetupRefusal(e.getMessage());
     }
@@ -159,11 +169,15 @@ public final class FileEdit implements Action {
     return Result.of(path, Status.NOTHING_TO_UNDO);
   }
 
-  private Result undoEdit(ActionContext ctx, AtomicFile files, Path file, Path backup, String current)
+  private Result undoEdit(
+      ActionContext ctx, AtomicFile files, Path file, Path backup, String current)
       throws IOException, SetupRefusal {
     if (current == null) {
       throw new SetupRefusal(
-          ctx.tree().show(path) + ": missing; its original is in " + ctx.tree().show(path) + BACKUP_SUFFIX);
+          ctx.tree().show(path)
+              + ": missing; its original is in "
+              + ctx.tree().show(path)
+              + BACKUP_SUFFIX);
     }
     String original = Text.decode(read(files, backup));
     String restored = reverse(ctx, original, edit.apply(original), current);
@@ -183,11 +197,14 @@ public final class FileEdit implements Action {
     return new Result(path, Status.UNDONE, "backup removed");
   }
 
-  private Result undoCreate(ActionContext ctx, AtomicFile files, Path file, Entry created, String current)
+  private Result undoCreate(
+      ActionContext ctx, AtomicFile files, Path file, Entry created, String current)
       throws IOException, SetupRefusal {
     String left = current == null ? "" : reverse(ctx, "", edit.apply(null), current);
     if (ctx.dryRun()) {
-      ctx.out().print(LineDiff.unified(orEmpty(current), left, path, left.isBlank() ? "/dev/null" : path));
+      ctx.out()
+          .print(
+              LineDiff.unified(orEmpty(current), left, path, left.isBlank() ? "/dev/null" : path));
       return Result.of(path, Status.WOULD_UNDO);
     }
     if (left.isBlank()) {
@@ -210,7 +227,9 @@ public final class FileEdit implements Action {
                     ctx.tree().show(path)
                         + ": changed since wall setup wrote it, where wall's own lines were;"
                         + " compare it with "
-                        + (Files.exists(backupOf(ctx.tree().resolve(path)), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        + (Files.exists(
+                                backupOf(ctx.tree().resolve(path)),
+                                java.nio.file.LinkOption.NOFOLLOW_LINKS)
                             ? ctx.tree().show(path) + BACKUP_SUFFIX
                             : "the diff of --dry-run")
                         + " and fix it by hand"));
@@ -229,7 +248,9 @@ public final class FileEdit implements Action {
   }
 
   private static void removeCreatedParents(ActionContext ctx, Path dir) throws IOException {
-    for (Path d = dir; d != null && d.startsWith(ctx.tree().root()) && !d.equals(ctx.tree().root()); d = d.getParent()) {
+    for (Path d = dir;
+        d != null && d.startsWith(ctx.tree().root()) && !d.equals(ctx.tree().root());
+        d = d.getParent()) {
       String nodePath = "/" + ctx.tree().root().relativize(d);
       Optional<Entry> entry = ctx.journal().find(ctx.module(), Kind.CREATED_DIR, nodePath);
       if (entry.isEmpty() || !EnsureDir.isEmptyDir(d)) {

@@ -1,7 +1,7 @@
 package dev.wall.core.setup;
 
-import dev.wall.core.io.FileAttrs;
 import dev.wall.core.io.AtomicFile;
+import dev.wall.core.io.FileAttrs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,8 @@ public final class Journal {
 
     static Entry parse(String line) {
       String[] parts = Text.strip(line).split("\t", -1);
-      return new Entry(parts[0], Kind.valueOf(parts[1]), parts[2], parts.length > 3 ? parts[3] : "");
+      return new Entry(
+          parts[0], Kind.valueOf(parts[1]), parts[2], parts.length > 3 ? parts[3] : "");
     }
   }
 

@@ -13,10 +13,16 @@ public final class LineDiff {
 
   private LineDiff() {}
 
-  /** One change: {@code before} lines at {@code beforeStart} became {@code after} at {@code afterStart}. */
+  /**
+   * One change: {@code before} lines at {@code beforeStart} became {@code after} at {@code
+   * afterStart}.
+   */
   public record Hunk(int beforeStart, List<String> before, int afterStart, List<String> after) {}
 
-  /** The changes from {@code a} to {@code b}, as runs of differing lines (longest common subsequence). */
+  /**
+   * The changes from {@code a} to {@code b}, as runs of differing lines (longest common
+   * subsequence).
+   */
   public static List<Hunk> hunks(List<String> a, List<String> b) {
     int n = a.size();
     int m = b.size();
@@ -24,7 +30,9 @@ public final class LineDiff {
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
         lcs[i][j] =
-            a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<Hunk> hunks = new ArrayList<>();
@@ -78,7 +86,8 @@ public final class LineDiff {
     return h.beforeStart() + h.before().size();
   }
 
-  private static void appendGroup(StringBuilder out, List<String> a, List<String> b, List<Hunk> group) {
+  private static void appendGroup(
+      StringBuilder out, List<String> a, List<String> b, List<Hunk> group) {
     Hunk first = group.get(0);
     Hunk last = group.get(group.size() - 1);
     int lead = Math.min(CONTEXT, first.beforeStart());
@@ -132,7 +141,8 @@ public final class LineDiff {
       Hunk h = hunks.get(k);
       int lead = Math.min(CONTEXT, h.afterStart());
       int trail = Math.min(CONTEXT, b.size() - h.afterStart() - h.after().size());
-      List<String> window = b.subList(h.afterStart() - lead, h.afterStart() + h.after().size() + trail);
+      List<String> window =
+          b.subList(h.afterStart() - lead, h.afterStart() + h.after().size() + trail);
       int at = uniqueMatch(c, window, h.afterStart() - lead);
       if (at < 0) {
         return Optional.empty();
@@ -144,7 +154,10 @@ public final class LineDiff {
     return Optional.of(String.join("", c));
   }
 
-  /** Joins changes whose context windows overlap, so that reverting one never breaks the next's context. */
+  /**
+   * Joins changes whose context windows overlap, so that reverting one never breaks the next's
+   * context.
+   */
   private static List<Hunk> coalesce(List<String> a, List<String> b, List<Hunk> hunks) {
     List<Hunk> joined = new ArrayList<>();
     for (Hunk h : hunks) {

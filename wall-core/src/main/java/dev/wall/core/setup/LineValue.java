@@ -21,11 +21,19 @@ public final class LineValue {
   public static String of(String file, String what, String value) throws SetupRefusal {
     int bad = value == null ? -1 : ControlChars.find(value);
     if (bad >= 0) {
-      String shown = ControlChars.visible(value.length() > 100 ? value.substring(0, 97) : value)
-          + (value.length() > 100 ? "..." : "");
-      throw new SetupRefusal(file + ": " + what + " \"" + shown + "\" holds "
-          + ControlChars.describe(value, bad) + ", and one line of this file cannot hold it;"
-          + " nothing was written: fix the layout (wall validate names the field)");
+      String shown =
+          ControlChars.visible(value.length() > 100 ? value.substring(0, 97) : value)
+              + (value.length() > 100 ? "..." : "");
+      throw new SetupRefusal(
+          file
+              + ": "
+              + what
+              + " \""
+              + shown
+              + "\" holds "
+              + ControlChars.describe(value, bad)
+              + ", and one line of this file cannot hold it;"
+              + " nothing was written: fix the layout (wall validate names the field)");
     }
     return value;
   }
@@ -38,9 +46,14 @@ public final class LineValue {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if ((c < 0x20 && c != '\t') || c == 0x7F) {
-        throw new SetupRefusal(file + ": the line \"" + ControlChars.visible(line) + "\" holds "
-            + ControlChars.describe(line, i) + "; nothing was written: fix the layout (wall validate"
-            + " names the field)");
+        throw new SetupRefusal(
+            file
+                + ": the line \""
+                + ControlChars.visible(line)
+                + "\" holds "
+                + ControlChars.describe(line, i)
+                + "; nothing was written: fix the layout (wall validate"
+                + " names the field)");
       }
     }
     return line;

@@ -3,8 +3,8 @@ package dev.wall.core.setup;
 import java.util.List;
 
 /**
- * The lines setup owns inside a file it shares with others, between a begin and an end marker.
- * A second run replaces the block in place, so a run is idempotent and never touches the rest.
+ * The lines setup owns inside a file it shares with others, between a begin and an end marker. A
+ * second run replaces the block in place, so a run is idempotent and never touches the rest.
  */
 public final class MarkedBlock {
   private MarkedBlock() {}
@@ -48,7 +48,11 @@ public final class MarkedBlock {
 
   private static SetupRefusal broken(String file, String module, String what) {
     return new SetupRefusal(
-        file + ": the \"wall setup " + module + "\" block has " + what
+        file
+            + ": the \"wall setup "
+            + module
+            + "\" block has "
+            + what
             + "; remove the broken block by hand and run again");
   }
 
@@ -59,7 +63,8 @@ public final class MarkedBlock {
     if (!span.present()) {
       return text;
     }
-    return String.join("", lines.subList(0, span.start())) + String.join("", lines.subList(span.end(), lines.size()));
+    return String.join("", lines.subList(0, span.start()))
+        + String.join("", lines.subList(span.end(), lines.size()));
   }
 
   /** The block's lines, markers included, each ending with {@code eol}. */
@@ -88,12 +93,14 @@ public final class MarkedBlock {
   }
 
   /** Inserts the block before line {@code index} of {@code text} (which holds no block). */
-  public static String insertAt(String text, int index, String module, List<String> body,
-      String file) throws SetupRefusal {
+  public static String insertAt(
+      String text, int index, String module, List<String> body, String file) throws SetupRefusal {
     checkLines(body, file);
     List<String> lines = Text.lines(Text.terminated(text));
     String block = render(module, body, Text.eol(text));
-    return String.join("", lines.subList(0, index)) + block + String.join("", lines.subList(index, lines.size()));
+    return String.join("", lines.subList(0, index))
+        + block
+        + String.join("", lines.subList(index, lines.size()));
   }
 
   /** Each body line is one line: whatever a value in it held, it cannot start another. */

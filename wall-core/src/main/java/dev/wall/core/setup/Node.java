@@ -84,12 +84,18 @@ public record Node(
     String cidr = network().map(Network::subnet).orElse(null);
     if (cidr == null) {
       throw layoutProblem(
-          "network.subnet", "missing; " + module + " needs it", "add \"network\": {\"subnet\": \"192.168.1.0/24\"}");
+          "network.subnet",
+          "missing; " + module + " needs it",
+          "add \"network\": {\"subnet\": \"192.168.1.0/24\"}");
     }
     Ipv4.Subnet subnet =
         Ipv4.Subnet.parse(cidr)
             .orElseThrow(
-                () -> layoutProblem("network.subnet", "\"" + cidr + "\" is not an IPv4 subnet", "write it like 192.168.1.0/24"));
+                () ->
+                    layoutProblem(
+                        "network.subnet",
+                        "\"" + cidr + "\" is not an IPv4 subnet",
+                        "write it like 192.168.1.0/24"));
     if (subnet.prefix() < 8 || subnet.hasHostBits()) {
       throw layoutProblem(
           "network.subnet",

@@ -16,15 +16,20 @@ public record NodeUser(String name, int uid, int gid, String home) {
         for (String line : Text.lines(Text.decode(Files.readAllBytes(passwd)))) {
           String[] fields = Text.strip(line).split(":", -1);
           if (fields.length >= 7 && fields[0].equals(name)) {
-            return new NodeUser(name, Integer.parseInt(fields[2]), Integer.parseInt(fields[3]), fields[5]);
+            return new NodeUser(
+                name, Integer.parseInt(fields[2]), Integer.parseInt(fields[3]), fields[5]);
           }
         }
       }
     } catch (IOException | NumberFormatException e) {
-      throw new SetupRefusal(tree.show("/etc/passwd") + ": cannot read it (" + e.getMessage() + ")");
+      throw new SetupRefusal(
+          tree.show("/etc/passwd") + ": cannot read it (" + e.getMessage() + ")");
     }
     throw new SetupRefusal(
-        tree.show("/etc/passwd") + ": no user \"" + name + "\"; pass --user with the account that runs the wall");
+        tree.show("/etc/passwd")
+            + ": no user \""
+            + name
+            + "\"; pass --user with the account that runs the wall");
   }
 
   /** A node path in this user's home. */

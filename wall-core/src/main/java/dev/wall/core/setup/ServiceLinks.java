@@ -1,7 +1,7 @@
 package dev.wall.core.setup;
 
-import dev.wall.core.io.FileAttrs;
 import dev.wall.core.io.AtomicFile;
+import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.Action.Result;
 import dev.wall.core.setup.Action.Status;
 import dev.wall.core.setup.Journal.Entry;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Enables and disables systemd units the way {@code systemctl enable/disable} does, with the
- * {@code .wants} links under {@code /etc/systemd/system}. Works on any root, live or not.
+ * Enables and disables systemd units the way {@code systemctl enable/disable} does, with the {@code
+ * .wants} links under {@code /etc/systemd/system}. Works on any root, live or not.
  */
 public final class ServiceLinks {
   static final String SYSTEM = "/etc/systemd/system";
@@ -50,8 +50,7 @@ public final class ServiceLinks {
         ctx.out().println("ln -s " + unitPath + " " + target());
         return Result.of("enable " + unit, Status.WOULD_CHANGE);
       }
-      new EnsureDir(SYSTEM + "/" + wantedBy + ".wants", FileAttrs.mode("rwxr-xr-x"))
-          .apply(ctx);
+      new EnsureDir(SYSTEM + "/" + wantedBy + ".wants", FileAttrs.mode("rwxr-xr-x")).apply(ctx);
       ctx.journal().add(new Entry(ctx.module(), Kind.CREATED_LINK, target(), unitPath));
       Files.createSymbolicLink(link, Path.of(unitPath));
       AtomicFile.syncFolder(link.getParent());
@@ -70,8 +69,7 @@ public final class ServiceLinks {
       }
       Files.deleteIfExists(ctx.tree().resolve(target()));
       ctx.journal().remove(entry.get());
-      new EnsureDir(SYSTEM + "/" + wantedBy + ".wants", FileAttrs.mode("rwxr-xr-x"))
-          .undo(ctx);
+      new EnsureDir(SYSTEM + "/" + wantedBy + ".wants", FileAttrs.mode("rwxr-xr-x")).undo(ctx);
       return Result.of("enable " + unit, Status.UNDONE);
     }
   }
@@ -107,7 +105,9 @@ public final class ServiceLinks {
     public Result undo(ActionContext ctx) throws IOException {
       List<Entry> removed = new ArrayList<>();
       for (Entry e : ctx.journal().entries()) {
-        if (e.module().equals(ctx.module()) && e.kind() == Kind.REMOVED_LINK && e.path().endsWith("/" + unit)) {
+        if (e.module().equals(ctx.module())
+            && e.kind() == Kind.REMOVED_LINK
+            && e.path().endsWith("/" + unit)) {
           removed.add(e);
         }
       }

@@ -21,7 +21,12 @@ public final class SetupRunner {
         return "skipped";
       }
       return results.stream().anyMatch(r -> r.status().changes())
-          ? results.stream().filter(r -> r.status().changes()).findFirst().orElseThrow().status().label()
+          ? results.stream()
+              .filter(r -> r.status().changes())
+              .findFirst()
+              .orElseThrow()
+              .status()
+              .label()
           : results.isEmpty() ? "nothing to do" : results.get(0).status().label();
     }
 
@@ -47,7 +52,12 @@ public final class SetupRunner {
     }
     ActionContext silent =
         new ActionContext(
-            context.tree(), context.writer(), context.journal(), "", true, context.mayChown(),
+            context.tree(),
+            context.writer(),
+            context.journal(),
+            "",
+            true,
+            context.mayChown(),
             new java.io.PrintWriter(java.io.Writer.nullWriter()));
     for (Planned planned : plans) {
       ActionContext check = silent.forModule(planned.module().name());

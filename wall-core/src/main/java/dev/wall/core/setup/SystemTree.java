@@ -11,7 +11,9 @@ import java.nio.file.Path;
  */
 public record SystemTree(Path root, Release release, String bootDir) {
 
-  /** Reads the release from {@code etc/os-release} and finds the boot folder as raspi-config does. */
+  /**
+   * Reads the release from {@code etc/os-release} and finds the boot folder as raspi-config does.
+   */
   public static SystemTree detect(Path given) throws SetupRefusal {
     Path root = given.toAbsolutePath().normalize();
     Path osRelease = root.resolve("etc/os-release");

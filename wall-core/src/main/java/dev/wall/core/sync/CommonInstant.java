@@ -10,15 +10,18 @@ import java.util.Map;
  * <p>Every rank samples its position as a round's barrier releases it, but a rank that the
  * scheduler leaves waiting samples later: on a busy machine with several screens (8 players on 2
  * cores, measured: up to 25 ms), that reads as a screen ahead by as much, and the control loop
- * trims a rate for nothing. Ranks on one machine read one monotonic clock, so each one's sample
- * can be moved back, at its rate, to the earliest sample on that clock, which is the nearest to
- * the barrier's release. Ranks on different machines keep their own instants: their clocks are
- * not comparable, and one rank per machine is not kept waiting by its neighbours.
+ * trims a rate for nothing. Ranks on one machine read one monotonic clock, so each one's sample can
+ * be moved back, at its rate, to the earliest sample on that clock, which is the nearest to the
+ * barrier's release. Ranks on different machines keep their own instants: their clocks are not
+ * comparable, and one rank per machine is not kept waiting by its neighbours.
  */
 public final class CommonInstant {
   private CommonInstant() {}
 
-  /** Each rank's position at its clock's earliest playing sample; as reported when its clock is unknown. */
+  /**
+   * Each rank's position at its clock's earliest playing sample; as reported when its clock is
+   * unknown.
+   */
   public static double[] positions(List<RankStatus> all) {
     Map<String, Long> earliest = new HashMap<>();
     for (RankStatus status : all) {

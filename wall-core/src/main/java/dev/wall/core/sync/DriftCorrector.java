@@ -12,25 +12,25 @@ import java.util.OptionalInt;
  * rates, never by a visible jump unless a screen is hopelessly behind (a stall).
  *
  * <p>A PI controller per rank. The proportional term removes an error over about {@code 1/KP}
- * seconds. The integral term learns a screen's steady skew (a crystal that runs fast) so the
- * error stays inside the dead band instead of cycling around its edge. Inside the dead band
- * ({@code toleranceMs}) nothing is learnt and only the learnt rate is applied, so the loop rests
- * instead of hunting. Rates stay within ±{@code maxRateTrim}.
+ * seconds. The integral term learns a screen's steady skew (a crystal that runs fast) so the error
+ * stays inside the dead band instead of cycling around its edge. Inside the dead band ({@code
+ * toleranceMs}) nothing is learnt and only the learnt rate is applied, so the loop rests instead of
+ * hunting. Rates stay within ±{@code maxRateTrim}.
  *
  * <p>After a release (the start, and every seam) screens start a few milliseconds apart, as each
  * player takes its unpause. For the first rounds after one that offset is trimmed away without
- * learning anything from it: it is not skew, and learnt as skew it would later push the screen
- * out of the band again, round after round.
+ * learning anything from it: it is not skew, and learnt as skew it would later push the screen out
+ * of the band again, round after round.
  *
- * <p>With hysteresis: a screen that left the band is trimmed until it is back within a third of
- * it, not merely to its edge. Otherwise every corrected screen rests at the edge, and with 8
- * screens half of them at +10 ms and half at −10 ms the wall spans more than half a frame (seen
- * in the pixel benchmark's 8-screen case: median spread 1 in the first loop).
+ * <p>With hysteresis: a screen that left the band is trimmed until it is back within a third of it,
+ * not merely to its edge. Otherwise every corrected screen rests at the edge, and with 8 screens
+ * half of them at +10 ms and half at −10 ms the wall spans more than half a frame (seen in the
+ * pixel benchmark's 8-screen case: median spread 1 in the first loop).
  *
  * <p>A wall with a clock screen (the screen with sound, or the one {@code sync.reference} names)
- * keeps that screen's time instead of the median's: its rate stays exactly 1, so its sound is
- * never bent, and every other screen follows it. Only when it is more than {@code
- * seekThresholdMs} from the median of the others (it stalled) is it the one that seeks.
+ * keeps that screen's time instead of the median's: its rate stays exactly 1, so its sound is never
+ * bent, and every other screen follows it. Only when it is more than {@code seekThresholdMs} from
+ * the median of the others (it stalled) is it the one that seeks.
  *
  * <p>Each screen's {@code latencyMs} shifts its target: a panel that shows frames 100 ms late is
  * driven 100 ms ahead. Positions are compared, and skew reported, with the shift taken off.
@@ -42,14 +42,19 @@ import java.util.OptionalInt;
 public final class DriftCorrector {
   /** Per second: half of an error is removed each second. Below 1 per round, so no overshoot. */
   static final double KP = 0.5;
+
   /** Per second squared: learns a constant skew within a few tens of seconds. */
   static final double KI = 0.05;
+
   /** Errors beyond this many dead bands are transients, not skew: nothing is learnt from them. */
   static final double LEARN_BELOW_TOLERANCES = 4;
+
   /** Rounds after a release in which offsets are trimmed but nothing is learnt. */
   static final int ALIGN_ROUNDS = 5;
+
   /** A screen being corrected is corrected until its error is within this share of the band. */
   static final double SETTLE_WITHIN_TOLERANCE = 1 / 3.0;
+
   /** A seek lands a little late (decode time); aim that much ahead of the reference. */
   static final double SEEK_LEAD_SECONDS = 0.040;
 
@@ -69,7 +74,9 @@ public final class DriftCorrector {
 
   /** The layout's screens: their latencies, and the clock screen, if the wall has one. */
   public DriftCorrector(SyncSettings settings, List<Screen> screens) {
-    this(settings, Layout.clockScreen(screens, settings),
+    this(
+        settings,
+        Layout.clockScreen(screens, settings),
         screens.stream().mapToDouble(screen -> screen.latencyMs() / 1000.0).toArray());
   }
 
@@ -91,10 +98,12 @@ public final class DriftCorrector {
   /**
    * The outcome of one round: new rates and seeks per rank, and what was measured.
    *
-   * @param reference where every screen is held: the median playing position, or the clock screen's,
-   *     less each screen's latencyMs (a screen's own target is this plus its latency); NaN with none
+   * @param reference where every screen is held: the median playing position, or the clock
+   *     screen's, less each screen's latencyMs (a screen's own target is this plus its latency);
+   *     NaN with none
    */
-  public record Correction(double[] rates, double[] seeks, boolean[] trimmed, double skewSeconds, double reference) {
+  public record Correction(
+      double[] rates, double[] seeks, boolean[] trimmed, double skewSeconds, double reference) {
 
     public int trims() {
       int count = 0;
@@ -155,7 +164,8 @@ public final class DriftCorrector {
         rates[i] = clamp(1 + learnt[i]);
         continue;
       }
-      settling[i] = Math.abs(error) > (settling[i] ? tolerance * SETTLE_WITHIN_TOLERANCE : tolerance);
+      settling[i] =
+          Math.abs(error) > (settling[i] ? tolerance * SETTLE_WITHIN_TOLERANCE : tolerance);
       rates[i] = rateFor(i, error, dt);
       trimmed[i] = settling[i];
     }
@@ -169,7 +179,8 @@ public final class DriftCorrector {
     double proportional = 1 + learnt[rank] - KP * error;
     // Anti-windup: learn only from small errors while the output is not saturated, so a large
     // transient (a late start, a stall) is not mistaken for skew and does not overshoot.
-    if (roundsSinceRelease[rank] > ALIGN_ROUNDS && Math.abs(error) < LEARN_BELOW_TOLERANCES * tolerance
+    if (roundsSinceRelease[rank] > ALIGN_ROUNDS
+        && Math.abs(error) < LEARN_BELOW_TOLERANCES * tolerance
         && clamp(proportional) == proportional) {
       learnt[rank] = clampTrim(learnt[rank] - KI * error * dt);
     }
@@ -182,8 +193,12 @@ public final class DriftCorrector {
    * round. Keep the median screen's learnt trim at zero: the wall keeps the median clock's time.
    */
   private void recentreLearnt(boolean[] playing) {
-    double[] active = java.util.stream.IntStream.range(0, learnt.length)
-        .filter(i -> playing[i]).mapToDouble(i -> learnt[i]).sorted().toArray();
+    double[] active =
+        java.util.stream.IntStream.range(0, learnt.length)
+            .filter(i -> playing[i])
+            .mapToDouble(i -> learnt[i])
+            .sorted()
+            .toArray();
     double common = median(active);
     for (int i = 0; i < learnt.length; i++) {
       learnt[i] = clampTrim(learnt[i] - common);

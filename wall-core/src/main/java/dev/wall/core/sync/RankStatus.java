@@ -1,10 +1,10 @@
 package dev.wall.core.sync;
 
 /**
- * What one rank reports at each control round: its screen's health, and its position sampled as
- * the round's barrier released it. A rank that was not scheduled at once samples later than the
- * others; {@link CommonInstant} moves the samples of ranks that share a clock to one instant. A
- * screen that is not {@link ScreenState#PLAYING} has no position: the control loop leaves it out.
+ * What one rank reports at each control round: its screen's health, and its position sampled as the
+ * round's barrier released it. A rank that was not scheduled at once samples later than the others;
+ * {@link CommonInstant} moves the samples of ranks that share a clock to one instant. A screen that
+ * is not {@link ScreenState#PLAYING} has no position: the control loop leaves it out.
  *
  * @param failure null unless the rank cannot go on at all; then one line naming the screen (a
  *     player that fails is not such a failure: it is recovered in place, see {@link Health})
@@ -17,8 +17,15 @@ package dev.wall.core.sync;
  *     or null when unknown
  * @param health the screen's state, its player restarts and its last error
  */
-public record RankStatus(String failure, double position, double duration, boolean atEnd, double rate,
-    long sampledAtNanos, String clock, Health health) {
+public record RankStatus(
+    String failure,
+    double position,
+    double duration,
+    boolean atEnd,
+    double rate,
+    long sampledAtNanos,
+    String clock,
+    Health health) {
 
   /**
    * A screen's health as its rank keeps it.
@@ -56,12 +63,14 @@ public record RankStatus(String failure, double position, double duration, boole
 
   /** The same status with {@code newHealth}. */
   public RankStatus with(Health newHealth) {
-    return new RankStatus(failure, position, duration, atEnd, rate, sampledAtNanos, clock, newHealth);
+    return new RankStatus(
+        failure, position, duration, atEnd, rate, sampledAtNanos, clock, newHealth);
   }
 
   /** The same status at {@code newPosition} (a virtual one, in independent loop mode). */
   public RankStatus at(double newPosition) {
-    return new RankStatus(failure, newPosition, duration, atEnd, rate, sampledAtNanos, clock, health);
+    return new RankStatus(
+        failure, newPosition, duration, atEnd, rate, sampledAtNanos, clock, health);
   }
 
   /** The rank can go on (its screen may still be recovering). */
@@ -82,5 +91,4 @@ public record RankStatus(String failure, double position, double duration, boole
   public double remaining() {
     return Math.max(0, duration - position);
   }
-
 }

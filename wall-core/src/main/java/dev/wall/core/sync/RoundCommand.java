@@ -11,14 +11,20 @@ package dev.wall.core.sync;
  * @param reference where the wall is: the median playing screen's position at the round's instant
  *     (virtual in independent loop mode), which a recovering screen aims at; NaN when unknown
  */
-public record RoundCommand(Action action, double[] rates, double[] seeks, String message, double endsIn,
+public record RoundCommand(
+    Action action,
+    double[] rates,
+    double[] seeks,
+    String message,
+    double endsIn,
     double reference) {
 
   public RoundCommand(Action action, double[] rates, double[] seeks, String message) {
     this(action, rates, seeks, message, 0, Double.NaN);
   }
 
-  public RoundCommand(Action action, double[] rates, double[] seeks, String message, double endsIn) {
+  public RoundCommand(
+      Action action, double[] rates, double[] seeks, String message, double endsIn) {
     this(action, rates, seeks, message, endsIn, Double.NaN);
   }
 

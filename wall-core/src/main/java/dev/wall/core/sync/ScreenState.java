@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum ScreenState {
   /** Its player plays in step with the wall. */
   PLAYING,
-  /** Its player failed (exited, or answered nothing) and a new one is being started in its place. */
+  /**
+   * Its player failed (exited, or answered nothing) and a new one is being started in its place.
+   */
   RECOVERING,
   /** Its player failed too often; the screen is black until the next loop seam or start. */
   GIVEN_UP,

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class InProcessGroupTest {
   private static final Duration WITHIN = Duration.ofSeconds(10);
 
-  private static <T> List<T> onEveryRank(int size, Function<Communicator, T> body) throws Exception {
+  private static <T> List<T> onEveryRank(int size, Function<Communicator, T> body)
+      throws Exception {
     InProcessGroup group = new InProcessGroup(size);
     ExecutorService pool = Executors.newFixedThreadPool(size);
     try {
@@ -40,26 +41,33 @@ class InProcessGroupTest {
   @Test
   void barrierHoldsEveryRankUntilTheLastArrives() throws Exception {
     AtomicInteger arrived = new AtomicInteger();
-    List<Integer> seenAfterBarrier = onEveryRank(4, comm -> {
-      arrived.incrementAndGet();
-      comm.barrier(WITHIN);
-      return arrived.get();
-    });
+    List<Integer> seenAfterBarrier =
+        onEveryRank(
+            4,
+            comm -> {
+              arrived.incrementAndGet();
+              comm.barrier(WITHIN);
+              return arrived.get();
+            });
     assertEquals(List.of(4, 4, 4, 4), seenAfterBarrier);
   }
 
   @Test
   void broadcastDeliversTheRootsMessageToEveryRank() throws Exception {
-    List<String> received = onEveryRank(3, comm -> {
-      byte[] mine = ("from " + comm.rank()).getBytes(StandardCharsets.UTF_8);
-      return new String(comm.broadcast(mine, 1, WITHIN), StandardCharsets.UTF_8);
-    });
+    List<String> received =
+        onEveryRank(
+            3,
+            comm -> {
+              byte[] mine = ("from " + comm.rank()).getBytes(StandardCharsets.UTF_8);
+              return new String(comm.broadcast(mine, 1, WITHIN), StandardCharsets.UTF_8);
+            });
     assertEquals(List.of("from 1", "from 1", "from 1"), received);
   }
 
   @Test
   void gatherCollectsMessagesInRankOrderOnTheRootOnly() throws Exception {
-    List<List<byte[]>> gathered = onEveryRank(3, comm -> comm.gather(new byte[] {(byte) comm.rank()}, 0, WITHIN));
+    List<List<byte[]>> gathered =
+        onEveryRank(3, comm -> comm.gather(new byte[] {(byte) comm.rank()}, 0, WITHIN));
     assertEquals(3, gathered.get(0).size());
     for (int i = 0; i < 3; i++) {
       assertArrayEquals(new byte[] {(byte) i}, gathered.get(0).get(i));
@@ -73,14 +81,25 @@ class InProcessGroupTest {
     InProcessGroup group = new InProcessGroup(3);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<CollectiveTimeout> root = pool.submit(() -> assertThrows(CollectiveTimeout.class,
-          () -> group.rank(0).gather(new byte[1], 0, Duration.ofMillis(300))));
-      Future<CollectiveTimeout> other = pool.submit(() -> assertThrows(CollectiveTimeout.class,
-          () -> group.rank(1).gather(new byte[1], 0, Duration.ofMillis(300))));
+      Future<CollectiveTimeout> root =
+          pool.submit(
+              () ->
+                  assertThrows(
+                      CollectiveTimeout.class,
+                      () -> group.rank(0).gather(new byte[1], 0, Duration.ofMillis(300))));
+      Future<CollectiveTimeout> other =
+          pool.submit(
+              () ->
+                  assertThrows(
+                      CollectiveTimeout.class,
+                      () -> group.rank(1).gather(new byte[1], 0, Duration.ofMillis(300))));
       assertEquals(List.of(2), root.get().missing(), "rank 2 never came");
       assertEquals("gather", root.get().collective());
       assertEquals("gather: no word from rank 2 within 0.3 s", root.get().getMessage());
-      assertEquals(List.of(0), other.get().missing(), "a rank that is not the root only knows the root did not answer");
+      assertEquals(
+          List.of(0),
+          other.get().missing(),
+          "a rank that is not the root only knows the root did not answer");
     } finally {
       pool.shutdownNow();
     }
@@ -88,14 +107,18 @@ class InProcessGroupTest {
 
   @Test
   void repeatedCollectivesDoNotMixUpRounds() throws Exception {
-    List<String> last = onEveryRank(4, comm -> {
-      String value = "";
-      for (int round = 0; round < 50; round++) {
-        byte[] message = (round + ":" + comm.rank()).getBytes(StandardCharsets.UTF_8);
-        value = new String(comm.broadcast(message, round % 4, WITHIN), StandardCharsets.UTF_8);
-      }
-      return value;
-    });
+    List<String> last =
+        onEveryRank(
+            4,
+            comm -> {
+              String value = "";
+              for (int round = 0; round < 50; round++) {
+                byte[] message = (round + ":" + comm.rank()).getBytes(StandardCharsets.UTF_8);
+                value =
+                    new String(comm.broadcast(message, round % 4, WITHIN), StandardCharsets.UTF_8);
+              }
+              return value;
+            });
     assertEquals(List.of("49:1", "49:1", "49:1", "49:1"), last);
   }
 
@@ -103,5 +126,4 @@ class InProcessGroupTest {
   void anEmptyGroupIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new InProcessGroup(0));
   }
-
 }

@@ -44,17 +44,25 @@ class AtomicFileBelowTest {
     AtomicFile files = AtomicFile.below(home, me());
     Path config = home.resolve(".ssh/wall_config");
     files.write(config, bytes("Host rpi2\n"), FileAttrs.mode("rw-r--r--"));
-    assertEquals("Host rpi2\n", new String(files.read(config).orElseThrow(), StandardCharsets.UTF_8));
-    assertEquals("rw-r--r--", PosixFilePermissions.toString(files.attributes(config).orElseThrow().mode()));
+    assertEquals(
+        "Host rpi2\n", new String(files.read(config).orElseThrow(), StandardCharsets.UTF_8));
+    assertEquals(
+        "rw-r--r--", PosixFilePermissions.toString(files.attributes(config).orElseThrow().mode()));
     files.write(config, bytes("Host rpi3\n"), FileAttrs.mode("rw-------"));
-    assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)), "kept its mode");
+    assertEquals(
+        "rw-r--r--",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(config)),
+        "kept its mode");
     try (var names = Files.list(config.getParent())) {
       assertEquals(1, names.count(), "no temporary file left");
     }
     assertTrue(files.delete(config));
     assertFalse(files.delete(config));
     assertEquals(Optional.empty(), files.read(home.resolve(".ssh/missing")));
-    assertEquals(Optional.empty(), files.read(home.resolve(".config/labwc/autostart")), "a folder missing on the way");
+    assertEquals(
+        Optional.empty(),
+        files.read(home.resolve(".config/labwc/autostart")),
+        "a folder missing on the way");
   }
 
   @Test
@@ -66,8 +74,12 @@ class AtomicFileBelowTest {
 
     AtomicFile.UnsafePathException refused =
         assertThrows(AtomicFile.UnsafePathException.class, () -> files.read(config));
-    assertEquals(config + ": a symbolic link (to " + secret + ") where another user controls the folder, and wall"
-        + " follows no link there; put the file itself in its place, or remove the link, then run again",
+    assertEquals(
+        config
+            + ": a symbolic link (to "
+            + secret
+            + ") where another user controls the folder, and wall"
+            + " follows no link there; put the file itself in its place, or remove the link, then run again",
         refused.getMessage());
     assertThrows(AtomicFile.UnsafePathException.class, () -> files.attributes(config));
 
@@ -85,7 +97,9 @@ class AtomicFileBelowTest {
     AtomicFile files = AtomicFile.below(home, me());
     Path through = home.resolve(".config/shadow");
     assertThrows(AtomicFile.UnsafePathException.class, () -> files.read(through));
-    assertThrows(AtomicFile.UnsafePathException.class, () -> files.write(through, bytes("x"), FileAttrs.DEFAULT));
+    assertThrows(
+        AtomicFile.UnsafePathException.class,
+        () -> files.write(through, bytes("x"), FileAttrs.DEFAULT));
     assertThrows(AtomicFile.UnsafePathException.class, () -> files.delete(through));
     assertEquals("root's own\n", Files.readString(elsewhere.resolve("shadow")));
   }
@@ -93,11 +107,17 @@ class AtomicFileBelowTest {
   @Test
   void aFolderOthersCanWriteToIsRefused() throws IOException {
     Path home = home();
-    Files.setPosixFilePermissions(home.resolve(".ssh"), PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.setPosixFilePermissions(
+        home.resolve(".ssh"), PosixFilePermissions.fromString("rwxrwxrwx"));
     AtomicFile files = AtomicFile.below(home, me());
-    AtomicFile.UnsafePathException refused = assertThrows(AtomicFile.UnsafePathException.class,
-        () -> files.write(home.resolve(".ssh/wall_config"), bytes("x"), FileAttrs.DEFAULT));
-    assertTrue(refused.getMessage().startsWith(home.resolve(".ssh") + ": other users can write to it (mode rwxrwxrwx)"),
+    AtomicFile.UnsafePathException refused =
+        assertThrows(
+            AtomicFile.UnsafePathException.class,
+            () -> files.write(home.resolve(".ssh/wall_config"), bytes("x"), FileAttrs.DEFAULT));
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith(home.resolve(".ssh") + ": other users can write to it (mode rwxrwxrwx)"),
         refused.getMessage());
   }
 
@@ -107,15 +127,22 @@ class AtomicFileBelowTest {
     Path secret = outside();
     Path ssh = home.resolve(".ssh");
     Path moved = home.resolve(".ssh-moved");
-    AtomicFile files = AtomicFile.below(home, me(), (step, target) -> {
-      if (step == AtomicFile.Step.WRITTEN) {
-        // The user, racing root: the folder checked a moment ago is now a link to /etc.
-        Files.move(ssh, moved);
-        Files.createSymbolicLink(ssh, secret.getParent());
-      }
-    });
+    AtomicFile files =
+        AtomicFile.below(
+            home,
+            me(),
+            (step, target) -> {
+              if (step == AtomicFile.Step.WRITTEN) {
+                // The user, racing root: the folder checked a moment ago is now a link to /etc.
+                Files.move(ssh, moved);
+                Files.createSymbolicLink(ssh, secret.getParent());
+              }
+            });
     files.write(ssh.resolve("shadow"), bytes("pi's line\n"), FileAttrs.DEFAULT);
     assertEquals("root's own\n", Files.readString(secret), "nothing written where the link points");
-    assertEquals("pi's line\n", Files.readString(moved.resolve("shadow")), "written in the folder that was checked");
+    assertEquals(
+        "pi's line\n",
+        Files.readString(moved.resolve("shadow")),
+        "written in the folder that was checked");
   }
 }

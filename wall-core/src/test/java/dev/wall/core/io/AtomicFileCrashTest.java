@@ -13,27 +13,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class AtomicFileCrashTest {
   private static final byte[] OLD = "old content\nline two\n".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] NEW = "new content, longer than the old one\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NEW =
+      "new content, longer than the old one\n".repeat(200).getBytes(StandardCharsets.UTF_8);
 
-  /** A crash between any two steps leaves the old file or the new one, whole, and no stray temp file. */
+  /**
+   * A crash between any two steps leaves the old file or the new one, whole, and no stray temp
+   * file.
+   */
   @ParameterizedTest
   @EnumSource(Step.class)
-  void aFailureBetweenStepsLeavesOldOrNewNeverAMix(Step failAt, @TempDir Path dir) throws IOException {
+  void aFailureBetweenStepsLeavesOldOrNewNeverAMix(Step failAt, @TempDir Path dir)
+      throws IOException {
     Path target = dir.resolve("config.txt");
     Files.write(target, OLD);
     AtomicFile writer =
-        new AtomicFile((step, file) -> {
-          if (step == failAt) {
-            throw new IOException("crash after " + step);
-          }
-        });
+        new AtomicFile(
+            (step, file) -> {
+              if (step == failAt) {
+                throw new IOException("crash after " + step);
+              }
+            });
     assertThrows(IOException.class, () -> writer.write(target, NEW, FileAttrs.mode("rw-r--r--")));
     byte[] left = Files.readAllBytes(target);
     assertArrayEquals(failAt == Step.RENAMED ? NEW : OLD, left);
@@ -60,7 +66,8 @@ class AtomicFileCrashTest {
   }
 
   @Test
-  void inAFolderOfItsOwnALinkInTheFilesPlaceIsReplacedNeverFollowed(@TempDir Path dir) throws IOException {
+  void inAFolderOfItsOwnALinkInTheFilesPlaceIsReplacedNeverFollowed(@TempDir Path dir)
+      throws IOException {
     Path victim = dir.resolve("passwd");
     Files.write(victim, OLD);
     Path hostfile = dir.resolve("hostfile");
@@ -73,7 +80,8 @@ class AtomicFileCrashTest {
 
   /** A power cut between write and rename leaves a temporary file; the next start removes it. */
   @Test
-  void leftoversOfWritersThatAreGoneAreCleanedAndALiveWritersAreNot(@TempDir Path dir) throws IOException {
+  void leftoversOfWritersThatAreGoneAreCleanedAndALiveWritersAreNot(@TempDir Path dir)
+      throws IOException {
     Path dead = dir.resolve(".status.json.2147483646.7.wall-tmp");
     Path live = dir.resolve(".status.json." + ProcessHandle.current().pid() + ".8.wall-tmp");
     Path other = dir.resolve("status.json");

@@ -41,12 +41,14 @@ class AtomicFileTest {
   void aFailureBeforeTheRenameLeavesTheFileAndNoTemporary() throws IOException {
     Path file = dir.resolve("a.json");
     Files.writeString(file, "original");
-    AtomicFile failing = new AtomicFile((step, target) -> {
-      if (step == AtomicFile.Step.SYNCED) {
-        assertEquals(2, names().size(), "the temporary file sits beside the target");
-        throw new IOException("disk full");
-      }
-    });
+    AtomicFile failing =
+        new AtomicFile(
+            (step, target) -> {
+              if (step == AtomicFile.Step.SYNCED) {
+                assertEquals(2, names().size(), "the temporary file sits beside the target");
+                throw new IOException("disk full");
+              }
+            });
     assertThrows(IOException.class, () -> failing.replace(file, bytes("original"), bytes("new")));
     assertArrayEquals(bytes("original"), Files.readAllBytes(file));
     assertEquals(List.of("a.json"), names());
@@ -57,15 +59,21 @@ class AtomicFileTest {
     Path file = dir.resolve("hosts");
     Files.writeString(file, "old");
     List<String> seen = new java.util.ArrayList<>();
-    new AtomicFile((step, target) -> {
-      if (step == AtomicFile.Step.WRITTEN) {
-        for (String name : names()) {
-          if (!name.equals("hosts")) {
-            seen.add(name + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))));
-          }
-        }
-      }
-    }).write(file, bytes("new"));
+    new AtomicFile(
+            (step, target) -> {
+              if (step == AtomicFile.Step.WRITTEN) {
+                for (String name : names()) {
+                  if (!name.equals("hosts")) {
+                    seen.add(
+                        name
+                            + " "
+                            + PosixFilePermissions.toString(
+                                Files.getPosixFilePermissions(dir.resolve(name))));
+                  }
+                }
+              }
+            })
+        .write(file, bytes("new"));
     assertEquals(1, seen.size(), seen.toString());
     assertTrue(seen.get(0).matches("\\.hosts\\.\\d+\\.\\d+\\.wall-tmp rw-------"), seen.get(0));
     assertEquals(List.of("hosts"), names());
@@ -87,7 +95,8 @@ class AtomicFileTest {
   void refusesWhenTheFileChangedSinceItWasRead() throws IOException {
     Path file = dir.resolve("a.json");
     Files.writeString(file, "someone else's edit");
-    assertThrows(AtomicFile.ChangedMeanwhileException.class,
+    assertThrows(
+        AtomicFile.ChangedMeanwhileException.class,
         () -> new AtomicFile().replace(file, bytes("what we read"), bytes("ours")));
     assertEquals("someone else's edit", Files.readString(file));
     assertEquals(List.of("a.json"), names());
@@ -114,8 +123,10 @@ class AtomicFileTest {
 
   @Test
   void saysWhenTheFolderDoesNotExist() {
-    IOException e = assertThrows(IOException.class,
-        () -> new AtomicFile().write(dir.resolve("no/such/a.json"), bytes("x")));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> new AtomicFile().write(dir.resolve("no/such/a.json"), bytes("x")));
     assertTrue(e.getMessage().contains("folder does not exist"), e.getMessage());
   }
 }

@@ -29,8 +29,13 @@ class RotatingFileTest {
     }
     assertFalse(Files.exists(dir.resolve("wall.log.3")), "two generations kept, no more");
     assertTrue(total < 450);
-    assertEquals("line 099 of a log that would grow without end", Files.readAllLines(log).get(Files.readAllLines(log).size() - 1));
-    assertEquals(List.of("line 096 of a log that would grow without end", "line 097 of a log that would grow without end"),
+    assertEquals(
+        "line 099 of a log that would grow without end",
+        Files.readAllLines(log).get(Files.readAllLines(log).size() - 1));
+    assertEquals(
+        List.of(
+            "line 096 of a log that would grow without end",
+            "line 097 of a log that would grow without end"),
         Files.readAllLines(dir.resolve("wall.log.1")));
   }
 
@@ -41,7 +46,8 @@ class RotatingFileTest {
     try (RotatingFile file = RotatingFile.open(report, 1 << 20, 3)) {
       file.appendLine("{\"loop\":1}");
     }
-    assertEquals(List.of("{\"loop\":1}", "{\"loop\":2}", "{\"loop\":1}"), Files.readAllLines(report));
+    assertEquals(
+        List.of("{\"loop\":1}", "{\"loop\":2}", "{\"loop\":1}"), Files.readAllLines(report));
   }
 
   @Test
@@ -66,7 +72,8 @@ class RotatingFileTest {
       text.append("line ").append(i).append('\n');
     }
     Files.writeString(log, text);
-    assertEquals(List.of("line 9997", "line 9998", "line 9999"), RotatingFile.lastLines(log, 3, 64));
+    assertEquals(
+        List.of("line 9997", "line 9998", "line 9999"), RotatingFile.lastLines(log, 3, 64));
     assertEquals(List.of("line 9999"), RotatingFile.lastLines(log, 1, 12));
   }
 }

@@ -30,7 +30,8 @@ class AddressesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"192.168.1", "192.168.1.256", "192.168.01.1", "1.2.3.4.5", "1..2.3", "a.b.c.d"})
+  @ValueSource(
+      strings = {"192.168.1", "192.168.1.256", "192.168.01.1", "1.2.3.4.5", "1..2.3", "a.b.c.d"})
   void refusesBadIpv4(String ip) {
     assertTrue(Addresses.ipv4(ip).isEmpty(), ip);
   }
@@ -57,7 +58,8 @@ class AddressesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"192.168.1.0", "192.168.1.0/33", "192.168.1.0/", "/24", "x/24", "1.2.3.4/2/4"})
+  @ValueSource(
+      strings = {"192.168.1.0", "192.168.1.0/33", "192.168.1.0/", "/24", "x/24", "1.2.3.4/2/4"})
   void refusesBadCidr(String cidr) {
     assertTrue(Addresses.cidr(cidr).isEmpty(), cidr);
   }
@@ -74,9 +76,14 @@ class AddressesTest {
 
   /** Digits of other scripts are digits to {@link Character#isDigit}, but not in an address. */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "\u0661\u0669\u0662.\u0661\u0666\u0668.\u0661.\u0661", // Arabic-Indic 192.168.1.1
-      "192.168.1.\u0661", "\uff11\uff19\uff12.168.1.1", "192.168.1.\u0967", "\u1811.1.1.1"})
+  @ValueSource(
+      strings = {
+        "\u0661\u0669\u0662.\u0661\u0666\u0668.\u0661.\u0661", // Arabic-Indic 192.168.1.1
+        "192.168.1.\u0661",
+        "\uff11\uff19\uff12.168.1.1",
+        "192.168.1.\u0967",
+        "\u1811.1.1.1"
+      })
   void ipv4TakesAsciiDigitsOnly(String ip) {
     assertTrue(Addresses.ipv4(ip).isEmpty(), ip);
     assertTrue(Addresses.ip(ip).isEmpty(), ip);
@@ -92,18 +99,18 @@ class AddressesTest {
 
   @ParameterizedTest
   @CsvSource({
-      "::, 00000000000000000000000000000000",
-      "::1, 00000000000000000000000000000001",
-      "1::, 00010000000000000000000000000000",
-      "fd00::1, fd000000000000000000000000000001",
-      "FD00:0:0:0:0:0:0:1, fd000000000000000000000000000001",
-      "2001:db8:85a3::8a2e:370:7334, 20010db885a3000000008a2e03707334",
-      "1:2:3:4:5:6:7:8, 00010002000300040005000600070008",
-      "1:2:3:4:5:6:7::, 00010002000300040005000600070000",
-      "::2:3:4:5:6:7:8, 00000002000300040005000600070008",
-      "::ffff:192.168.1.1, 00000000000000000000ffffc0a80101",
-      "1:2:3:4:5:6:1.2.3.4, 00010002000300040005000601020304",
-      "::1.2.3.4, 00000000000000000000000001020304",
+    "::, 00000000000000000000000000000000",
+    "::1, 00000000000000000000000000000001",
+    "1::, 00010000000000000000000000000000",
+    "fd00::1, fd000000000000000000000000000001",
+    "FD00:0:0:0:0:0:0:1, fd000000000000000000000000000001",
+    "2001:db8:85a3::8a2e:370:7334, 20010db885a3000000008a2e03707334",
+    "1:2:3:4:5:6:7:8, 00010002000300040005000600070008",
+    "1:2:3:4:5:6:7::, 00010002000300040005000600070000",
+    "::2:3:4:5:6:7:8, 00000002000300040005000600070008",
+    "::ffff:192.168.1.1, 00000000000000000000ffffc0a80101",
+    "1:2:3:4:5:6:1.2.3.4, 00010002000300040005000601020304",
+    "::1.2.3.4, 00000000000000000000000001020304",
   })
   void parsesIpv6LiteralsItself(String literal, String hex) {
     byte[] bytes = Addresses.ipv6(literal).orElseThrow(() -> new AssertionError(literal));
@@ -112,10 +119,29 @@ class AddressesTest {
 
   /** Each of these reached InetAddress.getByName, which looks up what it cannot parse in DNS. */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "beef:cafe.dead", "dead:beef", "a:b", "cafe:", ":cafe", "1:2:3:4:5:6:7:8:9", "1::2::3", ":::",
-      "12345::", "1.2.3.4::", "::1.2.3", "::1.2.3.4.5", "::256.1.1.1", "1:2:3:4:5:6:7:1.2.3.4",
-      "1:2:3:4:5:6:7:8::", "::01.2.3.4", "fd00::1%eth0", "[::1]", "::g", "1:2:3:4:5:6:7:8:"})
+  @ValueSource(
+      strings = {
+        "beef:cafe.dead",
+        "dead:beef",
+        "a:b",
+        "cafe:",
+        ":cafe",
+        "1:2:3:4:5:6:7:8:9",
+        "1::2::3",
+        ":::",
+        "12345::",
+        "1.2.3.4::",
+        "::1.2.3",
+        "::1.2.3.4.5",
+        "::256.1.1.1",
+        "1:2:3:4:5:6:7:1.2.3.4",
+        "1:2:3:4:5:6:7:8::",
+        "::01.2.3.4",
+        "fd00::1%eth0",
+        "[::1]",
+        "::g",
+        "1:2:3:4:5:6:7:8:"
+      })
   void refusesWhatIsNotAnIpv6Literal(String text) {
     assertTrue(Addresses.ipv6(text).isEmpty(), text);
   }
@@ -124,8 +150,10 @@ class AddressesTest {
   @Test
   void addressesNeverCallsTheResolver() throws java.io.IOException {
     try (var in = Addresses.class.getResourceAsStream("Addresses.class")) {
-      String constants = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-      for (String lookup : List.of("getByName", "getAllByName", "getLocalHost", "getCanonicalHostName")) {
+      String constants =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      for (String lookup :
+          List.of("getByName", "getAllByName", "getLocalHost", "getCanonicalHostName")) {
         assertFalse(constants.contains(lookup), "Addresses refers to InetAddress." + lookup);
       }
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class EveryTextFieldTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Writes every character past ASCII as an escape, as a hand-written layout may. */
   private static final ObjectWriter ESCAPING =
       JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
@@ -48,7 +49,8 @@ class EveryTextFieldTest {
    * playerArgs live in wall-player, so here playerArgs pass only with allowPlayerCode; the text
    * rule comes before any list.
    */
-  static final String EVERY_FIELD = """
+  static final String EVERY_FIELD =
+      """
       {"version": 1, "name": "lobby", "loops": 0, "loopMode": "lockstep", "unevenItems": "hold",
        "player": "mpv", "allowPlayerCode": true, "mediaRoot": "/srv/wall/media",
        "network": {"subnet": "192.168.1.0/24", "interface": "eth0", "gateway": "192.168.1.1",
@@ -67,11 +69,15 @@ class EveryTextFieldTest {
          {"name": "right", "host": "rpi2", "region": {"x": 1920, "y": 0, "width": 1920, "height": 1080}}
        ]}
       """;
-  static final String OTHER_FORMS = EVERY_FIELD
-      .replace("\"span\": {\"media\": \"pano.mp4\"}", "\"span\": {\"media\": [\"pano.mp4\"]}")
-      .replace("\"media\": [\"left.mp4\"]", "\"media\": \"left.mp4\"");
 
-  /** What each text is tried with: line breaks, tab, NUL, ESC, DEL, C1, separators, a bidi override. */
+  static final String OTHER_FORMS =
+      EVERY_FIELD
+          .replace("\"span\": {\"media\": \"pano.mp4\"}", "\"span\": {\"media\": [\"pano.mp4\"]}")
+          .replace("\"media\": [\"left.mp4\"]", "\"media\": \"left.mp4\"");
+
+  /**
+   * What each text is tried with: line breaks, tab, NUL, ESC, DEL, C1, separators, a bidi override.
+   */
   static final Map<String, String> BAD = new LinkedHashMap<>();
 
   static {
@@ -90,7 +96,8 @@ class EveryTextFieldTest {
   }
 
   /** Characters that must never reach a terminal, checked without the code under test. */
-  private static final Pattern RAW_CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u202a-\\u202e]");
+  private static final Pattern RAW_CONTROL =
+      Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u202a-\\u202e]");
 
   private static JsonNode schema;
 
@@ -103,12 +110,15 @@ class EveryTextFieldTest {
   }
 
   static List<JsonNode> bases() throws IOException {
-    List<JsonNode> bases = new ArrayList<>(List.of(JSON.readTree(EVERY_FIELD), JSON.readTree(OTHER_FORMS)));
+    List<JsonNode> bases =
+        new ArrayList<>(List.of(JSON.readTree(EVERY_FIELD), JSON.readTree(OTHER_FORMS)));
     for (Path example : RepoFiles.exampleLayouts()) {
       bases.add(JSON.readTree(Files.readString(example)));
     }
     // The players' allow-lists live in wall-player; here playerArgs pass only with this.
-    bases.forEach(base -> ((com.fasterxml.jackson.databind.node.ObjectNode) base).put("allowPlayerCode", true));
+    bases.forEach(
+        base ->
+            ((com.fasterxml.jackson.databind.node.ObjectNode) base).put("allowPlayerCode", true));
     return bases;
   }
 
@@ -122,7 +132,10 @@ class EveryTextFieldTest {
     }
     Set<String> missing = new TreeSet<>(inSchema);
     missing.removeAll(tried);
-    assertEquals(Set.of(), missing, "texts of the schema no layout of this test holds: add them to EVERY_FIELD");
+    assertEquals(
+        Set.of(),
+        missing,
+        "texts of the schema no layout of this test holds: add them to EVERY_FIELD");
     assertTrue(inSchema.size() >= 25, "the schema walk found only " + inSchema);
   }
 
@@ -138,7 +151,9 @@ class EveryTextFieldTest {
     Set<String> missing = new TreeSet<>(inModel);
     missing.removeAll(schemaFields);
     assertEquals(Set.of(), missing, "texts of the model the schema does not describe");
-    assertTrue(inModel.contains("/screens/items/name") && inModel.contains("/span/media/items"), inModel.toString());
+    assertTrue(
+        inModel.contains("/screens/items/name") && inModel.contains("/span/media/items"),
+        inModel.toString());
   }
 
   @Test
@@ -160,7 +175,10 @@ class EveryTextFieldTest {
           JsonNode broken = base.deepCopy();
           String original = at(broken, slot.steps()).textValue();
           int middle = original.length() / 2;
-          set(broken, slot.steps(), original.substring(0, middle) + bad.getKey() + original.substring(middle));
+          set(
+              broken,
+              slot.steps(),
+              original.substring(0, middle) + bad.getKey() + original.substring(middle));
           // Past ASCII, each character as it is in the file, and as a \\u escape.
           List<String> texts = new ArrayList<>(List.of(ESCAPING.writeValueAsString(broken)));
           if (!bad.getValue().equals("U+D800")) { // not UTF-8 at all: the file check refuses it
@@ -168,15 +186,21 @@ class EveryTextFieldTest {
           }
           for (String text : texts) {
             String what = slot.jsonPath() + " with " + bad.getValue();
-            InvalidLayoutException refused = assertThrows(InvalidLayoutException.class,
-                () -> new LayoutReader().read("lobby.json", text), what);
+            InvalidLayoutException refused =
+                assertThrows(
+                    InvalidLayoutException.class,
+                    () -> new LayoutReader().read("lobby.json", text),
+                    what);
             List<Problem> problems = refused.problems();
             assertEquals(1, problems.size(), what + ": " + problems);
             Problem problem = problems.get(0);
             assertEquals(slot.jsonPath(), problem.jsonPath(), what);
-            assertTrue(problem.what().contains(bad.getValue()) && problem.what().startsWith("holds "),
+            assertTrue(
+                problem.what().contains(bad.getValue()) && problem.what().startsWith("holds "),
                 what + ": " + problem.line());
-            assertFalse(RAW_CONTROL.matcher(problem.line()).find(), what + ": printed raw: " + problem.line());
+            assertFalse(
+                RAW_CONTROL.matcher(problem.line()).find(),
+                what + ": printed raw: " + problem.line());
             tried++;
           }
         }
@@ -189,10 +213,12 @@ class EveryTextFieldTest {
   void aFieldNameWithControlCharactersIsShownEscaped() {
     String text = EVERY_FIELD.replace("\"loops\": 0", "\"lo\\u001b]0;pwned\\u0007ops\": 0");
     InvalidLayoutException refused =
-        assertThrows(InvalidLayoutException.class, () -> new LayoutReader().read("lobby.json", text));
+        assertThrows(
+            InvalidLayoutException.class, () -> new LayoutReader().read("lobby.json", text));
     assertEquals(1, refused.problems().size(), refused.problems().toString());
     String line = refused.problems().get(0).line();
-    assertTrue(line.startsWith("lobby.json: [\"lo\\u001B]0;pwned\\u0007ops\"]: unknown field"), line);
+    assertTrue(
+        line.startsWith("lobby.json: [\"lo\\u001B]0;pwned\\u0007ops\"]: unknown field"), line);
   }
 
   /** The texts of {@code layout}: each string value the schema describes, with its schema path. */
@@ -202,8 +228,13 @@ class EveryTextFieldTest {
     return slots;
   }
 
-  private static void walk(JsonNode schemaNode, String schemaPath, JsonNode value, String jsonPath,
-      List<Object> steps, List<Slot> out) {
+  private static void walk(
+      JsonNode schemaNode,
+      String schemaPath,
+      JsonNode value,
+      String jsonPath,
+      List<Object> steps,
+      List<Slot> out) {
     JsonNode s = resolve(schemaNode);
     if (isText(s)) {
       if (value.isTextual()) {
@@ -225,7 +256,13 @@ class EveryTextFieldTest {
         JsonNode property = s.path("properties").get(name);
         if (property != null) {
           steps.add(name);
-          walk(property, schemaPath + "/" + name, value.get(name), JsonPaths.field(jsonPath, name), steps, out);
+          walk(
+              property,
+              schemaPath + "/" + name,
+              value.get(name),
+              JsonPaths.field(jsonPath, name),
+              steps,
+              out);
           steps.remove(steps.size() - 1);
         }
       }
@@ -233,7 +270,13 @@ class EveryTextFieldTest {
     if (value.isArray() && s.has("items")) {
       for (int i = 0; i < value.size(); i++) {
         steps.add(i);
-        walk(s.get("items"), schemaPath + "/items", value.get(i), JsonPaths.index(jsonPath, i), steps, out);
+        walk(
+            s.get("items"),
+            schemaPath + "/items",
+            value.get(i),
+            JsonPaths.index(jsonPath, i),
+            steps,
+            out);
         steps.remove(steps.size() - 1);
       }
     }
@@ -251,7 +294,9 @@ class EveryTextFieldTest {
         textsIn(s.path(choice).get(i), schemaPath + "/" + choice + "/" + i, out);
       }
     }
-    s.path("properties").fields().forEachRemaining(p -> textsIn(p.getValue(), schemaPath + "/" + p.getKey(), out));
+    s.path("properties")
+        .fields()
+        .forEachRemaining(p -> textsIn(p.getValue(), schemaPath + "/" + p.getKey(), out));
     if (s.has("items")) {
       textsIn(s.get("items"), schemaPath + "/items", out);
     }
@@ -289,7 +334,10 @@ class EveryTextFieldTest {
     if ("string".equals(s.path("type").textValue())) {
       return true;
     }
-    JsonNode choices = s.has("enum") ? s.get("enum") : s.has("const") ? JSON.createArrayNode().add(s.get("const")) : null;
+    JsonNode choices =
+        s.has("enum")
+            ? s.get("enum")
+            : s.has("const") ? JSON.createArrayNode().add(s.get("const")) : null;
     if (choices == null || choices.isEmpty()) {
       return false;
     }

@@ -29,7 +29,8 @@ class HostfileWriterTest {
   @Test
   void hostfileListsEachHostOnceWithASlotPerScreen() {
     assertEquals(
-        List.of("rpi2 slots=1", "rpi1 slots=2", "rpi3 slots=1"), withoutComments(writer.hostfile()));
+        List.of("rpi2 slots=1", "rpi1 slots=2", "rpi3 slots=1"),
+        withoutComments(writer.hostfile()));
   }
 
   @Test

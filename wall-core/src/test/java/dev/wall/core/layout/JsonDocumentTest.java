@@ -12,7 +12,8 @@ class JsonDocumentTest {
     String text = "{\n  \"a\" : 12 ,\n  \"b\": \"x\\\"y\",\"c\": {\"d\": [1, 2]}}";
     JsonDocument document = JsonDocument.parse("f.json", text);
     JsonDocument.ObjectExtent top = document.object("").orElseThrow();
-    assertEquals(List.of("a", "b", "c"), top.inOrder().stream().map(JsonDocument.Member::key).toList());
+    assertEquals(
+        List.of("a", "b", "c"), top.inOrder().stream().map(JsonDocument.Member::key).toList());
     JsonDocument.Member b = top.members().get("b");
     assertEquals("\"b\"", text.substring(b.keyStart(), b.keyStart() + 3));
     assertEquals("\"x\\\"y\"", text.substring(b.valueStart(), b.valueEnd()));

@@ -55,23 +55,27 @@ class LayoutReaderTest {
     assertEquals("eth0", layout.network().iface());
     assertEquals(10, layout.sync().toleranceMs());
     assertTrue(layout.screen(0).showsSpan());
-    assertEquals(List.of(Path.of("/srv/wall/media/atrium/panorama-3880x2200.mp4")),
+    assertEquals(
+        List.of(Path.of("/srv/wall/media/atrium/panorama-3880x2200.mp4")),
         layout.clips(layout.screen(0)));
   }
 
   @Test
   void readsPlaylistsLatencyAndTheClock() throws InvalidLayoutException {
-    String json = "{\"version\": 1, \"mediaRoot\": \"/m\", \"unevenItems\": \"hold\","
-        + " \"sync\": {\"reference\": \"b\"}, \"wall\": {\"width\": 20, \"height\": 10},"
-        + " \"span\": {\"media\": [\"p1.mp4\", \"p2.mp4\"]}, \"screens\": ["
-        + "{\"name\": \"a\", \"host\": \"rpi1\", \"media\": [\"a1.mp4\", \"x/../a2.mp4\"], \"latencyMs\": -40},"
-        + "{\"name\": \"b\", \"host\": \"rpi2\", \"region\": {\"x\": 10, \"y\": 0, \"width\": 10, \"height\": 10},"
-        + " \"audio\": \"hdmi\"}]}";
+    String json =
+        "{\"version\": 1, \"mediaRoot\": \"/m\", \"unevenItems\": \"hold\","
+            + " \"sync\": {\"reference\": \"b\"}, \"wall\": {\"width\": 20, \"height\": 10},"
+            + " \"span\": {\"media\": [\"p1.mp4\", \"p2.mp4\"]}, \"screens\": ["
+            + "{\"name\": \"a\", \"host\": \"rpi1\", \"media\": [\"a1.mp4\", \"x/../a2.mp4\"], \"latencyMs\": -40},"
+            + "{\"name\": \"b\", \"host\": \"rpi2\", \"region\": {\"x\": 10, \"y\": 0, \"width\": 10, \"height\": 10},"
+            + " \"audio\": \"hdmi\"}]}";
     Layout layout = reader.read("show.json", json);
     assertEquals(UnevenItems.HOLD, layout.unevenItems());
     assertEquals(List.of("a1.mp4", "x/../a2.mp4"), layout.screen(0).media());
-    assertEquals(List.of(Path.of("/m/a1.mp4"), Path.of("/m/a2.mp4")), layout.clips(layout.screen(0)));
-    assertEquals(List.of(Path.of("/m/p1.mp4"), Path.of("/m/p2.mp4")), layout.clips(layout.screen(1)));
+    assertEquals(
+        List.of(Path.of("/m/a1.mp4"), Path.of("/m/a2.mp4")), layout.clips(layout.screen(0)));
+    assertEquals(
+        List.of(Path.of("/m/p1.mp4"), Path.of("/m/p2.mp4")), layout.clips(layout.screen(1)));
     assertEquals(-40, layout.screen(0).latencyMs());
     assertEquals(0, layout.screen(1).latencyMs());
     assertEquals(2, layout.items());
@@ -86,15 +90,18 @@ class LayoutReaderTest {
     assertEquals(1, layout.items());
     assertEquals(UnevenItems.REFUSE, layout.unevenItems());
     assertEquals(1, layout.clockScreen().getAsInt(), "centre plays hdmi audio");
-    assertTrue(reader.read("min.json", MINIMAL).clockScreen().isEmpty(), "a silent wall keeps its median");
+    assertTrue(
+        reader.read("min.json", MINIMAL).clockScreen().isEmpty(), "a silent wall keeps its median");
   }
 
   @Test
   void readsTheFieldsTheOtherPartsOfWallUse() throws InvalidLayoutException {
-    String json = MINIMAL.replace("\"mediaRoot\"",
-        "\"loopMode\": \"independent\", \"sync\": {\"seekThresholdMs\": 800, \"maxRateTrim\": 0.1},"
-            + " \"network\": {\"gateway\": \"192.168.1.1\", \"dns\": [\"192.168.1.1\", \"9.9.9.9\"]},"
-            + " \"mediaRoot\"");
+    String json =
+        MINIMAL.replace(
+            "\"mediaRoot\"",
+            "\"loopMode\": \"independent\", \"sync\": {\"seekThresholdMs\": 800, \"maxRateTrim\": 0.1},"
+                + " \"network\": {\"gateway\": \"192.168.1.1\", \"dns\": [\"192.168.1.1\", \"9.9.9.9\"]},"
+                + " \"mediaRoot\"");
     Layout layout = reader.read("x.json", json);
     assertEquals(LoopMode.INDEPENDENT, layout.loopMode());
     assertEquals(new SyncSettings(10, 800, 0.1), layout.sync());
@@ -127,8 +134,11 @@ class LayoutReaderTest {
     assertEquals("a", reader.read(file).screen(0).name());
     Files.writeString(file, padded + " ");
     InvalidLayoutException e = assertThrows(InvalidLayoutException.class, () -> reader.read(file));
-    assertEquals(file + ": is 1025 KiB, more than the 1024 KiB (1 MiB) a layout may be; check that"
-        + " this is the layout file; a layout is a few KiB of JSON", e.problems().get(0).line());
+    assertEquals(
+        file
+            + ": is 1025 KiB, more than the 1024 KiB (1 MiB) a layout may be; check that"
+            + " this is the layout file; a layout is a few KiB of JSON",
+        e.problems().get(0).line());
   }
 
   @Test
@@ -137,16 +147,22 @@ class LayoutReaderTest {
     Files.writeString(media.resolve("lobby/Left.MP4"), "not really a video");
     Files.writeString(media.resolve("right.mp4"), "not really a video");
     String json =
-        "{\"version\": 1, \"mediaRoot\": \"" + media + "\", \"screens\": ["
+        "{\"version\": 1, \"mediaRoot\": \""
+            + media
+            + "\", \"screens\": ["
             + "{\"name\": \"a\", \"host\": \"rpi1\", \"media\": \"lobby/left.mp4\"},"
             + "{\"name\": \"b\", \"host\": \"rpi2\", \"media\": \"right.mp4\"},"
             + "{\"name\": \"c\", \"host\": \"rpi3\", \"media\": \"nowhere/c.mp4\"}]}";
     Layout layout = reader.read("m.json", json);
     assertEquals(
         List.of(
-            "m.json: screens[0].media: " + media + "/lobby/left.mp4 does not exist; did you mean"
+            "m.json: screens[0].media: "
+                + media
+                + "/lobby/left.mp4 does not exist; did you mean"
                 + " \"Left.MP4\"?",
-            "m.json: screens[2].media: " + media + "/nowhere/c.mp4 does not exist; copy the clip"
+            "m.json: screens[2].media: "
+                + media
+                + "/nowhere/c.mp4 does not exist; copy the clip"
                 + " there, or fix the name"),
         reader.checkMedia("m.json", layout).stream().map(Problem::line).toList());
   }
@@ -156,22 +172,34 @@ class LayoutReaderTest {
     Files.writeString(media.resolve("NFS_NOT_MOUNTED"), "");
     Layout layout = reader.read("m.json", MINIMAL.replace("/m", media.toString()));
     assertEquals(
-        List.of("m.json: mediaRoot: the media share is not mounted at " + media + " (it holds"
-            + " NFS_NOT_MOUNTED); mount it: sudo mount " + media),
+        List.of(
+            "m.json: mediaRoot: the media share is not mounted at "
+                + media
+                + " (it holds"
+                + " NFS_NOT_MOUNTED); mount it: sudo mount "
+                + media),
         reader.checkMedia("m.json", layout).stream().map(Problem::line).toList());
     assertEquals(
-        List.of("m.json: mediaRoot: " + media.resolve("gone") + " is not a folder on this machine;"
-            + " mount the media share there, or fix mediaRoot"),
+        List.of(
+            "m.json: mediaRoot: "
+                + media.resolve("gone")
+                + " is not a folder on this machine;"
+                + " mount the media share there, or fix mediaRoot"),
         reader.checkMedia("m.json", layout, media.resolve("gone")).stream()
-            .map(Problem::line).toList());
+            .map(Problem::line)
+            .toList());
   }
 
   @Test
   void checkMediaLooksAtTheSpanOnlyWhenAScreenShowsIt(@TempDir Path media) throws Exception {
     Files.writeString(media.resolve("a.mp4"), "");
-    String json = MINIMAL.replace("/m", media.toString())
-        .replace("\"screens\"", "\"wall\": {\"width\": 10, \"height\": 10},"
-            + " \"span\": {\"media\": \"gone.mp4\"}, \"screens\"");
+    String json =
+        MINIMAL
+            .replace("/m", media.toString())
+            .replace(
+                "\"screens\"",
+                "\"wall\": {\"width\": 10, \"height\": 10},"
+                    + " \"span\": {\"media\": \"gone.mp4\"}, \"screens\"");
     Layout layout = reader.read("m.json", json);
     assertEquals(List.of(), reader.checkMedia("m.json", layout));
   }

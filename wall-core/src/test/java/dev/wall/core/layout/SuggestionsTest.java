@@ -38,7 +38,8 @@ class SuggestionsTest {
   @ParameterizedTest
   @CsvSource({"mvp, mpv", "vcl, vlc", "omxplayr, omxplayer", "hdm, hdmi", "hmdi, hdmi"})
   void suggestsEnumValues(String typed, String meant) {
-    List<String> known = List.of("auto", "omxplayer", "mpv", "vlc", "hdmi", "local", "both", "none");
+    List<String> known =
+        List.of("auto", "omxplayer", "mpv", "vlc", "hdmi", "local", "both", "none");
     assertEquals(Optional.of(meant), Suggestions.closest(typed, known));
   }
 

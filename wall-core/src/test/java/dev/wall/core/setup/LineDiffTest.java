@@ -23,7 +23,9 @@ class LineDiffTest {
 
   @Test
   void marksAMissingFinalNewline() {
-    assertTrue(LineDiff.unified("x", "x y", "/a", "/a").contains("-x\n\\ No newline at end of file\n+x y\n"));
+    assertTrue(
+        LineDiff.unified("x", "x y", "/a", "/a")
+            .contains("-x\n\\ No newline at end of file\n+x y\n"));
   }
 
   @Test
@@ -32,7 +34,8 @@ class LineDiffTest {
     String changed = "a\nB\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nmine\n";
     String edited = "first\na\nB\nc\nd\ne\nF\ng\nh\ni\nj\nk\nl\nmine\n";
     assertEquals(
-        Optional.of("first\na\nb\nc\nd\ne\nF\ng\nh\ni\nj\nk\nl\n"), LineDiff.reverse(original, changed, edited));
+        Optional.of("first\na\nb\nc\nd\ne\nF\ng\nh\ni\nj\nk\nl\n"),
+        LineDiff.reverse(original, changed, edited));
   }
 
   @Test
@@ -42,6 +45,7 @@ class LineDiffTest {
 
   @Test
   void reverseOfAnUntouchedChangeIsTheOriginalExactly() {
-    assertEquals(Optional.of("x\r\ny"), LineDiff.reverse("x\r\ny", "x\r\ny\r\nz\r\n", "x\r\ny\r\nz\r\n"));
+    assertEquals(
+        Optional.of("x\r\ny"), LineDiff.reverse("x\r\ny", "x\r\ny\r\nz\r\n", "x\r\ny\r\nz\r\n"));
   }
 }

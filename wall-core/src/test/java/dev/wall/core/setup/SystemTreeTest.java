@@ -27,6 +27,11 @@ class SystemTreeTest {
     Files.createDirectories(root.resolve("etc"));
     Files.writeString(root.resolve("etc/os-release"), "ID=debian\nVERSION_CODENAME=\"stretch\"\n");
     SetupRefusal refusal = assertThrows(SetupRefusal.class, () -> SystemTree.detect(root));
-    assertTrue(refusal.getMessage().endsWith("/etc/os-release: unknown release \"stretch\"; wall setup knows buster, bullseye, bookworm"), refusal.getMessage());
+    assertTrue(
+        refusal
+            .getMessage()
+            .endsWith(
+                "/etc/os-release: unknown release \"stretch\"; wall setup knows buster, bullseye, bookworm"),
+        refusal.getMessage());
   }
 }

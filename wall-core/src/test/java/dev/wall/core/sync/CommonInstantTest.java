@@ -23,42 +23,53 @@ class CommonInstantTest {
 
   @Test
   void aRankThatSampledLateIsMovedBackToTheEarliestSampleOnItsClock() {
-    double[] positions = CommonInstant.positions(List.of(
-        playing(10.000, 1.0, T, MACHINE),
-        playing(10.025, 1.0, T + 25 * MS, MACHINE),
-        playing(10.0095, 0.95, T + 10 * MS, MACHINE)));
+    double[] positions =
+        CommonInstant.positions(
+            List.of(
+                playing(10.000, 1.0, T, MACHINE),
+                playing(10.025, 1.0, T + 25 * MS, MACHINE),
+                playing(10.0095, 0.95, T + 10 * MS, MACHINE)));
     assertArrayEquals(new double[] {10.000, 10.000, 10.000}, positions, 1e-9);
   }
 
   @Test
   void ranksOnOtherClocksKeepTheirOwnInstants() {
-    double[] positions = CommonInstant.positions(List.of(
-        playing(10.000, 1.0, T, MACHINE),
-        playing(10.025, 1.0, 987 * MS, "another-machine"),
-        playing(10.040, 1.0, T + 40 * MS, null)));
+    double[] positions =
+        CommonInstant.positions(
+            List.of(
+                playing(10.000, 1.0, T, MACHINE),
+                playing(10.025, 1.0, 987 * MS, "another-machine"),
+                playing(10.040, 1.0, T + 40 * MS, null)));
     assertArrayEquals(new double[] {10.000, 10.025, 10.040}, positions, 1e-9);
   }
 
   @Test
   void aHeldLastFrameAndAFailedRankAreNotMoved() {
-    List<RankStatus> all = List.of(
-        RankStatus.failed("s1 on rpi1: mpv exited").sampledAt(T - 900 * MS, MACHINE),
-        RankStatus.healthy(19.967, 20, true, 1.0).sampledAt(T + 30 * MS, MACHINE),
-        playing(19.500, 1.0, T + 10 * MS, MACHINE),
-        playing(19.480, 1.0, T, MACHINE));
+    List<RankStatus> all =
+        List.of(
+            RankStatus.failed("s1 on rpi1: mpv exited").sampledAt(T - 900 * MS, MACHINE),
+            RankStatus.healthy(19.967, 20, true, 1.0).sampledAt(T + 30 * MS, MACHINE),
+            playing(19.500, 1.0, T + 10 * MS, MACHINE),
+            playing(19.480, 1.0, T, MACHINE));
     double[] positions = CommonInstant.positions(all);
     assertEquals(19.967, positions[1], 1e-9, "held");
-    assertEquals(19.490, positions[2], 1e-9, "moved back to the healthy earliest, not the failed rank's");
+    assertEquals(
+        19.490, positions[2], 1e-9, "moved back to the healthy earliest, not the failed rank's");
     assertEquals(19.480, positions[3], 1e-9);
   }
 
   @Test
   void aRecoveringScreenIsNeitherMovedNorTheEarliest() {
-    RankStatus.Health recovering = new RankStatus.Health(ScreenState.RECOVERING, 1, "mpv exited", 1);
-    double[] positions = CommonInstant.positions(List.of(
-        RankStatus.healthy(3, 20, false, 1).sampledAt(T - 500 * MS, MACHINE).with(recovering),
-        playing(10.010, 1.0, T + 10 * MS, MACHINE),
-        playing(10.000, 1.0, T, MACHINE)));
+    RankStatus.Health recovering =
+        new RankStatus.Health(ScreenState.RECOVERING, 1, "mpv exited", 1);
+    double[] positions =
+        CommonInstant.positions(
+            List.of(
+                RankStatus.healthy(3, 20, false, 1)
+                    .sampledAt(T - 500 * MS, MACHINE)
+                    .with(recovering),
+                playing(10.010, 1.0, T + 10 * MS, MACHINE),
+                playing(10.000, 1.0, T, MACHINE)));
     assertEquals(3, positions[0], 1e-9);
     assertEquals(10.000, positions[1], 1e-9);
   }
@@ -70,9 +81,11 @@ class CommonInstantTest {
    */
   @Test
   void onABusyMachineLateSamplesNoLongerLookLikeSkew() {
-    Simulation asSampled = simulate(statuses -> statuses.stream().mapToDouble(RankStatus::position).toArray());
+    Simulation asSampled =
+        simulate(statuses -> statuses.stream().mapToDouble(RankStatus::position).toArray());
     Simulation aligned = simulate(CommonInstant::positions);
-    assertTrue(asSampled.roundsWithTrims > 20, "the scheduling delay alone makes it hunt: " + asSampled);
+    assertTrue(
+        asSampled.roundsWithTrims > 20, "the scheduling delay alone makes it hunt: " + asSampled);
     assertTrue(aligned.roundsWithTrims <= 3, "aligned: " + aligned);
     assertTrue(aligned.maxRateError < 0.001, "aligned: " + aligned);
     assertTrue(aligned.maxSpreadSeconds < 0.005, "aligned: " + aligned);
@@ -98,17 +111,26 @@ class CommonInstantTest {
       for (int i = 0; i < screens; i++) {
         double late = random.nextDouble() * 0.025;
         double reading = random.nextGaussian() * 0.001; // the position estimate's own noise
-        statuses.add(playing(truePosition[i] + late * rate[i] + reading, rate[i], barrier + (long) (late * 1e9), MACHINE));
+        statuses.add(
+            playing(
+                truePosition[i] + late * rate[i] + reading,
+                rate[i],
+                barrier + (long) (late * 1e9),
+                MACHINE));
       }
-      DriftCorrector.Correction correction = corrector.correct(compare.apply(statuses), playing, 1.0);
+      DriftCorrector.Correction correction =
+          corrector.correct(compare.apply(statuses), playing, 1.0);
       roundsWithTrims += correction.trims() > 0 ? 1 : 0;
       for (int i = 0; i < screens; i++) {
         rate[i] = correction.rates()[i];
         maxRateError = Math.max(maxRateError, Math.abs(rate[i] - 1));
         truePosition[i] += rate[i];
       }
-      maxSpread = Math.max(maxSpread, Arrays.stream(truePosition).max().getAsDouble()
-          - Arrays.stream(truePosition).min().getAsDouble());
+      maxSpread =
+          Math.max(
+              maxSpread,
+              Arrays.stream(truePosition).max().getAsDouble()
+                  - Arrays.stream(truePosition).min().getAsDouble());
       barrier += 1_000_000_000L;
     }
     return new Simulation(roundsWithTrims, maxRateError, maxSpread);

@@ -9,8 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The control law against simulated players: each has its own clock skew, its position is read
- * with jitter and query latency, and rates act on the next interval. No sleeps: simulated time.
+ * The control law against simulated players: each has its own clock skew, its position is read with
+ * jitter and query latency, and rates act on the next interval. No sleeps: simulated time.
  */
 class DriftCorrectorSimulationTest {
   private static final double FRAME = 1 / 30.0;
@@ -25,16 +25,20 @@ class DriftCorrectorSimulationTest {
     final Random random = new Random(42);
     final double jitterSeconds;
     final double latencySeconds;
+
     /** Which screens are in the control loop: a screen whose player is being replaced is not. */
     final boolean[] playing;
+
     int seeks;
     int roundsWithTrims;
 
-    SimulatedWall(double[] skew, double jitterSeconds, double latencySeconds, SyncSettings settings) {
+    SimulatedWall(
+        double[] skew, double jitterSeconds, double latencySeconds, SyncSettings settings) {
       this(skew, jitterSeconds, latencySeconds, new DriftCorrector(settings, skew.length));
     }
 
-    SimulatedWall(double[] skew, double jitterSeconds, double latencySeconds, DriftCorrector corrector) {
+    SimulatedWall(
+        double[] skew, double jitterSeconds, double latencySeconds, DriftCorrector corrector) {
       this.skew = skew;
       this.truePosition = new double[skew.length];
       this.rate = new double[skew.length];
@@ -75,7 +79,8 @@ class DriftCorrectorSimulationTest {
     }
 
     double spread() {
-      return Arrays.stream(truePosition).max().getAsDouble() - Arrays.stream(truePosition).min().getAsDouble();
+      return Arrays.stream(truePosition).max().getAsDouble()
+          - Arrays.stream(truePosition).min().getAsDouble();
     }
   }
 
@@ -93,13 +98,15 @@ class DriftCorrectorSimulationTest {
     }
     assertEquals(0, wall.seeks);
     assertTrue(worstAfterSettling < FRAME / 2, "spread after settling " + worstAfterSettling);
-    // The learnt trim is the skew's inverse: the fast screen rests at ~0.998, not hunting round 1.0.
+    // The learnt trim is the skew's inverse: the fast screen rests at ~0.998, not hunting round
+    // 1.0.
     assertEquals(-0.002, wall.corrector.learntTrim(2), 0.0007);
   }
 
   @Test
   void theClockScreenIsNeverTrimmedAndTheOthersFollowItsFastClock() {
-    DriftCorrector corrector = new DriftCorrector(DEFAULTS, java.util.OptionalInt.of(2), new double[4]);
+    DriftCorrector corrector =
+        new DriftCorrector(DEFAULTS, java.util.OptionalInt.of(2), new double[4]);
     SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0.002, 0}, 0.002, 0.001, corrector);
     double worstAfterSettling = 0;
     for (int round = 0; round < 3600; round++) {
@@ -113,15 +120,21 @@ class DriftCorrectorSimulationTest {
     // Three followers each rest somewhere in the dead band around one noisy clock (measured: at
     // most 17.8 ms apart), where a median wall has one screen to hold; within a frame, as asked.
     assertTrue(worstAfterSettling < FRAME * 0.6, "spread after settling " + worstAfterSettling);
-    assertEquals(3600 * 1.002, wall.truePosition[2], 1e-6, "the wall keeps the clock screen's time");
+    assertEquals(
+        3600 * 1.002, wall.truePosition[2], 1e-6, "the wall keeps the clock screen's time");
     for (int other : new int[] {0, 1, 3}) {
-      assertEquals(0.002, wall.corrector.learntTrim(other), 0.0007, "screen " + other + " learnt to run fast");
+      assertEquals(
+          0.002,
+          wall.corrector.learntTrim(other),
+          0.0007,
+          "screen " + other + " learnt to run fast");
     }
   }
 
   @Test
   void aStalledClockScreenIsTheOneThatSeeks() {
-    DriftCorrector corrector = new DriftCorrector(DEFAULTS, java.util.OptionalInt.of(0), new double[4]);
+    DriftCorrector corrector =
+        new DriftCorrector(DEFAULTS, java.util.OptionalInt.of(0), new double[4]);
     SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0, 0}, 0.001, 0.001, corrector);
     for (int round = 0; round < 10; round++) {
       wall.round();
@@ -146,14 +159,16 @@ class DriftCorrectorSimulationTest {
     }
     double onTime = wall.truePosition[0];
     assertEquals(onTime, wall.truePosition[2], FRAME / 3);
-    assertEquals(onTime + 0.100, wall.truePosition[1], FRAME / 3, "100 ms ahead: 3 frames at 30 fps");
+    assertEquals(
+        onTime + 0.100, wall.truePosition[1], FRAME / 3, "100 ms ahead: 3 frames at 30 fps");
     assertEquals(onTime - 0.040, wall.truePosition[3], FRAME / 3);
     assertEquals(0, wall.seeks, "the offsets are reached by trims alone");
   }
 
   @Test
   void theWallAsAWholeKeepsRealTimeWhileOneScreenIsTrimmed() {
-    SimulatedWall wall = new SimulatedWall(new double[] {0, 0.002, 0, 0, -0.001, 0}, 0.003, 0.002, DEFAULTS);
+    SimulatedWall wall =
+        new SimulatedWall(new double[] {0, 0.002, 0, 0, -0.001, 0}, 0.003, 0.002, DEFAULTS);
     double seconds = 0;
     for (int round = 0; round < 7200; round++) {
       wall.round();
@@ -179,7 +194,8 @@ class DriftCorrectorSimulationTest {
 
   @Test
   void jitterAloneDoesNotMakeTheLoopHunt() {
-    SimulatedWall wall = new SimulatedWall(new double[] {0, 0, 0, 0, 0, 0, 0, 0}, 0.002, 0.001, DEFAULTS);
+    SimulatedWall wall =
+        new SimulatedWall(new double[] {0, 0, 0, 0, 0, 0, 0, 0}, 0.002, 0.001, DEFAULTS);
     for (int round = 0; round < 600; round++) {
       wall.round();
     }
@@ -229,7 +245,9 @@ class DriftCorrectorSimulationTest {
     for (int round = 0; round < 300; round++) {
       wall.round();
     }
-    assertTrue(wall.roundsWithTrims - trimmedBefore <= 3, "then rests: " + (wall.roundsWithTrims - trimmedBefore));
+    assertTrue(
+        wall.roundsWithTrims - trimmedBefore <= 3,
+        "then rests: " + (wall.roundsWithTrims - trimmedBefore));
     assertTrue(wall.spread() < FRAME / 2, "and stays: " + wall.spread());
   }
 
@@ -246,8 +264,8 @@ class DriftCorrectorSimulationTest {
 
   /**
    * A player crashes and a new one takes its place 5 s later, released 60 ms late (a seek that
-   * landed late): meanwhile the rest of the wall is held together without it; then it is trimmed
-   * in within a frame without a seek, and its node's learnt skew survives the transient.
+   * landed late): meanwhile the rest of the wall is held together without it; then it is trimmed in
+   * within a frame without a seek, and its node's learnt skew survives the transient.
    */
   @Test
   void aScreenWhosePlayerWasReplacedRejoinsWithoutASeekAndKeepsWhatItLearnt() {
@@ -260,8 +278,10 @@ class DriftCorrectorSimulationTest {
     wall.playing[1] = false;
     for (int round = 0; round < 5; round++) {
       wall.round();
-      double others = Math.max(Math.abs(wall.truePosition[0] - wall.truePosition[2]),
-          Math.abs(wall.truePosition[3] - wall.truePosition[2]));
+      double others =
+          Math.max(
+              Math.abs(wall.truePosition[0] - wall.truePosition[2]),
+              Math.abs(wall.truePosition[3] - wall.truePosition[2]));
       assertTrue(others < FRAME / 2, "the others stay together: " + others);
     }
     wall.truePosition[1] = wall.truePosition[0] - 0.060;
@@ -274,7 +294,8 @@ class DriftCorrectorSimulationTest {
     }
     assertEquals(seeksBefore, wall.seeks, "trimmed in, not sought");
     assertTrue(wall.spread() < FRAME, "within a frame 8 s after it came back: " + wall.spread());
-    assertEquals(learnt, wall.corrector.learntTrim(1), 0.0003, "the transient was not learnt as skew");
+    assertEquals(
+        learnt, wall.corrector.learntTrim(1), 0.0003, "the transient was not learnt as skew");
   }
 
   @Test

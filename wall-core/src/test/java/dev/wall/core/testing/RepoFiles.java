@@ -14,15 +14,20 @@ import java.util.stream.Stream;
 public final class RepoFiles {
   private RepoFiles() {}
 
-  /** The checkout's root: the folder above the working folder with the parent pom and the clip generator. */
+  /**
+   * The checkout's root: the folder above the working folder with the parent pom and the clip
+   * generator.
+   */
   public static Path root() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("media/generate/make-clip"))) {
+      if (Files.isRegularFile(dir.resolve("pom.xml"))
+          && Files.isRegularFile(dir.resolve("media/generate/make-clip"))) {
         return dir;
       }
     }
-    throw new IllegalStateException("not inside the wall repository: no pom.xml and media/generate/make-clip above "
-        + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "not inside the wall repository: no pom.xml and media/generate/make-clip above "
+            + Path.of("").toAbsolutePath());
   }
 
   /** The example layouts in layouts/, sorted. */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  * step that must not pass as a skip.
  */
 public final class Tools {
-  private static final List<String> SYSTEM_FOLDERS = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-      "/usr/bin", "/sbin", "/bin");
+  private static final List<String> SYSTEM_FOLDERS =
+      List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
   private Tools() {}
 
@@ -38,8 +38,10 @@ public final class Tools {
       return;
     }
     if (ci) {
-      throw new AssertionError(needs + ", and this is CI (CI=true), where bin/bootstrap --test installs everything:"
-          + " a missing tool fails the test instead of skipping it");
+      throw new AssertionError(
+          needs
+              + ", and this is CI (CI=true), where bin/bootstrap --test installs everything:"
+              + " a missing tool fails the test instead of skipping it");
     }
     Assumptions.abort(needs);
   }
@@ -60,10 +62,13 @@ public final class Tools {
 
   /** Whether every one of {@code programs} is an executable on the PATH or in a system folder. */
   public static boolean available(String... programs) {
-    List<String> folders = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+    List<String> folders =
+        new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
     folders.addAll(SYSTEM_FOLDERS);
     for (String program : programs) {
-      if (folders.stream().filter(f -> !f.isEmpty()).noneMatch(f -> Files.isExecutable(Path.of(f, program)))) {
+      if (folders.stream()
+          .filter(f -> !f.isEmpty())
+          .noneMatch(f -> Files.isExecutable(Path.of(f, program)))) {
         return false;
       }
     }

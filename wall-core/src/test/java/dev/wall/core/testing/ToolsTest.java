@@ -18,15 +18,22 @@ class ToolsTest {
 
   @Test
   void aMissingToolSkipsOutsideCi() {
-    TestAbortedException skipped = assertThrows(TestAbortedException.class,
-        () -> Tools.require(Tools.available("no-such-tool-wall"), "needs no-such-tool-wall", false));
+    TestAbortedException skipped =
+        assertThrows(
+            TestAbortedException.class,
+            () ->
+                Tools.require(
+                    Tools.available("no-such-tool-wall"), "needs no-such-tool-wall", false));
     assertEquals("needs no-such-tool-wall", skipped.getMessage());
   }
 
   @Test
   void aMissingToolFailsUnderCi() {
-    AssertionError failed = assertThrows(AssertionError.class,
-        () -> Tools.require(false, "needs no-such-tool-wall", true));
-    assertTrue(failed.getMessage().startsWith("needs no-such-tool-wall, and this is CI (CI=true)"), failed.getMessage());
+    AssertionError failed =
+        assertThrows(
+            AssertionError.class, () -> Tools.require(false, "needs no-such-tool-wall", true));
+    assertTrue(
+        failed.getMessage().startsWith("needs no-such-tool-wall, and this is CI (CI=true)"),
+        failed.getMessage());
   }
 }

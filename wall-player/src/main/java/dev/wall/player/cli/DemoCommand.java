@@ -30,25 +30,47 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     description = "Play a one-machine demo wall and save a snapshot of it at the end.",
-    footer = {"", "Example:", "  wall demo --layout layouts/demo-2x2.json --media-root media --snapshot out/demo-wall.png"})
+    footer = {
+      "",
+      "Example:",
+      "  wall demo --layout layouts/demo-2x2.json --media-root media --snapshot out/demo-wall.png"
+    })
 public final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--layout", required = true, paramLabel = "FILE", description = "A layout with every screen on this machine.")
+  @Option(
+      names = "--layout",
+      required = true,
+      paramLabel = "FILE",
+      description = "A layout with every screen on this machine.")
   Path layoutFile;
 
-  @Option(names = "--media-root", required = true, paramLabel = "DIR", description = "Where the demo clips are.")
+  @Option(
+      names = "--media-root",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where the demo clips are.")
   Path mediaRoot;
 
-  @Option(names = "--snapshot", required = true, paramLabel = "PNG", description = "Where to save the picture of the wall.")
+  @Option(
+      names = "--snapshot",
+      required = true,
+      paramLabel = "PNG",
+      description = "Where to save the picture of the wall.")
   Path snapshot;
 
-  @Option(names = "--loops", paramLabel = "N", description = "Loops to play (default: the layout's).")
+  @Option(
+      names = "--loops",
+      paramLabel = "N",
+      description = "Loops to play (default: the layout's).")
   Integer loops;
 
-  @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "${java.io.tmpdir}/wall-demo-${user.name}",
+  @Option(
+      names = "--run-dir",
+      paramLabel = "DIR",
+      defaultValue = "${java.io.tmpdir}/wall-demo-${user.name}",
       description = "Scratch folder (default: ${DEFAULT-VALUE}).")
   Path runDir;
 
@@ -61,9 +83,16 @@ public final class DemoCommand implements Callable<Integer> {
       return play(layout, display);
     }
     Rect canvas = canvas(layout);
-    spec.commandLine().getOut().println("demo: no DISPLAY, starting a virtual " + canvas.width() + "x" + canvas.height()
-        + " display (Xvfb)");
-    try (VirtualDisplay virtual = VirtualDisplay.start(canvas.width(), canvas.height(), runDir, Duration.ofSeconds(20))) {
+    spec.commandLine()
+        .getOut()
+        .println(
+            "demo: no DISPLAY, starting a virtual "
+                + canvas.width()
+                + "x"
+                + canvas.height()
+                + " display (Xvfb)");
+    try (VirtualDisplay virtual =
+        VirtualDisplay.start(canvas.width(), canvas.height(), runDir, Duration.ofSeconds(20))) {
       return play(layout, virtual.display());
     }
   }
@@ -71,10 +100,23 @@ public final class DemoCommand implements Callable<Integer> {
   /** The same show as {@code wall play} would play, on {@code display}. */
   private int play(Layout layout, String display) throws InvalidLayoutException, IOException {
     Map<String, String> env = System.getenv();
-    ShowPlan plan = ShowPlan.resolve(layoutFile, layout, loops, mediaRoot, runDir,
-        DisplaySettings.from(env, display), false, snapshot);
-    return Outcomes.exitCode(WallShow.play(plan, WallShow.Settings.plain(System.console() != null), env,
-        spec.commandLine().getOut(), spec.commandLine().getErr()));
+    ShowPlan plan =
+        ShowPlan.resolve(
+            layoutFile,
+            layout,
+            loops,
+            mediaRoot,
+            runDir,
+            DisplaySettings.from(env, display),
+            false,
+            snapshot);
+    return Outcomes.exitCode(
+        WallShow.play(
+            plan,
+            WallShow.Settings.plain(System.console() != null),
+            env,
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr()));
   }
 
   /** The smallest display that holds every window. */
@@ -83,7 +125,8 @@ public final class DemoCommand implements Callable<Integer> {
     int height = 0;
     for (Screen screen : layout.screens()) {
       if (screen.window() == null) {
-        throw new BadInputException(layoutFileless(screen) + " has no window; a demo needs every screen in a window");
+        throw new BadInputException(
+            layoutFileless(screen) + " has no window; a demo needs every screen in a window");
       }
       width = Math.max(width, screen.window().right());
       height = Math.max(height, screen.window().bottom());

@@ -6,12 +6,12 @@ import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.cli.common.CommonOptions;
 import dev.wall.player.cli.common.ExitCodes;
 import dev.wall.player.cli.common.Table;
-import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.Doctor;
-import dev.wall.player.versions.InstalledVersions;
+import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.plan.DisplaySettings;
+import dev.wall.player.versions.InstalledVersions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
 /** {@code wall doctor LAYOUT}: checks every node the wall needs, and says how to fix what fails. */
 @Command(
     name = "doctor",
-    description = "Check every node of the wall, all at once, without changing anything: ssh with the wall's"
-        + " key and recorded host key, names, versions, mpi.jar, player, display, media share, clips"
-        + " (SHA-256 against this controller's copy), how each screen's clips are decoded there (and whether"
-        + " the node can hold them), and what each node is.",
+    description =
+        "Check every node of the wall, all at once, without changing anything: ssh with the wall's"
+            + " key and recorded host key, names, versions, mpi.jar, player, display, media share, clips"
+            + " (SHA-256 against this controller's copy), how each screen's clips are decoded there (and whether"
+            + " the node can hold them), and what each node is.",
     footer = {
       "",
       "Examples:",
@@ -51,10 +52,15 @@ public final class DoctorCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "LAYOUT", description = "The layout file (JSON).")
   Path layoutFile;
 
-  @Option(names = "--media-root", paramLabel = "DIR", description = "Check DIR instead of the layout's mediaRoot.")
+  @Option(
+      names = "--media-root",
+      paramLabel = "DIR",
+      description = "Check DIR instead of the layout's mediaRoot.")
   Path mediaRoot;
 
-  @Option(names = "--display", paramLabel = "DISPLAY",
+  @Option(
+      names = "--display",
+      paramLabel = "DISPLAY",
       description = "The X display the ranks will use, instead of $DISPLAY (as for wall play).")
   String display;
 
@@ -69,10 +75,16 @@ public final class DoctorCommand implements Callable<Integer> {
     long started = System.nanoTime();
     List<Doctor.Row> rows;
     try {
-      RemoteNodes nodes = RemoteNodes.forThisJvm(local::isThisMachine, Ssh.forThisUser(),
-          List.of("-o", "StrictHostKeyChecking=yes"));
-      rows = new Doctor(layout, nodes, DisplaySettings.from(System.getenv(), display).variables(),
-          InstalledVersions.here(scratch)).examine();
+      RemoteNodes nodes =
+          RemoteNodes.forThisJvm(
+              local::isThisMachine, Ssh.forThisUser(), List.of("-o", "StrictHostKeyChecking=yes"));
+      rows =
+          new Doctor(
+                  layout,
+                  nodes,
+                  DisplaySettings.from(System.getenv(), display).variables(),
+                  InstalledVersions.here(scratch))
+              .examine();
     } finally {
       try (var files = Files.list(scratch)) {
         for (Path f : files.toList()) {
@@ -82,8 +94,13 @@ public final class DoctorCommand implements Callable<Integer> {
       Files.deleteIfExists(scratch);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "wall doctor: %s, %d screens on %d nodes, checked in %.1f s%n%n", layoutFile,
-        layout.screens().size(), layout.hosts().size(), (System.nanoTime() - started) / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "wall doctor: %s, %d screens on %d nodes, checked in %.1f s%n%n",
+        layoutFile,
+        layout.screens().size(),
+        layout.hosts().size(),
+        (System.nanoTime() - started) / 1e9);
     out.print(table(rows));
     List<String> fixes = fixes(rows);
     if (!fixes.isEmpty()) {
@@ -114,11 +131,20 @@ public final class DoctorCommand implements Callable<Integer> {
   static List<String> fixes(List<Doctor.Row> rows) {
     List<String> fixes = new ArrayList<>();
     for (Doctor.Row row : rows) {
-      row.cells().forEach((check, cell) -> {
-        if (!cell.ok() && cell.fix() != null) {
-          fixes.add(row.screen().name() + " on " + row.screen().host() + ": " + check + ": " + cell.fix());
-        }
-      });
+      row.cells()
+          .forEach(
+              (check, cell) -> {
+                if (!cell.ok() && cell.fix() != null) {
+                  fixes.add(
+                      row.screen().name()
+                          + " on "
+                          + row.screen().host()
+                          + ": "
+                          + check
+                          + ": "
+                          + cell.fix());
+                }
+              });
     }
     return fixes;
   }

@@ -4,7 +4,9 @@ import dev.wall.player.cli.common.ExitCodes;
 import dev.wall.player.cli.common.WallFailure;
 import dev.wall.player.launch.Outcome;
 
-/** How each way a wall can end is told to the technician: the exit code, and the line that says why. */
+/**
+ * How each way a wall can end is told to the technician: the exit code, and the line that says why.
+ */
 final class Outcomes {
   private Outcomes() {}
 

@@ -59,54 +59,77 @@ public final class PlayCommand implements Callable<Integer> {
   LoopCount loopCount;
 
   static final class LoopCount {
-    @Option(names = "--loops", paramLabel = "N", description = "Play N loops this run, overriding the layout.")
+    @Option(
+        names = "--loops",
+        paramLabel = "N",
+        description = "Play N loops this run, overriding the layout.")
     Integer loops;
 
-    @Option(names = "--forever",
-        description = "Loop until stopped (same as --loops 0), restarting the wall whenever a rank or node is lost.")
+    @Option(
+        names = "--forever",
+        description =
+            "Loop until stopped (same as --loops 0), restarting the wall whenever a rank or node is lost.")
     boolean forever;
   }
 
-  @Option(names = "--media-root", paramLabel = "DIR",
+  @Option(
+      names = "--media-root",
+      paramLabel = "DIR",
       description = "Use DIR instead of the layout's mediaRoot (on every node).")
   Path mediaRoot;
 
-  @Option(names = "--run-dir", paramLabel = "DIR",
-      description = "Each node's folder for hostfile, status, sockets and player logs, yours alone (default:"
-          + " $RUNTIME_DIRECTORY under a unit with RuntimeDirectory=, $XDG_RUNTIME_DIR/wall, /run/wall for root,"
-          + " else /tmp/wall-USER).")
+  @Option(
+      names = "--run-dir",
+      paramLabel = "DIR",
+      description =
+          "Each node's folder for hostfile, status, sockets and player logs, yours alone (default:"
+              + " $RUNTIME_DIRECTORY under a unit with RuntimeDirectory=, $XDG_RUNTIME_DIR/wall, /run/wall for root,"
+              + " else /tmp/wall-USER).")
   Path runDir;
 
-  @Option(names = "--snapshot", paramLabel = "PNG",
+  @Option(
+      names = "--snapshot",
+      paramLabel = "PNG",
       description = "After the last loop, rank 0 saves a picture of its display to PNG.")
   Path snapshot;
 
-  @Option(names = "--display", paramLabel = "DISPLAY",
-      description = "The X display every rank plays on, instead of $DISPLAY (a Pi's desktop is :0).")
+  @Option(
+      names = "--display",
+      paramLabel = "DISPLAY",
+      description =
+          "The X display every rank plays on, instead of $DISPLAY (a Pi's desktop is :0).")
   String display;
 
-  @Option(names = "--report", paramLabel = "FILE.jsonl",
-      description = "Append each loop's figures, per loop and per screen, to FILE.jsonl: one JSON line per loop,"
-          + " rotated past 4 MB (FILE.jsonl.1 ... .3).")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE.jsonl",
+      description =
+          "Append each loop's figures, per loop and per screen, to FILE.jsonl: one JSON line per loop,"
+              + " rotated past 4 MB (FILE.jsonl.1 ... .3).")
   Path reportFile;
 
   @Option(names = "--quiet", description = "Print nothing but failures.")
   boolean quiet;
 
-  @Option(names = "--debug",
-      description = "Verbose player logs (mpv's own --log-file) and control transcripts, in each node's run folder;"
-          + " for diagnosing: they grow faster.")
+  @Option(
+      names = "--debug",
+      description =
+          "Verbose player logs (mpv's own --log-file) and control transcripts, in each node's run folder;"
+              + " for diagnosing: they grow faster.")
   boolean debug;
 
-  @Option(names = "--warm-up",
-      description = "Only record what makes the ranks start fast on this machine (a class-data archive,"
-          + " once per install), then exit without playing.")
+  @Option(
+      names = "--warm-up",
+      description =
+          "Only record what makes the ranks start fast on this machine (a class-data archive,"
+              + " once per install), then exit without playing.")
   boolean warmUp;
 
   @Override
   public Integer call() throws InvalidLayoutException, IOException {
     Layout layout = new LayoutReader().read(layoutFile);
-    Integer loops = loopCount == null ? null : loopCount.forever ? Integer.valueOf(0) : loopCount.loops;
+    Integer loops =
+        loopCount == null ? null : loopCount.forever ? Integer.valueOf(0) : loopCount.loops;
     if (loops != null && loops < 0) {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
     }
@@ -114,10 +137,25 @@ public final class PlayCommand implements Callable<Integer> {
     ScheduleClock clock = show.clock(layout);
     InetAddress statusAddress = show.statusAddress();
     Map<String, String> env = System.getenv();
-    ShowPlan plan = ShowPlan.resolve(layoutFile, layout, loops, mediaRoot,
-        runDir == null ? RunFolder.defaultPath() : runDir, DisplaySettings.from(env, display), debug, snapshot);
-    WallShow.Settings settings = new WallShow.Settings(reportFile, quiet, System.console() != null, clock,
-        statusAddress, show.statusPort == null ? 0 : show.statusPort, warmUp);
+    ShowPlan plan =
+        ShowPlan.resolve(
+            layoutFile,
+            layout,
+            loops,
+            mediaRoot,
+            runDir == null ? RunFolder.defaultPath() : runDir,
+            DisplaySettings.from(env, display),
+            debug,
+            snapshot);
+    WallShow.Settings settings =
+        new WallShow.Settings(
+            reportFile,
+            quiet,
+            System.console() != null,
+            clock,
+            statusAddress,
+            show.statusPort == null ? 0 : show.statusPort,
+            warmUp);
     PrintWriter out = spec.commandLine().getOut();
     return Outcomes.exitCode(WallShow.play(plan, settings, env, out, spec.commandLine().getErr()));
   }

@@ -12,20 +12,31 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
-/** {@code wall play}'s options for running a show: the status page, and a rehearsal of the schedule. */
+/**
+ * {@code wall play}'s options for running a show: the status page, and a rehearsal of the schedule.
+ */
 public final class ShowOptions {
-  @Option(names = "--status-port", paramLabel = "PORT",
-      description = "Serve a read-only status page on PORT (on this machine only, unless --status-listen).")
+  @Option(
+      names = "--status-port",
+      paramLabel = "PORT",
+      description =
+          "Serve a read-only status page on PORT (on this machine only, unless --status-listen).")
   Integer statusPort;
 
-  @Option(names = "--status-listen", paramLabel = "ADDRESS",
-      description = "Where the status page listens: 127.0.0.1 (the default: this machine only), this machine's"
-          + " LAN address, or 0.0.0.0 for every network.")
+  @Option(
+      names = "--status-listen",
+      paramLabel = "ADDRESS",
+      description =
+          "Where the status page listens: 127.0.0.1 (the default: this machine only), this machine's"
+              + " LAN address, or 0.0.0.0 for every network.")
   String statusListen;
 
-  @Option(names = "--pretend-now", paramLabel = "TIME",
-      description = "Rehearse the schedule: run it as if its clock read TIME now (local time in the schedule's"
-          + " zone, like 2026-03-30T17:59:50), then at its real pace.")
+  @Option(
+      names = "--pretend-now",
+      paramLabel = "TIME",
+      description =
+          "Rehearse the schedule: run it as if its clock read TIME now (local time in the schedule's"
+              + " zone, like 2026-03-30T17:59:50), then at its real pace.")
   String pretendNow;
 
   InetAddress statusAddress() throws UnknownHostException {
@@ -42,8 +53,10 @@ public final class ShowOptions {
       return InetAddress.getLoopbackAddress();
     }
     if (!statusListen.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
-      throw new BadInputException("--status-listen takes an IP address (127.0.0.1, 0.0.0.0, or this machine's"
-          + " LAN address), got " + statusListen);
+      throw new BadInputException(
+          "--status-listen takes an IP address (127.0.0.1, 0.0.0.0, or this machine's"
+              + " LAN address), got "
+              + statusListen);
     }
     return InetAddress.getByName(statusListen);
   }
@@ -56,10 +69,14 @@ public final class ShowOptions {
       throw new BadInputException("--pretend-now rehearses a schedule, and this layout has none");
     }
     try {
-      Instant pretend = LocalDateTime.parse(pretendNow).atZone(ZoneId.of(layout.schedule().timezone())).toInstant();
+      Instant pretend =
+          LocalDateTime.parse(pretendNow)
+              .atZone(ZoneId.of(layout.schedule().timezone()))
+              .toInstant();
       return ScheduleClock.shifted(Duration.between(Instant.now(), pretend));
     } catch (DateTimeParseException e) {
-      throw new BadInputException("--pretend-now takes a local time like 2026-03-30T17:59:50, got " + pretendNow);
+      throw new BadInputException(
+          "--pretend-now takes a local time like 2026-03-30T17:59:50, got " + pretendNow);
     }
   }
 }

@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "status",
-    description = "Show the running wall: each screen's state, loop, position, skew, rate, restarts and last"
-        + " error; the wall's uptime and job restarts.",
+    description =
+        "Show the running wall: each screen's state, loop, position, skew, rate, restarts and last"
+            + " error; the wall's uptime and job restarts.",
     footer = {
       "",
       "Examples:",
@@ -47,12 +48,15 @@ import picocli.CommandLine.Spec;
       "  wall status --run-dir /srv/run          # the wall started with that --run-dir",
       "",
       "Exit codes: 0 a wall is running and up to date, 1 no wall is running (or it has said nothing for "
-          + StatusCommand.STALE_SECONDS + " s)."
+          + StatusCommand.STALE_SECONDS
+          + " s)."
     })
 public final class StatusCommand implements Callable<Integer> {
   /** A playing wall writes its status every second; this long without it, something is wrong. */
   static final long STALE_SECONDS = 15;
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
 
   @Mixin CommonOptions common;
 
@@ -61,17 +65,24 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the status file as JSON.")
   boolean json;
 
-  @Option(names = "--run-dir", paramLabel = "DIR",
-      description = "The run folder of the wall to show (default: as wall play's, $RUNTIME_DIRECTORY,"
-          + " $XDG_RUNTIME_DIR/wall, /run/wall for root, else /tmp/wall-USER; then the autostart unit's,"
-          + " /run/wall).")
+  @Option(
+      names = "--run-dir",
+      paramLabel = "DIR",
+      description =
+          "The run folder of the wall to show (default: as wall play's, $RUNTIME_DIRECTORY,"
+              + " $XDG_RUNTIME_DIR/wall, /run/wall for root, else /tmp/wall-USER; then the autostart unit's,"
+              + " /run/wall).")
   Path runDir;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    List<Path> folders = runDir != null ? List.of(runDir)
-        : java.util.stream.Stream.of(RunFolder.defaultPath(), UNIT_RUN_FOLDER).distinct().toList();
+    List<Path> folders =
+        runDir != null
+            ? List.of(runDir)
+            : java.util.stream.Stream.of(RunFolder.defaultPath(), UNIT_RUN_FOLDER)
+                .distinct()
+                .toList();
     Path dir = folders.get(0).toAbsolutePath().normalize();
     Optional<WallState> read = Optional.empty();
     WallFailure refused = null;
@@ -92,12 +103,26 @@ public final class StatusCommand implements Callable<Integer> {
     if (refused != null && (read.isEmpty() || !StatusFile.writerRunning(read.get()))) {
       throw refused;
     }
-    if (read.isEmpty() || !StatusFile.writerRunning(read.get())
+    if (read.isEmpty()
+        || !StatusFile.writerRunning(read.get())
         || read.get().wall().phase() == WallState.Phase.STOPPED) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "no wall is running" + read
-          .filter(s -> !StatusFile.writerRunning(s) || s.wall().phase() == WallState.Phase.STOPPED)
-          .map(s -> " (the last one, pid " + s.wall().pid() + ", ended by " + when(s.wall().updatedAt()) + ")")
-          .orElse("") + " in " + dir);
+      throw new WallFailure(
+          ExitCodes.RUNTIME_FAILURE,
+          "no wall is running"
+              + read.filter(
+                      s ->
+                          !StatusFile.writerRunning(s)
+                              || s.wall().phase() == WallState.Phase.STOPPED)
+                  .map(
+                      s ->
+                          " (the last one, pid "
+                              + s.wall().pid()
+                              + ", ended by "
+                              + when(s.wall().updatedAt())
+                              + ")")
+                  .orElse("")
+              + " in "
+              + dir);
     }
     WallState state = read.get();
     long silent;
@@ -116,16 +141,27 @@ public final class StatusCommand implements Callable<Integer> {
     boolean stale = state.wall().phase() == WallState.Phase.PLAYING && silent > STALE_SECONDS;
     out.flush();
     if (stale) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "the wall (pid " + state.wall().pid() + ") has said nothing for "
-          + silent + " s; it may be hung: see " + dir.resolve("mpirun.log"));
+      throw new WallFailure(
+          ExitCodes.RUNTIME_FAILURE,
+          "the wall (pid "
+              + state.wall().pid()
+              + ") has said nothing for "
+              + silent
+              + " s; it may be hung: see "
+              + dir.resolve("mpirun.log"));
     }
     return ExitCodes.OK;
   }
 
-  /** The autostart unit's run folder (its RuntimeDirectory=), where a shell's default is elsewhere. */
+  /**
+   * The autostart unit's run folder (its RuntimeDirectory=), where a shell's default is elsewhere.
+   */
   static final Path UNIT_RUN_FOLDER = Path.of("/run/wall");
 
-  /** The status file in {@code folder}, if there is one; one the wall cannot have written is refused. */
+  /**
+   * The status file in {@code folder}, if there is one; one the wall cannot have written is
+   * refused.
+   */
   private static Optional<WallState> read(Path folder) throws IOException {
     try {
       return StatusFile.read(folder);
@@ -138,9 +174,15 @@ public final class StatusCommand implements Callable<Integer> {
 
   private static WallFailure notTheWalls(Path folder, Exception e) {
     String why = printable(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-    return new WallFailure(ExitCodes.RUNTIME_FAILURE, "the status file " + StatusFile.in(folder) + " is not one a wall"
-        + " wrote (" + (why.length() > 120 ? why.substring(0, 120) + "..." : why) + "); remove it, and restart the"
-        + " wall if one is playing");
+    return new WallFailure(
+        ExitCodes.RUNTIME_FAILURE,
+        "the status file "
+            + StatusFile.in(folder)
+            + " is not one a wall"
+            + " wrote ("
+            + (why.length() > 120 ? why.substring(0, 120) + "..." : why)
+            + "); remove it, and restart the"
+            + " wall if one is playing");
   }
 
   /** {@code folder}, if it is a run folder of this user's that only they can have written to. */
@@ -150,10 +192,20 @@ public final class StatusCommand implements Callable<Integer> {
       int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
       if (owner != RunFolder.ownUid()) {
         String name = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
-        throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "run folder " + dir + " belongs to user " + name
-            + ", not to you (" + System.getProperty("user.name") + "): wall status shows only what a wall of yours"
-            + " wrote; run it as that user (sudo -u " + name + " wall status" + (folder.equals(UNIT_RUN_FOLDER)
-                ? "" : " --run-dir " + dir) + ")");
+        throw new WallFailure(
+            ExitCodes.RUNTIME_FAILURE,
+            "run folder "
+                + dir
+                + " belongs to user "
+                + name
+                + ", not to you ("
+                + System.getProperty("user.name")
+                + "): wall status shows only what a wall of yours"
+                + " wrote; run it as that user (sudo -u "
+                + name
+                + " wall status"
+                + (folder.equals(UNIT_RUN_FOLDER) ? "" : " --run-dir " + dir)
+                + ")");
       }
     }
     try {
@@ -165,12 +217,22 @@ public final class StatusCommand implements Callable<Integer> {
 
   static void render(WallState state, PrintWriter out) {
     WallState.Wall wall = state.wall();
-    out.println("wall on " + printable(wall.host()) + ": " + phase(wall) + ", " + printable(wall.layout()));
-    out.println("up " + uptime(Duration.between(Instant.parse(wall.startedAt()), Instant.now()))
-        + (wall.supervised() ? ", supervised (--forever)" : "") + ", " + wall.jobRestarts()
-        + (wall.jobRestarts() == 1 ? " job restart" : " job restarts")
-        + (wall.lastRestartAt() == null ? "" : " (last " + when(wall.lastRestartAt()) + ": "
-            + printable(wall.lastRestartCause()) + ")"));
+    out.println(
+        "wall on " + printable(wall.host()) + ": " + phase(wall) + ", " + printable(wall.layout()));
+    out.println(
+        "up "
+            + uptime(Duration.between(Instant.parse(wall.startedAt()), Instant.now()))
+            + (wall.supervised() ? ", supervised (--forever)" : "")
+            + ", "
+            + wall.jobRestarts()
+            + (wall.jobRestarts() == 1 ? " job restart" : " job restarts")
+            + (wall.lastRestartAt() == null
+                ? ""
+                : " (last "
+                    + when(wall.lastRestartAt())
+                    + ": "
+                    + printable(wall.lastRestartCause())
+                    + ")"));
     for (String node : wall.waitingFor()) {
       out.println("waiting for " + printable(node));
     }
@@ -181,17 +243,34 @@ public final class StatusCommand implements Callable<Integer> {
     out.println(printable(status.line()));
     out.println();
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("screen", "host", "state", "loop", "position s", "skew ms", "skew frames", "rate", "restarts",
-        "last error"));
+    rows.add(
+        List.of(
+            "screen",
+            "host",
+            "state",
+            "loop",
+            "position s",
+            "skew ms",
+            "skew frames",
+            "rate",
+            "restarts",
+            "last error"));
     for (WallStatus.Screen screen : status.screens()) {
       Double frames = screen.skewFrames(status.frameRate());
-      rows.add(List.of(printable(screen.name()), printable(screen.host()), screen.state().label(),
-          screen.state() == ScreenState.PLAYING ? String.valueOf(status.loop()) : "-",
-          screen.position() == null ? "-" : format("%.3f", screen.position()),
-          screen.skewMillis() == null ? "-" : format("%+.1f", screen.skewMillis()),
-          frames == null ? "-" : format("%+.2f", frames),
-          format("%.4f", screen.rate()), String.valueOf(screen.restarts()),
-          screen.lastError() == null ? "-" : when(screen.lastErrorAt()) + " " + printable(screen.lastError())));
+      rows.add(
+          List.of(
+              printable(screen.name()),
+              printable(screen.host()),
+              screen.state().label(),
+              screen.state() == ScreenState.PLAYING ? String.valueOf(status.loop()) : "-",
+              screen.position() == null ? "-" : format("%.3f", screen.position()),
+              screen.skewMillis() == null ? "-" : format("%+.1f", screen.skewMillis()),
+              frames == null ? "-" : format("%+.2f", frames),
+              format("%.4f", screen.rate()),
+              String.valueOf(screen.restarts()),
+              screen.lastError() == null
+                  ? "-"
+                  : when(screen.lastErrorAt()) + " " + printable(screen.lastError())));
     }
     out.print(Table.render(rows));
   }
@@ -200,7 +279,8 @@ public final class StatusCommand implements Callable<Integer> {
     return switch (wall.phase()) {
       case STARTING -> "starting";
       case PLAYING -> "playing";
-      case RESTARTING -> "restarting" + (wall.nextStartAt() == null ? "" : " at " + when(wall.nextStartAt()));
+      case RESTARTING ->
+          "restarting" + (wall.nextStartAt() == null ? "" : " at " + when(wall.nextStartAt()));
       case WAITING_FOR_NODES -> "waiting for every node to answer before it restarts";
       case OFF -> wall.offLabel() == null ? "off (schedule)" : printable(wall.offLabel());
       case STOPPED -> "stopped";
@@ -216,35 +296,41 @@ public final class StatusCommand implements Callable<Integer> {
       return "null";
     }
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (c == '\n' || c == '\r' || c == '\t') {
-        out.append(' ');
-      } else if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
-        out.append('?');
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c == '\n' || c == '\r' || c == '\t') {
+                out.append(' ');
+              } else if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
+                out.append('?');
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     return out.toString();
   }
 
   /** The JSON with DEL and C1 controls escaped too (JSON escapes only C0 by itself). */
   static String escapedControls(String json) {
     StringBuilder out = new StringBuilder(json.length());
-    json.chars().forEach(c -> {
-      if (c >= 0x7f && c <= 0x9f) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", c));
-      } else {
-        out.append((char) c);
-      }
-    });
+    json.chars()
+        .forEach(
+            c -> {
+              if (c >= 0x7f && c <= 0x9f) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+              } else {
+                out.append((char) c);
+              }
+            });
     return out.toString();
   }
 
   static String uptime(Duration up) {
     long seconds = Math.max(0, up.toSeconds());
     long days = seconds / 86_400;
-    String clock = String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
+    String clock =
+        String.format(
+            Locale.ROOT, "%02d:%02d:%02d", seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
     return days > 0 ? days + " d " + clock : clock;
   }
 

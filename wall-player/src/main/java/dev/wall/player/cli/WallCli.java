@@ -23,13 +23,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine;
 
 /**
  * The whole CLI, over the streams it is given, so tests run it in-process and read its output.
@@ -85,7 +85,9 @@ public final class WallCli {
     return commandLine(out, err, null);
   }
 
-  /** The tree for a run whose first argument is {@code first}: only that subcommand, if it is one. */
+  /**
+   * The tree for a run whose first argument is {@code first}: only that subcommand, if it is one.
+   */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
     CommandLine cli = new CommandLine(new WallCli());
     if (namesOneSubcommand(first)) {
@@ -95,7 +97,8 @@ public final class WallCli {
     }
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(new FailureHandler(args -> Arrays.asList(args).contains("--stacktrace")));
+    cli.setExecutionExceptionHandler(
+        new FailureHandler(args -> Arrays.asList(args).contains("--stacktrace")));
     cli.setParameterExceptionHandler(new ShortParameterErrors());
     cli.setExitCodeExceptionMapper(failure -> ExitCodes.RUNTIME_FAILURE);
     return cli;
@@ -113,14 +116,18 @@ public final class WallCli {
       return ExitCodes.BAD_INPUT;
     }
 
-    /** Picocli's own suggestions miss transpositions ("paly"); the layout's spelling check does not. */
+    /**
+     * Picocli's own suggestions miss transpositions ("paly"); the layout's spelling check does not.
+     */
     private static String suggestion(ParameterException e) {
-      if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+      if (e instanceof UnmatchedArgumentException unmatched
+          && !unmatched.getUnmatched().isEmpty()) {
         CommandLine cmd = e.getCommandLine();
         Set<String> words = new TreeSet<>(cmd.getSubcommands().keySet());
         words.addAll(cmd.getCommandSpec().optionsMap().keySet());
         return Suggestions.closest(unmatched.getUnmatched().get(0), words)
-            .map(name -> " (did you mean " + name + "?)").orElse("");
+            .map(name -> " (did you mean " + name + "?)")
+            .orElse("");
       }
       return "";
     }

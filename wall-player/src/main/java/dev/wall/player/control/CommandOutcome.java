@@ -3,8 +3,8 @@ package dev.wall.player.control;
 import dev.wall.player.wire.ControlCommand;
 
 /**
- * What became of a command: applied (and where in the show), or refused (and why), in one line
- * each that every way in passes back as it is.
+ * What became of a command: applied (and where in the show), or refused (and why), in one line each
+ * that every way in passes back as it is.
  */
 public record CommandOutcome(ControlCommand command, boolean applied, String message) {
 

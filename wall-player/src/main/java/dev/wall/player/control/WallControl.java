@@ -4,8 +4,8 @@ import dev.wall.player.wire.ControlCommand;
 
 /**
  * A running wall, as show control sees it: every way in ({@code wall ctl} on the run folder's
- * socket, HTTP on the status server, OSC) hands its commands to this one door, after its own
- * checks (owner, key, allowed source). The controller implements it.
+ * socket, HTTP on the status server, OSC) hands its commands to this one door, after its own checks
+ * (owner, key, allowed source). The controller implements it.
  */
 public interface WallControl {
 

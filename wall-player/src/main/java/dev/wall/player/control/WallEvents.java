@@ -4,8 +4,8 @@ import dev.wall.player.wire.WallEvent;
 
 /**
  * Where the wall tells what happened: the controller's parts publish here, and show control's
- * outputs (webhooks, OSC feedback, alerts, metrics) listen. Publishing never blocks and never
- * fails the wall: a slow or dead listener is the listener's own problem.
+ * outputs (webhooks, OSC feedback, alerts, metrics) listen. Publishing never blocks and never fails
+ * the wall: a slow or dead listener is the listener's own problem.
  */
 public interface WallEvents {
 

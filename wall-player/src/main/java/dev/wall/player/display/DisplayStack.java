@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * What a player draws on, on the node where it runs: an X11 desktop ({@code DISPLAY},
- * {@code XAUTHORITY}), a Wayland desktop ({@code WAYLAND_DISPLAY}, {@code XDG_RUNTIME_DIR}), or a
- * console with no desktop, where mpv drives the HDMI connector itself through DRM/KMS.
+ * What a player draws on, on the node where it runs: an X11 desktop ({@code DISPLAY}, {@code
+ * XAUTHORITY}), a Wayland desktop ({@code WAYLAND_DISPLAY}, {@code XDG_RUNTIME_DIR}), or a console
+ * with no desktop, where mpv drives the HDMI connector itself through DRM/KMS.
  *
  * <p>Explicit settings win: {@code WALL_DISPLAY_STACK=x11|wayland|drm} (what {@code wall setup
- * autostart} writes into the unit), then {@code WAYLAND_DISPLAY}, then {@code DISPLAY}. With none of
- * them (a unit at boot, an ssh session) the node is looked at: a Wayland socket in the user's
+ * autostart} writes into the unit), then {@code WAYLAND_DISPLAY}, then {@code DISPLAY}. With none
+ * of them (a unit at boot, an ssh session) the node is looked at: a Wayland socket in the user's
  * runtime folder, else the X server's socket for {@code :0}, else the console.
  *
  * @param kind the stack
@@ -28,6 +28,7 @@ import java.util.function.Predicate;
 public record DisplayStack(Kind kind, Map<String, String> environment, String reason, boolean gpu) {
   /** The render node of a Pi 4 or Pi 5 (v3d), and of any PC with a GPU driver. */
   static final Path RENDER_NODE = Path.of("/dev/dri/renderD128");
+
   public static final String STACK_VARIABLE = "WALL_DISPLAY_STACK";
   static final String X11_SOCKETS = "/tmp/.X11-unix";
 
@@ -87,11 +88,19 @@ public record DisplayStack(Kind kind, Map<String, String> environment, String re
    * @param uid the player's user id, for its runtime folder {@code /run/user/UID}
    * @param home the player's home, for X's {@code .Xauthority}
    */
-  public static DisplayStack detect(Map<String, String> env, Predicate<Path> exists, int uid, String home) {
+  public static DisplayStack detect(
+      Map<String, String> env, Predicate<Path> exists, int uid, String home) {
     String named = env.get(STACK_VARIABLE);
     if (named != null && !named.isEmpty()) {
-      Kind kind = Kind.of(named.trim().toLowerCase(Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
-          STACK_VARIABLE + "=" + named + ": not a display stack; use x11, wayland or drm"));
+      Kind kind =
+          Kind.of(named.trim().toLowerCase(Locale.ROOT))
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          STACK_VARIABLE
+                              + "="
+                              + named
+                              + ": not a display stack; use x11, wayland or drm"));
       return of(kind, env, uid, home, exists, STACK_VARIABLE + "=" + kind.jsonName());
     }
     if (set(env, "WAYLAND_DISPLAY")) {
@@ -102,51 +111,97 @@ public record DisplayStack(Kind kind, Map<String, String> environment, String re
     }
     Path runtime = Path.of(env.getOrDefault("XDG_RUNTIME_DIR", "/run/user/" + uid));
     if (exists.test(runtime.resolve("wayland-0")) || exists.test(runtime.resolve("wayland-1"))) {
-      return of(Kind.WAYLAND, env, uid, home, exists, "a Wayland desktop is running (" + runtime + "/wayland-*)");
+      return of(
+          Kind.WAYLAND,
+          env,
+          uid,
+          home,
+          exists,
+          "a Wayland desktop is running (" + runtime + "/wayland-*)");
     }
     if (exists.test(Path.of(X11_SOCKETS, "X0"))) {
-      return of(Kind.X11, env, uid, home, exists, "an X server runs display :0 (" + X11_SOCKETS + "/X0)");
+      return of(
+          Kind.X11, env, uid, home, exists, "an X server runs display :0 (" + X11_SOCKETS + "/X0)");
     }
     return of(Kind.DRM, env, uid, home, exists, "no desktop runs: the console, through DRM/KMS");
   }
 
   /**
    * The stack a unit on this node plays on at boot, when no desktop may be running yet: a running
-   * desktop's socket if there is one, else the desktop the node boots into (lightdm's session,
-   * then what is installed: labwc or wayfire mean Wayland, an X server means X11), else the console.
+   * desktop's socket if there is one, else the desktop the node boots into (lightdm's session, then
+   * what is installed: labwc or wayfire mean Wayland, an X server means X11), else the console.
    *
    * @param exists whether a path exists on the node
    * @param read a text file of the node, empty when missing
    */
-  public static DisplayStack atBoot(Predicate<Path> exists, java.util.function.Function<Path, Optional<String>> read,
-      int uid, String home) {
+  public static DisplayStack atBoot(
+      Predicate<Path> exists,
+      java.util.function.Function<Path, Optional<String>> read,
+      int uid,
+      String home) {
     DisplayStack running = detect(Map.of(), exists, uid, home);
     if (running.kind() != Kind.DRM) {
       return running;
     }
-    String session = read.apply(Path.of("/etc/lightdm/lightdm.conf")).orElse("").lines()
-        .map(String::strip).filter(l -> l.matches("(autologin-session|user-session)\\s*=.*"))
-        .map(l -> l.substring(l.indexOf('=') + 1).strip()).reduce((a, b) -> b).orElse("");
+    String session =
+        read.apply(Path.of("/etc/lightdm/lightdm.conf"))
+            .orElse("")
+            .lines()
+            .map(String::strip)
+            .filter(l -> l.matches("(autologin-session|user-session)\\s*=.*"))
+            .map(l -> l.substring(l.indexOf('=') + 1).strip())
+            .reduce((a, b) -> b)
+            .orElse("");
     if (session.contains("labwc") || session.contains("wayfire")) {
-      return of(Kind.WAYLAND, Map.of(), uid, home, exists, "the desktop session is " + session + " (/etc/lightdm/lightdm.conf)");
+      return of(
+          Kind.WAYLAND,
+          Map.of(),
+          uid,
+          home,
+          exists,
+          "the desktop session is " + session + " (/etc/lightdm/lightdm.conf)");
     }
     if (!session.isEmpty()) {
-      return of(Kind.X11, Map.of(), uid, home, exists, "the desktop session is " + session + " (/etc/lightdm/lightdm.conf)");
+      return of(
+          Kind.X11,
+          Map.of(),
+          uid,
+          home,
+          exists,
+          "the desktop session is " + session + " (/etc/lightdm/lightdm.conf)");
     }
-    for (String wayland : new String[] {home + "/.config/labwc", home + "/.config/wayfire.ini", "/usr/bin/labwc", "/usr/bin/wayfire"}) {
+    for (String wayland :
+        new String[] {
+          home + "/.config/labwc",
+          home + "/.config/wayfire.ini",
+          "/usr/bin/labwc",
+          "/usr/bin/wayfire"
+        }) {
       if (exists.test(Path.of(wayland))) {
-        return of(Kind.WAYLAND, Map.of(), uid, home, exists, "a Wayland desktop is installed (" + wayland + ")");
+        return of(
+            Kind.WAYLAND,
+            Map.of(),
+            uid,
+            home,
+            exists,
+            "a Wayland desktop is installed (" + wayland + ")");
       }
     }
     for (String x11 : new String[] {"/etc/X11/Xwrapper.config", "/usr/bin/Xorg"}) {
       if (exists.test(Path.of(x11))) {
-        return of(Kind.X11, Map.of(), uid, home, exists, "an X11 desktop is installed (" + x11 + ")");
+        return of(
+            Kind.X11, Map.of(), uid, home, exists, "an X11 desktop is installed (" + x11 + ")");
       }
     }
     return running;
   }
 
-  private static DisplayStack of(Kind kind, Map<String, String> env, int uid, String home, Predicate<Path> exists,
+  private static DisplayStack of(
+      Kind kind,
+      Map<String, String> env,
+      int uid,
+      String home,
+      Predicate<Path> exists,
       String reason) {
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put(STACK_VARIABLE, kind.jsonName());
@@ -162,8 +217,13 @@ public record DisplayStack(Kind kind, Map<String, String> environment, String re
       case WAYLAND -> {
         String runtime = env.getOrDefault("XDG_RUNTIME_DIR", "/run/user/" + uid);
         vars.put("XDG_RUNTIME_DIR", runtime);
-        String socket = set(env, "WAYLAND_DISPLAY") ? env.get("WAYLAND_DISPLAY")
-            : exists.test(Path.of(runtime, "wayland-0")) || !exists.test(Path.of(runtime, "wayland-1")) ? "wayland-0" : "wayland-1";
+        String socket =
+            set(env, "WAYLAND_DISPLAY")
+                ? env.get("WAYLAND_DISPLAY")
+                : exists.test(Path.of(runtime, "wayland-0"))
+                        || !exists.test(Path.of(runtime, "wayland-1"))
+                    ? "wayland-0"
+                    : "wayland-1";
         vars.put("WAYLAND_DISPLAY", socket);
       }
       case DRM -> {
@@ -173,7 +233,10 @@ public record DisplayStack(Kind kind, Map<String, String> environment, String re
     return new DisplayStack(kind, vars, reason, exists.test(RENDER_NODE));
   }
 
-  /** The DRM connector (and Wayland output) of HDMI output {@code output}: HDMI-A-1, HDMI-A-2 on a Pi 4 or Pi 5. */
+  /**
+   * The DRM connector (and Wayland output) of HDMI output {@code output}: HDMI-A-1, HDMI-A-2 on a
+   * Pi 4 or Pi 5.
+   */
   public static String connector(int output) {
     return "HDMI-A-" + (output + 1);
   }

@@ -33,8 +33,16 @@ public final class VirtualDisplay implements AutoCloseable {
     Path numberFile = Files.createTempFile(workDir, "xvfb-display", ".txt");
     // -displayfd 1: Xvfb prints its display number on stdout, which ChildProcess sends to a file.
     List<String> argv =
-        List.of("Xvfb", "-displayfd", "1", "-screen", "0", width + "x" + height + "x24",
-            "-nolisten", "tcp", "-noreset");
+        List.of(
+            "Xvfb",
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            width + "x" + height + "x24",
+            "-nolisten",
+            "tcp",
+            "-noreset");
     ChildProcess xvfb = ChildProcess.start("Xvfb", argv, numberFile, Map.of());
     String number = awaitDisplayNumber(xvfb, numberFile, timeout);
     return new VirtualDisplay(xvfb, ":" + number, width, height);

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public final class XWindows {
   // 0x200007 "wall tl": ("mpv" "mpv")  640x360+0+0  +0+0
   private static final Pattern LINE =
-      Pattern.compile("0x\\p{XDigit}+ \"(.*)\":.*?\\s(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)\\s*$");
+      Pattern.compile(
+          "0x\\p{XDigit}+ \"(.*)\":.*?\\s(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)\\s*$");
 
   private XWindows() {}
 
@@ -66,7 +67,8 @@ public final class XWindows {
   /** Windows come and go while xwininfo walks the tree ("Can't query window tree"): try again. */
   private static final int ATTEMPTS = 3;
 
-  private static List<String> xwininfo(String display, Path scratchDir, String... args) throws IOException {
+  private static List<String> xwininfo(String display, Path scratchDir, String... args)
+      throws IOException {
     IOException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
@@ -78,14 +80,17 @@ public final class XWindows {
     throw last;
   }
 
-  private static List<String> xwininfoOnce(String display, Path scratchDir, String... args) throws IOException {
+  private static List<String> xwininfoOnce(String display, Path scratchDir, String... args)
+      throws IOException {
     Files.createDirectories(scratchDir);
     Path out = Files.createTempFile(scratchDir, "xwininfo", ".txt");
     List<String> argv = new java.util.ArrayList<>(List.of("xwininfo"));
     argv.addAll(List.of(args));
-    try (ChildProcess xwininfo = ChildProcess.start("xwininfo", argv, out, Map.of("DISPLAY", display))) {
+    try (ChildProcess xwininfo =
+        ChildProcess.start("xwininfo", argv, out, Map.of("DISPLAY", display))) {
       if (xwininfo.waitFor(Duration.ofSeconds(10)).orElse(-1) != 0) {
-        throw new IOException("xwininfo failed on " + display + ": " + String.join(" | ", xwininfo.lastLogLines(3)));
+        throw new IOException(
+            "xwininfo failed on " + display + ": " + String.join(" | ", xwininfo.lastLogLines(3)));
       }
       return Files.readAllLines(out);
     } catch (InterruptedException e) {
@@ -96,14 +101,18 @@ public final class XWindows {
     }
   }
 
-
   static Map<String, Rect> parse(List<String> lines) {
     Map<String, Rect> windows = new LinkedHashMap<>();
     for (String line : lines) {
       Matcher m = LINE.matcher(line.strip());
       if (m.find()) {
-        windows.putIfAbsent(m.group(1), new Rect(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-            Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        windows.putIfAbsent(
+            m.group(1),
+            new Rect(
+                Integer.parseInt(m.group(4)),
+                Integer.parseInt(m.group(5)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3))));
       }
     }
     return windows;

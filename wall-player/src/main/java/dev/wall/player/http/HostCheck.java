@@ -5,12 +5,12 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Which {@code Host} headers a server on the controller answers to: {@code localhost},
- * {@code 127.0.0.1}, {@code [::1]}, the address it listens on, and the address a connection came
- * in on (for a server on 0.0.0.0), each with or without a port. A page from another site that
- * had its own name point at this machine (DNS rebinding) sends that name, and is refused, so
- * the page cannot read what this server says. Nothing here asks DNS: a name other than
- * localhost is refused, and an address is read as an IP literal or not at all.
+ * Which {@code Host} headers a server on the controller answers to: {@code localhost}, {@code
+ * 127.0.0.1}, {@code [::1]}, the address it listens on, and the address a connection came in on
+ * (for a server on 0.0.0.0), each with or without a port. A page from another site that had its own
+ * name point at this machine (DNS rebinding) sends that name, and is refused, so the page cannot
+ * read what this server says. Nothing here asks DNS: a name other than localhost is refused, and an
+ * address is read as an IP literal or not at all.
  */
 public final class HostCheck {
   private static final InetAddress LOOPBACK_V4 = literal("127.0.0.1").orElseThrow();
@@ -36,8 +36,10 @@ public final class HostCheck {
     }
     Optional<InetAddress> literal = literal(name.get());
     return literal.isPresent()
-        && (literal.get().equals(LOOPBACK_V4) || literal.get().equals(LOOPBACK_V6)
-            || literal.get().equals(listening) || literal.get().equals(arrivedOn)
+        && (literal.get().equals(LOOPBACK_V4)
+            || literal.get().equals(LOOPBACK_V6)
+            || literal.get().equals(listening)
+            || literal.get().equals(arrivedOn)
             || listening.isAnyLocalAddress() && literal.get().isAnyLocalAddress());
   }
 

@@ -26,21 +26,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small HTTP/1.1 server for the controller's status page and control API, that a slow or
- * hostile client cannot stall. One thread owns every socket, non-blocking: it accepts, reads each
- * request whole against a deadline, checks it, and only then hands it to a worker; it writes the
- * answer back against a deadline too. A client that sends half a request holds a connection slot
- * for at most {@link HttpLimits#requestTimeout()}, and never a worker.
+ * A small HTTP/1.1 server for the controller's status page and control API, that a slow or hostile
+ * client cannot stall. One thread owns every socket, non-blocking: it accepts, reads each request
+ * whole against a deadline, checks it, and only then hands it to a worker; it writes the answer
+ * back against a deadline too. A client that sends half a request holds a connection slot for at
+ * most {@link HttpLimits#requestTimeout()}, and never a worker.
  *
- * <p>Bounded: at most {@link HttpLimits#maxConnections()} connections (at the cap a new one
- * takes the place of the one that has waited longest for its request, or is closed at once), a
- * request of at most {@code maxHeaderBytes + maxBodyBytes}, a fixed pool of workers with a short
- * queue (beyond it, 503). Before a handler sees a request, its Host is checked ({@link
- * HostCheck}: anything else gets 421).
+ * <p>Bounded: at most {@link HttpLimits#maxConnections()} connections (at the cap a new one takes
+ * the place of the one that has waited longest for its request, or is closed at once), a request of
+ * at most {@code maxHeaderBytes + maxBodyBytes}, a fixed pool of workers with a short queue (beyond
+ * it, 503). Before a handler sees a request, its Host is checked ({@link HostCheck}: anything else
+ * gets 421).
  *
- * <p>Why not {@code com.sun.net.httpserver}: it reads a request's line and headers in the
- * worker, blocking, so each slow client holds a worker; and its timeouts and connection cap are
- * JVM-wide system properties read once, when its classes load.
+ * <p>Why not {@code com.sun.net.httpserver}: it reads a request's line and headers in the worker,
+ * blocking, so each slow client holds a worker; and its timeouts and connection cap are JVM-wide
+ * system properties read once, when its classes load.
  */
 public final class HttpFrontEnd implements AutoCloseable {
   /** Answers one whole, checked request. It runs on a worker; an exception is a 500. */
@@ -50,8 +50,16 @@ public final class HttpFrontEnd implements AutoCloseable {
   }
 
   /** What the server did so far, for tests and metrics. */
-  public record Stats(int open, long accepted, long answered, long evicted, long refusedAtCap,
-      long timedOut, long badRequests, long wrongHost, long busy) {}
+  public record Stats(
+      int open,
+      long accepted,
+      long answered,
+      long evicted,
+      long refusedAtCap,
+      long timedOut,
+      long badRequests,
+      long wrongHost,
+      long busy) {}
 
   private static final int ACCEPTS_PER_ROUND = 16;
   private static final long ACCEPT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -59,16 +67,31 @@ public final class HttpFrontEnd implements AutoCloseable {
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
   private static final String DEFAULT_POLICY = "default-src 'none'; frame-ancestors 'none'";
-  private static final Map<Integer, String> REASONS = Map.ofEntries(
-      Map.entry(200, "OK"), Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"),
-      Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
-      Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"),
-      Map.entry(413, "Content Too Large"), Map.entry(421, "Misdirected Request"),
-      Map.entry(429, "Too Many Requests"), Map.entry(431, "Request Header Fields Too Large"),
-      Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"),
-      Map.entry(503, "Service Unavailable"), Map.entry(505, "HTTP Version Not Supported"));
+  private static final Map<Integer, String> REASONS =
+      Map.ofEntries(
+          Map.entry(200, "OK"),
+          Map.entry(400, "Bad Request"),
+          Map.entry(401, "Unauthorized"),
+          Map.entry(403, "Forbidden"),
+          Map.entry(404, "Not Found"),
+          Map.entry(405, "Method Not Allowed"),
+          Map.entry(408, "Request Timeout"),
+          Map.entry(413, "Content Too Large"),
+          Map.entry(421, "Misdirected Request"),
+          Map.entry(429, "Too Many Requests"),
+          Map.entry(431, "Request Header Fields Too Large"),
+          Map.entry(500, "Internal Server Error"),
+          Map.entry(501, "Not Implemented"),
+          Map.entry(503, "Service Unavailable"),
+          Map.entry(505, "HTTP Version Not Supported"));
 
-  private enum State { READING, HANDLING, WRITING, LINGERING, CLOSED }
+  private enum State {
+    READING,
+    HANDLING,
+    WRITING,
+    LINGERING,
+    CLOSED
+  }
 
   /** A connection; only the selector thread touches it. */
   private final class Connection {
@@ -78,12 +101,16 @@ public final class HttpFrontEnd implements AutoCloseable {
     final InetAddress arrivedOn;
     final HttpRequestReader reader = new HttpRequestReader(limits);
     State state = State.READING;
+
     /** When the current state began; in READING, when it began to wait for a request. */
     long since;
+
     /** When the first byte of the request being read came, or -1 before it. */
     long firstByte = -1;
+
     /** Which request a worker's answer is for: answers to an earlier one are dropped. */
     long request;
+
     boolean keepAlive;
     boolean head;
     ByteBuffer[] out;
@@ -100,8 +127,10 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     long deadline() {
       return switch (state) {
-        case READING -> firstByte < 0 ? since + limits.idleTimeout().toNanos()
-            : firstByte + limits.requestTimeout().toNanos();
+        case READING ->
+            firstByte < 0
+                ? since + limits.idleTimeout().toNanos()
+                : firstByte + limits.requestTimeout().toNanos();
         case HANDLING -> since + limits.handlerTimeout().toNanos();
         case WRITING -> since + limits.writeTimeout().toNanos();
         case LINGERING -> since + limits.lingerTimeout().toNanos();
@@ -136,20 +165,31 @@ public final class HttpFrontEnd implements AutoCloseable {
   private final AtomicLong wrongHost = new AtomicLong();
   private final AtomicLong busy = new AtomicLong();
 
-  private HttpFrontEnd(HttpLimits limits, Handler handler, ServerSocketChannel listener,
-      Selector selector, String name) throws IOException {
+  private HttpFrontEnd(
+      HttpLimits limits,
+      Handler handler,
+      ServerSocketChannel listener,
+      Selector selector,
+      String name)
+      throws IOException {
     this.limits = limits;
     this.handler = handler;
     this.listener = listener;
     this.selector = selector;
     this.hosts = new HostCheck(((InetSocketAddress) listener.getLocalAddress()).getAddress());
     this.accepting = listener.register(selector, SelectionKey.OP_ACCEPT);
-    this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(limits.queuedRequests()), runnable -> {
-          Thread thread = new Thread(runnable, name + "-worker");
-          thread.setDaemon(true);
-          return thread;
-        });
+    this.workers =
+        new ThreadPoolExecutor(
+            limits.workers(),
+            limits.workers(),
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(limits.queuedRequests()),
+            runnable -> {
+              Thread thread = new Thread(runnable, name + "-worker");
+              thread.setDaemon(true);
+              return thread;
+            });
     this.loop = new Thread(this::run, name);
     this.loop.setDaemon(true);
   }
@@ -159,8 +199,9 @@ public final class HttpFrontEnd implements AutoCloseable {
    *
    * @param name the threads' name, for a thread dump
    */
-  public static HttpFrontEnd start(InetSocketAddress address, HttpLimits limits, String name,
-      Handler handler) throws IOException {
+  public static HttpFrontEnd start(
+      InetSocketAddress address, HttpLimits limits, String name, Handler handler)
+      throws IOException {
     ServerSocketChannel listener = ServerSocketChannel.open();
     Selector selector = null;
     try {
@@ -189,8 +230,16 @@ public final class HttpFrontEnd implements AutoCloseable {
   }
 
   public Stats stats() {
-    return new Stats(open, accepted.get(), answered.get(), evicted.get(), refusedAtCap.get(),
-        timedOut.get(), badRequests.get(), wrongHost.get(), busy.get());
+    return new Stats(
+        open,
+        accepted.get(),
+        answered.get(),
+        evicted.get(),
+        refusedAtCap.get(),
+        timedOut.get(),
+        badRequests.get(),
+        wrongHost.get(),
+        busy.get());
   }
 
   private void run() {
@@ -330,16 +379,24 @@ public final class HttpFrontEnd implements AutoCloseable {
         case READING -> {
           if (c.firstByte >= 0) {
             timedOut.incrementAndGet();
-            sayAndClose(c, HttpResponse.text(408, "408 the request did not arrive within "
-                + limits.requestTimeout().toSeconds() + " s"));
+            sayAndClose(
+                c,
+                HttpResponse.text(
+                    408,
+                    "408 the request did not arrive within "
+                        + limits.requestTimeout().toSeconds()
+                        + " s"));
           } else {
             close(c);
           }
         }
         case HANDLING -> {
           busy.incrementAndGet();
-          sayAndClose(c, HttpResponse.text(503, "503 no answer within "
-              + limits.handlerTimeout().toSeconds() + " s; try again"));
+          sayAndClose(
+              c,
+              HttpResponse.text(
+                  503,
+                  "503 no answer within " + limits.handlerTimeout().toSeconds() + " s; try again"));
         }
         default -> close(c);
       }
@@ -381,8 +438,14 @@ public final class HttpFrontEnd implements AutoCloseable {
       boolean head = request.method().equals("HEAD");
       if (!hosts.allows(request.header("host").orElse(""), c.arrivedOn)) {
         wrongHost.incrementAndGet();
-        respond(c, HttpResponse.text(421, "421 this server answers only to its own IP address"
-            + " or localhost: open it by the address the wall printed"), true, head);
+        respond(
+            c,
+            HttpResponse.text(
+                421,
+                "421 this server answers only to its own IP address"
+                    + " or localhost: open it by the address the wall printed"),
+            true,
+            head);
         return;
       }
       c.state = State.HANDLING;
@@ -394,14 +457,15 @@ public final class HttpFrontEnd implements AutoCloseable {
       c.key.interestOps(0);
       long id = c.request;
       try {
-        workers.execute(() -> {
-          answers.add(new Answer(c, id, handle(request)));
-          selector.wakeup();
-        });
+        workers.execute(
+            () -> {
+              answers.add(new Answer(c, id, handle(request)));
+              selector.wakeup();
+            });
       } catch (RejectedExecutionException e) {
         busy.incrementAndGet();
-        respond(c, HttpResponse.text(503, "503 busy; try again").with("Retry-After", "1"), true,
-            head);
+        respond(
+            c, HttpResponse.text(503, "503 busy; try again").with("Retry-After", "1"), true, head);
       }
     } else if (c.reader.room() == 0) {
       badRequests.incrementAndGet();
@@ -415,8 +479,8 @@ public final class HttpFrontEnd implements AutoCloseable {
     try {
       response = handler.handle(request);
       if (response == null) {
-        throw new IllegalStateException("no response to " + request.method() + " "
-            + request.path());
+        throw new IllegalStateException(
+            "no response to " + request.method() + " " + request.path());
       }
     } catch (Exception e) {
       // A broken page must not break the server: this request fails, the next is served.
@@ -508,15 +572,23 @@ public final class HttpFrontEnd implements AutoCloseable {
 
   private static ByteBuffer[] serialize(HttpResponse response, boolean close, boolean head) {
     StringBuilder text = new StringBuilder(256);
-    text.append("HTTP/1.1 ").append(response.status()).append(' ')
-        .append(REASONS.getOrDefault(response.status(), "Status")).append("\r\n");
-    text.append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)))
+    text.append("HTTP/1.1 ")
+        .append(response.status())
+        .append(' ')
+        .append(REASONS.getOrDefault(response.status(), "Status"))
         .append("\r\n");
-    response.headers().forEach((name, value) -> {
-      if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Connection")) {
-        text.append(name).append(": ").append(value).append("\r\n");
-      }
-    });
+    text.append("Date: ")
+        .append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)))
+        .append("\r\n");
+    response
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (!name.equalsIgnoreCase("Content-Length")
+                  && !name.equalsIgnoreCase("Connection")) {
+                text.append(name).append(": ").append(value).append("\r\n");
+              }
+            });
     defaultHeader(text, response, "X-Content-Type-Options", "nosniff");
     defaultHeader(text, response, "Cache-Control", "no-store");
     defaultHeader(text, response, "Content-Security-Policy", DEFAULT_POLICY);
@@ -526,12 +598,13 @@ public final class HttpFrontEnd implements AutoCloseable {
     }
     text.append("\r\n");
     ByteBuffer headers = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.ISO_8859_1));
-    return head ? new ByteBuffer[] {headers}
+    return head
+        ? new ByteBuffer[] {headers}
         : new ByteBuffer[] {headers, ByteBuffer.wrap(response.body())};
   }
 
-  private static void defaultHeader(StringBuilder text, HttpResponse response, String name,
-      String value) {
+  private static void defaultHeader(
+      StringBuilder text, HttpResponse response, String name, String value) {
     if (response.headers().keySet().stream().noneMatch(name::equalsIgnoreCase)) {
       text.append(name).append(": ").append(value).append("\r\n");
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One whole request, read and checked by the {@link HttpFrontEnd} before any handler sees it:
- * its Host is one this server answers to, its headers and body are within {@link HttpLimits}.
+ * One whole request, read and checked by the {@link HttpFrontEnd} before any handler sees it: its
+ * Host is one this server answers to, its headers and body are within {@link HttpLimits}.
  *
  * @param method as sent, case-sensitive (GET, HEAD, POST...)
  * @param target the request target as sent: starts with {@code /}, or is {@code *}
@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param body the body given by Content-Length, empty without one
  * @param remote the client's address
  */
-public record HttpRequest(String method, String target, String path, String query,
-    Map<String, List<String>> headers, byte[] body, InetSocketAddress remote) {
+public record HttpRequest(
+    String method,
+    String target,
+    String path,
+    String query,
+    Map<String, List<String>> headers,
+    byte[] body,
+    InetSocketAddress remote) {
 
   /** The header's value when it was sent once; empty when it was not sent, or sent twice. */
   public Optional<String> header(String name) {

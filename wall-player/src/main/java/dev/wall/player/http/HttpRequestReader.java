@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * One connection's bytes, until they make a whole request: HTTP/1.1 and 1.0, a body only by
- * Content-Length. It holds at most {@code maxHeaderBytes + maxBodyBytes}, so a request that is
- * too big is refused from what it sent first, and it never decodes or resolves the path.
+ * Content-Length. It holds at most {@code maxHeaderBytes + maxBodyBytes}, so a request that is too
+ * big is refused from what it sent first, and it never decodes or resolves the path.
  */
 final class HttpRequestReader {
   /** What the bytes so far make. */
@@ -34,6 +34,7 @@ final class HttpRequestReader {
   private final int capacity;
   private byte[] bytes = new byte[1024];
   private int length;
+
   /** Bytes already searched for the blank line that ends the headers. */
   private int scanned;
 
@@ -65,13 +66,14 @@ final class HttpRequestReader {
     int headEnd = headEnd();
     if (headEnd < 0) {
       return length >= limits.maxHeaderBytes()
-          ? new Refused(431, "431 the request line and headers are over "
-              + limits.maxHeaderBytes() + " bytes")
+          ? new Refused(
+              431,
+              "431 the request line and headers are over " + limits.maxHeaderBytes() + " bytes")
           : NEED_MORE;
     }
     if (headEnd > limits.maxHeaderBytes()) {
-      return new Refused(431, "431 the request line and headers are over "
-          + limits.maxHeaderBytes() + " bytes");
+      return new Refused(
+          431, "431 the request line and headers are over " + limits.maxHeaderBytes() + " bytes");
     }
     List<String> lines = lines(headEnd);
     String[] requestLine = lines.get(0).split(" ", -1);
@@ -102,8 +104,10 @@ final class HttpRequestReader {
       if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7F))) {
         return new Refused(400, "400 a control character in a header");
       }
-      headers.computeIfAbsent(line.substring(0, colon).toLowerCase(Locale.ROOT),
-          name -> new ArrayList<>()).add(value);
+      headers
+          .computeIfAbsent(
+              line.substring(0, colon).toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+          .add(value);
     }
     if (headers.getOrDefault("host", List.of()).size() != 1) {
       return new Refused(400, "400 a request needs one Host header");
@@ -128,9 +132,15 @@ final class HttpRequestReader {
       h.setValue(List.copyOf(h.getValue()));
     }
     int query = target.indexOf('?');
-    HttpRequest request = new HttpRequest(method, target,
-        query < 0 ? target : target.substring(0, query),
-        query < 0 ? null : target.substring(query + 1), Map.copyOf(headers), body, remote);
+    HttpRequest request =
+        new HttpRequest(
+            method,
+            target,
+            query < 0 ? target : target.substring(0, query),
+            query < 0 ? null : target.substring(query + 1),
+            Map.copyOf(headers),
+            body,
+            remote);
     return new Complete(request, keepAlive(version, headers.get("connection")));
   }
 
@@ -139,8 +149,10 @@ final class HttpRequestReader {
     if (version.equals("HTTP/1.0")) {
       return false;
     }
-    return connection == null || connection.stream().flatMap(v -> Arrays.stream(v.split(",")))
-        .noneMatch(token -> token.strip().equalsIgnoreCase("close"));
+    return connection == null
+        || connection.stream()
+            .flatMap(v -> Arrays.stream(v.split(",")))
+            .noneMatch(token -> token.strip().equalsIgnoreCase("close"));
   }
 
   /** The index after the blank line that ends the headers, or -1 when it has not come yet. */
@@ -193,8 +205,11 @@ final class HttpRequestReader {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
       if (!ok) {
         return false;
       }

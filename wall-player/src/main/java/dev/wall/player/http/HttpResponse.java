@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A response, whole in memory. The {@link HttpFrontEnd} adds Content-Length, Connection and the
- * default security headers (nosniff, no-store, a CSP that allows nothing) that a response does
- * not set itself, and sends no body to HEAD.
+ * default security headers (nosniff, no-store, a CSP that allows nothing) that a response does not
+ * set itself, and sends no body to HEAD.
  *
  * @param headers header names as they are sent; no value may hold a line break
  */

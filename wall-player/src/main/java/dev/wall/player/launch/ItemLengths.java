@@ -26,12 +26,13 @@ import java.util.concurrent.Future;
  * change items together, so an item that is shorter on one screen would end its next item early,
  * and the next, and the wall would come apart item by item. Unless the layout says {@code
  * "unevenItems": "hold"}, a mismatch is refused before anything starts: one line per item, naming
- * the screens and their lengths. The clips are read with ffprobe on the controller, which holds
- * the media (it serves the share).
+ * the screens and their lengths. The clips are read with ffprobe on the controller, which holds the
+ * media (it serves the share).
  */
 public final class ItemLengths {
   /** Two probes at a time: the controller has about two cores to give. */
   private static final int PROBES_AT_ONCE = 2;
+
   private static final double DEFAULT_FPS = 30;
 
   /** What ffprobe said of one clip, or why it could not say. */
@@ -39,7 +40,10 @@ public final class ItemLengths {
 
   private ItemLengths() {}
 
-  /** The problems, probing every playlist clip under the layout's mediaRoot; none when there is nothing to check. */
+  /**
+   * The problems, probing every playlist clip under the layout's mediaRoot; none when there is
+   * nothing to check.
+   */
   public static List<Problem> check(String file, Layout layout, Path probeDir) throws IOException {
     if (!layout.hasPlaylist() || layout.unevenItems() == UnevenItems.HOLD) {
       return List.of();
@@ -62,9 +66,15 @@ public final class ItemLengths {
         Clip clip = clips.get(layout.clips(screen).get(item));
         if (clip == null || clip.problem() != null) {
           if (!problemAlreadyAt(problems, path)) {
-            problems.add(new Problem(file, path, "cannot check item " + (item + 1) + "'s length here: "
-                + (clip == null ? "it was not read" : clip.problem()),
-                "mount the media share on this machine (or pass --media-root), or set \"unevenItems\": \"hold\""));
+            problems.add(
+                new Problem(
+                    file,
+                    path,
+                    "cannot check item "
+                        + (item + 1)
+                        + "'s length here: "
+                        + (clip == null ? "it was not read" : clip.problem()),
+                    "mount the media share on this machine (or pass --media-root), or set \"unevenItems\": \"hold\""));
           }
           readable = false;
           continue;
@@ -84,28 +94,49 @@ public final class ItemLengths {
     return problems.stream().anyMatch(p -> p.jsonPath().equals(path));
   }
 
-  /** One line for an item whose lengths differ by more than {@code frame}: shortest groups first. */
-  private static java.util.Optional<Problem> uneven(String file, int item, Map<String, Double> lengths,
-      Map<String, String> paths, double frame) {
+  /**
+   * One line for an item whose lengths differ by more than {@code frame}: shortest groups first.
+   */
+  private static java.util.Optional<Problem> uneven(
+      String file, int item, Map<String, Double> lengths, Map<String, String> paths, double frame) {
     double longest = lengths.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     double shortest = lengths.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
     if (longest - shortest <= frame + 1e-6) {
       return java.util.Optional.empty();
     }
     TreeMap<String, List<String>> byLength = new TreeMap<>();
-    lengths.forEach((screen, length) -> byLength
-        .computeIfAbsent(String.format(Locale.ROOT, "%.3f s", length), k -> new ArrayList<>()).add(screen));
+    lengths.forEach(
+        (screen, length) ->
+            byLength
+                .computeIfAbsent(
+                    String.format(Locale.ROOT, "%.3f s", length), k -> new ArrayList<>())
+                .add(screen));
     List<String> groups = new ArrayList<>();
     byLength.entrySet().stream()
         .sorted(java.util.Comparator.comparingDouble(e -> lengths.get(e.getValue().get(0))))
         .forEach(e -> groups.add(e.getKey() + " on " + String.join(", ", e.getValue())));
-    String shortScreen = lengths.entrySet().stream().filter(e -> e.getValue() == shortest).findFirst().get().getKey();
+    String shortScreen =
+        lengths.entrySet().stream()
+            .filter(e -> e.getValue() == shortest)
+            .findFirst()
+            .get()
+            .getKey();
     String last = groups.remove(groups.size() - 1);
-    return java.util.Optional.of(new Problem(file, paths.get(shortScreen),
-        "item " + (item + 1) + " lasts " + String.join(", ", groups) + ", but " + last
-            + String.format(Locale.ROOT, ": more than a frame (%.0f ms) apart", frame * 1000),
-        "make item " + (item + 1) + " equally long on every screen, or set \"unevenItems\": \"hold\" to hold"
-            + " the shorter clips' last frame"));
+    return java.util.Optional.of(
+        new Problem(
+            file,
+            paths.get(shortScreen),
+            "item "
+                + (item + 1)
+                + " lasts "
+                + String.join(", ", groups)
+                + ", but "
+                + last
+                + String.format(Locale.ROOT, ": more than a frame (%.0f ms) apart", frame * 1000),
+            "make item "
+                + (item + 1)
+                + " equally long on every screen, or set \"unevenItems\": \"hold\" to hold"
+                + " the shorter clips' last frame"));
   }
 
   /** Where the layout names a screen's item: its own playlist, or the span's. */
@@ -115,12 +146,16 @@ public final class ItemLengths {
   }
 
   private static Map<Path, Clip> probeAll(Layout layout, Path probeDir) throws IOException {
-    List<Path> all = layout.screens().stream().flatMap(s -> layout.clips(s).stream()).distinct().toList();
-    ExecutorService probes = Executors.newFixedThreadPool(PROBES_AT_ONCE, runnable -> {
-      Thread thread = new Thread(runnable, "ffprobe");
-      thread.setDaemon(true);
-      return thread;
-    });
+    List<Path> all =
+        layout.screens().stream().flatMap(s -> layout.clips(s).stream()).distinct().toList();
+    ExecutorService probes =
+        Executors.newFixedThreadPool(
+            PROBES_AT_ONCE,
+            runnable -> {
+              Thread thread = new Thread(runnable, "ffprobe");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       Map<Path, Future<Clip>> pending = new HashMap<>();
       for (int i = 0; i < all.size(); i++) {

@@ -15,8 +15,10 @@ import java.util.TreeMap;
  */
 public record MpiSettings(Map<String, String> technician, Ssh ssh) {
   private static final String PREFIX = "OMPI_MCA_";
+
   /** Open MPI's other names for the ssh agent parameter. */
-  private static final List<String> AGENT_NAMES = List.of("plm_rsh_agent", "orte_rsh_agent", "pls_rsh_agent");
+  private static final List<String> AGENT_NAMES =
+      List.of("plm_rsh_agent", "orte_rsh_agent", "pls_rsh_agent");
 
   public MpiSettings {
     technician = Map.copyOf(technician);
@@ -25,11 +27,12 @@ public record MpiSettings(Map<String, String> technician, Ssh ssh) {
   /** The {@code OMPI_MCA_*} variables of {@code environment}, and the wall's ssh. */
   public static MpiSettings of(Map<String, String> environment, Ssh ssh) {
     Map<String, String> mca = new TreeMap<>();
-    environment.forEach((name, value) -> {
-      if (name.startsWith(PREFIX)) {
-        mca.put(name, value);
-      }
-    });
+    environment.forEach(
+        (name, value) -> {
+          if (name.startsWith(PREFIX)) {
+            mca.put(name, value);
+          }
+        });
     return new MpiSettings(mca, ssh);
   }
 
@@ -38,7 +41,10 @@ public record MpiSettings(Map<String, String> technician, Ssh ssh) {
     return new MpiSettings(Map.of(), new Ssh(null));
   }
 
-  /** True when the technician set MCA parameter {@code name} (or, for the ssh agent, any of its names). */
+  /**
+   * True when the technician set MCA parameter {@code name} (or, for the ssh agent, any of its
+   * names).
+   */
   public boolean technicianSets(String name) {
     List<String> names = AGENT_NAMES.contains(name) ? AGENT_NAMES : List.of(name);
     return names.stream().anyMatch(n -> technician.containsKey(PREFIX + n));

@@ -17,9 +17,9 @@ import java.util.Map;
  *
  * <p>Placement is one MPMD context per screen, {@code -np 1 --host HOST:SLOTS}, in screen order:
  * Open MPI numbers ranks in context order, so rank i runs on {@code screens[i].host} whatever the
- * order of the screens. A rankfile would place them too, but it always binds each rank to the
- * CPU its slot names, even with {@code --bind-to none}, and the player a rank starts inherits
- * that binding: four players would share one core.
+ * order of the screens. A rankfile would place them too, but it always binds each rank to the CPU
+ * its slot names, even with {@code --bind-to none}, and the player a rank starts inherits that
+ * binding: four players would share one core.
  */
 public final class MpirunCommand {
   /**
@@ -28,11 +28,22 @@ public final class MpirunCommand {
    * crept up for hours as the collector first reached pages it had not used yet (rank 0 about 2 kB
    * a loop in the soak), which looks like a leak on a wall that must not grow over weeks.
    */
-  public static final List<String> RANK_JVM_OPTIONS = List.of(
-      "-Xms8m", "-Xmx32m", "-XX:+AlwaysPreTouch", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-      "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
-      "-XX:-UsePerfData", "-Xshare:auto");
+  public static final List<String> RANK_JVM_OPTIONS =
+      List.of(
+          "-Xms8m",
+          "-Xmx32m",
+          "-XX:+AlwaysPreTouch",
+          "-Xss512k",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:CICompilerCount=1",
+          "-XX:ReservedCodeCacheSize=16m",
+          "-XX:MaxMetaspaceSize=48m",
+          "-XX:-UsePerfData",
+          "-Xshare:auto");
+
   public static final String RANK_MAIN = "dev.wall.player.rank.RankMain";
+
   /**
    * What every mpirun of ours is told:
    *
@@ -40,16 +51,25 @@ public final class MpirunCommand {
    *   <li>No topology in shared memory: mpirun 4.1.4 once crashed here (SIGSEGV in
    *       hwloc_shmem_topology_write) placing it at a guessed hole of the address space, and the
    *       ranks never read that copy.
-   *   <li>Ethernet and shared memory only (ob1 over tcp, vader, self): a wall has no HPC fabric, and
-   *       probing for one (libfabric, PSM) made MPI_Init take 0.30 s instead of 0.10 s here, on
+   *   <li>Ethernet and shared memory only (ob1 over tcp, vader, self): a wall has no HPC fabric,
+   *       and probing for one (libfabric, PSM) made MPI_Init take 0.30 s instead of 0.10 s here, on
    *       every rank at once, while the players start.
    * </ul>
    */
-  static final List<Mca> COMMON = List.of(new Mca("rtc_hwloc_vmhole", "none"), new Mca("pml", "ob1"),
-      new Mca("btl", "self,vader,tcp"));
-  /** {@link #COMMON} as mpirun options, for other mpiruns of ours (tests, the benchmark's baseline). */
-  public static final List<String> COMMON_MCA = COMMON.stream()
-      .flatMap(mca -> java.util.stream.Stream.of("--mca", mca.name(), mca.value())).toList();
+  static final List<Mca> COMMON =
+      List.of(
+          new Mca("rtc_hwloc_vmhole", "none"),
+          new Mca("pml", "ob1"),
+          new Mca("btl", "self,vader,tcp"));
+
+  /**
+   * {@link #COMMON} as mpirun options, for other mpiruns of ours (tests, the benchmark's baseline).
+   */
+  public static final List<String> COMMON_MCA =
+      COMMON.stream()
+          .flatMap(mca -> java.util.stream.Stream.of("--mca", mca.name(), mca.value()))
+          .toList();
+
   /**
    * And, when a screen is on another node:
    *
@@ -61,16 +81,20 @@ public final class MpirunCommand {
    *       (killing its ranks), and mpirun gives up on it, instead of both waiting for minutes.
    * </ul>
    */
-  static final List<Mca> ACROSS_HOSTS_MCA = List.of(new Mca("plm_rsh_no_tree_spawn", "1"),
-      new Mca("oob_tcp_keepalive_time", "5"), new Mca("oob_tcp_keepalive_intvl", "2"),
-      new Mca("oob_tcp_keepalive_probes", "3"));
+  static final List<Mca> ACROSS_HOSTS_MCA =
+      List.of(
+          new Mca("plm_rsh_no_tree_spawn", "1"),
+          new Mca("oob_tcp_keepalive_time", "5"),
+          new Mca("oob_tcp_keepalive_intvl", "2"),
+          new Mca("oob_tcp_keepalive_probes", "3"));
 
   /** One MCA parameter and its value, as {@code --mca NAME VALUE}. */
   record Mca(String name, String value) {}
 
   private MpirunCommand() {}
 
-  private static List<String> rankCommand(String java, String classpath, List<String> launch, String archive) {
+  private static List<String> rankCommand(
+      String java, String classpath, List<String> launch, String archive) {
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(jvmOptions(archive));
     command.addAll(List.of("-cp", classpath, RANK_MAIN));
@@ -82,7 +106,8 @@ public final class MpirunCommand {
    * A rank on another node: that node's own Java and Open MPI library folder ({@link NodeJava}),
    * never this controller's, which need not exist there (a PC controller, Pi nodes).
    */
-  private static List<String> remoteRankCommand(String classpath, List<String> launch, String archive) {
+  private static List<String> remoteRankCommand(
+      String classpath, List<String> launch, String archive) {
     return NodeJava.command(NodeJava.Kind.RANK, jvmOptions(archive), classpath, RANK_MAIN, launch);
   }
 
@@ -101,8 +126,14 @@ public final class MpirunCommand {
    *     recorded it ({@code wall play --warm-up} there), and a JVM that finds none runs without.
    * @param mpi the technician's MCA variables (respected) and the wall's ssh
    */
-  public static List<String> argv(ShowPlan plan, LocalMachine local, Path hostfile, String java, String classpath,
-      String archiveOption, MpiSettings mpi) {
+  public static List<String> argv(
+      ShowPlan plan,
+      LocalMachine local,
+      Path hostfile,
+      String java,
+      String classpath,
+      String archiveOption,
+      MpiSettings mpi) {
     return argv(plan, local, hostfile, java, classpath, classpath, archiveOption, mpi);
   }
 
@@ -112,8 +143,15 @@ public final class MpirunCommand {
    *     puts its working folder first on a local Java rank's classpath, and the class archive was
    *     recorded with it): a node with the same install and Java uses the same archive
    */
-  public static List<String> argv(ShowPlan plan, LocalMachine local, Path hostfile, String java, String classpath,
-      String remoteClasspath, String archiveOption, MpiSettings mpi) {
+  public static List<String> argv(
+      ShowPlan plan,
+      LocalMachine local,
+      Path hostfile,
+      String java,
+      String classpath,
+      String remoteClasspath,
+      String archiveOption,
+      MpiSettings mpi) {
     Layout layout = plan.layout();
     List<String> argv = preamble(layout, local, hostfile, mpi);
     Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
@@ -132,13 +170,15 @@ public final class MpirunCommand {
   }
 
   /** mpirun and its options for this wall, up to the first context: the display power job's too. */
-  public static List<String> preamble(Layout layout, LocalMachine local, Path hostfile, MpiSettings mpi) {
+  public static List<String> preamble(
+      Layout layout, LocalMachine local, Path hostfile, MpiSettings mpi) {
     List<String> argv = new ArrayList<>(List.of("mpirun"));
     COMMON.forEach(mca -> addMca(argv, mpi, mca));
     if (local.root()) {
       argv.add("--allow-run-as-root");
     }
-    int localRanks = (int) layout.screens().stream().filter(s -> local.isThisMachine(s.host())).count();
+    int localRanks =
+        (int) layout.screens().stream().filter(s -> local.isThisMachine(s.host())).count();
     if (localRanks > local.cores()) {
       argv.add("--oversubscribe");
       addMca(argv, mpi, new Mca("mpi_yield_when_idle", "1"));
@@ -150,10 +190,14 @@ public final class MpirunCommand {
         addMca(argv, mpi, new Mca("plm_rsh_agent", mpi.ssh().agent()));
       }
     }
-    layout.networkIfSet().map(Network::iface).ifPresent(iface -> {
-      addMca(argv, mpi, new Mca("btl_tcp_if_include", iface));
-      addMca(argv, mpi, new Mca("oob_tcp_if_include", iface));
-    });
+    layout
+        .networkIfSet()
+        .map(Network::iface)
+        .ifPresent(
+            iface -> {
+              addMca(argv, mpi, new Mca("btl_tcp_if_include", iface));
+              addMca(argv, mpi, new Mca("oob_tcp_if_include", iface));
+            });
     return argv;
   }
 

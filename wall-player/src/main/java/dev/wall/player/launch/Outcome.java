@@ -24,7 +24,9 @@ public sealed interface Outcome {
   /** Stopped by a signal (Ctrl-C, SIGTERM) while it played. */
   record Stopped(String message) implements Outcome {}
 
-  /** Before anything started: nodes that did not answer (each line names the node and its screens). */
+  /**
+   * Before anything started: nodes that did not answer (each line names the node and its screens).
+   */
   record NodesUnreachable(List<String> lines) implements Outcome {
     public NodesUnreachable {
       lines = List.copyOf(lines);

@@ -61,7 +61,8 @@ public final class PlayReport implements AutoCloseable {
       }
       lines.appendLine(JSON.writeValueAsString(line));
     } catch (IOException | ClassCastException e) {
-      throw new UncheckedIOException("could not write the report " + file,
+      throw new UncheckedIOException(
+          "could not write the report " + file,
           e instanceof IOException io ? io : new IOException(e));
     }
   }

@@ -1,7 +1,7 @@
 package dev.wall.player.launch;
 
-import dev.wall.player.process.ChildProcess;
 import dev.wall.player.plan.ShowPlan;
+import dev.wall.player.process.ChildProcess;
 import dev.wall.player.wire.RankLaunch;
 import java.io.File;
 import java.io.IOException;
@@ -28,12 +28,13 @@ import java.util.zip.CRC32C;
  * recorded once, by a rank that only warms up, into the user's cache (it must outlive a reboot,
  * when the wall's autostart needs it most), and used by the ranks on this machine from then on.
  *
- * <p>mpirun puts its working folder first on a Java rank's classpath, and a class archive refuses
- * a classpath with a folder that holds anything. So mpirun runs in an empty folder of ours,
- * {@link #rankDirectory}, and the archive is recorded with that same classpath.
+ * <p>mpirun puts its working folder first on a Java rank's classpath, and a class archive refuses a
+ * classpath with a folder that holds anything. So mpirun runs in an empty folder of ours, {@link
+ * #rankDirectory}, and the archive is recorded with that same classpath.
  */
 public final class RankClassArchive {
   private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(60);
+
   /**
    * Every upgrade (new jars) records a new archive of about 8 MB; the newest few are kept, in case
    * two installs share the cache. One that is pruned is only recorded again, in half a second.
@@ -53,12 +54,20 @@ public final class RankClassArchive {
     this.file = cacheDir.resolve("rank-" + digest(java, classpath) + ".jsa");
   }
 
-  /** The archive for this JVM and classpath, in {@code $XDG_CACHE_HOME/wall} or {@code ~/.cache/wall}. */
+  /**
+   * The archive for this JVM and classpath, in {@code $XDG_CACHE_HOME/wall} or {@code
+   * ~/.cache/wall}.
+   */
   public static RankClassArchive forThisJvm() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path cache = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return new RankClassArchive(cache.resolve("wall").resolve("cds"),
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"));
+    Path cache =
+        xdg != null && !xdg.isEmpty()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return new RankClassArchive(
+        cache.resolve("wall").resolve("cds"),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        System.getProperty("java.class.path"));
   }
 
   /**
@@ -104,21 +113,33 @@ public final class RankClassArchive {
     return Files.isReadable(file);
   }
 
-  /** Records the archive by running a rank that only warms up. Safe to race: the rename is atomic. */
+  /**
+   * Records the archive by running a rank that only warms up. Safe to race: the rename is atomic.
+   */
   void record(ShowPlan plan) throws IOException, InterruptedException {
     Files.createDirectories(file.getParent());
     rankDirectory();
-    Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    Path partial =
+        file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     List<String> argv = new ArrayList<>(List.of(java));
     argv.addAll(MpirunCommand.RANK_JVM_OPTIONS);
-    argv.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-        "-cp", classpath, MpirunCommand.RANK_MAIN));
-    ShowPlan warmUp = new ShowPlan(plan.layoutFile(), plan.layout().withLoops(1), file.getParent(), null, false, null);
+    argv.addAll(
+        List.of(
+            "-XX:ArchiveClassesAtExit=" + partial,
+            "-Xlog:cds=off",
+            "-Xlog:cds+dynamic=off",
+            "-cp",
+            classpath,
+            MpirunCommand.RANK_MAIN));
+    ShowPlan warmUp =
+        new ShowPlan(
+            plan.layoutFile(), plan.layout().withLoops(1), file.getParent(), null, false, null);
     argv.addAll(new RankLaunch(warmUp, true).args());
     Path log = file.resolveSibling("record.log");
     try (ChildProcess jvm = ChildProcess.start("record class archive", argv, log, Map.of())) {
       if (jvm.waitFor(RECORD_TIMEOUT).orElse(-1) == 0 && Files.size(partial) > 0) {
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         pruneOlderArchives(file.getParent(), KEPT_ARCHIVES);
       }
     } finally {
@@ -130,8 +151,11 @@ public final class RankClassArchive {
   static void pruneOlderArchives(Path dir, int keep) throws IOException {
     List<Path> archives;
     try (Stream<Path> files = Files.list(dir)) {
-      archives = files.filter(f -> f.getFileName().toString().matches("rank-[0-9a-z]+\\.jsa"))
-          .sorted(Comparator.comparing(RankClassArchive::modified).reversed()).toList();
+      archives =
+          files
+              .filter(f -> f.getFileName().toString().matches("rank-[0-9a-z]+\\.jsa"))
+              .sorted(Comparator.comparing(RankClassArchive::modified).reversed())
+              .toList();
     }
     for (Path old : archives.subList(Math.min(keep, archives.size()), archives.size())) {
       Files.deleteIfExists(old);
@@ -148,16 +172,23 @@ public final class RankClassArchive {
 
   /**
    * A name for this JVM and classpath (with each jar's size and time). Not a cryptographic digest:
-   * MessageDigest loads the security providers, about 40 ms on the controller's path to mpirun,
-   * and a name only has to change when what it names does.
+   * MessageDigest loads the security providers, about 40 ms on the controller's path to mpirun, and
+   * a name only has to change when what it names does.
    */
   private static String digest(String java, String classpath) {
-    StringBuilder text = new StringBuilder(java).append('\n').append(System.getProperty("java.vm.version")).append('\n');
+    StringBuilder text =
+        new StringBuilder(java)
+            .append('\n')
+            .append(System.getProperty("java.vm.version"))
+            .append('\n');
     for (String entry : classpath.split(File.pathSeparator)) {
       Path jar = Path.of(entry);
       String stamp;
       try {
-        stamp = Files.exists(jar) ? Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis() : "-";
+        stamp =
+            Files.exists(jar)
+                ? Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis()
+                : "-";
       } catch (IOException e) {
         stamp = "?";
       }
@@ -168,5 +199,4 @@ public final class RankClassArchive {
     crc.update(bytes);
     return String.format("%08x%08x", crc.getValue(), text.toString().hashCode());
   }
-
 }

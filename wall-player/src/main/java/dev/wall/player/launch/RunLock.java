@@ -27,8 +27,9 @@ final class RunLock implements AutoCloseable {
   static RunLock take(Path runDir) throws IOException {
     Files.createDirectories(runDir);
     Path file = runDir.resolve("controller.lock");
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -38,11 +39,17 @@ final class RunLock implements AutoCloseable {
     if (lock == null) {
       String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
       channel.close();
-      throw new LaunchRefused("another wall play" + (holder.isEmpty() ? "" : " (pid " + holder + ")")
-          + " is running with the run folder " + runDir + "; stop it first, or give this one another --run-dir");
+      throw new LaunchRefused(
+          "another wall play"
+              + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+              + " is running with the run folder "
+              + runDir
+              + "; stop it first, or give this one another --run-dir");
     }
     channel.truncate(0);
-    channel.write(java.nio.ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+    channel.write(
+        java.nio.ByteBuffer.wrap(
+            String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
     return new RunLock(channel, lock);
   }
 

@@ -5,14 +5,14 @@ import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
 import dev.wall.player.nodes.LocalMachine;
-import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.nodes.Preflight;
 import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.nodes.Sweeper;
+import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
-import dev.wall.player.plan.ShowPlan;
+import dev.wall.player.versions.InstalledVersions;
 import dev.wall.player.wire.RankMessage;
 import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
@@ -33,19 +33,26 @@ import java.util.regex.Pattern;
  * Outcome}: every loop played, screens that failed (named), or a rank or node lost.
  */
 public final class WallController {
-  private static final Pattern LOST_RANK = Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
+  private static final Pattern LOST_RANK =
+      Pattern.compile("process rank (\\d+) with PID \\d+ on node (\\S+)");
+
   /** mpirun's words when its ssh session or connection to a node's daemon broke. */
   /** A failure line that names its screen's host and points to a log there: {@code (see /PATH)}. */
-  private static final Pattern LOG_POINTER = Pattern.compile("^screen \\S+ on (\\S+): .*\\(see (/[^)\\s]+)\\)");
+  private static final Pattern LOG_POINTER =
+      Pattern.compile("^screen \\S+ on (\\S+): .*\\(see (/[^)\\s]+)\\)");
+
   private static final Pattern LOST_DAEMON = Pattern.compile("Remote daemon: \\S+ on node (\\S+)");
   private static final Duration STOP_GRACE = Duration.ofMillis(1500);
+
   /**
-   * After a rank said others stopped answering and gave up, mpirun stops the rest of the job; it may
-   * wait for a daemon on the lost node, which cannot answer, so it is stopped after this long.
+   * After a rank said others stopped answering and gave up, mpirun stops the rest of the job; it
+   * may wait for a daemon on the lost node, which cannot answer, so it is stopped after this long.
    */
   private static final Duration LOST_GRACE = Duration.ofSeconds(2);
+
   /** A sweep of the nodes after a failed run (a JVM on each node, over ssh). */
   private static final Duration SWEEP_DEADLINE = Duration.ofSeconds(4);
+
   private static final int MPI_LINES_KEPT = 200;
 
   private final ShowPlan plan;
@@ -58,14 +65,17 @@ public final class WallController {
   private final boolean quiet;
   private final boolean liveStatus;
   private final RankClassArchive archive;
+
   /** Told of each control round and loop report from rank 0: they prove the wall alive. */
   private volatile Runnable alive = () -> {};
+
   private final List<RankMessage.Lost> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile long lostAtNanos;
   private int statusWidth;
   private final java.util.concurrent.atomic.AtomicReference<Stopping> stopping =
       new java.util.concurrent.atomic.AtomicReference<>();
-  private final java.util.concurrent.atomic.AtomicBoolean hooked = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean hooked =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile Consumer<WallStatus> statusSink = status -> {};
   private volatile boolean warned;
 
@@ -74,8 +84,14 @@ public final class WallController {
    * @param quiet leaves the console to failures only
    * @param liveStatus rewrites one status line after each control round (for a terminal)
    */
-  public WallController(ShowPlan plan, LocalMachine local, PrintWriter out, PrintWriter errors, PlayReport report,
-      boolean quiet, boolean liveStatus) {
+  public WallController(
+      ShowPlan plan,
+      LocalMachine local,
+      PrintWriter out,
+      PrintWriter errors,
+      PlayReport report,
+      boolean quiet,
+      boolean liveStatus) {
     this.plan = plan;
     this.layout = plan.layout();
     this.local = local;
@@ -113,19 +129,28 @@ public final class WallController {
     Sweeper sweeper = new Sweeper(nodes, runDir);
     sayWhenStopped(sweeper, ssh);
     ChildProcess mpirun =
-        ChildProcess.startRelayed("mpirun", argv, log(), environment, lines, RankMessage::logged,
+        ChildProcess.startRelayed(
+            "mpirun",
+            argv,
+            log(),
+            environment,
+            lines,
+            RankMessage::logged,
             archive.rankDirectory());
     int code;
     try {
       code = awaitEnd(mpirun);
       mpirun.awaitRelay(Duration.ofSeconds(5));
     } catch (InterruptedException e) {
-      // Stopped from within (the schedule's closing): it says every rank stopped only once every node says so.
+      // Stopped from within (the schedule's closing): it says every rank stopped only once every
+      // node says so.
       mpirun.stop(STOP_GRACE);
       Sweeper.Result swept = sweeper.sweep(layout.hosts(), SWEEP_DEADLINE);
       Thread.currentThread().interrupt();
-      return new Outcome.Stopped(swept.clean() ? "interrupted; every rank and player was stopped (checked on every node)"
-          : "interrupted; " + swept.problems() + "; the next start clears what is left");
+      return new Outcome.Stopped(
+          swept.clean()
+              ? "interrupted; every rank and player was stopped (checked on every node)"
+              : "interrupted; " + swept.problems() + "; the next start clears what is left");
     }
     if (ProcessDestroyer.instance().shuttingDown()) {
       return verdict(code, failures, mpiLines, null);
@@ -137,8 +162,11 @@ public final class WallController {
     }
     if (!logs.isEmpty()) {
       // Every loop played, but screens were given up: their logs are on their nodes.
-      return verdict(code, withCollectedLogs(failures, sweeper.sweep(logs.keySet(), SWEEP_DEADLINE, logs).logs()),
-          mpiLines, null);
+      return verdict(
+          code,
+          withCollectedLogs(failures, sweeper.sweep(logs.keySet(), SWEEP_DEADLINE, logs).logs()),
+          mpiLines,
+          null);
     }
     return verdict(code, failures, mpiLines, null);
   }
@@ -151,14 +179,22 @@ public final class WallController {
   private void sayWhenStopped(Sweeper sweeper, Ssh ssh) {
     stopping.set(new Stopping(sweeper, ssh));
     if (hooked.compareAndSet(false, true)) {
-      ProcessDestroyer.instance().afterStoppingOnShutdown(() -> {
-        Stopping last = stopping.get();
-        Sweeper.Result swept = last.sweeper().sweep(layout.hosts(), SWEEP_DEADLINE);
-        last.ssh().closeShared(layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList());
-        errors.println(swept.clean() ? "wall: stopped; every rank and player was stopped (checked on every node)"
-            : "wall: stopped; " + swept.problems() + "; the next start clears what is left");
-        errors.flush();
-      });
+      ProcessDestroyer.instance()
+          .afterStoppingOnShutdown(
+              () -> {
+                Stopping last = stopping.get();
+                Sweeper.Result swept = last.sweeper().sweep(layout.hosts(), SWEEP_DEADLINE);
+                last.ssh()
+                    .closeShared(
+                        layout.hosts().stream().filter(h -> !local.isThisMachine(h)).toList());
+                errors.println(
+                    swept.clean()
+                        ? "wall: stopped; every rank and player was stopped (checked on every node)"
+                        : "wall: stopped; "
+                            + swept.problems()
+                            + "; the next start clears what is left");
+                errors.flush();
+              });
     }
   }
 
@@ -166,11 +202,12 @@ public final class WallController {
   private record Stopping(Sweeper sweeper, Ssh ssh) {}
 
   /**
-   * The quick checks on every node ({@link Preflight}), which also clear a previous run's leftovers:
-   * null when every node is ready, else why the wall does not start.
+   * The quick checks on every node ({@link Preflight}), which also clear a previous run's
+   * leftovers: null when every node is ready, else why the wall does not start.
    */
   private Outcome preflight(RemoteNodes nodes) {
-    Preflight.Result checked = new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir)).run();
+    Preflight.Result checked =
+        new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir)).run();
     if (!checked.unreachable().isEmpty()) {
       List<String> lines = new ArrayList<>(checked.unreachable());
       lines.addAll(checked.problems());
@@ -179,7 +216,10 @@ public final class WallController {
     return checked.problems().isEmpty() ? null : new Outcome.NodesNotReady(checked.problems());
   }
 
-  /** mpirun's exit code; once a rank has given up on lost ranks, mpirun gets a short grace, then is stopped. */
+  /**
+   * mpirun's exit code; once a rank has given up on lost ranks, mpirun gets a short grace, then is
+   * stopped.
+   */
   private int awaitEnd(ChildProcess mpirun) throws InterruptedException {
     while (!mpirun.process().waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
       long since = lostAtNanos;
@@ -204,24 +244,37 @@ public final class WallController {
   }
 
   /**
-   * Failure lines whose log lives on another node point to the copy kept here instead
-   * ({@code RUN_DIR/logs/HOST/}), and quote the line of it that says what went wrong.
+   * Failure lines whose log lives on another node point to the copy kept here instead ({@code
+   * RUN_DIR/logs/HOST/}), and quote the line of it that says what went wrong.
    */
-  private List<String> withCollectedLogs(List<String> failures, Map<String, Map<Path, List<String>>> fetched) {
+  private List<String> withCollectedLogs(
+      List<String> failures, Map<String, Map<Path, List<String>>> fetched) {
     List<String> lines = new ArrayList<>();
     for (String line : failures) {
       Matcher m = LOG_POINTER.matcher(line);
-      List<String> tail = m.find() ? fetched.getOrDefault(m.group(1), Map.of()).get(Path.of(m.group(2))) : null;
+      List<String> tail =
+          m.find() ? fetched.getOrDefault(m.group(1), Map.of()).get(Path.of(m.group(2))) : null;
       if (tail == null) {
         lines.add(line);
         continue;
       }
-      Path copy = runDir.resolve("logs").resolve(m.group(1)).resolve(Path.of(m.group(2)).getFileName());
+      Path copy =
+          runDir.resolve("logs").resolve(m.group(1)).resolve(Path.of(m.group(2)).getFileName());
       try {
         Files.createDirectories(copy.getParent());
-        new AtomicFile().write(copy, (String.join("\n", tail) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        lines.add(line.substring(0, m.start(2) - "(see ".length()) + "(" + m.group(1) + "'s log, its end copied to "
-            + copy + cause(tail) + ")" + line.substring(m.end(2) + 1));
+        new AtomicFile()
+            .write(
+                copy,
+                (String.join("\n", tail) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        lines.add(
+            line.substring(0, m.start(2) - "(see ".length())
+                + "("
+                + m.group(1)
+                + "'s log, its end copied to "
+                + copy
+                + cause(tail)
+                + ")"
+                + line.substring(m.end(2) + 1));
       } catch (IOException e) {
         lines.add(line);
       }
@@ -233,8 +286,11 @@ public final class WallController {
   static String cause(List<String> tail) {
     for (int i = tail.size() - 1; i >= 0; i--) {
       String line = tail.get(i).strip();
-      if (line.matches("(?i).*(error|fail|cannot|can't|couldn't|could not|not found|denied|refused).*")) {
-        return ", which says: \"" + (line.length() > 200 ? line.substring(0, 200) + "..." : line) + "\"";
+      if (line.matches(
+          "(?i).*(error|fail|cannot|can't|couldn't|could not|not found|denied|refused).*")) {
+        return ", which says: \""
+            + (line.length() > 200 ? line.substring(0, 200) + "..." : line)
+            + "\"";
       }
     }
     return "";
@@ -249,7 +305,9 @@ public final class WallController {
   private List<String> lostHosts(List<String> mpiLines) {
     List<String> hosts = new ArrayList<>();
     for (RankMessage.Lost report : lost) {
-      report.missing().stream().filter(r -> r < layout.screens().size()).map(r -> layout.screen(r).host())
+      report.missing().stream()
+          .filter(r -> r < layout.screens().size())
+          .map(r -> layout.screen(r).host())
           .forEach(hosts::add);
     }
     synchronized (mpiLines) {
@@ -268,9 +326,17 @@ public final class WallController {
     RunFolder.prepare(runDir);
     Path hostfile = runDir.resolve("hostfile");
     String hosts = new HostfileWriter(layout, plan.layoutFile().toString()).hostfile();
-    AtomicFile.replacingLinks().write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return MpirunCommand.argv(plan, local, hostfile, java(), classpath(), archive.rankClasspath(),
-        archive.option().orElse(null), mpi);
+    AtomicFile.replacingLinks()
+        .write(hostfile, hosts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return MpirunCommand.argv(
+        plan,
+        local,
+        hostfile,
+        java(),
+        classpath(),
+        archive.rankClasspath(),
+        archive.option().orElse(null),
+        mpi);
   }
 
   /** This controller's Java: for the ranks on this machine only (each other node runs its own). */
@@ -328,7 +394,9 @@ public final class WallController {
     }
   }
 
-  /** Where the status of every round goes (the status file's board); nowhere until this is called. */
+  /**
+   * Where the status of every round goes (the status file's board); nowhere until this is called.
+   */
   public void reportStatusTo(Consumer<WallStatus> sink) {
     this.statusSink = sink;
   }
@@ -365,19 +433,24 @@ public final class WallController {
     }
   }
 
-  /** mpirun's output, rotated by size across runs: a wall that runs for months must not fill the disk. */
+  /**
+   * mpirun's output, rotated by size across runs: a wall that runs for months must not fill the
+   * disk.
+   */
   private Path log() throws IOException {
     Files.createDirectories(runDir);
     return runDir.resolve("mpirun.log");
   }
 
-  private Outcome verdict(int code, List<String> failures, List<String> mpiLines, Sweeper.Result swept) {
+  private Outcome verdict(
+      int code, List<String> failures, List<String> mpiLines, Sweeper.Result swept) {
     if (code == 0) {
       // Every loop played; screens given up by the end are still reported.
       return failures.isEmpty() ? new Outcome.Completed() : new Outcome.ScreensFailed(failures);
     }
     if (ProcessDestroyer.instance().shuttingDown()) {
-      return new Outcome.Stopped("stopped; every rank and player was stopped"); // said by the shutdown hook
+      return new Outcome.Stopped(
+          "stopped; every rank and player was stopped"); // said by the shutdown hook
     }
     String after = swept == null || swept.clean() ? "" : "; " + swept.problems();
     if (!lost.isEmpty()) {
@@ -398,7 +471,8 @@ public final class WallController {
    * one (it knows exactly who did not come), else the first.
    */
   private String lostLine() {
-    RankMessage.Lost report = lost.stream().filter(l -> l.reporter() == 0).findFirst().orElse(lost.get(0));
+    RankMessage.Lost report =
+        lost.stream().filter(l -> l.reporter() == 0).findFirst().orElse(lost.get(0));
     java.util.Map<String, List<Integer>> byHost = new java.util.LinkedHashMap<>();
     for (int rank : report.missing()) {
       String host = rank < layout.screens().size() ? layout.screen(rank).host() : "?";
@@ -407,16 +481,25 @@ public final class WallController {
     List<String> parts = new ArrayList<>();
     byHost.forEach((host, ranks) -> parts.add(host + " (" + screens(ranks) + ")"));
     String hosts = String.join(", ", byHost.keySet());
-    return String.join(" and ", parts) + " stopped answering: no word within "
-        + (report.waitedMillis() / 1000) + " s; the wall stopped. Check that " + hosts
-        + (byHost.size() == 1 ? " is" : " are") + " on and connected (network cable, switch);"
+    return String.join(" and ", parts)
+        + " stopped answering: no word within "
+        + (report.waitedMillis() / 1000)
+        + " s; the wall stopped. Check that "
+        + hosts
+        + (byHost.size() == 1 ? " is" : " are")
+        + " on and connected (network cable, switch);"
         + " what is left of the wall there is cleared at the next start";
   }
 
   private String screens(List<Integer> ranks) {
-    List<String> names = ranks.stream().map(r -> r < layout.screens().size() ? layout.screen(r).name() : "?").toList();
-    return (ranks.size() == 1 ? "screen " : "screens ") + String.join(", ", names)
-        + (ranks.size() == 1 ? ", rank " : ", ranks ") + String.join(", ", ranks.stream().map(String::valueOf).toList());
+    List<String> names =
+        ranks.stream()
+            .map(r -> r < layout.screens().size() ? layout.screen(r).name() : "?")
+            .toList();
+    return (ranks.size() == 1 ? "screen " : "screens ")
+        + String.join(", ", names)
+        + (ranks.size() == 1 ? ", rank " : ", ranks ")
+        + String.join(", ", ranks.stream().map(String::valueOf).toList());
   }
 
   private String lostMessage(int code, List<String> mpiLines) {
@@ -426,8 +509,14 @@ public final class WallController {
         if (m.find()) {
           int rank = Integer.parseInt(m.group(1));
           String screen = rank < layout.screens().size() ? layout.screen(rank).name() : "?";
-          return "rank " + rank + " (screen " + screen + ") on " + m.group(2)
-              + " was lost; see " + runDir.resolve("mpirun.log");
+          return "rank "
+              + rank
+              + " (screen "
+              + screen
+              + ") on "
+              + m.group(2)
+              + " was lost; see "
+              + runDir.resolve("mpirun.log");
         }
       }
       for (String line : mpiLines) {
@@ -440,13 +529,17 @@ public final class WallController {
               ranks.add(i);
             }
           }
-          return host + (ranks.isEmpty() ? "" : " (" + screens(ranks) + ")") + " was lost: mpirun lost its"
-              + " connection to the node; check that it is on and connected; see " + runDir.resolve("mpirun.log");
+          return host
+              + (ranks.isEmpty() ? "" : " (" + screens(ranks) + ")")
+              + " was lost: mpirun lost its"
+              + " connection to the node; check that it is on and connected; see "
+              + runDir.resolve("mpirun.log");
         }
       }
     }
-    return "mpirun ended with code " + code + " before the wall finished (a node or rank was lost); see "
+    return "mpirun ended with code "
+        + code
+        + " before the wall finished (a node or rank was lost); see "
         + runDir.resolve("mpirun.log");
   }
-
 }

@@ -24,17 +24,18 @@ import mpi.Status;
  * from point-to-point messages to and from the root, polled without blocking and parked between
  * polls, for two reasons. A wait can last a whole clip, and Open MPI's blocking calls spin (or
  * yield in a loop) on a core the player needs for decoding. And every wait has a deadline: MPI's
- * own collectives wait forever for a rank whose node is gone, and cannot say who is missing,
- * while the root here knows exactly whose message never came ({@link CollectiveTimeout}).
+ * own collectives wait forever for a rank whose node is gone, and cannot say who is missing, while
+ * the root here knows exactly whose message never came ({@link CollectiveTimeout}).
  *
- * <p>A barrier is one message from every rank to rank 0 and one back: a rank leaves it at most
- * one poll (half a millisecond) after the release reaches it, far below a frame. After a timeout
- * the group is broken: {@link #close} then does not finalize MPI (that would wait for the lost
- * rank too), and the process should simply exit.
+ * <p>A barrier is one message from every rank to rank 0 and one back: a rank leaves it at most one
+ * poll (half a millisecond) after the release reaches it, far below a frame. After a timeout the
+ * group is broken: {@link #close} then does not finalize MPI (that would wait for the lost rank
+ * too), and the process should simply exit.
  */
 public final class MpiCommunicator implements Communicator {
   /** Half a millisecond: a rank leaves a collective at most that late, far below a frame. */
   private static final long POLL_NANOS = 500_000;
+
   private static final int TAG_GATHER = 7101;
   private static final int TAG_BROADCAST = 7102;
   private static final int TAG_ARRIVED = 7103;
@@ -89,14 +90,21 @@ public final class MpiCommunicator implements Communicator {
     return collect("gather", message, root, TAG_GATHER, deadline(root, within), within);
   }
 
-  /** When this rank gives up: the root at {@code within}, the others a little later (the root names names). */
+  /**
+   * When this rank gives up: the root at {@code within}, the others a little later (the root names
+   * names).
+   */
   private long deadline(int root, Duration within) {
     Duration wait = rank == root ? within : within.plus(ROOT_SPEAKS_FIRST);
     return System.nanoTime() + wait.toNanos();
   }
 
-  /** Every rank's message on the root, in rank order; the others send theirs and return an empty list. */
-  private List<byte[]> collect(String what, byte[] message, int root, int tag, long deadline, Duration within) {
+  /**
+   * Every rank's message on the root, in rank order; the others send theirs and return an empty
+   * list.
+   */
+  private List<byte[]> collect(
+      String what, byte[] message, int root, int tag, long deadline, Duration within) {
     try {
       if (rank != root) {
         send(what, message, List.of(root), tag, deadline, within);
@@ -129,7 +137,8 @@ public final class MpiCommunicator implements Communicator {
   }
 
   /** The root's message on every rank: the root sends it to each, the others wait for it. */
-  private byte[] spread(String what, byte[] message, int root, int tag, long deadline, Duration within) {
+  private byte[] spread(
+      String what, byte[] message, int root, int tag, long deadline, Duration within) {
     try {
       if (rank == root) {
         send(what, message, List.copyOf(others(root)), tag, deadline, within);
@@ -151,8 +160,12 @@ public final class MpiCommunicator implements Communicator {
     }
   }
 
-  /** Sends {@code message} to each of {@code targets} without blocking, and waits until every send is done. */
-  private void send(String what, byte[] message, List<Integer> targets, int tag, long deadline, Duration within)
+  /**
+   * Sends {@code message} to each of {@code targets} without blocking, and waits until every send
+   * is done.
+   */
+  private void send(
+      String what, byte[] message, List<Integer> targets, int tag, long deadline, Duration within)
       throws MPIException {
     List<ByteBuffer> buffers = new ArrayList<>();
     Request[] requests = new Request[targets.size()];
@@ -212,6 +225,7 @@ public final class MpiCommunicator implements Communicator {
 
   private CommunicatorException failed(String what, MPIException e) {
     broken = true;
-    return new CommunicatorException("MPI " + what + " failed on rank " + rank + ": " + e.getMessage(), e);
+    return new CommunicatorException(
+        "MPI " + what + " failed on rank " + rank + ": " + e.getMessage(), e);
   }
 }

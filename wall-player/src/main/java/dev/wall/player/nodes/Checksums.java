@@ -20,6 +20,7 @@ import java.util.Map;
 public final class Checksums {
   /** The cache is bounded: past this many clips, the oldest entries go. */
   static final int KEPT = 20_000;
+
   private final Path file;
   private final Map<String, String> cache = new LinkedHashMap<>();
   private boolean changed;
@@ -41,7 +42,10 @@ public final class Checksums {
   /** The cache in {@code $XDG_CACHE_HOME/wall} or {@code ~/.cache/wall}. */
   public static Checksums forThisUser() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path cache = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path cache =
+        xdg != null && !xdg.isEmpty()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return new Checksums(cache.resolve("wall").resolve("checksums.tsv"));
   }
 

@@ -31,9 +31,12 @@ import java.util.concurrent.TimeUnit;
 public final class Doctor {
   /** The checks, in the table's order. */
   public static final List<String> CHECKS =
-      List.of("ssh", "name", "versions", "mpi.jar", "player", "display", "media", "clip", "decoder");
+      List.of(
+          "ssh", "name", "versions", "mpi.jar", "player", "display", "media", "clip", "decoder");
+
   /** Checksums of a first run over a large media share take long; every other check is quick. */
   static final Duration DEADLINE = Duration.ofMinutes(25);
+
   private static final Duration RESOLVE_DEADLINE = Duration.ofSeconds(5);
 
   private final Layout layout;
@@ -46,14 +49,17 @@ public final class Doctor {
    * @param display the display settings the ranks would get
    * @param here the controller's versions
    */
-  public Doctor(Layout layout, RemoteNodes nodes, Map<String, String> display, Map<String, String> here) {
+  public Doctor(
+      Layout layout, RemoteNodes nodes, Map<String, String> display, Map<String, String> here) {
     this.layout = layout;
     this.nodes = nodes;
     this.display = Map.copyOf(display);
     this.here = Map.copyOf(here);
   }
 
-  /** One check's result for one screen: {@code ok} or a short word for the fault, and how to fix it. */
+  /**
+   * One check's result for one screen: {@code ok} or a short word for the fault, and how to fix it.
+   */
   public record Cell(boolean ok, String text, String fix) {
     static Cell pass(String text) {
       return new Cell(true, text, null);
@@ -77,16 +83,33 @@ public final class Doctor {
   public List<Row> examine() {
     Map<String, Probe.Request> requests = new LinkedHashMap<>();
     for (String host : layout.hosts()) {
-      List<Path> clips = layout.screens().stream().filter(s -> s.host().equals(host))
-          .flatMap(s -> layout.clips(s).stream()).distinct().toList();
-      requests.put(host, new Probe.Request(host, null, false, true, Path.of(layout.mediaRoot()), clips, true,
-          layout.player(), display, true).withDecoding());
+      List<Path> clips =
+          layout.screens().stream()
+              .filter(s -> s.host().equals(host))
+              .flatMap(s -> layout.clips(s).stream())
+              .distinct()
+              .toList();
+      requests.put(
+          host,
+          new Probe.Request(
+                  host,
+                  null,
+                  false,
+                  true,
+                  Path.of(layout.mediaRoot()),
+                  clips,
+                  true,
+                  layout.player(),
+                  display,
+                  true)
+              .withDecoding());
     }
     Map<String, CompletableFuture<String>> resolved = new LinkedHashMap<>();
     for (String host : layout.hosts()) {
       resolved.put(host, CompletableFuture.supplyAsync(() -> resolve(host)));
     }
-    CompletableFuture<Map<Path, String>> ours = CompletableFuture.supplyAsync(this::controllerChecksums);
+    CompletableFuture<Map<Path, String>> ours =
+        CompletableFuture.supplyAsync(this::controllerChecksums);
     Map<String, RemoteNodes.Reply> replies = nodes.ask(requests, DEADLINE);
     Map<Path, String> controllerSums = ours.join();
     List<Row> rows = new ArrayList<>();
@@ -98,10 +121,12 @@ public final class Doctor {
     return rows;
   }
 
-  private Row row(Screen screen, RemoteNodes.Reply reply, String address, Map<Path, String> controllerSums) {
+  private Row row(
+      Screen screen, RemoteNodes.Reply reply, String address, Map<Path, String> controllerSums) {
     Map<String, Cell> cells = new LinkedHashMap<>();
     if (!reply.answered()) {
-      cells.put("ssh", Cell.fail(word(reply.unreached()), Preflight.unreached(screen.host(), reply)));
+      cells.put(
+          "ssh", Cell.fail(word(reply.unreached()), Preflight.unreached(screen.host(), reply)));
       CHECKS.stream().skip(1).forEach(c -> cells.put(c, Cell.NOT_CHECKED));
       return new Row(screen, cells, "-");
     }
@@ -110,26 +135,41 @@ public final class Doctor {
     cells.put("name", name(screen, address, answer.resolves()));
     cells.put("versions", versions(screen, answer));
     cells.put("mpi.jar", mpiJar(screen, answer));
-    cells.put("player", answer.player() != null ? Cell.pass(answer.player())
-        : Cell.fail("none", answer.playerProblem()));
-    cells.put("display", answer.display() != null && answer.display().startsWith("ok ")
-        ? Cell.pass(answer.display().split(" ")[1])
-        : Cell.fail("none", answer.display() == null ? "the display check ran out of time" : answer.display()
-            .replaceFirst("^failed: ", "") + "; start the desktop (or give wall play --display)"));
+    cells.put(
+        "player",
+        answer.player() != null
+            ? Cell.pass(answer.player())
+            : Cell.fail("none", answer.playerProblem()));
+    cells.put(
+        "display",
+        answer.display() != null && answer.display().startsWith("ok ")
+            ? Cell.pass(answer.display().split(" ")[1])
+            : Cell.fail(
+                "none",
+                answer.display() == null
+                    ? "the display check ran out of time"
+                    : answer.display().replaceFirst("^failed: ", "")
+                        + "; start the desktop (or give wall play --display)"));
     Cell media = media(answer);
     cells.put("media", media);
     cells.put("clip", media.ok() ? clip(screen, answer, controllerSums) : Cell.NOT_CHECKED);
-    cells.put("decoder", media.ok() && answer.player() != null ? decoder(screen, answer) : Cell.NOT_CHECKED);
+    cells.put(
+        "decoder",
+        media.ok() && answer.player() != null ? decoder(screen, answer) : Cell.NOT_CHECKED);
     for (String timeout : answer.timeouts()) {
       String check = timeout.split(" ")[0];
-      String column = switch (check) {
-        case "clips" -> "clip";
-        case "media-root" -> "media";
-        case "name" -> "name";
-        default -> CHECKS.contains(check) ? check : null;
-      };
+      String column =
+          switch (check) {
+            case "clips" -> "clip";
+            case "media-root" -> "media";
+            case "name" -> "name";
+            default -> CHECKS.contains(check) ? check : null;
+          };
       if (column != null) {
-        cells.put(column, Cell.fail("timeout", "the " + check + " check did not finish in time on " + screen.host()));
+        cells.put(
+            column,
+            Cell.fail(
+                "timeout", "the " + check + " check did not finish in time on " + screen.host()));
       }
     }
     return new Row(screen, cells, node(answer.facts()));
@@ -149,33 +189,59 @@ public final class Doctor {
 
   private Cell name(Screen screen, String here, String there) {
     if ("-".equals(there)) {
-      return Cell.fail("unknown", screen.host() + " does not resolve on the node itself; set its host name"
-          + " (wall setup hosts)");
+      return Cell.fail(
+          "unknown",
+          screen.host()
+              + " does not resolve on the node itself; set its host name"
+              + " (wall setup hosts)");
     }
     if (!there.equals(here)) {
-      return Cell.fail("differs", screen.host() + " is " + here + " on the controller but " + there
-          + " on the node; make /etc/hosts agree (wall setup hosts)");
+      return Cell.fail(
+          "differs",
+          screen.host()
+              + " is "
+              + here
+              + " on the controller but "
+              + there
+              + " on the node; make /etc/hosts agree (wall setup hosts)");
     }
     if (screen.address() != null && !screen.address().equals(here)) {
-      return Cell.fail("differs", screen.host() + " resolves to " + here + ", but the layout gives it "
-          + screen.address() + "; run wall setup hosts, or fix the layout's address");
+      return Cell.fail(
+          "differs",
+          screen.host()
+              + " resolves to "
+              + here
+              + ", but the layout gives it "
+              + screen.address()
+              + "; run wall setup hosts, or fix the layout's address");
     }
     return Cell.pass("ok");
   }
 
   private Cell versions(Screen screen, Probe.Answer answer) {
     List<String> differ = new ArrayList<>();
-    for (String name : List.of(InstalledVersions.WALL, InstalledVersions.JAVA, InstalledVersions.OPEN_MPI)) {
+    for (String name :
+        List.of(InstalledVersions.WALL, InstalledVersions.JAVA, InstalledVersions.OPEN_MPI)) {
       String there = answer.versions().getOrDefault(name, InstalledVersions.MISSING);
       String mine = here.getOrDefault(name, InstalledVersions.MISSING);
-      // Each node runs its own Java: only its feature release (17) must agree, not the updates of each architecture.
-      boolean same = name.equals(InstalledVersions.JAVA) ? feature(there).equals(feature(mine)) : there.equals(mine);
+      // Each node runs its own Java: only its feature release (17) must agree, not the updates of
+      // each architecture.
+      boolean same =
+          name.equals(InstalledVersions.JAVA)
+              ? feature(there).equals(feature(mine))
+              : there.equals(mine);
       if (!same) {
-        differ.add((name.equals(InstalledVersions.OPEN_MPI) ? "Open MPI" : name) + " " + there + " there, " + mine
-            + " here");
+        differ.add(
+            (name.equals(InstalledVersions.OPEN_MPI) ? "Open MPI" : name)
+                + " "
+                + there
+                + " there, "
+                + mine
+                + " here");
       }
     }
-    return differ.isEmpty() ? Cell.pass("ok")
+    return differ.isEmpty()
+        ? Cell.pass("ok")
         : Cell.fail("differ", String.join(", ", differ) + "; install the same on every node");
   }
 
@@ -186,14 +252,25 @@ public final class Doctor {
   }
 
   private Cell mpiJar(Screen screen, Probe.Answer answer) {
-    String jar = answer.versions().getOrDefault(InstalledVersions.MPI_JAR, InstalledVersions.MISSING);
-    String mpi = answer.versions().getOrDefault(InstalledVersions.OPEN_MPI, InstalledVersions.MISSING);
+    String jar =
+        answer.versions().getOrDefault(InstalledVersions.MPI_JAR, InstalledVersions.MISSING);
+    String mpi =
+        answer.versions().getOrDefault(InstalledVersions.OPEN_MPI, InstalledVersions.MISSING);
     if (jar.equals(InstalledVersions.MISSING)) {
-      return Cell.fail("missing", "Open MPI's Java bindings (mpi.jar) are missing; run bin/bootstrap on " + screen.host());
+      return Cell.fail(
+          "missing",
+          "Open MPI's Java bindings (mpi.jar) are missing; run bin/bootstrap on " + screen.host());
     }
     if (!jar.equals(mpi)) {
-      return Cell.fail("mismatch", "mpi.jar was built for Open MPI " + jar + " but " + mpi + " is installed; run"
-          + " bin/bootstrap on " + screen.host());
+      return Cell.fail(
+          "mismatch",
+          "mpi.jar was built for Open MPI "
+              + jar
+              + " but "
+              + mpi
+              + " is installed; run"
+              + " bin/bootstrap on "
+              + screen.host());
     }
     return Cell.pass("ok");
   }
@@ -204,28 +281,47 @@ public final class Doctor {
       return Cell.pass("ok");
     }
     if ("not-mounted".equals(answer.mediaRoot())) {
-      return Cell.fail("unmounted", "the media share is not mounted at " + root + " (it holds "
-          + NodeProbe.NOT_MOUNTED_SENTINEL + "); mount it: sudo mount " + root);
+      return Cell.fail(
+          "unmounted",
+          "the media share is not mounted at "
+              + root
+              + " (it holds "
+              + NodeProbe.NOT_MOUNTED_SENTINEL
+              + "); mount it: sudo mount "
+              + root);
     }
-    return Cell.fail("missing", root + " is not a folder there; mount the media share there (wall setup nfs-client)");
+    return Cell.fail(
+        "missing",
+        root + " is not a folder there; mount the media share there (wall setup nfs-client)");
   }
 
   /** Every clip the screen plays (its playlist): the first one that is wrong, or ok. */
   private Cell clip(Screen screen, Probe.Answer answer, Map<Path, String> controllerSums) {
     boolean allCompared = true;
     for (Path clip : layout.clips(screen)) {
-      Probe.Clip there = answer.clips().stream().filter(c -> c.path().equals(clip)).findFirst().orElse(null);
+      Probe.Clip there =
+          answer.clips().stream().filter(c -> c.path().equals(clip)).findFirst().orElse(null);
       if (there == null) {
         return Cell.fail("timeout", "the clips were not checked in time");
       }
       if (!there.ok()) {
-        return Cell.fail(there.state(), clip + " " + (there.state().equals("missing") ? "does not exist" : "is " + there.state())
-            + " there; copy it to the media share");
+        return Cell.fail(
+            there.state(),
+            clip
+                + " "
+                + (there.state().equals("missing") ? "does not exist" : "is " + there.state())
+                + " there; copy it to the media share");
       }
       String mine = controllerSums.get(clip);
       if (mine != null && there.sha256() != null && !mine.equals(there.sha256())) {
-        return Cell.fail("checksum", clip + " differs from the controller's copy (SHA-256 " + abbreviate(there.sha256())
-            + " there, " + abbreviate(mine) + " here); copy it again");
+        return Cell.fail(
+            "checksum",
+            clip
+                + " differs from the controller's copy (SHA-256 "
+                + abbreviate(there.sha256())
+                + " there, "
+                + abbreviate(mine)
+                + " here); copy it again");
       }
       allCompared &= mine != null;
     }
@@ -238,16 +334,28 @@ public final class Doctor {
    * fails, with what to do.
    */
   private Cell decoder(Screen screen, Probe.Answer answer) {
-    Board board = new Board(answer.facts().getOrDefault("model", ""), release(answer.facts().get("release")));
-    String[] stack = answer.stack() == null ? new String[] {"x11", "no-gpu"} : answer.stack().split(" ");
+    Board board =
+        new Board(answer.facts().getOrDefault("model", ""), release(answer.facts().get("release")));
+    String[] stack =
+        answer.stack() == null ? new String[] {"x11", "no-gpu"} : answer.stack().split(" ");
     DisplayStack.Kind kind = DisplayStack.Kind.valueOf(stack[0].toUpperCase(Locale.ROOT));
-    List<MediaInfo> clips = layout.clips(screen).stream().map(c -> answer.media().get(c))
-        .filter(java.util.Objects::nonNull)
-        .map(m -> new MediaInfo(m.width(), m.height(), m.frameRate(), 0, m.codec())).toList();
-    Decoding decoding = Backends.ALL.decoding(PlayerKind.valueOf(answer.player().toUpperCase(Locale.ROOT)), board,
-        kind, stack.length > 1 && stack[1].equals("gpu"), clips);
-    return decoding.ok() ? Cell.pass(decoding.decoder())
-        : Cell.fail("cannot hold", decoding.problem() + " (decoded there by " + decoding.decoder() + ")");
+    List<MediaInfo> clips =
+        layout.clips(screen).stream()
+            .map(c -> answer.media().get(c))
+            .filter(java.util.Objects::nonNull)
+            .map(m -> new MediaInfo(m.width(), m.height(), m.frameRate(), 0, m.codec()))
+            .toList();
+    Decoding decoding =
+        Backends.ALL.decoding(
+            PlayerKind.valueOf(answer.player().toUpperCase(Locale.ROOT)),
+            board,
+            kind,
+            stack.length > 1 && stack[1].equals("gpu"),
+            clips);
+    return decoding.ok()
+        ? Cell.pass(decoding.decoder())
+        : Cell.fail(
+            "cannot hold", decoding.problem() + " (decoded there by " + decoding.decoder() + ")");
   }
 
   private static int release(String value) {
@@ -258,7 +366,8 @@ public final class Doctor {
   private Map<Path, String> controllerChecksums() {
     Checksums sums = Checksums.forThisUser();
     Map<Path, String> found = new LinkedHashMap<>();
-    for (Path clip : layout.screens().stream().flatMap(s -> layout.clips(s).stream()).distinct().toList()) {
+    for (Path clip :
+        layout.screens().stream().flatMap(s -> layout.clips(s).stream()).distinct().toList()) {
       if (Files.isRegularFile(clip) && Files.isReadable(clip)) {
         try {
           found.put(clip, sums.sha256(clip));
@@ -303,11 +412,12 @@ public final class Doctor {
       return "?";
     }
     double b = Long.parseLong(value);
-    return b >= 1e9 ? String.format(Locale.ROOT, "%.1f GB", b / 1e9) : String.format(Locale.ROOT, "%.0f MB", b / 1e6);
+    return b >= 1e9
+        ? String.format(Locale.ROOT, "%.1f GB", b / 1e9)
+        : String.format(Locale.ROOT, "%.0f MB", b / 1e6);
   }
 
   private static String abbreviate(String sha) {
     return sha.substring(0, Math.min(12, sha.length())) + "...";
   }
-
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record LocalMachine(boolean root, int cores, String hostname, Set<String> addresses) {
 
-  private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1", "ip6-localhost");
+  private static final Set<String> LOOPBACK_NAMES =
+      Set.of("localhost", "127.0.0.1", "::1", "ip6-localhost");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   public LocalMachine {
@@ -30,7 +31,8 @@ public record LocalMachine(boolean root, int cores, String hostname, Set<String>
 
   public static LocalMachine detect() {
     boolean root = "root".equals(System.getProperty("user.name"));
-    return new LocalMachine(root, Runtime.getRuntime().availableProcessors(), localHostname(), interfaceAddresses());
+    return new LocalMachine(
+        root, Runtime.getRuntime().availableProcessors(), localHostname(), interfaceAddresses());
   }
 
   private static String localHostname() {
@@ -41,7 +43,9 @@ public record LocalMachine(boolean root, int cores, String hostname, Set<String>
     }
   }
 
-  /** Every address of every interface that is up: a host given as an IP address may be one of ours. */
+  /**
+   * Every address of every interface that is up: a host given as an IP address may be one of ours.
+   */
   private static Set<String> interfaceAddresses() {
     Set<String> found = new TreeSet<>();
     try {

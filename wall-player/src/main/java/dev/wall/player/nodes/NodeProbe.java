@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The node's side of {@link Probe}: answers the controller's questions about this node, each
- * check with a deadline of its own. Run over ssh on every other node ({@code java -cp WALL
+ * The node's side of {@link Probe}: answers the controller's questions about this node, each check
+ * with a deadline of its own. Run over ssh on every other node ({@code java -cp WALL
  * dev.wall.player.nodes.NodeProbe}, the request on standard input), and in-process for the
  * controller's own node. It changes nothing, except that a sweep stops a previous run's leftovers.
  */
@@ -47,15 +47,24 @@ public final class NodeProbe {
   private static final Duration SWEEP_GRACE = Duration.ofSeconds(2);
   private static final Duration QUICK = Duration.ofSeconds(5);
   private static final Duration CHECKSUMS = Duration.ofMinutes(20);
+
   /** ffprobe on each clip: a second or so each on a Pi. */
   private static final Duration DECODING = Duration.ofSeconds(60);
+
   /** How much of a log the controller keeps of a node's. */
   static final int LOG_LINES = 200;
-  /** The empty mount point of the media share holds this file (wall setup nfs-client puts it there). */
+
+  /**
+   * The empty mount point of the media share holds this file (wall setup nfs-client puts it there).
+   */
   static final String NOT_MOUNTED_SENTINEL = "NFS_NOT_MOUNTED";
+
   /** The probe's first line: {@code started MILLIS}, how long its Java took to start. */
   static final String STARTED = "started";
-  /** A JVM's start on a PC or a Pi 4, and more: a node slower than this is given time in proportion. */
+
+  /**
+   * A JVM's start on a PC or a Pi 4, and more: a node slower than this is given time in proportion.
+   */
   static final Duration NOMINAL_START = Duration.ofSeconds(1);
 
   private NodeProbe() {}
@@ -65,26 +74,35 @@ public final class NodeProbe {
     System.out.println(STARTED + " " + start);
     System.out.flush();
     List<String> lines = new ArrayList<>();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null && !line.equals("end"); line = in.readLine()) {
       lines.add(line);
     }
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    answer(Probe.Request.parse(lines), RunFolder.defaultPath(), scale(start)).lines().forEach(out::println);
+    answer(Probe.Request.parse(lines), RunFolder.defaultPath(), scale(start))
+        .lines()
+        .forEach(out::println);
     out.flush();
     System.exit(0); // a check still running past its deadline must not keep the JVM
   }
 
-  /** How long this JVM took to start, in milliseconds: from its process's start (the script's) to here. */
+  /**
+   * How long this JVM took to start, in milliseconds: from its process's start (the script's) to
+   * here.
+   */
   static long startMillis() {
-    return ProcessHandle.current().info().startInstant()
-        .map(t -> Math.max(0, System.currentTimeMillis() - t.toEpochMilli())).orElse(0L);
+    return ProcessHandle.current()
+        .info()
+        .startInstant()
+        .map(t -> Math.max(0, System.currentTimeMillis() - t.toEpochMilli()))
+        .orElse(0L);
   }
 
   /**
    * How much slower than a PC or a Pi this node is, judged by its own Java's start ({@code
-   * startMillis}): 1 up to {@link #NOMINAL_START}, in proportion beyond. Under emulation a JVM takes
-   * 5 to 20 s to start; every check's deadline stretches with it.
+   * startMillis}): 1 up to {@link #NOMINAL_START}, in proportion beyond. Under emulation a JVM
+   * takes 5 to 20 s to start; every check's deadline stretches with it.
    */
   public static double scale(long startMillis) {
     return Math.max(1, startMillis / (double) NOMINAL_START.toMillis());
@@ -107,37 +125,67 @@ public final class NodeProbe {
    */
   static Probe.Answer answer(Probe.Request request, Path here, double scale) {
     Duration quick = scaled(QUICK, scale);
-    ExecutorService checks = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "probe-check");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService checks =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "probe-check");
+              t.setDaemon(true);
+              return t;
+            });
     List<String> timeouts = new ArrayList<>();
     try {
-      RunRecord.Sweep sweep = request.sweep() && request.runDir() != null
-          ? within(checks, "sweep", quick.plus(SWEEP_GRACE), timeouts,
-              () -> RunRecord.sweep(runFolders(request.runDir(), here), request.host(), SWEEP_GRACE))
-          : null;
-      Future<Map<String, String>> versions = request.versions() ? checks.submit(NodeProbe::versions) : null;
+      RunRecord.Sweep sweep =
+          request.sweep() && request.runDir() != null
+              ? within(
+                  checks,
+                  "sweep",
+                  quick.plus(SWEEP_GRACE),
+                  timeouts,
+                  () ->
+                      RunRecord.sweep(
+                          runFolders(request.runDir(), here), request.host(), SWEEP_GRACE))
+              : null;
+      Future<Map<String, String>> versions =
+          request.versions() ? checks.submit(NodeProbe::versions) : null;
       Future<String> resolves = checks.submit(() -> resolve(request.host()));
-      Future<String> mediaRoot = request.mediaRoot() == null ? null : checks.submit(() -> mediaRoot(request.mediaRoot()));
-      Future<List<Probe.Clip>> clips = checks.submit(() -> clips(request.clips(), request.checksums()));
-      Future<String[]> player = request.player() == null ? null : checks.submit(() -> player(request));
-      Future<String> display = request.display() == null ? null : checks.submit(() -> display(request.display()));
-      Future<Map<String, String>> facts = request.facts() ? checks.submit(() -> facts(request)) : null;
-      Future<Map<Path, Probe.Media>> media = request.decoding() ? checks.submit(() -> media(request.clips())) : null;
+      Future<String> mediaRoot =
+          request.mediaRoot() == null ? null : checks.submit(() -> mediaRoot(request.mediaRoot()));
+      Future<List<Probe.Clip>> clips =
+          checks.submit(() -> clips(request.clips(), request.checksums()));
+      Future<String[]> player =
+          request.player() == null ? null : checks.submit(() -> player(request));
+      Future<String> display =
+          request.display() == null ? null : checks.submit(() -> display(request.display()));
+      Future<Map<String, String>> facts =
+          request.facts() ? checks.submit(() -> facts(request)) : null;
+      Future<Map<Path, Probe.Media>> media =
+          request.decoding() ? checks.submit(() -> media(request.clips())) : null;
 
       Map<String, String> versionsFound = get(versions, "versions", quick, timeouts, Map.of());
       String resolved = get(resolves, "name", quick, timeouts, "-");
       String root = get(mediaRoot, "media-root", quick, timeouts, null);
-      List<Probe.Clip> clipsFound = get(clips, "clips", request.checksums() ? CHECKSUMS : quick, timeouts, List.of());
+      List<Probe.Clip> clipsFound =
+          get(clips, "clips", request.checksums() ? CHECKSUMS : quick, timeouts, List.of());
       String[] playerFound = get(player, "player", quick, timeouts, new String[] {null, null});
       String displayFound = get(display, "display", quick, timeouts, null);
       Map<String, String> factsFound = get(facts, "facts", quick, timeouts, Map.of());
-      Map<Path, Probe.Media> mediaFound = get(media, "decoding", scaled(DECODING, scale), timeouts, Map.of());
-      return new Probe.Answer(versionsFound, resolved, root, clipsFound, playerFound[0], playerFound[1], displayFound,
-          factsFound, sweep == null ? 0 : sweep.stopped(), sweep == null ? List.of() : sweep.left(),
-          sweep == null ? List.of() : sweep.refused(), timeouts, logs(request, here), mediaFound,
+      Map<Path, Probe.Media> mediaFound =
+          get(media, "decoding", scaled(DECODING, scale), timeouts, Map.of());
+      return new Probe.Answer(
+          versionsFound,
+          resolved,
+          root,
+          clipsFound,
+          playerFound[0],
+          playerFound[1],
+          displayFound,
+          factsFound,
+          sweep == null ? 0 : sweep.stopped(),
+          sweep == null ? List.of() : sweep.left(),
+          sweep == null ? List.of() : sweep.refused(),
+          timeouts,
+          logs(request, here),
+          mediaFound,
           request.decoding() ? stack(request.display()) : null);
     } finally {
       checks.shutdownNow();
@@ -178,12 +226,17 @@ public final class NodeProbe {
     return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
   }
 
-  private static <T> T within(ExecutorService checks, String name, Duration deadline, List<String> timeouts,
+  private static <T> T within(
+      ExecutorService checks,
+      String name,
+      Duration deadline,
+      List<String> timeouts,
       Callable<T> check) {
     return get(checks.submit(check), name, deadline, timeouts, null);
   }
 
-  private static <T> T get(Future<T> future, String name, Duration deadline, List<String> timeouts, T otherwise) {
+  private static <T> T get(
+      Future<T> future, String name, Duration deadline, List<String> timeouts, T otherwise) {
     if (future == null) {
       return otherwise;
     }
@@ -201,7 +254,9 @@ public final class NodeProbe {
     }
   }
 
-  /** The last lines of each log asked for, if it lies in a run folder of ours ({@link #runFolders}). */
+  /**
+   * The last lines of each log asked for, if it lies in a run folder of ours ({@link #runFolders}).
+   */
   private static Map<Path, List<String>> logs(Probe.Request request, Path here) {
     Map<Path, List<String>> tails = new LinkedHashMap<>();
     if (request.runDir() == null || request.logs().isEmpty()) {
@@ -217,7 +272,8 @@ public final class NodeProbe {
     }
     for (Path log : request.logs()) {
       Path file = log.toAbsolutePath().normalize();
-      if (folders.stream().anyMatch(file::startsWith) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      if (folders.stream().anyMatch(file::startsWith)
+          && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         tails.put(log, tail(file));
       }
     }
@@ -234,7 +290,8 @@ public final class NodeProbe {
       while (buffer.hasRemaining() && channel.read(buffer) > 0) {
         // Reads to the end.
       }
-      List<String> lines = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).lines().toList();
+      List<String> lines =
+          new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).lines().toList();
       if (from > 0 && !lines.isEmpty()) {
         lines = lines.subList(1, lines.size());
       }
@@ -284,7 +341,9 @@ public final class NodeProbe {
       } else if (!Files.isReadable(clip)) {
         found.add(new Probe.Clip(clip, "unreadable", 0, null));
       } else {
-        found.add(new Probe.Clip(clip, "ok", Files.size(clip), cache == null ? null : cache.sha256(clip)));
+        found.add(
+            new Probe.Clip(
+                clip, "ok", Files.size(clip), cache == null ? null : cache.sha256(clip)));
       }
     }
     if (cache != null) {
@@ -307,11 +366,14 @@ public final class NodeProbe {
     if (wayland != null) {
       String runtime = settings.getOrDefault("XDG_RUNTIME_DIR", "");
       Path socket = wayland.startsWith("/") ? Path.of(wayland) : Path.of(runtime, wayland);
-      return connects(socket) ? "ok wayland " + socket : "failed: no Wayland compositor answers at " + socket;
+      return connects(socket)
+          ? "ok wayland " + socket
+          : "failed: no Wayland compositor answers at " + socket;
     }
     String x = settings.get("DISPLAY");
     if (x != null) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:unix/)?:(\\d+)(\\.\\d+)?$").matcher(x);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("^(?:unix/)?:(\\d+)(\\.\\d+)?$").matcher(x);
       if (!m.matches()) {
         return "failed: DISPLAY=" + x + " is not a local X display (:N)";
       }
@@ -320,7 +382,9 @@ public final class NodeProbe {
         return "failed: no X server answers on DISPLAY=" + x + " (" + socket + ")";
       }
       String refused = xRefuses(settings);
-      return refused == null ? "ok x11 " + x : "failed: the X server on " + x + " refuses the wall: " + refused;
+      return refused == null
+          ? "ok x11 " + x
+          : "failed: the X server on " + x + " refuses the wall: " + refused;
     }
     try (DirectoryStream<Path> cards = Files.newDirectoryStream(Path.of("/dev/dri"), "card*")) {
       for (Path card : cards) {
@@ -343,14 +407,18 @@ public final class NodeProbe {
     }
   }
 
-  /** What xdpyinfo says when the X server turns us away (authorization), or null when it lets us in or is absent. */
+  /**
+   * What xdpyinfo says when the X server turns us away (authorization), or null when it lets us in
+   * or is absent.
+   */
   private static String xRefuses(Map<String, String> settings) {
     if (!Executables.installed("xdpyinfo")) {
       return null;
     }
     try {
       Path log = Files.createTempFile("wall-xdpyinfo", ".log");
-      try (ChildProcess xdpyinfo = ChildProcess.start("xdpyinfo", List.of("xdpyinfo"), log, settings)) {
+      try (ChildProcess xdpyinfo =
+          ChildProcess.start("xdpyinfo", List.of("xdpyinfo"), log, settings)) {
         int code = xdpyinfo.waitFor(Duration.ofSeconds(3)).orElse(-1);
         return code == 0 ? null : String.join(" ", xdpyinfo.lastLogLines(2)).strip();
       } finally {
@@ -373,7 +441,8 @@ public final class NodeProbe {
         if (Files.isRegularFile(clip) && Files.isReadable(clip)) {
           try {
             MediaInfo info = MediaProbe.probe(clip, scratch.resolve("clip.json"));
-            found.put(clip, new Probe.Media(info.codec(), info.width(), info.height(), info.frameRate()));
+            found.put(
+                clip, new Probe.Media(info.codec(), info.width(), info.height(), info.frameRate()));
           } catch (PlayerException e) {
             // Not a clip ffprobe can read: its decoding is worked out without it.
           }
@@ -405,9 +474,14 @@ public final class NodeProbe {
     facts.put("model", model());
     facts.put("machine", NodeJava.machine());
     facts.put("release", String.valueOf(Board.here().release()));
-    Path where = request.mediaRoot() != null && Files.isDirectory(request.mediaRoot()) ? request.mediaRoot()
-        : request.runDir() != null && Files.isDirectory(request.runDir()) ? request.runDir() : Path.of("/");
-    // statvfs of the folder itself: a node in a container or chroot may not find it in its mount table.
+    Path where =
+        request.mediaRoot() != null && Files.isDirectory(request.mediaRoot())
+            ? request.mediaRoot()
+            : request.runDir() != null && Files.isDirectory(request.runDir())
+                ? request.runDir()
+                : Path.of("/");
+    // statvfs of the folder itself: a node in a container or chroot may not find it in its mount
+    // table.
     long free = where.toFile().getUsableSpace();
     facts.put("disk-free", free > 0 ? String.valueOf(free) : "?");
     facts.put("memory-available", memoryAvailable());
@@ -422,7 +496,8 @@ public final class NodeProbe {
     }
     for (String file : List.of("/sys/class/dmi/id/product_name")) {
       try {
-        String text = Files.readString(Path.of(file), StandardCharsets.UTF_8).replace("\0", "").strip();
+        String text =
+            Files.readString(Path.of(file), StandardCharsets.UTF_8).replace("\0", "").strip();
         if (!text.isEmpty()) {
           return text;
         }

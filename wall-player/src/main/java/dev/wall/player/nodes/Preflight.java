@@ -62,8 +62,19 @@ public final class Preflight {
     long started = System.nanoTime();
     Map<String, Probe.Request> requests = new LinkedHashMap<>();
     for (String host : layout.hosts()) {
-      requests.put(host, new Probe.Request(host, runDir, true, true, Path.of(layout.mediaRoot()), clipsOn(host),
-          false, null, null, false));
+      requests.put(
+          host,
+          new Probe.Request(
+              host,
+              runDir,
+              true,
+              true,
+              Path.of(layout.mediaRoot()),
+              clipsOn(host),
+              false,
+              null,
+              null,
+              false));
     }
     List<String> unreachable = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -81,23 +92,37 @@ public final class Preflight {
 
   /** Why a node could not be asked, and what to do about it. */
   static String unreached(String who, RemoteNodes.Reply reply) {
-    String said = reply.detail() == null || reply.detail().isEmpty() ? "" : " (" + reply.detail() + ")";
-    return who + switch (reply.unreached()) {
-      case UNREACHABLE -> " does not answer" + said + "; check that it is on and connected (network cable, switch)";
-      case NO_NAME -> " is not a name this controller can resolve" + said
-          + "; add it to /etc/hosts (wall setup hosts) or fix the layout's host";
-      case KEY_REFUSED -> " refused the wall's ssh key" + said + "; run wall setup ssh on the controller";
-      case HOST_KEY -> " has a host key that is not the one recorded" + said
-          + "; if the node was reinstalled, remove its line from ~/.ssh/wall_known_hosts and run wall setup ssh";
-      case NOT_INSTALLED -> noWall(reply.detail());
-      case NO_JAVA -> " has no Java" + said + "; install the same wall there (wall setup install), which brings"
-          + " openjdk-17-jre-headless";
-      case OTHER -> " could not be checked" + said;
-    };
+    String said =
+        reply.detail() == null || reply.detail().isEmpty() ? "" : " (" + reply.detail() + ")";
+    return who
+        + switch (reply.unreached()) {
+          case UNREACHABLE ->
+              " does not answer"
+                  + said
+                  + "; check that it is on and connected (network cable, switch)";
+          case NO_NAME ->
+              " is not a name this controller can resolve"
+                  + said
+                  + "; add it to /etc/hosts (wall setup hosts) or fix the layout's host";
+          case KEY_REFUSED ->
+              " refused the wall's ssh key" + said + "; run wall setup ssh on the controller";
+          case HOST_KEY ->
+              " has a host key that is not the one recorded"
+                  + said
+                  + "; if the node was reinstalled, remove its line from ~/.ssh/wall_known_hosts and run wall setup ssh";
+          case NOT_INSTALLED -> noWall(reply.detail());
+          case NO_JAVA ->
+              " has no Java"
+                  + said
+                  + "; install the same wall there (wall setup install), which brings"
+                  + " openjdk-17-jre-headless";
+          case OTHER -> " could not be checked" + said;
+        };
   }
 
   private static final java.util.regex.Pattern NODE_WORDS =
-      java.util.regex.Pattern.compile("no wall at (\\S+) on \\S+ \\(([^)]+)\\)(; it has one in (\\S+))?");
+      java.util.regex.Pattern.compile(
+          "no wall at (\\S+) on \\S+ \\(([^)]+)\\)(; it has one in (\\S+))?");
 
   /**
    * A node without the wall at this controller's path: what to install, and whether it is of
@@ -107,19 +132,34 @@ public final class Preflight {
   static String noWall(String detail) {
     java.util.regex.Matcher m = NODE_WORDS.matcher(detail == null ? "" : detail);
     if (!m.find()) {
-      return " has no wall where this controller has it" + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")")
+      return " has no wall where this controller has it"
+          + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")")
           + "; install the same wall there (wall setup install)";
     }
     String machine = m.group(2);
     String here = NodeJava.machine();
-    String arch = machine.equals(here) ? ""
-        : " (it is an " + machine + " node and this controller " + here + ", which is fine: the package is the"
-            + " same for both, and each node runs its own Java and Open MPI)";
+    String arch =
+        machine.equals(here)
+            ? ""
+            : " (it is an "
+                + machine
+                + " node and this controller "
+                + here
+                + ", which is fine: the package is the"
+                + " same for both, and each node runs its own Java and Open MPI)";
     if (m.group(4) != null) {
-      return " has no wall at " + m.group(1) + " but one in " + m.group(4) + arch + "; run the wall from the same"
+      return " has no wall at "
+          + m.group(1)
+          + " but one in "
+          + m.group(4)
+          + arch
+          + "; run the wall from the same"
           + " place on every node: install this controller's package here too (apt-get install ./wall_*.deb)";
     }
-    return " has no wall at " + m.group(1) + ", where this controller has it" + arch
+    return " has no wall at "
+        + m.group(1)
+        + ", where this controller has it"
+        + arch
         + "; install the same wall there (wall setup install)";
   }
 
@@ -129,34 +169,78 @@ public final class Preflight {
       String there = answer.versions().getOrDefault(name, InstalledVersions.MISSING);
       String mine = here.getOrDefault(name, InstalledVersions.MISSING);
       if (!there.equals(mine)) {
-        problems.add(who + ": " + label(name) + " " + there + " there, " + mine + " on this controller;"
-            + " install the same " + label(name) + " on every node");
+        problems.add(
+            who
+                + ": "
+                + label(name)
+                + " "
+                + there
+                + " there, "
+                + mine
+                + " on this controller;"
+                + " install the same "
+                + label(name)
+                + " on every node");
       }
     }
-    String jar = answer.versions().getOrDefault(InstalledVersions.MPI_JAR, InstalledVersions.MISSING);
-    String mpi = answer.versions().getOrDefault(InstalledVersions.OPEN_MPI, InstalledVersions.MISSING);
+    String jar =
+        answer.versions().getOrDefault(InstalledVersions.MPI_JAR, InstalledVersions.MISSING);
+    String mpi =
+        answer.versions().getOrDefault(InstalledVersions.OPEN_MPI, InstalledVersions.MISSING);
     if (!answer.versions().isEmpty() && !jar.equals(mpi)) {
-      problems.add(who + ": mpi.jar " + (jar.equals(InstalledVersions.MISSING) ? "is missing" : "was built for Open MPI " + jar)
-          + " and Open MPI " + mpi + " is installed; run bin/bootstrap on " + host);
+      problems.add(
+          who
+              + ": mpi.jar "
+              + (jar.equals(InstalledVersions.MISSING)
+                  ? "is missing"
+                  : "was built for Open MPI " + jar)
+              + " and Open MPI "
+              + mpi
+              + " is installed; run bin/bootstrap on "
+              + host);
     }
     String root = layout.mediaRoot();
     if ("missing".equals(answer.mediaRoot())) {
-      problems.add(who + ": mediaRoot " + root + " is not a folder there; mount the media share there (wall setup nfs-client)");
+      problems.add(
+          who
+              + ": mediaRoot "
+              + root
+              + " is not a folder there; mount the media share there (wall setup nfs-client)");
     } else if ("not-mounted".equals(answer.mediaRoot())) {
-      problems.add(who + ": the media share is not mounted at " + root + " (it holds " + NodeProbe.NOT_MOUNTED_SENTINEL
-          + "); mount it: sudo mount " + root);
+      problems.add(
+          who
+              + ": the media share is not mounted at "
+              + root
+              + " (it holds "
+              + NodeProbe.NOT_MOUNTED_SENTINEL
+              + "); mount it: sudo mount "
+              + root);
     } else {
       for (Probe.Clip clip : answer.clips()) {
         if (!clip.ok()) {
-          problems.add(screensPlaying(host, clip.path()) + " on " + host + ": " + clip.path() + " "
-              + (clip.state().equals("missing") ? "does not exist there" : "is " + clip.state() + " there")
-              + "; copy it to the media share");
+          problems.add(
+              screensPlaying(host, clip.path())
+                  + " on "
+                  + host
+                  + ": "
+                  + clip.path()
+                  + " "
+                  + (clip.state().equals("missing")
+                      ? "does not exist there"
+                      : "is " + clip.state() + " there")
+                  + "; copy it to the media share");
         }
       }
     }
-    answer.timeouts().forEach(t -> problems.add(who + ": the " + t.split(" ")[0] + " check ran out of time"));
+    answer
+        .timeouts()
+        .forEach(t -> problems.add(who + ": the " + t.split(" ")[0] + " check ran out of time"));
     if (!answer.left().isEmpty()) {
-      problems.add(who + ": a previous run's " + String.join(", ", answer.left()) + " would not stop; reboot the node");
+      problems.add(
+          who
+              + ": a previous run's "
+              + String.join(", ", answer.left())
+              + " would not stop; reboot the node");
     }
     answer.refused().forEach(r -> problems.add(who + ": not swept: " + r));
     return problems;
@@ -178,13 +262,17 @@ public final class Preflight {
   }
 
   private String screensOn(String host) {
-    List<String> names = layout.screens().stream().filter(s -> s.host().equals(host)).map(Screen::name).toList();
+    List<String> names =
+        layout.screens().stream().filter(s -> s.host().equals(host)).map(Screen::name).toList();
     return (names.size() == 1 ? "screen " : "screens ") + String.join(", ", names);
   }
 
   private String screensPlaying(String host, Path clip) {
-    List<String> names = layout.screens().stream()
-        .filter(s -> s.host().equals(host) && layout.clips(s).contains(clip)).map(Screen::name).toList();
+    List<String> names =
+        layout.screens().stream()
+            .filter(s -> s.host().equals(host) && layout.clips(s).contains(clip))
+            .map(Screen::name)
+            .toList();
     return (names.size() == 1 ? "screen " : "screens ") + String.join(", ", names);
   }
 }

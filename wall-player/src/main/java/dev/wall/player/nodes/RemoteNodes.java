@@ -4,9 +4,7 @@ import dev.wall.player.process.Processes;
 import dev.wall.player.wire.Probe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +17,18 @@ import java.util.function.Predicate;
  * Asks the wall's nodes {@link Probe} questions, all in parallel, each with a deadline: the
  * controller's own node in this process, every other one over the wall's ssh, where {@link
  * NodeProbe} runs on that node's own Java ({@link NodeJava}) from the same classpath as the ranks
- * (the wall is installed at the same path on every node). A node that cannot be asked gets a
- * {@link Reply} that says why, classified from ssh's and the node's own words.
+ * (the wall is installed at the same path on every node). A node that cannot be asked gets a {@link
+ * Reply} that says why, classified from ssh's and the node's own words.
  */
 public final class RemoteNodes {
   /** A short-lived JVM: no JIT beyond C1, a small serial heap. */
-  static final List<String> PROBE_JVM_OPTIONS = List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC", "-Xmx64m", "-XX:-UsePerfData");
+  static final List<String> PROBE_JVM_OPTIONS =
+      List.of(
+          "-Xshare:auto",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xmx64m",
+          "-XX:-UsePerfData");
 
   /** A node that is reached but whose Java does not come up within this is lost. */
   static final Duration JVM_START = Duration.ofSeconds(90);
@@ -40,13 +43,20 @@ public final class RemoteNodes {
    * @param isLocal whether a host is this machine (asked in-process)
    * @param sshOptions more ssh options, such as {@code -o StrictHostKeyChecking=yes} for the doctor
    */
-  public RemoteNodes(Predicate<String> isLocal, Ssh ssh, String classpath, List<String> sshOptions) {
+  public RemoteNodes(
+      Predicate<String> isLocal, Ssh ssh, String classpath, List<String> sshOptions) {
     this(isLocal, NodeProbe::answer, ssh, classpath, sshOptions);
   }
 
-  /** @param answerHere answers for this machine, in this process */
-  RemoteNodes(Predicate<String> isLocal, Function<Probe.Request, Probe.Answer> answerHere, Ssh ssh,
-      String classpath, List<String> sshOptions) {
+  /**
+   * @param answerHere answers for this machine, in this process
+   */
+  RemoteNodes(
+      Predicate<String> isLocal,
+      Function<Probe.Request, Probe.Answer> answerHere,
+      Ssh ssh,
+      String classpath,
+      List<String> sshOptions) {
     this.isLocal = isLocal;
     this.answerHere = answerHere;
     this.ssh = ssh;
@@ -55,7 +65,8 @@ public final class RemoteNodes {
   }
 
   /** The wall on this JVM's classpath (each node with its own Java), over {@code ssh}. */
-  public static RemoteNodes forThisJvm(Predicate<String> isLocal, Ssh ssh, List<String> sshOptions) {
+  public static RemoteNodes forThisJvm(
+      Predicate<String> isLocal, Ssh ssh, List<String> sshOptions) {
     return new RemoteNodes(isLocal, ssh, System.getProperty("java.class.path"), sshOptions);
   }
 
@@ -82,7 +93,8 @@ public final class RemoteNodes {
    *
    * @param detail the node's own words (ssh's, or the probe's), for the message
    */
-  public record Reply(String host, Probe.Answer answer, Unreached unreached, String detail, double seconds) {
+  public record Reply(
+      String host, Probe.Answer answer, Unreached unreached, String detail, double seconds) {
     public boolean answered() {
       return answer != null;
     }
@@ -91,12 +103,17 @@ public final class RemoteNodes {
   /** Asks each host its request, all at once; every reply is in by {@code deadline}. */
   public Map<String, Reply> ask(Map<String, Probe.Request> requests, Duration deadline) {
     Map<String, CompletableFuture<Reply>> pending = new LinkedHashMap<>();
-    requests.forEach((host, request) -> pending.put(host, CompletableFuture.supplyAsync(
-        () -> askOne(host, request, deadline), runnable -> {
-          Thread t = new Thread(runnable, "ask-" + host);
-          t.setDaemon(true);
-          t.start();
-        })));
+    requests.forEach(
+        (host, request) ->
+            pending.put(
+                host,
+                CompletableFuture.supplyAsync(
+                    () -> askOne(host, request, deadline),
+                    runnable -> {
+                      Thread t = new Thread(runnable, "ask-" + host);
+                      t.setDaemon(true);
+                      t.start();
+                    })));
     Map<String, Reply> replies = new LinkedHashMap<>();
     pending.forEach((host, future) -> replies.put(host, future.join()));
     return replies;
@@ -107,33 +124,44 @@ public final class RemoteNodes {
     if (isLocal.test(host)) {
       return new Reply(host, answerHere.apply(request), null, null, seconds(started));
     }
-    List<String> remote = NodeJava.command(NodeJava.Kind.PROBE, PROBE_JVM_OPTIONS, classpath, NodeProbe.MAIN,
-        List.of());
-    List<String> argv = ssh.command(host, Duration.ofSeconds(Math.max(1, Math.min(5, deadline.toSeconds()))),
-        sshOptions, remote);
+    List<String> remote =
+        NodeJava.command(
+            NodeJava.Kind.PROBE, PROBE_JVM_OPTIONS, classpath, NodeProbe.MAIN, List.of());
+    List<String> argv =
+        ssh.command(
+            host,
+            Duration.ofSeconds(Math.max(1, Math.min(5, deadline.toSeconds()))),
+            sshOptions,
+            remote);
     try {
-      Processes.Outcome asked = Processes.run(argv, (String.join("\n", request.lines()) + "\n")
-          .getBytes(StandardCharsets.UTF_8), new ProbePace(started, deadline), Map.of());
+      Processes.Outcome asked =
+          Processes.run(
+              argv,
+              (String.join("\n", request.lines()) + "\n").getBytes(StandardCharsets.UTF_8),
+              new ProbePace(started, deadline),
+              Map.of());
       List<String> lines = asked.stdout().lines().toList();
       String words = asked.stderr().strip();
       if (asked.exitCode() == 0 && lines.contains("end")) {
         return new Reply(host, Probe.Answer.parse(lines), null, null, seconds(started));
       }
-      return new Reply(host, null, classify(asked.exitCode(), words), lastLine(words), seconds(started));
+      return new Reply(
+          host, null, classify(asked.exitCode(), words), lastLine(words), seconds(started));
     } catch (Processes.TimedOut e) {
       return new Reply(host, null, Unreached.UNREACHABLE, e.getMessage(), seconds(started));
     } catch (IOException e) {
-      return new Reply(host, null, Unreached.OTHER, "could not run ssh: " + e.getMessage(), seconds(started));
+      return new Reply(
+          host, null, Unreached.OTHER, "could not run ssh: " + e.getMessage(), seconds(started));
     }
   }
 
   /**
    * A probe's deadline, each node by its own measure: it must be reached within {@code deadline}
-   * (its script says {@link NodeJava#STARTING} before it starts Java); a node reached is then
-   * given {@link #JVM_START} for its Java to come up, and once that Java says how long it took
-   * ({@link NodeProbe#STARTED}), {@code deadline} again, scaled by {@link NodeProbe#scale}: a Pi
-   * answers as fast as a PC, and a slow node (emulated, or busy) is given time in proportion to its
-   * own measured start rather than called unreachable.
+   * (its script says {@link NodeJava#STARTING} before it starts Java); a node reached is then given
+   * {@link #JVM_START} for its Java to come up, and once that Java says how long it took ({@link
+   * NodeProbe#STARTED}), {@code deadline} again, scaled by {@link NodeProbe#scale}: a Pi answers as
+   * fast as a PC, and a slow node (emulated, or busy) is given time in proportion to its own
+   * measured start rather than called unreachable.
    */
   static final class ProbePace implements Processes.Pace {
     private final Duration deadline;
@@ -159,11 +187,17 @@ public final class RemoteNodes {
         late = "its Java did not start within " + JVM_START.toSeconds() + " s";
       } else if (line.startsWith(NodeProbe.STARTED + " ")) {
         running = true;
-        double scale = NodeProbe.scale(Long.parseLong(line.substring(NodeProbe.STARTED.length() + 1)));
+        double scale =
+            NodeProbe.scale(Long.parseLong(line.substring(NodeProbe.STARTED.length() + 1)));
         until = now + (long) (deadline.toNanos() * scale);
-        late = String.format(Locale.ROOT, "no answer within %.0f s of its Java's start (%.1f times the %d s"
-            + " a node is given: its Java took that much longer to start)", deadline.toSeconds() * scale, scale,
-            deadline.toSeconds());
+        late =
+            String.format(
+                Locale.ROOT,
+                "no answer within %.0f s of its Java's start (%.1f times the %d s"
+                    + " a node is given: its Java took that much longer to start)",
+                deadline.toSeconds() * scale,
+                scale,
+                deadline.toSeconds());
       }
     }
 
@@ -178,16 +212,23 @@ public final class RemoteNodes {
     if (words.contains("Could not resolve hostname")) {
       return Unreached.NO_NAME;
     }
-    if (words.contains("Host key verification failed") || words.contains("REMOTE HOST IDENTIFICATION HAS CHANGED")
-        || words.contains("No ED25519 host key is known") || words.contains("host key for")) {
+    if (words.contains("Host key verification failed")
+        || words.contains("REMOTE HOST IDENTIFICATION HAS CHANGED")
+        || words.contains("No ED25519 host key is known")
+        || words.contains("host key for")) {
       return Unreached.HOST_KEY;
     }
     if (words.contains("Permission denied")) {
       return Unreached.KEY_REFUSED;
     }
-    if (code == 255 && (words.contains("timed out") || words.contains("No route to host")
-        || words.contains("Connection refused") || words.contains("Network is unreachable")
-        || words.contains("Connection closed") || words.contains("Connection reset") || words.isEmpty())) {
+    if (code == 255
+        && (words.contains("timed out")
+            || words.contains("No route to host")
+            || words.contains("Connection refused")
+            || words.contains("Network is unreachable")
+            || words.contains("Connection closed")
+            || words.contains("Connection reset")
+            || words.isEmpty())) {
       return Unreached.UNREACHABLE;
     }
     if (words.contains(NodeJava.NO_JAVA)) {
@@ -196,8 +237,11 @@ public final class RemoteNodes {
     if (words.contains(NodeJava.NO_WALL)) {
       return Unreached.NOT_INSTALLED;
     }
-    if (code == 127 || code == 126 || words.contains("No such file or directory")
-        || words.contains("Could not find or load main class") || words.contains("ClassNotFoundException")
+    if (code == 127
+        || code == 126
+        || words.contains("No such file or directory")
+        || words.contains("Could not find or load main class")
+        || words.contains("ClassNotFoundException")
         || words.contains("NoClassDefFoundError")) {
       return Unreached.NOT_INSTALLED;
     }

@@ -20,14 +20,14 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * What a run of the wall left running on one node, in PID files: each rank records itself, the
- * Open MPI daemon that started it and its player processes, each by PID and start time, and Open
- * MPI's session folder of the job. The next start, and the end of this run, stop whatever is left
- * of it ({@link #sweep}): a node whose cable was pulled keeps its rank and player until it comes
- * back. Processes are stopped by PID and only when their start time is the recorded one (a PID
- * reused since is someone else's) and they run as this user, never by name. PID files are read
- * only from a run folder that passes {@link RunFolder#check}: one that only this user (and root)
- * can have written to.
+ * What a run of the wall left running on one node, in PID files: each rank records itself, the Open
+ * MPI daemon that started it and its player processes, each by PID and start time, and Open MPI's
+ * session folder of the job. The next start, and the end of this run, stop whatever is left of it
+ * ({@link #sweep}): a node whose cable was pulled keeps its rank and player until it comes back.
+ * Processes are stopped by PID and only when their start time is the recorded one (a PID reused
+ * since is someone else's) and they run as this user, never by name. PID files are read only from a
+ * run folder that passes {@link RunFolder#check}: one that only this user (and root) can have
+ * written to.
  *
  * <p>The files' format is the wire's ({@link PidFile}).
  */
@@ -52,15 +52,19 @@ public final class RunRecord {
    * daemon thread, so that a player restarted later is recorded too.
    */
   public static RunRecord keepForRank(Path runDir, String host, int rank) {
-    RunRecord record = new RunRecord(PidFile.of(runDir, host, rank),
-        System.getenv("OMPI_MCA_orte_jobfam_session_dir"));
+    RunRecord record =
+        new RunRecord(
+            PidFile.of(runDir, host, rank), System.getenv("OMPI_MCA_orte_jobfam_session_dir"));
     record.write();
-    Thread refresher = new Thread(() -> {
-      while (true) {
-        LockSupport.parkNanos(REFRESH.toNanos());
-        record.write();
-      }
-    }, "run-record");
+    Thread refresher =
+        new Thread(
+            () -> {
+              while (true) {
+                LockSupport.parkNanos(REFRESH.toNanos());
+                record.write();
+              }
+            },
+            "run-record");
     refresher.setDaemon(true);
     refresher.start();
     return record;
@@ -91,7 +95,9 @@ public final class RunRecord {
   }
 
   private static Optional<PidFile.Process> recorded(String role, ProcessHandle process) {
-    return process.info().startInstant()
+    return process
+        .info()
+        .startInstant()
         .map(start -> new PidFile.Process(role, process.pid(), start.toEpochMilli()));
   }
 
@@ -126,7 +132,8 @@ public final class RunRecord {
     try {
       me = RunFolder.ownUid();
     } catch (IOException e) {
-      return new Sweep(0, List.of(), List.of("cannot tell which user this is (" + e.getMessage() + ")"));
+      return new Sweep(
+          0, List.of(), List.of("cannot tell which user this is (" + e.getMessage() + ")"));
     }
     List<String> refused = new ArrayList<>();
     List<Path> files = new ArrayList<>();
@@ -135,7 +142,8 @@ public final class RunRecord {
         Path checked = RunFolder.check(runDir);
         Path folder = folder(checked, host);
         // The host's PID folder, made by our ranks: one of ours, right inside.
-        if (folder.getParent().getParent().equals(checked) && ownFolder(folder.getParent(), me)
+        if (folder.getParent().getParent().equals(checked)
+            && ownFolder(folder.getParent(), me)
             && ownFolder(folder, me)) {
           try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, PidFile.GLOB)) {
             entries.forEach(files::add);
@@ -152,7 +160,9 @@ public final class RunRecord {
     for (Path file : files) {
       PidFile recorded = PidFile.parse(lines(file));
       sessions.addAll(recorded.sessions());
-      recorded.processes().stream().map(r -> Recorded.ifRunning(r, me)).flatMap(Optional::stream)
+      recorded.processes().stream()
+          .map(r -> Recorded.ifRunning(r, me))
+          .flatMap(Optional::stream)
           .forEach(alive::add);
     }
     alive.forEach(r -> r.process().destroy());
@@ -162,17 +172,28 @@ public final class RunRecord {
     }
     alive.stream().filter(r -> r.process().isAlive()).forEach(r -> r.process().destroyForcibly());
     long killDeadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-    while (alive.stream().anyMatch(r -> r.process().isAlive()) && System.nanoTime() < killDeadline) {
+    while (alive.stream().anyMatch(r -> r.process().isAlive())
+        && System.nanoTime() < killDeadline) {
       LockSupport.parkNanos(10_000_000);
     }
-    List<String> left = alive.stream().filter(r -> r.process().isAlive()).map(r -> r.role() + " " + r.process().pid())
-        .toList();
+    List<String> left =
+        alive.stream()
+            .filter(r -> r.process().isAlive())
+            .map(r -> r.role() + " " + r.process().pid())
+            .toList();
     if (left.isEmpty()) {
       for (Path file : files) {
         deleteQuietly(file);
       }
-      sessions.stream().filter(PidFile::isSession).map(Path::of)
-          .filter(s -> s.isAbsolute() && s.normalize().equals(s) && ownFolder(s.getParent(), me) && ownFolder(s, me))
+      sessions.stream()
+          .filter(PidFile::isSession)
+          .map(Path::of)
+          .filter(
+              s ->
+                  s.isAbsolute()
+                      && s.normalize().equals(s)
+                      && ownFolder(s.getParent(), me)
+                      && ownFolder(s, me))
           .forEach(RunRecord::deleteTree);
     }
     return new Sweep(alive.size(), left, refused);
@@ -195,10 +216,12 @@ public final class RunRecord {
    */
   static boolean runsAs(ProcessHandle process, int me) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
         if (line.startsWith("Uid:")) {
           String[] ids = line.substring(4).trim().split("\\s+");
-          return ids.length == 4 && java.util.Arrays.stream(ids).allMatch(id -> id.equals(String.valueOf(me)));
+          return ids.length == 4
+              && java.util.Arrays.stream(ids).allMatch(id -> id.equals(String.valueOf(me)));
         }
       }
       return false;
@@ -208,20 +231,29 @@ public final class RunRecord {
       if (Files.isDirectory(Path.of("/proc/self"))) {
         return false;
       }
-      return process.info().user().map(u -> u.equals(System.getProperty("user.name"))).orElse(false);
+      return process
+          .info()
+          .user()
+          .map(u -> u.equals(System.getProperty("user.name")))
+          .orElse(false);
     }
   }
 
   /** A recorded process that still runs: its role and its handle. */
   private record Recorded(String role, ProcessHandle process) {
-    /** The recorded process, if it still runs: same PID, the same start time, and user {@code me}'s. */
+    /**
+     * The recorded process, if it still runs: same PID, the same start time, and user {@code me}'s.
+     */
     static Optional<Recorded> ifRunning(PidFile.Process recorded, int me) {
       if (recorded.pid() == ProcessHandle.current().pid()) {
         return Optional.empty();
       }
-      return ProcessHandle.of(recorded.pid()).filter(ProcessHandle::isAlive)
-          .filter(p -> p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L)
-              == recorded.startMillis())
+      return ProcessHandle.of(recorded.pid())
+          .filter(ProcessHandle::isAlive)
+          .filter(
+              p ->
+                  p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L)
+                      == recorded.startMillis())
           .filter(p -> runsAs(p, me))
           .map(p -> new Recorded(recorded.role(), p));
     }

@@ -12,9 +12,9 @@ import java.util.List;
  * key and known hosts), when there is one, else the user's plain ssh. mpirun's agent, the checks
  * before a start and {@code wall doctor} all use it, so they reach the nodes the same way.
  *
- * <p>With a folder for control sockets, connections are shared: the checks before a start open
- * one connection to each node and leave it open ({@code ControlPersist}), and mpirun's agent starts
- * the nodes' daemons through it, without a second handshake (about 0.3 s a node here). {@link
+ * <p>With a folder for control sockets, connections are shared: the checks before a start open one
+ * connection to each node and leave it open ({@code ControlPersist}), and mpirun's agent starts the
+ * nodes' daemons through it, without a second handshake (about 0.3 s a node here). {@link
  * #closeShared} closes them when the wall ends; a controller that was killed leaves them for a
  * minute after their last use at most.
  *
@@ -24,14 +24,18 @@ import java.util.List;
 public record Ssh(Path config, Path controlDir) {
   /** Where {@code wall setup ssh} writes the config, under the user's home. */
   public static final String CONFIG = ".ssh/wall_config";
+
   /**
    * A connection whose peer stops answering is dropped after about 15 s (3 unanswered probes, 5 s
    * apart): the wall's own deadlines notice a pulled cable first; this ends mpirun's session to
    * that node, which would otherwise wait for minutes.
    */
-  static final List<String> KEEPALIVE = List.of("-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3");
+  static final List<String> KEEPALIVE =
+      List.of("-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3");
+
   /** How long closing a shared connection may take. */
   private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(5);
+
   /** A unix socket's path is at most 108 bytes; ssh's %C is 40 characters. */
   private static final int MAX_CONTROL_DIR = 60;
 
@@ -45,7 +49,9 @@ public record Ssh(Path config, Path controlDir) {
     return new Ssh(Files.isRegularFile(config) ? config : null, null);
   }
 
-  /** The same, sharing connections through sockets in {@code dir} (when its path is short enough). */
+  /**
+   * The same, sharing connections through sockets in {@code dir} (when its path is short enough).
+   */
   public Ssh sharing(Path dir) {
     Path absolute = dir.toAbsolutePath();
     return absolute.toString().length() > MAX_CONTROL_DIR ? this : new Ssh(config, absolute);
@@ -57,15 +63,24 @@ public record Ssh(Path config, Path controlDir) {
     }
     try {
       Files.createDirectories(controlDir);
-      Files.setPosixFilePermissions(controlDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(
+          controlDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     } catch (java.io.IOException | UnsupportedOperationException e) {
       return List.of();
     }
-    return List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + controlDir.resolve("%C"), "-o",
+    return List.of(
+        "-o",
+        "ControlMaster=auto",
+        "-o",
+        "ControlPath=" + controlDir.resolve("%C"),
+        "-o",
         "ControlPersist=60");
   }
 
-  /** Closes the shared connection to each of {@code hosts}, if there is one (by its socket, never by name). */
+  /**
+   * Closes the shared connection to each of {@code hosts}, if there is one (by its socket, never by
+   * name).
+   */
   public void closeShared(java.util.Collection<String> hosts) {
     if (controlDir == null) {
       return;
@@ -77,17 +92,21 @@ public record Ssh(Path config, Path controlDir) {
         argv.addAll(List.of("-F", config.toString()));
       }
       argv.addAll(List.of("-o", "ControlPath=" + controlDir.resolve("%C"), "-O", "exit", host));
-      exits.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
-        try {
-          Processes.run(argv, "", CLOSE_DEADLINE, java.util.Map.of());
-        } catch (java.io.IOException e) {
-          // No ssh, or no answer: nothing was shared, or the master goes at its ControlPersist.
-        }
-      }, runnable -> {
-        Thread thread = new Thread(runnable, "ssh-exit-" + host);
-        thread.setDaemon(true);
-        thread.start();
-      }));
+      exits.add(
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  Processes.run(argv, "", CLOSE_DEADLINE, java.util.Map.of());
+                } catch (java.io.IOException e) {
+                  // No ssh, or no answer: nothing was shared, or the master goes at its
+                  // ControlPersist.
+                }
+              },
+              runnable -> {
+                Thread thread = new Thread(runnable, "ssh-exit-" + host);
+                thread.setDaemon(true);
+                thread.start();
+              }));
     }
     exits.forEach(java.util.concurrent.CompletableFuture::join);
   }
@@ -119,12 +138,18 @@ public record Ssh(Path config, Path controlDir) {
    *
    * @param options more ssh options, such as {@code -o StrictHostKeyChecking=yes}
    */
-  public List<String> command(String host, Duration connectTimeout, List<String> options, List<String> remote) {
+  public List<String> command(
+      String host, Duration connectTimeout, List<String> options, List<String> remote) {
     List<String> argv = new ArrayList<>(List.of("ssh"));
     if (config != null) {
       argv.addAll(List.of("-F", config.toString()));
     }
-    argv.addAll(List.of("-o", "BatchMode=yes", "-o", "ConnectTimeout=" + Math.max(1, connectTimeout.toSeconds())));
+    argv.addAll(
+        List.of(
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "ConnectTimeout=" + Math.max(1, connectTimeout.toSeconds())));
     argv.addAll(KEEPALIVE);
     argv.addAll(sharingOptions());
     argv.addAll(options);

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Stops what a run left on its nodes, by their PID files ({@link RunRecord}), on every node at
- * once, and says what it found: so that the wall only claims that every rank and player was
- * stopped when it checked.
+ * once, and says what it found: so that the wall only claims that every rank and player was stopped
+ * when it checked.
  */
 public final class Sweeper {
   private final RemoteNodes nodes;
@@ -31,7 +31,10 @@ public final class Sweeper {
    * @param unchecked per node that could not be asked, why
    * @param logs per node, the last lines of the logs asked for
    */
-  public record Result(int stopped, Map<String, List<String>> left, Map<String, String> unchecked,
+  public record Result(
+      int stopped,
+      Map<String, List<String>> left,
+      Map<String, String> unchecked,
       Map<String, Map<Path, List<String>>> logs) {
     /** True when every node answered and nothing was left running. */
     public boolean clean() {
@@ -41,7 +44,9 @@ public final class Sweeper {
     /** A clause for the technician: what could not be checked or stopped, or empty. */
     public String problems() {
       List<String> parts = new ArrayList<>();
-      left.forEach((host, processes) -> parts.add("on " + host + " " + String.join(", ", processes) + " would not stop"));
+      left.forEach(
+          (host, processes) ->
+              parts.add("on " + host + " " + String.join(", ", processes) + " would not stop"));
       unchecked.forEach((host, why) -> parts.add("could not check " + host + " (" + why + ")"));
       return String.join("; ", parts);
     }
@@ -56,8 +61,10 @@ public final class Sweeper {
   public Result sweep(Collection<String> hosts, Duration deadline, Map<String, List<Path>> logs) {
     Map<String, Probe.Request> requests = new LinkedHashMap<>();
     for (String host : hosts) {
-      requests.put(host, new Probe.Request(host, runDir, true, false, null, List.of(), false, null, null, false)
-          .withLogs(logs.getOrDefault(host, List.of())));
+      requests.put(
+          host,
+          new Probe.Request(host, runDir, true, false, null, List.of(), false, null, null, false)
+              .withLogs(logs.getOrDefault(host, List.of())));
     }
     Map<String, Map<Path, List<String>>> fetched = new LinkedHashMap<>();
     int stopped = 0;

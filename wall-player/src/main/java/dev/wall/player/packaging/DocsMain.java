@@ -14,8 +14,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
- * Writes what the package installs beside the program: {@code DIR/man1/*.1.gz} and
- * {@code DIR/bash-completion/wall}, both from the CLI's picocli model. Run by the package build.
+ * Writes what the package installs beside the program: {@code DIR/man1/*.1.gz} and {@code
+ * DIR/bash-completion/wall}, both from the CLI's picocli model. Run by the package build.
  */
 public final class DocsMain {
   private DocsMain() {}
@@ -28,10 +28,14 @@ public final class DocsMain {
   }
 
   static void write(Path dir) throws IOException {
-    CommandLine cli = WallCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    CommandLine cli =
+        WallCli.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     Path man = Files.createDirectories(dir.resolve("man1"));
-    for (Map.Entry<String, String> page : ManPages.of(cli, InstalledVersion.build().release()).entrySet()) {
-      try (var gz = new GZIPOutputStream(Files.newOutputStream(man.resolve(page.getKey() + ".gz")))) {
+    for (Map.Entry<String, String> page :
+        ManPages.of(cli, InstalledVersion.build().release()).entrySet()) {
+      try (var gz =
+          new GZIPOutputStream(Files.newOutputStream(man.resolve(page.getKey() + ".gz")))) {
         gz.write(page.getValue().getBytes(StandardCharsets.UTF_8));
       }
     }

@@ -36,11 +36,14 @@ public final class ManPages {
       return;
     }
     pages.put(pageName(spec) + ".1", page(command, release));
-    command.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals("help") && sub.getCommandSpec().name().equals(name)) {
-        add(sub, release, pages);
-      }
-    });
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals("help") && sub.getCommandSpec().name().equals(name)) {
+                add(sub, release, pages);
+              }
+            });
   }
 
   static String pageName(CommandSpec spec) {
@@ -51,9 +54,16 @@ public final class ManPages {
     CommandSpec spec = command.getCommandSpec();
     String name = pageName(spec);
     StringBuilder out = new StringBuilder();
-    out.append(".TH ").append(escape(name.toUpperCase(java.util.Locale.ROOT))).append(" 1 \"\" \"wall ")
-        .append(escape(release)).append("\" \"wall manual\"\n");
-    out.append(".SH NAME\n").append(escape(name)).append(" \\- ").append(escape(firstSentence(spec))).append('\n');
+    out.append(".TH ")
+        .append(escape(name.toUpperCase(java.util.Locale.ROOT)))
+        .append(" 1 \"\" \"wall ")
+        .append(escape(release))
+        .append("\" \"wall manual\"\n");
+    out.append(".SH NAME\n")
+        .append(escape(name))
+        .append(" \\- ")
+        .append(escape(firstSentence(spec)))
+        .append('\n');
     out.append(".SH SYNOPSIS\n.nf\n");
     Help help = new Help(spec, Help.defaultColorScheme(Help.Ansi.OFF));
     help.synopsis(0).strip().lines().forEach(l -> out.append(escapeLine(l)).append('\n'));
@@ -65,32 +75,49 @@ public final class ManPages {
         out.append(escapeLine(line)).append("\n.PP\n");
       }
     }
-    List<PositionalParamSpec> positionals = spec.positionalParameters().stream().filter(p -> !p.hidden()).toList();
+    List<PositionalParamSpec> positionals =
+        spec.positionalParameters().stream().filter(p -> !p.hidden()).toList();
     List<OptionSpec> options = spec.options().stream().filter(o -> !o.hidden()).toList();
     if (!positionals.isEmpty() || !options.isEmpty()) {
       out.append(".SH OPTIONS\n");
       for (PositionalParamSpec p : positionals) {
-        out.append(".TP\n\\fI").append(escape(p.paramLabel())).append("\\fR\n")
-            .append(escapeLine(String.join(" ", p.description()))).append('\n');
+        out.append(".TP\n\\fI")
+            .append(escape(p.paramLabel()))
+            .append("\\fR\n")
+            .append(escapeLine(String.join(" ", p.description())))
+            .append('\n');
       }
       for (OptionSpec o : options) {
-        out.append(".TP\n").append(optionNames(o)).append('\n')
-            .append(escapeLine(String.join(" ", o.description()).replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValue()))))
+        out.append(".TP\n")
+            .append(optionNames(o))
+            .append('\n')
+            .append(
+                escapeLine(
+                    String.join(" ", o.description())
+                        .replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValue()))))
             .append('\n');
       }
     }
     List<String> subcommands = new ArrayList<>();
-    command.getSubcommands().forEach((sub, line) -> {
-      if (!sub.equals("help") && !line.getCommandSpec().usageMessage().hidden()) {
-        subcommands.add(sub);
-      }
-    });
+    command
+        .getSubcommands()
+        .forEach(
+            (sub, line) -> {
+              if (!sub.equals("help") && !line.getCommandSpec().usageMessage().hidden()) {
+                subcommands.add(sub);
+              }
+            });
     if (!subcommands.isEmpty()) {
       out.append(".SH COMMANDS\n");
       for (String sub : subcommands) {
         CommandSpec subSpec = command.getSubcommands().get(sub).getCommandSpec();
-        out.append(".TP\n\\fB").append(escape(sub)).append("\\fR\n").append(escapeLine(firstSentence(subSpec)))
-            .append(" See \\fB").append(escape(pageName(subSpec))).append("\\fR(1).\n");
+        out.append(".TP\n\\fB")
+            .append(escape(sub))
+            .append("\\fR\n")
+            .append(escapeLine(firstSentence(subSpec)))
+            .append(" See \\fB")
+            .append(escape(pageName(subSpec)))
+            .append("\\fR(1).\n");
       }
     }
     String[] footer = spec.usageMessage().footer();
@@ -115,7 +142,10 @@ public final class ManPages {
   private static String optionNames(OptionSpec o) {
     List<String> names = new ArrayList<>();
     for (String n : o.names()) {
-      String label = o.typeInfo().isBoolean() || o.arity().max() == 0 ? "" : "=\\fI" + escape(o.paramLabel()) + "\\fR";
+      String label =
+          o.typeInfo().isBoolean() || o.arity().max() == 0
+              ? ""
+              : "=\\fI" + escape(o.paramLabel()) + "\\fR";
       names.add("\\fB" + escape(n) + "\\fR" + label);
     }
     return String.join(", ", names);

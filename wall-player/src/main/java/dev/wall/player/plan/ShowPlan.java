@@ -17,7 +17,12 @@ import java.nio.file.Path;
  * @param debug verbose player logs and control transcripts
  * @param snapshot rank 0 saves a picture of its display here after the last loop, or null
  */
-public record ShowPlan(Path layoutFile, Layout layout, Path runDir, DisplaySettings display, boolean debug,
+public record ShowPlan(
+    Path layoutFile,
+    Layout layout,
+    Path runDir,
+    DisplaySettings display,
+    boolean debug,
     Path snapshot) {
 
   public ShowPlan {
@@ -32,10 +37,18 @@ public record ShowPlan(Path layoutFile, Layout layout, Path runDir, DisplaySetti
    * @param loops loops to play this run (0: forever), or null for the layout's
    * @param mediaRoot where the clips are on every node, or null for the layout's
    */
-  public static ShowPlan resolve(Path layoutFile, Layout read, Integer loops, Path mediaRoot, Path runDir,
-      DisplaySettings display, boolean debug, Path snapshot) {
+  public static ShowPlan resolve(
+      Path layoutFile,
+      Layout read,
+      Integer loops,
+      Path mediaRoot,
+      Path runDir,
+      DisplaySettings display,
+      boolean debug,
+      Path snapshot) {
     Layout layout = loops == null ? read : read.withLoops(loops);
-    layout = mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+    layout =
+        mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
     return new ShowPlan(layoutFile, layout, runDir, display, debug, snapshot);
   }
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One kind of player, as the registry ({@code players/registry/Backends}) knows it: its name in
- * the layout, the program it needs, and what it offers. A backend is its own package and one line
- * in that registry. Besides playing ({@link #create}), a backend may offer an early start, a blank
+ * One kind of player, as the registry ({@code players/registry/Backends}) knows it: its name in the
+ * layout, the program it needs, and what it offers. A backend is its own package and one line in
+ * that registry. Besides playing ({@link #create}), a backend may offer an early start, a blank
  * screen and thumbnails; the rank and the status page ask for them and do without where a backend
  * has none, so nothing outside its package tests for a particular player.
  */
@@ -34,10 +34,11 @@ public interface Backend {
 
   /**
    * How its player decodes {@code clips} on {@code board}, drawing on {@code stack} ({@code gpu}:
-   * whether the stack has a GPU to import frames), and whether that node holds them. By default
-   * the player chooses for itself and nothing is warned of.
+   * whether the stack has a GPU to import frames), and whether that node holds them. By default the
+   * player chooses for itself and nothing is warned of.
    */
-  default Decoding decoding(Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
+  default Decoding decoding(
+      Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
     return Decoding.playersOwn(kind().jsonName());
   }
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What a node is, as it knows itself: its board, from the model its firmware writes into the
- * device tree ({@code /proc/device-tree/model}, which is {@code /sys/firmware/devicetree/base/model};
+ * What a node is, as it knows itself: its board, from the model its firmware writes into the device
+ * tree ({@code /proc/device-tree/model}, which is {@code /sys/firmware/devicetree/base/model};
  * "Raspberry Pi 5 Model B Rev 1.0"), and its Debian release ({@code /etc/os-release}: Raspberry Pi
  * OS is Debian underneath). They decide how a clip is decoded there ({@link Decoding}).
  *
@@ -23,15 +23,20 @@ public record Board(String model, int release) {
   static final List<Path> MODEL_FILES =
       List.of(Path.of("/proc/device-tree/model"), Path.of("/sys/firmware/devicetree/base/model"));
   static final Path OS_RELEASE = Path.of("/etc/os-release");
+
   /** Debian's code names by release number, for an os-release that gives only the name. */
-  private static final Map<String, Integer> CODENAMES = Map.of("buster", 10, "bullseye", 11, "bookworm", 12,
-      "trixie", 13, "forky", 14, "duke", 15);
+  private static final Map<String, Integer> CODENAMES =
+      Map.of("buster", 10, "bullseye", 11, "bookworm", 12, "trixie", 13, "forky", 14, "duke", 15);
+
   /** Debian 13, trixie: its kernels hang the Pi 4's H.264 decoder (see docs/decoders.md). */
   public static final int TRIXIE = 13;
 
   /** The video blocks that decide decoding: a Pi 4's (BCM2711) or a Pi 5's (BCM2712). */
   public enum Soc {
-    /** Pi 4, Pi 400, Compute Module 4: H.264 up to 1080p (stateful V4L2), HEVC up to 4Kp60 (stateless). */
+    /**
+     * Pi 4, Pi 400, Compute Module 4: H.264 up to 1080p (stateful V4L2), HEVC up to 4Kp60
+     * (stateless).
+     */
     BCM2711,
     /** Pi 5, Pi 500, Compute Module 5: HEVC up to 4Kp60 only; no H.264 decoder. */
     BCM2712,
@@ -41,20 +46,24 @@ public record Board(String model, int release) {
 
   /** This node. */
   public static Board here() {
-    return read(file -> {
-      try {
-        return Files.isReadable(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-      } catch (IOException e) {
-        return Optional.empty();
-      }
-    });
+    return read(
+        file -> {
+          try {
+            return Files.isReadable(file)
+                ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+                : Optional.empty();
+          } catch (IOException e) {
+            return Optional.empty();
+          }
+        });
   }
 
   /** A node whose files {@code read} gives. */
   public static Board read(Function<Path, Optional<String>> read) {
     String model = "";
     for (Path file : MODEL_FILES) {
-      Optional<String> text = read.apply(file).map(t -> t.replace("\0", "").strip()).filter(t -> !t.isEmpty());
+      Optional<String> text =
+          read.apply(file).map(t -> t.replace("\0", "").strip()).filter(t -> !t.isEmpty());
       if (text.isPresent()) {
         model = text.get();
         break;
@@ -63,7 +72,9 @@ public record Board(String model, int release) {
     return new Board(model, release(read.apply(OS_RELEASE).orElse("")));
   }
 
-  /** The Debian release of an os-release file: {@code VERSION_ID}, else {@code VERSION_CODENAME}. */
+  /**
+   * The Debian release of an os-release file: {@code VERSION_ID}, else {@code VERSION_CODENAME}.
+   */
   static int release(String osRelease) {
     String id = field(osRelease, "VERSION_ID");
     if (id.matches("\\d+(\\.\\d+)*")) {
@@ -73,16 +84,22 @@ public record Board(String model, int release) {
   }
 
   private static String field(String osRelease, String name) {
-    return osRelease.lines().filter(l -> l.startsWith(name + "=")).findFirst()
-        .map(l -> l.substring(name.length() + 1).strip().replace("\"", "")).orElse("");
+    return osRelease
+        .lines()
+        .filter(l -> l.startsWith(name + "="))
+        .findFirst()
+        .map(l -> l.substring(name.length() + 1).strip().replace("\"", ""))
+        .orElse("");
   }
 
   public Soc soc() {
-    if (model.startsWith("Raspberry Pi 5") || model.startsWith("Raspberry Pi 500")
+    if (model.startsWith("Raspberry Pi 5")
+        || model.startsWith("Raspberry Pi 500")
         || model.startsWith("Raspberry Pi Compute Module 5")) {
       return Soc.BCM2712;
     }
-    if (model.startsWith("Raspberry Pi 4") || model.startsWith("Raspberry Pi 400")
+    if (model.startsWith("Raspberry Pi 4")
+        || model.startsWith("Raspberry Pi 400")
         || model.startsWith("Raspberry Pi Compute Module 4")) {
       return Soc.BCM2711;
     }
@@ -91,7 +108,10 @@ public record Board(String model, int release) {
 
   /** The release's name, for messages: {@code bookworm}, or {@code Debian 16}. */
   public String releaseName() {
-    return CODENAMES.entrySet().stream().filter(e -> e.getValue() == release).map(Map.Entry::getKey).findFirst()
+    return CODENAMES.entrySet().stream()
+        .filter(e -> e.getValue() == release)
+        .map(Map.Entry::getKey)
+        .findFirst()
         .orElse(release == 0 ? "an unknown release" : "Debian " + release);
   }
 }

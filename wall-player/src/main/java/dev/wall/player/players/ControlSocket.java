@@ -46,7 +46,10 @@ public abstract class ControlSocket implements AutoCloseable {
   /** One line from the player, on the reader thread. */
   protected abstract void handle(String line);
 
-  /** The socket closed (the player quit, or we closed it): fail what still waits. On the reader thread. */
+  /**
+   * The socket closed (the player quit, or we closed it): fail what still waits. On the reader
+   * thread.
+   */
   protected abstract void ended();
 
   /** Before the socket is closed from our side. */

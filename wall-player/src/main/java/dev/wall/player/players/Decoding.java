@@ -7,7 +7,8 @@ import java.util.Locale;
  * How a screen's clips are decoded on its node, and whether the node can hold them, as a backend
  * decides it ({@code Backend.decoding}): for mpv an {@code --hwdec} (with {@code --hwdec-codecs});
  * omxplayer decodes through the firmware and VLC chooses for itself. The rules below are mpv's
- * ({@code players/mpv/MpvDecoding}); the table, and where each fact comes from, is docs/decoders.md.
+ * ({@code players/mpv/MpvDecoding}); the table, and where each fact comes from, is
+ * docs/decoders.md.
  *
  * <ul>
  *   <li>Pi 4 and Pi 5: HEVC in hardware, through the stateless V4L2 decoder ({@code rpi-hevc-dec}),
@@ -30,14 +31,24 @@ import java.util.Locale;
  * @param problem why the node cannot hold these clips, and what to do; null when it can
  */
 public record Decoding(String decoder, List<String> mpvArgs, boolean hardware, String problem) {
-  /** A Pi 4's H.264 block and the most a Pi decodes H.264 in software: 1080p (level 4.x, 8192 macroblocks). */
+  /**
+   * A Pi 4's H.264 block and the most a Pi decodes H.264 in software: 1080p (level 4.x, 8192
+   * macroblocks).
+   */
   public static final int MAX_H264_MACROBLOCKS = 8192;
-  /** What a Pi 4's four A72 cores decode of H.264 in software, in pixels a second: 1080p at 30 frames. */
+
+  /**
+   * What a Pi 4's four A72 cores decode of H.264 in software, in pixels a second: 1080p at 30
+   * frames.
+   */
   public static final double PI4_SOFTWARE_PIXEL_RATE = 1920.0 * 1088 * 30;
+
   /** What a Pi 5's four A76 cores hold: 1080p at 60 frames. */
   public static final double PI5_SOFTWARE_PIXEL_RATE = 1920.0 * 1088 * 60;
-  public static final String REENCODE = "re-encode it as HEVC, which both Pi 4 and Pi 5 decode in hardware up to"
-      + " 4K (ffmpeg -i IN -c:v libx265 -tag:v hvc1 OUT.mp4)";
+
+  public static final String REENCODE =
+      "re-encode it as HEVC, which both Pi 4 and Pi 5 decode in hardware up to"
+          + " 4K (ffmpeg -i IN -c:v libx265 -tag:v hvc1 OUT.mp4)";
 
   public Decoding {
     mpvArgs = List.copyOf(mpvArgs);
@@ -56,7 +67,8 @@ public record Decoding(String decoder, List<String> mpvArgs, boolean hardware, S
   /** Within the H.264 block's level 4.x: at most 8192 macroblocks of 16x16 a frame (1920x1088). */
   public static boolean fitsH264Block(MediaInfo clip) {
     return macroblocks(clip.width()) * macroblocks(clip.height()) <= MAX_H264_MACROBLOCKS
-        && clip.width() <= 2048 && clip.height() <= 2048;
+        && clip.width() <= 2048
+        && clip.height() <= 2048;
   }
 
   private static long macroblocks(int pixels) {
@@ -69,8 +81,14 @@ public record Decoding(String decoder, List<String> mpvArgs, boolean hardware, S
 
   /** {@code H.264 3840x2160 at 30 fps}. */
   public static String describe(MediaInfo clip) {
-    return codecName(clip) + " " + clip.width() + "x" + clip.height()
-        + (clip.frameRate() > 0 ? String.format(Locale.ROOT, " at %.3g fps", clip.frameRate()) : "");
+    return codecName(clip)
+        + " "
+        + clip.width()
+        + "x"
+        + clip.height()
+        + (clip.frameRate() > 0
+            ? String.format(Locale.ROOT, " at %.3g fps", clip.frameRate())
+            : "");
   }
 
   public static String codecName(MediaInfo clip) {

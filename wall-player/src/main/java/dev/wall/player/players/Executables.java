@@ -16,7 +16,9 @@ public final class Executables {
   public static Optional<Path> find(String program, String searchPath) {
     if (program.contains("/")) {
       Path path = Path.of(program);
-      return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+      return Files.isRegularFile(path) && Files.isExecutable(path)
+          ? Optional.of(path)
+          : Optional.empty();
     }
     if (searchPath == null) {
       return Optional.empty();

@@ -5,7 +5,8 @@ package dev.wall.player.players;
  * span crops in pixels), the frame rate, the length, and the codec (for how it is decoded).
  *
  * @param frameRate frames per second, or 0 when the container does not say
- * @param codec ffprobe's name for the video codec ({@code h264}, {@code hevc}, ...), or null if unknown
+ * @param codec ffprobe's name for the video codec ({@code h264}, {@code hevc}, ...), or null if
+ *     unknown
  */
 public record MediaInfo(int width, int height, double frameRate, double duration, String codec) {
 

@@ -18,9 +18,9 @@ import java.util.Map;
  * differ for anamorphic clips), and bin/bootstrap installs it with ffmpeg on every node. It runs
  * before the player starts, so its start-up time is outside every timed path.
  *
- * <p>What it found is kept in a cache file beside the player's log, one JSON object replaced
- * whole, keyed by the clip's path, size and modification time: a player restarted in place does
- * not wait for ffprobe again, and a clip replaced at the same path is probed again.
+ * <p>What it found is kept in a cache file beside the player's log, one JSON object replaced whole,
+ * keyed by the clip's path, size and modification time: a player restarted in place does not wait
+ * for ffprobe again, and a clip replaced at the same path is probed again.
  */
 public final class MediaProbe {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,9 +29,18 @@ public final class MediaProbe {
   private MediaProbe() {}
 
   static List<String> argv(Path media) {
-    return List.of("ffprobe", "-v", "error", "-select_streams", "v:0",
-        "-show_entries", "stream=codec_name,width,height,avg_frame_rate,r_frame_rate:format=duration",
-        "-of", "json", "-i", media.toString());
+    return List.of(
+        "ffprobe",
+        "-v",
+        "error",
+        "-select_streams",
+        "v:0",
+        "-show_entries",
+        "stream=codec_name,width,height,avg_frame_rate,r_frame_rate:format=duration",
+        "-of",
+        "json",
+        "-i",
+        media.toString());
   }
 
   /**
@@ -62,7 +71,8 @@ public final class MediaProbe {
   record ClipStamp(String path, long size, long modifiedMillis) {
     static ClipStamp of(Path media) throws IOException {
       Path real = media.toAbsolutePath();
-      return new ClipStamp(real.toString(), Files.size(real), Files.getLastModifiedTime(real).toMillis());
+      return new ClipStamp(
+          real.toString(), Files.size(real), Files.getLastModifiedTime(real).toMillis());
     }
   }
 
@@ -76,7 +86,9 @@ public final class MediaProbe {
       }
       Cached cached = JSON.readValue(cache.toFile(), Cached.class);
       // An entry from before the codec was kept is probed again.
-      return stamp.equals(cached.clip()) && cached.info() != null && cached.info().codec() != null ? cached.info() : null;
+      return stamp.equals(cached.clip()) && cached.info() != null && cached.info().codec() != null
+          ? cached.info()
+          : null;
     } catch (IOException | RuntimeException e) {
       return null; // another format, or torn: probe again
     }
@@ -87,20 +99,34 @@ public final class MediaProbe {
     try {
       Processes.Outcome ffprobe = Processes.run(argv(media), "", TIMEOUT, Map.of());
       if (ffprobe.exitCode() != 0) {
-        throw new PlayerException("ffprobe could not read " + media + ": "
-            + complaint(ffprobe.stderr() + "\n" + ffprobe.stdout()));
+        throw new PlayerException(
+            "ffprobe could not read "
+                + media
+                + ": "
+                + complaint(ffprobe.stderr() + "\n" + ffprobe.stdout()));
       }
       return parse(ffprobe.stdout(), media);
     } catch (IOException e) {
-      throw new PlayerException("ffprobe could not be run on " + media + ": " + PlayerMessages.describe(e), e);
+      throw new PlayerException(
+          "ffprobe could not be run on " + media + ": " + PlayerMessages.describe(e), e);
     }
   }
 
   /** ffprobe's error lines, without the empty JSON it prints after them. */
   static String complaint(String output) {
-    return String.join(" | ", output.lines().map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.equals("{") && !line.equals("}") && !line.startsWith("\""))
-        .limit(3).toList());
+    return String.join(
+        " | ",
+        output
+            .lines()
+            .map(String::strip)
+            .filter(
+                line ->
+                    !line.isEmpty()
+                        && !line.equals("{")
+                        && !line.equals("}")
+                        && !line.startsWith("\""))
+            .limit(3)
+            .toList());
   }
 
   static MediaInfo parse(String json, Path media) throws PlayerException {
@@ -120,7 +146,11 @@ public final class MediaProbe {
     }
     double duration = root.path("format").path("duration").asDouble(0);
     String codec = stream.path("codec_name").asText("");
-    return new MediaInfo(stream.get("width").asInt(), stream.get("height").asInt(), Math.max(fps, 0), duration,
+    return new MediaInfo(
+        stream.get("width").asInt(),
+        stream.get("height").asInt(),
+        Math.max(fps, 0),
+        duration,
         codec.isEmpty() ? null : codec);
   }
 

@@ -18,7 +18,9 @@ import java.time.Duration;
  */
 public interface Player extends AutoCloseable {
 
-  /** Starts the player, loads the clip and holds it paused on frame 0. Returns when that is shown. */
+  /**
+   * Starts the player, loads the clip and holds it paused on frame 0. Returns when that is shown.
+   */
   void prepare(Duration timeout) throws PlayerException;
 
   /** Starts (or resumes) playback. Returns as soon as the player has been told. */
@@ -26,7 +28,9 @@ public interface Player extends AutoCloseable {
 
   void pause() throws PlayerException;
 
-  /** Absolute seek; exact when {@link Capabilities#seeksExactly()}. Returns when the frame is shown. */
+  /**
+   * Absolute seek; exact when {@link Capabilities#seeksExactly()}. Returns when the frame is shown.
+   */
   void seekTo(double seconds, Duration timeout) throws PlayerException;
 
   /**
@@ -55,8 +59,8 @@ public interface Player extends AutoCloseable {
   }
 
   /**
-   * Saves the frame on screen now, the video alone at its own size, to {@code picture} (the
-   * format from its extension: {@code .jpg}, {@code .png}). Only when {@link #takesScreenshots()}.
+   * Saves the frame on screen now, the video alone at its own size, to {@code picture} (the format
+   * from its extension: {@code .jpg}, {@code .png}). Only when {@link #takesScreenshots()}.
    */
   default void screenshotTo(java.nio.file.Path picture, Duration timeout) throws PlayerException {
     throw new PlayerException("this player cannot take a screenshot");
@@ -92,7 +96,9 @@ public interface Player extends AutoCloseable {
    */
   void ping(Duration deadline) throws PlayerException;
 
-  /** Stops the player process: asks, waits, then forces. Safe to call twice, and from any thread. */
+  /**
+   * Stops the player process: asks, waits, then forces. Safe to call twice, and from any thread.
+   */
   void stop();
 
   /** Called once, from another thread, if the player process exits without being stopped. */

@@ -44,15 +44,54 @@ public record PlayerSpec(
     }
   }
 
-  public PlayerSpec(String screenName, List<Path> media, Rect window, int output, SpanCrop crop, Audio audio,
-      List<String> playerArgs, Path workDir, Map<String, String> environment, boolean oneTimeline) {
-    this(screenName, media, window, output, crop, audio, playerArgs, workDir, environment, oneTimeline, false);
+  public PlayerSpec(
+      String screenName,
+      List<Path> media,
+      Rect window,
+      int output,
+      SpanCrop crop,
+      Audio audio,
+      List<String> playerArgs,
+      Path workDir,
+      Map<String, String> environment,
+      boolean oneTimeline) {
+    this(
+        screenName,
+        media,
+        window,
+        output,
+        crop,
+        audio,
+        playerArgs,
+        workDir,
+        environment,
+        oneTimeline,
+        false);
   }
 
   /** One clip. */
-  public PlayerSpec(String screenName, Path media, Rect window, int output, SpanCrop crop, Audio audio,
-      List<String> playerArgs, Path workDir, Map<String, String> environment) {
-    this(screenName, List.of(media), window, output, crop, audio, playerArgs, workDir, environment, true, false);
+  public PlayerSpec(
+      String screenName,
+      Path media,
+      Rect window,
+      int output,
+      SpanCrop crop,
+      Audio audio,
+      List<String> playerArgs,
+      Path workDir,
+      Map<String, String> environment) {
+    this(
+        screenName,
+        List.of(media),
+        window,
+        output,
+        crop,
+        audio,
+        playerArgs,
+        workDir,
+        environment,
+        true,
+        false);
   }
 
   public Path log() {
@@ -64,9 +103,22 @@ public record PlayerSpec(
     return media.size();
   }
 
-  /** The same screen playing item {@code index} alone: what a player that loads one clip at a time starts. */
+  /**
+   * The same screen playing item {@code index} alone: what a player that loads one clip at a time
+   * starts.
+   */
   public PlayerSpec item(int index) {
-    return new PlayerSpec(screenName, List.of(media.get(index)), window, output, crop, audio, playerArgs, workDir,
-        environment, oneTimeline, debug);
+    return new PlayerSpec(
+        screenName,
+        List.of(media.get(index)),
+        window,
+        output,
+        crop,
+        audio,
+        playerArgs,
+        workDir,
+        environment,
+        oneTimeline,
+        debug);
   }
 }

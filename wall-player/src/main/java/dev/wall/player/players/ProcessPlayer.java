@@ -15,20 +15,29 @@ import java.util.function.Consumer;
 public abstract class ProcessPlayer implements Player {
   /** How long a player asked to quit has, before its process is stopped. */
   private static final Duration QUIT_GRACE = Duration.ofSeconds(2);
+
   private static final Duration QUIT_REQUEST = Duration.ofMillis(500);
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
   protected final PlayerSpec spec;
   private final String program;
+
   /** The current item's clip, as probed, or null before the first prepare. */
   protected MediaInfo clip;
+
   protected ChildProcess process;
   protected volatile boolean stopping;
-  /** The playlist item playing: the program plays one file, so each item is a process of its own. */
+
+  /**
+   * The playlist item playing: the program plays one file, so each item is a process of its own.
+   */
   protected int item;
+
   private volatile Consumer<String> exitListener = message -> {};
 
-  /** @param program the player as messages name it ({@code omxplayer}, {@code VLC}) */
+  /**
+   * @param program the player as messages name it ({@code omxplayer}, {@code VLC})
+   */
   protected ProcessPlayer(PlayerSpec spec, String program) {
     this.spec = spec;
     this.program = program;
@@ -60,9 +69,9 @@ public abstract class ProcessPlayer implements Player {
   }
 
   /**
-   * The next playlist item, by a new process paused on its first frame: the program has no
-   * playlist it could be held on, frame-exact, while the wall meets. The screen shows what lies
-   * beneath for its start-up.
+   * The next playlist item, by a new process paused on its first frame: the program has no playlist
+   * it could be held on, frame-exact, while the wall meets. The screen shows what lies beneath for
+   * its start-up.
    */
   @Override
   public void showStep(int next, Duration timeout) throws PlayerException {

@@ -17,7 +17,9 @@ public record SpanCrop(double x, double y, double width, double height) {
         (double) region.height() / wall.height());
   }
 
-  /** The crop in pixels of a {@code frameWidth} x {@code frameHeight} clip, rounded to whole pixels. */
+  /**
+   * The crop in pixels of a {@code frameWidth} x {@code frameHeight} clip, rounded to whole pixels.
+   */
   public Rect inPixels(int frameWidth, int frameHeight) {
     int left = (int) Math.round(x * frameWidth);
     int top = (int) Math.round(y * frameHeight);

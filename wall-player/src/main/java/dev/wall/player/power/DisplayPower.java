@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One way to turn a screen's display off and on: one backend, one class, as with players.
- * Backends build argv lists; {@link PowerSwitch} runs them, with deadlines, and reads the state
- * back where the backend can.
+ * One way to turn a screen's display off and on: one backend, one class, as with players. Backends
+ * build argv lists; {@link PowerSwitch} runs them, with deadlines, and reads the state back where
+ * the backend can.
  */
 public interface DisplayPower {
   /** The program it drives, as messages name it: {@code cec-ctl}, {@code xset}. */
@@ -15,7 +15,9 @@ public interface DisplayPower {
 
   DisplayPowerKind kind();
 
-  /** Whether this node has what the backend needs for this screen (programs, devices, a session). */
+  /**
+   * Whether this node has what the backend needs for this screen (programs, devices, a session).
+   */
   boolean usable(PowerEnvironment environment);
 
   /** What to run to turn the display on or off, in order. */

@@ -10,13 +10,14 @@ import java.util.function.Function;
  * Adding a backend is one class and one line here.
  */
 public final class DisplayPowers {
-  static final List<Function<PowerEnvironment, DisplayPower>> ALL = List.of(
-      CecCtlPower::new,
-      CecClientPower::new,
-      VcgencmdPower::new,
-      WaylandPower::new,
-      X11DpmsPower::new,
-      environment -> new NoPower());
+  static final List<Function<PowerEnvironment, DisplayPower>> ALL =
+      List.of(
+          CecCtlPower::new,
+          CecClientPower::new,
+          VcgencmdPower::new,
+          WaylandPower::new,
+          X11DpmsPower::new,
+          environment -> new NoPower());
 
   private DisplayPowers() {}
 
@@ -25,10 +26,15 @@ public final class DisplayPowers {
    * kind that are usable here; for auto, every usable one. The list always ends with none, so a
    * screen whose display cannot be switched still goes black.
    */
-  public static List<DisplayPower> candidates(DisplayPowerKind requested, PowerEnvironment environment) {
-    return ALL.stream().map(make -> make.apply(environment))
-        .filter(power -> requested == DisplayPowerKind.AUTO || power.kind() == requested
-            || power.kind() == DisplayPowerKind.NONE)
+  public static List<DisplayPower> candidates(
+      DisplayPowerKind requested, PowerEnvironment environment) {
+    return ALL.stream()
+        .map(make -> make.apply(environment))
+        .filter(
+            power ->
+                requested == DisplayPowerKind.AUTO
+                    || power.kind() == requested
+                    || power.kind() == DisplayPowerKind.NONE)
         .filter(power -> power.usable(environment))
         .toList();
   }

@@ -24,8 +24,10 @@ public final class PowerMain {
     }
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.putAll(order.display().variables());
-    PowerSwitch.Result result = PowerSwitch.here(environment)
-        .set(order.on(), order.kind(), PowerEnvironment.here(order.output(), null, environment));
+    PowerSwitch.Result result =
+        PowerSwitch.here(environment)
+            .set(
+                order.on(), order.kind(), PowerEnvironment.here(order.output(), null, environment));
     System.out.println(order.resultLine(result.describe()));
     System.out.flush();
   }

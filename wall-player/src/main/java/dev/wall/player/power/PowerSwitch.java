@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * Turns one screen's display off or on with the first backend that works: runs its commands (each
  * with a deadline), then reads the state back where the backend can. A backend that fails hands
- * over to the next; the last is always none, so the outcome says plainly when a display could
- * not be switched and the screen only shows black.
+ * over to the next; the last is always none, so the outcome says plainly when a display could not
+ * be switched and the screen only shows black.
  */
 public final class PowerSwitch {
   static final Duration COMMAND_DEADLINE = Duration.ofSeconds(10);
@@ -28,7 +28,10 @@ public final class PowerSwitch {
     public String describe() {
       String what = (on ? "display on" : "display off") + " (" + backend + ")";
       if (!switched()) {
-        what = on ? "display left as it was (no display power here)" : "screen black, display left on (no display power here)";
+        what =
+            on
+                ? "display left as it was (no display power here)"
+                : "screen black, display left on (no display power here)";
       }
       return failures.isEmpty() ? what : what + "; " + String.join("; ", failures);
     }
@@ -47,7 +50,9 @@ public final class PowerSwitch {
 
   /** Runs the programs for real, with the node's environment. */
   public static PowerSwitch here(Map<String, String> environment) {
-    return new PowerSwitch((command, deadline) -> Processes.run(command.argv(), command.stdin(), deadline, environment));
+    return new PowerSwitch(
+        (command, deadline) ->
+            Processes.run(command.argv(), command.stdin(), deadline, environment));
   }
 
   public Result set(boolean on, DisplayPowerKind requested, PowerEnvironment environment) {
@@ -67,7 +72,8 @@ public final class PowerSwitch {
       for (PowerCommand command : power.commands(on)) {
         Processes.Outcome outcome = runner.run(command, COMMAND_DEADLINE);
         if (outcome.exitCode() != 0) {
-          return Optional.of("`" + command.shown() + "` exited with " + outcome.exitCode() + lastLine(outcome));
+          return Optional.of(
+              "`" + command.shown() + "` exited with " + outcome.exitCode() + lastLine(outcome));
         }
       }
       if (power.query().isEmpty()) {
@@ -77,7 +83,8 @@ public final class PowerSwitch {
       Processes.Outcome answer = runner.run(query, COMMAND_DEADLINE);
       Optional<Boolean> state = power.state(answer.stdout() + answer.stderr());
       if (state.isPresent() && state.get() != on) {
-        return Optional.of("`" + query.shown() + "` still reads the display " + (on ? "off" : "on"));
+        return Optional.of(
+            "`" + query.shown() + "` still reads the display " + (on ? "off" : "on"));
       }
       return Optional.empty();
     } catch (IllegalStateException e) {
@@ -88,8 +95,11 @@ public final class PowerSwitch {
   }
 
   private static String lastLine(Processes.Outcome outcome) {
-    List<String> lines = (outcome.stderr().isBlank() ? outcome.stdout() : outcome.stderr()).lines()
-        .filter(l -> !l.isBlank()).toList();
+    List<String> lines =
+        (outcome.stderr().isBlank() ? outcome.stdout() : outcome.stderr())
+            .lines()
+            .filter(l -> !l.isBlank())
+            .toList();
     return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).strip();
   }
 }

@@ -36,7 +36,8 @@ final class X11DpmsPower implements DisplayPower {
   @Override
   public List<PowerCommand> commands(boolean on) {
     if (on) {
-      return List.of(PowerCommand.of("xset", "-display", display, "dpms", "force", "on"),
+      return List.of(
+          PowerCommand.of("xset", "-display", display, "dpms", "force", "on"),
           PowerCommand.of("xset", "-display", display, "-dpms"));
     }
     return List.of(PowerCommand.of("xset", "-display", display, "dpms", "force", "off"));
@@ -47,7 +48,9 @@ final class X11DpmsPower implements DisplayPower {
     return Optional.of(PowerCommand.of("xset", "-display", display, "q"));
   }
 
-  /** {@code Monitor is Off} (or Standby, Suspend) after {@code force off}; {@code Monitor is On}. */
+  /**
+   * {@code Monitor is Off} (or Standby, Suspend) after {@code force off}; {@code Monitor is On}.
+   */
   @Override
   public Optional<Boolean> state(String output) {
     if (output.contains(NO_DPMS)) {

@@ -13,10 +13,11 @@ import java.util.Map;
  * regions place them, bezel gaps and all. Otherwise the wall has no physical arrangement on file,
  * so each display (host and output) is drawn side by side with its windows on it.
  */
-public record WallGeometry(boolean wallMode, int width, int height, List<Rect> screenAreas,
-    List<Display> displays) {
+public record WallGeometry(
+    boolean wallMode, int width, int height, List<Rect> screenAreas, List<Display> displays) {
   /** A nominal display for a full-screen player whose real resolution is unknown here. */
   static final int NOMINAL_WIDTH = 1920;
+
   static final int NOMINAL_HEIGHT = 1080;
 
   /** One host's output, in display mode. */
@@ -27,11 +28,13 @@ public record WallGeometry(boolean wallMode, int width, int height, List<Rect> s
   }
 
   public static WallGeometry of(Layout layout) {
-    boolean regions = layout.wall() != null
-        && layout.screens().stream().allMatch(screen -> screen.region() != null);
+    boolean regions =
+        layout.wall() != null
+            && layout.screens().stream().allMatch(screen -> screen.region() != null);
     if (regions) {
       List<Rect> areas = layout.screens().stream().map(Screen::region).toList();
-      return new WallGeometry(true, layout.wall().width(), layout.wall().height(), areas, List.of());
+      return new WallGeometry(
+          true, layout.wall().width(), layout.wall().height(), areas, List.of());
     }
     return displayMode(layout);
   }
@@ -40,8 +43,9 @@ public record WallGeometry(boolean wallMode, int width, int height, List<Rect> s
     Map<String, List<Integer>> ranksByDisplay = new LinkedHashMap<>();
     for (int rank = 0; rank < layout.screens().size(); rank++) {
       Screen screen = layout.screen(rank);
-      ranksByDisplay.computeIfAbsent(screen.host() + " · output " + screen.output(),
-          key -> new ArrayList<>()).add(rank);
+      ranksByDisplay
+          .computeIfAbsent(screen.host() + " · output " + screen.output(), key -> new ArrayList<>())
+          .add(rank);
     }
     Rect[] areas = new Rect[layout.screens().size()];
     List<Display> displays = new ArrayList<>();
@@ -60,9 +64,10 @@ public record WallGeometry(boolean wallMode, int width, int height, List<Rect> s
       int top = NOMINAL_HEIGHT / 10;
       for (int rank : entry.getValue()) {
         Rect window = layout.screen(rank).window();
-        areas[rank] = window == null
-            ? new Rect(left, top, w, h)
-            : new Rect(left + window.x(), top + window.y(), window.width(), window.height());
+        areas[rank] =
+            window == null
+                ? new Rect(left, top, w, h)
+                : new Rect(left + window.x(), top + window.y(), window.width(), window.height());
       }
       displays.add(new Display(entry.getKey(), new Rect(left, top, w, h)));
       left += w + NOMINAL_WIDTH / 10;

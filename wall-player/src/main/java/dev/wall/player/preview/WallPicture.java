@@ -17,21 +17,26 @@ import java.util.Map;
 
 /**
  * A picture of the wall to scale, so a technician sees at a glance what plays where: each screen
- * with its name, rank, host and clip; bezel gaps as the dark wall between screens; the part of
- * the span video each screen crops outlined. Pure java.awt on an image, so it runs headless.
+ * with its name, rank, host and clip; bezel gaps as the dark wall between screens; the part of the
+ * span video each screen crops outlined. Pure java.awt on an image, so it runs headless.
  */
 public final class WallPicture {
   public static final Color BACKGROUND = new Color(0xF2, 0xF2, 0xF2);
+
   /** The wall canvas: what shows between screens is the bezel gap. */
   public static final Color BEZEL = new Color(0x26, 0x26, 0x26);
+
   /** Every screen that shows the span shares one colour: they show one video. */
   public static final Color SPAN_FILL = new Color(0x2E, 0x5E, 0x8C);
+
   public static final Color CROP_OUTLINE = new Color(0xF2, 0xB1, 0x34);
+
   /** Screens with their own clips: one colour per clip, so repeats stand out. */
   static final Color[] CLIP_FILLS = {
     new Color(0x3C, 0x8D, 0x5A), new Color(0x8E, 0x4B, 0x8C), new Color(0xB3, 0x5A, 0x3A),
     new Color(0x4A, 0x7F, 0x8F), new Color(0x7A, 0x6A, 0x2E), new Color(0x5B, 0x5F, 0xA8),
   };
+
   private static final Color TEXT = Color.WHITE;
   private static final Color DISPLAY_OUTLINE = new Color(0x80, 0x80, 0x80);
   private static final int MARGIN = 20;
@@ -78,7 +83,8 @@ public final class WallPicture {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(BACKGROUND);
       g.fillRect(0, 0, width, height);
       drawTitle(g);
@@ -98,11 +104,21 @@ public final class WallPicture {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     int screens = layout.screens().size();
     String loops = layout.loopsForever() ? "loops forever" : "loops " + layout.loops();
-    String size = geometry.wallMode()
-        ? "wall " + geometry.width() + " x " + geometry.height()
-        : "windows on each display, to scale";
-    g.drawString(title + "   " + screens + (screens == 1 ? " screen" : " screens") + ", " + loops
-        + ", " + size, MARGIN, MARGIN + 18);
+    String size =
+        geometry.wallMode()
+            ? "wall " + geometry.width() + " x " + geometry.height()
+            : "windows on each display, to scale";
+    g.drawString(
+        title
+            + "   "
+            + screens
+            + (screens == 1 ? " screen" : " screens")
+            + ", "
+            + loops
+            + ", "
+            + size,
+        MARGIN,
+        MARGIN + 18);
   }
 
   private void drawCanvas(Graphics2D g) {
@@ -125,8 +141,12 @@ public final class WallPicture {
     Screen screen = layout.screen(rank);
     Rect rect = geometry.screenArea(rank);
     boolean span = screen.showsSpan();
-    g.setColor(span ? SPAN_FILL : clipColours.computeIfAbsent(String.join("\n", screen.media()),
-        clip -> CLIP_FILLS[clipColours.size() % CLIP_FILLS.length]));
+    g.setColor(
+        span
+            ? SPAN_FILL
+            : clipColours.computeIfAbsent(
+                String.join("\n", screen.media()),
+                clip -> CLIP_FILLS[clipColours.size() % CLIP_FILLS.length]));
     fill(g, rect);
     if (span) {
       g.setColor(CROP_OUTLINE);
@@ -155,7 +175,8 @@ public final class WallPicture {
     int top = y + (h - lineHeight * lines.size()) / 2 + size;
     g.setColor(TEXT);
     for (int i = 0; i < lines.size(); i++) {
-      g.setFont(new Font(Font.SANS_SERIF, i == 0 ? Font.BOLD : Font.PLAIN, i == 0 ? size + 2 : size));
+      g.setFont(
+          new Font(Font.SANS_SERIF, i == 0 ? Font.BOLD : Font.PLAIN, i == 0 ? size + 2 : size));
       String line = fit(g.getFontMetrics(), lines.get(i), w - 12);
       int textWidth = g.getFontMetrics().stringWidth(line);
       g.drawString(line, x + (w - textWidth) / 2, top + i * lineHeight);

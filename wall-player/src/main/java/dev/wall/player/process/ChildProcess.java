@@ -17,23 +17,26 @@ import java.util.concurrent.TimeUnit;
  * {@link #startRelayed}) or run to its end as a short call ({@link Processes#run}).
  *
  * <p>Stop contract, the same for every child: {@link #stop(Duration)} asks first (SIGTERM to the
- * child and its descendants), waits up to the grace period, then forces (SIGKILL) and waits for
- * the exit. It never returns while the child still runs, and it is safe to call twice. A short
- * call that outlives its deadline is stopped the same way. Whatever still runs when the JVM shuts
- * down (Ctrl-C, SIGTERM, a normal exit) is stopped by {@link ProcessDestroyer}'s one shutdown hook,
- * all children at once, each by this contract. Output (stdout and stderr together)
- * is read as it comes by a thread of ours into a log that rotates past {@value #LOG_LIMIT_BYTES}
- * bytes, keeping {@value #LOG_GENERATIONS} older ones ({@link RotatingFile}): a player that runs
- * for months cannot fill the disk, and the last lines can be shown when it dies.
+ * child and its descendants), waits up to the grace period, then forces (SIGKILL) and waits for the
+ * exit. It never returns while the child still runs, and it is safe to call twice. A short call
+ * that outlives its deadline is stopped the same way. Whatever still runs when the JVM shuts down
+ * (Ctrl-C, SIGTERM, a normal exit) is stopped by {@link ProcessDestroyer}'s one shutdown hook, all
+ * children at once, each by this contract. Output (stdout and stderr together) is read as it comes
+ * by a thread of ours into a log that rotates past {@value #LOG_LIMIT_BYTES} bytes, keeping {@value
+ * #LOG_GENERATIONS} older ones ({@link RotatingFile}): a player that runs for months cannot fill
+ * the disk, and the last lines can be shown when it dies.
  */
 public final class ChildProcess implements AutoCloseable {
   static final long LOG_LIMIT_BYTES = 1 << 20;
   static final int LOG_GENERATIONS = 2;
   private static final Duration FORCED_EXIT_WAIT = Duration.ofSeconds(5);
+
   /** How long a report of a crash waits for the dead child's last output to be written. */
   private static final long LOG_DRAIN_MILLIS = 300;
+
   /** At least this long for a child's last output to reach its log after it exited. */
   private static final long OUTPUT_DRAIN_MIN_MILLIS = 1000;
+
   /** The end of a log a message shows is read from its last bytes only, never the whole file. */
   private static final int LOG_TAIL_BYTES = 64 * 1024;
 
@@ -49,19 +52,22 @@ public final class ChildProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code argv} (never through a shell), with stdout and stderr appended to {@code log}. */
-  public static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> env)
-      throws IOException {
+  /**
+   * Starts {@code argv} (never through a shell), with stdout and stderr appended to {@code log}.
+   */
+  public static ChildProcess start(
+      String label, List<String> argv, Path log, Map<String, String> env) throws IOException {
     return launch(label, argv, log, env, false, null, null, line -> true);
   }
 
   /**
    * Like {@link #start}, but the child's stdin is a pipe that we hold open and never write: a
    * lifeline. When this JVM dies, even by SIGKILL where no shutdown hook runs, the kernel closes
-   * it, and a child that quits on end of input (mpv with {@code --input-ipc-client=fd://0}) goes too.
+   * it, and a child that quits on end of input (mpv with {@code --input-ipc-client=fd://0}) goes
+   * too.
    */
-  public static ChildProcess startWithLifeline(String label, List<String> argv, Path log,
-      Map<String, String> env) throws IOException {
+  public static ChildProcess startWithLifeline(
+      String label, List<String> argv, Path log, Map<String, String> env) throws IOException {
     return launch(label, argv, log, env, true, null, null, line -> true);
   }
 
@@ -69,9 +75,16 @@ public final class ChildProcess implements AutoCloseable {
    * @param lines when not null, the output is read as lines, each handed to it, and only those
    *     {@code logged} accepts are logged; when null, the output is logged as it comes
    */
-  private static ChildProcess launch(String label, List<String> argv, Path log, Map<String, String> env,
-      boolean lifeline, Path directory, java.util.function.Consumer<String> lines,
-      java.util.function.Predicate<String> logged) throws IOException {
+  private static ChildProcess launch(
+      String label,
+      List<String> argv,
+      Path log,
+      Map<String, String> env,
+      boolean lifeline,
+      Path directory,
+      java.util.function.Consumer<String> lines,
+      java.util.function.Predicate<String> logged)
+      throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     RotatingFile output = RotatingFile.open(log, LOG_LIMIT_BYTES, LOG_GENERATIONS);
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
@@ -80,23 +93,30 @@ public final class ChildProcess implements AutoCloseable {
     }
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
-    builder.redirectInput(lifeline ? ProcessBuilder.Redirect.PIPE
-        : ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.redirectInput(
+        lifeline
+            ? ProcessBuilder.Redirect.PIPE
+            : ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(env);
     ChildProcess child;
     try {
-      child = ProcessDestroyer.instance().start(builder, process -> new ChildProcess(label, process, log));
+      child =
+          ProcessDestroyer.instance()
+              .start(builder, process -> new ChildProcess(label, process, log));
     } catch (IOException | RuntimeException e) {
       output.close();
       throw e;
     }
-    Thread reader = new Thread(() -> {
-      if (lines == null) {
-        child.copyOutput(output);
-      } else {
-        child.relay(output, lines, logged);
-      }
-    }, (lines == null ? "log-" : "relay-") + label);
+    Thread reader =
+        new Thread(
+            () -> {
+              if (lines == null) {
+                child.copyOutput(output);
+              } else {
+                child.relay(output, lines, logged);
+              }
+            },
+            (lines == null ? "log-" : "relay-") + label);
     reader.setDaemon(true);
     child.relay = reader;
     reader.start();
@@ -108,28 +128,38 @@ public final class ChildProcess implements AutoCloseable {
    * Starts {@code argv} with its standard input, output and error as pipes for the caller, and no
    * log: the short-call form ({@link Processes#run}) reads them.
    */
-  static ChildProcess startCall(String label, List<String> argv, Map<String, String> env) throws IOException {
+  static ChildProcess startCall(String label, List<String> argv, Map<String, String> env)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(argv));
     builder.environment().putAll(env);
-    ChildProcess child = ProcessDestroyer.instance().start(builder, process -> new ChildProcess(label, process, null));
+    ChildProcess child =
+        ProcessDestroyer.instance()
+            .start(builder, process -> new ChildProcess(label, process, null));
     child.process.onExit().thenRun(() -> ProcessDestroyer.instance().remove(child));
     return child;
   }
 
   /**
    * Starts {@code argv} with its output read line by line: each line goes to {@code lines}, and
-   * those {@code logged} accepts to {@code log}, run in {@code directory}. For children whose output
-   * we relay live, such as mpirun.
+   * those {@code logged} accepts to {@code log}, run in {@code directory}. For children whose
+   * output we relay live, such as mpirun.
    */
-  public static ChildProcess startRelayed(String label, List<String> argv, Path log,
-      Map<String, String> env, java.util.function.Consumer<String> lines,
-      java.util.function.Predicate<String> logged, Path directory) throws IOException {
+  public static ChildProcess startRelayed(
+      String label,
+      List<String> argv,
+      Path log,
+      Map<String, String> env,
+      java.util.function.Consumer<String> lines,
+      java.util.function.Predicate<String> logged,
+      Path directory)
+      throws IOException {
     return launch(label, argv, log, env, false, directory, lines, logged);
   }
 
   private void copyOutput(RotatingFile output) {
     byte[] buffer = new byte[8192];
-    try (output; var in = process.getInputStream()) {
+    try (output;
+        var in = process.getInputStream()) {
       int n;
       while ((n = in.read(buffer)) >= 0) {
         output.append(buffer, 0, n);
@@ -139,9 +169,12 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
-  private void relay(RotatingFile output, java.util.function.Consumer<String> lines,
+  private void relay(
+      RotatingFile output,
+      java.util.function.Consumer<String> lines,
       java.util.function.Predicate<String> logged) {
-    try (output; var reader = process.inputReader(StandardCharsets.UTF_8)) {
+    try (output;
+        var reader = process.inputReader(StandardCharsets.UTF_8)) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (logged.test(line)) {
@@ -150,7 +183,8 @@ public final class ChildProcess implements AutoCloseable {
         try {
           lines.accept(line);
         } catch (RuntimeException e) {
-          // What one line did wrong must not stop the reading: an unread child blocks, and its end goes unseen.
+          // What one line did wrong must not stop the reading: an unread child blocks, and its end
+          // goes unseen.
           output.appendLine("(wall: a line of " + label + " could not be handled: " + e + ")");
         }
       }
@@ -208,7 +242,10 @@ public final class ChildProcess implements AutoCloseable {
     }
     Thread reader = relay;
     if (reader != null) {
-      reader.join(Math.max(OUTPUT_DRAIN_MIN_MILLIS, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      reader.join(
+          Math.max(
+              OUTPUT_DRAIN_MIN_MILLIS,
+              TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     }
     return java.util.OptionalInt.of(process.exitValue());
   }

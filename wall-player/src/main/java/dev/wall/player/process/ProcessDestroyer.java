@@ -29,11 +29,13 @@ public final class ProcessDestroyer {
    * Starts {@code builder}'s process and keeps it, as {@code wrap} makes it; refuses once this JVM
    * is shutting down, for a child started after the hook stopped the others would outlive us.
    */
-  synchronized ChildProcess start(ProcessBuilder builder, java.util.function.Function<Process, ChildProcess> wrap)
+  synchronized ChildProcess start(
+      ProcessBuilder builder, java.util.function.Function<Process, ChildProcess> wrap)
       throws java.io.IOException {
     hookOnce();
     if (shuttingDown) {
-      throw new java.io.IOException("not starting " + builder.command().get(0) + ": wall is stopping");
+      throw new java.io.IOException(
+          "not starting " + builder.command().get(0) + ": wall is stopping");
     }
     ChildProcess child = wrap.apply(builder.start());
     children.add(child);
@@ -45,15 +47,17 @@ public final class ProcessDestroyer {
   }
 
   /**
-   * Runs {@code action} in the shutdown hook once the children it found are stopped: the only
-   * place a signal-stopped command can still say so, since its main thread may never resume.
+   * Runs {@code action} in the shutdown hook once the children it found are stopped: the only place
+   * a signal-stopped command can still say so, since its main thread may never resume.
    */
   public void afterStoppingOnShutdown(Runnable action) {
     hookOnce();
     afterStop.add(action);
   }
 
-  /** True once the JVM is shutting down (Ctrl-C, SIGTERM): children ending now were stopped by us. */
+  /**
+   * True once the JVM is shutting down (Ctrl-C, SIGTERM): children ending now were stopped by us.
+   */
   public boolean shuttingDown() {
     return shuttingDown;
   }
@@ -64,16 +68,20 @@ public final class ProcessDestroyer {
 
   private synchronized void hookOnce() {
     if (!hooked) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        synchronized (this) {
-          shuttingDown = true;
-        }
-        boolean hadChildren = !children.isEmpty();
-        stopAll();
-        if (hadChildren) {
-          afterStop.forEach(Runnable::run);
-        }
-      }, "wall-process-destroyer"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    synchronized (this) {
+                      shuttingDown = true;
+                    }
+                    boolean hadChildren = !children.isEmpty();
+                    stopAll();
+                    if (hadChildren) {
+                      afterStop.forEach(Runnable::run);
+                    }
+                  },
+                  "wall-process-destroyer"));
       hooked = true;
     }
   }

@@ -15,10 +15,15 @@ import java.util.Map;
  * contract (asked, then forced), and a JVM that shuts down meanwhile stops it too.
  */
 public final class Processes {
-  /** What is kept of each of a call's streams: its first this many bytes (the rest is read and dropped). */
+  /**
+   * What is kept of each of a call's streams: its first this many bytes (the rest is read and
+   * dropped).
+   */
   static final int OUTPUT_LIMIT = 1 << 20;
+
   /** How long a call past its deadline is given to end once asked. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
   /** How often a paced call's deadline is looked at. */
   private static final Duration PACE_POLL = Duration.ofMillis(50);
 
@@ -38,7 +43,8 @@ public final class Processes {
     }
   }
 
-  public static Outcome run(List<String> argv, String stdin, Duration timeout, Map<String, String> env)
+  public static Outcome run(
+      List<String> argv, String stdin, Duration timeout, Map<String, String> env)
       throws IOException {
     return run(argv, stdin.getBytes(StandardCharsets.UTF_8), timeout, env);
   }
@@ -48,7 +54,8 @@ public final class Processes {
    *
    * @throws TimedOut when it did not end within {@code timeout} (it is stopped first)
    */
-  public static Outcome run(List<String> argv, byte[] stdin, Duration timeout, Map<String, String> env)
+  public static Outcome run(
+      List<String> argv, byte[] stdin, Duration timeout, Map<String, String> env)
       throws IOException {
     ChildProcess child = ChildProcess.startCall(argv.get(0), argv, env);
     Capture out = new Capture(child.process().getInputStream());
@@ -123,8 +130,11 @@ public final class Processes {
    * full pipe; the first {@link #OUTPUT_LIMIT} bytes are kept.
    */
   private static final class Capture {
-    /** After the child's exit, how long a descendant that still holds the stream open is waited for. */
+    /**
+     * After the child's exit, how long a descendant that still holds the stream open is waited for.
+     */
     private static final long DRAIN_MILLIS = 2000;
+
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final Thread reader;
 
@@ -132,32 +142,37 @@ public final class Processes {
       this(stream, null);
     }
 
-    /** @param pace shown each whole line as it comes, or null */
+    /**
+     * @param pace shown each whole line as it comes, or null
+     */
     Capture(InputStream stream, Pace pace) {
-      reader = new Thread(() -> {
-        byte[] buffer = new byte[8192];
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        try (stream) {
-          int n;
-          while ((n = stream.read(buffer)) >= 0) {
-            synchronized (kept) {
-              kept.write(buffer, 0, Math.max(0, Math.min(n, OUTPUT_LIMIT - kept.size())));
-            }
-            if (pace != null) {
-              for (int i = 0; i < n; i++) {
-                if (buffer[i] == '\n') {
-                  pace.line(line.toString(StandardCharsets.UTF_8), System.nanoTime());
-                  line.reset();
-                } else if (line.size() < OUTPUT_LIMIT) {
-                  line.write(buffer[i]);
+      reader =
+          new Thread(
+              () -> {
+                byte[] buffer = new byte[8192];
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                try (stream) {
+                  int n;
+                  while ((n = stream.read(buffer)) >= 0) {
+                    synchronized (kept) {
+                      kept.write(buffer, 0, Math.max(0, Math.min(n, OUTPUT_LIMIT - kept.size())));
+                    }
+                    if (pace != null) {
+                      for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                          pace.line(line.toString(StandardCharsets.UTF_8), System.nanoTime());
+                          line.reset();
+                        } else if (line.size() < OUTPUT_LIMIT) {
+                          line.write(buffer[i]);
+                        }
+                      }
+                    }
+                  }
+                } catch (IOException e) {
+                  // The child closed its end: what came so far is its output.
                 }
-              }
-            }
-          }
-        } catch (IOException e) {
-          // The child closed its end: what came so far is its output.
-        }
-      }, "call-output");
+              },
+              "call-output");
       reader.setDaemon(true);
       reader.start();
     }

@@ -5,11 +5,11 @@ import dev.wall.core.layout.SyncSettings;
 import dev.wall.core.sync.CommonInstant;
 import dev.wall.core.sync.DriftCorrector;
 import dev.wall.core.sync.RankStatus;
-import dev.wall.core.sync.RoundCommand.Action;
 import dev.wall.core.sync.RoundCommand;
+import dev.wall.core.sync.RoundCommand.Action;
 import dev.wall.core.sync.ScreenState;
-import dev.wall.player.wire.LoopReport.ScreenLoop;
 import dev.wall.player.wire.LoopReport;
+import dev.wall.player.wire.LoopReport.ScreenLoop;
 import dev.wall.player.wire.WallStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,20 +20,26 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * Rank 0's side of each control round: decides what every rank does, keeps the loop's figures,
- * and tells what happens to each screen. Only screens that play are held together; one whose
- * player is being replaced is left out until it plays again, then trimmed in. The wall stops only
- * when no screen can play at all.
+ * Rank 0's side of each control round: decides what every rank does, keeps the loop's figures, and
+ * tells what happens to each screen. Only screens that play are held together; one whose player is
+ * being replaced is left out until it plays again, then trimmed in. The wall stops only when no
+ * screen can play at all.
  */
 final class Conductor {
   private final List<Screen> screens;
   private final DriftCorrector corrector;
   private final double roundSeconds;
-  /** The first playlist item of the step playing, and where in the step each of its items starts. */
+
+  /**
+   * The first playlist item of the step playing, and where in the step each of its items starts.
+   */
   private int stepFirstItem;
+
   private List<Double> itemStarts = List.of(0.0);
+
   /** Per item of this loop: the worst skew of its rounds, and how many rounds it had. */
   private final java.util.TreeMap<Integer, double[]> itemFigures = new java.util.TreeMap<>();
+
   private final Consumer<String> events;
   private double maxSkew;
   private double lastSkew;
@@ -47,11 +53,18 @@ final class Conductor {
   private double[] lastPositions = new double[0];
   private final ScreenState[] states;
   private final int[] restarts;
+
   /** Screens given up since they last played. */
   private final boolean[] wasGivenUp;
 
-  /** @param events one line each time a screen's state changes, naming the screen and its host */
-  Conductor(List<Screen> screens, SyncSettings settings, Duration roundInterval, Consumer<String> events) {
+  /**
+   * @param events one line each time a screen's state changes, naming the screen and its host
+   */
+  Conductor(
+      List<Screen> screens,
+      SyncSettings settings,
+      Duration roundInterval,
+      Consumer<String> events) {
     this.screens = screens;
     this.corrector = new DriftCorrector(settings, screens);
     this.roundSeconds = roundInterval.toNanos() / 1e9;
@@ -83,12 +96,14 @@ final class Conductor {
     DriftCorrector.Correction correction = corrector.correct(positions, playing, dt);
     record(correction, positions, all, dt);
     if (longestRemaining < 0) {
-      // No screen is playing (all recovering, or all holding their last frame): the wall's clock runs on.
+      // No screen is playing (all recovering, or all holding their last frame): the wall's clock
+      // runs on.
       longestRemaining = Math.max(0, longestClip - wallPosition);
     }
     // Rounds stop before the end: the seam is met by each rank watching its own last frame.
     Action action = longestRemaining < roundSeconds * 1.5 ? Action.AWAIT_END : Action.PLAY;
-    return new RoundCommand(action, correction.rates(), correction.seeks(), "").withReference(wallPosition);
+    return new RoundCommand(action, correction.rates(), correction.seeks(), "")
+        .withReference(wallPosition);
   }
 
   double lastSkew() {
@@ -96,8 +111,8 @@ final class Conductor {
   }
 
   /**
-   * A step of the playlist begins: item by item, step k is item k; as one timeline, the single
-   * step holds every item, starting where {@code starts} say.
+   * A step of the playlist begins: item by item, step k is item k; as one timeline, the single step
+   * holds every item, starting where {@code starts} say.
    */
   void startStep(int step, int steps, List<Double> starts) {
     stepFirstItem = steps > 1 ? step : 0;
@@ -114,8 +129,8 @@ final class Conductor {
 
   /**
    * A round in {@code independent} loop mode: every clip restarts on its own, so each rank sends
-   * its virtual position (loops done times its clip's length, plus its position) and those are
-   * kept together. The wall ends after {@code loops} loops of the longest clip.
+   * its virtual position (loops done times its clip's length, plus its position) and those are kept
+   * together. The wall ends after {@code loops} loops of the longest clip.
    */
   RoundCommand decideIndependent(List<RankStatus> all, double dt, int loops) {
     RoundCommand stop = stopIfNothingCanPlay(all);
@@ -147,11 +162,14 @@ final class Conductor {
     return longest <= 0 ? 0 : (int) Math.floor(lastReference / longest + 1e-6);
   }
 
-  private void record(DriftCorrector.Correction correction, double[] positions, List<RankStatus> all, double dt) {
+  private void record(
+      DriftCorrector.Correction correction, double[] positions, List<RankStatus> all, double dt) {
     maxSkew = Math.max(maxSkew, correction.skewSeconds());
     lastSkew = correction.skewSeconds();
-    wallPosition = Double.isNaN(correction.reference())
-        ? (Double.isNaN(wallPosition) ? 0 : wallPosition + dt) : correction.reference();
+    wallPosition =
+        Double.isNaN(correction.reference())
+            ? (Double.isNaN(wallPosition) ? 0 : wallPosition + dt)
+            : correction.reference();
     double furthest = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < positions.length; i++) {
       if (all.get(i).playing()) {
@@ -174,12 +192,17 @@ final class Conductor {
     lastPositions = positions;
   }
 
-  /** A round that only checks health at a seam or the start: everyone carries on, unless nobody can play. */
+  /**
+   * A round that only checks health at a seam or the start: everyone carries on, unless nobody can
+   * play.
+   */
   RoundCommand agree(List<RankStatus> all) {
     atSeam = all;
     RoundCommand stop = stopIfNothingCanPlay(all);
     int n = all.size();
-    return stop != null ? stop : new RoundCommand(Action.PLAY, RoundCommand.ones(n), RoundCommand.nans(n), "");
+    return stop != null
+        ? stop
+        : new RoundCommand(Action.PLAY, RoundCommand.ones(n), RoundCommand.nans(n), "");
   }
 
   /** Every screen was just released together: the corrector aligns before it learns again. */
@@ -189,8 +212,8 @@ final class Conductor {
   }
 
   /**
-   * Tells each change of a screen's state, once, and has the control loop take a screen that
-   * plays again as freshly released; stops the wall if a rank cannot go on, or no screen can play.
+   * Tells each change of a screen's state, once, and has the control loop take a screen that plays
+   * again as freshly released; stops the wall if a rank cannot go on, or no screen can play.
    */
   private RoundCommand stopIfNothingCanPlay(List<RankStatus> all) {
     for (RankStatus status : all) {
@@ -204,7 +227,11 @@ final class Conductor {
     if (all.stream().allMatch(s -> s.state() == ScreenState.GIVEN_UP)) {
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < all.size(); i++) {
-        lines.add(name(i) + ": " + all.get(i).health().lastError() + " (no screen can play: every one was given up)");
+        lines.add(
+            name(i)
+                + ": "
+                + all.get(i).health().lastError()
+                + " (no screen can play: every one was given up)");
       }
       return RoundCommand.abort(String.join("\n", lines), all.size());
     }
@@ -223,7 +250,12 @@ final class Conductor {
       if (now != was) {
         events.accept(change(i, now, health));
       } else if (replaced && now == ScreenState.PLAYING) {
-        events.accept(name(i) + ": " + health.lastError() + "; a new player took its place" + restarts(health));
+        events.accept(
+            name(i)
+                + ": "
+                + health.lastError()
+                + "; a new player took its place"
+                + restarts(health));
       }
       states[i] = now;
       restarts[i] = Math.max(restarts[i], health.restarts());
@@ -234,9 +266,16 @@ final class Conductor {
   private String change(int i, ScreenState now, RankStatus.Health health) {
     return switch (now) {
       case RECOVERING -> name(i) + ": " + health.lastError() + "; starting a new player";
-      case GIVEN_UP -> name(i) + ": given up (its player failed too often; last: " + health.lastError()
-          + "); black until the next loop";
-      case PLAYING -> name(i) + ": playing again" + (wasGivenUp[i] ? " after it was given up" : "") + restarts(health);
+      case GIVEN_UP ->
+          name(i)
+              + ": given up (its player failed too often; last: "
+              + health.lastError()
+              + "); black until the next loop";
+      case PLAYING ->
+          name(i)
+              + ": playing again"
+              + (wasGivenUp[i] ? " after it was given up" : "")
+              + restarts(health);
       case STOPPED -> name(i) + ": stopped";
     };
   }
@@ -262,8 +301,10 @@ final class Conductor {
       if (last.get(i).state() == ScreenState.GIVEN_UP) {
         lines.add(name(i) + ": given up: " + health.lastError());
       } else if (last.get(i).state() == ScreenState.RECOVERING) {
-        lines.add(name(i) + ": not playing at the end, a new player was still starting; last error: "
-            + health.lastError());
+        lines.add(
+            name(i)
+                + ": not playing at the end, a new player was still starting; last error: "
+                + health.lastError());
       }
     }
     return lines;
@@ -277,11 +318,23 @@ final class Conductor {
       RankStatus status = i < last.size() ? last.get(i) : RankStatus.healthy(0, 0, false, 1);
       RankStatus.Health health = status.health();
       boolean playing = status.playing();
-      Double skew = playing && i < lastPositions.length && !Double.isNaN(wallPosition)
-          ? round((lastPositions[i] - wallPosition) * 1000) : null;
-      rows.add(new WallStatus.Screen(screen.name(), screen.host(), status.ok() ? health.state() : ScreenState.STOPPED,
-          playing ? round(status.position()) : null, skew, status.rate(), health.restarts(), health.lastError(),
-          health.lastErrorAtMillis() > 0 ? Instant.ofEpochMilli(health.lastErrorAtMillis()).toString() : null));
+      Double skew =
+          playing && i < lastPositions.length && !Double.isNaN(wallPosition)
+              ? round((lastPositions[i] - wallPosition) * 1000)
+              : null;
+      rows.add(
+          new WallStatus.Screen(
+              screen.name(),
+              screen.host(),
+              status.ok() ? health.state() : ScreenState.STOPPED,
+              playing ? round(status.position()) : null,
+              skew,
+              status.rate(),
+              health.restarts(),
+              health.lastError(),
+              health.lastErrorAtMillis() > 0
+                  ? Instant.ofEpochMilli(health.lastErrorAtMillis()).toString()
+                  : null));
     }
     return new WallStatus(loop, loops, round(position), round(lastSkew * 1000), frameRate, rows);
   }
@@ -295,15 +348,32 @@ final class Conductor {
     List<ScreenLoop> perScreen = new ArrayList<>();
     for (int i = 0; i < screens.size(); i++) {
       RankStatus end = i < atSeam.size() ? atSeam.get(i) : RankStatus.healthy(0, 0, false, 1);
-      perScreen.add(new ScreenLoop(screens.get(i).name(), screens.get(i).host(), end.position(), end.rate(),
-          trims[i], seeks[i], end.state().label(), end.health().restarts()));
+      perScreen.add(
+          new ScreenLoop(
+              screens.get(i).name(),
+              screens.get(i).host(),
+              end.position(),
+              end.rate(),
+              trims[i],
+              seeks[i],
+              end.state().label(),
+              end.health().restarts()));
     }
     List<LoopReport.ItemPlayed> items = new ArrayList<>();
-    itemFigures.forEach((index, figures) ->
-        items.add(new LoopReport.ItemPlayed(index + 1, figures[0], (int) figures[1])));
-    LoopReport report = new LoopReport(loop, loops, seconds, maxSkew, frameRate,
-        IntStream.of(trims).sum(), IntStream.of(seeks).sum(), perScreen,
-        items.isEmpty() ? List.of(new LoopReport.ItemPlayed(1, maxSkew, 0)) : items);
+    itemFigures.forEach(
+        (index, figures) ->
+            items.add(new LoopReport.ItemPlayed(index + 1, figures[0], (int) figures[1])));
+    LoopReport report =
+        new LoopReport(
+            loop,
+            loops,
+            seconds,
+            maxSkew,
+            frameRate,
+            IntStream.of(trims).sum(),
+            IntStream.of(seeks).sum(),
+            perScreen,
+            items.isEmpty() ? List.of(new LoopReport.ItemPlayed(1, maxSkew, 0)) : items);
     itemFigures.clear();
     maxSkew = 0;
     trims = new int[screens.size()];

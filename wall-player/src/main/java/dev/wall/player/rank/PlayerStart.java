@@ -27,26 +27,31 @@ public final class PlayerStart {
   public static PlayerStart begin(Supplier<Player> create, Duration timeout) {
     CompletableFuture<Player> future = new CompletableFuture<>();
     PlayerStart start = new PlayerStart(future);
-    Thread thread = new Thread(() -> {
-      Player player = null;
-      try {
-        player = create.get();
-        player.onUnexpectedExit(start::exited);
-        player.prepare(timeout);
-        future.complete(player);
-      } catch (PlayerException | RuntimeException e) {
-        if (player != null) {
-          player.stop();
-        }
-        future.completeExceptionally(e);
-      }
-    }, "player-start");
+    Thread thread =
+        new Thread(
+            () -> {
+              Player player = null;
+              try {
+                player = create.get();
+                player.onUnexpectedExit(start::exited);
+                player.prepare(timeout);
+                future.complete(player);
+              } catch (PlayerException | RuntimeException e) {
+                if (player != null) {
+                  player.stop();
+                }
+                future.completeExceptionally(e);
+              }
+            },
+            "player-start");
     thread.setDaemon(true);
     thread.start();
     return start;
   }
 
-  /** The prepared player; its unexpected exit, even one during start-up, reaches {@code listener}. */
+  /**
+   * The prepared player; its unexpected exit, even one during start-up, reaches {@code listener}.
+   */
   public Player await(Duration timeout, Consumer<String> listener) throws PlayerException {
     exitListener = listener;
     if (exitedEarly != null) {

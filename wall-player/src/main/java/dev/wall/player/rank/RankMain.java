@@ -1,19 +1,19 @@
 package dev.wall.player.rank;
 
+import dev.wall.core.comm.CollectiveTimeout;
 import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
-import dev.wall.player.players.PlayerSpec;
-import dev.wall.player.players.registry.Backends;
 import dev.wall.player.display.Screenshot;
-import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.display.XWindows;
-import dev.wall.core.comm.CollectiveTimeout;
 import dev.wall.player.mpi.MpiCommunicator;
 import dev.wall.player.nodes.RunRecord;
+import dev.wall.player.plan.ShowPlan;
+import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.registry.Backends;
 import dev.wall.player.wire.LoopReport;
 import dev.wall.player.wire.RankExit;
 import dev.wall.player.wire.RankLaunch;
@@ -25,15 +25,17 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What mpirun starts on every node: one rank, driving {@code screens[rank]}. Rank 0 prints one
- * line per loop, and one {@code failed: } line per failed screen, for the controller to relay.
+ * What mpirun starts on every node: one rank, driving {@code screens[rank]}. Rank 0 prints one line
+ * per loop, and one {@code failed: } line per failed screen, for the controller to relay.
  */
 public final class RankMain {
   private final ShowPlan plan;
   private final boolean warmUp;
   private Path runDir;
+
   /** Where this rank's screen gets its players; set once the rank knows its screen. */
   private ScreenPlayers players;
+
   /** What every player of this rank gets in its environment: where it draws. */
   private final Map<String, String> playerEnvironment;
 
@@ -46,10 +48,13 @@ public final class RankMain {
 
   /** Set by Open MPI's launcher in every process it starts. */
   static final String RANK_VARIABLE = "OMPI_COMM_WORLD_RANK";
+
   /** Made at the first report, not at start-up, when every millisecond of CPU is the screens'. */
   private static final class Json {
-    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+        new com.fasterxml.jackson.databind.ObjectMapper();
   }
+
   private final PrintStream out = System.out;
 
   public static void main(String[] args) throws IOException {
@@ -82,9 +87,14 @@ public final class RankMain {
     try {
       comm = MpiCommunicator.init(new String[0]);
     } catch (NoClassDefFoundError | UnsatisfiedLinkError e) {
-      send(new RankMessage.Failure(whereAmI(layout, rankFromLauncher) + ": Open MPI's Java bindings are missing or"
-          + " broken on this node (" + e + "); install the same wall and Open MPI as on the controller (run"
-          + " bin/bootstrap there), then wall doctor"));
+      send(
+          new RankMessage.Failure(
+              whereAmI(layout, rankFromLauncher)
+                  + ": Open MPI's Java bindings are missing or"
+                  + " broken on this node ("
+                  + e
+                  + "); install the same wall and Open MPI as on the controller (run"
+                  + " bin/bootstrap there), then wall doctor"));
       return RankExit.ABORTED;
     }
     try (comm) {
@@ -102,9 +112,13 @@ public final class RankMain {
     }
   }
 
-  /** This rank's PID file on its node, for the next start to clear what a lost run leaves behind. */
+  /**
+   * This rank's PID file on its node, for the next start to clear what a lost run leaves behind.
+   */
   private RunRecord keepRecord(Layout layout, String rank) {
-    if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
+    if (rank == null
+        || !rank.matches("\\d+")
+        || Integer.parseInt(rank) >= layout.screens().size()) {
       return null;
     }
     int index = Integer.parseInt(rank);
@@ -112,7 +126,9 @@ public final class RankMain {
   }
 
   private static String whereAmI(Layout layout, String rank) {
-    if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
+    if (rank == null
+        || !rank.matches("\\d+")
+        || Integer.parseInt(rank) >= layout.screens().size()) {
       return "a rank";
     }
     Screen screen = layout.screen(Integer.parseInt(rank));
@@ -131,19 +147,38 @@ public final class RankMain {
     } catch (IOException e) {
       Path fallback = RunFolder.prepare(RunFolder.defaultPath());
       if (e instanceof RunFolder.RefusedException) {
-        send(new RankMessage.Console("wall-rank: run folder " + runDir + " cannot be used on this node ("
-            + e.getMessage() + "); using " + fallback));
+        send(
+            new RankMessage.Console(
+                "wall-rank: run folder "
+                    + runDir
+                    + " cannot be used on this node ("
+                    + e.getMessage()
+                    + "); using "
+                    + fallback));
       }
       runDir = fallback;
     }
   }
 
-  /** Runs what a rank runs, short of MPI and a player, so {@code -XX:ArchiveClassesAtExit} records it. */
+  /**
+   * Runs what a rank runs, short of MPI and a player, so {@code -XX:ArchiveClassesAtExit} records
+   * it.
+   */
   private int warmUp() throws IOException {
     RankWarmUp.run(plan.withRunDir(runDir));
     Screen screen = plan.layout().screen(0);
-    Json.MAPPER.writeValueAsString(new LoopReport(1, 1, 1, 0, 30, 0, 0,
-        java.util.List.of(new LoopReport.ScreenLoop(screen.name(), screen.host(), 1, 1, 0, 0, "playing", 0))));
+    Json.MAPPER.writeValueAsString(
+        new LoopReport(
+            1,
+            1,
+            1,
+            0,
+            30,
+            0,
+            0,
+            java.util.List.of(
+                new LoopReport.ScreenLoop(
+                    screen.name(), screen.host(), 1, 1, 0, 0, "playing", 0))));
     new WallStatus(1, 1, 0, 0, 30, java.util.List.of()).toJson();
     return 0;
   }
@@ -153,7 +188,9 @@ public final class RankMain {
    * process where the backend offers an early start and the rank knows its screen before MPI_Init.
    */
   private PlayerStart startPlayer(Layout layout, String rank, boolean early) {
-    if (rank == null || !rank.matches("\\d+") || Integer.parseInt(rank) >= layout.screens().size()) {
+    if (rank == null
+        || !rank.matches("\\d+")
+        || Integer.parseInt(rank) >= layout.screens().size()) {
       return null;
     }
     Screen screen = layout.screen(Integer.parseInt(rank));
@@ -167,8 +204,16 @@ public final class RankMain {
 
   private int play(Layout wall, MpiCommunicator comm, PlayerStart player) {
     Screen screen = wall.screen(comm.rank());
-    WallRank rank = new WallRank(comm, wall, plan.loops(), player, listener(), WallRank.ROUND_INTERVAL, screen.host(),
-        recovery());
+    WallRank rank =
+        new WallRank(
+            comm,
+            wall,
+            plan.loops(),
+            player,
+            listener(),
+            WallRank.ROUND_INTERVAL,
+            screen.host(),
+            recovery());
     try {
       rank.run(plan.snapshot() == null || !comm.isRoot() ? null : this::takeSnapshot);
       // The wall played to the end; a screen not playing by then is still a failure to report.
@@ -185,7 +230,10 @@ public final class RankMain {
     }
   }
 
-  /** How this rank replaces its screen's player when it fails: a new one from its backend, as the first. */
+  /**
+   * How this rank replaces its screen's player when it fails: a new one from its backend, as the
+   * first.
+   */
   private WallRank.Recovery recovery() {
     ScreenPlayers source = players;
     return new WallRank.Recovery(source::create, source::blank);
@@ -193,7 +241,8 @@ public final class RankMain {
 
   /** This screen's player, drawing where the controller said ({@link PlayerEnvironment}). */
   private PlayerSpec spec(Layout wall, Screen screen) {
-    return Backends.spec(wall, screen, plan.withRunDir(runDir).screensDir(), playerEnvironment, plan.debug());
+    return Backends.spec(
+        wall, screen, plan.withRunDir(runDir).screensDir(), playerEnvironment, plan.debug());
   }
 
   private void takeSnapshot() {
@@ -220,8 +269,10 @@ public final class RankMain {
       public void loopEnded(LoopReport report) {
         double[] sorted = costs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         costs.clear();
-        printReport(sorted.length == 0 ? report
-            : report.withRoundCosts(sorted[sorted.length / 2], sorted[sorted.length - 1]));
+        printReport(
+            sorted.length == 0
+                ? report
+                : report.withRoundCosts(sorted[sorted.length / 2], sorted[sorted.length - 1]));
       }
 
       @Override
@@ -247,7 +298,9 @@ public final class RankMain {
     try {
       send(new RankMessage.Report(Json.MAPPER.writeValueAsString(report)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      send(new RankMessage.Console("wall: could not encode the loop report: " + e.getOriginalMessage()));
+      send(
+          new RankMessage.Console(
+              "wall: could not encode the loop report: " + e.getOriginalMessage()));
     }
   }
 

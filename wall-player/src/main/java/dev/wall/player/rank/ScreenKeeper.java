@@ -12,10 +12,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Keeps one screen's player going while the rest of the wall plays on. A player that exits, fails
- * a call, or answers nothing for {@link Policy#hangAfter} is stopped by its handle and a new one
- * is started in its place, on a thread of its own: the rank's MPI thread never waits for it, and
- * takes part in every control round meanwhile, reporting the screen as recovering.
+ * Keeps one screen's player going while the rest of the wall plays on. A player that exits, fails a
+ * call, or answers nothing for {@link Policy#hangAfter} is stopped by its handle and a new one is
+ * started in its place, on a thread of its own: the rank's MPI thread never waits for it, and takes
+ * part in every control round meanwhile, reporting the screen as recovering.
  *
  * <p>The new player is prepared (paused on frame 0), sought, still paused, to where the wall will
  * be a moment later ({@link WallClock}), and released at that moment; the control loop then trims
@@ -35,17 +35,42 @@ final class ScreenKeeper implements AutoCloseable {
    * @param pingEvery how often the watchdog asks the player something
    * @param giveUpAfter failures within {@code giveUpWindow} that give the screen up
    * @param prepareTimeout how long a new player may take to show its first frame
-   * @param retryPause between two attempts that failed at once (a missing clip fails in milliseconds)
-   * @param joinLeadSeconds how far ahead a new player is sought, to be released when the wall gets there
+   * @param retryPause between two attempts that failed at once (a missing clip fails in
+   *     milliseconds)
+   * @param joinLeadSeconds how far ahead a new player is sought, to be released when the wall gets
+   *     there
    */
-  record Policy(Duration hangAfter, Duration pingEvery, int giveUpAfter, Duration giveUpWindow,
-      Duration prepareTimeout, Duration retryPause, double joinLeadSeconds) {
-    static final Policy DEFAULTS = new Policy(Duration.ofSeconds(3), Duration.ofMillis(500), 5,
-        Duration.ofMinutes(10), Duration.ofSeconds(20), Duration.ofMillis(500), 0.5);
+  record Policy(
+      Duration hangAfter,
+      Duration pingEvery,
+      int giveUpAfter,
+      Duration giveUpWindow,
+      Duration prepareTimeout,
+      Duration retryPause,
+      double joinLeadSeconds) {
+    static final Policy DEFAULTS =
+        new Policy(
+            Duration.ofSeconds(3),
+            Duration.ofMillis(500),
+            5,
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(20),
+            Duration.ofMillis(500),
+            0.5);
   }
 
-  /** Where the player is. {@code RECOVERING}, {@code READY} and {@code JOINING} all read as recovering. */
-  private enum Phase { PLAYING, RECOVERING, READY, JOINING, GIVEN_UP, CLOSED }
+  /**
+   * Where the player is. {@code RECOVERING}, {@code READY} and {@code JOINING} all read as
+   * recovering.
+   */
+  private enum Phase {
+    PLAYING,
+    RECOVERING,
+    READY,
+    JOINING,
+    GIVEN_UP,
+    CLOSED
+  }
 
   private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
@@ -67,15 +92,21 @@ final class ScreenKeeper implements AutoCloseable {
   private long lastErrorAtMillis;
   private int loopsDoneAtJoin;
   private AutoCloseable black;
+
   /** The playlist step the wall plays (item by item): a new player is shown it before it joins. */
   private volatile int step;
 
   /**
-   * @param screenName the screen, which every player's message starts with (the status names it already)
+   * @param screenName the screen, which every player's message starts with (the status names it
+   *     already)
    * @param newPlayer builds a new player for this screen (not yet prepared); may throw, naming why
    * @param blackScreen shows black in the screen's place while it is given up, or returns null
    */
-  ScreenKeeper(String screenName, Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen, WallClock clock,
+  ScreenKeeper(
+      String screenName,
+      Supplier<Player> newPlayer,
+      Supplier<AutoCloseable> blackScreen,
+      WallClock clock,
       Policy policy) {
     this.screenName = screenName;
     this.newPlayer = newPlayer;
@@ -87,7 +118,10 @@ final class ScreenKeeper implements AutoCloseable {
     watchdog.start();
   }
 
-  /** The first player, prepared before the wall's start: it waits, paused on frame 0, for the release. */
+  /**
+   * The first player, prepared before the wall's start: it waits, paused on frame 0, for the
+   * release.
+   */
   void adoptFirst(Player first, String exitedMeanwhile) {
     synchronized (this) {
       if (phase == Phase.CLOSED) {
@@ -115,7 +149,10 @@ final class ScreenKeeper implements AutoCloseable {
     }
   }
 
-  /** The wall moves to playlist step {@code next} (item by item); a player started from now on shows it. */
+  /**
+   * The wall moves to playlist step {@code next} (item by item); a player started from now on shows
+   * it.
+   */
   void atStep(int next) {
     step = next;
   }
@@ -132,8 +169,9 @@ final class ScreenKeeper implements AutoCloseable {
    */
   void failed(Player failed, String why) {
     synchronized (this) {
-      boolean current = failed == player
-          && (phase == Phase.PLAYING || phase == Phase.READY || phase == Phase.JOINING);
+      boolean current =
+          failed == player
+              && (phase == Phase.PLAYING || phase == Phase.READY || phase == Phase.JOINING);
       if (!current) {
         return;
       }
@@ -162,16 +200,19 @@ final class ScreenKeeper implements AutoCloseable {
 
   /** The screen's state, player restarts and last error, as every control round reports them. */
   synchronized Health health() {
-    ScreenState state = switch (phase) {
-      case PLAYING -> ScreenState.PLAYING;
-      case GIVEN_UP -> ScreenState.GIVEN_UP;
-      case CLOSED -> ScreenState.STOPPED;
-      default -> ScreenState.RECOVERING;
-    };
+    ScreenState state =
+        switch (phase) {
+          case PLAYING -> ScreenState.PLAYING;
+          case GIVEN_UP -> ScreenState.GIVEN_UP;
+          case CLOSED -> ScreenState.STOPPED;
+          default -> ScreenState.RECOVERING;
+        };
     return new Health(state, restarts, lastError, lastErrorAtMillis);
   }
 
-  /** In independent loop mode: the loops of its clip already done when the current player joined. */
+  /**
+   * In independent loop mode: the loops of its clip already done when the current player joined.
+   */
   synchronized int loopsDoneAtJoin() {
     return loopsDoneAtJoin;
   }
@@ -204,12 +245,15 @@ final class ScreenKeeper implements AutoCloseable {
   private void noteFailure(String why) {
     long now = System.nanoTime();
     failureTimes.addLast(now);
-    while (!failureTimes.isEmpty() && now - failureTimes.peekFirst() > policy.giveUpWindow().toNanos()) {
+    while (!failureTimes.isEmpty()
+        && now - failureTimes.peekFirst() > policy.giveUpWindow().toNanos()) {
       failureTimes.removeFirst();
     }
     String prefix = screenName + ": ";
-    lastError = why == null || why.isBlank() ? "unknown failure"
-        : why.startsWith(prefix) ? why.substring(prefix.length()) : why;
+    lastError =
+        why == null || why.isBlank()
+            ? "unknown failure"
+            : why.startsWith(prefix) ? why.substring(prefix.length()) : why;
     lastErrorAtMillis = System.currentTimeMillis();
   }
 
@@ -375,7 +419,9 @@ final class ScreenKeeper implements AutoCloseable {
     }
   }
 
-  /** Asks the playing player something now and then; one that answers nothing for a while is hung. */
+  /**
+   * Asks the playing player something now and then; one that answers nothing for a while is hung.
+   */
   private void watch() {
     Player watched = null;
     long lastAnswer = System.nanoTime();
@@ -392,13 +438,19 @@ final class ScreenKeeper implements AutoCloseable {
       }
       if (now != null) {
         try {
-          now.ping(PING_TIMEOUT.compareTo(policy.hangAfter()) < 0 ? PING_TIMEOUT : policy.hangAfter());
+          now.ping(
+              PING_TIMEOUT.compareTo(policy.hangAfter()) < 0 ? PING_TIMEOUT : policy.hangAfter());
           lastAnswer = System.nanoTime();
         } catch (PlayerException e) {
           long silent = System.nanoTime() - lastAnswer;
           if (silent >= policy.hangAfter().toNanos()) {
-            failed(now, String.format(java.util.Locale.ROOT, "the player answered nothing for %.1f s (hung): %s",
-                silent / 1e9, e.getMessage()));
+            failed(
+                now,
+                String.format(
+                    java.util.Locale.ROOT,
+                    "the player answered nothing for %.1f s (hung): %s",
+                    silent / 1e9,
+                    e.getMessage()));
           }
         } catch (RuntimeException e) {
           failed(now, "the player could not be asked: " + PlayerMessages.describe(e));

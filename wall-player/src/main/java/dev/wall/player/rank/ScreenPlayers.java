@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where a rank gets its screen's players: from this node's backend for the layout's {@code
- * player}, asking it for what it offers rather than knowing which it is. The first player takes
- * over the backend's early start when it has one; a failed one is replaced by a new one; a screen
- * given up shows black where some installed backend can show it.
+ * Where a rank gets its screen's players: from this node's backend for the layout's {@code player},
+ * asking it for what it offers rather than knowing which it is. The first player takes over the
+ * backend's early start when it has one; a failed one is replaced by a new one; a screen given up
+ * shows black where some installed backend can show it.
  */
 final class ScreenPlayers {
   private static final Duration EARLY_STOP_GRACE = Duration.ofSeconds(1);

@@ -11,14 +11,18 @@ import java.util.concurrent.TimeUnit;
  * player, which may wait here for a moment it can join.
  */
 final class WallClock {
-  /** A new player joins only with this much of the clip ahead of it; nearer the end it waits for the seam. */
+  /**
+   * A new player joins only with this much of the clip ahead of it; nearer the end it waits for the
+   * seam.
+   */
   static final double JOIN_BEFORE_END_SECONDS = 1.0;
 
   /**
    * When and where a new player joins.
    *
    * @param target the clip position to seek to, paused
-   * @param releaseAtNanos when to release it, on {@link System#nanoTime()}: the wall is at {@code target} then
+   * @param releaseAtNanos when to release it, on {@link System#nanoTime()}: the wall is at {@code
+   *     target} then
    * @param loopsDone in independent loop mode, the clip's loops already done at that moment
    */
   record Join(double target, long releaseAtNanos, int loopsDone) {}
@@ -29,12 +33,18 @@ final class WallClock {
   private boolean atSeam = true;
   private long version;
 
-  /** @param independent each clip loops on its own: positions are virtual (loops done times length, plus position) */
+  /**
+   * @param independent each clip loops on its own: positions are virtual (loops done times length,
+   *     plus position)
+   */
   WallClock(boolean independent) {
     this.independent = independent;
   }
 
-  /** The wall was at {@code wallPosition} at {@code nanos} (this rank's instant of that round), and plays on. */
+  /**
+   * The wall was at {@code wallPosition} at {@code nanos} (this rank's instant of that round), and
+   * plays on.
+   */
   synchronized void playing(double wallPosition, long nanos) {
     if (Double.isNaN(wallPosition)) {
       return;
@@ -54,9 +64,9 @@ final class WallClock {
   }
 
   /**
-   * Where a player of a clip {@code duration} long joins if it is released {@code leadSeconds}
-   * from {@code now}; null while the wall is at a seam, or too near one for a join to be worth it
-   * (the player then waits, paused on frame 0, and joins at the seam).
+   * Where a player of a clip {@code duration} long joins if it is released {@code leadSeconds} from
+   * {@code now}; null while the wall is at a seam, or too near one for a join to be worth it (the
+   * player then waits, paused on frame 0, and joins at the seam).
    */
   synchronized Join join(double duration, double leadSeconds, long now) {
     if (atSeam || Double.isNaN(position) || duration <= 0) {

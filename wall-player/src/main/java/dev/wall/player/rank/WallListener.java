@@ -21,6 +21,8 @@ public interface WallListener {
   /** After every control round (about once a second): where the wall and each screen are. */
   default void round(WallStatus status) {}
 
-  /** A screen's player failed, is being replaced, plays again, or was given up: one line naming it. */
+  /**
+   * A screen's player failed, is being replaced, plays again, or was given up: one line naming it.
+   */
   default void screenChanged(String line) {}
 }

@@ -5,8 +5,8 @@ import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LoopMode;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.RankStatus;
-import dev.wall.core.sync.RoundCommand.Action;
 import dev.wall.core.sync.RoundCommand;
+import dev.wall.core.sync.RoundCommand.Action;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerMessages;
@@ -22,15 +22,15 @@ import java.util.function.Supplier;
  * One rank of the wall: drives {@code screens[rank]}'s player in lockstep with every other rank.
  *
  * <p>The protocol, all ranks in the same order: prepare (paused on frame 0) and agree that all are
- * ready; a barrier releases everyone at once. During a loop, control rounds about once a second:
- * a barrier, then each rank samples its position at that same instant, rank 0 gathers them and
+ * ready; a barrier releases everyone at once. During a loop, control rounds about once a second: a
+ * barrier, then each rank samples its position at that same instant, rank 0 gathers them and
  * broadcasts rate trims. When the longest clip is about to end, each rank waits for its own last
  * frame (held, not black), then all meet, seek to 0 while paused, and a barrier releases them.
  *
  * <p>A player that fails is this rank's business alone ({@link ScreenKeeper}): it is replaced on
- * another thread while this one keeps taking part in every round, its screen reported as
- * recovering and left out of the control loop. This thread never waits on a player for longer
- * than a call's deadline.
+ * another thread while this one keeps taking part in every round, its screen reported as recovering
+ * and left out of the control loop. This thread never waits on a player for longer than a call's
+ * deadline.
  *
  * <p>A playlist is played in steps ({@link Player#steps}): as one timeline it is one step, and
  * items follow each other as frames do; item by item, each item's end is a seam like a loop's,
@@ -40,26 +40,48 @@ import java.util.function.Supplier;
 public final class WallRank {
   /** How long a player may take to start and show frame 0; slow SD cards and NFS need a margin. */
   public static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
+
   /** About once a second: often enough to catch a 100 ppm crystal long before it shows. */
   public static final Duration ROUND_INTERVAL = Duration.ofSeconds(1);
+
   /** A seek that takes longer fails, and its player is replaced: the other ranks wait meanwhile. */
   private static final Duration SEEK_TIMEOUT = Duration.ofSeconds(5);
+
   private static final Duration END_GRACE = Duration.ofSeconds(5);
+
   /*
    * How long a rank waits for the others at each kind of meeting before it calls them lost (the
    * wall then stops, exit 3, naming them): the longest a healthy rank can be late there. A pulled
    * cable mid-loop is noticed at the next control round, within a second and ROUND_DEADLINE.
    */
-  /** Players start at their own pace, each within PREPARE_TIMEOUT, and JVMs on slow nodes start late. */
+  /**
+   * Players start at their own pace, each within PREPARE_TIMEOUT, and JVMs on slow nodes start
+   * late.
+   */
   static final Duration START_DEADLINE = PREPARE_TIMEOUT.plusSeconds(30);
-  /** In a control round every rank arrives within milliseconds: no player call holds this thread long. */
+
+  /**
+   * In a control round every rank arrives within milliseconds: no player call holds this thread
+   * long.
+   */
   static final Duration ROUND_DEADLINE = Duration.ofSeconds(6);
-  /** At a seam a rank waits for its own last frame: rounds stop 1.5 rounds before it, plus END_GRACE. */
-  static final Duration SEAM_DEADLINE = END_GRACE.plus(ROUND_INTERVAL.multipliedBy(2)).plusSeconds(1);
-  /** To the next step while paused: its own player's step, and a joining player's, each within SEEK_TIMEOUT. */
+
+  /**
+   * At a seam a rank waits for its own last frame: rounds stop 1.5 rounds before it, plus
+   * END_GRACE.
+   */
+  static final Duration SEAM_DEADLINE =
+      END_GRACE.plus(ROUND_INTERVAL.multipliedBy(2)).plusSeconds(1);
+
+  /**
+   * To the next step while paused: its own player's step, and a joining player's, each within
+   * SEEK_TIMEOUT.
+   */
   static final Duration RESTART_DEADLINE = SEEK_TIMEOUT.multipliedBy(2).plusSeconds(2);
+
   /** After the last loop, rank 0 may take a snapshot of the display first. */
   static final Duration HOLD_DEADLINE = Duration.ofSeconds(30);
+
   private static final long END_POLL_NANOS = 1_000_000;
   private static final long FINAL_HOLD_NANOS = 150_000_000;
 
@@ -70,8 +92,8 @@ public final class WallRank {
    * @param blackScreen shows black in the screen's place while it is given up (null if it cannot)
    * @param policy when a player is hung, and when the screen is given up
    */
-  public record Recovery(Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen,
-      ScreenKeeper.Policy policy) {
+  public record Recovery(
+      Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen, ScreenKeeper.Policy policy) {
     public Recovery(Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen) {
       this(newPlayer, blackScreen, ScreenKeeper.Policy.DEFAULTS);
     }
@@ -88,19 +110,34 @@ public final class WallRank {
   private final String clock = MonotonicClock.id();
   private final WallClock wallClock;
   private final ScreenKeeper keeper;
-  /** The player as this thread last drove it; a new one starts at rate 1 and, in independent mode, mid-clip. */
+
+  /**
+   * The player as this thread last drove it; a new one starts at rate 1 and, in independent mode,
+   * mid-clip.
+   */
   private Player current;
+
   private double rate = 1.0;
   private double frameRate = 30;
+
   /** In independent loop mode: the loops of this clip done since the start. */
   private int loopsDone;
+
   private int loop;
   private Conductor conductor;
+
   /** Steps in one loop, as every rank agreed ({@link #agreeOnSteps}). */
   private int steps = 1;
 
-  public WallRank(Communicator comm, Layout layout, int loops, PlayerStart playerStart,
-      WallListener listener, Duration roundInterval, String host, Recovery recovery) {
+  public WallRank(
+      Communicator comm,
+      Layout layout,
+      int loops,
+      PlayerStart playerStart,
+      WallListener listener,
+      Duration roundInterval,
+      String host,
+      Recovery recovery) {
     this.comm = comm;
     this.layout = layout;
     this.loops = loops;
@@ -110,8 +147,13 @@ public final class WallRank {
     this.screen = layout.screen(comm.rank());
     this.host = host;
     this.wallClock = new WallClock(layout.loopMode() == LoopMode.INDEPENDENT);
-    this.keeper = new ScreenKeeper(screen.name(), recovery.newPlayer(), recovery.blackScreen(), wallClock,
-        recovery.policy());
+    this.keeper =
+        new ScreenKeeper(
+            screen.name(),
+            recovery.newPlayer(),
+            recovery.blackScreen(),
+            wallClock,
+            recovery.policy());
   }
 
   /**
@@ -123,8 +165,11 @@ public final class WallRank {
   public void run(Runnable atLastFrame) throws WallAbortedException {
     try {
       prepare();
-      conductor = comm.isRoot() ? new Conductor(layout.screens(), layout.sync(), roundInterval,
-          listener::screenChanged) : null;
+      conductor =
+          comm.isRoot()
+              ? new Conductor(
+                  layout.screens(), layout.sync(), roundInterval, listener::screenChanged)
+              : null;
       keeper.atSeam();
       agreeOnSteps();
       agreeOrAbort(START_DEADLINE);
@@ -155,7 +200,9 @@ public final class WallRank {
     }
   }
 
-  /** On rank 0 after {@link #run}: the screens that did not play at the end, one line each, or none. */
+  /**
+   * On rank 0 after {@link #run}: the screens that did not play at the end, one line each, or none.
+   */
   public List<String> failedAtTheEnd() {
     return conductor == null ? List.of() : conductor.failedAtTheEnd();
   }
@@ -168,9 +215,13 @@ public final class WallRank {
     comm.barrier(HOLD_DEADLINE);
   }
 
-  /** The first player, started before MPI: it waits on frame 0 for the start, or is replaced at once. */
+  /**
+   * The first player, started before MPI: it waits on frame 0 for the start, or is replaced at
+   * once.
+   */
   private void prepare() {
-    java.util.concurrent.atomic.AtomicReference<String> exited = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<String> exited =
+        new java.util.concurrent.atomic.AtomicReference<>();
     try {
       Player first = playerStart.await(PREPARE_TIMEOUT, exited::set);
       keeper.adoptFirst(first, exited.get());
@@ -180,33 +231,50 @@ public final class WallRank {
   }
 
   /**
-   * Every rank stops at the same seams, so every player must play the playlist in as many steps:
-   * a wall that mixes a timeline player (mpv) with item-by-item ones (omxplayer, VLC) cannot, and
+   * Every rank stops at the same seams, so every player must play the playlist in as many steps: a
+   * wall that mixes a timeline player (mpv) with item-by-item ones (omxplayer, VLC) cannot, and
    * stops at once, naming two such screens.
    */
   private void agreeOnSteps() throws WallAbortedException {
     Player player = player();
     int mine = player == null ? 0 : player.steps(); // 0: not known, this screen is recovering
-    List<byte[]> all = comm.gather(java.nio.ByteBuffer.allocate(4).putInt(mine).array(), 0, START_DEADLINE);
+    List<byte[]> all =
+        comm.gather(java.nio.ByteBuffer.allocate(4).putInt(mine).array(), 0, START_DEADLINE);
     String mismatch = "";
     if (comm.isRoot()) {
-      int[] counts = all.stream().mapToInt(bytes -> java.nio.ByteBuffer.wrap(bytes).getInt()).toArray();
-      int known = java.util.stream.IntStream.range(0, counts.length).filter(i -> counts[i] > 0).findFirst().orElse(-1);
+      int[] counts =
+          all.stream().mapToInt(bytes -> java.nio.ByteBuffer.wrap(bytes).getInt()).toArray();
+      int known =
+          java.util.stream.IntStream.range(0, counts.length)
+              .filter(i -> counts[i] > 0)
+              .findFirst()
+              .orElse(-1);
       for (int i = 0; known >= 0 && i < counts.length && mismatch.isEmpty(); i++) {
         if (counts[i] > 0 && counts[i] != counts[known]) {
           int timeline = counts[known] == 1 ? known : i;
           int itemByItem = counts[known] == 1 ? i : known;
-          mismatch = "screens " + layout.screen(timeline).name() + " on " + layout.screen(timeline).host() + " and "
-              + layout.screen(itemByItem).name() + " on " + layout.screen(itemByItem).host()
-              + " cannot change playlist items together: the first plays the list as one timeline (mpv), the"
-              + " second item by item; set \"player\" to mpv on every node, or \"unevenItems\": \"hold\"";
+          mismatch =
+              "screens "
+                  + layout.screen(timeline).name()
+                  + " on "
+                  + layout.screen(timeline).host()
+                  + " and "
+                  + layout.screen(itemByItem).name()
+                  + " on "
+                  + layout.screen(itemByItem).host()
+                  + " cannot change playlist items together: the first plays the list as one timeline (mpv), the"
+                  + " second item by item; set \"player\" to mpv on every node, or \"unevenItems\": \"hold\"";
         }
       }
       steps = known < 0 ? 1 : counts[known];
     }
-    byte[] decision = comm.broadcast(
-        comm.isRoot() ? (steps + "\n" + mismatch).getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0], 0,
-        START_DEADLINE);
+    byte[] decision =
+        comm.broadcast(
+            comm.isRoot()
+                ? (steps + "\n" + mismatch).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : new byte[0],
+            0,
+            START_DEADLINE);
     String[] parts = new String(decision, java.nio.charset.StandardCharsets.UTF_8).split("\n", 2);
     steps = Integer.parseInt(parts[0]);
     if (!parts[1].isEmpty()) {
@@ -296,16 +364,22 @@ public final class WallRank {
       long now = System.nanoTime();
       List<RankStatus> all = gather(sampleVirtual(now), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
-      command = broadcast(comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null, ROUND_DEADLINE);
+      command =
+          broadcast(
+              comm.isRoot() ? conductor.decideIndependent(all, dt, loops) : null, ROUND_DEADLINE);
       heard(command, now);
       previousRound = now;
       if (comm.isRoot()) {
         listener.roundCost((System.nanoTime() - now) / 1e9);
         double longest = conductor.longestClip();
-        listener.round(conductor.status(reported + 1, loops, conductor.lastReference() - reported * longest,
-            frameRate()));
-        for (; reported < conductor.loopsCompleted(longest) && (loops == 0 || reported < loops); reported++) {
-          listener.loopEnded(conductor.finishLoop(reported + 1, loops, (now - loopStarted) / 1e9, frameRate()));
+        listener.round(
+            conductor.status(
+                reported + 1, loops, conductor.lastReference() - reported * longest, frameRate()));
+        for (;
+            reported < conductor.loopsCompleted(longest) && (loops == 0 || reported < loops);
+            reported++) {
+          listener.loopEnded(
+              conductor.finishLoop(reported + 1, loops, (now - loopStarted) / 1e9, frameRate()));
           loopStarted = now;
         }
       }
@@ -316,7 +390,8 @@ public final class WallRank {
     restartAtEndUntil(System.nanoTime() + (long) (command.endsIn() * 1e9), FINAL_HOLD_NANOS);
     agreeOrAbort(sampleVirtual(System.nanoTime()), ROUND_DEADLINE);
     if (comm.isRoot() && reported < loops) {
-      listener.loopEnded(conductor.finishLoop(loops, loops, (System.nanoTime() - loopStarted) / 1e9, frameRate()));
+      listener.loopEnded(
+          conductor.finishLoop(loops, loops, (System.nanoTime() - loopStarted) / 1e9, frameRate()));
     }
   }
 
@@ -444,8 +519,10 @@ public final class WallRank {
    * sooner, so that every panel shows the clip's first frame at once.
    */
   private void release() {
-    long early = (layout.screens().stream().mapToLong(Screen::latencyMs).max().orElse(0) - screen.latencyMs())
-        * 1_000_000L;
+    long early =
+        (layout.screens().stream().mapToLong(Screen::latencyMs).max().orElse(0)
+                - screen.latencyMs())
+            * 1_000_000L;
     if (early > 0) {
       sleepUntil(System.nanoTime() + early);
     }
@@ -497,7 +574,8 @@ public final class WallRank {
     if (player != null) {
       try {
         return RankStatus.healthy(player.position(), player.duration(), player.reachedEnd(), rate)
-            .sampledAt(now, clock).with(keeper.health());
+            .sampledAt(now, clock)
+            .with(keeper.health());
       } catch (PlayerException | RuntimeException e) {
         failed(player, e);
       }
@@ -513,7 +591,8 @@ public final class WallRank {
   private void agreeOrAbort(RankStatus mine, Duration within) throws WallAbortedException {
     wallClock.atSeam();
     List<RankStatus> all = gather(mine, within);
-    // The others wait for this answer from the moment they sent their part: as long as the gather may last.
+    // The others wait for this answer from the moment they sent their part: as long as the gather
+    // may last.
     abortIfAsked(broadcast(comm.isRoot() ? conductor.agree(all) : null, within));
   }
 

@@ -35,7 +35,9 @@ final class HostKeys implements Action {
   private final boolean accept;
   private final Predicate<String> confirm;
 
-  /** @param confirm asks the technician about one fingerprint line; null when there is no terminal */
+  /**
+   * @param confirm asks the technician about one fingerprint line; null when there is no terminal
+   */
   HostKeys(Node node, boolean accept, Predicate<String> confirm) {
     this.node = node;
     this.accept = accept;
@@ -78,32 +80,53 @@ final class HostKeys implements Action {
         continue;
       }
       for (String fingerprint : fingerprints(keys)) {
-        ctx.out().println("ssh: host key of " + worker + node.addressOf(worker).map(a -> " (" + a + ")").orElse("")
-            + ": " + fingerprint);
+        ctx.out()
+            .println(
+                "ssh: host key of "
+                    + worker
+                    + node.addressOf(worker).map(a -> " (" + a + ")").orElse("")
+                    + ": "
+                    + fingerprint);
       }
       lines.addAll(keys);
     }
     if (!unreachable.isEmpty()) {
-      throw new SetupRefusal("ssh: cannot reach " + String.join(", ", unreachable) + " on port 22 to read its host key;"
-          + " check that it is on, on the network and runs sshd, then run again");
+      throw new SetupRefusal(
+          "ssh: cannot reach "
+              + String.join(", ", unreachable)
+              + " on port 22 to read its host key;"
+              + " check that it is on, on the network and runs sshd, then run again");
     }
     if (ctx.dryRun()) {
-      return new Result(target(), Status.WOULD_CHANGE, "would trust the host keys above once confirmed");
+      return new Result(
+          target(), Status.WOULD_CHANGE, "would trust the host keys above once confirmed");
     }
-    if (!accept && (confirm == null || !confirm.test("Are these the keys of those nodes (compare on each node: "
-        + "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)? [y/N] "))) {
-      throw new SetupRefusal("ssh: " + unknown.size() + " host key" + (unknown.size() == 1 ? "" : "s")
-          + " to confirm (above): compare each with its node's own (on the node: ssh-keygen -lf"
-          + " /etc/ssh/ssh_host_ed25519_key.pub), then run again with " + CONFIRM_FLAG);
+    if (!accept
+        && (confirm == null
+            || !confirm.test(
+                "Are these the keys of those nodes (compare on each node: "
+                    + "ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)? [y/N] "))) {
+      throw new SetupRefusal(
+          "ssh: "
+              + unknown.size()
+              + " host key"
+              + (unknown.size() == 1 ? "" : "s")
+              + " to confirm (above): compare each with its node's own (on the node: ssh-keygen -lf"
+              + " /etc/ssh/ssh_host_ed25519_key.pub), then run again with "
+              + CONFIRM_FLAG);
     }
     AtomicFile home = node.user().homeFiles(ctx.tree());
     Optional<byte[]> existing = home.read(file);
     String before = existing.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-    String after = (before.isEmpty() || before.endsWith("\n") ? before : before + "\n") + String.join("\n", lines) + "\n";
+    String after =
+        (before.isEmpty() || before.endsWith("\n") ? before : before + "\n")
+            + String.join("\n", lines)
+            + "\n";
     if (existing.isEmpty()) {
       ctx.journal().add(new Entry(ctx.module(), Kind.CREATED_FILE, target(), ""));
     }
-    home.write(file, after.getBytes(StandardCharsets.UTF_8), ctx.owned(node.user().owns("rw-r--r--")));
+    home.write(
+        file, after.getBytes(StandardCharsets.UTF_8), ctx.owned(node.user().owns("rw-r--r--")));
     return new Result(target(), Status.CHANGED, "trusted " + String.join(", ", unknown));
   }
 
@@ -117,7 +140,12 @@ final class HostKeys implements Action {
     if (!Files.exists(file)) {
       return false;
     }
-    var found = Processes.run(List.of("ssh-keygen", "-F", hostName(worker), "-f", file.toString()), "", SCAN_TIMEOUT, Map.of());
+    var found =
+        Processes.run(
+            List.of("ssh-keygen", "-F", hostName(worker), "-f", file.toString()),
+            "",
+            SCAN_TIMEOUT,
+            Map.of());
     return found.exitCode() == 0 && !found.stdout().isBlank();
   }
 
@@ -129,7 +157,12 @@ final class HostKeys implements Action {
   /** The worker's host keys as known-hosts lines for its name and address. */
   private List<String> scan(String worker) throws IOException {
     String address = hostName(worker);
-    var scanned = Processes.run(List.of("ssh-keyscan", "-T", "10", "-t", "ed25519,ecdsa,rsa", address), "", SCAN_TIMEOUT, Map.of());
+    var scanned =
+        Processes.run(
+            List.of("ssh-keyscan", "-T", "10", "-t", "ed25519,ecdsa,rsa", address),
+            "",
+            SCAN_TIMEOUT,
+            Map.of());
     String names = address.equals(worker) ? worker : worker + "," + address;
     List<String> lines = new ArrayList<>();
     for (String line : scanned.stdout().lines().toList()) {
@@ -143,7 +176,12 @@ final class HostKeys implements Action {
 
   /** {@code ED25519 SHA256:...} for each line, as ssh-keygen prints it. */
   private static List<String> fingerprints(List<String> lines) throws IOException {
-    var listed = Processes.run(List.of("ssh-keygen", "-l", "-f", "-"), String.join("\n", lines) + "\n", SCAN_TIMEOUT, Map.of());
+    var listed =
+        Processes.run(
+            List.of("ssh-keygen", "-l", "-f", "-"),
+            String.join("\n", lines) + "\n",
+            SCAN_TIMEOUT,
+            Map.of());
     List<String> out = new ArrayList<>();
     for (String line : listed.stdout().lines().toList()) {
       String[] words = line.trim().split("\\s+");

@@ -24,7 +24,9 @@ public final class NodeInstall {
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
   private static final Pattern PACKAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9.+-]*");
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9.+~:-]+");
-  private static final Pattern DEPENDENCY = Pattern.compile("([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\\s*(?:\\((<<|<=|=|>=|>>)\\s*([^)\\s]+)\\))?");
+  private static final Pattern DEPENDENCY =
+      Pattern.compile(
+          "([a-z0-9][a-z0-9.+-]*)(?::[a-z0-9]+)?\\s*(?:\\((<<|<=|=|>=|>>)\\s*([^)\\s]+)\\))?");
   private static final String INSTALL =
       "d=$(mktemp -d) || exit 90; trap 'rm -rf \"$d\"' EXIT; chmod 755 \"$d\"; cat > \"$d/wall.deb\" || exit 91;"
           + " if [ \"$(id -u)\" = 0 ]; then s=; else s='sudo -n'; fi;"
@@ -41,7 +43,11 @@ public final class NodeInstall {
     this.wallPackage = wallPackage;
     this.sshConfig = sshConfig;
     if (!VERSION.matcher(wallPackage.version()).matches()) {
-      throw new IllegalArgumentException(wallPackage.file() + ": version \"" + wallPackage.version() + "\" is not a Debian version");
+      throw new IllegalArgumentException(
+          wallPackage.file()
+              + ": version \""
+              + wallPackage.version()
+              + "\" is not a Debian version");
     }
   }
 
@@ -53,17 +59,26 @@ public final class NodeInstall {
         return new Outcome(node, true, node + ": already has wall " + had);
       }
       List<String> missing = missing(before);
-      String needs = missing.isEmpty() ? "" : "; its package sources must provide " + String.join(", ", missing);
+      String needs =
+          missing.isEmpty()
+              ? ""
+              : "; its package sources must provide " + String.join(", ", missing);
       if (dryRun) {
-        return new Outcome(node, true, node + ": would install wall " + wallPackage.version() + " (has " + had + ")" + needs);
+        return new Outcome(
+            node,
+            true,
+            node + ": would install wall " + wallPackage.version() + " (has " + had + ")" + needs);
       }
-      Processes.Outcome apt = ssh(node, INSTALL, Files.readAllBytes(wallPackage.file()), INSTALL_TIMEOUT);
+      Processes.Outcome apt =
+          ssh(node, INSTALL, Files.readAllBytes(wallPackage.file()), INSTALL_TIMEOUT);
       Matcher code = Pattern.compile("wall:apt=(\\d+)").matcher(apt.stdout());
       if (code.find() && code.group(1).equals("0")) {
-        String now = Optional.ofNullable(probe(node).get("wall")).map(Installed::version).orElse("none");
+        String now =
+            Optional.ofNullable(probe(node).get("wall")).map(Installed::version).orElse("none");
         return now.equals(wallPackage.version())
             ? new Outcome(node, true, node + ": installed wall " + now + " (had " + had + ")")
-            : new Outcome(node, false, node + ": failed: apt-get finished, but " + node + " has wall " + now);
+            : new Outcome(
+                node, false, node + ": failed: apt-get finished, but " + node + " has wall " + now);
       }
       return new Outcome(node, false, node + ": failed: " + why(node, apt, missing));
     } catch (IOException e) {
@@ -74,19 +89,34 @@ public final class NodeInstall {
   private String why(String node, Processes.Outcome apt, List<String> missing) {
     String output = apt.stdout() + apt.stderr();
     if (apt.exitCode() == 255 && !output.contains("wall:")) {
-      return "ssh could not reach it (" + apt.lastErrorLine() + "); check that it is on and that wall setup ssh was run";
+      return "ssh could not reach it ("
+          + apt.lastErrorLine()
+          + "); check that it is on and that wall setup ssh was run";
     }
-    if (output.contains("sudo: a password is required") || output.contains("sudo: a terminal is required")) {
+    if (output.contains("sudo: a password is required")
+        || output.contains("sudo: a terminal is required")) {
       return "sudo asks for a password there; let the wall's user run sudo without one (Raspberry Pi OS does), then run again";
     }
     if (!missing.isEmpty()) {
-      String names = String.join(" ", missing.stream().map(m -> m.split("[ |(]")[0]).distinct().toList());
+      String names =
+          String.join(" ", missing.stream().map(m -> m.split("[ |(]")[0]).distinct().toList());
       return "it cannot get what wall needs from its package sources (is it offline?): it lacks "
-          + String.join(", ", missing) + "; connect " + node + " to the network once and run again, or copy those"
-          + " packages to it (on a machine of the same release: apt-get download " + names
-          + "; then on " + node + ": sudo apt-get install ./*.deb)";
+          + String.join(", ", missing)
+          + "; connect "
+          + node
+          + " to the network once and run again, or copy those"
+          + " packages to it (on a machine of the same release: apt-get download "
+          + names
+          + "; then on "
+          + node
+          + ": sudo apt-get install ./*.deb)";
     }
-    String last = output.lines().filter(l -> l.startsWith("E: ")).reduce((a, b) -> b).orElse(apt.lastErrorLine());
+    String last =
+        output
+            .lines()
+            .filter(l -> l.startsWith("E: "))
+            .reduce((a, b) -> b)
+            .orElse(apt.lastErrorLine());
     return "apt-get could not install it: " + last;
   }
 
@@ -103,11 +133,20 @@ public final class NodeInstall {
         }
       }
     }
-    Processes.Outcome query = ssh(node, "dpkg-query -W -f='${Package}\\t${Status}\\t${Version}\\n' "
-        + String.join(" ", names) + " 2>/dev/null; echo wall:probed", new byte[0], PROBE_TIMEOUT);
+    Processes.Outcome query =
+        ssh(
+            node,
+            "dpkg-query -W -f='${Package}\\t${Status}\\t${Version}\\n' "
+                + String.join(" ", names)
+                + " 2>/dev/null; echo wall:probed",
+            new byte[0],
+            PROBE_TIMEOUT);
     if (!query.stdout().contains("wall:probed")) {
-      throw new IOException("ssh could not reach it (" + query.lastErrorLine() + "); check that it is on and that"
-          + " wall setup ssh was run");
+      throw new IOException(
+          "ssh could not reach it ("
+              + query.lastErrorLine()
+              + "); check that it is on and that"
+              + " wall setup ssh was run");
     }
     Map<String, Installed> found = new HashMap<>();
     for (String line : query.stdout().lines().toList()) {
@@ -133,7 +172,8 @@ public final class NodeInstall {
           continue;
         }
         Installed have = installed.get(m.group(1));
-        if (have != null && (m.group(2) == null || satisfies(have.version(), m.group(2), m.group(3)))) {
+        if (have != null
+            && (m.group(2) == null || satisfies(have.version(), m.group(2), m.group(3)))) {
           satisfied = true;
         }
       }
@@ -144,19 +184,29 @@ public final class NodeInstall {
     return missing;
   }
 
-  private static boolean satisfies(String version, String relation, String wanted) throws IOException {
-    String op = switch (relation) {
-      case "<<" -> "lt";
-      case "<=" -> "le";
-      case "=" -> "eq";
-      case ">=" -> "ge";
-      default -> "gt";
-    };
-    return Processes.run(List.of("dpkg", "--compare-versions", version, op, wanted), "", PROBE_TIMEOUT, Map.of()).exitCode() == 0;
+  private static boolean satisfies(String version, String relation, String wanted)
+      throws IOException {
+    String op =
+        switch (relation) {
+          case "<<" -> "lt";
+          case "<=" -> "le";
+          case "=" -> "eq";
+          case ">=" -> "ge";
+          default -> "gt";
+        };
+    return Processes.run(
+                List.of("dpkg", "--compare-versions", version, op, wanted),
+                "",
+                PROBE_TIMEOUT,
+                Map.of())
+            .exitCode()
+        == 0;
   }
 
-  private Processes.Outcome ssh(String node, String script, byte[] stdin, Duration timeout) throws IOException {
-    List<String> argv = List.of("ssh", "-F", sshConfig.toString(), "-o", "BatchMode=yes", node, script);
+  private Processes.Outcome ssh(String node, String script, byte[] stdin, Duration timeout)
+      throws IOException {
+    List<String> argv =
+        List.of("ssh", "-F", sshConfig.toString(), "-o", "BatchMode=yes", node, script);
     return Processes.run(argv, stdin, timeout, Map.of());
   }
 }

@@ -15,7 +15,10 @@ record Noted(Action action, String note) implements Action {
   @Override
   public Result apply(ActionContext context) throws IOException, SetupRefusal {
     Result result = action.apply(context);
-    return new Result(result.target(), result.status(), result.note().isEmpty() ? note : result.note() + "; " + note);
+    return new Result(
+        result.target(),
+        result.status(),
+        result.note().isEmpty() ? note : result.note() + "; " + note);
   }
 
   @Override

@@ -49,11 +49,14 @@ final class SshKeyPair implements Action {
     boolean hasPrivate = present(home, privateKey);
     boolean hasPublic = present(home, publicKey);
     if (hasPrivate) {
-      return hasPublic ? Result.of(key, Status.ALREADY_SET) : restorePublic(ctx, home, privateKey, publicKey);
+      return hasPublic
+          ? Result.of(key, Status.ALREADY_SET)
+          : restorePublic(ctx, home, privateKey, publicKey);
     }
     if (hasPublic) {
       throw new SetupRefusal(
-          ctx.tree().show(key + ".pub") + ": exists without its private key; move it away, then run again");
+          ctx.tree().show(key + ".pub")
+              + ": exists without its private key; move it away, then run again");
     }
     if (ctx.dryRun()) {
       ctx.out().println("ssh-keygen -t ed25519 -N '' -C " + comment() + " -f " + key);
@@ -76,14 +79,27 @@ final class SshKeyPair implements Action {
     return "wall@" + node.host();
   }
 
-  private void generate(ActionContext ctx, AtomicFile home, Path privateKey, Path publicKey) throws IOException {
+  private void generate(ActionContext ctx, AtomicFile home, Path privateKey, Path publicKey)
+      throws IOException {
     Path work = Files.createTempDirectory("wall-keygen");
     try {
       Path made = work.resolve("key");
       var outcome =
           Processes.run(
-              List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment(), "-f", made.toString()),
-              "", KEYGEN_TIMEOUT, Map.of());
+              List.of(
+                  "ssh-keygen",
+                  "-q",
+                  "-t",
+                  "ed25519",
+                  "-N",
+                  "",
+                  "-C",
+                  comment(),
+                  "-f",
+                  made.toString()),
+              "",
+              KEYGEN_TIMEOUT,
+              Map.of());
       if (outcome.exitCode() != 0) {
         throw new IOException("ssh-keygen failed: " + outcome.stderr().trim());
       }
@@ -91,7 +107,10 @@ final class SshKeyPair implements Action {
       for (String suffix : List.of("", ".pub")) {
         FileAttrs attrs = ctx.owned(node.user().owns(suffix.isEmpty() ? "rw-------" : "rw-r--r--"));
         journal.add(new Entry(ctx.module(), Kind.CREATED_FILE, key + suffix, ""));
-        home.write(suffix.isEmpty() ? privateKey : publicKey, Files.readAllBytes(work.resolve("key" + suffix)), attrs);
+        home.write(
+            suffix.isEmpty() ? privateKey : publicKey,
+            Files.readAllBytes(work.resolve("key" + suffix)),
+            attrs);
       }
     } finally {
       try (var left = Files.list(work)) {
@@ -111,13 +130,18 @@ final class SshKeyPair implements Action {
       return Result.of(key + ".pub", Status.WOULD_CHANGE);
     }
     // ssh-keygen reads the key from its standard input, as read without following a link.
-    var outcome = Processes.run(List.of("ssh-keygen", "-y", "-f", "/dev/stdin"),
-        home.read(privateKey).orElseThrow(), KEYGEN_TIMEOUT, Map.of());
+    var outcome =
+        Processes.run(
+            List.of("ssh-keygen", "-y", "-f", "/dev/stdin"),
+            home.read(privateKey).orElseThrow(),
+            KEYGEN_TIMEOUT,
+            Map.of());
     if (outcome.exitCode() != 0) {
       throw new IOException("ssh-keygen -y failed: " + outcome.stderr().trim());
     }
     String line = outcome.stdout().trim() + " " + comment() + "\n";
-    home.write(publicKey, line.getBytes(StandardCharsets.UTF_8), ctx.owned(node.user().owns("rw-r--r--")));
+    home.write(
+        publicKey, line.getBytes(StandardCharsets.UTF_8), ctx.owned(node.user().owns("rw-r--r--")));
     return new Result(key + ".pub", Status.CHANGED, "derived from the private key");
   }
 
@@ -127,10 +151,13 @@ final class SshKeyPair implements Action {
     Status status = Status.NOTHING_TO_UNDO;
     String sshDir = node.user().inHome(".ssh/");
     for (Entry entry : ctx.journal().entries()) {
-      if (!entry.module().equals(ctx.module()) || entry.kind() != Kind.CREATED_FILE || !entry.path().startsWith(sshDir)) {
+      if (!entry.module().equals(ctx.module())
+          || entry.kind() != Kind.CREATED_FILE
+          || !entry.path().startsWith(sshDir)) {
         continue;
       }
-      if (!entry.path().startsWith(key) && !entry.path().equals(node.user().inHome(SshFilesModule.KNOWN_HOSTS))) {
+      if (!entry.path().startsWith(key)
+          && !entry.path().equals(node.user().inHome(SshFilesModule.KNOWN_HOSTS))) {
         continue;
       }
       if (ctx.dryRun()) {

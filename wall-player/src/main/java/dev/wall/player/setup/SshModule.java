@@ -42,7 +42,8 @@ public final class SshModule implements SetupModule {
     if (node.isController() || authorize != null) {
       return Optional.empty();
     }
-    return Optional.of("the controller " + node.controller() + " sends its key here; or pass --authorize KEY.pub");
+    return Optional.of(
+        "the controller " + node.controller() + " sends its key here; or pass --authorize KEY.pub");
   }
 
   @Override
@@ -66,11 +67,15 @@ public final class SshModule implements SetupModule {
 
   /** An authorization whose line says so when the key gets no {@code from=}. */
   private static Action noted(Node node, Action authorization) {
-    return SshFilesModule.anyAddressNote(node).<Action>map(note -> new Noted(authorization, note))
+    return SshFilesModule.anyAddressNote(node)
+        .<Action>map(note -> new Noted(authorization, note))
         .orElse(authorization);
   }
 
-  /** A yes on the terminal, when there is one; null otherwise (a script must pass --accept-host-keys). */
+  /**
+   * A yes on the terminal, when there is one; null otherwise (a script must pass
+   * --accept-host-keys).
+   */
   private static java.util.function.Predicate<String> terminalConfirmation() {
     java.io.Console console = System.console();
     if (console == null) {
@@ -85,18 +90,22 @@ public final class SshModule implements SetupModule {
   private static String publicKey(Path file) throws SetupRefusal {
     try {
       String key = Files.readString(file).trim();
-      if (!key.matches("(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\\d+) [A-Za-z0-9+/=]+( [^\\r\\n]*)?")) {
-        throw new SetupRefusal(file + ": not one OpenSSH public key line; pass the controller's wall_ed25519.pub");
+      if (!key.matches(
+          "(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\\d+) [A-Za-z0-9+/=]+( [^\\r\\n]*)?")) {
+        throw new SetupRefusal(
+            file + ": not one OpenSSH public key line; pass the controller's wall_ed25519.pub");
       }
       return key;
     } catch (IOException e) {
-      throw new SetupRefusal(file + ": cannot read (" + e.getMessage() + "); pass the controller's wall_ed25519.pub");
+      throw new SetupRefusal(
+          file + ": cannot read (" + e.getMessage() + "); pass the controller's wall_ed25519.pub");
     }
   }
 
   /**
-   * authorized_keys with the key once, as {@link SshFilesModule#authorizedLine} restricts it; a line
-   * of the same key with other options (an older setup's) is replaced. Created 0600 for the user.
+   * authorized_keys with the key once, as {@link SshFilesModule#authorizedLine} restricts it; a
+   * line of the same key with other options (an older setup's) is replaced. Created 0600 for the
+   * user.
    */
   static FileEdit authorizedKeys(Node node, String key) {
     String line = SshFilesModule.authorizedLine(node, key);

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The wall's Debian package file: its name, version and dependencies, read with dpkg-deb. Where
- * the controller has wall installed from its package and no file at hand, the exact same package
- * is built again from the installed files and dpkg's own record of them ({@link #rebuildInstalled}).
+ * The wall's Debian package file: its name, version and dependencies, read with dpkg-deb. Where the
+ * controller has wall installed from its package and no file at hand, the exact same package is
+ * built again from the installed files and dpkg's own record of them ({@link #rebuildInstalled}).
  */
 public record WallPackage(Path file, String name, String version, String depends) {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -26,7 +26,12 @@ public record WallPackage(Path file, String name, String version, String depends
     if (!Files.isRegularFile(file)) {
       throw new IOException(file + ": no such package file");
     }
-    Processes.Outcome fields = Processes.run(List.of("dpkg-deb", "-f", file.toString(), "Package", "Version", "Depends"), "", TIMEOUT, Map.of());
+    Processes.Outcome fields =
+        Processes.run(
+            List.of("dpkg-deb", "-f", file.toString(), "Package", "Version", "Depends"),
+            "",
+            TIMEOUT,
+            Map.of());
     if (fields.exitCode() != 0) {
       throw new IOException(file + ": not a Debian package (" + fields.lastErrorLine() + ")");
     }
@@ -37,7 +42,10 @@ public record WallPackage(Path file, String name, String version, String depends
         control.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
       }
     }
-    return new WallPackage(file, control.getOrDefault("Package", ""), control.getOrDefault("Version", ""),
+    return new WallPackage(
+        file,
+        control.getOrDefault("Package", ""),
+        control.getOrDefault("Version", ""),
         control.getOrDefault("Depends", ""));
   }
 
@@ -68,7 +76,12 @@ public record WallPackage(Path file, String name, String version, String depends
 
   /** The installed wall's version, if dpkg says it is installed here. */
   public static Optional<String> installedVersion() throws IOException {
-    Processes.Outcome query = Processes.run(List.of("dpkg-query", "-W", "-f=${Status}\\t${Version}", "wall"), "", TIMEOUT, Map.of());
+    Processes.Outcome query =
+        Processes.run(
+            List.of("dpkg-query", "-W", "-f=${Status}\\t${Version}", "wall"),
+            "",
+            TIMEOUT,
+            Map.of());
     if (query.exitCode() != 0 || !query.stdout().startsWith("install ok installed\t")) {
       return Optional.empty();
     }
@@ -81,14 +94,19 @@ public record WallPackage(Path file, String name, String version, String depends
    * was installed from, so a node gets exactly what the controller runs.
    */
   public static WallPackage rebuildInstalled(Path dir) throws IOException {
-    String version = installedVersion().orElseThrow(() -> new IOException("wall is not installed from its package here"));
+    String version =
+        installedVersion()
+            .orElseThrow(() -> new IOException("wall is not installed from its package here"));
     Path tree = Files.createTempDirectory(dir, "wall-package");
     try {
       Path control = Files.createDirectories(tree.resolve("DEBIAN"));
-      Processes.Outcome status = Processes.run(List.of("dpkg-query", "-s", "wall"), "", TIMEOUT, Map.of());
+      Processes.Outcome status =
+          Processes.run(List.of("dpkg-query", "-s", "wall"), "", TIMEOUT, Map.of());
       StringBuilder fields = new StringBuilder();
       for (String line : status.stdout().lines().toList()) {
-        if (!line.startsWith("Status:") && !line.startsWith("Conffiles:") && !(line.startsWith(" ") && fields.isEmpty())) {
+        if (!line.startsWith("Status:")
+            && !line.startsWith("Conffiles:")
+            && !(line.startsWith(" ") && fields.isEmpty())) {
           fields.append(line).append('\n');
         }
       }
@@ -114,9 +132,16 @@ public record WallPackage(Path file, String name, String version, String depends
         }
       }
       Path file = dir.resolve("wall_" + version + "_all.deb");
-      Processes.Outcome built = Processes.run(List.of("dpkg-deb", "--root-owner-group", "--build", tree.toString(), file.toString()), "", TIMEOUT, Map.of());
+      Processes.Outcome built =
+          Processes.run(
+              List.of(
+                  "dpkg-deb", "--root-owner-group", "--build", tree.toString(), file.toString()),
+              "",
+              TIMEOUT,
+              Map.of());
       if (built.exitCode() != 0) {
-        throw new IOException("dpkg-deb could not rebuild the installed wall: " + built.lastErrorLine());
+        throw new IOException(
+            "dpkg-deb could not rebuild the installed wall: " + built.lastErrorLine());
       }
       return read(file);
     } finally {

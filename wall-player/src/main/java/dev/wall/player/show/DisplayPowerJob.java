@@ -11,8 +11,8 @@ import dev.wall.player.launch.MpirunCommand;
 import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.NodeJava;
 import dev.wall.player.nodes.Ssh;
-import dev.wall.player.process.ChildProcess;
 import dev.wall.player.plan.DisplaySettings;
+import dev.wall.player.process.ChildProcess;
 import dev.wall.player.wire.PowerOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,8 @@ public final class DisplayPowerJob {
 
   /** One order per display: the screens of a host's output share it. */
   List<PowerOrder> orders(boolean on, DisplaySettings display) {
-    DisplayPowerKind kind = layout.scheduleIfSet().map(Schedule::displayPower).orElse(DisplayPowerKind.AUTO);
+    DisplayPowerKind kind =
+        layout.scheduleIfSet().map(Schedule::displayPower).orElse(DisplayPowerKind.AUTO);
     Map<String, List<String>> screensByDisplay = new LinkedHashMap<>();
     Map<String, Screen> first = new LinkedHashMap<>();
     for (Screen screen : layout.screens()) {
@@ -56,13 +57,26 @@ public final class DisplayPowerJob {
       first.putIfAbsent(key, screen);
     }
     List<PowerOrder> orders = new ArrayList<>();
-    first.forEach((key, screen) -> orders.add(new PowerOrder(on, kind, screen.output(), display, screen.host(),
-        String.join(",", screensByDisplay.get(key)))));
+    first.forEach(
+        (key, screen) ->
+            orders.add(
+                new PowerOrder(
+                    on,
+                    kind,
+                    screen.output(),
+                    display,
+                    screen.host(),
+                    String.join(",", screensByDisplay.get(key)))));
     return orders;
   }
 
   /** mpirun's argv: one context per display, each on its host. Pure. */
-  List<String> argv(boolean on, DisplaySettings display, Path hostfile, String java, String classpath,
+  List<String> argv(
+      boolean on,
+      DisplaySettings display,
+      Path hostfile,
+      String java,
+      String classpath,
       MpiSettings mpi) {
     List<String> argv = MpirunCommand.preamble(layout, local, hostfile, mpi);
     Map<String, Integer> slots = new HostfileWriter(layout, "").slotsPerHost();
@@ -80,8 +94,13 @@ public final class DisplayPowerJob {
         argv.addAll(order.args());
       } else {
         // That node's own Java and Open MPI, never this controller's.
-        argv.addAll(NodeJava.command(NodeJava.Kind.RANK, MpirunCommand.RANK_JVM_OPTIONS, classpath, POWER_MAIN,
-            order.args()));
+        argv.addAll(
+            NodeJava.command(
+                NodeJava.Kind.RANK,
+                MpirunCommand.RANK_JVM_OPTIONS,
+                classpath,
+                POWER_MAIN,
+                order.args()));
       }
     }
     return argv;
@@ -95,15 +114,30 @@ public final class DisplayPowerJob {
       throws IOException, InterruptedException {
     Files.createDirectories(runDir);
     Path hostfile = runDir.resolve("hostfile");
-    new AtomicFile().write(hostfile, new HostfileWriter(layout, "").hostfile().getBytes(StandardCharsets.UTF_8));
+    new AtomicFile()
+        .write(
+            hostfile, new HostfileWriter(layout, "").hostfile().getBytes(StandardCharsets.UTF_8));
     List<String> answers = Collections.synchronizedList(new ArrayList<>());
-    List<String> argv = argv(on, display, hostfile,
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"),
-        MpiSettings.of(environment, Ssh.forThisUser()));
+    List<String> argv =
+        argv(
+            on,
+            display,
+            hostfile,
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            System.getProperty("java.class.path"),
+            MpiSettings.of(environment, Ssh.forThisUser()));
     Path log = runDir.resolve("power.log");
-    Files.deleteIfExists(log); // one job's log at a time: a wall that sleeps every night must not fill the disk
-    ChildProcess mpirun = ChildProcess.startRelayed("display-power", argv, log, environment,
-        line -> PowerOrder.parseResult(line).ifPresent(answers::add), line -> true, runDir);
+    Files.deleteIfExists(
+        log); // one job's log at a time: a wall that sleeps every night must not fill the disk
+    ChildProcess mpirun =
+        ChildProcess.startRelayed(
+            "display-power",
+            argv,
+            log,
+            environment,
+            line -> PowerOrder.parseResult(line).ifPresent(answers::add),
+            line -> true,
+            runDir);
     try {
       if (mpirun.waitFor(DEADLINE).isEmpty()) {
         mpirun.stop(Duration.ofSeconds(2));

@@ -3,8 +3,8 @@ package dev.wall.player.show;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.core.schedule.ScheduledRun;
 import dev.wall.player.launch.Outcome;
-import dev.wall.player.status.StatusBoard;
 import dev.wall.player.plan.DisplaySettings;
+import dev.wall.player.status.StatusBoard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -31,12 +31,18 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
   private final PrintWriter out;
 
   /**
-   * @param jobs the wall while open: one run of its job ({@link WallController#play}), or a
-   *     {@link Supervisor} that starts it again when it is lost; interrupted at the closing, it stops
+   * @param jobs the wall while open: one run of its job ({@link WallController#play}), or a {@link
+   *     Supervisor} that starts it again when it is lost; interrupted at the closing, it stops
    *     every rank and returns
    */
-  public ScheduledWall(Supervisor.Job jobs, DisplayPowerJob power, DisplaySettings display,
-      Map<String, String> environment, ScheduleClock clock, StatusBoard status, PrintWriter out) {
+  public ScheduledWall(
+      Supervisor.Job jobs,
+      DisplayPowerJob power,
+      DisplaySettings display,
+      Map<String, String> environment,
+      ScheduleClock clock,
+      StatusBoard status,
+      PrintWriter out) {
     this.jobs = jobs;
     this.power = power;
     this.display = display;
@@ -48,19 +54,24 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
 
   @Override
   public Optional<Outcome> playUntil(Optional<Instant> closeAt) throws InterruptedException {
-    say("waking: displays on, then loop 1" + closeAt.map(c -> ", until the closing at " + c).orElse(""));
+    say(
+        "waking: displays on, then loop 1"
+            + closeAt.map(c -> ", until the closing at " + c).orElse(""));
     switchDisplays(true);
     AtomicReference<Outcome> ended = new AtomicReference<>();
     AtomicReference<Throwable> crashed = new AtomicReference<>();
-    Thread job = new Thread(() -> {
-      try {
-        ended.set(jobs.run());
-      } catch (IOException e) {
-        crashed.set(e);
-      } catch (RuntimeException e) {
-        crashed.set(e);
-      }
-    }, "wall-job");
+    Thread job =
+        new Thread(
+            () -> {
+              try {
+                ended.set(jobs.run());
+              } catch (IOException e) {
+                crashed.set(e);
+              } catch (RuntimeException e) {
+                crashed.set(e);
+              }
+            },
+            "wall-job");
     status.waking();
     job.start();
     try {
@@ -97,7 +108,11 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
         say(answer);
       }
     } catch (IOException e) {
-      say("could not run the display power job: " + e.getMessage() + "; the screens " + (on ? "may stay dark" : "show black"));
+      say(
+          "could not run the display power job: "
+              + e.getMessage()
+              + "; the screens "
+              + (on ? "may stay dark" : "show black"));
     }
   }
 

@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Feeds systemd's watchdog for the autostart unit ({@code WatchdogSec=}), so that a wall that hangs
  * (no control round for a whole watchdog period) is killed and restarted. Java's Unix sockets are
- * stream sockets and systemd's notify socket is a datagram one, so each ping is a
- * {@code systemd-notify WATCHDOG=1} child: the unit says {@code NotifyAccess=all}, and
- * systemd-notify waits until systemd has read the message (its barrier), so the message is never
- * lost to the child exiting first. Outside such a unit (no {@code WATCHDOG_USEC}) it does nothing.
+ * stream sockets and systemd's notify socket is a datagram one, so each ping is a {@code
+ * systemd-notify WATCHDOG=1} child: the unit says {@code NotifyAccess=all}, and systemd-notify
+ * waits until systemd has read the message (its barrier), so the message is never lost to the child
+ * exiting first. Outside such a unit (no {@code WATCHDOG_USEC}) it does nothing.
  *
  * <p>Call {@link #alive} whenever the wall shows progress; it pings at most every quarter period,
  * on a thread of its own, and never blocks the caller.
@@ -37,14 +37,22 @@ public final class ServiceWatchdog {
     this.log = log;
   }
 
-  /** Active only under systemd with a watchdog for this process ({@code WATCHDOG_USEC}, {@code NOTIFY_SOCKET}). */
+  /**
+   * Active only under systemd with a watchdog for this process ({@code WATCHDOG_USEC}, {@code
+   * NOTIFY_SOCKET}).
+   */
   public static ServiceWatchdog fromEnvironment(Map<String, String> env, Path runDir) {
     String socket = env.get("NOTIFY_SOCKET");
     String usec = env.get("WATCHDOG_USEC");
-    if (socket == null || socket.isEmpty() || usec == null || !usec.matches("\\d{1,15}") || Long.parseLong(usec) == 0) {
+    if (socket == null
+        || socket.isEmpty()
+        || usec == null
+        || !usec.matches("\\d{1,15}")
+        || Long.parseLong(usec) == 0) {
       return NONE;
     }
-    return new ServiceWatchdog(socket, Long.parseLong(usec) * 1000 / 4, runDir.resolve("systemd-notify.log"));
+    return new ServiceWatchdog(
+        socket, Long.parseLong(usec) * 1000 / 4, runDir.resolve("systemd-notify.log"));
   }
 
   public boolean active() {
@@ -62,13 +70,16 @@ public final class ServiceWatchdog {
       return;
     }
     lastPing.set(now);
-    Thread ping = new Thread(() -> {
-      try {
-        notify("WATCHDOG=1");
-      } finally {
-        pinging.set(false);
-      }
-    }, "systemd-watchdog");
+    Thread ping =
+        new Thread(
+            () -> {
+              try {
+                notify("WATCHDOG=1");
+              } finally {
+                pinging.set(false);
+              }
+            },
+            "systemd-watchdog");
     ping.setDaemon(true);
     ping.start();
   }
@@ -77,8 +88,12 @@ public final class ServiceWatchdog {
   boolean notify(String message) {
     try {
       Files.createDirectories(log.getParent());
-      try (ChildProcess notify = ChildProcess.start("systemd-notify", List.of("systemd-notify", message), log,
-          Map.of("NOTIFY_SOCKET", notifySocket))) {
+      try (ChildProcess notify =
+          ChildProcess.start(
+              "systemd-notify",
+              List.of("systemd-notify", message),
+              log,
+              Map.of("NOTIFY_SOCKET", notifySocket))) {
         return notify.waitFor(NOTIFY_TIMEOUT).orElse(-1) == 0;
       }
     } catch (IOException e) {

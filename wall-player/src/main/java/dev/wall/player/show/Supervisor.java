@@ -20,6 +20,7 @@ import java.util.Locale;
 public final class Supervisor {
   static final Duration FIRST_WAIT = Duration.ofSeconds(1);
   static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+
   /** A run that played this long was healthy: the next failure waits the shortest time again. */
   static final Duration HEALTHY_RUN = Duration.ofMinutes(10);
 
@@ -29,7 +30,10 @@ public final class Supervisor {
     Outcome run() throws IOException;
   }
 
-  /** The nodes that do not answer now, one line each naming the node and its screens; none when all do. */
+  /**
+   * The nodes that do not answer now, one line each naming the node and its screens; none when all
+   * do.
+   */
   @FunctionalInterface
   public interface NodeCheck {
     List<String> notAnswering();
@@ -48,12 +52,19 @@ public final class Supervisor {
   private final Sleeper sleeper;
   private final java.util.function.LongSupplier nanoTime;
 
-  /** @param log where each restart is told, one line each */
+  /**
+   * @param log where each restart is told, one line each
+   */
   public Supervisor(Job job, NodeCheck nodes, StatusBoard board, PrintWriter log) {
     this(job, nodes, board, log, duration -> Thread.sleep(duration.toMillis()), System::nanoTime);
   }
 
-  Supervisor(Job job, NodeCheck nodes, StatusBoard board, PrintWriter log, Sleeper sleeper,
+  Supervisor(
+      Job job,
+      NodeCheck nodes,
+      StatusBoard board,
+      PrintWriter log,
+      Sleeper sleeper,
       java.util.function.LongSupplier nanoTime) {
     this.job = job;
     this.nodes = nodes;
@@ -77,7 +88,11 @@ public final class Supervisor {
         wait = FIRST_WAIT;
       }
       String cause = cause(outcome);
-      log.printf(Locale.ROOT, "wall: restarting the wall in %d s (restart %d): %s%n", wait.toSeconds(), restarts + 1,
+      log.printf(
+          Locale.ROOT,
+          "wall: restarting the wall in %d s (restart %d): %s%n",
+          wait.toSeconds(),
+          restarts + 1,
           cause);
       log.flush();
       board.restarting(cause, Instant.now().plus(wait));
@@ -106,7 +121,9 @@ public final class Supervisor {
         return;
       }
       if (!missing.equals(told)) {
-        log.println("wall: waiting for every node to answer before the restart: " + String.join("; ", missing));
+        log.println(
+            "wall: waiting for every node to answer before the restart: "
+                + String.join("; ", missing));
         log.flush();
         board.waitingFor(missing);
         told = missing;

@@ -26,8 +26,8 @@ import java.util.Map;
 /**
  * A show, from its plan to how it ended: the checks before anything starts, then one run of the
  * wall, or runs under a {@link Supervisor} when it loops for ever, by its opening hours when it has
- * them, with the status file and the status page beside it. {@code wall play} and {@code wall
- * demo} both play through here.
+ * them, with the status file and the status page beside it. {@code wall play} and {@code wall demo}
+ * both play through here.
  */
 public final class WallShow {
   /**
@@ -41,8 +41,14 @@ public final class WallShow {
    * @param statusPort its port (0: any free one)
    * @param warmUp only record what makes the ranks start fast here, then stop
    */
-  public record Settings(Path reportFile, boolean quiet, boolean liveStatus, ScheduleClock clock,
-      InetAddress statusAddress, int statusPort, boolean warmUp) {
+  public record Settings(
+      Path reportFile,
+      boolean quiet,
+      boolean liveStatus,
+      ScheduleClock clock,
+      InetAddress statusAddress,
+      int statusPort,
+      boolean warmUp) {
 
     /** A show with no report, no page, on the real clock. */
     public static Settings plain(boolean liveStatus) {
@@ -59,25 +65,30 @@ public final class WallShow {
    * @throws InvalidLayoutException for clips that cannot play together (bad input)
    * @throws LaunchRefused when this machine cannot start the wall as it is
    */
-  public static Outcome play(ShowPlan plan, Settings settings, Map<String, String> env, PrintWriter out,
-      PrintWriter err) throws InvalidLayoutException, IOException {
+  public static Outcome play(
+      ShowPlan plan, Settings settings, Map<String, String> env, PrintWriter out, PrintWriter err)
+      throws InvalidLayoutException, IOException {
     try {
       RunFolder.prepare(plan.runDir());
     } catch (RunFolder.RefusedException e) {
       throw new LaunchRefused(e.getMessage());
     }
-    List<Problem> uneven = ItemLengths.check(plan.layoutFile().toString(), plan.layout(),
-        plan.runDir().resolve("probes"));
+    List<Problem> uneven =
+        ItemLengths.check(
+            plan.layoutFile().toString(), plan.layout(), plan.runDir().resolve("probes"));
     if (!uneven.isEmpty()) {
       throw new InvalidLayoutException(uneven);
     }
-    OpenMpiCheck.problem(plan.runDir()).ifPresent(problem -> {
-      throw new LaunchRefused(problem);
-    });
+    OpenMpiCheck.problem(plan.runDir())
+        .ifPresent(
+            problem -> {
+              throw new LaunchRefused(problem);
+            });
     LocalMachine local = LocalMachine.detect();
     try (PlayReport report = PlayReport.to(settings.reportFile(), plan.layoutFile())) {
-      WallController controller = new WallController(plan, local, out, err, report, settings.quiet(),
-          settings.liveStatus());
+      WallController controller =
+          new WallController(
+              plan, local, out, err, report, settings.quiet(), settings.liveStatus());
       if (settings.warmUp()) {
         RankClassArchive.forThisJvm().ensureRecorded(plan);
         // Works out mpirun's command line without running it, so a controller archive recorded
@@ -94,19 +105,41 @@ public final class WallShow {
    * again whenever it is lost; by its opening hours when it has them. The status file and the
    * status page say how it goes meanwhile.
    */
-  private static Outcome play(ShowPlan plan, LocalMachine local, WallController controller,
-      Map<String, String> env, Settings settings, PrintWriter out, PrintWriter err) throws IOException {
-    StatusBoard board = new StatusBoard(plan.runDir(), local.hostname(),
-        plan.layoutFile().toAbsolutePath().toString(), plan.forever());
+  private static Outcome play(
+      ShowPlan plan,
+      LocalMachine local,
+      WallController controller,
+      Map<String, String> env,
+      Settings settings,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
+    StatusBoard board =
+        new StatusBoard(
+            plan.runDir(),
+            local.hostname(),
+            plan.layoutFile().toAbsolutePath().toString(),
+            plan.forever());
     try {
       controller.reportStatusTo(board::status);
       controller.signalAliveTo(ServiceWatchdog.fromEnvironment(env, plan.runDir())::alive);
       Supervisor.Job job = () -> controller.play(env);
       if (plan.forever()) {
-        job = new Supervisor(job, new PreflightNodeCheck(plan.layout(), local, plan.runDir()), board, err)::run;
+        job =
+            new Supervisor(
+                    job, new PreflightNodeCheck(plan.layout(), local, plan.runDir()), board, err)
+                ::run;
       }
-      ScheduledPlay play = new ScheduledPlay(plan.layout(), board, local, plan.runDir(), settings.clock(),
-          settings.statusAddress(), settings.statusPort(), out);
+      ScheduledPlay play =
+          new ScheduledPlay(
+              plan.layout(),
+              board,
+              local,
+              plan.runDir(),
+              settings.clock(),
+              settings.statusAddress(),
+              settings.statusPort(),
+              out);
       return play.play(job, plan.display(), env);
     } finally {
       board.stopped();

@@ -26,8 +26,11 @@ public final class LiveStatus implements StatusSource {
   private final Supplier<WallState> board;
   private volatile IntFunction<Optional<byte[]>> thumbnails = rank -> Optional.empty();
 
-  /** @param board the wall's state now, as the status file holds it */
-  public LiveStatus(Layout layout, Optional<OpeningHours> hours, ScheduleClock clock, Supplier<WallState> board) {
+  /**
+   * @param board the wall's state now, as the status file holds it
+   */
+  public LiveStatus(
+      Layout layout, Optional<OpeningHours> hours, ScheduleClock clock, Supplier<WallState> board) {
     this.layout = layout;
     this.hours = hours;
     this.clock = clock;
@@ -50,11 +53,14 @@ public final class LiveStatus implements StatusSource {
       if (round != null && rank < round.screens().size()) {
         screens.add(view(round.screens().get(rank), round));
       } else {
-        screens.add(new ScreenView(screen.name(), screen.host(), tile, label, null, null, null, null, null));
+        screens.add(
+            new ScreenView(
+                screen.name(), screen.host(), tile, label, null, null, null, null, null));
       }
     }
     String schedule = hours.map(h -> h.nextChangeLabel(clock.now())).orElse(null);
-    return new StatusView(layout, clock.now(), round != null ? round.line() : label, schedule, screens);
+    return new StatusView(
+        layout, clock.now(), round != null ? round.line() : label, schedule, screens);
   }
 
   /** The wall's phase as one line, for a wall with no control round to show. */
@@ -63,7 +69,8 @@ public final class LiveStatus implements StatusSource {
       case STARTING -> "starting";
       case PLAYING -> "playing";
       case RESTARTING -> "restarting: " + wall.lastRestartCause();
-      case WAITING_FOR_NODES -> "waiting for every node to answer: " + String.join("; ", wall.waitingFor());
+      case WAITING_FOR_NODES ->
+          "waiting for every node to answer: " + String.join("; ", wall.waitingFor());
       case OFF -> wall.offLabel() == null ? "off (schedule)" : wall.offLabel();
       case STOPPED -> "stopped";
     };
@@ -72,24 +79,35 @@ public final class LiveStatus implements StatusSource {
   /** A screen as rank 0 reported it. A screen that is not playing has no loop, skew or rate. */
   private static ScreenView view(WallStatus.Screen screen, WallStatus wall) {
     boolean playing = screen.state() == ScreenState.PLAYING;
-    String state = switch (screen.state()) {
-      case PLAYING -> ScreenView.PLAYING;
-      case RECOVERING -> ScreenView.RECOVERING;
-      case GIVEN_UP -> ScreenView.GIVEN_UP;
-      case STOPPED -> ScreenView.STOPPED;
-    };
-    return new ScreenView(screen.name(), screen.host(), state, screen.state().label(),
-        playing ? Integer.valueOf(wall.loop()) : null, screen.skewFrames(wall.frameRate()),
-        playing ? Double.valueOf(screen.rate()) : null, screen.restarts(),
-        screen.lastError() == null ? null : screen.lastError()
-            + (screen.lastErrorAt() == null ? "" : " (" + screen.lastErrorAt() + ")"));
+    String state =
+        switch (screen.state()) {
+          case PLAYING -> ScreenView.PLAYING;
+          case RECOVERING -> ScreenView.RECOVERING;
+          case GIVEN_UP -> ScreenView.GIVEN_UP;
+          case STOPPED -> ScreenView.STOPPED;
+        };
+    return new ScreenView(
+        screen.name(),
+        screen.host(),
+        state,
+        screen.state().label(),
+        playing ? Integer.valueOf(wall.loop()) : null,
+        screen.skewFrames(wall.frameRate()),
+        playing ? Double.valueOf(screen.rate()) : null,
+        screen.restarts(),
+        screen.lastError() == null
+            ? null
+            : screen.lastError()
+                + (screen.lastErrorAt() == null ? "" : " (" + screen.lastErrorAt() + ")"));
   }
 
   @Override
   public Optional<byte[]> thumbnail(int rank) {
     WallState state = board.get();
     WallStatus round = state.wall().phase() == WallState.Phase.PLAYING ? state.status() : null;
-    if (round == null || rank >= round.screens().size() || round.screens().get(rank).state() != ScreenState.PLAYING) {
+    if (round == null
+        || rank >= round.screens().size()
+        || round.screens().get(rank).state() != ScreenState.PLAYING) {
       return Optional.empty();
     }
     return thumbnails.apply(rank);

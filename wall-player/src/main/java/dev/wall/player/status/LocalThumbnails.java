@@ -16,9 +16,9 @@ import java.util.function.IntFunction;
 
 /**
  * Thumbnails for the status page, taken by the screen's own player: mpv's {@code
- * screenshot-to-file} through its IPC socket, for the screens of this machine. A picture is at
- * most {@link #FRESH} old, so a page reloaded by many browsers costs the player one screenshot.
- * Screens on other nodes have none yet (their sockets are on their own machines).
+ * screenshot-to-file} through its IPC socket, for the screens of this machine. A picture is at most
+ * {@link #FRESH} old, so a page reloaded by many browsers costs the player one screenshot. Screens
+ * on other nodes have none yet (their sockets are on their own machines).
  */
 public final class LocalThumbnails implements IntFunction<Optional<byte[]>> {
   static final Duration FRESH = Duration.ofSeconds(2);

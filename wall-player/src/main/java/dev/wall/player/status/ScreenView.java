@@ -11,8 +11,16 @@ package dev.wall.player.status;
  * @param restarts players started in place of a failed one, or null when unknown
  * @param lastError its last failure, or null
  */
-public record ScreenView(String name, String host, String state, String label, Integer loop, Double skewFrames,
-    Double rate, Integer restarts, String lastError) {
+public record ScreenView(
+    String name,
+    String host,
+    String state,
+    String label,
+    Integer loop,
+    Double skewFrames,
+    Double rate,
+    Integer restarts,
+    String lastError) {
   public static final String PLAYING = "playing";
   public static final String RECOVERING = "recovering";
   public static final String GIVEN_UP = "given-up";

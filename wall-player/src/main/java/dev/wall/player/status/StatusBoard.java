@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The controller's side of the status file: keeps what the wall is doing as it changes (about
- * once a second, with each control round) and writes it to the run folder at most once a second,
- * on a thread of its own, so neither a slow disk nor a burst of changes touches the relay of the
- * ranks' messages. Nothing of the past is kept: only the latest state.
+ * The controller's side of the status file: keeps what the wall is doing as it changes (about once
+ * a second, with each control round) and writes it to the run folder at most once a second, on a
+ * thread of its own, so neither a slow disk nor a burst of changes touches the relay of the ranks'
+ * messages. Nothing of the past is kept: only the latest state.
  */
 public final class StatusBoard implements AutoCloseable {
   private static final long WRITE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -119,9 +119,23 @@ public final class StatusBoard implements AutoCloseable {
   /** The state as it would be written now. */
   public synchronized WallState snapshot() {
     Instant now = Instant.now();
-    return new WallState(new WallState.Wall(ProcessHandle.current().pid(), processStart, host, layout, phase,
-        supervised, started.toString(), jobRestarts, text(lastRestartAt), lastRestartCause, text(nextStartAt),
-        waitingFor, offLabel, now.toString()), status);
+    return new WallState(
+        new WallState.Wall(
+            ProcessHandle.current().pid(),
+            processStart,
+            host,
+            layout,
+            phase,
+            supervised,
+            started.toString(),
+            jobRestarts,
+            text(lastRestartAt),
+            lastRestartCause,
+            text(nextStartAt),
+            waitingFor,
+            offLabel,
+            now.toString()),
+        status);
   }
 
   /** Why the last write failed, or null: the wall plays on without its status file. */
@@ -145,7 +159,8 @@ public final class StatusBoard implements AutoCloseable {
       synchronized (this) {
         try {
           while (!closed && (!dirty || System.nanoTime() - lastWrite < WRITE_EVERY_NANOS)) {
-            long wait = dirty ? WRITE_EVERY_NANOS - (System.nanoTime() - lastWrite) : WRITE_EVERY_NANOS;
+            long wait =
+                dirty ? WRITE_EVERY_NANOS - (System.nanoTime() - lastWrite) : WRITE_EVERY_NANOS;
             TimeUnit.NANOSECONDS.timedWait(this, Math.max(1_000_000, wait));
           }
         } catch (InterruptedException e) {

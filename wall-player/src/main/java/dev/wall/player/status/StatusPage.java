@@ -15,13 +15,15 @@ import java.util.Map;
 public final class StatusPage {
   static final int REFRESH_SECONDS = 2;
   static final int DRAWING_WIDTH = 900;
+
   /** Tile colours by state: green plays, amber recovers, red gave up, grey is off or stopped. */
-  static final Map<String, String> FILL = Map.of(
-      ScreenView.PLAYING, "#2e8b57",
-      ScreenView.RECOVERING, "#e0a020",
-      ScreenView.GIVEN_UP, "#c0392b",
-      ScreenView.STOPPED, "#6b6b6b",
-      ScreenView.OFF, "#3a3f4b");
+  static final Map<String, String> FILL =
+      Map.of(
+          ScreenView.PLAYING, "#2e8b57",
+          ScreenView.RECOVERING, "#e0a020",
+          ScreenView.GIVEN_UP, "#c0392b",
+          ScreenView.STOPPED, "#6b6b6b",
+          ScreenView.OFF, "#3a3f4b");
 
   private StatusPage() {}
 
@@ -29,20 +31,28 @@ public final class StatusPage {
     StringBuilder page = new StringBuilder(4096);
     String title = view.layout().name() == null ? "wall" : view.layout().name();
     page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta http-equiv=\"refresh\" content=\"").append(REFRESH_SECONDS).append("\">")
-        .append("<title>").append(escape(title)).append(" · wall status</title>")
-        .append("<style>body{font:15px/1.4 sans-serif;margin:24px;background:#f4f4f4;color:#222}"
-            + "h1{font-size:22px;margin:0 0 4px}p{margin:2px 0}svg{background:#262626;margin:14px 0;max-width:100%}"
-            + "table{border-collapse:collapse;background:#fff}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}"
-            + ".state{font-weight:bold}.playing{color:#2e8b57}.recovering{color:#b07a00}.given-up{color:#c0392b}"
-            + ".off,.stopped{color:#555}</style></head><body>\n");
+        .append("<meta http-equiv=\"refresh\" content=\"")
+        .append(REFRESH_SECONDS)
+        .append("\">")
+        .append("<title>")
+        .append(escape(title))
+        .append(" · wall status</title>")
+        .append(
+            "<style>body{font:15px/1.4 sans-serif;margin:24px;background:#f4f4f4;color:#222}"
+                + "h1{font-size:22px;margin:0 0 4px}p{margin:2px 0}svg{background:#262626;margin:14px 0;max-width:100%}"
+                + "table{border-collapse:collapse;background:#fff}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}"
+                + ".state{font-weight:bold}.playing{color:#2e8b57}.recovering{color:#b07a00}.given-up{color:#c0392b}"
+                + ".off,.stopped{color:#555}</style></head><body>\n");
     page.append("<h1>").append(escape(title)).append("</h1>\n");
     page.append("<p id=\"headline\">").append(escape(view.headline())).append("</p>\n");
     if (view.schedule() != null) {
       page.append("<p id=\"schedule\">Schedule: ").append(escape(view.schedule())).append("</p>\n");
     }
-    page.append("<p>At ").append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-        .format(view.at().atOffset(ZoneOffset.UTC))).append("</p>\n");
+    page.append("<p>At ")
+        .append(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+                .format(view.at().atOffset(ZoneOffset.UTC)))
+        .append("</p>\n");
     drawing(page, view);
     table(page, view);
     page.append("</body></html>\n");
@@ -54,8 +64,14 @@ public final class StatusPage {
     double scale = Math.min(DRAWING_WIDTH / (double) geometry.width(), 500.0 / geometry.height());
     int width = (int) Math.round(geometry.width() * scale);
     int height = (int) Math.round(geometry.height() * scale);
-    page.append("<svg id=\"wall\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-        .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+    page.append("<svg id=\"wall\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
         .append("\" role=\"img\" aria-label=\"the wall to scale\">\n");
     for (int rank = 0; rank < view.screens().size(); rank++) {
       ScreenView screen = view.screens().get(rank);
@@ -64,36 +80,73 @@ public final class StatusPage {
       int y = (int) Math.round(area.y() * scale);
       int w = Math.max(1, (int) Math.round(area.width() * scale) - 2);
       int h = Math.max(1, (int) Math.round(area.height() * scale) - 2);
-      page.append("<g class=\"tile ").append(screen.state()).append("\" data-screen=\"").append(escape(screen.name()))
-          .append("\"><rect x=\"").append(x + 1).append("\" y=\"").append(y + 1).append("\" width=\"").append(w)
-          .append("\" height=\"").append(h).append("\" fill=\"").append(FILL.getOrDefault(screen.state(), "#6b6b6b"))
+      page.append("<g class=\"tile ")
+          .append(screen.state())
+          .append("\" data-screen=\"")
+          .append(escape(screen.name()))
+          .append("\"><rect x=\"")
+          .append(x + 1)
+          .append("\" y=\"")
+          .append(y + 1)
+          .append("\" width=\"")
+          .append(w)
+          .append("\" height=\"")
+          .append(h)
+          .append("\" fill=\"")
+          .append(FILL.getOrDefault(screen.state(), "#6b6b6b"))
           .append("\" stroke=\"#111\"/>");
       int cx = x + w / 2;
       int cy = y + h / 2;
-      page.append("<text x=\"").append(cx).append("\" y=\"").append(cy - 4)
+      page.append("<text x=\"")
+          .append(cx)
+          .append("\" y=\"")
+          .append(cy - 4)
           .append("\" fill=\"#fff\" font-size=\"16\" font-weight=\"bold\" text-anchor=\"middle\">")
-          .append(escape(screen.name())).append("</text>");
-      page.append("<text x=\"").append(cx).append("\" y=\"").append(cy + 16)
-          .append("\" fill=\"#fff\" font-size=\"12\" text-anchor=\"middle\">").append(escape(screen.label()))
+          .append(escape(screen.name()))
+          .append("</text>");
+      page.append("<text x=\"")
+          .append(cx)
+          .append("\" y=\"")
+          .append(cy + 16)
+          .append("\" fill=\"#fff\" font-size=\"12\" text-anchor=\"middle\">")
+          .append(escape(screen.label()))
           .append("</text></g>\n");
     }
     page.append("</svg>\n");
   }
 
   private static void table(StringBuilder page, StatusView view) {
-    page.append("<table id=\"screens\"><tr><th>rank</th><th>screen</th><th>host</th><th>state</th><th>loop</th>"
-        + "<th>skew (frames)</th><th>rate</th><th>restarts</th><th>last error</th><th>picture</th></tr>\n");
+    page.append(
+        "<table id=\"screens\"><tr><th>rank</th><th>screen</th><th>host</th><th>state</th><th>loop</th>"
+            + "<th>skew (frames)</th><th>rate</th><th>restarts</th><th>last error</th><th>picture</th></tr>\n");
     for (int rank = 0; rank < view.screens().size(); rank++) {
       ScreenView s = view.screens().get(rank);
-      page.append("<tr><td>").append(rank).append("</td><td>").append(escape(s.name())).append("</td><td>")
-          .append(escape(s.host())).append("</td><td class=\"state ").append(s.state()).append("\">")
-          .append(escape(s.label())).append("</td><td>").append(orDash(s.loop())).append("</td><td>")
-          .append(s.skewFrames() == null ? "-" : String.format(Locale.ROOT, "%+.2f", s.skewFrames()))
-          .append("</td><td>").append(s.rate() == null ? "-" : String.format(Locale.ROOT, "%.4f", s.rate()))
-          .append("</td><td>").append(orDash(s.restarts())).append("</td><td>")
-          .append(s.lastError() == null ? "-" : escape(s.lastError())).append("</td><td>")
-          .append(s.state().equals(ScreenView.PLAYING)
-              ? "<a href=\"/screen/" + rank + ".jpg\">thumbnail</a>" : "-")
+      page.append("<tr><td>")
+          .append(rank)
+          .append("</td><td>")
+          .append(escape(s.name()))
+          .append("</td><td>")
+          .append(escape(s.host()))
+          .append("</td><td class=\"state ")
+          .append(s.state())
+          .append("\">")
+          .append(escape(s.label()))
+          .append("</td><td>")
+          .append(orDash(s.loop()))
+          .append("</td><td>")
+          .append(
+              s.skewFrames() == null ? "-" : String.format(Locale.ROOT, "%+.2f", s.skewFrames()))
+          .append("</td><td>")
+          .append(s.rate() == null ? "-" : String.format(Locale.ROOT, "%.4f", s.rate()))
+          .append("</td><td>")
+          .append(orDash(s.restarts()))
+          .append("</td><td>")
+          .append(s.lastError() == null ? "-" : escape(s.lastError()))
+          .append("</td><td>")
+          .append(
+              s.state().equals(ScreenView.PLAYING)
+                  ? "<a href=\"/screen/" + rank + ".jpg\">thumbnail</a>"
+                  : "-")
           .append("</td></tr>\n");
     }
     page.append("</table>\n");

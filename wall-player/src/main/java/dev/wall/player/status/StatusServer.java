@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The read-only status page, on the wall's own small HTTP server ({@link HttpFrontEnd}): a slow
- * or hostile client holds no thread, every connection, byte and second is bounded, and a request
- * is answered only when its Host is this machine's (so a page elsewhere cannot read it through
- * DNS rebinding).
+ * The read-only status page, on the wall's own small HTTP server ({@link HttpFrontEnd}): a slow or
+ * hostile client holds no thread, every connection, byte and second is bounded, and a request is
+ * answered only when its Host is this machine's (so a page elsewhere cannot read it through DNS
+ * rebinding).
  *
  * <p>It serves exactly three paths, matched on the raw request path, and no files: {@code /} (the
  * page), {@code /status.json} (the same facts) and {@code /screen/N.jpg} (a thumbnail). Anything
@@ -28,6 +28,7 @@ public final class StatusServer implements AutoCloseable {
   private static final Pattern THUMBNAIL = Pattern.compile("/screen/([0-9]{1,3})\\.jpg");
   private static final String SECURITY_POLICY =
       "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
   /**
    * Thumbnails taken at once: each can wait seconds for a player, so they may hold at most this
    * many of the server's workers, and the page always has the others.
@@ -50,8 +51,12 @@ public final class StatusServer implements AutoCloseable {
   public static StatusServer start(StatusSource source, InetAddress address, int port)
       throws IOException {
     StatusServer status = new StatusServer(source);
-    status.server = HttpFrontEnd.start(new InetSocketAddress(address, port),
-        HttpLimits.STATUS_SERVER, "status-page", status::handle);
+    status.server =
+        HttpFrontEnd.start(
+            new InetSocketAddress(address, port),
+            HttpLimits.STATUS_SERVER,
+            "status-page",
+            status::handle);
     return status;
   }
 
@@ -89,12 +94,14 @@ public final class StatusServer implements AutoCloseable {
       return notFound();
     }
     if (path.equals("/")) {
-      return HttpResponse.of(200, "text/html; charset=utf-8",
+      return HttpResponse.of(
+          200,
+          "text/html; charset=utf-8",
           StatusPage.html(source.now()).getBytes(StandardCharsets.UTF_8));
     }
     if (path.equals("/status.json")) {
-      return HttpResponse.of(200, "application/json",
-          StatusJson.of(source.now()).getBytes(StandardCharsets.UTF_8));
+      return HttpResponse.of(
+          200, "application/json", StatusJson.of(source.now()).getBytes(StandardCharsets.UTF_8));
     }
     Matcher thumbnail = THUMBNAIL.matcher(path);
     if (thumbnail.matches()) {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param schedule the next schedule change ({@code opens Mon 09:30}), or null without a schedule
  * @param screens every screen, in rank order
  */
-public record StatusView(Layout layout, Instant at, String headline, String schedule, List<ScreenView> screens) {
+public record StatusView(
+    Layout layout, Instant at, String headline, String schedule, List<ScreenView> screens) {
   public StatusView {
     screens = List.copyOf(screens);
   }

@@ -10,27 +10,34 @@ import java.util.regex.Pattern;
 
 /**
  * What this installation of wall is, as {@code wall --version} prints it and as another node's
- * answer is compared with it: the release and the commit it was built from (both written into
- * the jar at build time, never "dev"), the installed Open MPI and the Open MPI its mpi.jar was
- * built for.
+ * answer is compared with it: the release and the commit it was built from (both written into the
+ * jar at build time, never "dev"), the installed Open MPI and the Open MPI its mpi.jar was built
+ * for.
  *
  * @param release the Maven version of the build, such as {@code 0.1.0-SNAPSHOT}
- * @param commit the commit's abbreviated id, with {@code -modified} when the build had local changes
- * @param openMpi the installed Open MPI ({@code mpirun --version}), or null when it is not installed
+ * @param commit the commit's abbreviated id, with {@code -modified} when the build had local
+ *     changes
+ * @param openMpi the installed Open MPI ({@code mpirun --version}), or null when it is not
+ *     installed
  * @param mpiJar the version in mpi.jar's manifest, or null when mpi.jar is not on the classpath
  */
 public record InstalledVersion(String release, String commit, String openMpi, String mpiJar) {
   /** The resource the build writes (git-commit-id-maven-plugin, in wall-player's pom). */
   static final String BUILD_PROPERTIES = "/dev/wall/player/versions/build.properties";
+
   /** The resource Maven filters with the project's version. */
   static final String RELEASE_PROPERTIES = "/dev/wall/player/versions/release.properties";
+
   private static final String UNKNOWN = "unknown";
   private static final Pattern FIRST_LINE = Pattern.compile("wall (\\S+) commit (\\S+)");
   private static final Pattern MPI_LINE = Pattern.compile("Open MPI (\\S+), mpi\\.jar (\\S+)");
 
   /** This JVM's wall, with Open MPI as found now. */
   public static InstalledVersion current(java.nio.file.Path scratch) {
-    return new InstalledVersion(Build.RELEASE, Build.COMMIT, OpenMpiCheck.installed(scratch).orElse(null),
+    return new InstalledVersion(
+        Build.RELEASE,
+        Build.COMMIT,
+        OpenMpiCheck.installed(scratch).orElse(null),
         OpenMpiCheck.bindingsVersion());
   }
 
@@ -53,7 +60,10 @@ public record InstalledVersion(String release, String commit, String openMpi, St
     };
   }
 
-  /** Reads another node's {@code wall --version} output; empty when it is not ours (util-linux's wall, say). */
+  /**
+   * Reads another node's {@code wall --version} output; empty when it is not ours (util-linux's
+   * wall, say).
+   */
   public static Optional<InstalledVersion> parse(String versionOutput) {
     Matcher first = FIRST_LINE.matcher(versionOutput);
     if (!first.find()) {
@@ -61,13 +71,18 @@ public record InstalledVersion(String release, String commit, String openMpi, St
     }
     Matcher mpi = MPI_LINE.matcher(versionOutput);
     boolean hasMpi = mpi.find();
-    return Optional.of(new InstalledVersion(first.group(1), first.group(2),
-        hasMpi ? fromNone(mpi.group(1)) : null, hasMpi ? fromNone(mpi.group(2)) : null));
+    return Optional.of(
+        new InstalledVersion(
+            first.group(1),
+            first.group(2),
+            hasMpi ? fromNone(mpi.group(1)) : null,
+            hasMpi ? fromNone(mpi.group(2)) : null));
   }
 
   /** Whether {@code other} runs the same wall (release and commit) on the same Open MPI. */
   public boolean sameAs(InstalledVersion other) {
-    return wall().equals(other.wall()) && java.util.Objects.equals(openMpi, other.openMpi)
+    return wall().equals(other.wall())
+        && java.util.Objects.equals(openMpi, other.openMpi)
         && java.util.Objects.equals(mpiJar, other.mpiJar);
   }
 
@@ -90,7 +105,10 @@ public record InstalledVersion(String release, String commit, String openMpi, St
       load(props, BUILD_PROPERTIES);
       RELEASE = props.getProperty("wall.release", UNKNOWN);
       String id = props.getProperty("git.commit.id.abbrev", UNKNOWN);
-      COMMIT = id.isEmpty() ? UNKNOWN : id + ("true".equals(props.getProperty("git.dirty")) ? "-modified" : "");
+      COMMIT =
+          id.isEmpty()
+              ? UNKNOWN
+              : id + ("true".equals(props.getProperty("git.dirty")) ? "-modified" : "");
     }
 
     private static void load(Properties props, String resource) {

@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
 
 /**
  * Checks, before anything starts, that Open MPI is installed and that the Java half on our
- * classpath was built for exactly that version: a mismatch would only fail later, inside
- * MPI_Init, on every node at once.
+ * classpath was built for exactly that version: a mismatch would only fail later, inside MPI_Init,
+ * on every node at once.
  */
 public final class OpenMpiCheck {
   private static final Pattern VERSION = Pattern.compile("\\(Open MPI\\) (\\d+\\.\\d+\\.\\d+)");
   private static final String FIX = "run bin/bootstrap";
   private static final Duration VERSION_DEADLINE = Duration.ofSeconds(20);
+
   /** The version mpirun said, once it said one. */
   private static volatile String installed;
 
@@ -36,8 +37,10 @@ public final class OpenMpiCheck {
   public static Optional<String> problem(Path scratch) {
     Optional<String> installed = installed(scratch);
     if (installed.isEmpty()) {
-      return Optional.of("mpirun not found: Open MPI is not installed; " + FIX
-          + " (or apt-get install openmpi-bin libopenmpi-dev)");
+      return Optional.of(
+          "mpirun not found: Open MPI is not installed; "
+              + FIX
+              + " (or apt-get install openmpi-bin libopenmpi-dev)");
     }
     return problem(installed.get(), bindingsVersion());
   }
@@ -46,15 +49,25 @@ public final class OpenMpiCheck {
   static Optional<String> problem(String installed, String jar) {
     int major = Integer.parseInt(installed.substring(0, installed.indexOf('.')));
     if (major >= 6) {
-      return Optional.of("Open MPI " + installed
-          + " has no Java bindings (removed in 6.0); install Open MPI 4.1.x or 5.0.x (" + FIX + ")");
+      return Optional.of(
+          "Open MPI "
+              + installed
+              + " has no Java bindings (removed in 6.0); install Open MPI 4.1.x or 5.0.x ("
+              + FIX
+              + ")");
     }
     if (jar == null) {
       return Optional.of("Open MPI's Java bindings (mpi.jar) are not on the classpath; " + FIX);
     }
     if (!jar.equals(installed)) {
-      return Optional.of("mpi.jar was built for Open MPI " + jar
-          + " but Open MPI " + installed + " is installed; " + FIX + " to rebuild it");
+      return Optional.of(
+          "mpi.jar was built for Open MPI "
+              + jar
+              + " but Open MPI "
+              + installed
+              + " is installed; "
+              + FIX
+              + " to rebuild it");
     }
     return Optional.empty();
   }
@@ -63,9 +76,9 @@ public final class OpenMpiCheck {
    * The installed Open MPI's version, from {@code mpirun --version}; empty when mpirun is missing.
    * Asked once per JVM: the launcher's check, the controller's versions and its own node's answer
    * to the checks before a start all read the same. The answer is also kept in {@code scratch}
-   * beside the identity of the mpirun that gave it (its real path, size and modification time),
-   * so the next start on this node reads it instead of running mpirun again (0.1 s of start-up,
-   * more on a Pi): an upgraded Open MPI is a new file, and is asked again.
+   * beside the identity of the mpirun that gave it (its real path, size and modification time), so
+   * the next start on this node reads it instead of running mpirun again (0.1 s of start-up, more
+   * on a Pi): an upgraded Open MPI is a new file, and is asked again.
    */
   public static Optional<String> installed(Path scratch) {
     String known = installed;
@@ -83,7 +96,8 @@ public final class OpenMpiCheck {
       return remembered;
     }
     try {
-      Processes.Outcome mpirun = Processes.run(List.of("mpirun", "--version"), "", VERSION_DEADLINE, Map.of());
+      Processes.Outcome mpirun =
+          Processes.run(List.of("mpirun", "--version"), "", VERSION_DEADLINE, Map.of());
       Matcher m = VERSION.matcher(mpirun.stdout() + "\n" + mpirun.stderr());
       if (m.find()) {
         installed = m.group(1);
@@ -98,6 +112,7 @@ public final class OpenMpiCheck {
 
   /** The file in a scratch folder that keeps mpirun's answer. */
   static final String KEPT_FILE = "openmpi-version";
+
   private static final Pattern KEPT_VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
   /**
@@ -117,8 +132,14 @@ public final class OpenMpiCheck {
         try {
           Path real = candidate.toRealPath();
           BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
-          return Optional.of(real + " " + attrs.size() + " " + attrs.lastModifiedTime().toInstant().getEpochSecond()
-              + "." + attrs.lastModifiedTime().toInstant().getNano());
+          return Optional.of(
+              real
+                  + " "
+                  + attrs.size()
+                  + " "
+                  + attrs.lastModifiedTime().toInstant().getEpochSecond()
+                  + "."
+                  + attrs.lastModifiedTime().toInstant().getNano());
         } catch (IOException e) {
           return Optional.empty();
         }
@@ -127,14 +148,19 @@ public final class OpenMpiCheck {
     return Optional.empty();
   }
 
-  /** The version kept for exactly this mpirun, or empty: another mpirun, or a file not ours to trust. */
+  /**
+   * The version kept for exactly this mpirun, or empty: another mpirun, or a file not ours to
+   * trust.
+   */
   static Optional<String> readKept(Path kept, String identity) {
     try {
       if (!Files.isRegularFile(kept, LinkOption.NOFOLLOW_LINKS) || Files.size(kept) > 4096) {
         return Optional.empty();
       }
       List<String> lines = Files.readAllLines(kept, StandardCharsets.UTF_8);
-      if (lines.size() == 2 && lines.get(0).equals(identity) && KEPT_VERSION.matcher(lines.get(1)).matches()) {
+      if (lines.size() == 2
+          && lines.get(0).equals(identity)
+          && KEPT_VERSION.matcher(lines.get(1)).matches()) {
         return Optional.of(lines.get(1));
       }
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -148,13 +174,17 @@ public final class OpenMpiCheck {
       return;
     }
     try {
-      AtomicFile.replacingLinks().write(kept, (identity + "\n" + version + "\n").getBytes(StandardCharsets.UTF_8));
+      AtomicFile.replacingLinks()
+          .write(kept, (identity + "\n" + version + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // Kept only to save time; the next start asks mpirun again.
     }
   }
 
-  /** The Implementation-Version bin/bootstrap wrote into mpi.jar's manifest, or null without the jar. */
+  /**
+   * The Implementation-Version bin/bootstrap wrote into mpi.jar's manifest, or null without the
+   * jar.
+   */
   public static String bindingsVersion() {
     try {
       Class<?> mpi = Class.forName("mpi.MPI", false, OpenMpiCheck.class.getClassLoader());

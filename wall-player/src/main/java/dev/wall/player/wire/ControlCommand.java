@@ -149,8 +149,18 @@ public sealed interface ControlCommand {
   /** The verbs, in the order help lists them. */
   List<String> VERBS =
       List.of(
-          "pause", "resume", "goto", "next", "previous", "restart", "blank", "unblank", "loops",
-          "power", "trigger", "reload");
+          "pause",
+          "resume",
+          "goto",
+          "next",
+          "previous",
+          "restart",
+          "blank",
+          "unblank",
+          "loops",
+          "power",
+          "trigger",
+          "reload");
 
   /**
    * Reads a command from its verb and arguments.
@@ -186,7 +196,8 @@ public sealed interface ControlCommand {
   /** Reads a command from its words: {@code ["goto", "3"]}. */
   static ControlCommand parse(List<String> words) {
     if (words.isEmpty()) {
-      throw new IllegalArgumentException("no command; the commands are " + String.join(", ", VERBS));
+      throw new IllegalArgumentException(
+          "no command; the commands are " + String.join(", ", VERBS));
     }
     return parse(words.get(0), words.subList(1, words.size()));
   }

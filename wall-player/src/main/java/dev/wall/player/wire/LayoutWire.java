@@ -17,16 +17,16 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A validated layout, or a record that holds one (a show's plan), as one command-line word, for
- * the controller to hand to its ranks: the records' components in declaration order, in Base64.
- * Four ranks on a 2-core node decode it at the same moment as their players start, so it must be
- * cheap in a cold JVM: Jackson's binding took about 0.5 s there, Java serialization 0.12 s alone
- * and 0.5 s under that load (its filter set-up alone starts the JDK's logging and security
- * properties); this takes milliseconds.
+ * A validated layout, or a record that holds one (a show's plan), as one command-line word, for the
+ * controller to hand to its ranks: the records' components in declaration order, in Base64. Four
+ * ranks on a 2-core node decode it at the same moment as their players start, so it must be cheap
+ * in a cold JVM: Jackson's binding took about 0.5 s there, Java serialization 0.12 s alone and 0.5
+ * s under that load (its filter set-up alone starts the JDK's logging and security properties);
+ * this takes milliseconds.
  *
- * <p>The word starts with a fingerprint of the records' shape, so a rank built from another
- * version of the model refuses it. Only the named record and its components' records are ever
- * built, through their canonical constructors.
+ * <p>The word starts with a fingerprint of the records' shape, so a rank built from another version
+ * of the model refuses it. Only the named record and its components' records are ever built,
+ * through their canonical constructors.
  */
 public final class LayoutWire {
   private static final int MAGIC = 0x57414c31; // "WAL1"
@@ -37,12 +37,17 @@ public final class LayoutWire {
     return encode(Layout.class, layout);
   }
 
-  /** @throws IllegalArgumentException if {@code text} is not a layout written by {@link #encode} */
+  /**
+   * @throws IllegalArgumentException if {@code text} is not a layout written by {@link #encode}
+   */
   public static Layout decode(String text) {
     return decode(Layout.class, text);
   }
 
-  /** {@code value}, a record of {@code type} whose components are records, lists, enums, text and numbers. */
+  /**
+   * {@code value}, a record of {@code type} whose components are records, lists, enums, text and
+   * numbers.
+   */
   static <R extends Record> String encode(Class<R> type, R value) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -50,15 +55,23 @@ public final class LayoutWire {
       out.writeInt(shape(type));
       write(out, type, value);
     } catch (IOException | ReflectiveOperationException e) {
-      throw new IllegalStateException("a " + type.getSimpleName() + " that cannot be written: " + e, e);
+      throw new IllegalStateException(
+          "a " + type.getSimpleName() + " that cannot be written: " + e, e);
     }
     return Base64.getEncoder().encodeToString(bytes.toByteArray());
   }
 
-  /** @throws IllegalArgumentException if {@code text} is not a {@code type} written by {@link #encode} */
+  /**
+   * @throws IllegalArgumentException if {@code text} is not a {@code type} written by {@link
+   *     #encode}
+   */
   static <R extends Record> R decode(Class<R> type, String text) {
-    String what = "not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + " from wall's controller: ";
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(text)))) {
+    String what =
+        "not a "
+            + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+            + " from wall's controller: ";
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(text)))) {
       if (in.readInt() != MAGIC || in.readInt() != shape(type)) {
         throw new IllegalArgumentException("written by another version of wall");
       }
@@ -67,7 +80,10 @@ public final class LayoutWire {
         throw new IllegalArgumentException("trailing bytes");
       }
       return value;
-    } catch (IOException | ReflectiveOperationException | ClassCastException | NegativeArraySizeException e) {
+    } catch (IOException
+        | ReflectiveOperationException
+        | ClassCastException
+        | NegativeArraySizeException e) {
       throw new IllegalArgumentException(what + e, e);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(what + e.getMessage(), e);
@@ -78,7 +94,8 @@ public final class LayoutWire {
     return shape(type, new StringBuilder()).toString().hashCode();
   }
 
-  private static void write(DataOutputStream out, Type type, Object value) throws IOException, ReflectiveOperationException {
+  private static void write(DataOutputStream out, Type type, Object value)
+      throws IOException, ReflectiveOperationException {
     Class<?> raw = raw(type);
     if (raw == int.class) {
       out.writeInt((Integer) value);
@@ -115,7 +132,8 @@ public final class LayoutWire {
     }
   }
 
-  private static Object read(DataInputStream in, Type type) throws IOException, ReflectiveOperationException {
+  private static Object read(DataInputStream in, Type type)
+      throws IOException, ReflectiveOperationException {
     Class<?> raw = raw(type);
     if (raw == int.class) {
       return in.readInt();
@@ -146,7 +164,8 @@ public final class LayoutWire {
     return readRecord(in, raw);
   }
 
-  private static Object readRecord(DataInputStream in, Class<?> raw) throws IOException, ReflectiveOperationException {
+  private static Object readRecord(DataInputStream in, Class<?> raw)
+      throws IOException, ReflectiveOperationException {
     RecordComponent[] components = raw.getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
     Object[] values = new Object[components.length];
@@ -158,7 +177,8 @@ public final class LayoutWire {
     try {
       return canonical.newInstance(values);
     } catch (InvocationTargetException e) {
-      throw new IllegalArgumentException("a " + raw.getSimpleName() + " the model refuses: " + e.getCause(), e);
+      throw new IllegalArgumentException(
+          "a " + raw.getSimpleName() + " the model refuses: " + e.getCause(), e);
     }
   }
 
@@ -182,7 +202,9 @@ public final class LayoutWire {
   }
 
   private static Class<?> raw(Type type) {
-    return type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
+    return type instanceof ParameterizedType parameterized
+        ? (Class<?>) parameterized.getRawType()
+        : (Class<?>) type;
   }
 
   private static Type elementType(Type listType) {

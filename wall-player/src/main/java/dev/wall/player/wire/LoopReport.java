@@ -15,31 +15,73 @@ import java.util.Locale;
  * @param seeks seeks made to recover a stalled screen, all screens
  * @param screens the same, per screen
  * @param items each playlist item the loop played, in order (one for a wall of single clips)
- * @param roundMillisMedian what a control round cost rank 0 (gather, decide, broadcast), the
- *     loop's median, in milliseconds; 0 when not measured
+ * @param roundMillisMedian what a control round cost rank 0 (gather, decide, broadcast), the loop's
+ *     median, in milliseconds; 0 when not measured
  * @param roundMillisMax the same, the loop's worst
  */
-public record LoopReport(int loop, int loops, double seconds, double maxSkewSeconds, double frameRate,
-    int trims, int seeks, List<ScreenLoop> screens, List<ItemPlayed> items, double roundMillisMedian,
+public record LoopReport(
+    int loop,
+    int loops,
+    double seconds,
+    double maxSkewSeconds,
+    double frameRate,
+    int trims,
+    int seeks,
+    List<ScreenLoop> screens,
+    List<ItemPlayed> items,
+    double roundMillisMedian,
     double roundMillisMax) {
 
   /** A loop of one clip per screen. */
-  public LoopReport(int loop, int loops, double seconds, double maxSkewSeconds, double frameRate, int trims,
-      int seeks, List<ScreenLoop> screens) {
-    this(loop, loops, seconds, maxSkewSeconds, frameRate, trims, seeks, screens,
+  public LoopReport(
+      int loop,
+      int loops,
+      double seconds,
+      double maxSkewSeconds,
+      double frameRate,
+      int trims,
+      int seeks,
+      List<ScreenLoop> screens) {
+    this(
+        loop,
+        loops,
+        seconds,
+        maxSkewSeconds,
+        frameRate,
+        trims,
+        seeks,
+        screens,
         List.of(new ItemPlayed(1, maxSkewSeconds, 0)));
   }
 
   /** A loop of playlist items, its control-round costs not yet known. */
-  public LoopReport(int loop, int loops, double seconds, double maxSkewSeconds, double frameRate, int trims,
-      int seeks, List<ScreenLoop> screens, List<ItemPlayed> items) {
+  public LoopReport(
+      int loop,
+      int loops,
+      double seconds,
+      double maxSkewSeconds,
+      double frameRate,
+      int trims,
+      int seeks,
+      List<ScreenLoop> screens,
+      List<ItemPlayed> items) {
     this(loop, loops, seconds, maxSkewSeconds, frameRate, trims, seeks, screens, items, 0, 0);
   }
 
   /** The same, with the loop's control-round costs (a median and the worst), in seconds. */
   public LoopReport withRoundCosts(double medianSeconds, double maxSeconds) {
-    return new LoopReport(loop, loops, seconds, maxSkewSeconds, frameRate, trims, seeks, screens, items,
-        medianSeconds * 1000, maxSeconds * 1000);
+    return new LoopReport(
+        loop,
+        loops,
+        seconds,
+        maxSkewSeconds,
+        frameRate,
+        trims,
+        seeks,
+        screens,
+        items,
+        medianSeconds * 1000,
+        maxSeconds * 1000);
   }
 
   /**
@@ -48,8 +90,15 @@ public record LoopReport(int loop, int loops, double seconds, double maxSkewSeco
    * @param state at the seam: playing, recovering or given up
    * @param restarts players started in place of a failed one, since the wall started
    */
-  public record ScreenLoop(String name, String host, double endPosition, double rate, int trims, int seeks,
-      String state, int restarts) {}
+  public record ScreenLoop(
+      String name,
+      String host,
+      double endPosition,
+      double rate,
+      int trims,
+      int seeks,
+      String state,
+      int restarts) {}
 
   /**
    * One playlist item of the loop.
@@ -71,8 +120,16 @@ public record LoopReport(int loop, int loops, double seconds, double maxSkewSeco
   public String line() {
     String of = loops == 0 ? "forever" : String.valueOf(loops);
     String playlist = items.size() > 1 ? ", " + items.size() + " items" : "";
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "loop %d/%s: %.2f s%s, skew max %.1f ms (%.2f frames), corrections: %d rate trims, %d seeks",
-        loop, of, seconds, playlist, maxSkewMillis(), maxSkewFrames(), trims, seeks);
+        loop,
+        of,
+        seconds,
+        playlist,
+        maxSkewMillis(),
+        maxSkewFrames(),
+        trims,
+        seeks);
   }
 }

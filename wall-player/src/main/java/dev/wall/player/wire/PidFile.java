@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public record PidFile(List<Process> processes, List<String> sessions) {
   /** The files of one node's ranks, in its {@link #folder}. */
   public static final String GLOB = "rank-*";
+
   /** Open MPI's folder for one job on a node: {@code .../ompi.HOST.UID/pid.N} (or {@code jf.N}). */
   private static final Pattern SESSION = Pattern.compile(".*/ompi\\.[^/]+/(pid|jf)\\.\\d+");
 
@@ -54,8 +55,14 @@ public record PidFile(List<Process> processes, List<String> sessions) {
 
   public String text() {
     StringBuilder text = new StringBuilder();
-    processes.forEach(p -> text.append(p.role()).append(' ').append(p.pid()).append(' ')
-        .append(p.startMillis()).append('\n'));
+    processes.forEach(
+        p ->
+            text.append(p.role())
+                .append(' ')
+                .append(p.pid())
+                .append(' ')
+                .append(p.startMillis())
+                .append('\n'));
     sessions.forEach(s -> text.append("session ").append(s).append('\n'));
     return text.toString();
   }

@@ -14,23 +14,43 @@ import java.util.Optional;
  * @param on turn the display on (true) or off
  * @param kind the layout's {@code schedule.displayPower}
  * @param output the HDMI output
- * @param display the display settings the controller was given ({@link DisplaySettings}), which
- *     the node's display power programs need as its players do
+ * @param display the display settings the controller was given ({@link DisplaySettings}), which the
+ *     node's display power programs need as its players do
  * @param host the host, as the layout spells it (echoed, so the controller names it)
  * @param screens the screens this display shows, comma-separated
  */
-public record PowerOrder(boolean on, DisplayPowerKind kind, int output, DisplaySettings display, String host,
+public record PowerOrder(
+    boolean on,
+    DisplayPowerKind kind,
+    int output,
+    DisplaySettings display,
+    String host,
     String screens) {
   static final String RESULT = "@wall power ";
 
   public List<String> args() {
-    List<String> args = new ArrayList<>(List.of("--state", on ? "on" : "off", "--kind", kind.jsonName(),
-        "--output", String.valueOf(output), "--host", host, "--screens", screens));
-    display.variables().forEach((name, value) -> args.addAll(List.of("--display-var", name + "=" + value)));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--state",
+                on ? "on" : "off",
+                "--kind",
+                kind.jsonName(),
+                "--output",
+                String.valueOf(output),
+                "--host",
+                host,
+                "--screens",
+                screens));
+    display
+        .variables()
+        .forEach((name, value) -> args.addAll(List.of("--display-var", name + "=" + value)));
     return args;
   }
 
-  /** @throws IllegalArgumentException naming what is wrong */
+  /**
+   * @throws IllegalArgumentException naming what is wrong
+   */
   public static PowerOrder parse(List<String> args) {
     Boolean on = null;
     DisplayPowerKind kind = null;
@@ -44,17 +64,21 @@ public record PowerOrder(boolean on, DisplayPowerKind kind, int output, DisplayS
       }
       String value = args.get(i + 1);
       switch (args.get(i)) {
-        case "--state" -> on = switch (value) {
-          case "on" -> true;
-          case "off" -> false;
-          default -> throw new IllegalArgumentException("--state is on or off, got " + value);
-        };
+        case "--state" ->
+            on =
+                switch (value) {
+                  case "on" -> true;
+                  case "off" -> false;
+                  default ->
+                      throw new IllegalArgumentException("--state is on or off, got " + value);
+                };
         case "--kind" -> kind = DisplayPowerKind.fromJson(value);
         case "--output" -> output = Integer.parseInt(value);
         case "--display-var" -> {
           int equals = value.indexOf('=');
           if (equals <= 0 || !DisplaySettings.NAMES.contains(value.substring(0, equals))) {
-            throw new IllegalArgumentException("--display-var takes one of " + DisplaySettings.NAMES + "=VALUE, got " + value);
+            throw new IllegalArgumentException(
+                "--display-var takes one of " + DisplaySettings.NAMES + "=VALUE, got " + value);
           }
           display.put(value.substring(0, equals), value.substring(equals + 1));
         }
@@ -64,7 +88,8 @@ public record PowerOrder(boolean on, DisplayPowerKind kind, int output, DisplayS
       }
     }
     if (on == null || kind == null || output == null || host == null || screens == null) {
-      throw new IllegalArgumentException("--state, --kind, --output, --host and --screens are required");
+      throw new IllegalArgumentException(
+          "--state, --kind, --output, --host and --screens are required");
     }
     return new PowerOrder(on, kind, output, new DisplaySettings(display), host, screens);
   }
@@ -80,6 +105,8 @@ public record PowerOrder(boolean on, DisplayPowerKind kind, int output, DisplayS
       return Optional.empty();
     }
     String[] parts = line.substring(RESULT.length()).split("\t", 3);
-    return parts.length == 3 ? Optional.of(parts[1] + " on " + parts[0] + ": " + parts[2]) : Optional.empty();
+    return parts.length == 3
+        ? Optional.of(parts[1] + " on " + parts[0] + ": " + parts[2])
+        : Optional.empty();
   }
 }

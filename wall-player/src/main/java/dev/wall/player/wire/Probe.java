@@ -11,8 +11,8 @@ import java.util.Map;
  * What the controller asks a node before a start ({@code wall play}'s quick checks, the sweep of a
  * previous run) and in {@code wall doctor}, and what the node answers: the wire between {@link
  * RemoteNodes} on the controller and {@link NodeProbe} on the node, which both import. One line
- * each, {@code KEY VALUE}; the request travels on ssh's standard input, never in the remote
- * command line, so nothing from the layout ever meets a shell.
+ * each, {@code KEY VALUE}; the request travels on ssh's standard input, never in the remote command
+ * line, so nothing from the layout ever meets a shell.
  */
 public final class Probe {
   private Probe() {}
@@ -21,20 +21,32 @@ public final class Probe {
    * One node's questions.
    *
    * @param host the node as the layout names it (PID files are kept under that name)
-   * @param runDir the run folder on the node; with {@code sweep}, a previous run's processes are stopped
+   * @param runDir the run folder on the node; with {@code sweep}, a previous run's processes are
+   *     stopped
    * @param versions report the wall's, Java's, Open MPI's and mpi.jar's versions
    * @param mediaRoot check this folder is there and mounted, or null
    * @param clips check these files are there (with {@code checksums}, their SHA-256 too)
    * @param player check this player is installed, or null
    * @param display check this display is reachable (the variables the rank will use), or null
    * @param facts report the board's model, its release, its machine, free disk and free memory
-   * @param logs send the last lines of these files (logs in the run folder), for the controller to keep
+   * @param logs send the last lines of these files (logs in the run folder), for the controller to
+   *     keep
    * @param decoding report each clip's codec, size and rate (ffprobe) and the display stack the
    *     player would draw on, from which the controller works out each screen's decoding as the
    *     rank does there
    */
-  public record Request(String host, Path runDir, boolean sweep, boolean versions, Path mediaRoot, List<Path> clips,
-      boolean checksums, PlayerKind player, Map<String, String> display, boolean facts, List<Path> logs,
+  public record Request(
+      String host,
+      Path runDir,
+      boolean sweep,
+      boolean versions,
+      Path mediaRoot,
+      List<Path> clips,
+      boolean checksums,
+      PlayerKind player,
+      Map<String, String> display,
+      boolean facts,
+      List<Path> logs,
       boolean decoding) {
     public Request {
       clips = List.copyOf(clips);
@@ -42,20 +54,33 @@ public final class Probe {
       logs = List.copyOf(logs);
     }
 
-    public Request(String host, Path runDir, boolean sweep, boolean versions, Path mediaRoot, List<Path> clips,
-        boolean checksums, PlayerKind player, Map<String, String> display, boolean facts) {
-      this(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, List.of(), false);
+    public Request(
+        String host,
+        Path runDir,
+        boolean sweep,
+        boolean versions,
+        Path mediaRoot,
+        List<Path> clips,
+        boolean checksums,
+        PlayerKind player,
+        Map<String, String> display,
+        boolean facts) {
+      this(
+          host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts,
+          List.of(), false);
     }
 
     /** The same, also asking for the last lines of {@code files}. */
     public Request withLogs(List<Path> files) {
-      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, files,
+      return new Request(
+          host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, files,
           decoding);
     }
 
     /** The same, also asking what decides each clip's decoding there. */
     public Request withDecoding() {
-      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, logs,
+      return new Request(
+          host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, logs,
           true);
     }
 
@@ -114,7 +139,8 @@ public final class Probe {
           case "display-check" -> display = display == null ? new LinkedHashMap<>() : display;
           case "display" -> {
             display = display == null ? new LinkedHashMap<>() : display;
-            display.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
+            display.put(
+                value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
           }
           case "facts" -> facts = true;
           case "log" -> logs.add(Path.of(value));
@@ -124,7 +150,8 @@ public final class Probe {
           }
         }
       }
-      return new Request(host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, logs,
+      return new Request(
+          host, runDir, sweep, versions, mediaRoot, clips, checksums, player, display, facts, logs,
           decoding);
     }
 
@@ -135,7 +162,9 @@ public final class Probe {
     }
   }
 
-  /** One clip as the node sees it: {@code ok} (with size, and SHA-256 when asked), or what is wrong. */
+  /**
+   * One clip as the node sees it: {@code ok} (with size, and SHA-256 when asked), or what is wrong.
+   */
   public record Clip(Path path, String state, long size, String sha256) {
     public boolean ok() {
       return state.equals("ok");
@@ -153,8 +182,8 @@ public final class Probe {
   /**
    * One node's answers; a field is null (or empty) when it was not asked.
    *
-   * @param versions name to version: {@code wall}, {@code java}, {@code openmpi}, {@code mpijar}
-   *     (a version, or {@code missing})
+   * @param versions name to version: {@code wall}, {@code java}, {@code openmpi}, {@code mpijar} (a
+   *     version, or {@code missing})
    * @param resolves the address the node's own resolver gives for its layout name, or {@code -}
    * @param mediaRoot {@code ok}, {@code missing} or {@code not-mounted}
    * @param player the player the node would start, or null with {@code playerProblem} saying why
@@ -163,23 +192,60 @@ public final class Probe {
    *     {@code memory-available} (bytes)
    * @param swept processes of a previous run stopped
    * @param left processes of a previous run that would not stop
-   * @param refused run folders that were not swept because another user could have written to
-   *     them, one line each saying what is wrong and what to do
+   * @param refused run folders that were not swept because another user could have written to them,
+   *     one line each saying what is wrong and what to do
    * @param timeouts checks that ran out of time
    * @param logs the last lines of each log asked for, by path (none for a file that is not there)
    * @param media what ffprobe said of each clip, by path (for the decoding)
-   * @param stack the display stack the player would draw on ({@code x11}, {@code wayland} or
-   *     {@code drm}, and {@code gpu} or {@code no-gpu}), or null when not asked
+   * @param stack the display stack the player would draw on ({@code x11}, {@code wayland} or {@code
+   *     drm}, and {@code gpu} or {@code no-gpu}), or null when not asked
    */
-  public record Answer(Map<String, String> versions, String resolves, String mediaRoot, List<Clip> clips,
-      String player, String playerProblem, String display, Map<String, String> facts, int swept, List<String> left,
-      List<String> refused, List<String> timeouts, Map<Path, List<String>> logs, Map<Path, Media> media,
+  public record Answer(
+      Map<String, String> versions,
+      String resolves,
+      String mediaRoot,
+      List<Clip> clips,
+      String player,
+      String playerProblem,
+      String display,
+      Map<String, String> facts,
+      int swept,
+      List<String> left,
+      List<String> refused,
+      List<String> timeouts,
+      Map<Path, List<String>> logs,
+      Map<Path, Media> media,
       String stack) {
-    public Answer(Map<String, String> versions, String resolves, String mediaRoot, List<Clip> clips,
-        String player, String playerProblem, String display, Map<String, String> facts, int swept, List<String> left,
-        List<String> refused, List<String> timeouts, Map<Path, List<String>> logs) {
-      this(versions, resolves, mediaRoot, clips, player, playerProblem, display, facts, swept, left, refused,
-          timeouts, logs, Map.of(), null);
+    public Answer(
+        Map<String, String> versions,
+        String resolves,
+        String mediaRoot,
+        List<Clip> clips,
+        String player,
+        String playerProblem,
+        String display,
+        Map<String, String> facts,
+        int swept,
+        List<String> left,
+        List<String> refused,
+        List<String> timeouts,
+        Map<Path, List<String>> logs) {
+      this(
+          versions,
+          resolves,
+          mediaRoot,
+          clips,
+          player,
+          playerProblem,
+          display,
+          facts,
+          swept,
+          left,
+          refused,
+          timeouts,
+          logs,
+          Map.of(),
+          null);
     }
 
     public Answer {
@@ -205,8 +271,15 @@ public final class Probe {
         lines.add("media-root " + mediaRoot);
       }
       for (Clip clip : clips) {
-        lines.add("clip " + clip.state() + " " + clip.size() + " " + (clip.sha256() == null ? "-" : clip.sha256())
-            + " " + clip.path());
+        lines.add(
+            "clip "
+                + clip.state()
+                + " "
+                + clip.size()
+                + " "
+                + (clip.sha256() == null ? "-" : clip.sha256())
+                + " "
+                + clip.path());
       }
       if (player != null) {
         lines.add("player " + player);
@@ -218,8 +291,17 @@ public final class Probe {
         lines.add("display " + display);
       }
       facts.forEach((name, value) -> lines.add("fact " + name + " " + value));
-      media.forEach((path, info) -> lines.add(String.format(java.util.Locale.ROOT, "media %s %d %d %.6f %s",
-          info.codec() == null ? "-" : info.codec(), info.width(), info.height(), info.frameRate(), path)));
+      media.forEach(
+          (path, info) ->
+              lines.add(
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "media %s %d %d %.6f %s",
+                      info.codec() == null ? "-" : info.codec(),
+                      info.width(),
+                      info.height(),
+                      info.frameRate(),
+                      path)));
       if (stack != null) {
         lines.add("stack " + stack);
       }
@@ -259,21 +341,34 @@ public final class Probe {
         String[] kv = line.split(" ", 2);
         String value = kv.length > 1 ? kv[1] : "";
         switch (kv[0]) {
-          case "version" -> versions.put(value.split(" ", 2)[0], value.split(" ", 2).length > 1 ? value.split(" ", 2)[1] : "");
+          case "version" ->
+              versions.put(
+                  value.split(" ", 2)[0],
+                  value.split(" ", 2).length > 1 ? value.split(" ", 2)[1] : "");
           case "resolves" -> resolves = value;
           case "media-root" -> mediaRoot = value;
           case "clip" -> {
             String[] w = value.split(" ", 4);
-            clips.add(new Clip(Path.of(w[3]), w[0], Long.parseLong(w[1]), w[2].equals("-") ? null : w[2]));
+            clips.add(
+                new Clip(
+                    Path.of(w[3]), w[0], Long.parseLong(w[1]), w[2].equals("-") ? null : w[2]));
           }
           case "player" -> player = value;
           case "player-problem" -> playerProblem = value;
           case "display" -> display = value;
-          case "fact" -> facts.put(value.split(" ", 2)[0], value.split(" ", 2).length > 1 ? value.split(" ", 2)[1] : "");
+          case "fact" ->
+              facts.put(
+                  value.split(" ", 2)[0],
+                  value.split(" ", 2).length > 1 ? value.split(" ", 2)[1] : "");
           case "media" -> {
             String[] w = value.split(" ", 5);
-            media.put(Path.of(w[4]), new Media(w[0].equals("-") ? null : w[0], Integer.parseInt(w[1]),
-                Integer.parseInt(w[2]), Double.parseDouble(w[3])));
+            media.put(
+                Path.of(w[4]),
+                new Media(
+                    w[0].equals("-") ? null : w[0],
+                    Integer.parseInt(w[1]),
+                    Integer.parseInt(w[2]),
+                    Double.parseDouble(w[3])));
           }
           case "stack" -> stack = value;
           case "swept" -> swept = Integer.parseInt(value);
@@ -297,8 +392,22 @@ public final class Probe {
           }
         }
       }
-      return new Answer(versions, resolves, mediaRoot, clips, player, playerProblem, display, facts, swept, left,
-          refused, timeouts, logs, media, stack);
+      return new Answer(
+          versions,
+          resolves,
+          mediaRoot,
+          clips,
+          player,
+          playerProblem,
+          display,
+          facts,
+          swept,
+          left,
+          refused,
+          timeouts,
+          logs,
+          media,
+          stack);
     }
   }
 }

@@ -4,10 +4,15 @@ package dev.wall.player.wire;
 public final class RankExit {
   /** Every loop played. */
   public static final int OK = 0;
-  /** The wall stopped for a failure that rank 0 has already reported ({@link RankMessage.Failure}). */
+
+  /**
+   * The wall stopped for a failure that rank 0 has already reported ({@link RankMessage.Failure}).
+   */
   public static final int ABORTED = 1;
+
   /** The rank could not read what the controller asked of it (another version of wall?). */
   public static final int BAD_LAUNCH = 2;
+
   /**
    * Other ranks stopped answering ({@link RankMessage.Lost} said which): the rank gave up waiting,
    * and exits without finalizing MPI, which would wait for them too.

@@ -17,15 +17,17 @@ import java.util.List;
  * picocli's start-up alone costs a rank about 0.4 s.
  *
  * @param plan the show, with every override applied
- * @param warmUp load what a rank loads and exit, without MPI or a player (to record a class archive)
+ * @param warmUp load what a rank loads and exit, without MPI or a player (to record a class
+ *     archive)
  */
 public record RankLaunch(ShowPlan plan, boolean warmUp) {
   /**
    * mpirun's own command line holds every rank's: past this much plan in all, the word leaves the
-   * layout out and the ranks read the layout file instead, applying the plan's loops and media
-   * root (Linux allows 2 MB of arguments; a layout is about 400 bytes a screen).
+   * layout out and the ranks read the layout file instead, applying the plan's loops and media root
+   * (Linux allows 2 MB of arguments; a layout is about 400 bytes a screen).
    */
   static final int LAYOUT_DATA_BUDGET = 256 * 1024;
+
   static final String PLAN = "--plan";
   static final String WARM_UP = "--warm-up";
 
@@ -39,8 +41,15 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
    * The plan as it travels: the layout itself, or null when the ranks read {@code layoutFile} and
    * apply {@code loops} and {@code mediaRoot}; paths as text, display settings as NAME=VALUE.
    */
-  record Word(String layoutFile, Layout layout, int loops, String mediaRoot, String runDir, List<String> display,
-      boolean debug, String snapshot) {}
+  record Word(
+      String layoutFile,
+      Layout layout,
+      int loops,
+      String mediaRoot,
+      String runDir,
+      List<String> display,
+      boolean debug,
+      String snapshot) {}
 
   /** The rank's arguments, for a job of {@code ranks} ranks that all get them. */
   public List<String> args(int ranks) {
@@ -63,9 +72,17 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
     List<String> display = new ArrayList<>();
     plan.display().variables().forEach((name, value) -> display.add(name + "=" + value));
     Layout layout = plan.layout();
-    return LayoutWire.encode(Word.class, new Word(plan.layoutFile().toAbsolutePath().toString(),
-        withLayout ? layout : null, layout.loops(), layout.mediaRoot(), plan.runDir().toString(), display,
-        plan.debug(), plan.snapshot() == null ? null : plan.snapshot().toString()));
+    return LayoutWire.encode(
+        Word.class,
+        new Word(
+            plan.layoutFile().toAbsolutePath().toString(),
+            withLayout ? layout : null,
+            layout.loops(),
+            layout.mediaRoot(),
+            plan.runDir().toString(),
+            display,
+            plan.debug(),
+            plan.snapshot() == null ? null : plan.snapshot().toString()));
   }
 
   /**
@@ -73,7 +90,8 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
    *
    * @param source reads the layout file when the plan left its layout out
    */
-  public static RankLaunch parse(LayoutSource source, String... args) throws InvalidLayoutException, IOException {
+  public static RankLaunch parse(LayoutSource source, String... args)
+      throws InvalidLayoutException, IOException {
     String word = null;
     boolean warmUp = false;
     for (int i = 0; i < args.length; i++) {
@@ -82,8 +100,15 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
       } else if (args[i].equals(PLAN) && i + 1 < args.length && word == null) {
         word = args[++i];
       } else {
-        throw new IllegalArgumentException("unknown rank option " + args[i] + " (a rank takes " + PLAN + " WORD"
-            + " and " + WARM_UP + ")");
+        throw new IllegalArgumentException(
+            "unknown rank option "
+                + args[i]
+                + " (a rank takes "
+                + PLAN
+                + " WORD"
+                + " and "
+                + WARM_UP
+                + ")");
       }
     }
     if (word == null) {
@@ -95,9 +120,18 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
       display = display.with(assignment);
     }
     Path layoutFile = Path.of(plan.layoutFile());
-    Layout layout = plan.layout() != null ? plan.layout()
-        : source.read(layoutFile).withLoops(plan.loops()).withMediaRoot(plan.mediaRoot());
-    return new RankLaunch(new ShowPlan(layoutFile, layout, Path.of(plan.runDir()), display, plan.debug(),
-        plan.snapshot() == null ? null : Path.of(plan.snapshot())), warmUp);
+    Layout layout =
+        plan.layout() != null
+            ? plan.layout()
+            : source.read(layoutFile).withLoops(plan.loops()).withMediaRoot(plan.mediaRoot());
+    return new RankLaunch(
+        new ShowPlan(
+            layoutFile,
+            layout,
+            Path.of(plan.runDir()),
+            display,
+            plan.debug(),
+            plan.snapshot() == null ? null : Path.of(plan.snapshot())),
+        warmUp);
   }
 }

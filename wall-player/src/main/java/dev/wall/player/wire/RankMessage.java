@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What rank 0 tells the controller, one line each on its standard output, which mpirun relays.
- * mpirun mixes in lines of its own (and of the other ranks), so every message of ours starts with
- * a tag; a line without one is MPI's and goes to the controller's log only.
+ * mpirun mixes in lines of its own (and of the other ranks), so every message of ours starts with a
+ * tag; a line without one is MPI's and goes to the controller's log only.
  *
  * <p>The rank writes {@link #encode()}; the controller reads with {@link #parse}. Both sides import
  * this class, so the two cannot drift apart.
@@ -41,29 +41,42 @@ public sealed interface RankMessage {
    * The root names exactly the ranks that did not come; any other rank can only name the root. The
    * controller, which has the layout, names their screens and hosts.
    */
-  record Lost(int reporter, List<Integer> missing, String meeting, long waitedMillis) implements RankMessage {
+  record Lost(int reporter, List<Integer> missing, String meeting, long waitedMillis)
+      implements RankMessage {
     public Lost {
       missing = List.copyOf(missing);
     }
 
     @Override
     public String encode() {
-      return Tag.LOST.prefix + reporter + " " + String.join(",", missing.stream().map(String::valueOf).toList())
-          + " " + meeting + " " + waitedMillis;
+      return Tag.LOST.prefix
+          + reporter
+          + " "
+          + String.join(",", missing.stream().map(String::valueOf).toList())
+          + " "
+          + meeting
+          + " "
+          + waitedMillis;
     }
 
     static Optional<RankMessage> parse(String body) {
       String[] words = body.split(" ");
-      if (words.length != 4 || !words[0].matches("\\d+") || !words[1].matches("\\d+(,\\d+)*")
+      if (words.length != 4
+          || !words[0].matches("\\d+")
+          || !words[1].matches("\\d+(,\\d+)*")
           || !words[3].matches("\\d+")) {
         return Optional.empty();
       }
-      List<Integer> missing = java.util.Arrays.stream(words[1].split(",")).map(Integer::valueOf).toList();
-      return Optional.of(new Lost(Integer.parseInt(words[0]), missing, words[2], Long.parseLong(words[3])));
+      List<Integer> missing =
+          java.util.Arrays.stream(words[1].split(",")).map(Integer::valueOf).toList();
+      return Optional.of(
+          new Lost(Integer.parseInt(words[0]), missing, words[2], Long.parseLong(words[3])));
     }
   }
 
-  /** After a control round: where the wall and each screen are, as the JSON of a {@link WallStatus}. */
+  /**
+   * After a control round: where the wall and each screen are, as the JSON of a {@link WallStatus}.
+   */
   record Status(String json) implements RankMessage {
     public Status(WallStatus status) {
       this(status.toJson());
@@ -74,7 +87,9 @@ public sealed interface RankMessage {
       return Tag.STATUS.prefix + json;
     }
 
-    /** @throws IllegalArgumentException when the JSON is not a wall status */
+    /**
+     * @throws IllegalArgumentException when the JSON is not a wall status
+     */
     public WallStatus status() {
       return WallStatus.fromJson(json);
     }
@@ -96,13 +111,14 @@ public sealed interface RankMessage {
         if (tag == Tag.LOST) {
           return Lost.parse(body);
         }
-        return Optional.of(switch (tag) {
-          case CONSOLE -> new Console(body);
-          case FAILED -> new Failure(body);
-          case STATUS -> new Status(body);
-          case REPORT -> new Report(body);
-          case LOST -> throw new AssertionError("parsed above");
-        });
+        return Optional.of(
+            switch (tag) {
+              case CONSOLE -> new Console(body);
+              case FAILED -> new Failure(body);
+              case STATUS -> new Status(body);
+              case REPORT -> new Report(body);
+              case LOST -> throw new AssertionError("parsed above");
+            });
       }
     }
     return Optional.empty();

@@ -47,16 +47,19 @@ public final class RoundWire {
       double rate = in.readDouble();
       long sampledAt = in.readLong();
       String clock = readNullable(in);
-      RankStatus.Health health = new RankStatus.Health(ScreenState.values()[in.readByte()], in.readInt(),
-          readNullable(in), in.readLong());
+      RankStatus.Health health =
+          new RankStatus.Health(
+              ScreenState.values()[in.readByte()], in.readInt(), readNullable(in), in.readLong());
       return new RankStatus(failure, position, duration, atEnd, rate, sampledAt, clock, health);
     } catch (IOException | ArrayIndexOutOfBoundsException e) {
-      throw new UncheckedIOException("malformed rank status",
-          e instanceof IOException io ? io : new IOException(e));
+      throw new UncheckedIOException(
+          "malformed rank status", e instanceof IOException io ? io : new IOException(e));
     }
   }
 
-  /** A line of a message is cut to fit (writeUTF holds 64 KB); a player's error is a line or two. */
+  /**
+   * A line of a message is cut to fit (writeUTF holds 64 KB); a player's error is a line or two.
+   */
   private static final int MAX_TEXT = 2000;
 
   private static void writeNullable(DataOutputStream out, String text) throws IOException {

@@ -20,9 +20,10 @@ import java.util.Optional;
  */
 public final class StatusFile {
   public static final String NAME = "status.json";
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private StatusFile() {}
 
@@ -62,13 +63,21 @@ public final class StatusFile {
       return false;
     }
     Optional<Instant> started = process.get().info().startInstant();
-    return started.isEmpty() || state.wall().processStartedAt() == null
-        || started.get().truncatedTo(ChronoUnit.SECONDS).toString().equals(state.wall().processStartedAt());
+    return started.isEmpty()
+        || state.wall().processStartedAt() == null
+        || started
+            .get()
+            .truncatedTo(ChronoUnit.SECONDS)
+            .toString()
+            .equals(state.wall().processStartedAt());
   }
 
   /** How this process's start is written, to the second, as {@link #writerRunning} compares it. */
   public static String ownStart() {
-    return ProcessHandle.current().info().startInstant()
-        .map(i -> i.truncatedTo(ChronoUnit.SECONDS).toString()).orElse(null);
+    return ProcessHandle.current()
+        .info()
+        .startInstant()
+        .map(i -> i.truncatedTo(ChronoUnit.SECONDS).toString())
+        .orElse(null);
   }
 }

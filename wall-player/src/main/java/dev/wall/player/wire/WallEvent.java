@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Something that happened to the wall, as it is told to the world outside (webhooks, OSC
- * feedback, alerts, the log): what, when, and its facts by name ({@code screen}, {@code host},
- * {@code loop}, {@code item}, {@code cause}, {@code command}, {@code source}...).
+ * Something that happened to the wall, as it is told to the world outside (webhooks, OSC feedback,
+ * alerts, the log): what, when, and its facts by name ({@code screen}, {@code host}, {@code loop},
+ * {@code item}, {@code cause}, {@code command}, {@code source}...).
  */
 public record WallEvent(Kind kind, Instant at, Map<String, String> facts) {
 

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Where the wall is after a control round, screen by screen: what rank 0 sends the controller
- * about once a second ({@link RankMessage.Status}), and what {@code wall status} shows.
+ * Where the wall is after a control round, screen by screen: what rank 0 sends the controller about
+ * once a second ({@link RankMessage.Status}), and what {@code wall status} shows.
  *
  * @param loop the loop being played, from 1
  * @param loops loops planned, 0 for forever
@@ -19,7 +19,12 @@ import java.util.stream.Collectors;
  * @param frameRate frames per second of the clips, to express skews in frames
  * @param screens every screen, in rank order
  */
-public record WallStatus(int loop, int loops, double position, double skewMillis, double frameRate,
+public record WallStatus(
+    int loop,
+    int loops,
+    double position,
+    double skewMillis,
+    double frameRate,
     List<Screen> screens) {
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -39,8 +44,16 @@ public record WallStatus(int loop, int loops, double position, double skewMillis
    * @param lastError its player's last failure, or null
    * @param lastErrorAt when, as an ISO-8601 instant, or null
    */
-  public record Screen(String name, String host, ScreenState state, Double position, Double skewMillis,
-      double rate, int restarts, String lastError, String lastErrorAt) {
+  public record Screen(
+      String name,
+      String host,
+      ScreenState state,
+      Double position,
+      Double skewMillis,
+      double rate,
+      int restarts,
+      String lastError,
+      String lastErrorAt) {
 
     /** The skew in frames, or null when not playing. */
     public Double skewFrames(double frameRate) {
@@ -49,7 +62,8 @@ public record WallStatus(int loop, int loops, double position, double skewMillis
 
     /** The same screen, shown as stopped (no wall plays it now). */
     public Screen stopped() {
-      return new Screen(name, host, ScreenState.STOPPED, null, null, rate, restarts, lastError, lastErrorAt);
+      return new Screen(
+          name, host, ScreenState.STOPPED, null, null, rate, restarts, lastError, lastErrorAt);
     }
   }
 
@@ -59,23 +73,35 @@ public record WallStatus(int loop, int loops, double position, double skewMillis
 
   /** The live status line on a terminal: where the wall is, and any screen that is not playing. */
   public String line() {
-    String line = String.format(Locale.ROOT, "loop %d/%s at %.1f s, skew %.1f ms (%.2f frames)",
-        loop, loops == 0 ? "forever" : String.valueOf(loops), position, skewMillis, skewFrames());
-    String away = screens.stream().filter(s -> s.state() != ScreenState.PLAYING)
-        .map(s -> s.name() + " " + s.state().label()).collect(Collectors.joining(", "));
+    String line =
+        String.format(
+            Locale.ROOT,
+            "loop %d/%s at %.1f s, skew %.1f ms (%.2f frames)",
+            loop,
+            loops == 0 ? "forever" : String.valueOf(loops),
+            position,
+            skewMillis,
+            skewFrames());
+    String away =
+        screens.stream()
+            .filter(s -> s.state() != ScreenState.PLAYING)
+            .map(s -> s.name() + " " + s.state().label())
+            .collect(Collectors.joining(", "));
     return away.isEmpty() ? line : line + "; " + away;
   }
 
   /** The same wall with every screen stopped. */
   public WallStatus stopped() {
-    return new WallStatus(loop, loops, position, 0, frameRate, screens.stream().map(Screen::stopped).toList());
+    return new WallStatus(
+        loop, loops, position, 0, frameRate, screens.stream().map(Screen::stopped).toList());
   }
 
   public String toJson() {
     try {
       return JSON.writeValueAsString(this);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a wall status that JSON cannot hold: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "a wall status that JSON cannot hold: " + e.getOriginalMessage(), e);
     }
   }
 

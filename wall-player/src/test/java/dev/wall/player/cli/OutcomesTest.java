@@ -19,16 +19,24 @@ class OutcomesTest {
 
   @Test
   void failedScreensExitOneWithALinePerScreen() {
-    WallFailure failure = assertThrows(WallFailure.class, () -> Outcomes.exitCode(
-        new Outcome.ScreensFailed(List.of("screen a on rpi1: mpv exited", "screen b on rpi2: mpv exited"))));
+    WallFailure failure =
+        assertThrows(
+            WallFailure.class,
+            () ->
+                Outcomes.exitCode(
+                    new Outcome.ScreensFailed(
+                        List.of("screen a on rpi1: mpv exited", "screen b on rpi2: mpv exited"))));
     assertEquals(ExitCodes.RUNTIME_FAILURE, failure.exitCode());
-    assertEquals("screen a on rpi1: mpv exited\nwall: screen b on rpi2: mpv exited", failure.getMessage());
+    assertEquals(
+        "screen a on rpi1: mpv exited\nwall: screen b on rpi2: mpv exited", failure.getMessage());
   }
 
   @Test
   void aLostRankExitsThree() {
-    WallFailure failure = assertThrows(WallFailure.class,
-        () -> Outcomes.exitCode(new Outcome.RankLost("rank 2 (screen c) on rpi3 was lost")));
+    WallFailure failure =
+        assertThrows(
+            WallFailure.class,
+            () -> Outcomes.exitCode(new Outcome.RankLost("rank 2 (screen c) on rpi3 was lost")));
     assertEquals(ExitCodes.NODE_LOST, failure.exitCode());
     assertEquals("rank 2 (screen c) on rpi3 was lost", failure.getMessage());
   }

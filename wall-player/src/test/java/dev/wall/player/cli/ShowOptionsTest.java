@@ -26,7 +26,8 @@ class ShowOptionsTest {
     return new String[] {String.valueOf(code), err.toString().strip()};
   }
 
-  static final String PLAIN = "{\"version\": 1, \"mediaRoot\": \"/m\", \"screens\": [{\"name\": \"a\", \"host\": \"localhost\", \"media\": \"a.mp4\"}]}";
+  static final String PLAIN =
+      "{\"version\": 1, \"mediaRoot\": \"/m\", \"screens\": [{\"name\": \"a\", \"host\": \"localhost\", \"media\": \"a.mp4\"}]}";
 
   @Test
   void pretendNowNeedsASchedule() throws Exception {
@@ -37,9 +38,14 @@ class ShowOptionsTest {
 
   @Test
   void statusListenNeedsAPortAndAnAddress() throws Exception {
-    assertEquals("wall: --status-listen needs --status-port PORT", run(PLAIN, "--status-listen", "0.0.0.0")[1]);
-    assertEquals("wall: --status-listen takes an IP address (127.0.0.1, 0.0.0.0, or this machine's LAN address), got lan",
+    assertEquals(
+        "wall: --status-listen needs --status-port PORT",
+        run(PLAIN, "--status-listen", "0.0.0.0")[1]);
+    assertEquals(
+        "wall: --status-listen takes an IP address (127.0.0.1, 0.0.0.0, or this machine's LAN address), got lan",
         run(PLAIN, "--status-port", "8080", "--status-listen", "lan")[1]);
-    assertEquals("wall: --status-port must be between 0 and 65535, got 70000", run(PLAIN, "--status-port", "70000")[1]);
+    assertEquals(
+        "wall: --status-port must be between 0 and 65535, got 70000",
+        run(PLAIN, "--status-port", "70000")[1]);
   }
 }

@@ -16,11 +16,12 @@ class WallCliTest {
 
   @Test
   void eachSubcommandIsListedUnderItsOwnName() {
-    WallCli.SUBCOMMANDS.forEach((name, command) -> {
-      Object made = command.get();
-      CommandLine cli = made instanceof CommandLine tree ? tree : new CommandLine(made);
-      assertEquals(name, cli.getCommandName(), "the name picocli would give it");
-    });
+    WallCli.SUBCOMMANDS.forEach(
+        (name, command) -> {
+          Object made = command.get();
+          CommandLine cli = made instanceof CommandLine tree ? tree : new CommandLine(made);
+          assertEquals(name, cli.getCommandName(), "the name picocli would give it");
+        });
   }
 
   @Test
@@ -43,15 +44,22 @@ class WallCliTest {
     StringWriter err = new StringWriter();
     int code = WallCli.run(NOWHERE, new PrintWriter(err, true), "paly", "lobby.json");
     assertEquals(ExitCodes.BAD_INPUT, code);
-    assertTrue(err.toString().startsWith("wall: Unmatched arguments from index 0: 'paly', 'lobby.json' (did you mean play?)"), err.toString());
+    assertTrue(
+        err.toString()
+            .startsWith(
+                "wall: Unmatched arguments from index 0: 'paly', 'lobby.json' (did you mean play?)"),
+        err.toString());
   }
 
   @Test
   void aMistypedOptionIsSuggestedToo() {
     StringWriter err = new StringWriter();
-    int code = WallCli.run(NOWHERE, new PrintWriter(err, true), "play", "lobby.json", "--lops", "3");
+    int code =
+        WallCli.run(NOWHERE, new PrintWriter(err, true), "play", "lobby.json", "--lops", "3");
     assertEquals(ExitCodes.BAD_INPUT, code);
-    assertEquals("wall: Unknown options: '--lops', '3' (did you mean --loops?)", err.toString().lines().findFirst().orElse(""));
+    assertEquals(
+        "wall: Unknown options: '--lops', '3' (did you mean --loops?)",
+        err.toString().lines().findFirst().orElse(""));
   }
 
   private static List<String> names(CommandLine cli) {

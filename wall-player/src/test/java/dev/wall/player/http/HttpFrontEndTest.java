@@ -46,21 +46,32 @@ class HttpFrontEndTest {
   }
 
   private static HttpLimits limits(int maxConnections, int workers, int queued) {
-    return new HttpLimits(maxConnections, SHORT, SHORT, SHORT, SHORT, SHORT, 1024, 16, 256,
-        workers, queued);
+    return new HttpLimits(
+        maxConnections, SHORT, SHORT, SHORT, SHORT, SHORT, 1024, 16, 256, workers, queued);
   }
 
   /** Says what it was asked: method, path, query, Authorization and body. */
   private static HttpResponse echo(HttpRequest request) {
-    String text = request.method() + " " + request.path() + " " + request.query() + " "
-        + request.header("Authorization").orElse("-") + " "
-        + new String(request.body(), StandardCharsets.UTF_8);
+    String text =
+        request.method()
+            + " "
+            + request.path()
+            + " "
+            + request.query()
+            + " "
+            + request.header("Authorization").orElse("-")
+            + " "
+            + new String(request.body(), StandardCharsets.UTF_8);
     return HttpResponse.text(200, text);
   }
 
   private void start(HttpLimits limits, HttpFrontEnd.Handler handler) throws IOException {
-    server = HttpFrontEnd.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), limits,
-        "http-test", handler);
+    server =
+        HttpFrontEnd.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            limits,
+            "http-test",
+            handler);
   }
 
   private Socket connect() throws IOException {
@@ -91,9 +102,15 @@ class HttpFrontEndTest {
       }
       head.append((char) b);
     }
-    int length = Integer.parseInt(head.toString().lines()
-        .filter(l -> l.toLowerCase().startsWith("content-length:")).findFirst().orElseThrow()
-        .substring(15).strip());
+    int length =
+        Integer.parseInt(
+            head.toString()
+                .lines()
+                .filter(l -> l.toLowerCase().startsWith("content-length:"))
+                .findFirst()
+                .orElseThrow()
+                .substring(15)
+                .strip());
     return head + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
   }
 
@@ -104,9 +121,11 @@ class HttpFrontEndTest {
   @Test
   void aPostWithABodyAndAKeyReachesTheHandlerWhole() throws Exception {
     start(limits(8, 2, 4), HttpFrontEndTest::echo);
-    String answer = ask("POST /api/v1/pause?now HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-        + "Authorization: Bearer k3y\r\nContent-Length: 11\r\nConnection: close\r\n\r\n"
-        + "{\"at\": \"x\"}");
+    String answer =
+        ask(
+            "POST /api/v1/pause?now HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer k3y\r\nContent-Length: 11\r\nConnection: close\r\n\r\n"
+                + "{\"at\": \"x\"}");
     assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
     assertEquals("POST /api/v1/pause now Bearer k3y {\"at\": \"x\"}\n", body(answer));
     assertTrue(answer.contains("\r\nX-Content-Type-Options: nosniff\r\n"), answer);
@@ -129,38 +148,49 @@ class HttpFrontEndTest {
     Socket socket = connect();
     send(socket, "GET /one HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertEquals("GET /one null - \n", body(response(socket.getInputStream())));
-    send(socket, "GET /two HTTP/1.1\r\nHost: localhost\r\n\r\n\r\nGET /three HTTP/1.1\r\n"
-        + "Host: localhost\r\n\r\nHEAD /four HTTP/1.1\r\nHost: localhost\r\n"
-        + "Connection: close\r\n\r\n");
+    send(
+        socket,
+        "GET /two HTTP/1.1\r\nHost: localhost\r\n\r\n\r\nGET /three HTTP/1.1\r\n"
+            + "Host: localhost\r\n\r\nHEAD /four HTTP/1.1\r\nHost: localhost\r\n"
+            + "Connection: close\r\n\r\n");
     InputStream in = socket.getInputStream();
     assertEquals("GET /two null - \n", body(response(in)));
     assertEquals("GET /three null - \n", body(response(in)));
     String head = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-    assertTrue(head.startsWith("HTTP/1.1 200") && head.contains("Content-Length: 19\r\n")
-        && head.contains("Connection: close\r\n") && head.endsWith("\r\n\r\n"), head);
+    assertTrue(
+        head.startsWith("HTTP/1.1 200")
+            && head.contains("Content-Length: 19\r\n")
+            && head.contains("Connection: close\r\n")
+            && head.endsWith("\r\n\r\n"),
+        head);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "garbage|hello~~|400",
-      "absolute target|GET http://evil.example/ HTTP/1.1~Host: localhost~~|400",
-      "HTTP/2|GET / HTTP/2.0~Host: localhost~~|505",
-      "no Host|GET / HTTP/1.1~~|400",
-      "two Hosts|GET / HTTP/1.1~Host: localhost~Host: localhost~~|400",
-      "foreign Host|GET / HTTP/1.1~Host: evil.example~~|421",
-      "space before colon|GET / HTTP/1.1~Host : localhost~~|400",
-      "folded header|GET / HTTP/1.1~Host: localhost~X-A: b~ c~~|400",
-      "control character|GET / HTTP/1.1~Host: localhost~X-A: b\u0001c~~|400",
-      "chunked|POST / HTTP/1.1~Host: localhost~Transfer-Encoding: chunked~~0~~|501",
-      "body too big|POST / HTTP/1.1~Host: localhost~Content-Length: 257~~|413",
-      "two lengths|POST / HTTP/1.1~Host: localhost~Content-Length: 1~Content-Length: 2~~|400",
-      "negative length|POST / HTTP/1.1~Host: localhost~Content-Length: -1~~|400",
-      "huge length|POST / HTTP/1.1~Host: localhost~Content-Length: 99999999999999~~|400"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "garbage|hello~~|400",
+        "absolute target|GET http://evil.example/ HTTP/1.1~Host: localhost~~|400",
+        "HTTP/2|GET / HTTP/2.0~Host: localhost~~|505",
+        "no Host|GET / HTTP/1.1~~|400",
+        "two Hosts|GET / HTTP/1.1~Host: localhost~Host: localhost~~|400",
+        "foreign Host|GET / HTTP/1.1~Host: evil.example~~|421",
+        "space before colon|GET / HTTP/1.1~Host : localhost~~|400",
+        "folded header|GET / HTTP/1.1~Host: localhost~X-A: b~ c~~|400",
+        "control character|GET / HTTP/1.1~Host: localhost~X-A: b\u0001c~~|400",
+        "chunked|POST / HTTP/1.1~Host: localhost~Transfer-Encoding: chunked~~0~~|501",
+        "body too big|POST / HTTP/1.1~Host: localhost~Content-Length: 257~~|413",
+        "two lengths|POST / HTTP/1.1~Host: localhost~Content-Length: 1~Content-Length: 2~~|400",
+        "negative length|POST / HTTP/1.1~Host: localhost~Content-Length: -1~~|400",
+        "huge length|POST / HTTP/1.1~Host: localhost~Content-Length: 99999999999999~~|400"
+      })
   void aBadRequestGetsItsStatusAndTheHandlerNeverSeesIt(String what, String request, int status)
       throws Exception {
-    start(limits(8, 2, 4), r -> {
-      throw new AssertionError("the handler saw " + what);
-    });
+    start(
+        limits(8, 2, 4),
+        r -> {
+          throw new AssertionError("the handler saw " + what);
+        });
     String answer = ask(request.replace("~", "\r\n")); // CsvSource splits at line breaks
     assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), what + ": " + answer);
     assertTrue(answer.contains("Connection: close\r\n"), answer);
@@ -186,16 +216,20 @@ class HttpFrontEndTest {
 
   @Test
   void aHandlerThatFailsIs500AndTheNextRequestIsServed() throws Exception {
-    start(limits(8, 1, 4), r -> {
-      if (r.path().equals("/fail")) {
-        throw new IllegalStateException("broken");
-      }
-      return echo(r);
-    });
-    assertTrue(ask("GET /fail HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        .startsWith("HTTP/1.1 500 "));
-    assertTrue(ask("GET /ok HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        .startsWith("HTTP/1.1 200 "));
+    start(
+        limits(8, 1, 4),
+        r -> {
+          if (r.path().equals("/fail")) {
+            throw new IllegalStateException("broken");
+          }
+          return echo(r);
+        });
+    assertTrue(
+        ask("GET /fail HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .startsWith("HTTP/1.1 500 "));
+    assertTrue(
+        ask("GET /ok HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .startsWith("HTTP/1.1 200 "));
   }
 
   @Test
@@ -215,10 +249,12 @@ class HttpFrontEndTest {
 
   @Test
   void aSlowHandlerGets503AfterItsTimeout() throws Exception {
-    start(limits(8, 1, 4), r -> {
-      release.await(30, TimeUnit.SECONDS);
-      return echo(r);
-    });
+    start(
+        limits(8, 1, 4),
+        r -> {
+          release.await(30, TimeUnit.SECONDS);
+          return echo(r);
+        });
     long start = System.nanoTime();
     String answer = ask("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -229,7 +265,8 @@ class HttpFrontEndTest {
   @Test
   void whenEveryWorkerIsBusyAndTheQueueFullTheNextIs503AtOnce() throws Exception {
     Duration patient = Duration.ofSeconds(30);
-    start(new HttpLimits(8, SHORT, SHORT, patient, SHORT, SHORT, 1024, 16, 256, 1, 1),
+    start(
+        new HttpLimits(8, SHORT, SHORT, patient, SHORT, SHORT, 1024, 16, 256, 1, 1),
         r -> {
           release.await(30, TimeUnit.SECONDS);
           return echo(r);
@@ -271,7 +308,8 @@ class HttpFrontEndTest {
   @Test
   void atTheCapWithEveryConnectionBusyANewOneIsClosedAtOnce() throws Exception {
     Duration patient = Duration.ofSeconds(30);
-    start(new HttpLimits(2, SHORT, SHORT, patient, SHORT, SHORT, 1024, 16, 256, 2, 2),
+    start(
+        new HttpLimits(2, SHORT, SHORT, patient, SHORT, SHORT, 1024, 16, 256, 2, 2),
         r -> {
           release.await(30, TimeUnit.SECONDS);
           return echo(r);
@@ -301,10 +339,13 @@ class HttpFrontEndTest {
     Socket reader = connect();
     reader.setReceiveBufferSize(4096);
     send(reader, "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
-    Poll.until(Duration.ofSeconds(10), "the stalled write to be dropped",
+    Poll.until(
+        Duration.ofSeconds(10),
+        "the stalled write to be dropped",
         () -> server.stats().open() == 0);
-    assertTrue(ask("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        .startsWith("HTTP/1.1 200 "));
+    assertTrue(
+        ask("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .startsWith("HTTP/1.1 200 "));
   }
 
   @Test
@@ -319,22 +360,27 @@ class HttpFrontEndTest {
       try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
         socket.setSoTimeout(10_000);
         switch (i % 4) {
-          case 0 -> send(socket, "GET /" + i + " HTTP/1.1\r\nHost: localhost\r\n"
-              + "Connection: close\r\n\r\n");
+          case 0 ->
+              send(
+                  socket,
+                  "GET /" + i + " HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\n\r\n");
           case 1 -> send(socket, "GET /" + i + " HTTP/1.1\r\nHost: evil.example\r\n\r\n");
           case 2 -> send(socket, "GET /" + i + " HTTP/1.1\r\nHost: loc"); // and gone
-          default -> { } // connected, and gone
+          default -> {} // connected, and gone
         }
         if (i % 4 < 2) {
-          assertTrue(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)
-              .startsWith(i % 4 == 0 ? "HTTP/1.1 200 " : "HTTP/1.1 421 "));
+          assertTrue(
+              new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)
+                  .startsWith(i % 4 == 0 ? "HTTP/1.1 200 " : "HTTP/1.1 421 "));
         }
       }
     }
     Poll.until(Duration.ofSeconds(5), "every connection closed", () -> server.stats().open() == 0);
     Poll.until(Duration.ofSeconds(5), "the open files as before", () -> OpenFiles.count() <= files);
-    long threads = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("http-test")).count();
+    long threads =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("http-test"))
+            .count();
     assertTrue(threads <= 3, threads + " threads: one selector and two workers at most");
     assertEquals(2001, server.stats().accepted());
   }
@@ -351,8 +397,10 @@ class HttpFrontEndTest {
     assertEquals(-1, idle.getInputStream().read(), "its connections closed");
     idle.close();
     clients.clear();
-    assertFalse(Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().startsWith("http-test") && t.isAlive()), "a thread left");
+    assertFalse(
+        Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(t -> t.getName().startsWith("http-test") && t.isAlive()),
+        "a thread left");
     Poll.until(Duration.ofSeconds(5), "its files closed", () -> OpenFiles.count() <= files);
     assertEquals(0, OpenFiles.socketsOnLocalPort(port));
     server = null;

@@ -64,7 +64,8 @@ class ClusterChecksIT {
     byte[] clip = Files.readAllBytes(changed.resolve("s3.mp4"));
     clip[clip.length / 2] ^= 0x55;
     Files.write(changed.resolve("s3.mp4"), clip);
-    Files.setLastModifiedTime(changed.resolve("s3.mp4"), FileTime.from(Instant.now().plusSeconds(86_400)));
+    Files.setLastModifiedTime(
+        changed.resolve("s3.mp4"), FileTime.from(Instant.now().plusSeconds(86_400)));
     breakNode(3, changed, media);
     Path unmounted = Files.createDirectories(dir.resolve("unmounted"));
     Files.writeString(unmounted.resolve("NFS_NOT_MOUNTED"), "");
@@ -88,7 +89,9 @@ class ClusterChecksIT {
     BROKEN.clear();
   }
 
-  /** Mounts {@code source} over {@code target} in node {@code node} only, until the class is done. */
+  /**
+   * Mounts {@code source} over {@code target} in node {@code node} only, until the class is done.
+   */
   private static void breakNode(int node, Path source, Path target) throws Exception {
     cluster.node(node).bind(source, target);
     BROKEN.put(node, target);
@@ -109,7 +112,9 @@ class ClusterChecksIT {
 
   @Test
   void doctorNamesEachNodesFaultInItsRowAndHowToFixIt(@TempDir Path run) throws Exception {
-    try (ClusterRun doctor = ClusterRun.start(cluster, run, "doctor", layout.toString(), "--display", display.display())) {
+    try (ClusterRun doctor =
+        ClusterRun.start(
+            cluster, run, "doctor", layout.toString(), "--display", display.display())) {
       int code = doctor.await(Duration.ofSeconds(120));
       String out = doctor.out();
       System.out.println(out);
@@ -121,7 +126,9 @@ class ClusterChecksIT {
         }
       }
       assertEquals(NODES, rows.size(), out);
-      assertTrue(rows.get("s1").matches("s1 +\\S+ +ok +ok +ok +ok +mpv +x11 +ok +ok .*"), "node 1 is healthy: " + rows.get("s1"));
+      assertTrue(
+          rows.get("s1").matches("s1 +\\S+ +ok +ok +ok +ok +mpv +x11 +ok +ok .*"),
+          "node 1 is healthy: " + rows.get("s1"));
       assertCell(rows.get("s2"), 9, "missing");
       assertCell(rows.get("s3"), 9, "checksum");
       assertCell(rows.get("s4"), 8, "unmounted");
@@ -130,28 +137,65 @@ class ClusterChecksIT {
       assertCell(rows.get("s7"), 4, "differ");
       assertCell(rows.get("s7"), 5, "mismatch");
       List<String> fixes = out.lines().filter(l -> l.startsWith("  s")).toList();
-      assertTrue(fixes.stream().anyMatch(f -> f.startsWith("  s2 on ") && f.contains("s2.mp4 does not exist there")), out);
-      assertTrue(fixes.stream().anyMatch(f -> f.startsWith("  s3 on ") && f.contains("differs from the controller's copy")), out);
-      assertTrue(fixes.stream().anyMatch(f -> f.startsWith("  s4 on ") && f.contains("not mounted")), out);
-      assertTrue(fixes.stream().anyMatch(f -> f.startsWith("  s5 on ") && f.contains("player mpv is not installed")), out);
-      assertTrue(fixes.stream().anyMatch(f -> f.startsWith("  s6 on ") && f.contains("refused the wall's ssh key")), out);
-      assertTrue(fixes.stream().anyMatch(f -> f.startsWith("  s7 on ") && f.contains("Open MPI 4.1.9 there")), out);
-      assertTrue(fixes.stream().noneMatch(f -> f.startsWith("  s1 on ")), "nothing to fix on node 1: " + out);
+      assertTrue(
+          fixes.stream()
+              .anyMatch(f -> f.startsWith("  s2 on ") && f.contains("s2.mp4 does not exist there")),
+          out);
+      assertTrue(
+          fixes.stream()
+              .anyMatch(
+                  f ->
+                      f.startsWith("  s3 on ") && f.contains("differs from the controller's copy")),
+          out);
+      assertTrue(
+          fixes.stream().anyMatch(f -> f.startsWith("  s4 on ") && f.contains("not mounted")), out);
+      assertTrue(
+          fixes.stream()
+              .anyMatch(f -> f.startsWith("  s5 on ") && f.contains("player mpv is not installed")),
+          out);
+      assertTrue(
+          fixes.stream()
+              .anyMatch(f -> f.startsWith("  s6 on ") && f.contains("refused the wall's ssh key")),
+          out);
+      assertTrue(
+          fixes.stream()
+              .anyMatch(f -> f.startsWith("  s7 on ") && f.contains("Open MPI 4.1.9 there")),
+          out);
+      assertTrue(
+          fixes.stream().noneMatch(f -> f.startsWith("  s1 on ")),
+          "nothing to fix on node 1: " + out);
     }
   }
 
   @Test
   void playRefusesToStartNamingEveryFailingScreenWithExit2(@TempDir Path run) throws Exception {
-    try (ClusterRun wall = ClusterRun.start(cluster, run, "play", layout.toString(), "--display", display.display(),
-        "--run-dir", run.resolve("run").toString())) {
+    try (ClusterRun wall =
+        ClusterRun.start(
+            cluster,
+            run,
+            "play",
+            layout.toString(),
+            "--display",
+            display.display(),
+            "--run-dir",
+            run.resolve("run").toString())) {
       int code = wall.await(Duration.ofSeconds(60));
       String err = wall.err();
       assertEquals(2, code, wall.both());
-      assertTrue(err.contains("screen s2 on " + cluster.node(2).hostname() + ": ") && err.contains("s2.mp4 does not exist there"), err);
-      assertTrue(err.contains(cluster.node(4).hostname() + " (screen s4): the media share is not mounted"), err);
-      assertTrue(err.contains(cluster.node(6).hostname() + " (screen s6) refused the wall's ssh key"), err);
-      assertTrue(err.contains(cluster.node(7).hostname() + " (screen s7): Open MPI 4.1.9 there, "), err);
-      assertTrue(!err.contains("screen s1") && !err.contains("screen s3") && !err.contains("screen s5"),
+      assertTrue(
+          err.contains("screen s2 on " + cluster.node(2).hostname() + ": ")
+              && err.contains("s2.mp4 does not exist there"),
+          err);
+      assertTrue(
+          err.contains(cluster.node(4).hostname() + " (screen s4): the media share is not mounted"),
+          err);
+      assertTrue(
+          err.contains(cluster.node(6).hostname() + " (screen s6) refused the wall's ssh key"),
+          err);
+      assertTrue(
+          err.contains(cluster.node(7).hostname() + " (screen s7): Open MPI 4.1.9 there, "), err);
+      assertTrue(
+          !err.contains("screen s1") && !err.contains("screen s3") && !err.contains("screen s5"),
           "only the quick checks: " + err);
       assertTrue(cluster.node(2).processesRunning("RankMain").isEmpty(), "nothing started");
     }

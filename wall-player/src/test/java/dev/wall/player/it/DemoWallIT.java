@@ -27,22 +27,35 @@ class DemoWallIT {
 
   @Test
   void theDemoPlaysItsWallAndSavesASnapshotOfIt() throws Exception {
-    Map<String, Rect> windows = new TreeMap<>(Map.of(
-        "left", new Rect(0, 0, 320, 180), "right", new Rect(320, 0, 320, 180)));
+    Map<String, Rect> windows =
+        new TreeMap<>(
+            Map.of("left", new Rect(0, 0, 320, 180), "right", new Rect(320, 0, 320, 180)));
     Path layout = TestWall.write(dir, 1, 2, windows);
     Path snapshot = dir.resolve("out/demo.png");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    int code = WallCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--layout",
-        layout.toString(), "--media-root", dir.toString(), "--snapshot", snapshot.toString(),
-        "--run-dir", dir.resolve("run").toString());
+    int code =
+        WallCli.run(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            "demo",
+            "--layout",
+            layout.toString(),
+            "--media-root",
+            dir.toString(),
+            "--snapshot",
+            snapshot.toString(),
+            "--run-dir",
+            dir.resolve("run").toString());
 
     assertEquals(0, code, "stdout:\n" + out + "\nstderr:\n" + err);
     assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("loop 1/1: ")), out.toString());
     assertTrue(Files.size(snapshot) > 0, "snapshot written");
     BufferedImage picture = ImageIO.read(snapshot.toFile());
-    assertTrue(picture.getWidth() >= 640 && picture.getHeight() >= 180, "the snapshot covers the wall");
-    assertTrue(picture.getRGB(160, 90) != picture.getRGB(480, 90), "each window shows its own clip");
+    assertTrue(
+        picture.getWidth() >= 640 && picture.getHeight() >= 180, "the snapshot covers the wall");
+    assertTrue(
+        picture.getRGB(160, 90) != picture.getRGB(480, 90), "each window shows its own clip");
   }
 }

@@ -1,9 +1,9 @@
 package dev.wall.player.it;
 
-import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.wall.player.testing.Cli;
 import dev.wall.player.testing.ClipCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +24,25 @@ class UnevenItemsIT {
       ClipCache.into(dir, clip[0], 160, 90, Double.parseDouble(clip[1]), 0);
     }
     Path layout = dir.resolve("show.json");
-    Files.writeString(layout, "{\"version\": 1, \"player\": \"mpv\", \"mediaRoot\": \"" + dir + "\", \"screens\": ["
-        + "{\"name\": \"a\", \"host\": \"localhost\", \"window\": {\"x\": 0, \"y\": 0, \"width\": 160, \"height\": 90},"
-        + " \"media\": [\"a1.mp4\", \"a2.mp4\"]},"
-        + "{\"name\": \"b\", \"host\": \"localhost\", \"window\": {\"x\": 160, \"y\": 0, \"width\": 160, \"height\": 90},"
-        + " \"media\": [\"b1.mp4\", \"b2.mp4\"]}]}");
+    Files.writeString(
+        layout,
+        "{\"version\": 1, \"player\": \"mpv\", \"mediaRoot\": \""
+            + dir
+            + "\", \"screens\": ["
+            + "{\"name\": \"a\", \"host\": \"localhost\", \"window\": {\"x\": 0, \"y\": 0, \"width\": 160, \"height\": 90},"
+            + " \"media\": [\"a1.mp4\", \"a2.mp4\"]},"
+            + "{\"name\": \"b\", \"host\": \"localhost\", \"window\": {\"x\": 160, \"y\": 0, \"width\": 160, \"height\": 90},"
+            + " \"media\": [\"b1.mp4\", \"b2.mp4\"]}]}");
     Path runDir = dir.resolve("run");
     Cli said = Cli.run("play", layout, "--run-dir", runDir);
 
-    assertEquals(List.of(layout + ": screens[1].media[1]: item 2 lasts 2.000 s on b, but 3.000 s on a: more than a"
-        + " frame (33 ms) apart; make item 2 equally long on every screen, or set \"unevenItems\": \"hold\" to hold"
-        + " the shorter clips' last frame"), said.errLines());
+    assertEquals(
+        List.of(
+            layout
+                + ": screens[1].media[1]: item 2 lasts 2.000 s on b, but 3.000 s on a: more than a"
+                + " frame (33 ms) apart; make item 2 equally long on every screen, or set \"unevenItems\": \"hold\" to hold"
+                + " the shorter clips' last frame"),
+        said.errLines());
     assertEquals(2, said.code());
     assertEquals("", said.out());
     assertFalse(Files.exists(runDir.resolve("hostfile")), "nothing was started: no hostfile");

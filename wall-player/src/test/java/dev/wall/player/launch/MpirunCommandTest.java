@@ -1,5 +1,9 @@
 package dev.wall.player.launch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.Network;
 import dev.wall.core.layout.Rect;
@@ -14,40 +18,78 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MpirunCommandTest {
 
   private static Screen screen(String name, String host) {
-    return new Screen(name, host, null, 0, new Rect(0, 0, 640, 360), null, name + ".mp4", null, null);
+    return new Screen(
+        name, host, null, 0, new Rect(0, 0, 640, 360), null, name + ".mp4", null, null);
   }
 
   private static Layout layout(Network network, Screen... screens) {
-    return Layout.of(1, null, 3, null, "/srv/wall/media", network, null, null, null, null, List.of(screens));
+    return Layout.of(
+        1, null, 3, null, "/srv/wall/media", network, null, null, null, null, List.of(screens));
   }
 
   private static List<String> argv(Layout layout, LocalMachine local, String display) {
     return argv(layout, local, display, MpiSettings.none());
   }
 
-  private static List<String> argv(Layout layout, LocalMachine local, String display, MpiSettings mpi) {
-    ShowPlan plan = ShowPlan.resolve(Path.of("/srv/wall/lobby.json"), layout, null, null, Path.of("/tmp/wall-pi"),
-        DisplaySettings.from(Map.of(), display), false, null);
-    return MpirunCommand.argv(plan, local, Path.of("/tmp/wall-pi/hostfile"), "/usr/bin/java", "cp",
-        "-XX:SharedArchiveFile=/a.jsa", mpi);
+  private static List<String> argv(
+      Layout layout, LocalMachine local, String display, MpiSettings mpi) {
+    ShowPlan plan =
+        ShowPlan.resolve(
+            Path.of("/srv/wall/lobby.json"),
+            layout,
+            null,
+            null,
+            Path.of("/tmp/wall-pi"),
+            DisplaySettings.from(Map.of(), display),
+            false,
+            null);
+    return MpirunCommand.argv(
+        plan,
+        local,
+        Path.of("/tmp/wall-pi/hostfile"),
+        "/usr/bin/java",
+        "cp",
+        "-XX:SharedArchiveFile=/a.jsa",
+        mpi);
   }
 
   @Test
   void asRootOnTwoCoresWithFourLocalScreens() {
-    Layout layout = layout(null, screen("a", "localhost"), screen("b", "localhost"),
-        screen("c", "localhost"), screen("d", "localhost"));
+    Layout layout =
+        layout(
+            null,
+            screen("a", "localhost"),
+            screen("b", "localhost"),
+            screen("c", "localhost"),
+            screen("d", "localhost"));
     List<String> argv = argv(layout, new LocalMachine(true, 2, "vm"), ":5");
     List<String> head = argv.subList(0, argv.indexOf("-np"));
-    assertEquals(List.of("mpirun", "--mca", "rtc_hwloc_vmhole", "none", "--mca", "pml", "ob1", "--mca", "btl",
-        "self,vader,tcp", "--allow-run-as-root", "--oversubscribe", "--mca", "mpi_yield_when_idle", "1",
-        "--bind-to", "none", "--hostfile", "/tmp/wall-pi/hostfile"), head);
+    assertEquals(
+        List.of(
+            "mpirun",
+            "--mca",
+            "rtc_hwloc_vmhole",
+            "none",
+            "--mca",
+            "pml",
+            "ob1",
+            "--mca",
+            "btl",
+            "self,vader,tcp",
+            "--allow-run-as-root",
+            "--oversubscribe",
+            "--mca",
+            "mpi_yield_when_idle",
+            "1",
+            "--bind-to",
+            "none",
+            "--hostfile",
+            "/tmp/wall-pi/hostfile"),
+        head);
   }
 
   @Test
@@ -78,10 +120,16 @@ class MpirunCommandTest {
     Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"));
     String joined = String.join(" ", argv(layout, new LocalMachine(false, 4, "rpi1"), ":0"));
     assertTrue(joined.contains("--mca plm_rsh_no_tree_spawn 1"), joined);
-    assertTrue(joined.contains("--mca oob_tcp_keepalive_time 5 --mca oob_tcp_keepalive_intvl 2"
-        + " --mca oob_tcp_keepalive_probes 3"), joined);
+    assertTrue(
+        joined.contains(
+            "--mca oob_tcp_keepalive_time 5 --mca oob_tcp_keepalive_intvl 2"
+                + " --mca oob_tcp_keepalive_probes 3"),
+        joined);
     assertFalse(joined.contains("plm_rsh_agent"), "no wall ssh config: Open MPI's own agent");
-    String local = String.join(" ", argv(layout(null, screen("a", "localhost")), new LocalMachine(false, 4, "rpi1"), ":0"));
+    String local =
+        String.join(
+            " ",
+            argv(layout(null, screen("a", "localhost")), new LocalMachine(false, 4, "rpi1"), ":0"));
     assertFalse(local.contains("keepalive") || local.contains("tree_spawn"), local);
   }
 
@@ -90,15 +138,31 @@ class MpirunCommandTest {
     Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"));
     MpiSettings mpi = new MpiSettings(Map.of(), new Ssh(Path.of("/home/pi/.ssh/wall_config")));
     List<String> argv = argv(layout, new LocalMachine(false, 4, "rpi1"), ":0", mpi);
-    assertEquals(List.of("ssh -F /home/pi/.ssh/wall_config -o ServerAliveInterval=5 -o ServerAliveCountMax=3"),
+    assertEquals(
+        List.of(
+            "ssh -F /home/pi/.ssh/wall_config -o ServerAliveInterval=5 -o ServerAliveCountMax=3"),
         valuesAfter(argv, "plm_rsh_agent"));
   }
 
   @Test
   void anMcaParameterTheTechnicianSetIsRespectedNotOverridden() {
-    Layout layout = layout(new Network("192.168.1.0/24", "eth0", null, null), screen("a", "rpi1"), screen("b", "rpi2"));
-    MpiSettings mpi = MpiSettings.of(Map.of("OMPI_MCA_orte_rsh_agent", "rsh", "OMPI_MCA_btl_tcp_if_include", "eth1",
-        "OMPI_MCA_oob_tcp_keepalive_time", "10", "PATH", "/usr/bin"), new Ssh(Path.of("/home/pi/.ssh/wall_config")));
+    Layout layout =
+        layout(
+            new Network("192.168.1.0/24", "eth0", null, null),
+            screen("a", "rpi1"),
+            screen("b", "rpi2"));
+    MpiSettings mpi =
+        MpiSettings.of(
+            Map.of(
+                "OMPI_MCA_orte_rsh_agent",
+                "rsh",
+                "OMPI_MCA_btl_tcp_if_include",
+                "eth1",
+                "OMPI_MCA_oob_tcp_keepalive_time",
+                "10",
+                "PATH",
+                "/usr/bin"),
+            new Ssh(Path.of("/home/pi/.ssh/wall_config")));
     String joined = String.join(" ", argv(layout, new LocalMachine(false, 4, "rpi1"), ":0", mpi));
     assertFalse(joined.contains("plm_rsh_agent"), joined);
     assertFalse(joined.contains("btl_tcp_if_include"), joined);
@@ -109,17 +173,30 @@ class MpirunCommandTest {
 
   @Test
   void aHostGivenAsOneOfThisMachinesAddressesIsThisMachine() {
-    LocalMachine local = new LocalMachine(false, 2, "controller", java.util.Set.of("192.168.1.101", "127.0.0.1"));
+    LocalMachine local =
+        new LocalMachine(false, 2, "controller", java.util.Set.of("192.168.1.101", "127.0.0.1"));
     assertTrue(local.isThisMachine("192.168.1.101"));
     assertTrue(local.isThisMachine("controller"));
     assertFalse(local.isThisMachine("192.168.1.102"));
-    Layout layout = layout(null, screen("a", "192.168.1.101"), screen("b", "192.168.1.101"), screen("c", "192.168.1.101"));
-    assertTrue(argv(layout, local, ":0").contains("--oversubscribe"), "three local ranks on two cores");
+    Layout layout =
+        layout(
+            null,
+            screen("a", "192.168.1.101"),
+            screen("b", "192.168.1.101"),
+            screen("c", "192.168.1.101"));
+    assertTrue(
+        argv(layout, local, ":0").contains("--oversubscribe"), "three local ranks on two cores");
   }
 
   @Test
   void remoteScreensDoNotCountAgainstLocalCores() {
-    Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"), screen("c", "rpi3"), screen("d", "rpi4"));
+    Layout layout =
+        layout(
+            null,
+            screen("a", "rpi1"),
+            screen("b", "rpi2"),
+            screen("c", "rpi3"),
+            screen("d", "rpi4"));
     List<String> argv = argv(layout, new LocalMachine(false, 1, "controller"), ":0");
     assertFalse(argv.contains("--oversubscribe"));
   }
@@ -127,26 +204,54 @@ class MpirunCommandTest {
   @Test
   void aRankOnAnotherNodeRunsThatNodesOwnJavaAndOpenMpiNeverTheControllersPaths() {
     Layout layout = layout(null, screen("a", "pc"), screen("b", "rpi2"));
-    ShowPlan plan = ShowPlan.resolve(Path.of("/srv/wall/lobby.json"), layout, null, null, Path.of("/tmp/wall-pi"),
-        DisplaySettings.from(Map.of(), ":0"), false, null);
-    List<String> argv = MpirunCommand.argv(plan, new LocalMachine(true, 4, "pc"), Path.of("/tmp/wall-pi/hostfile"),
-        "/usr/lib/jvm/java-17-openjdk-amd64/bin/java", "cp", "/cache/ranks-start-here:cp", "-XX:A=1",
-        MpiSettings.none());
+    ShowPlan plan =
+        ShowPlan.resolve(
+            Path.of("/srv/wall/lobby.json"),
+            layout,
+            null,
+            null,
+            Path.of("/tmp/wall-pi"),
+            DisplaySettings.from(Map.of(), ":0"),
+            false,
+            null);
+    List<String> argv =
+        MpirunCommand.argv(
+            plan,
+            new LocalMachine(true, 4, "pc"),
+            Path.of("/tmp/wall-pi/hostfile"),
+            "/usr/lib/jvm/java-17-openjdk-amd64/bin/java",
+            "cp",
+            "/cache/ranks-start-here:cp",
+            "-XX:A=1",
+            MpiSettings.none());
     List<String> local = argv.subList(argv.indexOf("pc:1") + 1, argv.indexOf(":"));
     List<String> remote = argv.subList(argv.indexOf("rpi2:1") + 1, argv.size());
     assertEquals("/usr/lib/jvm/java-17-openjdk-amd64/bin/java", local.get(0));
-    assertEquals(List.of("/bin/sh", "-c"), remote.subList(0, 2), "the node's own Java, through NodeJava's script");
+    assertEquals(
+        List.of("/bin/sh", "-c"),
+        remote.subList(0, 2),
+        "the node's own Java, through NodeJava's script");
     assertEquals(List.of("wall-java", "rank"), remote.subList(3, 5));
     assertFalse(String.join(" ", remote).contains("java-17-openjdk-amd64"), remote.toString());
     assertFalse(String.join(" ", remote).contains("x86_64-linux-gnu"), remote.toString());
-    assertEquals("/cache/ranks-start-here:cp", remote.get(remote.indexOf("-cp") + 1),
+    assertEquals(
+        "/cache/ranks-start-here:cp",
+        remote.get(remote.indexOf("-cp") + 1),
         "the classpath a local rank gets from mpirun, as the class archive was recorded");
-    assertTrue(remote.containsAll(MpirunCommand.RANK_JVM_OPTIONS) && remote.contains("-XX:A=1"), remote.toString());
+    assertTrue(
+        remote.containsAll(MpirunCommand.RANK_JVM_OPTIONS) && remote.contains("-XX:A=1"),
+        remote.toString());
   }
 
   @Test
   void rankIRunsOnScreenIsHostEvenWhenHostsAreInterleaved() {
-    Layout layout = layout(null, screen("a", "rpi1"), screen("b", "rpi2"), screen("c", "rpi1"), screen("d", "rpi3"));
+    Layout layout =
+        layout(
+            null,
+            screen("a", "rpi1"),
+            screen("b", "rpi2"),
+            screen("c", "rpi1"),
+            screen("d", "rpi3"));
     List<String> argv = argv(layout, new LocalMachine(false, 4, "controller"), ":0");
     assertEquals(List.of("rpi1:2", "rpi2:1", "rpi1:2", "rpi3:1"), valuesAfter(argv, "--host"));
     assertEquals(List.of("1", "1", "1", "1"), valuesAfter(argv, "-np"));
@@ -163,13 +268,17 @@ class MpirunCommandTest {
     List<String> rankB = argv.subList(second, argv.size());
     assertTrue(rankA.containsAll(MpirunCommand.RANK_JVM_OPTIONS));
     assertTrue(rankA.contains("-XX:SharedArchiveFile=/a.jsa"), "local ranks use the class archive");
-    assertEquals(List.of("-cp", "cp", MpirunCommand.RANK_MAIN, "--plan"),
+    assertEquals(
+        List.of("-cp", "cp", MpirunCommand.RANK_MAIN, "--plan"),
         rankA.subList(rankA.indexOf("-cp"), rankA.indexOf("--plan") + 1));
     assertEquals(rankA, rankB, "every rank gets the same command line: its screen is its rank");
     assertEquals(rankA.size(), rankA.indexOf("--plan") + 2, "the plan is the rank's only input");
-    RankLaunch read = RankLaunch.parse(file -> {
-      throw new AssertionError("read " + file);
-    }, rankA.subList(rankA.indexOf("--plan"), rankA.size()).toArray(String[]::new));
+    RankLaunch read =
+        RankLaunch.parse(
+            file -> {
+              throw new AssertionError("read " + file);
+            },
+            rankA.subList(rankA.indexOf("--plan"), rankA.size()).toArray(String[]::new));
     assertEquals(layout, read.plan().layout(), "the validated layout itself");
     assertEquals(Map.of("DISPLAY", ":0"), read.plan().display().variables());
     assertEquals(Path.of("/tmp/wall-pi"), read.plan().runDir());
@@ -189,7 +298,8 @@ class MpirunCommandTest {
     Layout layout = layout(new Network("192.168.1.0/24", "eth0", null, null), screen("a", "rpi1"));
     List<String> argv = argv(layout, new LocalMachine(false, 4, "controller"), ":0");
     String joined = String.join(" ", argv);
-    assertTrue(joined.contains("--mca btl_tcp_if_include eth0 --mca oob_tcp_if_include eth0"), joined);
+    assertTrue(
+        joined.contains("--mca btl_tcp_if_include eth0 --mca oob_tcp_if_include eth0"), joined);
   }
 
   private static List<String> valuesAfter(List<String> argv, String option) {

@@ -37,11 +37,22 @@ class PlayReportTest {
     for (int item = 1; item <= items; item++) {
       played.add(new LoopReport.ItemPlayed(item, 0.004 * item, 3));
     }
-    return JSON.writeValueAsString(new LoopReport(loop, 0, 9.0, 0.008, 30, 1, 0,
-        List.of(new LoopReport.ScreenLoop("a", "rpi1", 8.97, 1.0, 1, 0, "playing", 0)), played));
+    return JSON.writeValueAsString(
+        new LoopReport(
+            loop,
+            0,
+            9.0,
+            0.008,
+            30,
+            1,
+            0,
+            List.of(new LoopReport.ScreenLoop("a", "rpi1", 8.97, 1.0, 1, 0, "playing", 0)),
+            played));
   }
 
-  /** Each line counts the loops and the playlist items played so far, and lists its loop's items. */
+  /**
+   * Each line counts the loops and the playlist items played so far, and lists its loop's items.
+   */
   @Test
   void eachLineCountsLoopsAndItemsSoFar() throws Exception {
     Path file = dir.resolve("report.jsonl");
@@ -59,7 +70,10 @@ class PlayReportTest {
     assertEquals(3, items.size());
     assertEquals(2, items.get(1).get("item").asInt());
     assertEquals(0.008, items.get(1).get("maxSkewSeconds").asDouble(), 1e-9);
-    assertEquals(7, JSON.readTree(lines.get(2)).get("itemsPlayed").asInt(), "a loop of single clips is one item");
+    assertEquals(
+        7,
+        JSON.readTree(lines.get(2)).get("itemsPlayed").asInt(),
+        "a loop of single clips is one item");
   }
 
   /** Months of loops stay within a few files of a few MB: the oldest lines go. */

@@ -25,7 +25,13 @@ class RankClassArchiveTest {
     RankClassArchive.pruneOlderArchives(cache, 3);
 
     try (Stream<Path> left = Files.list(cache)) {
-      assertEquals(List.of("rank-002abc.jsa", "rank-003abc.jsa", "rank-004abc.jsa", "ranks-start-here", "record.log"),
+      assertEquals(
+          List.of(
+              "rank-002abc.jsa",
+              "rank-003abc.jsa",
+              "rank-004abc.jsa",
+              "ranks-start-here",
+              "record.log"),
           left.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }

@@ -1,9 +1,9 @@
 package dev.wall.player.launch;
 
-import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.player.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,8 +43,10 @@ class RankfileIT {
 
   @Test
   void everyRankRunsOnItsScreensHost() throws Exception {
-    Path layout = Files.writeString(dir.resolve("wall.json"),
-        """
+    Path layout =
+        Files.writeString(
+            dir.resolve("wall.json"),
+            """
         {"version": 1, "mediaRoot": "/m", "screens": [
           {"name": "a", "host": "127.0.0.3", "output": 0, "media": "a.mp4"},
           {"name": "b", "host": "127.0.0.2", "media": "b.mp4"},
@@ -73,19 +75,37 @@ class RankfileIT {
     assertTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 cores for slot 1");
     Path agent = Files.writeString(dir.resolve("fake-ssh"), FAKE_SSH);
     Files.setPosixFilePermissions(agent, PosixFilePermissions.fromString("rwx------"));
-    List<String> argv = new ArrayList<>(List.of(
-        "mpirun",
-        "--mca", "rtc_hwloc_vmhole", "none",
-        "--mca", "plm_rsh_agent", agent.toString(),
-        "--mca", "oob_tcp_if_include", "lo",
-        "--mca", "btl_tcp_if_include", "lo",
-        "--hostfile", hosts.toString(),
-        "--rankfile", ranks.toString(),
-        "-np", Integer.toString(ranksWanted),
-        "/bin/sh", "-c", REPORT));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "mpirun",
+                "--mca",
+                "rtc_hwloc_vmhole",
+                "none",
+                "--mca",
+                "plm_rsh_agent",
+                agent.toString(),
+                "--mca",
+                "oob_tcp_if_include",
+                "lo",
+                "--mca",
+                "btl_tcp_if_include",
+                "lo",
+                "--hostfile",
+                hosts.toString(),
+                "--rankfile",
+                ranks.toString(),
+                "-np",
+                Integer.toString(ranksWanted),
+                "/bin/sh",
+                "-c",
+                REPORT));
     Path log = dir.resolve("mpirun.log");
-    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).directory(dir.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(argv)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .directory(dir.toFile());
     builder.environment().put("OMPI_ALLOW_RUN_AS_ROOT", "1");
     builder.environment().put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
     Process mpirun = builder.start();

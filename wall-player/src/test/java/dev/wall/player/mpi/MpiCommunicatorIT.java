@@ -29,8 +29,21 @@ class MpiCommunicatorIT {
     if ("root".equals(System.getProperty("user.name"))) {
       argv.add("--allow-run-as-root");
     }
-    argv.addAll(List.of("--oversubscribe", "--bind-to", "none", "--mca", "mpi_yield_when_idle", "1", "-np", "4",
-        Project.java(), "-Xmx32m", "-cp", Project.classpath(), CommunicatorProbe.class.getName()));
+    argv.addAll(
+        List.of(
+            "--oversubscribe",
+            "--bind-to",
+            "none",
+            "--mca",
+            "mpi_yield_when_idle",
+            "1",
+            "-np",
+            "4",
+            Project.java(),
+            "-Xmx32m",
+            "-cp",
+            Project.classpath(),
+            CommunicatorProbe.class.getName()));
     argv.addAll(List.of(args));
     return argv;
   }
@@ -42,8 +55,10 @@ class MpiCommunicatorIT {
       mpirun.waitFor(Duration.ofSeconds(60));
     }
     String output = Files.readString(log);
-    Matcher root = Pattern.compile("rank 0 timeout after (\\d+) ms: barrier: no word from rank 3 within 1 s; missing \\[3\\]")
-        .matcher(output);
+    Matcher root =
+        Pattern.compile(
+                "rank 0 timeout after (\\d+) ms: barrier: no word from rank 3 within 1 s; missing \\[3\\]")
+            .matcher(output);
     assertTrue(root.find(), output);
     long waited = Long.parseLong(root.group(1));
     assertTrue(waited >= 1000 && waited < 2000, "the root gave up after " + waited + " ms");
@@ -66,7 +81,8 @@ class MpiCommunicatorIT {
     int ranks = 0;
     while (m.find()) {
       ranks++;
-      assertTrue(Long.parseLong(m.group(2)) >= 350,
+      assertTrue(
+          Long.parseLong(m.group(2)) >= 350,
           "rank " + m.group(1) + " left the barrier before the late rank arrived: " + output);
     }
     assertEquals(4, ranks, output);

@@ -22,7 +22,8 @@ class NodeJavaTest {
 
   private Ran run(List<String> argv) throws IOException, InterruptedException {
     Path out = dir.resolve("out");
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     return new Ran(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
   }
@@ -31,10 +32,17 @@ class NodeJavaTest {
   void aRankGetsThisNodesOwnJavaAndTheFolderOfThisNodesLibmpiJava() throws Exception {
     Path lib = Path.of("/usr/lib", multiarch(), "openmpi/lib/libmpi_java.so");
     assumeTrue(Files.exists(lib), "Open MPI's Java library is installed (bin/bootstrap)");
-    List<String> command = NodeJava.command(NodeJava.Kind.RANK, List.of("-XshowSettings:properties"), "/nowhere.jar",
-        "-version", List.of());
-    assertEquals(List.of("/bin/sh", "-c", NodeJava.SCRIPT, "wall-java", "rank", NodeJava.wall()),
-        command.subList(0, 6), "a fixed script, everything else its arguments");
+    List<String> command =
+        NodeJava.command(
+            NodeJava.Kind.RANK,
+            List.of("-XshowSettings:properties"),
+            "/nowhere.jar",
+            "-version",
+            List.of());
+    assertEquals(
+        List.of("/bin/sh", "-c", NodeJava.SCRIPT, "wall-java", "rank", NodeJava.wall()),
+        command.subList(0, 6),
+        "a fixed script, everything else its arguments");
     // -cp /nowhere.jar -version: the JVM prints its settings and version, and runs no class.
     Ran ran = run(command);
     assertEquals(0, ran.code(), ran.out());
@@ -43,22 +51,37 @@ class NodeJavaTest {
 
   @Test
   void aProbeNeedsNoOpenMpi() throws Exception {
-    Ran ran = run(NodeJava.command(NodeJava.Kind.PROBE, List.of("-XshowSettings:properties"), "/x.jar", "-version",
-        List.of()));
+    Ran ran =
+        run(
+            NodeJava.command(
+                NodeJava.Kind.PROBE,
+                List.of("-XshowSettings:properties"),
+                "/x.jar",
+                "-version",
+                List.of()));
     assertEquals(0, ran.code(), ran.out());
-    assertTrue(!ran.out().contains("java.library.path = /usr/lib/" + multiarch() + "/openmpi"), ran.out());
+    assertTrue(
+        !ran.out().contains("java.library.path = /usr/lib/" + multiarch() + "/openmpi"), ran.out());
   }
 
   @Test
   void aNodeWithoutTheWallAtTheControllersPathSaysSoInOneLineWithItsMachine() throws Exception {
-    List<String> command = new ArrayList<>(NodeJava.command(NodeJava.Kind.PROBE, List.of(), "/x.jar", "Main",
-        List.of()));
+    List<String> command =
+        new ArrayList<>(
+            NodeJava.command(NodeJava.Kind.PROBE, List.of(), "/x.jar", "Main", List.of()));
     command.set(5, dir.resolve("no-such-wall.jar").toString());
     Ran ran = run(command);
     assertEquals(NodeJava.NO_WALL_CODE, ran.code());
     String host = java.net.InetAddress.getLocalHost().getHostName();
-    assertEquals("wall-java: no wall at " + dir.resolve("no-such-wall.jar") + " on " + host + " ("
-        + NodeJava.machine() + ")" + (Files.exists(Path.of(NodeJava.INSTALLED)) ? "; it has one in /opt/wall" : ""),
+    assertEquals(
+        "wall-java: no wall at "
+            + dir.resolve("no-such-wall.jar")
+            + " on "
+            + host
+            + " ("
+            + NodeJava.machine()
+            + ")"
+            + (Files.exists(Path.of(NodeJava.INSTALLED)) ? "; it has one in /opt/wall" : ""),
         ran.out().strip());
     assertEquals(RemoteNodes.Unreached.NOT_INSTALLED, RemoteNodes.classify(ran.code(), ran.out()));
   }

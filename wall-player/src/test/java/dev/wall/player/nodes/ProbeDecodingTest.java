@@ -13,17 +13,43 @@ import org.junit.jupiter.api.Test;
 class ProbeDecodingTest {
   @Test
   void theDecodingQuestionAndItsAnswerTravelAndOlderNodesIgnoreIt() {
-    Probe.Request request = new Probe.Request("rpi2", null, false, true, Path.of("/srv/wall"),
-        List.of(Path.of("/srv/wall/a b.mp4")), true, null, Map.of("DISPLAY", ":0"), true).withDecoding();
+    Probe.Request request =
+        new Probe.Request(
+                "rpi2",
+                null,
+                false,
+                true,
+                Path.of("/srv/wall"),
+                List.of(Path.of("/srv/wall/a b.mp4")),
+                true,
+                null,
+                Map.of("DISPLAY", ":0"),
+                true)
+            .withDecoding();
     assertTrue(Probe.Request.parse(request.lines()).decoding());
-    Probe.Answer answer = new Probe.Answer(Map.of(), "-", "ok", List.of(), "mpv", null, "ok x11 :0",
-        Map.of("model", "Raspberry Pi 5 Model B Rev 1.0", "release", "12", "machine", "aarch64"), 0, List.of(),
-        List.of(), List.of(), Map.of(), Map.of(Path.of("/srv/wall/a b.mp4"), new Probe.Media("hevc", 3840, 2160, 30)),
-        "drm gpu");
+    Probe.Answer answer =
+        new Probe.Answer(
+            Map.of(),
+            "-",
+            "ok",
+            List.of(),
+            "mpv",
+            null,
+            "ok x11 :0",
+            Map.of(
+                "model", "Raspberry Pi 5 Model B Rev 1.0", "release", "12", "machine", "aarch64"),
+            0,
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(Path.of("/srv/wall/a b.mp4"), new Probe.Media("hevc", 3840, 2160, 30)),
+            "drm gpu");
     List<String> lines = new java.util.ArrayList<>(List.of("wall-java: starting", "started 7300"));
     lines.addAll(answer.lines());
     Probe.Answer read = Probe.Answer.parse(lines);
-    assertEquals(new Probe.Media("hevc", 3840, 2160, 30), read.media().get(Path.of("/srv/wall/a b.mp4")));
+    assertEquals(
+        new Probe.Media("hevc", 3840, 2160, 30), read.media().get(Path.of("/srv/wall/a b.mp4")));
     assertEquals("drm gpu", read.stack());
     assertEquals("Raspberry Pi 5 Model B Rev 1.0", read.facts().get("model"));
   }

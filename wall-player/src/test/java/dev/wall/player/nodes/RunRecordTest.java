@@ -29,7 +29,12 @@ class RunRecordTest {
   }
 
   private static String line(String role, Process p) {
-    return role + " " + p.pid() + " " + p.toHandle().info().startInstant().orElseThrow().toEpochMilli() + "\n";
+    return role
+        + " "
+        + p.pid()
+        + " "
+        + p.toHandle().info().startInstant().orElseThrow().toEpochMilli()
+        + "\n";
   }
 
   @Test
@@ -37,7 +42,9 @@ class RunRecordTest {
     straggler = new ProcessBuilder("sleep", "300").start();
     Path session = Files.createDirectories(runDir.resolve("ompi.node3.0/pid.4242/0"));
     Path folder = Files.createDirectories(RunRecord.folder(runDir, "node3"));
-    Files.writeString(folder.resolve("rank-2"), line("player", straggler) + "session " + session.getParent() + "\n");
+    Files.writeString(
+        folder.resolve("rank-2"),
+        line("player", straggler) + "session " + session.getParent() + "\n");
 
     RunRecord.Sweep sweep = RunRecord.sweep(runDir, "node3", Duration.ofSeconds(2));
 
@@ -51,9 +58,11 @@ class RunRecordTest {
   @Test
   void aPidReusedByAnotherProcessIsLeftAlone() throws Exception {
     innocent = new ProcessBuilder("sleep", "300").start();
-    long otherStart = innocent.toHandle().info().startInstant().orElseThrow().toEpochMilli() - 60_000;
+    long otherStart =
+        innocent.toHandle().info().startInstant().orElseThrow().toEpochMilli() - 60_000;
     Path folder = Files.createDirectories(RunRecord.folder(runDir, "node3"));
-    Files.writeString(folder.resolve("rank-0"), "player " + innocent.pid() + " " + otherStart + "\n");
+    Files.writeString(
+        folder.resolve("rank-0"), "player " + innocent.pid() + " " + otherStart + "\n");
 
     RunRecord.Sweep sweep = RunRecord.sweep(runDir, "node3", Duration.ofSeconds(2));
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep trusts PID files only in a run folder of its own user, and stops only that user's
- * processes: with a real second user ({@code wall-test}, made by {@code bin/bootstrap --test}),
- * its real processes and this user's (root, as in CI).
+ * processes: with a real second user ({@code wall-test}, made by {@code bin/bootstrap --test}), its
+ * real processes and this user's (root, as in CI).
  */
 class SweepOwnershipTest {
   private static final String OTHER_USER = "wall-test";
@@ -35,7 +35,8 @@ class SweepOwnershipTest {
   @BeforeEach
   void needsRootAndASecondUser() throws Exception {
     Tools.require(RunFolder.ownUid() == 0, "only root can start another user's processes");
-    assertTrue(Files.readString(Path.of("/etc/passwd")).contains("\n" + OTHER_USER + ":"),
+    assertTrue(
+        Files.readString(Path.of("/etc/passwd")).contains("\n" + OTHER_USER + ":"),
         "user " + OTHER_USER + " is missing: run bin/bootstrap --test");
   }
 
@@ -47,7 +48,9 @@ class SweepOwnershipTest {
   @Test
   void aRunFolderAnotherUserMadeIsNotSweptAndTheSweepSaysWhereAndHowToFixIt() throws Exception {
     Process mine = sleep(List.of());
-    Process theirs = sleep(List.of("setpriv", "--reuid=" + OTHER_USER, "--regid=" + OTHER_USER, "--clear-groups"));
+    Process theirs =
+        sleep(
+            List.of("setpriv", "--reuid=" + OTHER_USER, "--regid=" + OTHER_USER, "--clear-groups"));
     Path foreign = Files.createDirectories(dir.resolve("wall-pi"));
     Path pids = Files.createDirectories(RunRecord.folder(foreign, "localhost"));
     Files.writeString(pids.resolve("rank-0"), line("player", mine) + line("rank", theirs));
@@ -59,19 +62,33 @@ class SweepOwnershipTest {
     // Where the node's ranks went instead, its own default folder (this test's), is swept as ever.
     Process fellBack = sleep(List.of());
     Path here = RunFolder.prepare(dir.resolve("default"));
-    Files.writeString(Files.createDirectories(RunRecord.folder(here, "localhost")).resolve("rank-1"),
+    Files.writeString(
+        Files.createDirectories(RunRecord.folder(here, "localhost")).resolve("rank-1"),
         line("player", fellBack));
 
-    Sweeper.Result result = new Sweeper(inProcess(here), foreign).sweep(List.of("localhost"), Duration.ofSeconds(20));
+    Sweeper.Result result =
+        new Sweeper(inProcess(here), foreign).sweep(List.of("localhost"), Duration.ofSeconds(20));
 
-    Poll.until(Duration.ofSeconds(5), "the straggler in the node's own run folder to be stopped",
+    Poll.until(
+        Duration.ofSeconds(5),
+        "the straggler in the node's own run folder to be stopped",
         () -> !fellBack.isAlive());
-    assertTrue(mine.isAlive() && theirs.isAlive(), "nothing stopped on the word of another user's PID files");
+    assertTrue(
+        mine.isAlive() && theirs.isAlive(),
+        "nothing stopped on the word of another user's PID files");
     assertEquals(1, result.stopped());
     assertFalse(result.clean());
-    assertEquals("could not check localhost (run folder " + foreign + " belongs to user " + OTHER_USER + " (uid "
-        + uid(OTHER_USER) + "), not to you (root, uid 0): someone else made it first, so the wall will not use it;"
-        + " remove it (sudo rm -r " + foreign + ") and find out who made it, or give another folder with --run-dir)",
+    assertEquals(
+        "could not check localhost (run folder "
+            + foreign
+            + " belongs to user "
+            + OTHER_USER
+            + " (uid "
+            + uid(OTHER_USER)
+            + "), not to you (root, uid 0): someone else made it first, so the wall will not use it;"
+            + " remove it (sudo rm -r "
+            + foreign
+            + ") and find out who made it, or give another folder with --run-dir)",
         result.problems());
     assertTrue(Files.exists(pids.resolve("rank-0")), "their files are left as they are");
   }
@@ -79,25 +96,44 @@ class SweepOwnershipTest {
   @Test
   void inAFolderOfOursOnlyOurOwnProcessesAreStopped() throws Exception {
     Process mine = sleep(List.of());
-    Process theirs = sleep(List.of("setpriv", "--reuid=" + OTHER_USER, "--regid=" + OTHER_USER, "--clear-groups"));
+    Process theirs =
+        sleep(
+            List.of("setpriv", "--reuid=" + OTHER_USER, "--regid=" + OTHER_USER, "--clear-groups"));
     Path run = RunFolder.prepare(dir.resolve("run"));
     Path pids = Files.createDirectories(RunRecord.folder(run, "localhost"));
     Files.writeString(pids.resolve("rank-0"), line("player", mine) + line("player", theirs));
 
-    Probe.Answer answer = NodeProbe.answer(
-        new Probe.Request("localhost", run, true, false, null, List.of(), false, null, null, false),
-        RunFolder.prepare(dir.resolve("default")));
+    Probe.Answer answer =
+        NodeProbe.answer(
+            new Probe.Request(
+                "localhost", run, true, false, null, List.of(), false, null, null, false),
+            RunFolder.prepare(dir.resolve("default")));
 
     Poll.until(Duration.ofSeconds(5), "our own straggler to be stopped", () -> !mine.isAlive());
-    assertTrue(theirs.isAlive(), "another user's process, though named with its PID and start time, is not ours");
+    assertTrue(
+        theirs.isAlive(),
+        "another user's process, though named with its PID and start time, is not ours");
     assertEquals(1, answer.swept());
     assertEquals(List.of(), answer.refused());
   }
 
   @Test
   void aRefusalCrossesTheWireAsOneLine() {
-    Probe.Answer answer = new Probe.Answer(Map.of(), null, null, List.of(), null, null, null, Map.of(), 0, List.of(),
-        List.of("run folder /tmp/wall-pi belongs to user eve"), List.of(), Map.of());
+    Probe.Answer answer =
+        new Probe.Answer(
+            Map.of(),
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            Map.of(),
+            0,
+            List.of(),
+            List.of("run folder /tmp/wall-pi belongs to user eve"),
+            List.of(),
+            Map.of());
     assertEquals(answer.refused(), Probe.Answer.parse(answer.lines()).refused());
   }
 
@@ -106,22 +142,35 @@ class SweepOwnershipTest {
     argv.addAll(List.of("sleep", "300"));
     Process process = new ProcessBuilder(argv).start();
     started.add(process);
-    Poll.until(Duration.ofSeconds(5), "sleep to run", () -> ProcessHandle.of(process.pid())
-        .flatMap(p -> p.info().command()).map(c -> c.endsWith("sleep")).orElse(false));
+    Poll.until(
+        Duration.ofSeconds(5),
+        "sleep to run",
+        () ->
+            ProcessHandle.of(process.pid())
+                .flatMap(p -> p.info().command())
+                .map(c -> c.endsWith("sleep"))
+                .orElse(false));
     return process;
   }
 
   /** This machine, asked in this process, with {@code here} as its default run folder. */
   private static RemoteNodes inProcess(Path here) {
-    return new RemoteNodes(host -> true, request -> NodeProbe.answer(request, here), null, "", List.of());
+    return new RemoteNodes(
+        host -> true, request -> NodeProbe.answer(request, here), null, "", List.of());
   }
 
   private static String line(String role, Process p) {
-    return role + " " + p.pid() + " " + p.toHandle().info().startInstant().orElseThrow().toEpochMilli() + "\n";
+    return role
+        + " "
+        + p.pid()
+        + " "
+        + p.toHandle().info().startInstant().orElseThrow().toEpochMilli()
+        + "\n";
   }
 
   private static void chown(Path path, String user) throws Exception {
-    Files.setOwner(path, path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user));
+    Files.setOwner(
+        path, path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user));
   }
 
   private static int uid(String user) throws Exception {

@@ -21,7 +21,10 @@ class MediaProbeIT {
     assertEquals(new MediaInfo(320, 180, 30, 2.0, "h264"), info);
   }
 
-  /** A restarted player does not wait for ffprobe again, and a clip replaced in place is probed again. */
+  /**
+   * A restarted player does not wait for ffprobe again, and a clip replaced in place is probed
+   * again.
+   */
   @Test
   void theCacheIsOneObjectKeyedByTheClipsSizeAndTime() throws Exception {
     Path work = TestMedia.workDir("probe-cache");
@@ -29,18 +32,26 @@ class MediaProbeIT {
     Files.copy(TestMedia.barCoded(320, 180, 2), clip);
     Path cache = work.resolve("left.ffprobe.json");
     assertEquals(new MediaInfo(320, 180, 30, 2.0, "h264"), MediaProbe.probe(clip, cache));
-    com.fasterxml.jackson.databind.JsonNode kept = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cache.toFile());
+    com.fasterxml.jackson.databind.JsonNode kept =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(cache.toFile());
     assertEquals(Files.size(clip), kept.path("clip").path("size").asLong());
 
     // The same clip again: the cache answers (a cache that lies about it proves who answered).
     Files.writeString(cache, Files.readString(cache).replace("\"width\":320", "\"width\":321"));
     assertEquals(321, MediaProbe.probe(clip, cache).width());
 
-    // Replaced at the same path by another clip: probed again, and the cache replaced, not appended to.
-    Files.copy(TestMedia.barCoded(320, 180, 4), clip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    // Replaced at the same path by another clip: probed again, and the cache replaced, not appended
+    // to.
+    Files.copy(
+        TestMedia.barCoded(320, 180, 4), clip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertEquals(new MediaInfo(320, 180, 30, 4.0, "h264"), MediaProbe.probe(clip, cache));
-    assertEquals(4.0, new com.fasterxml.jackson.databind.ObjectMapper().readTree(cache.toFile())
-        .path("info").path("duration").asDouble());
+    assertEquals(
+        4.0,
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(cache.toFile())
+            .path("info")
+            .path("duration")
+            .asDouble());
     try (var files = Files.list(work)) {
       assertEquals(2, files.count(), "the clip and its cache, nothing else");
     }
@@ -50,9 +61,12 @@ class MediaProbeIT {
   void aFileThatIsNoClipIsRefusedWithFfprobesWords() throws Exception {
     Path work = TestMedia.workDir("probe-bad");
     Path notAClip = Files.writeString(work.resolve("notes.mp4"), "not a video");
-    PlayerException refused = assertThrows(PlayerException.class,
-        () -> MediaProbe.probe(notAClip, work.resolve("probe.json")));
-    assertTrue(refused.getMessage().startsWith("ffprobe could not read " + notAClip + ": "), refused.getMessage());
+    PlayerException refused =
+        assertThrows(
+            PlayerException.class, () -> MediaProbe.probe(notAClip, work.resolve("probe.json")));
+    assertTrue(
+        refused.getMessage().startsWith("ffprobe could not read " + notAClip + ": "),
+        refused.getMessage());
     assertTrue(refused.getMessage().contains("Invalid data"), refused.getMessage());
   }
 }

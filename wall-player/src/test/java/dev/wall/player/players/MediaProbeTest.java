@@ -11,7 +11,8 @@ class MediaProbeTest {
 
   @Test
   void readsSizeRateAndLengthFromFfprobesJson() throws Exception {
-    String json = """
+    String json =
+        """
         {"programs": [], "streams": [{"width": 1920, "height": 1080, "r_frame_rate": "30000/1001",
          "avg_frame_rate": "30000/1001"}], "format": {"duration": "12.012000"}}""";
     MediaInfo info = MediaProbe.parse(json, CLIP);
@@ -23,7 +24,8 @@ class MediaProbeTest {
 
   @Test
   void anUnknownAverageRateFallsBackToTheStreamRate() throws Exception {
-    String json = """
+    String json =
+        """
         {"streams": [{"width": 640, "height": 360, "r_frame_rate": "25/1", "avg_frame_rate": "0/0"}],
          "format": {"duration": "3.0"}}""";
     assertEquals(25, MediaProbe.parse(json, CLIP).frameRate(), 1e-9);
@@ -31,8 +33,10 @@ class MediaProbeTest {
 
   @Test
   void aClipWithoutVideoIsRefusedByName() {
-    PlayerException refused = assertThrows(PlayerException.class,
-        () -> MediaProbe.parse("{\"streams\": [], \"format\": {\"duration\": \"3.0\"}}", CLIP));
+    PlayerException refused =
+        assertThrows(
+            PlayerException.class,
+            () -> MediaProbe.parse("{\"streams\": [], \"format\": {\"duration\": \"3.0\"}}", CLIP));
     assertEquals("/srv/wall/media/a.mp4 has no video stream", refused.getMessage());
   }
 }

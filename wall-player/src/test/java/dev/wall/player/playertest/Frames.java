@@ -14,7 +14,8 @@ public final class Frames {
   private Frames() {}
 
   /** The frame number shown in {@code window} on {@code display}, or -1 when none is readable. */
-  public static int frameShown(String display, int width, int height, Rect window, Path scratch) throws IOException {
+  public static int frameShown(String display, int width, int height, Rect window, Path scratch)
+      throws IOException {
     return frameNumber(Screenshot.grab(display, width, height, scratch), window);
   }
 
@@ -55,7 +56,8 @@ public final class Frames {
     return (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
   }
 
-  public static BufferedImage grab(String display, int width, int height, Path scratch) throws IOException {
+  public static BufferedImage grab(String display, int width, int height, Path scratch)
+      throws IOException {
     return Screenshot.grab(display, width, height, scratch);
   }
 }

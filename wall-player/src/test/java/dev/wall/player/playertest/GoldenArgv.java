@@ -34,14 +34,18 @@ public record GoldenArgv(String name, Path input, JsonNode json) {
   public static Stream<GoldenArgv> cases(String folder) throws IOException, URISyntaxException {
     Path dir = Path.of(GoldenArgv.class.getResource("/golden/" + folder).toURI());
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream().map(GoldenArgv::read);
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream()
+          .map(GoldenArgv::read);
     }
   }
 
   private static GoldenArgv read(Path input) {
     try {
       String file = input.getFileName().toString();
-      return new GoldenArgv(file.substring(0, file.length() - ".json".length()), input, JSON.readTree(input.toFile()));
+      return new GoldenArgv(
+          file.substring(0, file.length() - ".json".length()),
+          input,
+          JSON.readTree(input.toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -51,11 +55,13 @@ public record GoldenArgv(String name, Path input, JsonNode json) {
   public PlayerSpec spec() throws IOException {
     Layout layout;
     try {
-      layout = new LayoutReader().read(input.toString(), JSON.writeValueAsString(json.get("layout")));
+      layout =
+          new LayoutReader().read(input.toString(), JSON.writeValueAsString(json.get("layout")));
     } catch (InvalidLayoutException e) {
       throw new AssertionError(e.getMessage(), e);
     }
-    return Backends.spec(layout, layout.screen(json.path("screen").asInt()), Path.of("/run/wall/screens"), Map.of());
+    return Backends.spec(
+        layout, layout.screen(json.path("screen").asInt()), Path.of("/run/wall/screens"), Map.of());
   }
 
   public MediaInfo clip() {
@@ -71,13 +77,17 @@ public record GoldenArgv(String name, Path input, JsonNode json) {
     String folder = input.getParent().getFileName().toString();
     String text = String.join("\n", actual) + "\n";
     if (Boolean.getBoolean("golden.update")) {
-      Path source = Project.root().resolve("wall-player/src/test/resources/golden")
-          .resolve(folder).resolve(name + ".argv");
+      Path source =
+          Project.root()
+              .resolve("wall-player/src/test/resources/golden")
+              .resolve(folder)
+              .resolve(name + ".argv");
       Files.writeString(source, text, StandardCharsets.UTF_8);
       return;
     }
     Path expected = input.resolveSibling(name + ".argv");
-    assertEquals(Files.readString(expected, StandardCharsets.UTF_8), text, folder + "/" + name + ".argv");
+    assertEquals(
+        Files.readString(expected, StandardCharsets.UTF_8), text, folder + "/" + name + ".argv");
   }
 
   @Override

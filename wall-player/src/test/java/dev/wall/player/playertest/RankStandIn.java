@@ -31,19 +31,33 @@ public final class RankStandIn {
     Path clip = Path.of(args[2]);
     Player player;
     if (args[0].equals("omxplayer")) {
-      Map<String, String> env = new HashMap<>(Map.of("FAKE_OMXPLAYER_RECORD", args[4],
-          "FAKE_OMXPLAYER_DURATION", "600"));
-      PlayerSpec spec = new PlayerSpec("standin", clip, null, 0, null, Audio.NONE, List.of(), workDir, env);
+      Map<String, String> env =
+          new HashMap<>(Map.of("FAKE_OMXPLAYER_RECORD", args[4], "FAKE_OMXPLAYER_DURATION", "600"));
+      PlayerSpec spec =
+          new PlayerSpec("standin", clip, null, 0, null, Audio.NONE, List.of(), workDir, env);
       player = new OmxplayerPlayer(spec, OmxplayerOptions.DEFAULTS.withExecutable(args[3]));
     } else {
-      PlayerSpec spec = new PlayerSpec("standin", clip, new Rect(0, 0, 320, 180), 0, null, Audio.NONE, List.of(),
-          workDir, Map.of("DISPLAY", args[3]));
+      PlayerSpec spec =
+          new PlayerSpec(
+              "standin",
+              clip,
+              new Rect(0, 0, 320, 180),
+              0,
+              null,
+              Audio.NONE,
+              List.of(),
+              workDir,
+              Map.of("DISPLAY", args[3]));
       player = new VlcPlayer(spec, VlcOptions.DEFAULTS.withRunAsUser(args[4]).withVout("xcb_x11"));
     }
     player.prepare(Duration.ofSeconds(30));
     player.release();
-    System.out.println("started " + ProcessHandle.current().descendants().map(p -> String.valueOf(p.pid()))
-        .collect(Collectors.joining(" ")));
+    System.out.println(
+        "started "
+            + ProcessHandle.current()
+                .descendants()
+                .map(p -> String.valueOf(p.pid()))
+                .collect(Collectors.joining(" ")));
     System.out.flush();
     Thread.sleep(Duration.ofMinutes(5).toMillis());
   }

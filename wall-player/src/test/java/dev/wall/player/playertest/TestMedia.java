@@ -22,7 +22,8 @@ public final class TestMedia {
 
   /** A folder for one test's sockets and logs, under target so that it stays short and readable. */
   public static Path workDir(String name) throws IOException {
-    Path dir = Path.of("target", "it-work", name + "-" + System.nanoTime() % 100000).toAbsolutePath();
+    Path dir =
+        Path.of("target", "it-work", name + "-" + System.nanoTime() % 100000).toAbsolutePath();
     Files.createDirectories(dir);
     return dir;
   }
@@ -34,8 +35,10 @@ public final class TestMedia {
 
   /** The same, its frames numbered from {@code first}: a playlist's second item, say. */
   public static Path barCoded(int width, int height, int seconds, int first) throws IOException {
-    String name = "bars-" + width + "x" + height + "-" + seconds + "s" + (first == 0 ? "" : "-from" + first);
-    return ClipCache.copy(ClipCache.barCoded(name, width, height, seconds, FPS, 0, first), dir(), name + ".mp4");
+    String name =
+        "bars-" + width + "x" + height + "-" + seconds + "s" + (first == 0 ? "" : "-from" + first);
+    return ClipCache.copy(
+        ClipCache.barCoded(name, width, height, seconds, FPS, 0, first), dir(), name + ".mp4");
   }
 
   /**

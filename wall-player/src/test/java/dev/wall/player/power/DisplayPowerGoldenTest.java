@@ -18,7 +18,8 @@ class DisplayPowerGoldenTest {
   static String describe() {
     StringBuilder text = new StringBuilder();
     for (int output = 0; output <= 1; output++) {
-      PowerEnvironment environment = new PowerEnvironment(output, ":0", "wayland-0", Map.of(), p -> true, p -> true);
+      PowerEnvironment environment =
+          new PowerEnvironment(output, ":0", "wayland-0", Map.of(), p -> true, p -> true);
       text.append("# output ").append(output).append('\n');
       for (DisplayPower power : DisplayPowers.all(environment)) {
         String name = power.name() + " (" + power.kind().jsonName() + ")";
@@ -28,7 +29,9 @@ class DisplayPowerGoldenTest {
         for (PowerCommand command : power.commands(true)) {
           text.append(name).append(" on: ").append(command.shown()).append('\n');
         }
-        power.query().ifPresent(q -> text.append(name).append(" query: ").append(q.shown()).append('\n'));
+        power
+            .query()
+            .ifPresent(q -> text.append(name).append(" query: ").append(q.shown()).append('\n'));
       }
     }
     return text.toString();
@@ -45,8 +48,10 @@ class DisplayPowerGoldenTest {
 
   @Test
   void argvIsAListNotAShellLine() {
-    PowerEnvironment odd = new PowerEnvironment(0, ":0; rm -rf /", null, Map.of(), p -> true, p -> true);
-    assertEquals(java.util.List.of("xset", "-display", ":0; rm -rf /", "dpms", "force", "off"),
+    PowerEnvironment odd =
+        new PowerEnvironment(0, ":0; rm -rf /", null, Map.of(), p -> true, p -> true);
+    assertEquals(
+        java.util.List.of("xset", "-display", ":0; rm -rf /", "dpms", "force", "off"),
         new X11DpmsPower(odd).commands(false).get(0).argv());
   }
 }

@@ -30,7 +30,9 @@ class X11DpmsIT {
   }
 
   private static String query() throws Exception {
-    return Processes.run(List.of("xset", "-display", x.display(), "q"), "", Duration.ofSeconds(5), Map.of()).stdout();
+    return Processes.run(
+            List.of("xset", "-display", x.display(), "q"), "", Duration.ofSeconds(5), Map.of())
+        .stdout();
   }
 
   @Test
@@ -47,16 +49,23 @@ class X11DpmsIT {
       assertEquals("display on (xset)", on.describe());
       assertTrue(query().contains("DPMS is Disabled"), query()); // no timer will blank the wall
     } else {
-      assertEquals("screen black, display left on (no display power here); xset failed: the X server "
-          + x.display() + " has no DPMS extension", off.describe());
+      assertEquals(
+          "screen black, display left on (no display power here); xset failed: the X server "
+              + x.display()
+              + " has no DPMS extension",
+          off.describe());
       assertTrue(query().contains(X11DpmsPower.NO_DPMS), "xset q said: " + query());
     }
   }
 
   @Test
   void autoOnThisDesktopEndsInBlackWithTheReason() throws Exception {
-    PowerSwitch.Result off = PowerSwitch.here(Map.of())
-        .set(false, DisplayPowerKind.AUTO, PowerEnvironment.here(0, x.display(), Map.of("PATH", System.getenv("PATH"))));
+    PowerSwitch.Result off =
+        PowerSwitch.here(Map.of())
+            .set(
+                false,
+                DisplayPowerKind.AUTO,
+                PowerEnvironment.here(0, x.display(), Map.of("PATH", System.getenv("PATH"))));
     assertTrue(off.describe().contains("xset"), off.describe());
   }
 }

@@ -1,12 +1,12 @@
 package dev.wall.player.preview;
 
-import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.layout.Rect;
+import dev.wall.player.testing.Cli;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -47,10 +47,16 @@ class WallPictureTest {
     return new WallPicture(parsed, "atrium", 1600).frame();
   }
 
-  private static void assertColour(Color expected, BufferedImage image, WallPicture.Frame frame,
-      double wallX, double wallY, String where) {
+  private static void assertColour(
+      Color expected,
+      BufferedImage image,
+      WallPicture.Frame frame,
+      double wallX,
+      double wallY,
+      String where) {
     int rgb = image.getRGB(frame.x(wallX), frame.y(wallY)) & 0xFFFFFF;
-    assertEquals(Integer.toHexString(expected.getRGB() & 0xFFFFFF), Integer.toHexString(rgb), where);
+    assertEquals(
+        Integer.toHexString(expected.getRGB() & 0xFFFFFF), Integer.toHexString(rgb), where);
   }
 
   @Test
@@ -64,11 +70,26 @@ class WallPictureTest {
     assertColour(WallPicture.BEZEL, image, frame, 960, 1100, "gap between the left screens");
     assertColour(WallPicture.BEZEL, image, frame, 2920, 1100, "gap between the right screens");
     assertColour(WallPicture.BEZEL, image, frame, 1940, 1100, "where the four gaps cross");
-    for (Rect region : new Rect[] {new Rect(0, 0, 1920, 1080), new Rect(1960, 0, 1920, 1080),
-        new Rect(0, 1120, 1920, 1080), new Rect(1960, 1120, 1920, 1080)}) {
-      assertColour(WallPicture.SPAN_FILL, image, frame, region.x() + 150, region.y() + 150,
+    for (Rect region :
+        new Rect[] {
+          new Rect(0, 0, 1920, 1080),
+          new Rect(1960, 0, 1920, 1080),
+          new Rect(0, 1120, 1920, 1080),
+          new Rect(1960, 1120, 1920, 1080)
+        }) {
+      assertColour(
+          WallPicture.SPAN_FILL,
+          image,
+          frame,
+          region.x() + 150,
+          region.y() + 150,
           "inside " + region.geometry());
-      assertColour(WallPicture.SPAN_FILL, image, frame, region.right() - 150, region.bottom() - 150,
+      assertColour(
+          WallPicture.SPAN_FILL,
+          image,
+          frame,
+          region.right() - 150,
+          region.bottom() - 150,
           "inside " + region.geometry());
       int edge = image.getRGB(frame.x(region.x()) + 1, frame.y(region.y() + 540)) & 0xFFFFFF;
       assertEquals(WallPicture.CROP_OUTLINE.getRGB() & 0xFFFFFF, edge, "crop outline of " + region);
@@ -90,14 +111,23 @@ class WallPictureTest {
 
   @Test
   void aPlaylistIsOneClipColourAndItsLabelNamesTheFirstAndHowManyFollow() throws Exception {
-    String layout = SPAN_2X2.replace("\"pano.mp4\"", "[\"pano-1.mp4\", \"pano-2.mp4\"]")
-        .replace("MEDIA", ", \"media\": [\"logo.mp4\", \"logo-2.mp4\"]");
+    String layout =
+        SPAN_2X2
+            .replace("\"pano.mp4\"", "[\"pano-1.mp4\", \"pano-2.mp4\"]")
+            .replace("MEDIA", ", \"media\": [\"logo.mp4\", \"logo-2.mp4\"]");
     BufferedImage image = preview(layout);
     WallPicture.Frame frame = frame(layout);
 
-    assertColour(WallPicture.CLIP_FILLS[0], image, frame, 2110, 1270, "the screen with a playlist of its own");
+    assertColour(
+        WallPicture.CLIP_FILLS[0],
+        image,
+        frame,
+        2110,
+        1270,
+        "the screen with a playlist of its own");
     assertColour(WallPicture.SPAN_FILL, image, frame, 150, 150, "a screen of the span's playlist");
-    assertEquals("logo.mp4 + 1 more", WallPicture.playlist(java.util.List.of("logo.mp4", "logo-2.mp4")));
+    assertEquals(
+        "logo.mp4 + 1 more", WallPicture.playlist(java.util.List.of("logo.mp4", "logo-2.mp4")));
     assertEquals("logo.mp4", WallPicture.playlist(java.util.List.of("logo.mp4")));
   }
 

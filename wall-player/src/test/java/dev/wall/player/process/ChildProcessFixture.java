@@ -17,8 +17,9 @@ public final class ChildProcessFixture {
   public static void main(String[] args) throws Exception {
     ChildProcess sleeper;
     if (args[0].equals("lifeline")) {
-      sleeper = ChildProcess.startWithLifeline("sleeper", Lifeline.wrap(List.of("sleep", "600")), Path.of(args[1]),
-          Map.of());
+      sleeper =
+          ChildProcess.startWithLifeline(
+              "sleeper", Lifeline.wrap(List.of("sleep", "600")), Path.of(args[1]), Map.of());
       ChildProcess started = sleeper;
       long program = 0;
       while (program == 0) {

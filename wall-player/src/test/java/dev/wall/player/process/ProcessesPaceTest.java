@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** A short call whose deadline its own output moves (a slow node that says it was reached). */
 class ProcessesPaceTest {
-  private static final List<String> SLOW = List.of("sh", "-c", "echo reached; sleep 1.5; echo done");
+  private static final List<String> SLOW =
+      List.of("sh", "-c", "echo reached; sleep 1.5; echo done");
 
   /** Half a second, moved to ten once the call says {@code reached}, if {@code extends}. */
   private static final class HalfASecond implements Processes.Pace {
@@ -49,8 +50,10 @@ class ProcessesPaceTest {
   @Test
   void aCallPastItsPaceIsStoppedWithItsChildrenAndThePaceSaysWhy() throws Exception {
     // Thrown only while the call still runs: one that ended first returns its outcome instead.
-    Processes.TimedOut late = assertThrows(Processes.TimedOut.class,
-        () -> Processes.run(SLOW, new byte[0], new HalfASecond(false), Map.of()));
+    Processes.TimedOut late =
+        assertThrows(
+            Processes.TimedOut.class,
+            () -> Processes.run(SLOW, new byte[0], new HalfASecond(false), Map.of()));
     assertEquals("late after [reached]", late.getMessage());
   }
 }

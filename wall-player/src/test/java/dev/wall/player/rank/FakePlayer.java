@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** An in-process player on the real clock, for unit tests of the rank runtime. Records every call. */
+/**
+ * An in-process player on the real clock, for unit tests of the rank runtime. Records every call.
+ */
 final class FakePlayer implements Player {
   record Call(String what, long nanos, double position) {}
 
   final String name;
   final List<Call> calls;
+
   /** Each playlist item's length; one item for a plain clip. */
   private final double[] items;
+
   private final boolean itemByItem;
   private int step;
   private final boolean failPrepare;
@@ -32,7 +36,8 @@ final class FakePlayer implements Player {
   }
 
   /** A playlist of {@code items}, played item by item, or as one timeline. */
-  FakePlayer(String name, double[] items, boolean itemByItem, boolean failPrepare, List<Call> sharedLog) {
+  FakePlayer(
+      String name, double[] items, boolean itemByItem, boolean failPrepare, List<Call> sharedLog) {
     this.name = name;
     this.items = items.clone();
     this.itemByItem = itemByItem;

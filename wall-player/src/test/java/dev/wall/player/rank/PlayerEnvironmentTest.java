@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Test;
 class PlayerEnvironmentTest {
   @Test
   void aRankStartedOverSshGetsTheDisplayTheControllerSent() {
-    DisplaySettings sent = DisplaySettings.from(Map.of("DISPLAY", ":0", "XAUTHORITY", "/home/pi/.Xauthority"), null);
-    assertEquals(Map.of("DISPLAY", ":0", "XAUTHORITY", "/home/pi/.Xauthority"),
+    DisplaySettings sent =
+        DisplaySettings.from(Map.of("DISPLAY", ":0", "XAUTHORITY", "/home/pi/.Xauthority"), null);
+    assertEquals(
+        Map.of("DISPLAY", ":0", "XAUTHORITY", "/home/pi/.Xauthority"),
         PlayerEnvironment.of(sent, Map.of("HOME", "/home/pi", "PATH", "/usr/bin")));
   }
 
   @Test
   void whatWasSentWinsAndTheRestIsInherited() {
     DisplaySettings sent = DisplaySettings.from(Map.of(), ":3");
-    assertEquals(Map.of("DISPLAY", ":3", "XDG_RUNTIME_DIR", "/run/user/1000"),
+    assertEquals(
+        Map.of("DISPLAY", ":3", "XDG_RUNTIME_DIR", "/run/user/1000"),
         PlayerEnvironment.of(sent, Map.of("DISPLAY", ":0", "XDG_RUNTIME_DIR", "/run/user/1000")));
   }
 }

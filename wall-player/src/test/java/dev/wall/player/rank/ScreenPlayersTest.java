@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * package and one line in the registry (and its name in the layout's player kinds).
  */
 class ScreenPlayersTest {
-  /** A backend of the test's own, registered in a registry of the test's own; "true" is its program. */
+  /**
+   * A backend of the test's own, registered in a registry of the test's own; "true" is its program.
+   */
   private static final class TestBackend implements Backend {
     final List<String> asked = new ArrayList<>();
     final boolean offers;
@@ -90,8 +92,13 @@ class ScreenPlayersTest {
         return Optional.empty();
       }
       try {
-        return Optional.of(new EarlyStart(ChildProcess.startWithLifeline("early", List.of("sleep", "30"),
-            spec.workDir().resolve("early.log"), Map.of())));
+        return Optional.of(
+            new EarlyStart(
+                ChildProcess.startWithLifeline(
+                    "early",
+                    List.of("sleep", "30"),
+                    spec.workDir().resolve("early.log"),
+                    Map.of())));
       } catch (java.io.IOException e) {
         throw new AssertionError(e);
       }
@@ -107,40 +114,47 @@ class ScreenPlayersTest {
     @Override
     public Optional<BlankScreen> blank(PlayerSpec spec) {
       asked.add("blank");
-      return offers ? Optional.of(new BlankScreen() {
-        @Override
-        public long pid() {
-          return 1;
-        }
+      return offers
+          ? Optional.of(
+              new BlankScreen() {
+                @Override
+                public long pid() {
+                  return 1;
+                }
 
-        @Override
-        public void close() {}
-      }) : Optional.empty();
+                @Override
+                public void close() {}
+              })
+          : Optional.empty();
     }
   }
 
   private static PlayerSpec spec(Path dir) throws Exception {
     Path clip = Files.writeString(dir.resolve("clip.mp4"), "not really a clip");
-    return new PlayerSpec("left", clip, new Rect(0, 0, 64, 36), 0, null, Audio.NONE, List.of(), dir, Map.of());
+    return new PlayerSpec(
+        "left", clip, new Rect(0, 0, 64, 36), 0, null, Audio.NONE, List.of(), dir, Map.of());
   }
 
   @Test
   void theRankAsksTheBackendForItsEarlyStartAndBlankScreen(@TempDir Path dir) throws Exception {
     TestBackend backend = new TestBackend(true);
-    ScreenPlayers players = new ScreenPlayers(new Backends(List.of(backend)), spec(dir), PlayerKind.AUTO);
+    ScreenPlayers players =
+        new ScreenPlayers(new Backends(List.of(backend)), spec(dir), PlayerKind.AUTO);
     players.startEarly();
     assertTrue(players.startedEarly());
     assertNotNull(players.create());
     assertFalse(players.startedEarly(), "the first player took the early start over");
     assertNotNull(players.create());
     assertNotNull(players.blank());
-    assertEquals(List.of("early start", "create from early start", "create", "blank"), backend.asked);
+    assertEquals(
+        List.of("early start", "create from early start", "create", "blank"), backend.asked);
   }
 
   @Test
   void aBackendThatOffersNeitherIsPlayedWithout(@TempDir Path dir) throws Exception {
     TestBackend backend = new TestBackend(false);
-    ScreenPlayers players = new ScreenPlayers(new Backends(List.of(backend)), spec(dir), PlayerKind.VLC);
+    ScreenPlayers players =
+        new ScreenPlayers(new Backends(List.of(backend)), spec(dir), PlayerKind.VLC);
     players.startEarly();
     assertFalse(players.startedEarly());
     Player player = players.create();

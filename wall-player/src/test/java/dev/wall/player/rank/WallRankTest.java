@@ -31,15 +31,23 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * The rank protocol on in-process ranks and fake players: loops, seams, and players that fail.
- * Each test plays seconds of clips in real time, mostly waiting: they run side by side.
+ * The rank protocol on in-process ranks and fake players: loops, seams, and players that fail. Each
+ * test plays seconds of clips in real time, mostly waiting: they run side by side.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class WallRankTest {
   private static final Duration ROUND = Duration.ofMillis(40);
+
   /** The policy, on a test's time scale: hung after 300 ms, given up after 3 failures. */
-  private static final ScreenKeeper.Policy FAST = new ScreenKeeper.Policy(Duration.ofMillis(300),
-      Duration.ofMillis(50), 3, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMillis(20), 0.1);
+  private static final ScreenKeeper.Policy FAST =
+      new ScreenKeeper.Policy(
+          Duration.ofMillis(300),
+          Duration.ofMillis(50),
+          3,
+          Duration.ofMinutes(10),
+          Duration.ofSeconds(5),
+          Duration.ofMillis(20),
+          0.1);
 
   private final List<FakePlayer.Call> log = FakePlayer.newLog();
   private final List<LoopReport> reports = new CopyOnWriteArrayList<>();
@@ -47,6 +55,7 @@ class WallRankTest {
   private final List<String> changes = new CopyOnWriteArrayList<>();
   private final Map<String, List<FakePlayer>> players = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> blackScreens = new ConcurrentHashMap<>();
+
   /** Screens whose every new player fails to prepare (a clip gone from the share). */
   private final Set<String> brokenFromNowOn = ConcurrentHashMap.newKeySet();
 
@@ -57,7 +66,17 @@ class WallRankTest {
   private static Layout layout(LoopMode mode, int loops, String... names) {
     List<Screen> screens = new ArrayList<>();
     for (String name : names) {
-      screens.add(new Screen(name, "host-" + name, null, 0, new Rect(0, 0, 10, 10), null, name + ".mp4", null, null));
+      screens.add(
+          new Screen(
+              name,
+              "host-" + name,
+              null,
+              0,
+              new Rect(0, 0, 10, 10),
+              null,
+              name + ".mp4",
+              null,
+              null));
     }
     return Layout.of(1, null, loops, null, "/tmp", null, null, mode, null, null, screens);
   }
@@ -68,8 +87,12 @@ class WallRankTest {
   }
 
   private FakePlayer newPlayer(Screen screen, Map<String, Double> durations) {
-    return registered(new FakePlayer(screen.name(), durations.get(screen.name()),
-        brokenFromNowOn.contains(screen.name()), log));
+    return registered(
+        new FakePlayer(
+            screen.name(),
+            durations.get(screen.name()),
+            brokenFromNowOn.contains(screen.name()),
+            log));
   }
 
   /** {@code player}, kept under its screen's name for the test to look at. */
@@ -79,7 +102,8 @@ class WallRankTest {
   }
 
   /** Every rank on its own thread, each with the players {@code make} builds for its screen. */
-  private List<String> playWith(Layout layout, java.util.function.Function<Screen, FakePlayer> make) throws Exception {
+  private List<String> playWith(Layout layout, java.util.function.Function<Screen, FakePlayer> make)
+      throws Exception {
     int size = layout.screens().size();
     InProcessGroup group = new InProcessGroup(size);
     ExecutorService pool = Executors.newFixedThreadPool(size);
@@ -98,30 +122,39 @@ class WallRankTest {
     }
   }
 
-  private String runRank(Communicator comm, Layout layout, java.util.function.Function<Screen, FakePlayer> make) {
+  private String runRank(
+      Communicator comm, Layout layout, java.util.function.Function<Screen, FakePlayer> make) {
     Screen screen = layout.screen(comm.rank());
     PlayerStart start = PlayerStart.begin(() -> make.apply(screen), Duration.ofSeconds(10));
-    WallListener listener = new WallListener() {
-      @Override
-      public void loopEnded(LoopReport report) {
-        reports.add(report);
-      }
+    WallListener listener =
+        new WallListener() {
+          @Override
+          public void loopEnded(LoopReport report) {
+            reports.add(report);
+          }
 
-      @Override
-      public void round(WallStatus status) {
-        statuses.add(status);
-      }
+          @Override
+          public void round(WallStatus status) {
+            statuses.add(status);
+          }
 
-      @Override
-      public void screenChanged(String line) {
-        changes.add(line);
-      }
-    };
-    WallRank.Recovery recovery = new WallRank.Recovery(() -> make.apply(screen), () -> {
-      blackScreens.computeIfAbsent(screen.name(), name -> new AtomicInteger()).incrementAndGet();
-      return null;
-    }, FAST);
-    WallRank rank = new WallRank(comm, layout, layout.loops(), start, listener, ROUND, screen.host(), recovery);
+          @Override
+          public void screenChanged(String line) {
+            changes.add(line);
+          }
+        };
+    WallRank.Recovery recovery =
+        new WallRank.Recovery(
+            () -> make.apply(screen),
+            () -> {
+              blackScreens
+                  .computeIfAbsent(screen.name(), name -> new AtomicInteger())
+                  .incrementAndGet();
+              return null;
+            },
+            FAST);
+    WallRank rank =
+        new WallRank(comm, layout, layout.loops(), start, listener, ROUND, screen.host(), recovery);
     try {
       rank.run(null);
       if (comm.isRoot()) {
@@ -142,28 +175,40 @@ class WallRankTest {
     assertEquals(3, reports.size(), "rank 0 reports each loop once");
     for (LoopReport report : reports) {
       // At most 5 % faster: rate trims may speed the longest clip up that much.
-      assertTrue(report.seconds() >= 0.35 / 1.05, "a loop lasts as long as the longest clip: " + report.seconds());
-      assertEquals(List.of("a", "b", "c"), report.screens().stream().map(LoopReport.ScreenLoop::name).toList());
+      assertTrue(
+          report.seconds() >= 0.35 / 1.05,
+          "a loop lasts as long as the longest clip: " + report.seconds());
+      assertEquals(
+          List.of("a", "b", "c"),
+          report.screens().stream().map(LoopReport.ScreenLoop::name).toList());
     }
     for (String name : List.of("a", "b", "c")) {
       assertEquals(3, count(name + ":release"), name + " released once per loop");
       assertEquals(1, count(name + ":stop"));
     }
     assertEquals(List.of(), changes, "nothing happened to any screen");
-    assertTrue(statuses.stream().allMatch(s -> s.screens().stream().allMatch(x -> x.state() == ScreenState.PLAYING)));
+    assertTrue(
+        statuses.stream()
+            .allMatch(s -> s.screens().stream().allMatch(x -> x.state() == ScreenState.PLAYING)));
   }
 
   @Test
   void atEverySeamAllScreensAreBackOnFrameZeroBeforeAnyIsReleased() throws Exception {
     play(layout(3, "a", "b"), Map.of("a", 0.15, "b", 0.3));
-    List<FakePlayer.Call> releases = log.stream().filter(c -> c.what().endsWith(":release")).toList();
-    List<FakePlayer.Call> rewinds = log.stream().filter(c -> c.what().endsWith(":seek 0.0")).toList();
+    List<FakePlayer.Call> releases =
+        log.stream().filter(c -> c.what().endsWith(":release")).toList();
+    List<FakePlayer.Call> rewinds =
+        log.stream().filter(c -> c.what().endsWith(":seek 0.0")).toList();
     assertEquals(6, releases.size());
     assertEquals(4, rewinds.size(), "two seams, two screens");
     for (int seam = 0; seam < 2; seam++) {
       long lastRewind = Math.max(rewinds.get(2 * seam).nanos(), rewinds.get(2 * seam + 1).nanos());
-      long releasedAfter = releases.stream().mapToLong(FakePlayer.Call::nanos).filter(n -> n > lastRewind)
-          .min().orElseThrow();
+      long releasedAfter =
+          releases.stream()
+              .mapToLong(FakePlayer.Call::nanos)
+              .filter(n -> n > lastRewind)
+              .min()
+              .orElseThrow();
       assertTrue(releasedAfter >= lastRewind);
       long released = releases.stream().filter(r -> r.nanos() >= lastRewind).count();
       assertEquals(2L * (2 - seam), released, "no release before the last rewind of seam " + seam);
@@ -173,10 +218,12 @@ class WallRankTest {
   @Test
   void aPlayerThatDiesMidLoopIsReplacedWhereTheWallIsWhileTheOthersPlayOn() throws Exception {
     Layout layout = layout(2, "a", "b");
-    Thread killer = inBackground(() -> {
-      await(() -> count("b:release") == 1 && position("a") > 0.5);
-      players.get("b").get(0).crash();
-    });
+    Thread killer =
+        inBackground(
+            () -> {
+              await(() -> count("b:release") == 1 && position("a") > 0.5);
+              players.get("b").get(0).crash();
+            });
     List<String> outcomes = play(layout, Map.of("a", 3.0, "b", 3.0));
     killer.join();
 
@@ -186,60 +233,89 @@ class WallRankTest {
     FakePlayer first = players.get("b").get(0);
     assertTrue(first.stopped(), "the failed player was stopped by its handle");
     // The new player was sent, paused, to where the wall was about to be, then released there.
-    FakePlayer.Call crash = log.stream().filter(c -> c.what().equals("b:stop")).findFirst().orElseThrow();
-    List<FakePlayer.Call> after = log.stream().filter(c -> c.nanos() > crash.nanos() && c.what().startsWith("b:"))
-        .toList();
-    FakePlayer.Call seek = after.stream().filter(c -> c.what().startsWith("b:seek ")).findFirst().orElseThrow();
+    FakePlayer.Call crash =
+        log.stream().filter(c -> c.what().equals("b:stop")).findFirst().orElseThrow();
+    List<FakePlayer.Call> after =
+        log.stream().filter(c -> c.nanos() > crash.nanos() && c.what().startsWith("b:")).toList();
+    FakePlayer.Call seek =
+        after.stream().filter(c -> c.what().startsWith("b:seek ")).findFirst().orElseThrow();
     double target = Double.parseDouble(seek.what().substring("b:seek ".length()));
     double wallThen = positionOf("a", seek.nanos());
-    assertTrue(target > wallThen && target < wallThen + 0.5, "sought ahead of the wall: " + target + " vs " + wallThen);
-    // Told once as it failed and once as it played again, or, when that took less than a round, once.
-    assertTrue(changes.equals(List.of("screen b on host-b: mpv exited unexpectedly (code 9); starting a new player",
-        "screen b on host-b: playing again (1 restart)"))
-        || changes.equals(List.of("screen b on host-b: mpv exited unexpectedly (code 9); a new player took its place"
-        + " (1 restart)")), changes.toString());
-    assertEquals(2, count("a:release"), "screen a never stopped: released at the start and at the seam only");
+    assertTrue(
+        target > wallThen && target < wallThen + 0.5,
+        "sought ahead of the wall: " + target + " vs " + wallThen);
+    // Told once as it failed and once as it played again, or, when that took less than a round,
+    // once.
+    assertTrue(
+        changes.equals(
+                List.of(
+                    "screen b on host-b: mpv exited unexpectedly (code 9); starting a new player",
+                    "screen b on host-b: playing again (1 restart)"))
+            || changes.equals(
+                List.of(
+                    "screen b on host-b: mpv exited unexpectedly (code 9); a new player took its place"
+                        + " (1 restart)")),
+        changes.toString());
+    assertEquals(
+        2,
+        count("a:release"),
+        "screen a never stopped: released at the start and at the seam only");
     WallStatus last = statuses.get(statuses.size() - 1);
     assertEquals(1, last.screens().get(1).restarts());
     assertEquals("mpv exited unexpectedly (code 9)", last.screens().get(1).lastError());
-    assertTrue(statuses.stream().anyMatch(s -> s.screens().get(1).state() == ScreenState.RECOVERING),
+    assertTrue(
+        statuses.stream().anyMatch(s -> s.screens().get(1).state() == ScreenState.RECOVERING),
         "the recovering screen was reported as such");
   }
 
   @Test
   void aPlayerThatAnswersNothingIsTakenForHungAndReplaced() throws Exception {
     Layout layout = layout(1, "a", "b");
-    Thread hang = inBackground(() -> {
-      await(() -> count("b:release") == 1 && position("a") > 0.3);
-      players.get("b").get(0).hang();
-    });
+    Thread hang =
+        inBackground(
+            () -> {
+              await(() -> count("b:release") == 1 && position("a") > 0.3);
+              players.get("b").get(0).hang();
+            });
     List<String> outcomes = play(layout, Map.of("a", 3.0, "b", 3.0));
     hang.join();
 
     assertEquals(java.util.Arrays.asList(null, null), outcomes);
     assertEquals(2, players.get("b").size());
-    assertTrue(changes.stream().anyMatch(c -> c.startsWith("screen b on host-b: the player answered nothing for 0.")
-        && c.contains("(hung)")), changes.toString());
+    assertTrue(
+        changes.stream()
+            .anyMatch(
+                c ->
+                    c.startsWith("screen b on host-b: the player answered nothing for 0.")
+                        && c.contains("(hung)")),
+        changes.toString());
   }
 
   @Test
   void aScreenWhoseNewPlayersFailIsGivenUpShowsBlackAndIsReportedAtTheEnd() throws Exception {
     Layout layout = layout(1, "a", "b");
-    Thread killer = inBackground(() -> {
-      await(() -> count("b:release") == 1 && position("a") > 0.3);
-      brokenFromNowOn.add("b");
-      players.get("b").get(0).crash();
-    });
+    Thread killer =
+        inBackground(
+            () -> {
+              await(() -> count("b:release") == 1 && position("a") > 0.3);
+              brokenFromNowOn.add("b");
+              players.get("b").get(0).crash();
+            });
     List<String> outcomes = play(layout, Map.of("a", 3.0, "b", 3.0));
     killer.join();
 
     assertEquals(java.util.Arrays.asList(null, null), outcomes, "the wall played on without it");
     assertEquals(1, reports.size());
-    assertEquals(3, players.get("b").size(), "the first, then two that failed: three failures give up");
+    assertEquals(
+        3, players.get("b").size(), "the first, then two that failed: three failures give up");
     assertEquals(1, blackScreens.get("b").get(), "black in its place");
-    assertTrue(changes.contains("screen b on host-b: given up (its player failed too often; last: "
-        + "could not open the clip); black until the next loop"), changes.toString());
-    assertTrue(changes.contains("at the end: screen b on host-b: given up: could not open the clip"),
+    assertTrue(
+        changes.contains(
+            "screen b on host-b: given up (its player failed too often; last: "
+                + "could not open the clip); black until the next loop"),
+        changes.toString());
+    assertTrue(
+        changes.contains("at the end: screen b on host-b: given up: could not open the clip"),
         changes.toString());
     assertEquals(ScreenState.GIVEN_UP, statuses.get(statuses.size() - 1).screens().get(1).state());
   }
@@ -247,21 +323,26 @@ class WallRankTest {
   @Test
   void aGivenUpScreenTriesAgainAtTheSeamAndPlaysFromThere() throws Exception {
     Layout layout = layout(2, "a", "b");
-    Thread killer = inBackground(() -> {
-      await(() -> count("b:release") == 1 && position("a") > 0.3);
-      brokenFromNowOn.add("b");
-      players.get("b").get(0).crash();
-      await(() -> blackScreens.containsKey("b"));
-      brokenFromNowOn.remove("b"); // the share is back
-    });
+    Thread killer =
+        inBackground(
+            () -> {
+              await(() -> count("b:release") == 1 && position("a") > 0.3);
+              brokenFromNowOn.add("b");
+              players.get("b").get(0).crash();
+              await(() -> blackScreens.containsKey("b"));
+              brokenFromNowOn.remove("b"); // the share is back
+            });
     List<String> outcomes = play(layout, Map.of("a", 2.0, "b", 2.0));
     killer.join();
 
     assertEquals(java.util.Arrays.asList(null, null), outcomes);
     assertEquals(2, reports.size());
     assertEquals("given up", reports.get(0).screens().get(1).state(), "given up at the first seam");
-    assertEquals("playing", reports.get(1).screens().get(1).state(), "and playing again by the second");
-    assertTrue(changes.stream().anyMatch(c -> c.startsWith("screen b on host-b: playing again after it was given up")),
+    assertEquals(
+        "playing", reports.get(1).screens().get(1).state(), "and playing again by the second");
+    assertTrue(
+        changes.stream()
+            .anyMatch(c -> c.startsWith("screen b on host-b: playing again after it was given up")),
         changes.toString());
     assertTrue(changes.stream().noneMatch(c -> c.startsWith("at the end")), changes.toString());
   }
@@ -273,7 +354,8 @@ class WallRankTest {
     assertEquals(java.util.Arrays.asList(null, null, null), outcomes);
     assertEquals(2, reports.size());
     assertEquals(2, count("a:release"));
-    assertTrue(changes.contains("at the end: screen b on host-b: given up: could not open the clip"),
+    assertTrue(
+        changes.contains("at the end: screen b on host-b: given up: could not open the clip"),
         changes.toString());
   }
 
@@ -281,34 +363,51 @@ class WallRankTest {
   void whenNoScreenCanPlayTheWallStopsNamingEveryOne() throws Exception {
     brokenFromNowOn.addAll(List.of("a", "b"));
     List<String> outcomes = play(layout(0, "a", "b"), Map.of("a", 0.4, "b", 0.4));
-    String expected = "screen a on host-a: could not open the clip (no screen can play: every one was given up)\n"
-        + "screen b on host-b: could not open the clip (no screen can play: every one was given up)";
+    String expected =
+        "screen a on host-a: could not open the clip (no screen can play: every one was given up)\n"
+            + "screen b on host-b: could not open the clip (no screen can play: every one was given up)";
     assertEquals(List.of(expected, expected), outcomes);
   }
 
   @Test
-  void inIndependentModeEachClipRestartsOnItsOwnAndTheWallEndsAfterTheLongestsLoops() throws Exception {
+  void inIndependentModeEachClipRestartsOnItsOwnAndTheWallEndsAfterTheLongestsLoops()
+      throws Exception {
     Layout layout = layout(LoopMode.INDEPENDENT, 2, "short", "long");
     List<String> outcomes = play(layout, Map.of("short", 0.12, "long", 0.5));
 
     assertEquals(java.util.Arrays.asList(null, null), outcomes);
     assertEquals(2, reports.size(), "two loops of the longest clip");
     assertEquals(2, count("long:release"), "the long clip: start, then one restart of its own");
-    assertTrue(count("short:release") >= 7, "the short clip restarts whenever it ends: " + count("short:release"));
-    assertEquals(0, log.stream().filter(c -> c.what().equals("short:pause")).count(), "nobody waits at a seam");
+    assertTrue(
+        count("short:release") >= 7,
+        "the short clip restarts whenever it ends: " + count("short:release"));
+    assertEquals(
+        0,
+        log.stream().filter(c -> c.what().equals("short:pause")).count(),
+        "nobody waits at a seam");
   }
 
   @Test
-  void itemByItemEveryScreenHoldsItsItemsEndUntilTheLongestEndsThenAllShowTheNextTogether() throws Exception {
+  void itemByItemEveryScreenHoldsItsItemsEndUntilTheLongestEndsThenAllShowTheNextTogether()
+      throws Exception {
     Layout layout = layout(2, "a", "b");
-    Map<String, double[]> items = Map.of("a", new double[] {0.15, 0.3}, "b", new double[] {0.3, 0.12});
-    List<String> outcomes = playWith(layout, screen -> registered(new FakePlayer(screen.name(), items.get(screen.name()), true, false, log)));
+    Map<String, double[]> items =
+        Map.of("a", new double[] {0.15, 0.3}, "b", new double[] {0.3, 0.12});
+    List<String> outcomes =
+        playWith(
+            layout,
+            screen ->
+                registered(
+                    new FakePlayer(screen.name(), items.get(screen.name()), true, false, log)));
 
     assertEquals(java.util.Arrays.asList(null, null), outcomes);
     assertEquals(2, reports.size());
     for (LoopReport report : reports) {
-      assertEquals(List.of(1, 2), report.items().stream().map(LoopReport.ItemPlayed::item).toList());
-      assertTrue(report.seconds() >= (0.3 + 0.3) / 1.05, "each item lasts as long as its longest clip: " + report);
+      assertEquals(
+          List.of(1, 2), report.items().stream().map(LoopReport.ItemPlayed::item).toList());
+      assertTrue(
+          report.seconds() >= (0.3 + 0.3) / 1.05,
+          "each item lasts as long as its longest clip: " + report);
       assertTrue(report.line().contains(", 2 items,"), report.line());
     }
     for (String name : List.of("a", "b")) {
@@ -318,51 +417,112 @@ class WallRankTest {
     }
     List<FakePlayer.Call> shows = log.stream().filter(c -> c.what().endsWith(":show 1")).toList();
     long lastShow = Math.max(shows.get(0).nanos(), shows.get(1).nanos());
-    long earliestRelease = log.stream().filter(c -> c.what().endsWith(":release") && c.nanos() > shows.get(0).nanos())
-        .mapToLong(FakePlayer.Call::nanos).min().orElseThrow();
-    assertTrue(earliestRelease >= lastShow, "nobody plays item 2 before every screen shows its first frame");
+    long earliestRelease =
+        log.stream()
+            .filter(c -> c.what().endsWith(":release") && c.nanos() > shows.get(0).nanos())
+            .mapToLong(FakePlayer.Call::nanos)
+            .min()
+            .orElseThrow();
+    assertTrue(
+        earliestRelease >= lastShow,
+        "nobody plays item 2 before every screen shows its first frame");
   }
 
   @Test
   void asOneTimelineTheItemsNeedNoSeamAndTheReportStillCountsThem() throws Exception {
     Layout layout = layout(2, "a", "b");
-    List<String> outcomes = playWith(layout, screen -> registered(new FakePlayer(screen.name(), new double[] {0.2, 0.2}, false, false, log)));
+    List<String> outcomes =
+        playWith(
+            layout,
+            screen ->
+                registered(
+                    new FakePlayer(screen.name(), new double[] {0.2, 0.2}, false, false, log)));
 
     assertEquals(java.util.Arrays.asList(null, null), outcomes);
-    assertEquals(0, log.stream().filter(c -> c.what().endsWith(":show 1")).count(), "no seam between items");
+    assertEquals(
+        0, log.stream().filter(c -> c.what().endsWith(":show 1")).count(), "no seam between items");
     assertEquals(2, count("a:release"), "one release a loop");
     for (LoopReport report : reports) {
-      assertEquals(List.of(1, 2), report.items().stream().map(LoopReport.ItemPlayed::item).toList());
+      assertEquals(
+          List.of(1, 2), report.items().stream().map(LoopReport.ItemPlayed::item).toList());
     }
   }
 
   @Test
   void aTimelinePlayerAndAnItemByItemOneCannotShareAWall() throws Exception {
     Layout layout = layout(1, "a", "b");
-    List<String> outcomes = playWith(layout,
-        screen -> registered(new FakePlayer(screen.name(), new double[] {0.2, 0.2}, screen.name().equals("b"), false,
-            log)));
+    List<String> outcomes =
+        playWith(
+            layout,
+            screen ->
+                registered(
+                    new FakePlayer(
+                        screen.name(),
+                        new double[] {0.2, 0.2},
+                        screen.name().equals("b"),
+                        false,
+                        log)));
     for (String outcome : outcomes) {
-      assertEquals("screens a on host-a and b on host-b cannot change playlist items together: the first plays the"
-          + " list as one timeline (mpv), the second item by item; set \"player\" to mpv on every node, or"
-          + " \"unevenItems\": \"hold\"", outcome);
+      assertEquals(
+          "screens a on host-a and b on host-b cannot change playlist items together: the first plays the"
+              + " list as one timeline (mpv), the second item by item; set \"player\" to mpv on every node, or"
+              + " \"unevenItems\": \"hold\"",
+          outcome);
     }
     assertEquals(0, count("a:release"));
   }
 
   @Test
   void aSlowPanelIsReleasedItsLatencySoonerThanTheOthers() throws Exception {
-    List<Screen> screens = List.of(
-        new Screen("a", "host-a", null, 0, new Rect(0, 0, 10, 10), null, List.of("a.mp4"), null, null, 0),
-        new Screen("slow", "host-slow", null, 0, new Rect(10, 0, 10, 10), null, List.of("b.mp4"), null, null, 120),
-        new Screen("c", "host-c", null, 0, new Rect(20, 0, 10, 10), null, List.of("c.mp4"), null, null, 0));
+    List<Screen> screens =
+        List.of(
+            new Screen(
+                "a",
+                "host-a",
+                null,
+                0,
+                new Rect(0, 0, 10, 10),
+                null,
+                List.of("a.mp4"),
+                null,
+                null,
+                0),
+            new Screen(
+                "slow",
+                "host-slow",
+                null,
+                0,
+                new Rect(10, 0, 10, 10),
+                null,
+                List.of("b.mp4"),
+                null,
+                null,
+                120),
+            new Screen(
+                "c",
+                "host-c",
+                null,
+                0,
+                new Rect(20, 0, 10, 10),
+                null,
+                List.of("c.mp4"),
+                null,
+                null,
+                0));
     Layout layout = Layout.of(1, null, 1, null, "/tmp", null, null, null, null, null, screens);
     playWith(layout, screen -> registered(new FakePlayer(screen.name(), 0.3, false, log)));
 
-    long slow = log.stream().filter(c -> c.what().equals("slow:release")).findFirst().orElseThrow().nanos();
+    long slow =
+        log.stream().filter(c -> c.what().equals("slow:release")).findFirst().orElseThrow().nanos();
     for (String other : List.of("a", "c")) {
-      long released = log.stream().filter(c -> c.what().equals(other + ":release")).findFirst().orElseThrow().nanos();
-      assertEquals(120, (released - slow) / 1e6, 30, other + " is released 120 ms after the slow panel");
+      long released =
+          log.stream()
+              .filter(c -> c.what().equals(other + ":release"))
+              .findFirst()
+              .orElseThrow()
+              .nanos();
+      assertEquals(
+          120, (released - slow) / 1e6, 30, other + " is released 120 ms after the slow panel");
     }
   }
 
@@ -393,10 +553,13 @@ class WallRankTest {
     return thread;
   }
 
-  /** {@link Poll#until}, for the fault threads, whose {@code Runnable} cannot throw what it throws. */
+  /**
+   * {@link Poll#until}, for the fault threads, whose {@code Runnable} cannot throw what it throws.
+   */
   private static void await(Callable<Boolean> condition) {
     try {
-      Poll.until(Duration.ofSeconds(20), Duration.ofMillis(1), "the moment of the fault", condition);
+      Poll.until(
+          Duration.ofSeconds(20), Duration.ofMillis(1), "the moment of the fault", condition);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

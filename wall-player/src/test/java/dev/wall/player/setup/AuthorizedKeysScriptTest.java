@@ -25,18 +25,27 @@ import org.junit.jupiter.params.provider.ValueSource;
  * action, the writer is killed.
  */
 class AuthorizedKeysScriptTest {
-  private static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q"
-      + " wall@rpi1";
+  private static final String KEY =
+      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q"
+          + " wall@rpi1";
   private static final String LINE = "from=\"192.168.1.0/24\",restrict " + KEY;
-  private static final String BLOB = "AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q";
+  private static final String BLOB =
+      "AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q";
 
   @TempDir Path home;
 
   /** Thirty lines of other keys, well past the limit of one block. */
   private String thirtyLines() throws Exception {
     StringBuilder text = new StringBuilder();
-    IntStream.range(0, 30).forEach(i -> text.append("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI").append("x".repeat(40))
-        .append(String.format("%02d", i)).append(" someone@laptop").append(i).append('\n'));
+    IntStream.range(0, 30)
+        .forEach(
+            i ->
+                text.append("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI")
+                    .append("x".repeat(40))
+                    .append(String.format("%02d", i))
+                    .append(" someone@laptop")
+                    .append(i)
+                    .append('\n'));
     Path file = Files.createDirectories(home.resolve(".ssh")).resolve("authorized_keys");
     Files.writeString(file, text.toString());
     return text.toString();
@@ -49,7 +58,8 @@ class AuthorizedKeysScriptTest {
     }
     String limit = (signal.equals("ignored") ? "trap '' XFSZ\n" : "") + "ulimit -f 1\n";
     argv.addAll(List.of(shell, "-c", signal.equals("none") ? script : limit + script));
-    return Processes.run(argv, LINE + "\n" + BLOB + "\n", Duration.ofSeconds(20), Map.of("HOME", home.toString()));
+    return Processes.run(
+        argv, LINE + "\n" + BLOB + "\n", Duration.ofSeconds(20), Map.of("HOME", home.toString()));
   }
 
   @ParameterizedTest
@@ -66,14 +76,19 @@ class AuthorizedKeysScriptTest {
     assertFalse(added.stdout().contains("wall:added"), added.toString());
     assertEquals(before, Files.readString(file), "30 lines stay 30");
     assertEquals(30, Files.readAllLines(file).size());
-    assertFalse(Files.exists(home.resolve(".ssh/authorized_keys.wall-tmp")), "no half-written file left");
-    assertTrue(RemoteAuthorize.why(added).startsWith("~/.ssh/authorized_keys could not be written there"),
+    assertFalse(
+        Files.exists(home.resolve(".ssh/authorized_keys.wall-tmp")), "no half-written file left");
+    assertTrue(
+        RemoteAuthorize.why(added).startsWith("~/.ssh/authorized_keys could not be written there"),
         RemoteAuthorize.why(added));
 
     Files.writeString(file, before + LINE + "\n");
     Processes.Outcome removed = run(shell, signal, RemoteAuthorize.REMOVE);
     assertNotEquals(0, removed.exitCode(), removed.toString());
-    assertEquals(before + LINE + "\n", Files.readString(file), "nothing taken out when the rest cannot be written");
+    assertEquals(
+        before + LINE + "\n",
+        Files.readString(file),
+        "nothing taken out when the rest cannot be written");
   }
 
   @ParameterizedTest
@@ -86,8 +101,13 @@ class AuthorizedKeysScriptTest {
     Processes.Outcome added = run(shell, "none", RemoteAuthorize.ADD_ONCE);
     assertEquals(0, added.exitCode(), added.toString());
     assertEquals("wall:added\n", added.stdout());
-    assertEquals(before + LINE + "\n", Files.readString(file), "the older line of the key replaced, the rest kept");
-    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals(
+        before + LINE + "\n",
+        Files.readString(file),
+        "the older line of the key replaced, the rest kept");
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
 
     assertEquals("wall:present\n", run(shell, "none", RemoteAuthorize.ADD_ONCE).stdout());
     assertEquals("wall:removed\n", run(shell, "none", RemoteAuthorize.REMOVE).stdout());
@@ -101,7 +121,9 @@ class AuthorizedKeysScriptTest {
     Processes.Outcome added = run(shell, "none", RemoteAuthorize.ADD_ONCE);
     assertEquals(0, added.exitCode(), added.toString());
     assertEquals(LINE + "\n", Files.readString(home.resolve(".ssh/authorized_keys")));
-    assertEquals("rwx------",
-        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".ssh"))));
+    assertEquals(
+        "rwx------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(home.resolve(".ssh"))));
   }
 }

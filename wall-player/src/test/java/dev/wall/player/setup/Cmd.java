@@ -24,8 +24,11 @@ final class Cmd {
     return run(argv, Map.of(), Duration.ofSeconds(60));
   }
 
-  static Result run(List<String> argv, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+  static Result run(List<String> argv, Map<String, String> env, Duration timeout)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(argv)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(env);
     Path out = Files.createTempFile("wall-it", ".out");
     Path err = Files.createTempFile("wall-it", ".err");
@@ -58,11 +61,22 @@ final class Cmd {
   /** The packaged CLI (target/classes and target/lib), as `java ... WallMain ARGS`. */
   static List<String> wall(String... args) {
     Path module = Path.of("").toAbsolutePath();
-    // This checkout's wall-core classes first: the local Maven repository is shared and may hold another build's.
-    String classpath = module.resolve("target/classes") + ":" + module.resolve("../wall-core/target/classes").normalize()
-        + ":" + module.resolve("target/lib") + "/*";
-    List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath, "dev.wall.player.cli.WallMain"));
+    // This checkout's wall-core classes first: the local Maven repository is shared and may hold
+    // another build's.
+    String classpath =
+        module.resolve("target/classes")
+            + ":"
+            + module.resolve("../wall-core/target/classes").normalize()
+            + ":"
+            + module.resolve("target/lib")
+            + "/*";
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
+                "dev.wall.player.cli.WallMain"));
     argv.addAll(List.of(args));
     return argv;
   }

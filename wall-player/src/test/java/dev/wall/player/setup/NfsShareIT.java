@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("smoke")
 class NfsShareIT {
-  private static final Pattern EXPORT = Pattern.compile("^(\\S+) (\\S+)\\((\\S+)\\)$", Pattern.MULTILINE);
+  private static final Pattern EXPORT =
+      Pattern.compile("^(\\S+) (\\S+)\\((\\S+)\\)$", Pattern.MULTILINE);
 
   @Test
   void exportfsAcceptsTheGeneratedExports(@TempDir Path tmp) throws Exception {
@@ -45,8 +46,18 @@ class NfsShareIT {
             + " && mount -t tmpfs wall-scratch /srv && mkdir /srv/wall && mount --bind \"$2\" /srv/wall"
             + " && exportfs -ra && cat /var/lib/nfs/etab";
     Cmd.Result result =
-        Cmd.run(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
-            exports.toString(), root.resolve("srv/wall").toString()));
+        Cmd.run(
+            List.of(
+                "unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                script,
+                "sh",
+                exports.toString(),
+                root.resolve("srv/wall").toString()));
     assertEquals(0, result.code(), result.stderr());
     assertEquals("", result.stderr(), "exportfs complained");
     String etab = result.out();
@@ -58,7 +69,11 @@ class NfsShareIT {
 
   @Test
   void ganeshaServesTheSameExportReadOnlyToTheSubnetOnly(@TempDir Path tmp) throws Exception {
-    Tools.requireRootAnd("needs root, nfs-ganesha(-vfs), libnfs-utils and iproute2", "ganesha.nfsd", "nfs-cat", "nfs-cp",
+    Tools.requireRootAnd(
+        "needs root, nfs-ganesha(-vfs), libnfs-utils and iproute2",
+        "ganesha.nfsd",
+        "nfs-cat",
+        "nfs-cp",
         "ip");
     Path root = setUpController(tmp);
     Path share = root.resolve("srv/wall");
@@ -67,22 +82,38 @@ class NfsShareIT {
     Files.createDirectories(share.resolve("media"));
     Files.write(share.resolve("media/clip.mp4"), clip);
     Files.writeString(share.resolve("media/secret.txt"), "root only\n");
-    Files.setPosixFilePermissions(share.resolve("media/secret.txt"), PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(
+        share.resolve("media/secret.txt"), PosixFilePermissions.fromString("rw-------"));
 
     Matcher export = EXPORT.matcher(generatedExport(root));
     assertTrue(export.find(), "no export line");
     Path config = tmp.resolve("ganesha.conf");
-    Files.writeString(config, ganeshaConfig(tmp, share, export.group(1), export.group(2), export.group(3)));
+    Files.writeString(
+        config, ganeshaConfig(tmp, share, export.group(1), export.group(2), export.group(3)));
 
     String controller = "192.168.1.101";
     try (NamespaceCluster.Isolated ns = NamespaceCluster.isolated(controller)) {
       Path log = tmp.resolve("ganesha.log");
       Process ganesha =
-          new ProcessBuilder(ns.exec("ganesha.nfsd", "-F", "-f", config.toString(), "-p", tmp.resolve("ganesha.pid").toString(),
-                  "-L", log.toString(), "-N", "NIV_EVENT"))
-              .redirectErrorStream(true).redirectOutput(tmp.resolve("ganesha.out").toFile()).start();
+          new ProcessBuilder(
+                  ns.exec(
+                      "ganesha.nfsd",
+                      "-F",
+                      "-f",
+                      config.toString(),
+                      "-p",
+                      tmp.resolve("ganesha.pid").toString(),
+                      "-L",
+                      log.toString(),
+                      "-N",
+                      "NIV_EVENT"))
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("ganesha.out").toFile())
+              .start();
       try {
-        Poll.until(Duration.ofSeconds(30), "ganesha listening on 2049",
+        Poll.until(
+            Duration.ofSeconds(30),
+            "ganesha listening on 2049",
             () -> ganesha.isAlive() && listening(ns, 2049));
         String url = "nfs://" + controller + "/srv/wall/media/clip.mp4?version=4";
         Cmd.Result read = Cmd.run(ns.exec("nfs-cat", url));
@@ -91,15 +122,23 @@ class NfsShareIT {
 
         Path local = tmp.resolve("note.txt");
         Files.writeString(local, "a write that must be refused\n");
-        Cmd.Result write = Cmd.run(ns.exec("nfs-cp", local.toString(), "nfs://" + controller + "/srv/wall/note.txt?version=4"));
+        Cmd.Result write =
+            Cmd.run(
+                ns.exec(
+                    "nfs-cp",
+                    local.toString(),
+                    "nfs://" + controller + "/srv/wall/note.txt?version=4"));
         assertNotEquals(0, write.code(), "a write to the read-only export succeeded");
         assertTrue(write.stderr().contains("NFS4ERR_ROFS"), write.stderr());
         assertFalse(Files.exists(share.resolve("note.txt")));
 
-        Cmd.Result squashed = Cmd.run(ns.exec("nfs-cat", "nfs://" + controller + "/srv/wall/media/secret.txt?version=4"));
+        Cmd.Result squashed =
+            Cmd.run(
+                ns.exec("nfs-cat", "nfs://" + controller + "/srv/wall/media/secret.txt?version=4"));
         assertNotEquals(0, squashed.code(), "root was not squashed: it read a 0600 root file");
 
-        Cmd.Result outside = Cmd.run(ns.exec("nfs-cat", "nfs://127.0.0.1/srv/wall/media/clip.mp4?version=4"));
+        Cmd.Result outside =
+            Cmd.run(ns.exec("nfs-cat", "nfs://127.0.0.1/srv/wall/media/clip.mp4?version=4"));
         assertNotEquals(0, outside.code(), "a client outside the subnet read the share");
         assertEquals(0, outside.stdout().length);
       } finally {
@@ -120,7 +159,9 @@ class NfsShareIT {
   /** The bookworm controller after {@code wall setup nfs-server}. */
   private static Path setUpController(Path tmp) throws IOException {
     Path root = SetupFixtures.root("bookworm", tmp.resolve("root"));
-    var run = SetupFixtures.cli(root, "setup nfs-server --host rpi1 --layout <root>/home/pi/lobby.json --root <root>");
+    var run =
+        SetupFixtures.cli(
+            root, "setup nfs-server --host rpi1 --layout <root>/home/pi/lobby.json --root <root>");
     assertEquals(0, run.exitCode(), run.err());
     return root;
   }
@@ -132,14 +173,16 @@ class NfsShareIT {
   }
 
   /**
-   * The exports line in nfs-ganesha's terms: nobody gets in by default ({@code Access_Type = None}),
-   * one CLIENT block grants the subnet what the line grants.
+   * The exports line in nfs-ganesha's terms: nobody gets in by default ({@code Access_Type =
+   * None}), one CLIENT block grants the subnet what the line grants.
    */
-  static String ganeshaConfig(Path tmp, Path realPath, String pseudo, String subnet, String options) {
+  static String ganeshaConfig(
+      Path tmp, Path realPath, String pseudo, String subnet, String options) {
     List<String> opts = List.of(options.split(","));
     String access = opts.contains("rw") ? "RW" : "RO";
     String squash = opts.contains("no_root_squash") ? "No_Root_Squash" : "Root_Squash";
-    return String.join("\n",
+    return String.join(
+        "\n",
         "NFS_CORE_PARAM {",
         "  Protocols = 4;",
         "  Enable_UDP = false;",
@@ -170,7 +213,12 @@ class NfsShareIT {
   }
 
   private static String pluginsDir() {
-    for (String dir : List.of("/usr/lib/x86_64-linux-gnu/ganesha", "/usr/lib/aarch64-linux-gnu/ganesha", "/usr/lib/ganesha", "/usr/lib64/ganesha")) {
+    for (String dir :
+        List.of(
+            "/usr/lib/x86_64-linux-gnu/ganesha",
+            "/usr/lib/aarch64-linux-gnu/ganesha",
+            "/usr/lib/ganesha",
+            "/usr/lib64/ganesha")) {
       if (Files.exists(Path.of(dir, "libfsalvfs.so"))) {
         return dir;
       }
@@ -181,5 +229,4 @@ class NfsShareIT {
   private static byte[] sha256(byte[] bytes) throws Exception {
     return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
   }
-
 }

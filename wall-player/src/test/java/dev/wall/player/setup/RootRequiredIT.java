@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real CLI, run as an unprivileged user against {@code /}: one line, exit 2, no stack trace. */
+/**
+ * The real CLI, run as an unprivileged user against {@code /}: one line, exit 2, no stack trace.
+ */
 class RootRequiredIT {
   @Test
   void editingTheLiveSystemWithoutRootIsRefusedInOneLine(@TempDir Path tmp) throws Exception {
@@ -26,7 +28,9 @@ class RootRequiredIT {
     argv.addAll(Cmd.wall("setup", "hosts", "--host", "rpi1", "--layout", layout.toString()));
     Cmd.Result run = Cmd.run(argv, Map.of(), Duration.ofSeconds(60));
     assertEquals(2, run.code(), run.out() + run.stderr());
-    assertEquals("wall: wall setup edits the system files of / and needs root: run it with sudo (or try --dry-run first)\n", run.stderr());
+    assertEquals(
+        "wall: wall setup edits the system files of / and needs root: run it with sudo (or try --dry-run first)\n",
+        run.stderr());
     assertEquals("", run.out());
   }
 }

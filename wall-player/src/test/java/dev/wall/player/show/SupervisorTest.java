@@ -27,26 +27,46 @@ class SupervisorTest {
 
   private long now;
 
-  private Supervisor supervisor(Deque<Outcome> outcomes, Supervisor.NodeCheck nodes, StatusBoard board) {
-    return new Supervisor(outcomes::removeFirst, nodes, board, new PrintWriter(log, true), waits::add, () -> now);
+  private Supervisor supervisor(
+      Deque<Outcome> outcomes, Supervisor.NodeCheck nodes, StatusBoard board) {
+    return new Supervisor(
+        outcomes::removeFirst, nodes, board, new PrintWriter(log, true), waits::add, () -> now);
   }
 
   private static Outcome lost(int rank) {
-    return new Outcome.RankLost("rank " + rank + " (screen s" + rank + ") on rpi" + rank + " was lost");
+    return new Outcome.RankLost(
+        "rank " + rank + " (screen s" + rank + ") on rpi" + rank + " was lost");
   }
 
   @Test
-  void aLostJobIsStartedAgainWaitingLongerEachTimeAndEachRestartIsLoggedWithItsCause() throws Exception {
-    Deque<Outcome> outcomes = new ArrayDeque<>(List.of(lost(2), lost(3), lost(2), lost(2), lost(2), lost(2), lost(2),
-        lost(2), new Outcome.Stopped("stopped")));
+  void aLostJobIsStartedAgainWaitingLongerEachTimeAndEachRestartIsLoggedWithItsCause()
+      throws Exception {
+    Deque<Outcome> outcomes =
+        new ArrayDeque<>(
+            List.of(
+                lost(2),
+                lost(3),
+                lost(2),
+                lost(2),
+                lost(2),
+                lost(2),
+                lost(2),
+                lost(2),
+                new Outcome.Stopped("stopped")));
     try (StatusBoard board = new StatusBoard(runDir, "ctl", "wall.json", true)) {
       Outcome end = supervisor(outcomes, List::of, board).run();
       assertInstanceOf(Outcome.Stopped.class, end);
-      assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L), waits.stream().map(Duration::toSeconds).toList());
+      assertEquals(
+          List.of(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L),
+          waits.stream().map(Duration::toSeconds).toList());
       List<String> lines = log.toString().lines().toList();
       assertEquals(8, lines.size(), log.toString());
-      assertEquals("wall: restarting the wall in 1 s (restart 1): rank 2 (screen s2) on rpi2 was lost", lines.get(0));
-      assertEquals("wall: restarting the wall in 2 s (restart 2): rank 3 (screen s3) on rpi3 was lost", lines.get(1));
+      assertEquals(
+          "wall: restarting the wall in 1 s (restart 1): rank 2 (screen s2) on rpi2 was lost",
+          lines.get(0));
+      assertEquals(
+          "wall: restarting the wall in 2 s (restart 2): rank 3 (screen s3) on rpi3 was lost",
+          lines.get(1));
       assertEquals(8, board.snapshot().wall().jobRestarts());
     }
   }
@@ -54,33 +74,58 @@ class SupervisorTest {
   @Test
   void beforeARestartItWaitsUntilEveryNodeAnswersAndSaysWhichDoNot() throws Exception {
     Deque<Outcome> outcomes = new ArrayDeque<>(List.of(lost(3), new Outcome.Stopped("stopped")));
-    Deque<List<String>> answers = new ArrayDeque<>(List.of(List.of("rpi3 (s3) does not answer over ssh"),
-        List.of("rpi3 (s3) does not answer over ssh"), List.of()));
+    Deque<List<String>> answers =
+        new ArrayDeque<>(
+            List.of(
+                List.of("rpi3 (s3) does not answer over ssh"),
+                List.of("rpi3 (s3) does not answer over ssh"),
+                List.of()));
     List<WallState.Phase> phases = new ArrayList<>();
     try (StatusBoard board = new StatusBoard(runDir, "ctl", "wall.json", true)) {
-      supervisor(outcomes, () -> {
-        phases.add(board.snapshot().wall().phase());
-        return answers.removeFirst();
-      }, board).run();
+      supervisor(
+              outcomes,
+              () -> {
+                phases.add(board.snapshot().wall().phase());
+                return answers.removeFirst();
+              },
+              board)
+          .run();
     }
     assertTrue(answers.isEmpty(), "asked until every node answered");
-    assertEquals(List.of("wall: restarting the wall in 1 s (restart 1): rank 3 (screen s3) on rpi3 was lost",
-        "wall: waiting for every node to answer before the restart: rpi3 (s3) does not answer over ssh"),
-        log.toString().lines().toList(), "told once, not at every ask");
-    assertEquals(List.of(WallState.Phase.RESTARTING, WallState.Phase.WAITING_FOR_NODES,
-        WallState.Phase.WAITING_FOR_NODES), phases);
+    assertEquals(
+        List.of(
+            "wall: restarting the wall in 1 s (restart 1): rank 3 (screen s3) on rpi3 was lost",
+            "wall: waiting for every node to answer before the restart: rpi3 (s3) does not answer over ssh"),
+        log.toString().lines().toList(),
+        "told once, not at every ask");
+    assertEquals(
+        List.of(
+            WallState.Phase.RESTARTING,
+            WallState.Phase.WAITING_FOR_NODES,
+            WallState.Phase.WAITING_FOR_NODES),
+        phases);
   }
 
   @Test
   void afterARunThatPlayedTenMinutesTheWaitIsShortAgain() throws Exception {
-    Deque<Outcome> outcomes = new ArrayDeque<>(List.of(lost(1), lost(1), lost(1), lost(1), new Outcome.Stopped("x")));
+    Deque<Outcome> outcomes =
+        new ArrayDeque<>(List.of(lost(1), lost(1), lost(1), lost(1), new Outcome.Stopped("x")));
     try (StatusBoard board = new StatusBoard(runDir, "ctl", "wall.json", true)) {
-      new Supervisor(() -> {
-        if (outcomes.size() == 2) {
-          now += Duration.ofMinutes(11).toNanos(); // this run played a long while before it was lost
-        }
-        return outcomes.removeFirst();
-      }, List::of, board, new PrintWriter(log, true), waits::add, () -> now).run();
+      new Supervisor(
+              () -> {
+                if (outcomes.size() == 2) {
+                  now +=
+                      Duration.ofMinutes(11)
+                          .toNanos(); // this run played a long while before it was lost
+                }
+                return outcomes.removeFirst();
+              },
+              List::of,
+              board,
+              new PrintWriter(log, true),
+              waits::add,
+              () -> now)
+          .run();
     }
     assertEquals(List.of(1L, 2L, 4L, 1L), waits.stream().map(Duration::toSeconds).toList());
   }
@@ -88,14 +133,17 @@ class SupervisorTest {
   @Test
   void aFinishedOrStoppedWallIsNotRestarted() throws Exception {
     try (StatusBoard board = new StatusBoard(runDir, "ctl", "wall.json", true)) {
-      assertInstanceOf(Outcome.Completed.class,
+      assertInstanceOf(
+          Outcome.Completed.class,
           supervisor(new ArrayDeque<>(List.of(new Outcome.Completed())), List::of, board).run());
-      assertInstanceOf(Outcome.Stopped.class,
+      assertInstanceOf(
+          Outcome.Stopped.class,
           supervisor(new ArrayDeque<>(List.of(new Outcome.Stopped("x"))), List::of, board).run());
     }
     assertEquals("", log.toString());
     assertTrue(waits.isEmpty());
-    assertTrue(Supervisor.worthRestarting(new Outcome.ScreensFailed(List.of("screen a on h: given up"))),
+    assertTrue(
+        Supervisor.worthRestarting(new Outcome.ScreensFailed(List.of("screen a on h: given up"))),
         "a wall where no screen could play is started again, too");
   }
 }

@@ -41,29 +41,42 @@ class StatusFileKillIT {
     for (int kill = 0; kill < KILLS; kill++) {
       Path output = dir.resolve("writer-" + kill + ".out");
       // A ChildProcess: stopped by the JVM's shutdown hook should the test JVM itself be stopped.
-      try (ChildProcess writer = ChildProcess.start("status writer", writer(jvm, runDir.toString()), output, Map.of())) {
-        Poll.until(Duration.ofSeconds(30), "the writer's first status file", () -> {
-          if (!writer.isAlive()) {
-            throw new AssertionError("the writer ended: " + Files.readString(output));
-          }
-          return Files.readString(output).contains("writing");
-        });
+      try (ChildProcess writer =
+          ChildProcess.start("status writer", writer(jvm, runDir.toString()), output, Map.of())) {
+        Poll.until(
+            Duration.ofSeconds(30),
+            "the writer's first status file",
+            () -> {
+              if (!writer.isAlive()) {
+                throw new AssertionError("the writer ended: " + Files.readString(output));
+              }
+              return Files.readString(output).contains("writing");
+            });
         LockSupport.parkNanos(random.nextInt(200_000_000));
         writer.process().destroyForcibly();
         writer.process().waitFor();
       }
-      WallState left = StatusFile.read(runDir).orElseThrow(() -> new AssertionError("no status file"));
-      assertTrue(left.status() != null && !left.status().screens().isEmpty(), "kill " + kill + ": " + left);
+      WallState left =
+          StatusFile.read(runDir).orElseThrow(() -> new AssertionError("no status file"));
+      assertTrue(
+          left.status() != null && !left.status().screens().isEmpty(),
+          "kill " + kill + ": " + left);
       try (var files = Files.list(runDir)) {
-        leftovers += (int) files.filter(f -> f.getFileName().toString().endsWith(".wall-tmp")).count();
+        leftovers +=
+            (int) files.filter(f -> f.getFileName().toString().endsWith(".wall-tmp")).count();
       }
       RunFolder.prepare(runDir); // the next start
       try (var files = Files.list(runDir)) {
-        assertEquals(List.of(StatusFile.in(runDir)), files.toList(), "kill " + kill + ": only the status file is left");
+        assertEquals(
+            List.of(StatusFile.in(runDir)),
+            files.toList(),
+            "kill " + kill + ": only the status file is left");
       }
     }
-    System.out.printf("%d kills of a status writer: every file parsed; %d interrupted writes left a temporary file,"
-        + " each cleaned at the next start%n", KILLS, leftovers);
+    System.out.printf(
+        "%d kills of a status writer: every file parsed; %d interrupted writes left a temporary file,"
+            + " each cleaned at the next start%n",
+        KILLS, leftovers);
   }
 
   private static List<String> writer(List<String> jvm, String... args) {
@@ -74,14 +87,21 @@ class StatusFileKillIT {
   }
 
   /**
-   * A JVM for the writers that starts in about half the time: a small heap, the quick compiler,
-   * and a class archive of what the writer loads, recorded once by a writer that ends by itself.
-   * The archive takes jars only, so the writers run from the packaged jars (as failsafe has them);
-   * from class folders (an IDE) they run without one.
+   * A JVM for the writers that starts in about half the time: a small heap, the quick compiler, and
+   * a class archive of what the writer loads, recorded once by a writer that ends by itself. The
+   * archive takes jars only, so the writers run from the packaged jars (as failsafe has them); from
+   * class folders (an IDE) they run without one.
    */
   private List<String> fastStartingJvm() throws Exception {
-    List<String> jvm = new ArrayList<>(List.of(Project.java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Xmx64m", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    List<String> jvm =
+        new ArrayList<>(
+            List.of(
+                Project.java(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx64m",
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"));
     String jars = packagedClasspath();
     if (jars == null) {
       jvm.addAll(List.of("-Xshare:auto", "-cp", Project.classpath()));
@@ -92,8 +112,12 @@ class StatusFileKillIT {
     List<String> record = new ArrayList<>(jvm);
     record.add(1, "-XX:ArchiveClassesAtExit=" + archive);
     Path recordDir = RunFolder.prepare(dir.resolve("record"));
-    try (ChildProcess recorder = ChildProcess.start("status writer recording", writer(record, recordDir.toString(),
-        "200"), dir.resolve("record.out"), Map.of())) {
+    try (ChildProcess recorder =
+        ChildProcess.start(
+            "status writer recording",
+            writer(record, recordDir.toString(), "200"),
+            dir.resolve("record.out"),
+            Map.of())) {
       recorder.waitFor(Duration.ofSeconds(60));
     }
     if (Files.isRegularFile(archive)) {
@@ -108,7 +132,9 @@ class StatusFileKillIT {
     Path target = Project.root().resolve("wall-player/target");
     List<String> jars = new ArrayList<>();
     try (Stream<Path> files = Files.list(target)) {
-      files.filter(f -> f.getFileName().toString().matches("wall-player-.*\\.jar")).sorted()
+      files
+          .filter(f -> f.getFileName().toString().matches("wall-player-.*\\.jar"))
+          .sorted()
           .forEach(f -> jars.add(f.toString()));
     }
     if (jars.size() != 2 || !Files.isDirectory(target.resolve("lib"))) {

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The status server with a real browser, Debian's headless Chromium (which sends {@code Host:
- * 127.0.0.1:PORT}): it gets the page while more slow connections than the cap hold on, and a
- * page that reaches the server under a foreign name, as DNS rebinding would, reads no status.
- * Chromium maps that name to 127.0.0.1 itself, and every other name to nothing: no DNS is asked.
+ * 127.0.0.1:PORT}): it gets the page while more slow connections than the cap hold on, and a page
+ * that reaches the server under a foreign name, as DNS rebinding would, reads no status. Chromium
+ * maps that name to 127.0.0.1 itself, and every other name to nothing: no DNS is asked.
  */
 class StatusPageIT {
   @TempDir Path dir;
@@ -46,10 +46,15 @@ class StatusPageIT {
     for (int i = 0; i < StatusServerLimitsTest.CAP + 6; i++) {
       Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
       slow.add(socket);
-      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
-          .getBytes(StandardCharsets.ISO_8859_1));
+      socket
+          .getOutputStream()
+          .write(
+              "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+                  .getBytes(StandardCharsets.ISO_8859_1));
     }
-    Poll.until(Duration.ofSeconds(10), "the server to fill up to its cap",
+    Poll.until(
+        Duration.ofSeconds(10),
+        "the server to fill up to its cap",
         () -> OpenFiles.socketsOnLocalPort(port) >= StatusServerLimitsTest.CAP + 1);
     String page = HeadlessChromium.dumpDom(server.url(), dir);
     assertEquals(2, page.split("class=\"tile playing\"", -1).length - 1, page);

@@ -29,14 +29,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The status server under slow and hostile clients, over real sockets on loopback (finding 5 of
- * the review: two slow connections stalled the page, 500 half-open requests held 500 files, and
- * any Host was answered). The deadlines are asserted generously: they are functional limits on a
+ * The status server under slow and hostile clients, over real sockets on loopback (finding 5 of the
+ * review: two slow connections stalled the page, 500 half-open requests held 500 files, and any
+ * Host was answered). The deadlines are asserted generously: they are functional limits on a
  * shared, noisy machine, not benchmarks.
  */
 class StatusServerLimitsTest {
   /** The status server's limits ({@code HttpLimits.STATUS_SERVER}): what it promises. */
   static final int CAP = 64;
+
   static final Duration READ_DEADLINE = Duration.ofSeconds(5);
   static final Duration PAGE_IN = Duration.ofSeconds(1);
 
@@ -69,8 +70,8 @@ class StatusServerLimitsTest {
   /** Sends {@code request} on a new connection: the whole answer, or fails after {@code within}. */
   private String ask(String request, Duration within) throws IOException {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()),
-          (int) within.toMillis());
+      socket.connect(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), (int) within.toMillis());
       socket.setSoTimeout((int) within.toMillis());
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -80,8 +81,8 @@ class StatusServerLimitsTest {
   }
 
   private String get(String path, String host, Duration within) throws IOException {
-    return ask("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n",
-        within);
+    return ask(
+        "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", within);
   }
 
   /** The page, timed: it must come whole within {@link #PAGE_IN}. */
@@ -106,7 +107,9 @@ class StatusServerLimitsTest {
   }
 
   private void serverAccepted(int connections) throws Exception {
-    Poll.until(Duration.ofSeconds(10), "the server to accept " + connections + " connections",
+    Poll.until(
+        Duration.ofSeconds(10),
+        "the server to accept " + connections + " connections",
         () -> OpenFiles.socketsOnLocalPort(port()) >= connections + 1);
   }
 
@@ -129,14 +132,15 @@ class StatusServerLimitsTest {
     warmUp();
     int filesBefore = OpenFiles.count();
     int[] most = new int[2]; // sockets on the server's port; files besides the clients'
-    Runnable sample = () -> {
-      try {
-        most[0] = Math.max(most[0], OpenFiles.socketsOnLocalPort(port()));
-        most[1] = Math.max(most[1], OpenFiles.count() - filesBefore - clients.size());
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    Runnable sample =
+        () -> {
+          try {
+            most[0] = Math.max(most[0], OpenFiles.socketsOnLocalPort(port()));
+            most[1] = Math.max(most[1], OpenFiles.count() - filesBefore - clients.size());
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        };
     long start = System.nanoTime();
     for (int i = 0; i < 500; i++) {
       slow("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"); // no blank line: the request never ends
@@ -144,17 +148,22 @@ class StatusServerLimitsTest {
         sample.run();
       }
     }
-    Poll.holds(Duration.ofSeconds(1), () -> { // while the server takes in the last of them
-      sample.run();
-      return null;
-    });
-    System.out.printf("500 half-open requests: at most %d server sockets (cap %d), %d more files%n",
+    Poll.holds(
+        Duration.ofSeconds(1),
+        () -> { // while the server takes in the last of them
+          sample.run();
+          return null;
+        });
+    System.out.printf(
+        "500 half-open requests: at most %d server sockets (cap %d), %d more files%n",
         most[0] - 1, CAP, most[1]);
     assertTrue(most[0] <= CAP + 1, most[0] + " sockets on the server's port, over the cap " + CAP);
     assertTrue(most[1] <= CAP + 16, most[1] + " more open files than before, besides the clients'");
 
     // Every one closed by the server within the read deadline, counted from the last one.
-    Poll.until(READ_DEADLINE.plusSeconds(5), "every half-open request to be closed",
+    Poll.until(
+        READ_DEADLINE.plusSeconds(5),
+        "every half-open request to be closed",
         () -> OpenFiles.socketsOnLocalPort(port()) == 1);
     double closedAfter = (System.nanoTime() - start) / 1e9;
     for (Socket client : clients) {
@@ -165,9 +174,12 @@ class StatusServerLimitsTest {
       client.close();
     }
     clients.clear();
-    Poll.until(Duration.ofSeconds(5), "the JVM's open files to come back",
+    Poll.until(
+        Duration.ofSeconds(5),
+        "the JVM's open files to come back",
         () -> OpenFiles.count() <= filesBefore + 4);
-    System.out.printf("all closed %.1f s after the first; open files back to %d (from %d)%n",
+    System.out.printf(
+        "all closed %.1f s after the first; open files back to %d (from %d)%n",
         closedAfter, OpenFiles.count(), filesBefore);
     pageComesWithinASecond("after them");
   }
@@ -192,30 +204,41 @@ class StatusServerLimitsTest {
     AtomicInteger sent = new AtomicInteger();
     ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
     try {
-      drip.scheduleAtFixedRate(() -> {
-        try {
-          socket.getOutputStream().write('a'); // one byte a second, never the end of a header
-          sent.incrementAndGet();
-        } catch (IOException closed) {
-          throw new IllegalStateException(closed); // stops the drip
-        }
-      }, 1, 1, TimeUnit.SECONDS);
+      drip.scheduleAtFixedRate(
+          () -> {
+            try {
+              socket.getOutputStream().write('a'); // one byte a second, never the end of a header
+              sent.incrementAndGet();
+            } catch (IOException closed) {
+              throw new IllegalStateException(closed); // stops the drip
+            }
+          },
+          1,
+          1,
+          TimeUnit.SECONDS);
       socket.setSoTimeout((int) READ_DEADLINE.multipliedBy(4).toMillis());
       String answer;
       try {
         answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
       } catch (SocketTimeoutException e) {
-        throw new AssertionError("still open after " + READ_DEADLINE.multipliedBy(4) + ", "
-            + sent.get() + " bytes dripped", e);
+        throw new AssertionError(
+            "still open after "
+                + READ_DEADLINE.multipliedBy(4)
+                + ", "
+                + sent.get()
+                + " bytes dripped",
+            e);
       } catch (IOException reset) {
         answer = "(reset)";
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("slowloris cut off after %.1f s and %d bytes: %s%n", seconds, sent.get(),
-          answer.lines().findFirst().orElse("(closed)"));
+      System.out.printf(
+          "slowloris cut off after %.1f s and %d bytes: %s%n",
+          seconds, sent.get(), answer.lines().findFirst().orElse("(closed)"));
       assertTrue(seconds >= READ_DEADLINE.toSeconds() - 0.5, "cut off after " + seconds + " s");
       assertTrue(seconds < READ_DEADLINE.toSeconds() + 5, "cut off only after " + seconds + " s");
-      assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 408") || answer.equals("(reset)"),
+      assertTrue(
+          answer.isEmpty() || answer.startsWith("HTTP/1.1 408") || answer.equals("(reset)"),
           answer);
       assertFalse(answer.contains("lobby"), answer);
     } finally {
@@ -229,23 +252,26 @@ class StatusServerLimitsTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger taking = new AtomicInteger();
     StatusSource page = StatusServerTest.source();
-    server = StatusServer.onLoopback(new StatusSource() {
-      @Override
-      public StatusView now() {
-        return page.now();
-      }
+    server =
+        StatusServer.onLoopback(
+            new StatusSource() {
+              @Override
+              public StatusView now() {
+                return page.now();
+              }
 
-      @Override
-      public Optional<byte[]> thumbnail(int rank) {
-        taking.incrementAndGet();
-        try {
-          release.await(30, TimeUnit.SECONDS); // a player that takes its time
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return Optional.of(StatusServerTest.JPEG);
-      }
-    }, 0);
+              @Override
+              public Optional<byte[]> thumbnail(int rank) {
+                taking.incrementAndGet();
+                try {
+                  release.await(30, TimeUnit.SECONDS); // a player that takes its time
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return Optional.of(StatusServerTest.JPEG);
+              }
+            },
+            0);
     warmUp();
     List<Socket> waiting = new ArrayList<>();
     try {
@@ -255,8 +281,8 @@ class StatusServerLimitsTest {
       Poll.until(Duration.ofSeconds(5), "thumbnails to be taken", () -> taking.get() >= 2);
       pageComesWithinASecond("while thumbnails are being taken");
       String busy = get("/screen/1.jpg", "localhost", Duration.ofSeconds(2));
-      assertTrue(busy.startsWith("HTTP/1.1 503") && busy.toLowerCase().contains("retry-after: 1"),
-          busy);
+      assertTrue(
+          busy.startsWith("HTTP/1.1 503") && busy.toLowerCase().contains("retry-after: 1"), busy);
       assertEquals(2, taking.get(), "thumbnails taken at once");
     } finally {
       release.countDown();
@@ -270,39 +296,68 @@ class StatusServerLimitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"evil.example", "evil.example:%d", "localhost.evil.example",
-      "127.0.0.1.evil.example:%d", "127.0.0.2:%d", "[::2]", "localhost:%d:%d", "local host", "",
-      "127.1:%d", "0x7f.0.0.1", "127.0.0.01", "[::1", "localhost:99999"})
+  @ValueSource(
+      strings = {
+        "evil.example",
+        "evil.example:%d",
+        "localhost.evil.example",
+        "127.0.0.1.evil.example:%d",
+        "127.0.0.2:%d",
+        "[::2]",
+        "localhost:%d:%d",
+        "local host",
+        "",
+        "127.1:%d",
+        "0x7f.0.0.1",
+        "127.0.0.01",
+        "[::1",
+        "localhost:99999"
+      })
   void aForeignHostGetsNoStatus(String host) throws Exception {
     server = StatusServer.onLoopback(StatusServerTest.source(), 0);
     String header = host.formatted(port(), port());
     for (String path : List.of("/", "/status.json", "/screen/0.jpg", "/nothing")) {
       String answer = get(path, header, Duration.ofSeconds(5));
-      assertTrue(answer.startsWith("HTTP/1.1 421") || answer.startsWith("HTTP/1.1 400"),
+      assertTrue(
+          answer.startsWith("HTTP/1.1 421") || answer.startsWith("HTTP/1.1 400"),
           header + " " + path + ": " + answer);
-      assertFalse(answer.contains("lobby") || answer.contains("screens")
-          || answer.contains("\u00ff\u00d8"), answer);
+      assertFalse(
+          answer.contains("lobby") || answer.contains("screens") || answer.contains("\u00ff\u00d8"),
+          answer);
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"127.0.0.1", "127.0.0.1:%d", "localhost", "localhost:%d",
-      "LocalHost:%d", "[::1]", "[::1]:%d", "[0:0:0:0:0:0:0:1]:%d"})
+  @ValueSource(
+      strings = {
+        "127.0.0.1",
+        "127.0.0.1:%d",
+        "localhost",
+        "localhost:%d",
+        "LocalHost:%d",
+        "[::1]",
+        "[::1]:%d",
+        "[0:0:0:0:0:0:0:1]:%d"
+      })
   void thisMachinesNamesGetTheStatus(String host) throws Exception {
     server = StatusServer.onLoopback(StatusServerTest.source(), 0);
     String answer = get("/status.json", host.formatted(port()), Duration.ofSeconds(5));
-    assertTrue(answer.startsWith("HTTP/1.1 200") && answer.contains("\"label\":\"playing\""),
+    assertTrue(
+        answer.startsWith("HTTP/1.1 200") && answer.contains("\"label\":\"playing\""),
         host + ": " + answer);
   }
 
   @Test
   void noHostOrTwoHostsIs400() throws Exception {
     server = StatusServer.onLoopback(StatusServerTest.source(), 0);
-    String none = ask("GET /status.json HTTP/1.1\r\nConnection: close\r\n\r\n",
-        Duration.ofSeconds(5));
+    String none =
+        ask("GET /status.json HTTP/1.1\r\nConnection: close\r\n\r\n", Duration.ofSeconds(5));
     assertTrue(none.startsWith("HTTP/1.1 400") && !none.contains("screens"), none);
-    String two = ask("GET /status.json HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n"
-        + "Connection: close\r\n\r\n", Duration.ofSeconds(5));
+    String two =
+        ask(
+            "GET /status.json HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n"
+                + "Connection: close\r\n\r\n",
+            Duration.ofSeconds(5));
     assertTrue(two.startsWith("HTTP/1.1 400") && !two.contains("screens"), two);
   }
 
@@ -311,12 +366,20 @@ class StatusServerLimitsTest {
     server = StatusServer.start(StatusServerTest.source(), InetAddress.getByName("0.0.0.0"), 0);
     InetAddress other = InetAddress.getByName("127.0.0.2"); // this machine, not 127.0.0.1
     for (String host : List.of("127.0.0.2:%d", "0.0.0.0:%d", "localhost")) {
-      String answer = askOn(other, "GET /status.json HTTP/1.1\r\nHost: " + host.formatted(port())
-          + "\r\nConnection: close\r\n\r\n");
+      String answer =
+          askOn(
+              other,
+              "GET /status.json HTTP/1.1\r\nHost: "
+                  + host.formatted(port())
+                  + "\r\nConnection: close\r\n\r\n");
       assertTrue(answer.startsWith("HTTP/1.1 200"), host + ": " + answer);
     }
-    String answer = askOn(other, "GET /status.json HTTP/1.1\r\nHost: 192.0.2.7:" + port()
-        + "\r\nConnection: close\r\n\r\n");
+    String answer =
+        askOn(
+            other,
+            "GET /status.json HTTP/1.1\r\nHost: 192.0.2.7:"
+                + port()
+                + "\r\nConnection: close\r\n\r\n");
     assertTrue(answer.startsWith("HTTP/1.1 421") && !answer.contains("screens"), answer);
   }
 

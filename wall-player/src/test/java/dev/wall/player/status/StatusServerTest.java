@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * client would tidy {@code ..} away before sending it).
  */
 class StatusServerTest {
-  static final String LAYOUT = """
+  static final String LAYOUT =
+      """
       {"version": 1, "name": "lobby <wall>", "mediaRoot": "/m", "screens": [
         {"name": "tl", "host": "localhost", "window": {"x": 0, "y": 0, "width": 320, "height": 180}, "media": "a.mp4"},
         {"name": "tr", "host": "localhost", "window": {"x": 320, "y": 0, "width": 320, "height": 180}, "media": "a.mp4"}]}
@@ -43,9 +44,27 @@ class StatusServerTest {
     return new StatusSource() {
       @Override
       public StatusView now() {
-        List<ScreenView> screens = IntStream.range(0, 2).mapToObj(i -> new ScreenView(layout.screen(i).name(),
-            "localhost", ScreenView.PLAYING, "playing", 3, 0.25, 1.0004, 0, null)).toList();
-        return new StatusView(layout, Instant.parse("2026-03-30T08:00:00Z"), "loop 3 at 1.2 s", "closes Mon 18:00", screens);
+        List<ScreenView> screens =
+            IntStream.range(0, 2)
+                .mapToObj(
+                    i ->
+                        new ScreenView(
+                            layout.screen(i).name(),
+                            "localhost",
+                            ScreenView.PLAYING,
+                            "playing",
+                            3,
+                            0.25,
+                            1.0004,
+                            0,
+                            null))
+                .toList();
+        return new StatusView(
+            layout,
+            Instant.parse("2026-03-30T08:00:00Z"),
+            "loop 3 at 1.2 s",
+            "closes Mon 18:00",
+            screens);
       }
 
       @Override
@@ -75,7 +94,11 @@ class StatusServerTest {
   }
 
   private String request(String method, String path) throws IOException {
-    return raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    return raw(
+        method
+            + " "
+            + path
+            + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   }
 
   @Test
@@ -103,9 +126,13 @@ class StatusServerTest {
     server = StatusServer.onLoopback(source(), 0);
     assertTrue(request("GET", "/status.json").contains("\"label\":\"playing\""));
     String jpeg = request("GET", "/screen/1.jpg");
-    assertTrue(jpeg.startsWith("HTTP/1.1 200") && jpeg.toLowerCase().contains("content-type: image/jpeg")
-        && jpeg.endsWith("\u00ff\u00d8\u00ffJ"), jpeg);
-    assertTrue(request("GET", "/screen/2.jpg").startsWith("HTTP/1.1 404"), "only the wall's screens");
+    assertTrue(
+        jpeg.startsWith("HTTP/1.1 200")
+            && jpeg.toLowerCase().contains("content-type: image/jpeg")
+            && jpeg.endsWith("\u00ff\u00d8\u00ffJ"),
+        jpeg);
+    assertTrue(
+        request("GET", "/screen/2.jpg").startsWith("HTTP/1.1 404"), "only the wall's screens");
   }
 
   @ParameterizedTest
@@ -118,13 +145,27 @@ class StatusServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
-      "/screen/../../../etc/passwd", "/screen/..%2f..%2fetc%2fpasswd", "//etc/passwd", "/etc/passwd",
-      "/index.html", "/screen/0.jpg/../../../etc/passwd", "/?file=/etc/passwd", "/status.json/..", "/.%00/etc/passwd"})
+  @ValueSource(
+      strings = {
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/screen/../../../etc/passwd",
+        "/screen/..%2f..%2fetc%2fpasswd",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/index.html",
+        "/screen/0.jpg/../../../etc/passwd",
+        "/?file=/etc/passwd",
+        "/status.json/..",
+        "/.%00/etc/passwd"
+      })
   void pathsOutsideThePageAre404AndNoFile(String path) throws Exception {
     server = StatusServer.onLoopback(source(), 0);
     String answer = request("GET", path);
-    assertTrue(answer.startsWith("HTTP/1.1 404") || answer.startsWith("HTTP/1.1 400"), path + ": " + answer);
+    assertTrue(
+        answer.startsWith("HTTP/1.1 404") || answer.startsWith("HTTP/1.1 400"),
+        path + ": " + answer);
     assertFalse(answer.contains("root:"), answer);
   }
 
@@ -134,8 +175,13 @@ class StatusServerTest {
     assertEquals("127.0.0.1", server.address().getAddress().getHostAddress());
     // 127.0.0.2 is this machine too, but not the address the page listens on: refused.
     try (Socket other = new Socket()) {
-      assertThrows(ConnectException.class,
-          () -> other.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), server.address().getPort()), 2000));
+      assertThrows(
+          ConnectException.class,
+          () ->
+              other.connect(
+                  new InetSocketAddress(
+                      InetAddress.getByName("127.0.0.2"), server.address().getPort()),
+                  2000));
     }
   }
 
@@ -143,7 +189,9 @@ class StatusServerTest {
   void onTheLanItIsReachedFromOtherAddresses() throws Exception {
     server = StatusServer.start(source(), InetAddress.getByName("0.0.0.0"), 0);
     try (Socket other = new Socket()) {
-      other.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), server.address().getPort()), 2000);
+      other.connect(
+          new InetSocketAddress(InetAddress.getByName("127.0.0.2"), server.address().getPort()),
+          2000);
       assertTrue(other.isConnected());
     }
   }

@@ -23,8 +23,17 @@ public final class StatusWriterFixture {
       for (long round = 0; round < rounds; round++) {
         List<WallStatus.Screen> screens = new ArrayList<>();
         for (int i = 0; i < 1 + round % 64; i++) {
-          screens.add(new WallStatus.Screen("s" + i, "rpi" + i, ScreenState.PLAYING, 1.0 * round, 0.5, 1.0, i,
-              "x".repeat((int) (round % 500)), null));
+          screens.add(
+              new WallStatus.Screen(
+                  "s" + i,
+                  "rpi" + i,
+                  ScreenState.PLAYING,
+                  1.0 * round,
+                  0.5,
+                  1.0,
+                  i,
+                  "x".repeat((int) (round % 500)),
+                  null));
         }
         board.status(new WallStatus((int) round, 0, round, 1, 30, screens));
         StatusFile.write(runDir, board.snapshot());

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Assumptions;
  * per package list, by {@code src/test/arm64/make-root} (the one recipe, which bin/test also starts
  * early in the background): kept as a tarball in {@code ~/.cache/wall/arm64-root/}, named by a
  * digest of the list, written under another name and renamed when complete, and made by one process
- * at a time. Each test JVM unpacks its own copy once ({@link #shared}, a few seconds) and deletes it
- * at exit.
+ * at a time. Each test JVM unpacks its own copy once ({@link #shared}, a few seconds) and deletes
+ * it at exit.
  *
  * <p>Nothing is ever mounted into the copy in this machine's own mount namespace: commands in it
  * ({@link #run}, and a cluster node's sshd, {@link NamespaceCluster}) run in a mount namespace of
@@ -39,49 +39,57 @@ import org.junit.jupiter.api.Assumptions;
 public final class Arm64Root implements AutoCloseable {
   /** The release the wall's nodes run (Raspberry Pi OS Bookworm is Debian bookworm). */
   public static final String SUITE = "bookworm";
-  /** Making the root, the first time: about ten minutes on an idle machine, twice that on a busy one. */
+
+  /**
+   * Making the root, the first time: about ten minutes on an idle machine, twice that on a busy
+   * one.
+   */
   private static final Duration MAKE_ROOT = Duration.ofMinutes(60);
+
   private static final Pattern OWNED = Pattern.compile("^wall-arm64-(\\d+)-[0-9a-z]+$");
 
   /**
-   * Run inside a fresh mount namespace: {@code SETUP ROOT HOSTNAME MODEL RUN HOSTS SHARED... -- CMD...}.
-   * Mounts /proc, a read-only /sys with a device tree of its own ({@code MODEL}, as a Pi's firmware
-   * gives it, or {@code -} for none), a /dev of a few devices, the node's /run and /etc/hosts
-   * ({@code -} for none) and each shared folder at its own path, then runs CMD chrooted in ROOT.
+   * Run inside a fresh mount namespace: {@code SETUP ROOT HOSTNAME MODEL RUN HOSTS SHARED... --
+   * CMD...}. Mounts /proc, a read-only /sys with a device tree of its own ({@code MODEL}, as a Pi's
+   * firmware gives it, or {@code -} for none), a /dev of a few devices, the node's /run and
+   * /etc/hosts ({@code -} for none) and each shared folder at its own path, then runs CMD chrooted
+   * in ROOT.
    */
-  static final String SETUP = String.join("\n",
-      "set -e",
-      "root=$1 name=$2 model=$3 run=$4 hosts=$5; shift 5",
-      "if [ \"$name\" != - ]; then hostname \"$name\"; fi",
-      "mount -t proc proc \"$root/proc\"",
-      "mount -t sysfs -o ro sysfs \"$root/sys\"",
-      "mount -t tmpfs -o mode=0755,size=1m firmware \"$root/sys/firmware\"",
-      "mkdir -p \"$root/sys/firmware/devicetree/base\"",
-      "if [ \"$model\" != - ]; then",
-      "  printf '%s\\000' \"$model\" > \"$root/sys/firmware/devicetree/base/model\"",
-      "fi",
-      "mount -t tmpfs -o mode=0755,size=1m dev \"$root/dev\"",
-      "for d in null zero full random urandom tty; do",
-      "  : > \"$root/dev/$d\"; mount --bind \"/dev/$d\" \"$root/dev/$d\"",
-      "done",
-      "mkdir \"$root/dev/pts\" \"$root/dev/shm\"",
-      "mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts \"$root/dev/pts\"",
-      "ln -s pts/ptmx \"$root/dev/ptmx\"",
-      "mount -t tmpfs -o mode=1777 shm \"$root/dev/shm\"",
-      "ln -s /proc/self/fd \"$root/dev/fd\"",
-      "ln -s /proc/self/fd/0 \"$root/dev/stdin\"; ln -s /proc/self/fd/1 \"$root/dev/stdout\"",
-      "ln -s /proc/self/fd/2 \"$root/dev/stderr\"",
-      "if [ \"$run\" != - ]; then mount --bind \"$run\" \"$root/run\"; fi",
-      "if [ \"$hosts\" != - ]; then",
-      "  if [ ! -e \"$root/etc/hosts\" ]; then : > \"$root/etc/hosts\"; fi",
-      "  mount --bind \"$hosts\" \"$root/etc/hosts\"",
-      "fi",
-      "while [ \"$1\" != -- ]; do",
-      "  mkdir -p \"$root$1\"; mount --bind \"$1\" \"$root$1\"; shift",
-      "done",
-      "shift",
-      "exec chroot \"$root\" \"$@\"",
-      "");
+  static final String SETUP =
+      String.join(
+          "\n",
+          "set -e",
+          "root=$1 name=$2 model=$3 run=$4 hosts=$5; shift 5",
+          "if [ \"$name\" != - ]; then hostname \"$name\"; fi",
+          "mount -t proc proc \"$root/proc\"",
+          "mount -t sysfs -o ro sysfs \"$root/sys\"",
+          "mount -t tmpfs -o mode=0755,size=1m firmware \"$root/sys/firmware\"",
+          "mkdir -p \"$root/sys/firmware/devicetree/base\"",
+          "if [ \"$model\" != - ]; then",
+          "  printf '%s\\000' \"$model\" > \"$root/sys/firmware/devicetree/base/model\"",
+          "fi",
+          "mount -t tmpfs -o mode=0755,size=1m dev \"$root/dev\"",
+          "for d in null zero full random urandom tty; do",
+          "  : > \"$root/dev/$d\"; mount --bind \"/dev/$d\" \"$root/dev/$d\"",
+          "done",
+          "mkdir \"$root/dev/pts\" \"$root/dev/shm\"",
+          "mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts \"$root/dev/pts\"",
+          "ln -s pts/ptmx \"$root/dev/ptmx\"",
+          "mount -t tmpfs -o mode=1777 shm \"$root/dev/shm\"",
+          "ln -s /proc/self/fd \"$root/dev/fd\"",
+          "ln -s /proc/self/fd/0 \"$root/dev/stdin\"; ln -s /proc/self/fd/1 \"$root/dev/stdout\"",
+          "ln -s /proc/self/fd/2 \"$root/dev/stderr\"",
+          "if [ \"$run\" != - ]; then mount --bind \"$run\" \"$root/run\"; fi",
+          "if [ \"$hosts\" != - ]; then",
+          "  if [ ! -e \"$root/etc/hosts\" ]; then : > \"$root/etc/hosts\"; fi",
+          "  mount --bind \"$hosts\" \"$root/etc/hosts\"",
+          "fi",
+          "while [ \"$1\" != -- ]; do",
+          "  mkdir -p \"$root$1\"; mount --bind \"$1\" \"$root$1\"; shift",
+          "done",
+          "shift",
+          "exec chroot \"$root\" \"$@\"",
+          "");
 
   private static Arm64Root shared;
   private static IOException failed;
@@ -101,9 +109,14 @@ public final class Arm64Root implements AutoCloseable {
   public record Timings(double built, double restored, Path tarball) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "arm64 root: %s%.1f s to unpack %s", built > 0
-          ? String.format(Locale.ROOT, "made with debootstrap in %.1f s (first run), ", built) : "from the cache, ",
-          restored, tarball);
+      return String.format(
+          Locale.ROOT,
+          "arm64 root: %s%.1f s to unpack %s",
+          built > 0
+              ? String.format(Locale.ROOT, "made with debootstrap in %.1f s (first run), ", built)
+              : "from the cache, ",
+          restored,
+          tarball);
     }
   }
 
@@ -115,16 +128,19 @@ public final class Arm64Root implements AutoCloseable {
 
   /**
    * This JVM's copy, made (or unpacked) on first use and deleted when the JVM exits. A root that
-   * could not be made is not tried again in this JVM: every later test fails at once, with the
-   * same reason.
+   * could not be made is not tried again in this JVM: every later test fails at once, with the same
+   * reason.
    */
   public static synchronized Arm64Root shared() throws IOException, InterruptedException {
     if (failed != null) {
-      throw new IOException("the arm64 root could not be made earlier in this run: " + failed.getMessage(), failed);
+      throw new IOException(
+          "the arm64 root could not be made earlier in this run: " + failed.getMessage(), failed);
     }
     if (shared == null || shared.closed) {
-      Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
-          "wall-arm64-" + ProcessHandle.current().pid() + "-");
+      Path dir =
+          Files.createTempDirectory(
+              Path.of(System.getProperty("java.io.tmpdir")),
+              "wall-arm64-" + ProcessHandle.current().pid() + "-");
       try {
         shared = unpack(dir);
       } catch (IOException e) {
@@ -178,16 +194,24 @@ public final class Arm64Root implements AutoCloseable {
     if (!isRoot()) {
       return "the arm64 root needs root (debootstrap, chroot, mounts)";
     }
-    for (String tool : List.of("/usr/sbin/debootstrap", "/usr/bin/qemu-aarch64-static", "/usr/bin/unshare",
-        "/usr/sbin/chroot", "/usr/bin/zstd")) {
+    for (String tool :
+        List.of(
+            "/usr/sbin/debootstrap",
+            "/usr/bin/qemu-aarch64-static",
+            "/usr/bin/unshare",
+            "/usr/sbin/chroot",
+            "/usr/bin/zstd")) {
       if (!Files.isExecutable(Path.of(tool))) {
-        return tool + " is missing; run bin/bootstrap --test (it installs qemu-user-static, binfmt-support,"
+        return tool
+            + " is missing; run bin/bootstrap --test (it installs qemu-user-static, binfmt-support,"
             + " debootstrap and zstd)";
       }
     }
     Path misc = Path.of("/proc/sys/fs/binfmt_misc");
     if (!Files.exists(misc.resolve("status"))) {
-      return "binfmt_misc is not mounted at " + misc + " and could not be (the kernel may lack it, or this"
+      return "binfmt_misc is not mounted at "
+          + misc
+          + " and could not be (the kernel may lack it, or this"
           + " is a container without the right to mount it)";
     }
     Path entry = misc.resolve("qemu-aarch64");
@@ -199,19 +223,22 @@ public final class Arm64Root implements AutoCloseable {
       return "qemu-aarch64 is registered with binfmt_misc but disabled";
     }
     if (!text.matches("(?s).*flags: \\w*F\\w*.*")) {
-      return "qemu-aarch64 is registered without the F flag, so a chroot cannot find qemu: " + text.strip();
+      return "qemu-aarch64 is registered without the F flag, so a chroot cannot find qemu: "
+          + text.strip();
     }
     return null;
   }
 
-  /** The script that makes the root (the one recipe; bin/test starts it early, in the background). */
+  /**
+   * The script that makes the root (the one recipe; bin/test starts it early, in the background).
+   */
   static Path makeRoot() {
     return Project.root().resolve("wall-player/src/test/arm64/make-root");
   }
 
   /**
-   * Unpacks the cached root into {@code dir}, making the tarball first if there is none (the
-   * script waits for a build under way, and raises its priority).
+   * Unpacks the cached root into {@code dir}, making the tarball first if there is none (the script
+   * waits for a build under way, and raises its priority).
    */
   private static Arm64Root unpack(Path dir) throws IOException, InterruptedException {
     requireEmulation();
@@ -222,8 +249,12 @@ public final class Arm64Root implements AutoCloseable {
     try {
       making = Processes.run(List.of(makeRoot().toString()), new byte[0], MAKE_ROOT, Map.of());
     } catch (Processes.TimedOut e) {
-      throw new IOException("the arm64 root was not made within " + MAKE_ROOT + " (it was stopped); its log is"
-          + " beside the tarball in ~/.cache/wall/arm64-root/", e);
+      throw new IOException(
+          "the arm64 root was not made within "
+              + MAKE_ROOT
+              + " (it was stopped); its log is"
+              + " beside the tarball in ~/.cache/wall/arm64-root/",
+          e);
     }
     String text = making.stdout() + making.stderr();
     if (making.exitCode() != 0) {
@@ -237,10 +268,21 @@ public final class Arm64Root implements AutoCloseable {
     Matcher made = Pattern.compile("(?m)^made in (\\d+) s$").matcher(text);
     double built = made.find() ? Double.parseDouble(made.group(1)) : 0;
     long started = System.nanoTime();
-    run(List.of("tar", "-I", "zstd -T0", "--numeric-owner", "-xpf", tarball.group(1), "-C", dir.toString()),
+    run(
+        List.of(
+            "tar",
+            "-I",
+            "zstd -T0",
+            "--numeric-owner",
+            "-xpf",
+            tarball.group(1),
+            "-C",
+            dir.toString()),
         Duration.ofMinutes(5));
-    Arm64Root root = new Arm64Root(dir, new Timings(built, (System.nanoTime() - started) / 1e9,
-        Path.of(tarball.group(1))));
+    Arm64Root root =
+        new Arm64Root(
+            dir,
+            new Timings(built, (System.nanoTime() - started) / 1e9, Path.of(tarball.group(1))));
     System.out.println(root.timings());
     return root;
   }
@@ -250,8 +292,24 @@ public final class Arm64Root implements AutoCloseable {
    * network: nothing in it can reach out), with {@code shared} folders at their own paths.
    */
   public List<String> command(List<Path> shared, List<String> argv) {
-    List<String> all = new ArrayList<>(List.of("unshare", "--mount", "--uts", "--net", "--propagation", "private",
-        "sh", "-c", SETUP, "arm64-root", dir.toString(), "-", "-", "-", "-"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "unshare",
+                "--mount",
+                "--uts",
+                "--net",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                SETUP,
+                "arm64-root",
+                dir.toString(),
+                "-",
+                "-",
+                "-",
+                "-"));
     shared.forEach(p -> all.add(p.toAbsolutePath().normalize().toString()));
     all.add("--");
     all.addAll(argv);
@@ -259,12 +317,14 @@ public final class Arm64Root implements AutoCloseable {
   }
 
   /** Runs {@code argv} in the root ({@link #command}) to its end: its exit code and output. */
-  public Result run(List<Path> shared, List<String> argv, Duration timeout) throws IOException, InterruptedException {
+  public Result run(List<Path> shared, List<String> argv, Duration timeout)
+      throws IOException, InterruptedException {
     try {
       Processes.Outcome done = Processes.run(command(shared, argv), new byte[0], timeout, Map.of());
       return new Result(done.exitCode(), done.stdout() + done.stderr());
     } catch (Processes.TimedOut e) {
-      throw new IOException(argv + " in the arm64 root did not finish within " + timeout + " (it was stopped)", e);
+      throw new IOException(
+          argv + " in the arm64 root did not finish within " + timeout + " (it was stopped)", e);
     }
   }
 
@@ -317,7 +377,8 @@ public final class Arm64Root implements AutoCloseable {
     if (!mounted.isEmpty()) {
       throw new IOException("still mounted under " + real + ": " + mounted + "; not deleting it");
     }
-    runAtExit(List.of("rm", "-rf", "--one-file-system", "--", real.toString()), Duration.ofMinutes(5));
+    runAtExit(
+        List.of("rm", "-rf", "--one-file-system", "--", real.toString()), Duration.ofMinutes(5));
   }
 
   /**
@@ -325,11 +386,16 @@ public final class Arm64Root implements AutoCloseable {
    * from a shutdown hook too, when the runner no longer starts anything (its own hook is stopping
    * its children). Stopped with its children when it overruns.
    */
-  private static void runAtExit(List<String> argv, Duration timeout) throws IOException, InterruptedException {
+  private static void runAtExit(List<String> argv, Duration timeout)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("wall-arm64", ".out");
     try {
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      Process p =
+          new ProcessBuilder(argv)
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
       if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
@@ -337,8 +403,12 @@ public final class Arm64Root implements AutoCloseable {
         throw new IOException(String.join(" ", argv) + " did not finish within " + timeout);
       }
       if (p.exitValue() != 0) {
-        throw new IOException(String.join(" ", argv) + " failed (" + p.exitValue() + "): "
-            + Files.readString(out).strip());
+        throw new IOException(
+            String.join(" ", argv)
+                + " failed ("
+                + p.exitValue()
+                + "): "
+                + Files.readString(out).strip());
       }
     } finally {
       Files.deleteIfExists(out);
@@ -363,14 +433,19 @@ public final class Arm64Root implements AutoCloseable {
     return sorted;
   }
 
-  /** Copies left by test JVMs that died before deleting them (after their nodes, which may still run there). */
+  /**
+   * Copies left by test JVMs that died before deleting them (after their nodes, which may still run
+   * there).
+   */
   private static void deleteOrphans() {
     NamespaceCluster.tearDownOrphans();
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     try (Stream<Path> entries = Files.list(tmp)) {
       for (Path entry : entries.toList()) {
         Matcher m = OWNED.matcher(entry.getFileName().toString());
-        if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty() && Files.isDirectory(entry)) {
+        if (m.matches()
+            && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()
+            && Files.isDirectory(entry)) {
           try {
             delete(entry);
           } catch (IOException | InterruptedException e) {
@@ -387,7 +462,8 @@ public final class Arm64Root implements AutoCloseable {
     Processes.Outcome done = Processes.run(argv, new byte[0], timeout, Map.of());
     String text = done.stdout() + done.stderr();
     if (done.exitCode() != 0) {
-      throw new IOException(String.join(" ", argv) + " failed (" + done.exitCode() + "): " + text.strip());
+      throw new IOException(
+          String.join(" ", argv) + " failed (" + done.exitCode() + "): " + text.strip());
     }
     return text;
   }

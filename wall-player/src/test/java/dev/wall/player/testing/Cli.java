@@ -19,7 +19,8 @@ public record Cli(int code, String out, String err) {
 
   /**
    * {@code args} split at spaces, with {@code <root>} standing for {@code root} in the command line
-   * and put back in place of it in what the CLI says, so golden text does not depend on a temporary folder.
+   * and put back in place of it in what the CLI says, so golden text does not depend on a temporary
+   * folder.
    */
   public static Cli inRoot(Path root, String args, String... more) {
     List<String> argv = new ArrayList<>();
@@ -28,13 +29,18 @@ public record Cli(int code, String out, String err) {
     }
     argv.addAll(List.of(more));
     Cli said = run(argv);
-    return new Cli(said.code, said.out.replace(root.toString(), "<root>"), said.err.replace(root.toString(), "<root>"));
+    return new Cli(
+        said.code,
+        said.out.replace(root.toString(), "<root>"),
+        said.err.replace(root.toString(), "<root>"));
   }
 
   private static Cli run(List<String> argv) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = WallCli.run(new PrintWriter(out, true), new PrintWriter(err, true), argv.toArray(String[]::new));
+    int code =
+        WallCli.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), argv.toArray(String[]::new));
     return new Cli(code, out.toString(), err.toString());
   }
 
@@ -42,7 +48,10 @@ public record Cli(int code, String out, String err) {
     return err.lines().toList();
   }
 
-  /** The lines of a setup command that report a result ({@code module: what}), dry-run headers left out. */
+  /**
+   * The lines of a setup command that report a result ({@code module: what}), dry-run headers left
+   * out.
+   */
   public List<String> resultLines() {
     return out.lines().filter(l -> l.matches("[a-z-]+: .*") && !l.startsWith("dry run")).toList();
   }

@@ -35,8 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClipCache {
   private static final Duration MAKE_TIMEOUT = Duration.ofMinutes(3);
+
   /** A noisy full-HD clip takes minutes on a busy 2-core machine. */
   private static final Duration NOISY_MAKE_TIMEOUT = Duration.ofMinutes(20);
+
   private static final Map<String, Object> MAKING = new ConcurrentHashMap<>();
   private static volatile Path dir;
 
@@ -46,7 +48,8 @@ public final class ClipCache {
    * A clip from media/generate/make-clip: a moving pattern with {@code label} and the frame number,
    * over a bar code of the frame number (the first {@code first}) in the top ninth.
    */
-  public static Path barCoded(String label, int width, int height, double seconds, int fps, int hue, int first) {
+  public static Path barCoded(
+      String label, int width, int height, double seconds, int fps, int hue, int first) {
     return barCoded(label, width, height, seconds, fps, hue, first, null);
   }
 
@@ -54,21 +57,39 @@ public final class ClipCache {
    * The same, with fresh noise in the picture encoded at {@code bitrate} (as ffmpeg reads it,
    * {@code 2M}), so it costs what a camera's footage costs to decode; null for a clean clip.
    */
-  public static Path barCoded(String label, int width, int height, double seconds, int fps, int hue, int first,
+  public static Path barCoded(
+      String label,
+      int width,
+      int height,
+      double seconds,
+      int fps,
+      int hue,
+      int first,
       String bitrate) {
     Path makeClip = RepoFiles.root().resolve("media/generate/make-clip");
-    List<String> args = new ArrayList<>(List.of(label, String.valueOf(width), String.valueOf(height),
-        number(seconds), String.valueOf(fps), String.valueOf(hue), String.valueOf(first)));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                label,
+                String.valueOf(width),
+                String.valueOf(height),
+                number(seconds),
+                String.valueOf(fps),
+                String.valueOf(hue),
+                String.valueOf(first)));
     if (bitrate != null) {
       args.add(bitrate);
     }
     String key = key("make-clip " + sha256(read(makeClip)), args);
     String name = safe(label) + "-" + key;
-    return cached(name, bitrate == null ? MAKE_TIMEOUT : NOISY_MAKE_TIMEOUT, out -> {
-      List<String> argv = new ArrayList<>(List.of(makeClip.toString(), out.toString()));
-      argv.addAll(args);
-      return argv;
-    });
+    return cached(
+        name,
+        bitrate == null ? MAKE_TIMEOUT : NOISY_MAKE_TIMEOUT,
+        out -> {
+          List<String> argv = new ArrayList<>(List.of(makeClip.toString(), out.toString()));
+          argv.addAll(args);
+          return argv;
+        });
   }
 
   /**
@@ -76,18 +97,47 @@ public final class ClipCache {
    * column bit 1 is green, the row is blue.
    */
   public static Path grid(int width, int height, int seconds, int fps) {
-    String source = "color=c=black:s=" + width + "x" + height + ":r=" + fps + ":d=" + seconds
-        + ",format=rgb24,geq=r='255*mod(floor(X*4/W),2)':g='255*mod(floor(floor(X*4/W)/2),2)'"
-        + ":b='255*floor(Y*2/H)'";
-    List<String> args = List.of("-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source,
-        "-c:v", "libx264", "-preset", "veryfast", "-crf", "10", "-pix_fmt", "yuv420p", "-f", "mp4");
-    String name = "grid-" + width + "x" + height + "-" + seconds + "s-" + fps + "fps-" + key("ffmpeg", args);
-    return cached(name, out -> {
-      List<String> argv = new ArrayList<>(List.of("ffmpeg"));
-      argv.addAll(args);
-      argv.add(out.toString());
-      return argv;
-    });
+    String source =
+        "color=c=black:s="
+            + width
+            + "x"
+            + height
+            + ":r="
+            + fps
+            + ":d="
+            + seconds
+            + ",format=rgb24,geq=r='255*mod(floor(X*4/W),2)':g='255*mod(floor(floor(X*4/W)/2),2)'"
+            + ":b='255*floor(Y*2/H)'";
+    List<String> args =
+        List.of(
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            source,
+            "-c:v",
+            "libx264",
+            "-preset",
+            "veryfast",
+            "-crf",
+            "10",
+            "-pix_fmt",
+            "yuv420p",
+            "-f",
+            "mp4");
+    String name =
+        "grid-" + width + "x" + height + "-" + seconds + "s-" + fps + "fps-" + key("ffmpeg", args);
+    return cached(
+        name,
+        out -> {
+          List<String> argv = new ArrayList<>(List.of("ffmpeg"));
+          argv.addAll(args);
+          argv.add(out.toString());
+          return argv;
+        });
   }
 
   /**
@@ -136,10 +186,15 @@ public final class ClipCache {
   private static Path choose() {
     String explicit = System.getenv("WALL_CACHE");
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = explicit != null && !explicit.isBlank() ? Path.of(explicit)
-        : (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
-            .resolve("wall");
-    for (Path candidate : List.of(base.resolve("clips"), Path.of("target", "clip-cache").toAbsolutePath())) {
+    Path base =
+        explicit != null && !explicit.isBlank()
+            ? Path.of(explicit)
+            : (xdg != null && !xdg.isBlank()
+                    ? Path.of(xdg)
+                    : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("wall");
+    for (Path candidate :
+        List.of(base.resolve("clips"), Path.of("target", "clip-cache").toAbsolutePath())) {
       try {
         Files.createDirectories(candidate);
         if (Files.isWritable(candidate)) {
@@ -149,8 +204,8 @@ public final class ClipCache {
         // The next one.
       }
     }
-    throw new IllegalStateException("no clip cache can be written: " + base.resolve("clips")
-        + " nor target/clip-cache");
+    throw new IllegalStateException(
+        "no clip cache can be written: " + base.resolve("clips") + " nor target/clip-cache");
   }
 
   private interface Command {
@@ -167,14 +222,21 @@ public final class ClipCache {
       if (Files.isRegularFile(clip)) {
         return clip;
       }
-      String own = "." + name + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId();
+      String own =
+          "." + name + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId();
       Path out = dir().resolve(own + ".mp4");
       Path log = dir().resolve(own + ".log");
-      try (ChildProcess make = ChildProcess.start("make " + name, command.argv(out), log, Map.of())) {
+      try (ChildProcess make =
+          ChildProcess.start("make " + name, command.argv(out), log, Map.of())) {
         int code = make.waitFor(timeout).orElse(-1);
         if (code != 0 || !Files.isRegularFile(out)) {
-          throw new IllegalStateException("making the test clip " + name + " failed (exit " + code + "): "
-              + String.join(" | ", make.lastLogLines(5)));
+          throw new IllegalStateException(
+              "making the test clip "
+                  + name
+                  + " failed (exit "
+                  + code
+                  + "): "
+                  + String.join(" | ", make.lastLogLines(5)));
         }
         out.toFile().setReadable(true, false);
         Files.move(out, clip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -196,7 +258,8 @@ public final class ClipCache {
   }
 
   private static String key(String maker, List<String> args) {
-    return sha256((maker + "\0" + String.join("\0", args)).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    return sha256((maker + "\0" + String.join("\0", args)).getBytes(StandardCharsets.UTF_8))
+        .substring(0, 16);
   }
 
   /** {@code 2} for 2.0, {@code 1.5} for 1.5: one spelling per length, so one clip. */

@@ -29,14 +29,25 @@ public final class ClusterRun implements AutoCloseable {
   }
 
   /** {@code wall ARGS} inside node 1; its output goes to {@code dir}. */
-  public static ClusterRun start(NamespaceCluster cluster, Path dir, String... args) throws IOException {
-    List<String> wall = new ArrayList<>(List.of(Project.java(), "-Duser.home=" + cluster.home(), "-cp",
-        Project.classpath(), "dev.wall.player.cli.WallMain"));
+  public static ClusterRun start(NamespaceCluster cluster, Path dir, String... args)
+      throws IOException {
+    List<String> wall =
+        new ArrayList<>(
+            List.of(
+                Project.java(),
+                "-Duser.home=" + cluster.home(),
+                "-cp",
+                Project.classpath(),
+                "dev.wall.player.cli.WallMain"));
     wall.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "wall", ".out");
     Path err = Files.createTempFile(dir, "wall", ".err");
-    Process process = new ProcessBuilder(cluster.node(1).exec(wall)).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    Process process =
+        new ProcessBuilder(cluster.node(1).exec(wall))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
     return new ClusterRun(process, out, err);
   }
 
@@ -44,12 +55,16 @@ public final class ClusterRun implements AutoCloseable {
    * {@code command} inside {@code node} (an installed wall, say), with {@code environment} added to
    * this process's; its output goes to {@code dir}.
    */
-  public static ClusterRun start(NamespaceCluster.Node node, Path dir, List<String> command,
-      Map<String, String> environment) throws IOException {
+  public static ClusterRun start(
+      NamespaceCluster.Node node, Path dir, List<String> command, Map<String, String> environment)
+      throws IOException {
     Path out = Files.createTempFile(dir, "wall", ".out");
     Path err = Files.createTempFile(dir, "wall", ".err");
-    ProcessBuilder builder = new ProcessBuilder(node.exec(command)).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ProcessBuilder builder =
+        new ProcessBuilder(node.exec(command))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(environment);
     return new ClusterRun(builder.start(), out, err);
   }
@@ -57,7 +72,8 @@ public final class ClusterRun implements AutoCloseable {
   /** Its exit code, once it exits within {@code timeout}. */
   public int await(Duration timeout) throws Exception {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("wall did not exit within " + timeout + "\nstdout:\n" + out() + "\nstderr:\n" + err());
+      throw new AssertionError(
+          "wall did not exit within " + timeout + "\nstdout:\n" + out() + "\nstderr:\n" + err());
     }
     return process.exitValue();
   }
@@ -83,7 +99,9 @@ public final class ClusterRun implements AutoCloseable {
     return "stdout:\n" + out() + "\nstderr:\n" + err();
   }
 
-  /** The wall's ranks running on {@code node} right now, by their MPI rank (from their environment). */
+  /**
+   * The wall's ranks running on {@code node} right now, by their MPI rank (from their environment).
+   */
   public static Map<Integer, ProcessHandle> ranksOn(NamespaceCluster.Node node) throws IOException {
     Map<Integer, ProcessHandle> ranks = new TreeMap<>();
     for (ProcessHandle p : node.processesRunning("dev.wall.player.rank.RankMain")) {
@@ -91,7 +109,9 @@ public final class ClusterRun implements AutoCloseable {
         continue; // mpirun's own command line names every rank's
       }
       try {
-        String environ = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "environ"), StandardCharsets.ISO_8859_1);
+        String environ =
+            Files.readString(
+                Path.of("/proc", String.valueOf(p.pid()), "environ"), StandardCharsets.ISO_8859_1);
         for (String variable : environ.split("\0")) {
           if (variable.startsWith("OMPI_COMM_WORLD_RANK=")) {
             ranks.put(Integer.parseInt(variable.substring("OMPI_COMM_WORLD_RANK=".length())), p);

@@ -19,9 +19,15 @@ public final class HeadlessChromium {
   private HeadlessChromium() {}
 
   /** Saves {@code url} as {@code png}, the window {@code width} x {@code height}. */
-  public static void screenshot(String url, Path png, int width, int height, Path scratch) throws IOException, InterruptedException {
-    run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
-        "--hide-scrollbars", url), scratch);
+  public static void screenshot(String url, Path png, int width, int height, Path scratch)
+      throws IOException, InterruptedException {
+    run(
+        List.of(
+            "--screenshot=" + png.toAbsolutePath(),
+            "--window-size=" + width + "," + height,
+            "--hide-scrollbars",
+            url),
+        scratch);
     if (!Files.isRegularFile(png) || Files.size(png) == 0) {
       throw new IOException("chromium saved no screenshot of " + url);
     }
@@ -34,27 +40,38 @@ public final class HeadlessChromium {
 
   /**
    * The same, with Chromium's own name resolution replaced: {@code rules} as for
-   * --host-resolver-rules, such as {@code MAP evil.example 127.0.0.1, MAP * ~NOTFOUND}, so a
-   * test can give a page a foreign name without asking any DNS server.
+   * --host-resolver-rules, such as {@code MAP evil.example 127.0.0.1, MAP * ~NOTFOUND}, so a test
+   * can give a page a foreign name without asking any DNS server.
    */
   public static String dumpDom(String url, String rules, Path scratch)
       throws IOException, InterruptedException {
-    return run(List.of("--host-resolver-rules=" + rules, "--no-proxy-server", "--dump-dom", url),
-        scratch);
+    return run(
+        List.of("--host-resolver-rules=" + rules, "--no-proxy-server", "--dump-dom", url), scratch);
   }
 
-  private static String run(List<String> what, Path scratch) throws IOException, InterruptedException {
+  private static String run(List<String> what, Path scratch)
+      throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory(Files.createDirectories(scratch), "chromium-profile");
-    List<String> argv = new ArrayList<>(List.of(PROGRAM, "--headless", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                PROGRAM,
+                "--headless",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
     if ("root".equals(System.getProperty("user.name"))) {
       argv.add("--no-sandbox");
     }
     argv.addAll(what);
     Path out = scratch.resolve("chromium-" + System.nanoTime() + ".out");
     Path err = scratch.resolve("chromium-" + System.nanoTime() + ".err");
-    ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().put("HOME", profile.toString());
     Process chromium = builder.start();
     try {
@@ -62,8 +79,11 @@ public final class HeadlessChromium {
         throw new IOException("chromium did not finish within 90 s: " + String.join(" ", what));
       }
       if (chromium.exitValue() != 0) {
-        throw new IOException("chromium exited with " + chromium.exitValue() + ": "
-            + Files.readString(err, StandardCharsets.UTF_8));
+        throw new IOException(
+            "chromium exited with "
+                + chromium.exitValue()
+                + ": "
+                + Files.readString(err, StandardCharsets.UTF_8));
       }
       return Files.readString(out, StandardCharsets.UTF_8);
     } finally {

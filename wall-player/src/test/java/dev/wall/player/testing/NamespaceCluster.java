@@ -44,16 +44,19 @@ import java.util.stream.Stream;
  * Node#share} adds more, such as the media), and a device tree of its own ({@link Node#model}).
  *
  * <p>By hand, from {@code wall-player/}: {@code src/test/cluster/test-cluster up 4 /tmp/c}, then
- * {@code src/test/cluster/test-cluster exec /tmp/c 1 bash} for a shell on node 1, and
- * {@code src/test/cluster/test-cluster down /tmp/c}.
+ * {@code src/test/cluster/test-cluster exec /tmp/c 1 bash} for a shell on node 1, and {@code
+ * src/test/cluster/test-cluster down /tmp/c}.
  */
 public final class NamespaceCluster implements AutoCloseable {
   private static final Pattern OWNED = Pattern.compile("^(wc(\\d+)x[0-9a-z]+)-(br|n\\d+|iso)$");
-  private static final String SSHD_SCRIPT = "hostname \"$1\" && mount --bind \"$2\" /run"
-      + " && mount --bind \"$3\" /etc/hosts && exec /usr/sbin/sshd -D -f \"$4\" -E \"$5\"";
+  private static final String SSHD_SCRIPT =
+      "hostname \"$1\" && mount --bind \"$2\" /run"
+          + " && mount --bind \"$3\" /etc/hosts && exec /usr/sbin/sshd -D -f \"$4\" -E \"$5\"";
   private static final Duration SSHD_START = Duration.ofSeconds(20);
+
   /** Where X servers keep their sockets: shared into a node with a root of its own. */
   private static final String X11_SOCKETS = "/tmp/.X11-unix";
+
   /** An arm64 sshd starts under qemu, on a machine shared with builds. */
   private static final Duration EMULATED_SSHD_START = Duration.ofSeconds(90);
 
@@ -110,9 +113,13 @@ public final class NamespaceCluster implements AutoCloseable {
       return sshdPid;
     }
 
-    /** {@code argv}, run inside this node: its network, mount and UTS namespaces (and its root, if it has one). */
+    /**
+     * {@code argv}, run inside this node: its network, mount and UTS namespaces (and its root, if
+     * it has one).
+     */
     public List<String> exec(List<String> argv) {
-      List<String> all = new ArrayList<>(List.of("nsenter", "-t", String.valueOf(sshdPid), "-n", "-m", "-u"));
+      List<String> all =
+          new ArrayList<>(List.of("nsenter", "-t", String.valueOf(sshdPid), "-n", "-m", "-u"));
       if (kind.root() != null) {
         all.addAll(List.of("-r", "-w"));
       }
@@ -121,36 +128,63 @@ public final class NamespaceCluster implements AutoCloseable {
       return all;
     }
 
-    /** The node's own root folder on this machine (an arm64 Debian), or null for a node that shares this machine's files. */
+    /**
+     * The node's own root folder on this machine (an arm64 Debian), or null for a node that shares
+     * this machine's files.
+     */
     public Path root() {
       return kind.root() == null ? null : kind.root().dir();
     }
 
     /**
-     * Makes {@code path} of this machine (a folder) visible at the same path inside this node's root,
-     * as an NFS share or a display's socket folder is on a real node. Only in the node's own mount
-     * namespace; a node without a root of its own sees every path already.
+     * Makes {@code path} of this machine (a folder) visible at the same path inside this node's
+     * root, as an NFS share or a display's socket folder is on a real node. Only in the node's own
+     * mount namespace; a node without a root of its own sees every path already.
      */
     public void share(Path path) throws IOException {
       if (kind.root() == null) {
         return;
       }
       String p = path.toAbsolutePath().normalize().toString();
-      run(List.of("nsenter", "-t", String.valueOf(sshdPid), "-m", "--", "sh", "-c",
-          "mkdir -p \"$1$2\" && mount --bind \"$2\" \"$1$2\"", "share", root().toString(), p));
+      run(
+          List.of(
+              "nsenter",
+              "-t",
+              String.valueOf(sshdPid),
+              "-m",
+              "--",
+              "sh",
+              "-c",
+              "mkdir -p \"$1$2\" && mount --bind \"$2\" \"$1$2\"",
+              "share",
+              root().toString(),
+              p));
     }
 
     /**
-     * Gives the node the device tree model a Pi's firmware gives ({@code /sys/firmware/devicetree/base/model},
-     * as {@code Raspberry Pi 5 Model B Rev 1.0}), or none for null. Only a node with a root of its own.
+     * Gives the node the device tree model a Pi's firmware gives ({@code
+     * /sys/firmware/devicetree/base/model}, as {@code Raspberry Pi 5 Model B Rev 1.0}), or none for
+     * null. Only a node with a root of its own.
      */
     public void model(String model) throws IOException {
       if (kind.root() == null) {
-        throw new IllegalStateException(this + " shares this machine's /sys: it has no device tree of its own");
+        throw new IllegalStateException(
+            this + " shares this machine's /sys: it has no device tree of its own");
       }
-      run(List.of("nsenter", "-t", String.valueOf(sshdPid), "-m", "--", "sh", "-c",
-          "f=\"$1/sys/firmware/devicetree/base/model\"; if [ -n \"$2\" ]; then printf '%s\\000' \"$2\" > \"$f\";"
-              + " else rm -f \"$f\"; fi", "model", root().toString(), model == null ? "" : model));
+      run(
+          List.of(
+              "nsenter",
+              "-t",
+              String.valueOf(sshdPid),
+              "-m",
+              "--",
+              "sh",
+              "-c",
+              "f=\"$1/sys/firmware/devicetree/base/model\"; if [ -n \"$2\" ]; then printf '%s\\000' \"$2\" > \"$f\";"
+                  + " else rm -f \"$f\"; fi",
+              "model",
+              root().toString(),
+              model == null ? "" : model));
     }
 
     public List<String> exec(String... argv) {
@@ -179,8 +213,10 @@ public final class NamespaceCluster implements AutoCloseable {
 
     /** Processes of this node whose command line contains {@code text} (sshd excluded). */
     public List<ProcessHandle> processesRunning(String text) throws IOException {
-      return processes().stream().filter(p -> p.pid() != sshdPid)
-          .filter(p -> p.info().commandLine().orElse("").contains(text)).toList();
+      return processes().stream()
+          .filter(p -> p.pid() != sshdPid)
+          .filter(p -> p.info().commandLine().orElse("").contains(text))
+          .toList();
     }
 
     /** Mounts {@code source} over {@code target} in this node only (a broken node, say). */
@@ -207,8 +243,12 @@ public final class NamespaceCluster implements AutoCloseable {
    */
   public static Isolated isolated(String... addresses) throws IOException {
     tearDownOrphans();
-    String name = "wc" + ProcessHandle.current().pid() + "x"
-        + Integer.toString(1296 + new SecureRandom().nextInt(45_000), 36) + "-iso";
+    String name =
+        "wc"
+            + ProcessHandle.current().pid()
+            + "x"
+            + Integer.toString(1296 + new SecureRandom().nextInt(45_000), 36)
+            + "-iso";
     run(List.of("ip", "netns", "add", name));
     Isolated ns = new Isolated(name);
     try {
@@ -284,11 +324,20 @@ public final class NamespaceCluster implements AutoCloseable {
 
   /** True where the cluster can be made: root, with iproute2, util-linux and openssh-server. */
   public static boolean available() {
-    return Tools.isRoot() && Stream.of("/usr/sbin/ip", "/usr/bin/nsenter", "/usr/bin/unshare", "/usr/sbin/sshd",
-        "/usr/bin/ssh", "/usr/bin/ssh-keygen").allMatch(p -> Files.isExecutable(Path.of(p)));
+    return Tools.isRoot()
+        && Stream.of(
+                "/usr/sbin/ip",
+                "/usr/bin/nsenter",
+                "/usr/bin/unshare",
+                "/usr/sbin/sshd",
+                "/usr/bin/ssh",
+                "/usr/bin/ssh-keygen")
+            .allMatch(p -> Files.isExecutable(Path.of(p)));
   }
 
-  /** Starts {@code count} nodes, with their state (keys, configs, logs, PID files) in {@code state}. */
+  /**
+   * Starts {@code count} nodes, with their state (keys, configs, logs, PID files) in {@code state}.
+   */
   public static NamespaceCluster start(Path state, int count) throws IOException {
     if (count < 1 || count > 200) {
       throw new IllegalArgumentException("1 to 200 nodes, not " + count);
@@ -304,20 +353,27 @@ public final class NamespaceCluster implements AutoCloseable {
     }
     tearDownOrphans();
     SecureRandom random = new SecureRandom();
-    String tag = "wc" + ProcessHandle.current().pid() + "x" + Integer.toString(1296 + random.nextInt(45_000), 36);
+    String tag =
+        "wc"
+            + ProcessHandle.current().pid()
+            + "x"
+            + Integer.toString(1296 + random.nextInt(45_000), 36);
     if (Files.exists(state.resolve("owner"))) {
       tearDown(state);
-      deleteTree(state); // an earlier cluster's keys and logs, never a folder that is not a cluster's
+      deleteTree(
+          state); // an earlier cluster's keys and logs, never a folder that is not a cluster's
     } else if (Files.isDirectory(state)) {
       try (Stream<Path> entries = Files.list(state)) {
         if (entries.findAny().isPresent()) {
-          throw new IOException(state + " is not empty and holds no cluster: give an empty or new folder");
+          throw new IOException(
+              state + " is not empty and holds no cluster: give an empty or new folder");
         }
       }
     }
     Files.createDirectories(state);
     Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
-    NamespaceCluster cluster = new NamespaceCluster(tag, state.toAbsolutePath(), 1 + random.nextInt(250));
+    NamespaceCluster cluster =
+        new NamespaceCluster(tag, state.toAbsolutePath(), 1 + random.nextInt(250));
     Runtime.getRuntime().addShutdownHook(cluster.hook);
     try {
       cluster.build(kinds);
@@ -370,7 +426,18 @@ public final class NamespaceCluster implements AutoCloseable {
     Files.createDirectories(ssh);
     Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
     Path key = ssh.resolve("wall_ed25519");
-    run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "wall@" + tag, "-f", key.toString()));
+    run(
+        List.of(
+            "ssh-keygen",
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            "",
+            "-C",
+            "wall@" + tag,
+            "-f",
+            key.toString()));
     Files.copy(ssh.resolve("wall_ed25519.pub"), authorizedKeys());
     for (int i = 1; i <= kinds.size(); i++) {
       nodes.add(new Node(i, kinds.get(i - 1)));
@@ -382,8 +449,13 @@ public final class NamespaceCluster implements AutoCloseable {
     run(List.of("ip", "-n", bridge, "link", "set", "br0", "up"));
     StringBuilder knownHosts = new StringBuilder();
     for (Node node : nodes) {
-      knownHosts.append(node.hostname).append(',').append(node.address).append(' ')
-          .append(plumb(node, bridge)).append('\n');
+      knownHosts
+          .append(node.hostname)
+          .append(',')
+          .append(node.address)
+          .append(' ')
+          .append(plumb(node, bridge))
+          .append('\n');
     }
     Files.writeString(ssh.resolve("wall_known_hosts"), knownHosts);
     Files.writeString(sshConfig(), sshConfigText(key));
@@ -400,7 +472,21 @@ public final class NamespaceCluster implements AutoCloseable {
     record("namespaces", node.netns);
     run(List.of("ip", "netns", "add", node.netns));
     String peer = "v" + node.index;
-    run(List.of("ip", "-n", node.netns, "link", "add", "eth0", "type", "veth", "peer", "name", peer, "netns", bridge));
+    run(
+        List.of(
+            "ip",
+            "-n",
+            node.netns,
+            "link",
+            "add",
+            "eth0",
+            "type",
+            "veth",
+            "peer",
+            "name",
+            peer,
+            "netns",
+            bridge));
     run(List.of("ip", "-n", bridge, "link", "set", peer, "master", "br0", "up"));
     run(List.of("ip", "-n", node.netns, "addr", "add", node.address + "/24", "dev", "eth0"));
     run(List.of("ip", "-n", node.netns, "link", "set", "eth0", "up"));
@@ -411,31 +497,47 @@ public final class NamespaceCluster implements AutoCloseable {
     }
     Path run = node.dir.resolve("run");
     Files.createDirectories(run.resolve("sshd"));
-    Files.setPosixFilePermissions(run.resolve("sshd"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    StringBuilder hosts = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+    Files.setPosixFilePermissions(
+        run.resolve("sshd"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    StringBuilder hosts =
+        new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
     for (Node other : nodes) {
       hosts.append(other.address).append('\t').append(other.hostname).append('\n');
     }
     Files.writeString(node.dir.resolve("hosts"), hosts);
     Path hostKey = node.dir.resolve("ssh_host_ed25519_key");
-    run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", node.hostname, "-f", hostKey.toString()));
-    Files.writeString(node.dir.resolve("sshd_config"), String.join("\n",
-        "ListenAddress " + node.address,
-        "Port 22",
-        "HostKey " + hostKey,
-        "PidFile /run/sshd.pid",
-        "UsePAM no",
-        "PermitRootLogin prohibit-password",
-        "PasswordAuthentication no",
-        "KbdInteractiveAuthentication no",
-        "PubkeyAuthentication yes",
-        "AuthorizedKeysFile " + authorizedKeys(),
-        "StrictModes no",
-        "PrintMotd no",
-        "MaxStartups 200",
-        "MaxSessions 200",
-        "LogLevel INFO",
-        ""));
+    run(
+        List.of(
+            "ssh-keygen",
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            "",
+            "-C",
+            node.hostname,
+            "-f",
+            hostKey.toString()));
+    Files.writeString(
+        node.dir.resolve("sshd_config"),
+        String.join(
+            "\n",
+            "ListenAddress " + node.address,
+            "Port 22",
+            "HostKey " + hostKey,
+            "PidFile /run/sshd.pid",
+            "UsePAM no",
+            "PermitRootLogin prohibit-password",
+            "PasswordAuthentication no",
+            "KbdInteractiveAuthentication no",
+            "PubkeyAuthentication yes",
+            "AuthorizedKeysFile " + authorizedKeys(),
+            "StrictModes no",
+            "PrintMotd no",
+            "MaxStartups 200",
+            "MaxSessions 200",
+            "LogLevel INFO",
+            ""));
     String[] pub = Files.readString(node.dir.resolve("ssh_host_ed25519_key.pub")).trim().split(" ");
     return pub[0] + " " + pub[1];
   }
@@ -443,7 +545,8 @@ public final class NamespaceCluster implements AutoCloseable {
   private String sshConfigText(Path key) {
     StringBuilder names = new StringBuilder();
     nodes.forEach(n -> names.append(' ').append(n.hostname).append(' ').append(n.address));
-    return String.join("\n",
+    return String.join(
+        "\n",
         "# The test cluster's, in the form wall setup ssh writes",
         "Host" + names,
         "  User root",
@@ -457,20 +560,63 @@ public final class NamespaceCluster implements AutoCloseable {
   }
 
   private void startSshd(Node node) throws IOException {
-    List<String> argv = node.kind.root() == null
-        ? List.of("ip", "netns", "exec", node.netns, "unshare", "--mount", "--uts",
-            "--propagation", "private", "sh", "-c", SSHD_SCRIPT, "sh", node.hostname, node.dir.resolve("run").toString(),
-            node.dir.resolve("hosts").toString(), node.dir.resolve("sshd_config").toString(),
-            node.dir.resolve("sshd.log").toString())
-        // The node's own root: its sshd (arm64, emulated) chrooted there, the cluster's state shared in.
-        : List.of("ip", "netns", "exec", node.netns, "unshare", "--mount", "--uts", "--propagation", "private",
-            "sh", "-c", Arm64Root.SETUP, "arm64-node", node.root().toString(), node.hostname, "-",
-            node.dir.resolve("run").toString(), node.dir.resolve("hosts").toString(), state.toString(),
-            Files.isDirectory(Path.of(X11_SOCKETS)) ? X11_SOCKETS : state.toString(), "--", "/usr/sbin/sshd", "-D", "-f", node.dir.resolve("sshd_config").toString(),
-            "-E", node.dir.resolve("sshd.log").toString());
-    Process sshd = new ProcessBuilder(argv).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(node.dir.resolve("sshd.out").toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    List<String> argv =
+        node.kind.root() == null
+            ? List.of(
+                "ip",
+                "netns",
+                "exec",
+                node.netns,
+                "unshare",
+                "--mount",
+                "--uts",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                SSHD_SCRIPT,
+                "sh",
+                node.hostname,
+                node.dir.resolve("run").toString(),
+                node.dir.resolve("hosts").toString(),
+                node.dir.resolve("sshd_config").toString(),
+                node.dir.resolve("sshd.log").toString())
+            // The node's own root: its sshd (arm64, emulated) chrooted there, the cluster's state
+            // shared in.
+            : List.of(
+                "ip",
+                "netns",
+                "exec",
+                node.netns,
+                "unshare",
+                "--mount",
+                "--uts",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                Arm64Root.SETUP,
+                "arm64-node",
+                node.root().toString(),
+                node.hostname,
+                "-",
+                node.dir.resolve("run").toString(),
+                node.dir.resolve("hosts").toString(),
+                state.toString(),
+                Files.isDirectory(Path.of(X11_SOCKETS)) ? X11_SOCKETS : state.toString(),
+                "--",
+                "/usr/sbin/sshd",
+                "-D",
+                "-f",
+                node.dir.resolve("sshd_config").toString(),
+                "-E",
+                node.dir.resolve("sshd.log").toString());
+    Process sshd =
+        new ProcessBuilder(argv)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(node.dir.resolve("sshd.out").toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
     node.sshdPid = sshd.pid();
     record("pids", String.valueOf(sshd.pid()));
   }
@@ -481,18 +627,30 @@ public final class NamespaceCluster implements AutoCloseable {
     Duration start = node.kind.root() == null ? SSHD_START : EMULATED_SSHD_START;
     long deadline = System.nanoTime() + start.toNanos();
     while (System.nanoTime() < deadline) {
-      if (ProcessHandle.of(node.sshdPid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
-        throw new IOException("sshd of " + node + " exited: " + tail(node.dir.resolve("sshd.log"))
-            + tail(node.dir.resolve("sshd.out")));
+      if (ProcessHandle.of(node.sshdPid).map(ProcessHandle::isAlive).orElse(false)
+          == Boolean.FALSE) {
+        throw new IOException(
+            "sshd of "
+                + node
+                + " exited: "
+                + tail(node.dir.resolve("sshd.log"))
+                + tail(node.dir.resolve("sshd.out")));
       }
-      if (Files.exists(pidFile) && Files.readString(pidFile).trim().equals(String.valueOf(node.sshdPid))
-          && run(List.of("ip", "netns", "exec", node.netns, "ss", "-Htln")).contains(node.address + ":22")) {
+      if (Files.exists(pidFile)
+          && Files.readString(pidFile).trim().equals(String.valueOf(node.sshdPid))
+          && run(List.of("ip", "netns", "exec", node.netns, "ss", "-Htln"))
+              .contains(node.address + ":22")) {
         return;
       }
       java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
     }
-    throw new IOException("sshd of " + node + " did not listen within " + start + ": "
-        + tail(node.dir.resolve("sshd.log")));
+    throw new IOException(
+        "sshd of "
+            + node
+            + " did not listen within "
+            + start
+            + ": "
+            + tail(node.dir.resolve("sshd.log")));
   }
 
   private static String tail(Path log) {
@@ -547,7 +705,11 @@ public final class NamespaceCluster implements AutoCloseable {
     for (String ns : namespaces) {
       Matcher m = OWNED.matcher(ns);
       if (m.matches() && m.group(3).startsWith("n")) {
-        hostnames.add("node" + m.group(3).substring(1) + "-" + m.group(1).substring(m.group(1).indexOf('x') + 1));
+        hostnames.add(
+            "node"
+                + m.group(3).substring(1)
+                + "-"
+                + m.group(1).substring(m.group(1).indexOf('x') + 1));
       }
     }
     removeSessionFolders(hostnames);
@@ -586,8 +748,12 @@ public final class NamespaceCluster implements AutoCloseable {
 
   /** SIGTERM, a moment, then SIGKILL; only the PIDs given, each checked alive. */
   private static void kill(Set<Long> pids) {
-    List<ProcessHandle> live = pids.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
-        .filter(ProcessHandle::isAlive).toList();
+    List<ProcessHandle> live =
+        pids.stream()
+            .map(ProcessHandle::of)
+            .flatMap(java.util.Optional::stream)
+            .filter(ProcessHandle::isAlive)
+            .toList();
     live.forEach(ProcessHandle::destroy);
     long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
     while (live.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
@@ -605,8 +771,12 @@ public final class NamespaceCluster implements AutoCloseable {
 
   private static List<Long> namespacePids(String ns) {
     try {
-      return run(List.of("ip", "netns", "pids", ns)).lines().map(String::strip).filter(l -> l.matches("\\d+"))
-          .map(Long::parseLong).toList();
+      return run(List.of("ip", "netns", "pids", ns))
+          .lines()
+          .map(String::strip)
+          .filter(l -> l.matches("\\d+"))
+          .map(Long::parseLong)
+          .toList();
     } catch (IOException e) {
       return List.of();
     }
@@ -642,8 +812,12 @@ public final class NamespaceCluster implements AutoCloseable {
   }
 
   private void record(String file, String line) throws IOException {
-    Files.writeString(state.resolve(file), line + "\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        state.resolve(file),
+        line + "\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   private void write(String file, String text) throws IOException {
@@ -652,7 +826,10 @@ public final class NamespaceCluster implements AutoCloseable {
 
   private static List<String> recorded(Path state, String file) {
     try {
-      return Files.readAllLines(state.resolve(file)).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+      return Files.readAllLines(state.resolve(file)).stream()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty())
+          .toList();
     } catch (IOException e) {
       return List.of();
     }
@@ -662,15 +839,20 @@ public final class NamespaceCluster implements AutoCloseable {
   static String run(List<String> argv) throws IOException {
     Path out = Files.createTempFile("wall-cluster", ".out");
     try {
-      Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      Process p =
+          new ProcessBuilder(argv)
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException(argv + " did not finish within 30 s");
       }
       String text = Files.readString(out);
       if (p.exitValue() != 0) {
-        throw new IOException(String.join(" ", argv) + " failed (" + p.exitValue() + "): " + text.strip());
+        throw new IOException(
+            String.join(" ", argv) + " failed (" + p.exitValue() + "): " + text.strip());
       }
       return text;
     } catch (InterruptedException e) {
@@ -682,9 +864,9 @@ public final class NamespaceCluster implements AutoCloseable {
   }
 
   /**
-   * By hand: {@code up N DIR} starts N nodes and waits until stdin closes or the process is
-   * stopped (then tears down); {@code down DIR} tears down a cluster left behind; {@code exec DIR
-   * NODE CMD...} runs a command inside node NODE.
+   * By hand: {@code up N DIR} starts N nodes and waits until stdin closes or the process is stopped
+   * (then tears down); {@code down DIR} tears down a cluster left behind; {@code exec DIR NODE
+   * CMD...} runs a command inside node NODE.
    */
   public static void main(String[] args) throws Exception {
     if (args.length >= 3 && args[0].equals("up")) {
@@ -709,7 +891,8 @@ public final class NamespaceCluster implements AutoCloseable {
       Path state = Path.of(args[1]);
       List<String> pids = recorded(state, "pids");
       long pid = Long.parseLong(pids.get(Integer.parseInt(args[2]) - 1));
-      List<String> argv = new ArrayList<>(List.of("nsenter", "-t", String.valueOf(pid), "-n", "-m", "-u", "--"));
+      List<String> argv =
+          new ArrayList<>(List.of("nsenter", "-t", String.valueOf(pid), "-n", "-m", "-u", "--"));
       argv.addAll(List.of(args).subList(3, args.length));
       System.exit(new ProcessBuilder(argv).inheritIO().start().waitFor());
     }

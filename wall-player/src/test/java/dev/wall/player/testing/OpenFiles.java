@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * This JVM's open files, from {@code /proc/self/fd}, and which of them are TCP sockets on a
- * given local port (a server's listening socket and the connections it accepted; a client's
- * socket has the server's port on the other end, so it is not counted).
+ * This JVM's open files, from {@code /proc/self/fd}, and which of them are TCP sockets on a given
+ * local port (a server's listening socket and the connections it accepted; a client's socket has
+ * the server's port on the other end, so it is not counted).
  */
 public final class OpenFiles {
   private OpenFiles() {}

@@ -13,7 +13,8 @@ public final class Poll {
   }
 
   /** The same, probing every {@code period}: for a probe that is itself a process or two. */
-  public static <T> T until(Duration timeout, Duration period, String what, Callable<T> probe) throws Exception {
+  public static <T> T until(Duration timeout, Duration period, String what, Callable<T> probe)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
     while (System.nanoTime() < deadline) {

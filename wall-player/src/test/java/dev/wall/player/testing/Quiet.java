@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A test (a class, or one method) that judges time from pixels or a clock, and so needs the CPU:
- * it runs while no other quiet test of the build runs, at a higher priority than the tests beside
- * it ({@link QuietCpu}). Tagged {@code quiet}.
+ * A test (a class, or one method) that judges time from pixels or a clock, and so needs the CPU: it
+ * runs while no other quiet test of the build runs, at a higher priority than the tests beside it
+ * ({@link QuietCpu}). Tagged {@code quiet}.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

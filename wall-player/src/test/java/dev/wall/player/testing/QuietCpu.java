@@ -22,26 +22,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Gives a {@link Quiet} test the CPU of this 2-core machine, where other tests run beside it (in
  * other JVMs, and in the module Maven builds next to this one). It first takes the build's quiet
  * lock (a file lock in the checkout's target/, so one quiet test runs at a time, whichever JVM or
- * module it is in), then raises this JVM and every process it started to nice {@value
- * #QUIET_NICE}, which whatever it starts from then on inherits: the scheduler runs its players and
- * ranks first as they wake, while the other tests take the rest of the CPU. At the end it goes
- * back to the JVM's own priority and lets the next one in. A JVM whose tests have nothing else to
- * do while they wait (bench's) lets the others go first. Raising a priority needs root, as the
- * suite does; without it the test still runs, only without the priority.
+ * module it is in), then raises this JVM and every process it started to nice {@value #QUIET_NICE},
+ * which whatever it starts from then on inherits: the scheduler runs its players and ranks first as
+ * they wake, while the other tests take the rest of the CPU. At the end it goes back to the JVM's
+ * own priority and lets the next one in. A JVM whose tests have nothing else to do while they wait
+ * (bench's) lets the others go first. Raising a priority needs root, as the suite does; without it
+ * the test still runs, only without the priority.
  */
 public final class QuietCpu
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(QuietCpu.class);
+
   /** About three times the CPU weight of a normal process; the test uses well under one core. */
   static final int QUIET_NICE = -5;
+
   private static final int OWN_NICE = ownNice();
+
   /**
    * Whether this JVM's quiet tests let every other's go first (-Dwall.quiet.yield=true): bench's,
    * whose JVMs have nothing else to do while they wait, where a waiting wall-player JVM holds up
    * the tests queued behind it.
    */
   private static final boolean YIELDS = Boolean.getBoolean("wall.quiet.yield");
+
   private static final Path WANTED = RepoFiles.root().resolve("target/quiet-cpu.wanted");
 
   @Override
@@ -76,7 +80,8 @@ public final class QuietCpu
   private static void begin(ExtensionContext context) throws Exception {
     Path file = RepoFiles.root().resolve("target/quiet-cpu.lock");
     Files.createDirectories(WANTED);
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     long asked = System.nanoTime();
     FileLock lock = YIELDS ? lockAfterTheOthers(channel) : lockAheadOfYielders(channel);
     double waited = (System.nanoTime() - asked) / 1e9;
@@ -89,7 +94,8 @@ public final class QuietCpu
 
   /** Says it waits (a file named by this process and thread, while it waits), then waits. */
   private static FileLock lockAheadOfYielders(FileChannel channel) throws IOException {
-    Path wanted = WANTED.resolve(ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
+    Path wanted =
+        WANTED.resolve(ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
     Files.deleteIfExists(wanted);
     Files.createFile(wanted);
     try {
@@ -107,7 +113,10 @@ public final class QuietCpu
         return lock;
       }
       lock.release();
-      Poll.until(Duration.ofHours(1), Duration.ofMillis(200), "the quiet tests that go first",
+      Poll.until(
+          Duration.ofHours(1),
+          Duration.ofMillis(200),
+          "the quiet tests that go first",
           () -> !othersWaiting());
     }
   }
@@ -140,12 +149,16 @@ public final class QuietCpu
   /** Every thread of this JVM and of the processes it started, to {@code nice}. */
   private static void renice(int nice) {
     // --priority is absolute in every util-linux (-n is relative under POSIXLY_CORRECT).
-    List<String> argv = new ArrayList<>(List.of("renice", "--priority", String.valueOf(nice), "-p"));
+    List<String> argv =
+        new ArrayList<>(List.of("renice", "--priority", String.valueOf(nice), "-p"));
     tasks(ProcessHandle.current().pid(), argv);
     ProcessHandle.current().descendants().forEach(p -> tasks(p.pid(), argv));
     try {
-      Process renice = new ProcessBuilder(argv).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process renice =
+          new ProcessBuilder(argv)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!renice.waitFor(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)) {
         renice.destroyForcibly();
       }

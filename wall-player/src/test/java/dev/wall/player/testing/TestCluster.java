@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class TestCluster implements ParameterResolver {
   /** Enough for the largest cluster test (seven nodes, six of them broken one way each). */
   public static final int NODES = 7;
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestCluster.class);
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(TestCluster.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -29,9 +31,13 @@ public final class TestCluster implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Tools.require(NamespaceCluster.available(), "needs root, iproute2, util-linux and openssh-server");
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class, key -> Shared.start(),
-        Shared.class).cluster;
+    Tools.require(
+        NamespaceCluster.available(), "needs root, iproute2, util-linux and openssh-server");
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Shared.class, key -> Shared.start(), Shared.class)
+        .cluster;
   }
 
   /** Closed by JUnit with the root context: after the JVM's last test. */

@@ -8,15 +8,16 @@ import java.time.Duration;
 
 /**
  * The test JVM's one X server: an Xvfb of {@value #WIDTH}x{@value #HEIGHT}, large enough for every
- * test's windows (the demo wall's four 640x360 ones), started on first use and stopped with the
- * JVM (its process is a {@code ChildProcess}, which the shutdown hook stops). Tests share it one
- * after another: each takes it with {@link #shared}, which first waits until no window of an
- * earlier test is left on it, and never closes it.
+ * test's windows (the demo wall's four 640x360 ones), started on first use and stopped with the JVM
+ * (its process is a {@code ChildProcess}, which the shutdown hook stops). Tests share it one after
+ * another: each takes it with {@link #shared}, which first waits until no window of an earlier test
+ * is left on it, and never closes it.
  */
 public final class TestDisplay {
   public static final int WIDTH = 1280;
   public static final int HEIGHT = 720;
   private static final Duration START = Duration.ofSeconds(20);
+
   /** A player stopped by the previous test may take a moment to leave the server. */
   private static final Duration LEFTOVERS = Duration.ofSeconds(10);
 
@@ -34,11 +35,15 @@ public final class TestDisplay {
     }
     String name = display.display();
     try {
-      Poll.until(LEFTOVERS, Duration.ofMillis(100), "no window left on " + name,
+      Poll.until(
+          LEFTOVERS,
+          Duration.ofMillis(100),
+          "no window left on " + name,
           () -> XWindows.list(name, scratch).isEmpty());
     } catch (AssertionError e) {
-      throw new AssertionError("windows an earlier test left on " + name + ": "
-          + XWindows.list(name, scratch).keySet(), e);
+      throw new AssertionError(
+          "windows an earlier test left on " + name + ": " + XWindows.list(name, scratch).keySet(),
+          e);
     }
     return display;
   }

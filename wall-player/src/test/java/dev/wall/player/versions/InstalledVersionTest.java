@@ -13,7 +13,9 @@ class InstalledVersionTest {
   void theBuildNamesItsReleaseAndCommitNeverDev() {
     InstalledVersion build = InstalledVersion.build();
     assertTrue(build.release().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), build.release());
-    assertTrue(build.commit().matches("[0-9a-f]{12}(-modified)?"), "bin/build-info wrote the commit: " + build.commit());
+    assertTrue(
+        build.commit().matches("[0-9a-f]{12}(-modified)?"),
+        "bin/build-info wrote the commit: " + build.commit());
     assertNotEquals("dev", build.release());
   }
 
@@ -30,7 +32,8 @@ class InstalledVersionTest {
     InstalledVersion here = new InstalledVersion("0.1.0", "0123456789ab", "4.1.4", "4.1.4");
     assertFalse(here.sameAs(new InstalledVersion("0.1.0", "ba9876543210", "4.1.4", "4.1.4")));
     assertFalse(here.sameAs(new InstalledVersion("0.1.0", "0123456789ab", "4.1.5", "4.1.5")));
-    assertEquals(Optional.of(new InstalledVersion("0.1.0", "0123456789ab", null, null)),
+    assertEquals(
+        Optional.of(new InstalledVersion("0.1.0", "0123456789ab", null, null)),
         InstalledVersion.parse("wall 0.1.0 commit 0123456789ab\nOpen MPI none, mpi.jar none\n"));
   }
 

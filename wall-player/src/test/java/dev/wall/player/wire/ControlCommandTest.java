@@ -15,9 +15,21 @@ class ControlCommandTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "pause", "resume", "goto 3", "next", "previous", "restart", "blank", "unblank", "loops 0",
-        "loops 12", "power on", "power off", "trigger intro.mp4 every resume",
-        "trigger intro.mp4 span start", "reload"
+        "pause",
+        "resume",
+        "goto 3",
+        "next",
+        "previous",
+        "restart",
+        "blank",
+        "unblank",
+        "loops 0",
+        "loops 12",
+        "power on",
+        "power off",
+        "trigger intro.mp4 every resume",
+        "trigger intro.mp4 span start",
+        "reload"
       })
   void eachCommandReadsBackFromItsWords(String text) {
     ControlCommand command = ControlCommand.parse(Arrays.asList(text.split(" ")));
@@ -45,17 +57,31 @@ class ControlCommandTest {
   }
 
   private static void wrongArguments(String verb) {
-    List<String> args = switch (verb) {
-      case "goto", "loops", "power" -> List.of("x", "y");
-      case "trigger" -> List.of();
-      default -> List.of("x");
-    };
+    List<String> args =
+        switch (verb) {
+          case "goto", "loops", "power" -> List.of("x", "y");
+          case "trigger" -> List.of();
+          default -> List.of("x");
+        };
     ControlCommand.parse(verb, args);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "jump", "goto", "goto 0", "goto -1", "goto 1e3", "loops -1",
-      "power maybe", "trigger", "trigger a b", "pause now", "goto 9999999"})
+  @ValueSource(
+      strings = {
+        "",
+        "jump",
+        "goto",
+        "goto 0",
+        "goto -1",
+        "goto 1e3",
+        "loops -1",
+        "power maybe",
+        "trigger",
+        "trigger a b",
+        "pause now",
+        "goto 9999999"
+      })
   void badCommandsAreOneLineSayingWhatIsExpected(String text) {
     List<String> words = text.isEmpty() ? List.of() : Arrays.asList(text.split(" "));
     String message =

@@ -31,9 +31,15 @@ class RoundWireTest {
 
   @Test
   void aRecoveringScreenTravelsWithItsRestartsAndLastError() {
-    RankStatus.Health health = new RankStatus.Health(ScreenState.RECOVERING, 3,
-        "screen left on rpi1: mpv exited unexpectedly (code 9)", 1_766_000_000_123L);
-    RankStatus decoded = RoundWire.decodeStatus(RoundWire.encode(RankStatus.notPlaying(health).sampledAt(42, "boot")));
+    RankStatus.Health health =
+        new RankStatus.Health(
+            ScreenState.RECOVERING,
+            3,
+            "screen left on rpi1: mpv exited unexpectedly (code 9)",
+            1_766_000_000_123L);
+    RankStatus decoded =
+        RoundWire.decodeStatus(
+            RoundWire.encode(RankStatus.notPlaying(health).sampledAt(42, "boot")));
     assertEquals(health, decoded.health());
     assertTrue(decoded.ok(), "a recovering screen does not stop the wall");
     assertFalse(decoded.playing(), "but it is left out of the control loop");
@@ -44,13 +50,16 @@ class RoundWireTest {
   @Test
   void aVeryLongErrorIsCutToFitTheWire() {
     String longError = "x".repeat(100_000);
-    RankStatus status = RankStatus.notPlaying(new RankStatus.Health(ScreenState.GIVEN_UP, 5, longError, 1));
-    assertEquals(2000, RoundWire.decodeStatus(RoundWire.encode(status)).health().lastError().length());
+    RankStatus status =
+        RankStatus.notPlaying(new RankStatus.Health(ScreenState.GIVEN_UP, 5, longError, 1));
+    assertEquals(
+        2000, RoundWire.decodeStatus(RoundWire.encode(status)).health().lastError().length());
   }
 
   @Test
   void theInstantAndClockSurviveTheWire() {
-    RankStatus status = RankStatus.healthy(12.5, 20, false, 0.998).sampledAt(123_456_789_012L, "boot-1");
+    RankStatus status =
+        RankStatus.healthy(12.5, 20, false, 0.998).sampledAt(123_456_789_012L, "boot-1");
     assertEquals(status, RoundWire.decodeStatus(RoundWire.encode(status)));
     RankStatus unknown = RankStatus.healthy(1, 2, false, 1);
     assertEquals(unknown, RoundWire.decodeStatus(RoundWire.encode(unknown)));
@@ -58,14 +67,19 @@ class RoundWireTest {
 
   @Test
   void commandKeepsRatesSeeksAndMessage() {
-    RoundCommand command = new RoundCommand(RoundCommand.Action.AWAIT_END,
-        new double[] {1.0, 0.98, 1.05}, new double[] {Double.NaN, 3.25, Double.NaN}, "why");
+    RoundCommand command =
+        new RoundCommand(
+            RoundCommand.Action.AWAIT_END,
+            new double[] {1.0, 0.98, 1.05},
+            new double[] {Double.NaN, 3.25, Double.NaN},
+            "why");
     RoundCommand decoded = RoundWire.decodeCommand(RoundWire.encode(command));
     assertEquals(RoundCommand.Action.AWAIT_END, decoded.action());
     assertArrayEquals(command.rates(), decoded.rates());
     assertArrayEquals(command.seeks(), decoded.seeks());
     assertEquals("why", decoded.message());
     assertTrue(Double.isNaN(decoded.reference()), "no reference unless one is given");
-    assertEquals(12.25, RoundWire.decodeCommand(RoundWire.encode(command.withReference(12.25))).reference());
+    assertEquals(
+        12.25, RoundWire.decodeCommand(RoundWire.encode(command.withReference(12.25))).reference());
   }
 }

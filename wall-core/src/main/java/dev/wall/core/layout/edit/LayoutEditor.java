@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The edits a technician makes between shows: which clip a screen plays, and the loop count.
- * Each edit changes only the values it is about (see {@link TextEdits}), and is refused, with
- * nothing written, unless the edited layout passes every rule.
+ * The edits a technician makes between shows: which clip a screen plays, and the loop count. Each
+ * edit changes only the values it is about (see {@link TextEdits}), and is refused, with nothing
+ * written, unless the edited layout passes every rule.
  */
 public final class LayoutEditor {
   /** Where a new field goes among the ones a file already has: the contract's order. */
   private static final List<String> TOP_ORDER =
       List.of("version", "name", "loops", "loopMode", "player", "mediaRoot");
+
   private static final List<String> SCREEN_ORDER =
       List.of("name", "host", "address", "output", "window", "region", "media");
 
@@ -37,12 +38,15 @@ public final class LayoutEditor {
    * {@code screen} plays {@code playlist} in order: one clip is written as text, several as a list.
    * Every screen's playlist must keep as many items, so a longer list is refused until each has it.
    */
-  public LayoutEdit assign(Path file, String screen, List<String> playlist) throws InvalidLayoutException {
+  public LayoutEdit assign(Path file, String screen, List<String> playlist)
+      throws InvalidLayoutException {
     Opened opened = open(file);
     Target target = opened.screen(screen);
     TextEdits edits = new TextEdits(opened.document());
-    String value = playlist.size() == 1 ? TextEdits.quote(playlist.get(0))
-        : "[" + String.join(", ", playlist.stream().map(TextEdits::quote).toList()) + "]";
+    String value =
+        playlist.size() == 1
+            ? TextEdits.quote(playlist.get(0))
+            : "[" + String.join(", ", playlist.stream().map(TextEdits::quote).toList()) + "]";
     edits.set(target.path(), "media", value, SCREEN_ORDER);
     return finish(opened, edits, List.of(target.change(Optional.of(value))));
   }
@@ -62,14 +66,16 @@ public final class LayoutEditor {
     Target first = opened.screen(a);
     Target second = opened.screen(b);
     if (first.index() == second.index()) {
-      throw opened.refuse("screens", "\"" + a + "\" and \"" + b + "\" are the same screen",
+      throw opened.refuse(
+          "screens",
+          "\"" + a + "\" and \"" + b + "\" are the same screen",
           "name two different screens");
     }
     TextEdits edits = new TextEdits(opened.document());
     setOrRemove(edits, first, second.media());
     setOrRemove(edits, second, first.media());
-    return finish(opened, edits,
-        List.of(first.change(second.media()), second.change(first.media())));
+    return finish(
+        opened, edits, List.of(first.change(second.media()), second.change(first.media())));
   }
 
   /** Sets the loop count; 0 plays forever. */
@@ -106,7 +112,9 @@ public final class LayoutEditor {
     return new Opened(file, text, JsonDocument.parse(text.file(), text.text()));
   }
 
-  /** A screen an edit is about: its index, JSON path, name and current clip or playlist, as JSON. */
+  /**
+   * A screen an edit is about: its index, JSON path, name and current clip or playlist, as JSON.
+   */
   private record Target(int index, String name, Optional<String> media) {
     String path() {
       return "screens[" + index + "]";
@@ -125,8 +133,7 @@ public final class LayoutEditor {
     Target screen(String wanted) throws InvalidLayoutException {
       JsonNode screens = document.root().path("screens");
       if (!screens.isArray() || screens.isEmpty()) {
-        throw refuse("screens", "lists no screens", "fix the layout first: wall validate "
-            + file);
+        throw refuse("screens", "lists no screens", "fix the layout first: wall validate " + file);
       }
       List<String> names = new ArrayList<>();
       for (int i = 0; i < screens.size(); i++) {
@@ -139,7 +146,9 @@ public final class LayoutEditor {
       if (wanted.matches("[0-9]{1,3}") && Integer.parseInt(wanted) < screens.size()) {
         return target(Integer.parseInt(wanted));
       }
-      throw refuse("screens", "has no screen named \"" + wanted + "\"",
+      throw refuse(
+          "screens",
+          "has no screen named \"" + wanted + "\"",
           Suggestions.closest(wanted, names)
               .map(close -> "did you mean \"" + close + "\"?")
               .orElse("the screens are " + String.join(", ", names)));
@@ -148,7 +157,9 @@ public final class LayoutEditor {
     private Target target(int index) throws InvalidLayoutException {
       JsonNode screen = document.root().path("screens").get(index);
       if (!screen.isObject()) {
-        throw refuse("screens[" + index + "]", "is not a screen object",
+        throw refuse(
+            "screens[" + index + "]",
+            "is not a screen object",
             "fix the layout first: wall validate " + file);
       }
       JsonNode media = screen.path("media");
@@ -159,13 +170,17 @@ public final class LayoutEditor {
           media.isTextual() || media.isArray() ? Optional.of(json(media)) : Optional.empty());
     }
 
-    /** A clip or a playlist as the edit writes it: {@code "a.mp4"} or {@code ["a.mp4", "b.mp4"]}. */
+    /**
+     * A clip or a playlist as the edit writes it: {@code "a.mp4"} or {@code ["a.mp4", "b.mp4"]}.
+     */
     private static String json(JsonNode media) {
       if (media.isTextual()) {
         return TextEdits.quote(media.textValue());
       }
       List<String> items = new ArrayList<>();
-      media.forEach(item -> items.add(item.isTextual() ? TextEdits.quote(item.textValue()) : item.toString()));
+      media.forEach(
+          item ->
+              items.add(item.isTextual() ? TextEdits.quote(item.textValue()) : item.toString()));
       return "[" + String.join(", ", items) + "]";
     }
 

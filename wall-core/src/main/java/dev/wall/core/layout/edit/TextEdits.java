@@ -84,7 +84,8 @@ final class TextEdits {
     return result.toString();
   }
 
-  private void insert(ObjectExtent object, List<Member> members, int after, String key, String value) {
+  private void insert(
+      ObjectExtent object, List<Member> members, int after, String key, String value) {
     if (members.isEmpty()) {
       replacements.add(new Replacement(object.start() + 1, object.end() - 1, key + ": " + value));
       return;

@@ -1,5 +1,6 @@
 package dev.wall.core.setup.modules;
 
+import dev.wall.core.io.FileAttrs;
 import dev.wall.core.layout.Screen;
 import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
@@ -9,7 +10,6 @@ import dev.wall.core.setup.ServiceLinks;
 import dev.wall.core.setup.SetupModule;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.Text;
-import dev.wall.core.io.FileAttrs;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +19,17 @@ import java.util.Optional;
  * A systemd unit on the controller that plays the wall at boot, forever: the installed wall by
  * absolute path (never util-linux's {@code wall}, which a bare {@code wall} may find), as the
  * layout's user, once the network is online and the media folder is mounted, on the display stack
- * the node has. It is restarted whenever it stops, with no start limit to give up at, and killed and
- * restarted when it hangs: the controller feeds systemd's watchdog from the wall's control rounds.
- * Its output goes to the journal ({@code journalctl -u wall}). Hardened as far as the players
- * allow ({@link #HARDENING}).
+ * the node has. It is restarted whenever it stops, with no start limit to give up at, and killed
+ * and restarted when it hangs: the controller feeds systemd's watchdog from the wall's control
+ * rounds. Its output goes to the journal ({@code journalctl -u wall}). Hardened as far as the
+ * players allow ({@link #HARDENING}).
  */
 public final class AutostartModule implements SetupModule {
   public static final String NAME = "autostart";
   public static final String UNIT = "wall.service";
   public static final String PROGRAM = "/opt/wall/bin/wall";
   static final String UNIT_PATH = "/etc/systemd/system/" + UNIT;
+
   /** Rank 0 reports a control round about every second; a minute without one is a hang. */
   static final int WATCHDOG_SECONDS = 60;
 
@@ -40,7 +41,8 @@ public final class AutostartModule implements SetupModule {
    * @param reason why this stack, for the unit's comment
    * @param placesWindows whether a screen's window can be placed there
    */
-  public record Display(String stack, Map<String, String> environment, String reason, boolean placesWindows) {
+  public record Display(
+      String stack, Map<String, String> environment, String reason, boolean placesWindows) {
     public Display {
       environment = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(environment));
     }
@@ -59,14 +61,18 @@ public final class AutostartModule implements SetupModule {
 
   @Override
   public Optional<String> skipReason(Node node) {
-    return node.isController() ? Optional.empty() : Optional.of("mpirun on the controller " + node.controller() + " starts this node");
+    return node.isController()
+        ? Optional.empty()
+        : Optional.of("mpirun on the controller " + node.controller() + " starts this node");
   }
 
   @Override
   public List<Action> plan(Node node) throws SetupRefusal {
     if (!Files.isRegularFile(node.tree().resolve(PROGRAM))) {
-      throw new SetupRefusal(node.tree().show(PROGRAM) + ": missing; install wall on this node first"
-          + " (sudo apt-get install ./wall_*.deb, or wall setup install --layout LAYOUT from the controller)");
+      throw new SetupRefusal(
+          node.tree().show(PROGRAM)
+              + ": missing; install wall on this node first"
+              + " (sudo apt-get install ./wall_*.deb, or wall setup install --layout LAYOUT from the controller)");
     }
     refuseWindows(node);
     return List.of(
@@ -74,7 +80,9 @@ public final class AutostartModule implements SetupModule {
         new ServiceLinks.Enable(UNIT, "multi-user.target", UNIT_PATH));
   }
 
-  /** A windowed screen of this node on Wayland or a console would fail at every boot: say so now. */
+  /**
+   * A windowed screen of this node on Wayland or a console would fail at every boot: say so now.
+   */
   private void refuseWindows(Node node) throws SetupRefusal {
     if (display.placesWindows()) {
       return;
@@ -82,45 +90,74 @@ public final class AutostartModule implements SetupModule {
     for (int i = 0; i < node.layout().screens().size(); i++) {
       Screen screen = node.layout().screens().get(i);
       if (screen.host().equals(node.host()) && screen.window() != null) {
-        throw node.layoutProblem("screens[" + i + "].window",
-            "screen " + screen.name() + " has a window, but " + node.host() + " plays on " + display.stack()
-                + " (" + display.reason() + "), where a window cannot be placed",
+        throw node.layoutProblem(
+            "screens[" + i + "].window",
+            "screen "
+                + screen.name()
+                + " has a window, but "
+                + node.host()
+                + " plays on "
+                + display.stack()
+                + " ("
+                + display.reason()
+                + "), where a window cannot be placed",
             "remove \"window\" to play full screen on its output, or pass --display-stack x11 if the node runs an X11 desktop");
       }
     }
   }
 
   static String unit(Node node, Display display) throws SetupRefusal {
-    String name = node.layout().name() == null ? "" : " (" + description(node.layout().name()) + ")";
+    String name =
+        node.layout().name() == null ? "" : " (" + description(node.layout().name()) + ")";
     StringBuilder env = new StringBuilder();
     for (Map.Entry<String, String> variable : display.environment().entrySet()) {
-      env.append("Environment=").append(quotedValue(variable.getKey() + "=" + variable.getValue())).append('\n');
+      env.append("Environment=")
+          .append(quotedValue(variable.getKey() + "=" + variable.getValue()))
+          .append('\n');
     }
     String groups = display.stack().equals("drm") ? "SupplementaryGroups=video render\n" : "";
     return Text.utf8(
         "# Written by wall setup autostart; `wall setup autostart --undo` removes it.\n"
-            + "# Display stack: " + display.stack() + ", because " + oneLine(display.reason()) + ".\n"
+            + "# Display stack: "
+            + display.stack()
+            + ", because "
+            + oneLine(display.reason())
+            + ".\n"
             + "# Another choice: wall setup autostart --layout LAYOUT --display-stack x11|wayland|drm\n"
             + "# Ranks on the other nodes get this display from wall play when it has one, else pick their own.\n"
-            + "# Logs: journalctl -u " + UNIT + "\n"
+            + "# Logs: journalctl -u "
+            + UNIT
+            + "\n"
             + "[Unit]\n"
-            + "Description=wall: play the video wall" + name + "\n"
+            + "Description=wall: play the video wall"
+            + name
+            + "\n"
             + "Wants=network-online.target\n"
             + "After=network-online.target\n"
-            + "RequiresMountsFor=" + quotedValue(node.layout().mediaRoot()) + "\n"
+            + "RequiresMountsFor="
+            + quotedValue(node.layout().mediaRoot())
+            + "\n"
             + "# Restart for ever: no start limit to give up at.\n"
             + "StartLimitIntervalSec=0\n"
             + "\n"
             + "[Service]\n"
             + "Type=simple\n"
-            + "User=" + LineValue.of(UNIT_PATH, "the user", node.user().name()) + "\n"
+            + "User="
+            + LineValue.of(UNIT_PATH, "the user", node.user().name())
+            + "\n"
             + groups
             + env
-            + "ExecStart=" + PROGRAM + " play " + quoted(node.layoutFile()) + " --forever\n"
+            + "ExecStart="
+            + PROGRAM
+            + " play "
+            + quoted(node.layoutFile())
+            + " --forever\n"
             + "Restart=always\n"
             + "RestartSec=5\n"
             + "# wall play feeds the watchdog from its control rounds (systemd-notify, hence NotifyAccess).\n"
-            + "WatchdogSec=" + WATCHDOG_SECONDS + "\n"
+            + "WatchdogSec="
+            + WATCHDOG_SECONDS
+            + "\n"
             + "NotifyAccess=all\n"
             + "TimeoutStopSec=15\n"
             + "StandardOutput=journal\n"
@@ -146,9 +183,9 @@ public final class AutostartModule implements SetupModule {
    * No privilege gained through set-user-ID programs or file capabilities; /usr, /boot and /etc
    * read-only (the wall writes only in its run folder and the user's home: caches, its class
    * archive); not PrivateTmp, which would hide the X server's socket. The run folder is /run/wall,
-   * made by systemd for the unit's user alone ({@code $RUNTIME_DIRECTORY}, which {@code
-   * RunFolder} takes first), so the wall never falls back to one in /tmp that another user can
-   * make first; it is kept across restarts, like the logs in it.
+   * made by systemd for the unit's user alone ({@code $RUNTIME_DIRECTORY}, which {@code RunFolder}
+   * takes first), so the wall never falls back to one in /tmp that another user can make first; it
+   * is kept across restarts, like the logs in it.
    */
   static final String HARDENING =
       "# Hardening: no privileges gained (set-user-ID programs); /usr, /boot and /etc read-only.\n"
@@ -169,7 +206,10 @@ public final class AutostartModule implements SetupModule {
     return quote(word, true);
   }
 
-  /** A word of a setting that expands specifiers but not variables (Environment=, RequiresMountsFor=). */
+  /**
+   * A word of a setting that expands specifiers but not variables (Environment=,
+   * RequiresMountsFor=).
+   */
   static String quotedValue(String word) throws SetupRefusal {
     return quote(word, false);
   }

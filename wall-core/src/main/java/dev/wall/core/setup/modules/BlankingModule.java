@@ -1,7 +1,7 @@
 package dev.wall.core.setup.modules;
 
-import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
+import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupModule;
@@ -14,15 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Screens that never go dark: {@code consoleblank=0} on the one line of {@code cmdline.txt}, and for
- * each desktop found, its own switch: an X11 snippet with DPMS off, Wayfire's {@code [idle]
+ * Screens that never go dark: {@code consoleblank=0} on the one line of {@code cmdline.txt}, and
+ * for each desktop found, its own switch: an X11 snippet with DPMS off, Wayfire's {@code [idle]
  * dpms_timeout=-1}, and labwc's swayidle line removed.
  */
 public final class BlankingModule implements SetupModule {
   public static final String NAME = "blanking";
   static final String XORG_SNIPPET = "/etc/X11/xorg.conf.d/10-wall-blanking.conf";
   private static final Pattern CONSOLEBLANK = Pattern.compile("(^|\\s)consoleblank=\\S*");
-  private static final Pattern DPMS_TIMEOUT = Pattern.compile("^(\\s*dpms_timeout\\s*=\\s*)([^\\r\\n]*)(\\r?\\n?)$");
+  private static final Pattern DPMS_TIMEOUT =
+      Pattern.compile("^(\\s*dpms_timeout\\s*=\\s*)([^\\r\\n]*)(\\r?\\n?)$");
 
   @Override
   public String name() {
@@ -33,11 +34,16 @@ public final class BlankingModule implements SetupModule {
   public List<Action> plan(Node node) {
     String cmdline = node.tree().bootDir() + "/cmdline.txt";
     List<Action> actions = new ArrayList<>();
-    actions.add(new FileEdit(cmdline, current -> cmdline(current, node.tree().show(cmdline)), FileAttrs.mode("rwxr-xr-x")));
+    actions.add(
+        new FileEdit(
+            cmdline,
+            current -> cmdline(current, node.tree().show(cmdline)),
+            FileAttrs.mode("rwxr-xr-x")));
     if (Files.isDirectory(node.tree().resolve("/etc/X11"))) {
       actions.add(FileEdit.whole(XORG_SNIPPET, XORG, FileAttrs.mode("rw-r--r--")));
     }
-    // Files in the user's home: FileEdit.inHome refuses a link there (this check follows it, to see one).
+    // Files in the user's home: FileEdit.inHome refuses a link there (this check follows it, to see
+    // one).
     String wayfire = ".config/wayfire.ini";
     if (Files.isRegularFile(node.tree().resolve(node.user().inHome(wayfire)))) {
       actions.add(FileEdit.inHome(node.user(), wayfire, BlankingModule::wayfire, "rw-r--r--"));
@@ -71,20 +77,32 @@ public final class BlankingModule implements SetupModule {
     int newline = current.indexOf('\n');
     if (newline >= 0 && !current.substring(newline + 1).isEmpty()) {
       throw new SetupRefusal(
-          shown + ": has more than one line; the firmware reads only the first and a second line breaks"
+          shown
+              + ": has more than one line; the firmware reads only the first and a second line breaks"
               + " boot: join it into one line, then run again");
     }
     String line = Text.strip(current);
     String ending = current.substring(line.length());
     Matcher m = CONSOLEBLANK.matcher(line);
     if (m.find()) {
-      return line.substring(0, m.start()) + m.group(1) + "consoleblank=0" + line.substring(m.end()) + ending;
+      return line.substring(0, m.start())
+          + m.group(1)
+          + "consoleblank=0"
+          + line.substring(m.end())
+          + ending;
     }
     String trimmed = line.stripTrailing();
-    return trimmed + (trimmed.isEmpty() ? "" : " ") + "consoleblank=0" + line.substring(trimmed.length()) + ending;
+    return trimmed
+        + (trimmed.isEmpty() ? "" : " ")
+        + "consoleblank=0"
+        + line.substring(trimmed.length())
+        + ending;
   }
 
-  /** {@code [idle] dpms_timeout=-1}, in place when the key is there, else at the top of {@code [idle]}. */
+  /**
+   * {@code [idle] dpms_timeout=-1}, in place when the key is there, else at the top of {@code
+   * [idle]}.
+   */
   static String wayfire(String current) {
     List<String> lines = Text.lines(current);
     String eol = Text.eol(current);

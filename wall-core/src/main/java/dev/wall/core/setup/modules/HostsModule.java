@@ -1,7 +1,7 @@
 package dev.wall.core.setup.modules;
 
-import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
+import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.Ipv4;
 import dev.wall.core.setup.LineValue;
@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class HostsModule implements SetupModule {
   public static final String NAME = "hosts";
   static final String HOSTS = "/etc/hosts";
-  private static final Pattern LOOPBACK_NAME = Pattern.compile("^(\\s*127\\.0\\.1\\.1\\s+)([^#\\r\\n]*?)(\\s*(#.*)?)$");
+  private static final Pattern LOOPBACK_NAME =
+      Pattern.compile("^(\\s*127\\.0\\.1\\.1\\s+)([^#\\r\\n]*?)(\\s*(#.*)?)$");
 
   @Override
   public String name() {
@@ -42,7 +43,9 @@ public final class HostsModule implements SetupModule {
     for (String host : node.hosts().keySet()) {
       if (!Ipv4.isAddress(host) && !Names.isHostname(host)) {
         throw node.layoutProblem(
-            node.screenPath(host) + ".host", "\"" + host + "\" is not a valid host name", "use letters, digits and '-' only");
+            node.screenPath(host) + ".host",
+            "\"" + host + "\" is not a valid host name",
+            "use letters, digits and '-' only");
       }
     }
     for (var entry : node.hosts().entrySet()) {
@@ -54,7 +57,10 @@ public final class HostsModule implements SetupModule {
       }
     }
     return List.of(
-        new FileEdit("/etc/hostname", current -> hostname(current, node.host()), FileAttrs.mode("rw-r--r--")),
+        new FileEdit(
+            "/etc/hostname",
+            current -> hostname(current, node.host()),
+            FileAttrs.mode("rw-r--r--")),
         new FileEdit("/etc/hosts", current -> hosts(current, node), FileAttrs.mode("rw-r--r--")));
   }
 
@@ -90,8 +96,12 @@ public final class HostsModule implements SetupModule {
     if (!loopbackSet) {
       body.add("127.0.1.1\t" + node.host());
     }
-    node.hosts().forEach(
-        (host, address) -> address.filter(a -> !Ipv4.isAddress(host)).ifPresent(a -> body.add(a + "\t" + host)));
+    node.hosts()
+        .forEach(
+            (host, address) ->
+                address
+                    .filter(a -> !Ipv4.isAddress(host))
+                    .ifPresent(a -> body.add(a + "\t" + host)));
     return MarkedBlock.upsert(String.join("", lines), NAME, body, HOSTS);
   }
 }

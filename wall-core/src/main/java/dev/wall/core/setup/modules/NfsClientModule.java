@@ -1,7 +1,7 @@
 package dev.wall.core.setup.modules;
 
-import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
+import dev.wall.core.setup.Action;
 import dev.wall.core.setup.EnsureDir;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.LineValue;
@@ -33,7 +33,9 @@ public final class NfsClientModule implements SetupModule {
 
   @Override
   public Optional<String> skipReason(Node node) {
-    return node.isController() ? Optional.of("the controller holds the share itself") : Optional.empty();
+    return node.isController()
+        ? Optional.of("the controller holds the share itself")
+        : Optional.empty();
   }
 
   @Override
@@ -46,11 +48,20 @@ public final class NfsClientModule implements SetupModule {
       actions.add(
           FileEdit.whole(
               node.share() + "/" + SENTINEL,
-              "The media share " + node.controller() + ":" + node.share() + " is not mounted here.\n"
-                  + "Check that " + node.controller() + " is up, then: sudo mount " + node.share() + "\n",
+              "The media share "
+                  + node.controller()
+                  + ":"
+                  + node.share()
+                  + " is not mounted here.\n"
+                  + "Check that "
+                  + node.controller()
+                  + " is up, then: sudo mount "
+                  + node.share()
+                  + "\n",
               FileAttrs.mode("rw-r--r--")));
     }
-    actions.add(new FileEdit(FSTAB, current -> fstab(current, line, node), FileAttrs.mode("rw-r--r--")));
+    actions.add(
+        new FileEdit(FSTAB, current -> fstab(current, line, node), FileAttrs.mode("rw-r--r--")));
     return actions;
   }
 
@@ -58,7 +69,9 @@ public final class NfsClientModule implements SetupModule {
     LineValue.of(FSTAB, "the controller's host name", node.controller());
     LineValue.of(FSTAB, "the share", node.share());
     // nosuid,nodev: nothing on the share can gain privileges on the node, whoever can write it.
-    String options = (node.readWrite() ? "rw" : "ro") + ",nosuid,nodev,nofail,_netdev,x-systemd.automount,nfsvers=4";
+    String options =
+        (node.readWrite() ? "rw" : "ro")
+            + ",nosuid,nodev,nofail,_netdev,x-systemd.automount,nfsvers=4";
     return node.controller() + ":" + node.share() + " " + node.share() + " nfs " + options + " 0 0";
   }
 
@@ -71,20 +84,26 @@ public final class NfsClientModule implements SetupModule {
     try (var children = Files.list(dir)) {
       return children.allMatch(p -> p.getFileName().toString().equals(SENTINEL));
     } catch (IOException e) {
-      throw new SetupRefusal(node.tree().show(node.share()) + ": cannot list it (" + e.getMessage() + ")");
+      throw new SetupRefusal(
+          node.tree().show(node.share()) + ": cannot list it (" + e.getMessage() + ")");
     }
   }
 
   static String fstab(String current, String line, Node node) throws SetupRefusal {
     if (current == null) {
-      throw new SetupRefusal(node.tree().show(FSTAB) + ": missing; is this a Raspberry Pi OS root?");
+      throw new SetupRefusal(
+          node.tree().show(FSTAB) + ": missing; is this a Raspberry Pi OS root?");
     }
     List<String> others = Text.lines(MarkedBlock.remove(current, NAME, FSTAB));
     for (int i = 0; i < others.size(); i++) {
       String[] words = Text.strip(others.get(i)).trim().split("\\s+");
       if (words.length >= 2 && !words[0].startsWith("#") && words[1].equals(node.share())) {
         throw new SetupRefusal(
-            node.tree().show(FSTAB) + ": line " + (i + 1) + " already mounts something on " + node.share()
+            node.tree().show(FSTAB)
+                + ": line "
+                + (i + 1)
+                + " already mounts something on "
+                + node.share()
                 + "; remove that line so wall can mount the share there");
       }
     }

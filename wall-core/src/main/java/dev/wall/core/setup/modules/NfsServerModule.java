@@ -1,7 +1,7 @@
 package dev.wall.core.setup.modules;
 
-import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
+import dev.wall.core.setup.Action;
 import dev.wall.core.setup.EnsureDir;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.LineValue;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The media share on the controller: the export folder, an {@code /etc/exports} line limited to
- * the cluster's subnet ({@code ro,root_squash,no_subtree_check}; {@code rw} only when asked, never
+ * The media share on the controller: the export folder, an {@code /etc/exports} line limited to the
+ * cluster's subnet ({@code ro,root_squash,no_subtree_check}; {@code rw} only when asked, never
  * {@code *} and never {@code no_root_squash}), and the NFS server enabled at boot.
  */
 public final class NfsServerModule implements SetupModule {
@@ -31,7 +31,9 @@ public final class NfsServerModule implements SetupModule {
 
   @Override
   public Optional<String> skipReason(Node node) {
-    return node.isController() ? Optional.empty() : Optional.of("only the controller " + node.controller() + " serves the share");
+    return node.isController()
+        ? Optional.empty()
+        : Optional.of("only the controller " + node.controller() + " serves the share");
   }
 
   @Override
@@ -41,9 +43,10 @@ public final class NfsServerModule implements SetupModule {
     String unit =
         ServiceLinks.unitFile(node.tree(), SERVICE)
             .orElseThrow(
-                () -> new SetupRefusal(
-                    node.tree().show("/lib/systemd/system/" + SERVICE)
-                        + ": missing; the NFS server is not installed: apt-get install nfs-kernel-server"));
+                () ->
+                    new SetupRefusal(
+                        node.tree().show("/lib/systemd/system/" + SERVICE)
+                            + ": missing; the NFS server is not installed: apt-get install nfs-kernel-server"));
     return List.of(
         new EnsureDir(node.share(), FileAttrs.mode("rwxr-xr-x")),
         new FileEdit(EXPORTS, current -> exports(current, line, node), FileAttrs.mode("rw-r--r--")),
@@ -69,8 +72,14 @@ public final class NfsServerModule implements SetupModule {
       String[] words = Text.strip(others.get(i)).trim().split("\\s+");
       if (words[0].equals(node.share())) {
         throw new SetupRefusal(
-            node.tree().show(EXPORTS) + ": line " + (i + 1) + " already exports " + node.share()
-                + "; remove that line so wall can export it to " + node.network().orElseThrow().subnet() + " only");
+            node.tree().show(EXPORTS)
+                + ": line "
+                + (i + 1)
+                + " already exports "
+                + node.share()
+                + "; remove that line so wall can export it to "
+                + node.network().orElseThrow().subnet()
+                + " only");
       }
     }
     return MarkedBlock.upsert(text, NAME, List.of(Text.utf8(line)), EXPORTS);

@@ -1,7 +1,7 @@
 package dev.wall.core.setup.modules;
 
-import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
+import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.MarkedBlock;
 import dev.wall.core.setup.Node;
@@ -20,8 +20,11 @@ import java.util.Map;
  */
 public final class RadiosModule implements SetupModule {
   public static final String NAME = "radios";
+
   /** Each overlay setup adds, with the older name that does the same. */
-  static final Map<String, String> OVERLAYS = Map.of("disable-wifi", "pi3-disable-wifi", "disable-bt", "pi3-disable-bt");
+  static final Map<String, String> OVERLAYS =
+      Map.of("disable-wifi", "pi3-disable-wifi", "disable-bt", "pi3-disable-bt");
+
   static final List<String> ORDER = List.of("disable-wifi", "disable-bt");
 
   @Override
@@ -33,7 +36,10 @@ public final class RadiosModule implements SetupModule {
   public List<Action> plan(Node node) {
     String config = node.tree().bootDir() + "/config.txt";
     return List.of(
-        new FileEdit(config, current -> configTxt(current, node.tree().show(config)), FileAttrs.mode("rwxr-xr-x")),
+        new FileEdit(
+            config,
+            current -> configTxt(current, node.tree().show(config)),
+            FileAttrs.mode("rwxr-xr-x")),
         new ServiceLinks.Disable("hciuart.service"));
   }
 

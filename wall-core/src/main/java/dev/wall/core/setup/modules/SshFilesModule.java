@@ -1,5 +1,6 @@
 package dev.wall.core.setup.modules;
 
+import dev.wall.core.io.FileAttrs;
 import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.Ipv4;
@@ -8,7 +9,6 @@ import dev.wall.core.setup.MarkedBlock;
 import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.Text;
-import dev.wall.core.io.FileAttrs;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +31,16 @@ public final class SshFilesModule {
   public static List<Action> controllerFiles(Node node) throws SetupRefusal {
     if (!Files.isDirectory(node.tree().resolve("/etc/openmpi"))) {
       throw new SetupRefusal(
-          node.tree().show("/etc/openmpi") + ": missing; mpirun needs Open MPI on the controller:"
+          node.tree().show("/etc/openmpi")
+              + ": missing; mpirun needs Open MPI on the controller:"
               + " apt-get install openmpi-bin");
     }
     String config = node.user().inHome(CONFIG);
     String content = sshConfig(node);
     return List.of(
         FileEdit.inHome(node.user(), CONFIG, current -> content, "rw-r--r--"),
-        new FileEdit(MCA_PARAMS, current -> mcaParams(current, config, node), FileAttrs.mode("rw-r--r--")));
+        new FileEdit(
+            MCA_PARAMS, current -> mcaParams(current, config, node), FileAttrs.mode("rw-r--r--")));
   }
 
   /**
@@ -47,28 +49,45 @@ public final class SshFilesModule {
    * is all Open MPI's launcher needs to start its daemons.
    */
   public static String authorizedLine(Node node, String publicKey) {
-    Optional<String> from = node.network().map(dev.wall.core.layout.Network::subnet).filter(s -> s != null && !s.isBlank())
-        .or(() -> node.addressOf(node.controller()));
+    Optional<String> from =
+        node.network()
+            .map(dev.wall.core.layout.Network::subnet)
+            .filter(s -> s != null && !s.isBlank())
+            .or(() -> node.addressOf(node.controller()));
     return from.map(f -> "from=\"" + f + "\",").orElse("") + "restrict " + publicKey.trim();
   }
 
   /**
    * What to tell the technician when {@link #authorizedLine} can put no {@code from=} on the key
-   * (the layout has neither {@code network.subnet} nor an address for the controller): the key
-   * then logs in from any address.
+   * (the layout has neither {@code network.subnet} nor an address for the controller): the key then
+   * logs in from any address.
    */
   public static Optional<String> anyAddressNote(Node node) {
     if (authorizedLine(node, "KEY").startsWith("from=")) {
       return Optional.empty();
     }
-    String example = node.hosts().values().stream().flatMap(Optional::stream).filter(Ipv4::isAddress).findFirst()
-        .map(a -> a.substring(0, a.lastIndexOf('.')) + ".0/24").orElse("192.168.1.0/24");
-    return Optional.of("the key logs in from any address: " + node.layoutName() + " has no network.subnet (nor an"
-        + " address for the controller " + node.controller() + "); add \"network\": {\"subnet\": \"" + example
-        + "\"} and run again, so that only the wall's network may use it");
+    String example =
+        node.hosts().values().stream()
+            .flatMap(Optional::stream)
+            .filter(Ipv4::isAddress)
+            .findFirst()
+            .map(a -> a.substring(0, a.lastIndexOf('.')) + ".0/24")
+            .orElse("192.168.1.0/24");
+    return Optional.of(
+        "the key logs in from any address: "
+            + node.layoutName()
+            + " has no network.subnet (nor an"
+            + " address for the controller "
+            + node.controller()
+            + "); add \"network\": {\"subnet\": \""
+            + example
+            + "\"} and run again, so that only the wall's network may use it");
   }
 
-  /** The key's own text (its base64 blob), to find it in an authorized_keys line whatever its options. */
+  /**
+   * The key's own text (its base64 blob), to find it in an authorized_keys line whatever its
+   * options.
+   */
   public static String blob(String publicKey) {
     String[] words = publicKey.trim().split("\\s+");
     return words.length >= 2 ? words[1] : publicKey.trim();
@@ -86,11 +105,20 @@ public final class SshFilesModule {
     out.append("# Written by wall setup ssh: how mpirun reaches the wall's nodes, through\n");
     out.append("# plm_rsh_agent in ").append(MCA_PARAMS).append(". Generated from the layout.\n");
     List<String> names = new ArrayList<>();
-    node.hosts().forEach(
-        (host, address) -> {
-          names.add(host);
-          address.filter(a -> !Ipv4.isAddress(host)).ifPresent(a -> out.append("Host ").append(host).append("\n  HostName ").append(a).append('\n'));
-        });
+    node.hosts()
+        .forEach(
+            (host, address) -> {
+              names.add(host);
+              address
+                  .filter(a -> !Ipv4.isAddress(host))
+                  .ifPresent(
+                      a ->
+                          out.append("Host ")
+                              .append(host)
+                              .append("\n  HostName ")
+                              .append(a)
+                              .append('\n'));
+            });
     out.append("Host ").append(String.join(" ", names)).append('\n');
     out.append("  User ").append(node.user().name()).append('\n');
     out.append("  IdentityFile ").append(node.user().inHome(KEY)).append('\n');
@@ -110,10 +138,14 @@ public final class SshFilesModule {
       String line = Text.strip(others.get(i)).trim();
       if (line.matches("(orte_rsh_agent|plm_rsh_agent)\\s*=.*")) {
         throw new SetupRefusal(
-            node.tree().show(MCA_PARAMS) + ": line " + (i + 1) + " already sets the ssh agent;"
+            node.tree().show(MCA_PARAMS)
+                + ": line "
+                + (i + 1)
+                + " already sets the ssh agent;"
                 + " remove it so mpirun uses the wall's ssh config");
       }
     }
-    return MarkedBlock.upsert(text, NAME, List.of(Text.utf8("plm_rsh_agent = ssh -F " + config)), MCA_PARAMS);
+    return MarkedBlock.upsert(
+        text, NAME, List.of(Text.utf8("plm_rsh_agent = ssh -F " + config)), MCA_PARAMS);
   }
 }

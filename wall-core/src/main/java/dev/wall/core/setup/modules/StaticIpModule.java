@@ -1,7 +1,8 @@
 package dev.wall.core.setup.modules;
 
-import dev.wall.core.setup.Action;
 import dev.wall.core.io.FileAttrs;
+import dev.wall.core.layout.Network;
+import dev.wall.core.setup.Action;
 import dev.wall.core.setup.FileEdit;
 import dev.wall.core.setup.Ipv4;
 import dev.wall.core.setup.LineValue;
@@ -10,13 +11,12 @@ import dev.wall.core.setup.Node;
 import dev.wall.core.setup.SetupModule;
 import dev.wall.core.setup.SetupRefusal;
 import dev.wall.core.setup.Text;
-import dev.wall.core.layout.Network;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 /**
  * This node's static address from the layout: a marked block in {@code dhcpcd.conf} on Buster and
@@ -38,44 +38,67 @@ public final class StaticIpModule implements SetupModule {
     if (node.tree().release().usesNetworkManager()) {
       if (!Files.isDirectory(node.tree().resolve("/etc/NetworkManager"))) {
         throw new SetupRefusal(
-            node.tree().show("/etc/NetworkManager") + ": missing; Bookworm configures addresses with"
+            node.tree().show("/etc/NetworkManager")
+                + ": missing; Bookworm configures addresses with"
                 + " NetworkManager: apt-get install network-manager");
       }
       String path = NM_DIR + "/wall-" + settings.iface() + ".nmconnection";
-      return List.of(FileEdit.whole(path, keyfile(settings, node), FileAttrs.mode("rw-------").ownedBy(0, 0)));
+      return List.of(
+          FileEdit.whole(path, keyfile(settings, node), FileAttrs.mode("rw-------").ownedBy(0, 0)));
     }
-    return List.of(new FileEdit(DHCPCD, current -> dhcpcd(current, settings, node), FileAttrs.mode("rw-r--r--")));
+    return List.of(
+        new FileEdit(
+            DHCPCD, current -> dhcpcd(current, settings, node), FileAttrs.mode("rw-r--r--")));
   }
 
   /** What the layout says about this node's address, checked. */
-  record Settings(String iface, String address, int prefix, Optional<String> gateway, List<String> dns) {}
+  record Settings(
+      String iface, String address, int prefix, Optional<String> gateway, List<String> dns) {}
 
   static Settings settings(Node node) throws SetupRefusal {
     String where = node.screenPath(node.host());
     String address =
         node.addressOf(node.host())
             .orElseThrow(
-                () -> node.layoutProblem(where + ".address", "missing; static-ip needs this node's address", "add \"address\": \"192.168.1.101\""));
+                () ->
+                    node.layoutProblem(
+                        where + ".address",
+                        "missing; static-ip needs this node's address",
+                        "add \"address\": \"192.168.1.101\""));
     if (!Ipv4.isAddress(address)) {
-      throw node.layoutProblem(where + ".address", "\"" + address + "\" is not an IPv4 address", "write it like 192.168.1.101");
+      throw node.layoutProblem(
+          where + ".address",
+          "\"" + address + "\" is not an IPv4 address",
+          "write it like 192.168.1.101");
     }
     Ipv4.Subnet subnet = node.subnet(NAME);
     if (!subnet.contains(address)) {
       throw node.layoutProblem(
-          where + ".address", address + " is outside network.subnet " + node.network().orElseThrow().subnet(), "fix the address or the subnet");
+          where + ".address",
+          address + " is outside network.subnet " + node.network().orElseThrow().subnet(),
+          "fix the address or the subnet");
     }
     String iface = node.iface();
     if (!Names.isInterface(iface) || iface.startsWith("wl")) {
-      throw node.layoutProblem("network.interface", "\"" + iface + "\" is not a wired interface", "use the wired NIC, such as eth0");
+      throw node.layoutProblem(
+          "network.interface",
+          "\"" + iface + "\" is not a wired interface",
+          "use the wired NIC, such as eth0");
     }
     Optional<String> gateway = node.network().map(Network::gateway);
     if (gateway.isPresent() && !Ipv4.isAddress(gateway.get())) {
-      throw node.layoutProblem("network.gateway", "\"" + gateway.get() + "\" is not an IPv4 address", "write it like 192.168.1.1");
+      throw node.layoutProblem(
+          "network.gateway",
+          "\"" + gateway.get() + "\" is not an IPv4 address",
+          "write it like 192.168.1.1");
     }
     List<String> dns = node.network().map(Network::dns).orElse(List.of());
     for (int i = 0; i < dns.size(); i++) {
       if (!Ipv4.isAddress(dns.get(i))) {
-        throw node.layoutProblem("network.dns[" + i + "]", "\"" + dns.get(i) + "\" is not an IPv4 address", "write it like 192.168.1.1");
+        throw node.layoutProblem(
+            "network.dns[" + i + "]",
+            "\"" + dns.get(i) + "\" is not an IPv4 address",
+            "write it like 192.168.1.1");
       }
     }
     return new Settings(iface, address, subnet.prefix(), gateway, dns);
@@ -94,7 +117,9 @@ public final class StaticIpModule implements SetupModule {
   static String dhcpcd(String current, Settings s, Node node) throws SetupRefusal {
     if (current == null) {
       throw new SetupRefusal(
-          node.tree().show(DHCPCD) + ": missing; on " + node.tree().release().codename()
+          node.tree().show(DHCPCD)
+              + ": missing; on "
+              + node.tree().release().codename()
               + " dhcpcd sets the address: apt-get install dhcpcd5");
     }
     checkLines(s, DHCPCD);
@@ -104,7 +129,11 @@ public final class StaticIpModule implements SetupModule {
       String[] words = Text.strip(lines.get(i)).trim().split("\\s+");
       if (words.length >= 2 && words[0].equals("interface") && words[1].equals(s.iface())) {
         throw new SetupRefusal(
-            node.tree().show(DHCPCD) + ": line " + (i + 1) + " already configures " + s.iface()
+            node.tree().show(DHCPCD)
+                + ": line "
+                + (i + 1)
+                + " already configures "
+                + s.iface()
                 + "; comment that block out, then run again to let wall set the address");
       }
     }

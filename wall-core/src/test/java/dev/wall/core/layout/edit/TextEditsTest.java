@@ -75,7 +75,8 @@ class TextEditsTest {
     TextEdits edits = edits(text);
     edits.remove("s[0]", "media");
     edits.set("s[1]", "media", TextEdits.quote("1.mp4"), ORDER);
-    assertEquals("{\"s\": [{\"name\": \"a\"}, {\"name\": \"b\", \"media\": \"1.mp4\"}]}", edits.apply());
+    assertEquals(
+        "{\"s\": [{\"name\": \"a\"}, {\"name\": \"b\", \"media\": \"1.mp4\"}]}", edits.apply());
   }
 
   @Test

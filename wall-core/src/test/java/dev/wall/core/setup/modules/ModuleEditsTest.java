@@ -14,7 +14,8 @@ class ModuleEditsTest {
   void configWithoutAllSectionGetsOneAtTheEnd() throws SetupRefusal {
     String config = "dtparam=audio=on\n\n[pi4]\narm_boost=1\n";
     assertEquals(
-        config + "# >>> wall setup radios >>>\n[all]\ndtoverlay=disable-wifi\ndtoverlay=disable-bt\n# <<< wall setup radios <<<\n",
+        config
+            + "# >>> wall setup radios >>>\n[all]\ndtoverlay=disable-wifi\ndtoverlay=disable-bt\n# <<< wall setup radios <<<\n",
         RadiosModule.configTxt(config, "/boot/config.txt"));
   }
 
@@ -28,7 +29,8 @@ class ModuleEditsTest {
   void overlayOnlyUnderPi4StillGoesToAll() throws SetupRefusal {
     String config = "[pi4]\ndtoverlay=disable-wifi\n[all]\ndtoverlay=disable-bt\n";
     assertEquals(
-        config + "# >>> wall setup radios >>>\ndtoverlay=disable-wifi\n# <<< wall setup radios <<<\n",
+        config
+            + "# >>> wall setup radios >>>\ndtoverlay=disable-wifi\n# <<< wall setup radios <<<\n",
         RadiosModule.configTxt(config, "/boot/config.txt"));
   }
 
@@ -43,30 +45,42 @@ class ModuleEditsTest {
   @Test
   void cmdlineWithTwoLinesIsRefused() {
     SetupRefusal refusal =
-        assertThrows(SetupRefusal.class, () -> BlankingModule.cmdline("root=/dev/mmcblk0p2\nquiet\n", "/boot/cmdline.txt"));
-    assertTrue(refusal.getMessage().startsWith("/boot/cmdline.txt: has more than one line"), refusal.getMessage());
+        assertThrows(
+            SetupRefusal.class,
+            () -> BlankingModule.cmdline("root=/dev/mmcblk0p2\nquiet\n", "/boot/cmdline.txt"));
+    assertTrue(
+        refusal.getMessage().startsWith("/boot/cmdline.txt: has more than one line"),
+        refusal.getMessage());
   }
 
   @Test
   void cmdlineReplacesAnOldConsoleblankAndKeepsTheEnding() throws SetupRefusal {
-    assertEquals("a consoleblank=0 b\r\n", BlankingModule.cmdline("a consoleblank=600 b\r\n", "/c"));
+    assertEquals(
+        "a consoleblank=0 b\r\n", BlankingModule.cmdline("a consoleblank=600 b\r\n", "/c"));
     assertEquals("a b consoleblank=0", BlankingModule.cmdline("a b", "/c"));
   }
 
   @Test
   void wayfireWithoutIdleGetsTheSection() {
-    assertEquals("[core]\nx=1\n\n[idle]\ndpms_timeout=-1\n", BlankingModule.wayfire("[core]\nx=1\n"));
-    assertEquals("[idle]\ndpms_timeout=-1\nscreensaver_timeout=5\n", BlankingModule.wayfire("[idle]\nscreensaver_timeout=5\n"));
+    assertEquals(
+        "[core]\nx=1\n\n[idle]\ndpms_timeout=-1\n", BlankingModule.wayfire("[core]\nx=1\n"));
+    assertEquals(
+        "[idle]\ndpms_timeout=-1\nscreensaver_timeout=5\n",
+        BlankingModule.wayfire("[idle]\nscreensaver_timeout=5\n"));
   }
 
   @Test
   void labwcKeepsCommentedSwayidle() {
-    assertEquals("# swayidle -w\nkanshi &\n", BlankingModule.labwc("# swayidle -w\nkanshi &\n/usr/bin/swayidle -w timeout 600 x &\n"));
+    assertEquals(
+        "# swayidle -w\nkanshi &\n",
+        BlankingModule.labwc("# swayidle -w\nkanshi &\n/usr/bin/swayidle -w timeout 600 x &\n"));
   }
 
   @Test
   void aBrokenBlockIsRefused() {
     String text = "a\n" + MarkedBlock.begin("hosts") + "\n1.2.3.4 x\n";
-    assertThrows(SetupRefusal.class, () -> MarkedBlock.upsert(text, "hosts", java.util.List.of("y"), "/etc/hosts"));
+    assertThrows(
+        SetupRefusal.class,
+        () -> MarkedBlock.upsert(text, "hosts", java.util.List.of("y"), "/etc/hosts"));
   }
 }

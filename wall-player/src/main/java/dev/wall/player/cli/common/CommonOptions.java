@@ -4,7 +4,10 @@ import picocli.CommandLine.Option;
 
 /** Options every subcommand takes. */
 public class CommonOptions {
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
   @Option(names = "--stacktrace", hidden = true, description = "Show the stack trace of a failure.")

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The column tables the CLI prints ({@code wall screens}, {@code wall status}, {@code wall
- * doctor}): each column as wide as its widest cell and two spaces from the next, the last one as
- * it is, no space at the end of a line.
+ * doctor}): each column as wide as its widest cell and two spaces from the next, the last one as it
+ * is, no space at the end of a line.
  */
 public final class Table {
   private Table() {}

@@ -47,10 +47,17 @@ public final class AssignCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The layout file.")
   Path file;
 
-  @Parameters(index = "1..*", paramLabel = "SCREEN MEDIA", description = "The screen and its clip, or its playlist.")
+  @Parameters(
+      index = "1..*",
+      paramLabel = "SCREEN MEDIA",
+      description = "The screen and its clip, or its playlist.")
   List<String> screenAndMedia = new ArrayList<>();
 
-  @Option(names = "--swap", arity = "2", paramLabel = "SCREEN", description = "Swap two screens' clips.")
+  @Option(
+      names = "--swap",
+      arity = "2",
+      paramLabel = "SCREEN",
+      description = "Swap two screens' clips.")
   List<String> swap;
 
   @Option(names = "--span", description = "The screen drops its own clip and shows the span.")
@@ -70,8 +77,12 @@ public final class AssignCommand implements Callable<Integer> {
       expect(screenAndMedia.size() == 1, "--span takes one screen: wall assign FILE SCREEN --span");
       edit = editor.showSpan(file, screenAndMedia.get(0));
     } else {
-      expect(screenAndMedia.size() >= 2, "give a screen and a clip: wall assign FILE SCREEN MEDIA [MEDIA...]");
-      edit = editor.assign(file, screenAndMedia.get(0), screenAndMedia.subList(1, screenAndMedia.size()));
+      expect(
+          screenAndMedia.size() >= 2,
+          "give a screen and a clip: wall assign FILE SCREEN MEDIA [MEDIA...]");
+      edit =
+          editor.assign(
+              file, screenAndMedia.get(0), screenAndMedia.subList(1, screenAndMedia.size()));
     }
     return Edits.save(edit, dryRun, spec.commandLine().getOut());
   }

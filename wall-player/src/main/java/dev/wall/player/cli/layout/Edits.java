@@ -29,11 +29,14 @@ final class Edits {
     try {
       edit.write();
     } catch (AtomicFile.ChangedMeanwhileException e) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE,
-          edit.file() + " changed on disk while wall was editing it; nothing saved, run the"
+      throw new WallFailure(
+          ExitCodes.RUNTIME_FAILURE,
+          edit.file()
+              + " changed on disk while wall was editing it; nothing saved, run the"
               + " command again");
     } catch (IOException e) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE,
+      throw new WallFailure(
+          ExitCodes.RUNTIME_FAILURE,
           "cannot save " + edit.file() + " (" + e.getMessage() + "); the file is unchanged");
     }
   }

@@ -44,7 +44,9 @@ public final class HostfileCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "PATH", description = "Write the hostfile here.")
   Path out;
 
-  @Option(names = "--rankfile", paramLabel = "PATH",
+  @Option(
+      names = "--rankfile",
+      paramLabel = "PATH",
       description = "Write the rankfile here (default: NAME.rankfile beside --out).")
   Path rankfileOut;
 
@@ -79,7 +81,8 @@ public final class HostfileCommand implements Callable<Integer> {
     try {
       writer.write(hosts, ranks);
     } catch (IOException e) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE,
+      throw new WallFailure(
+          ExitCodes.RUNTIME_FAILURE,
           "cannot write " + hosts + " and " + ranks + " (" + e.getMessage() + ")");
     }
   }

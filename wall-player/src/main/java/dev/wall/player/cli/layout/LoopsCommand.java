@@ -34,7 +34,9 @@ public final class LoopsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The layout file.")
   Path file;
 
-  @Parameters(index = "1", paramLabel = "N",
+  @Parameters(
+      index = "1",
+      paramLabel = "N",
       description = "0 to " + Validator.MAX_LOOPS + ", or 'forever' (0).")
   String count;
 
@@ -57,8 +59,12 @@ public final class LoopsCommand implements Callable<Integer> {
       }
       return (int) n;
     } catch (NumberFormatException e) {
-      throw new BadInputException("N must be a whole number from 0 to " + Validator.MAX_LOOPS
-          + ", or 'forever'; got '" + count + "'");
+      throw new BadInputException(
+          "N must be a whole number from 0 to "
+              + Validator.MAX_LOOPS
+              + ", or 'forever'; got '"
+              + count
+              + "'");
     }
   }
 }

@@ -19,15 +19,16 @@ import java.util.List;
 
 /**
  * {@code wall validate --check-media} on a Raspberry Pi 4 or 5: how this node decodes each of its
- * screens' clips ({@link Decoding}, as its rank will), in a note, and a warning for a clip it cannot
- * hold (H.264 above 1080p; above 1080p30 in software on a Pi 4), which still plays, dropping frames.
- * The board is known only on the node itself (its device tree); elsewhere nothing is said.
+ * screens' clips ({@link Decoding}, as its rank will), in a note, and a warning for a clip it
+ * cannot hold (H.264 above 1080p; above 1080p30 in software on a Pi 4), which still plays, dropping
+ * frames. The board is known only on the node itself (its device tree); elsewhere nothing is said.
  */
 final class NodeDecoding {
   private NodeDecoding() {}
 
   /** One line per clip of this node's screens: a note of its decoding, or a warning. */
-  static List<String> lines(String file, Layout layout, Path scratch, Board board, DisplayStack stack)
+  static List<String> lines(
+      String file, Layout layout, Path scratch, Board board, DisplayStack stack)
       throws IOException {
     List<String> lines = new ArrayList<>();
     if (board.soc() == Board.Soc.OTHER) {
@@ -53,20 +54,39 @@ final class NodeDecoding {
         } catch (PlayerException e) {
           continue; // a clip that is not there or not a video is the media check's to report
         }
-        Decoding decoding = Backends.ALL.decoding(player, board, stack.kind(), stack.gpu(), List.of(info));
+        Decoding decoding =
+            Backends.ALL.decoding(player, board, stack.kind(), stack.gpu(), List.of(info));
         String where = file + ": screens[" + i + "].media: ";
-        lines.add(decoding.ok()
-            ? where + "note: " + clip.getFileName() + " is " + Decoding.describe(info) + "; this " + board.model()
-                + " (" + board.releaseName() + ", " + stack.kind().jsonName() + ") decodes it " + how(decoding)
-            : where + "warning: " + clip.getFileName() + " is " + decoding.problem() + "; until then it plays "
-                + how(decoding));
+        lines.add(
+            decoding.ok()
+                ? where
+                    + "note: "
+                    + clip.getFileName()
+                    + " is "
+                    + Decoding.describe(info)
+                    + "; this "
+                    + board.model()
+                    + " ("
+                    + board.releaseName()
+                    + ", "
+                    + stack.kind().jsonName()
+                    + ") decodes it "
+                    + how(decoding)
+                : where
+                    + "warning: "
+                    + clip.getFileName()
+                    + " is "
+                    + decoding.problem()
+                    + "; until then it plays "
+                    + how(decoding));
       }
     }
     return lines;
   }
 
   private static String how(Decoding decoding) {
-    String args = decoding.mpvArgs().isEmpty() ? "" : " (mpv " + String.join(" ", decoding.mpvArgs()) + ")";
+    String args =
+        decoding.mpvArgs().isEmpty() ? "" : " (mpv " + String.join(" ", decoding.mpvArgs()) + ")";
     return (decoding.hardware() ? "in hardware, " + decoding.decoder() : "in software") + args;
   }
 }

@@ -46,10 +46,17 @@ public final class PreviewCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The layout file.")
   Path file;
 
-  @Option(names = "--out", paramLabel = "PNG", required = true, description = "Where to write the picture.")
+  @Option(
+      names = "--out",
+      paramLabel = "PNG",
+      required = true,
+      description = "Where to write the picture.")
   Path out;
 
-  @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1600",
+  @Option(
+      names = "--width",
+      paramLabel = "PIXELS",
+      defaultValue = "1600",
       description = "Width of the picture (default: ${DEFAULT-VALUE}).")
   int width;
 
@@ -83,8 +90,8 @@ public final class PreviewCommand implements Callable<Integer> {
       ImageIO.write(image, "png", png);
       new AtomicFile().write(out, png.toByteArray());
     } catch (IOException e) {
-      throw new WallFailure(ExitCodes.RUNTIME_FAILURE,
-          "cannot write " + out + " (" + e.getMessage() + ")");
+      throw new WallFailure(
+          ExitCodes.RUNTIME_FAILURE, "cannot write " + out + " (" + e.getMessage() + ")");
     }
   }
 }

@@ -14,8 +14,8 @@ final class ScreensTable {
   private ScreensTable() {}
 
   /**
-   * The table; a LATENCY column only when a screen has one, and a line naming the wall's clock
-   * when it keeps a screen's clock rather than the median's.
+   * The table; a LATENCY column only when a screen has one, and a line naming the wall's clock when
+   * it keeps a screen's clock rather than the median's.
    */
   static String render(Layout layout) {
     boolean latency = layout.screens().stream().anyMatch(s -> s.latencyMs() != 0);
@@ -34,9 +34,17 @@ final class ScreensTable {
       rows.add(row);
     }
     StringBuilder text = new StringBuilder(Table.render(rows));
-    layout.clockScreen().ifPresent(rank -> text.append("clock: ").append(layout.screen(rank).name())
-        .append(" (rank ").append(rank).append(", audio ").append(layout.screen(rank).audio().jsonName())
-        .append("): the others follow it, and its speed is never trimmed\n"));
+    layout
+        .clockScreen()
+        .ifPresent(
+            rank ->
+                text.append("clock: ")
+                    .append(layout.screen(rank).name())
+                    .append(" (rank ")
+                    .append(rank)
+                    .append(", audio ")
+                    .append(layout.screen(rank).audio().jsonName())
+                    .append("): the others follow it, and its speed is never trimmed\n"));
     return text.toString();
   }
 

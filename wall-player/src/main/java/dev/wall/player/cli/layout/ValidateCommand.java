@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code wall validate FILE...}: every rule, every file, every problem, before anything runs. */
 @Command(
@@ -84,11 +84,15 @@ public final class ValidateCommand implements Callable<Integer> {
   /** On a Pi 4 or 5, how this node decodes its screens' clips: notes, and warnings, on stdout. */
   private void sayDecoding(Path file, Layout layout) {
     try {
-      Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "wall-" + System.getProperty("user.name"));
-      NodeDecoding.lines(file.toString(), layout, scratch, Board.here(), DisplayStack.ofThisProcess())
+      Path scratch =
+          Path.of(System.getProperty("java.io.tmpdir"), "wall-" + System.getProperty("user.name"));
+      NodeDecoding.lines(
+              file.toString(), layout, scratch, Board.here(), DisplayStack.ofThisProcess())
           .forEach(spec.commandLine().getOut()::println);
     } catch (java.io.IOException | IllegalArgumentException e) {
-      spec.commandLine().getOut().println(file + ": warning: could not probe the clips' codecs (" + e.getMessage() + ")");
+      spec.commandLine()
+          .getOut()
+          .println(file + ": warning: could not probe the clips' codecs (" + e.getMessage() + ")");
     }
   }
 }

@@ -40,7 +40,9 @@ public final class AutostartCommand implements Callable<Integer> {
   @Mixin SetupOptions setup;
   @Spec CommandSpec spec;
 
-  @Option(names = "--display-stack", paramLabel = "STACK",
+  @Option(
+      names = "--display-stack",
+      paramLabel = "STACK",
       description = "x11, wayland or drm (a console), instead of what the node shows.")
   String displayStack;
 
@@ -48,21 +50,33 @@ public final class AutostartCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String override = displayStack == null ? null : displayStack.toLowerCase(Locale.ROOT);
     if (override != null && !List.of("x11", "wayland", "drm").contains(override)) {
-      throw new BadInputException("--display-stack " + displayStack + ": not a display stack; use x11, wayland or drm");
+      throw new BadInputException(
+          "--display-stack " + displayStack + ": not a display stack; use x11, wayland or drm");
     }
     return new SetupSession(setup, null, spec.commandLine().getOut())
         .run(node -> List.of(new AutostartModule(display(node, override))), false);
   }
 
-  /** What the unit plays on: {@code override} (x11, wayland or drm), or what the node's tree shows for the wall's user. */
+  /**
+   * What the unit plays on: {@code override} (x11, wayland or drm), or what the node's tree shows
+   * for the wall's user.
+   */
   static AutostartModule.Display display(Node node, String override) {
-    DisplayStack stack = override == null
-        ? DisplayStack.atBoot(p -> Files.exists(node.tree().resolve(p.toString())), p -> read(node, p),
-            node.user().uid(), node.user().home())
-        : DisplayStack.detect(java.util.Map.of(DisplayStack.STACK_VARIABLE, override), p -> false,
-            node.user().uid(), node.user().home());
+    DisplayStack stack =
+        override == null
+            ? DisplayStack.atBoot(
+                p -> Files.exists(node.tree().resolve(p.toString())),
+                p -> read(node, p),
+                node.user().uid(),
+                node.user().home())
+            : DisplayStack.detect(
+                java.util.Map.of(DisplayStack.STACK_VARIABLE, override),
+                p -> false,
+                node.user().uid(),
+                node.user().home());
     String reason = override == null ? stack.reason() : "--display-stack " + override + " said so";
-    return new AutostartModule.Display(stack.kind().jsonName(), stack.environment(), reason, stack.kind().placesWindows());
+    return new AutostartModule.Display(
+        stack.kind().jsonName(), stack.environment(), reason, stack.kind().placesWindows());
   }
 
   private static Optional<String> read(Node node, Path path) {

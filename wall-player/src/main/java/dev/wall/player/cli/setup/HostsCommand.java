@@ -1,7 +1,7 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.core.setup.modules.HostsModule;
 import dev.wall.core.setup.SetupModule;
+import dev.wall.core.setup.modules.HostsModule;
 import picocli.CommandLine.Command;
 
 /** {@code wall setup hosts}. */

@@ -52,21 +52,36 @@ public final class InstallCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Spec CommandSpec spec;
 
-  @Option(names = "--layout", required = true, paramLabel = "FILE", description = "The wall's layout file.")
+  @Option(
+      names = "--layout",
+      required = true,
+      paramLabel = "FILE",
+      description = "The wall's layout file.")
   Path layoutFile;
 
-  @Option(names = "--package", paramLabel = "FILE.deb",
-      description = "The package to install (default: the wall installed here, rebuilt from its files).")
+  @Option(
+      names = "--package",
+      paramLabel = "FILE.deb",
+      description =
+          "The package to install (default: the wall installed here, rebuilt from its files).")
   Path packageFile;
 
-  @Option(names = "--user", paramLabel = "NAME", description = "The account whose wall ssh setup to use (default: $SUDO_USER, else pi).")
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "The account whose wall ssh setup to use (default: $SUDO_USER, else pi).")
   String user;
 
-  @Option(names = "--ssh-config", paramLabel = "FILE",
-      description = "The ssh config that reaches the nodes (default: the user's ~/.ssh/wall_config from wall setup ssh).")
+  @Option(
+      names = "--ssh-config",
+      paramLabel = "FILE",
+      description =
+          "The ssh config that reaches the nodes (default: the user's ~/.ssh/wall_config from wall setup ssh).")
   Path sshConfigFile;
 
-  @Option(names = "--dry-run", description = "Only say what each node has and would get; change nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Only say what each node has and would get; change nothing.")
   boolean dryRun;
 
   @Override
@@ -80,8 +95,18 @@ public final class InstallCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("wall-install");
     try {
       WallPackage wall = wallPackage(scratch);
-      out.println("install wall " + wall.version() + " on " + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s")
-          + " of " + layoutFile + (dryRun ? " (dry run)" : "") + ", from " + (packageFile != null ? packageFile : "this controller's wall"));
+      out.println(
+          "install wall "
+              + wall.version()
+              + " on "
+              + nodes.size()
+              + " node"
+              + (nodes.size() == 1 ? "" : "s")
+              + " of "
+              + layoutFile
+              + (dryRun ? " (dry run)" : "")
+              + ", from "
+              + (packageFile != null ? packageFile : "this controller's wall"));
       out.flush();
       NodeInstall install = new NodeInstall(wall, sshConfig);
       List<NodeInstall.Outcome> outcomes = inParallel(nodes, node -> install.run(node, dryRun));
@@ -95,7 +120,9 @@ public final class InstallCommand implements Callable<Integer> {
       }
       out.flush();
       if (failed) {
-        throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "install did not finish on every node; see the lines marked failed above");
+        throw new WallFailure(
+            ExitCodes.RUNTIME_FAILURE,
+            "install did not finish on every node; see the lines marked failed above");
       }
       return ExitCodes.OK;
     } finally {
@@ -116,18 +143,23 @@ public final class InstallCommand implements Callable<Integer> {
         throw new BadInputException("--package " + e.getMessage());
       }
       if (!wall.name().equals("wall")) {
-        throw new BadInputException("--package " + packageFile + ": holds the package " + wall.name() + ", not wall");
+        throw new BadInputException(
+            "--package " + packageFile + ": holds the package " + wall.name() + ", not wall");
       }
       return wall;
     }
     if (WallPackage.installedVersion().isEmpty()) {
-      throw new BadInputException("wall is not installed here from its package, so there is none to send; install it"
-          + " (sudo apt-get install ./wall_*.deb), or pass --package wall-dist/target/wall_*.deb");
+      throw new BadInputException(
+          "wall is not installed here from its package, so there is none to send; install it"
+              + " (sudo apt-get install ./wall_*.deb), or pass --package wall-dist/target/wall_*.deb");
     }
     return WallPackage.rebuildInstalled(scratch);
   }
 
-  /** The ssh config wall setup ssh wrote for the wall's user: the key, the nodes' addresses and host keys. */
+  /**
+   * The ssh config wall setup ssh wrote for the wall's user: the key, the nodes' addresses and host
+   * keys.
+   */
   private Path sshConfig() {
     if (sshConfigFile != null) {
       if (!Files.isRegularFile(sshConfigFile)) {
@@ -143,8 +175,12 @@ public final class InstallCommand implements Callable<Integer> {
       NodeUser account = NodeUser.lookup(SystemTree.detect(Path.of("/")), name);
       Path config = Path.of(account.inHome(SshFilesModule.CONFIG));
       if (!Files.isRegularFile(config)) {
-        throw new BadInputException(config + ": missing; the nodes are reached over the wall's ssh keys: run"
-            + " wall setup ssh --layout " + layoutFile + " first");
+        throw new BadInputException(
+            config
+                + ": missing; the nodes are reached over the wall's ssh keys: run"
+                + " wall setup ssh --layout "
+                + layoutFile
+                + " first");
       }
       return config;
     } catch (SetupRefusal e) {
@@ -152,16 +188,19 @@ public final class InstallCommand implements Callable<Integer> {
     }
   }
 
-  private static List<NodeInstall.Outcome> inParallel(List<String> nodes,
-      java.util.function.Function<String, NodeInstall.Outcome> work) {
+  private static List<NodeInstall.Outcome> inParallel(
+      List<String> nodes, java.util.function.Function<String, NodeInstall.Outcome> work) {
     if (nodes.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(nodes.size(), MAX_PARALLEL), r -> {
-      Thread t = new Thread(r, "wall-install");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(nodes.size(), MAX_PARALLEL),
+            r -> {
+              Thread t = new Thread(r, "wall-install");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<NodeInstall.Outcome>> futures = new ArrayList<>();
       for (String node : nodes) {
@@ -172,7 +211,9 @@ public final class InstallCommand implements Callable<Integer> {
         try {
           outcomes.add(futures.get(i).get());
         } catch (ExecutionException e) {
-          outcomes.add(new NodeInstall.Outcome(nodes.get(i), false, nodes.get(i) + ": failed: " + e.getCause()));
+          outcomes.add(
+              new NodeInstall.Outcome(
+                  nodes.get(i), false, nodes.get(i) + ": failed: " + e.getCause()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "interrupted while installing");

@@ -1,14 +1,15 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.core.setup.modules.NfsClientModule;
 import dev.wall.core.setup.SetupModule;
+import dev.wall.core.setup.modules.NfsClientModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code wall setup nfs-client}. */
 @Command(
     name = "nfs-client",
-    description = "On a worker: mount the controller's share at boot, without ever holding boot up.",
+    description =
+        "On a worker: mount the controller's share at boot, without ever holding boot up.",
     footer = {
       "",
       "Examples:",

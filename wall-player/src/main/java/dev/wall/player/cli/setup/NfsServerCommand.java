@@ -1,7 +1,7 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.core.setup.modules.NfsServerModule;
 import dev.wall.core.setup.SetupModule;
+import dev.wall.core.setup.modules.NfsServerModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -1,7 +1,7 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.core.setup.modules.RadiosModule;
 import dev.wall.core.setup.SetupModule;
+import dev.wall.core.setup.modules.RadiosModule;
 import picocli.CommandLine.Command;
 
 /** {@code wall setup radios}. */

@@ -9,7 +9,6 @@ import dev.wall.core.setup.modules.NfsClientModule;
 import dev.wall.core.setup.modules.NfsServerModule;
 import dev.wall.core.setup.modules.RadiosModule;
 import dev.wall.core.setup.modules.StaticIpModule;
-import dev.wall.player.setup.SshModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -30,19 +29,23 @@ final class SetupModules {
    * @param inAll the module as {@code wall setup all} runs it on a node, or null when {@code all}
    *     leaves it out
    */
-  record Entry(String name, Supplier<Object> command, BiFunction<Node, SshOptions, SetupModule> inAll) {}
+  record Entry(
+      String name, Supplier<Object> command, BiFunction<Node, SshOptions, SetupModule> inAll) {}
 
-  static final List<Entry> ALL = List.of(
-      new Entry("hosts", HostsCommand::new, (node, ssh) -> new HostsModule()),
-      new Entry("static-ip", StaticIpCommand::new, (node, ssh) -> new StaticIpModule()),
-      new Entry("ssh", SshCommand::new, (node, ssh) -> SshCommand.module(ssh)),
-      new Entry("nfs-server", NfsServerCommand::new, (node, ssh) -> new NfsServerModule()),
-      new Entry("nfs-client", NfsClientCommand::new, (node, ssh) -> new NfsClientModule()),
-      new Entry("blanking", BlankingCommand::new, (node, ssh) -> new BlankingModule()),
-      new Entry("radios", RadiosCommand::new, (node, ssh) -> new RadiosModule()),
-      new Entry("autostart", AutostartCommand::new,
-          (node, ssh) -> new AutostartModule(AutostartCommand.display(node, null))),
-      new Entry("install", InstallCommand::new, null));
+  static final List<Entry> ALL =
+      List.of(
+          new Entry("hosts", HostsCommand::new, (node, ssh) -> new HostsModule()),
+          new Entry("static-ip", StaticIpCommand::new, (node, ssh) -> new StaticIpModule()),
+          new Entry("ssh", SshCommand::new, (node, ssh) -> SshCommand.module(ssh)),
+          new Entry("nfs-server", NfsServerCommand::new, (node, ssh) -> new NfsServerModule()),
+          new Entry("nfs-client", NfsClientCommand::new, (node, ssh) -> new NfsClientModule()),
+          new Entry("blanking", BlankingCommand::new, (node, ssh) -> new BlankingModule()),
+          new Entry("radios", RadiosCommand::new, (node, ssh) -> new RadiosModule()),
+          new Entry(
+              "autostart",
+              AutostartCommand::new,
+              (node, ssh) -> new AutostartModule(AutostartCommand.display(node, null))),
+          new Entry("install", InstallCommand::new, null));
 
   /** The subcommand that runs every module {@code all} takes, after the others. */
   static final String ALL_MODULES = "all";

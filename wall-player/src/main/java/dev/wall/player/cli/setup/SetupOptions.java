@@ -5,16 +5,31 @@ import picocli.CommandLine.Option;
 
 /** The options every {@code wall setup MODULE} takes. */
 public class SetupOptions {
-  @Option(names = "--layout", required = true, paramLabel = "FILE", description = "The wall's layout file.")
+  @Option(
+      names = "--layout",
+      required = true,
+      paramLabel = "FILE",
+      description = "The wall's layout file.")
   Path layout;
 
-  @Option(names = "--host", paramLabel = "NAME", description = "This node's host in the layout (default: /etc/hostname when the layout names it).")
+  @Option(
+      names = "--host",
+      paramLabel = "NAME",
+      description =
+          "This node's host in the layout (default: /etc/hostname when the layout names it).")
   String host;
 
-  @Option(names = "--root", paramLabel = "DIR", defaultValue = "/", description = "The filesystem to edit (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      defaultValue = "/",
+      description = "The filesystem to edit (default: ${DEFAULT-VALUE}).")
   Path root;
 
-  @Option(names = "--user", paramLabel = "NAME", description = "The account that runs the wall (default: $SUDO_USER, else pi).")
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "The account that runs the wall (default: $SUDO_USER, else pi).")
   String user;
 
   @Option(names = "--dry-run", description = "Print a unified diff of every change; write nothing.")

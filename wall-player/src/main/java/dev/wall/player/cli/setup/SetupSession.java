@@ -48,7 +48,14 @@ public final class SetupSession {
       Node node = node(tree, layout);
       boolean mayChown = Privileges.isRoot();
       ActionContext context =
-          new ActionContext(tree, new AtomicFile(), new Journal(tree, new AtomicFile()), "", options.dryRun, mayChown, out);
+          new ActionContext(
+              tree,
+              new AtomicFile(),
+              new Journal(tree, new AtomicFile()),
+              "",
+              options.dryRun,
+              mayChown,
+              out);
       out.println(header(node));
       List<Report> reports = new SetupRunner(context).run(modules.apply(node), node, options.undo);
       print(reports, table);
@@ -57,7 +64,9 @@ public final class SetupSession {
       }
       out.flush();
       if (reports.stream().anyMatch(Report::failed)) {
-        throw new WallFailure(ExitCodes.RUNTIME_FAILURE, "setup did not finish on every node; see the lines marked failed above");
+        throw new WallFailure(
+            ExitCodes.RUNTIME_FAILURE,
+            "setup did not finish on every node; see the lines marked failed above");
       }
       return ExitCodes.OK;
     } catch (SetupRefusal e) {
@@ -81,21 +90,41 @@ public final class SetupSession {
     String role = node.isController() ? "controller" : "worker of " + node.controller();
     String where = node.tree().isLive() ? "" : ", root " + node.tree().root();
     String mode = options.undo ? "undo" : "setup";
-    return mode + " on " + node.host() + " (" + role + "), " + node.tree().release().codename()
-        + ", boot folder " + node.tree().bootDir() + where;
+    return mode
+        + " on "
+        + node.host()
+        + " ("
+        + role
+        + "), "
+        + node.tree().release().codename()
+        + ", boot folder "
+        + node.tree().bootDir()
+        + where;
   }
 
   private Node node(SystemTree tree, Layout layout) throws SetupRefusal {
     String host = options.host != null ? options.host : hostnameOf(tree);
     if (!layout.hosts().contains(host)) {
       throw new SetupRefusal(
-          (options.host != null ? "--host " + host : tree.show("/etc/hostname") + " says \"" + host + "\"")
-              + ", which is not a host of " + options.layout + "; pass --host with one of: "
+          (options.host != null
+                  ? "--host " + host
+                  : tree.show("/etc/hostname") + " says \"" + host + "\"")
+              + ", which is not a host of "
+              + options.layout
+              + "; pass --host with one of: "
               + String.join(", ", layout.hosts()));
     }
     NodeUser user = NodeUser.lookup(tree, userName());
     String shared = share.share != null ? share.share : layout.mediaRoot();
-    return new Node(layout, options.layout.toString(), nodePath(tree, options.layout), tree, host, user, shared, share.readWrite);
+    return new Node(
+        layout,
+        options.layout.toString(),
+        nodePath(tree, options.layout),
+        tree,
+        host,
+        user,
+        shared,
+        share.readWrite);
   }
 
   private static String hostnameOf(SystemTree tree) throws SetupRefusal {
@@ -103,7 +132,8 @@ public final class SetupSession {
       Path file = tree.resolve("/etc/hostname");
       return Files.isRegularFile(file) ? Files.readString(file).trim() : "";
     } catch (IOException e) {
-      throw new SetupRefusal(tree.show("/etc/hostname") + ": cannot read (" + e.getMessage() + "); pass --host");
+      throw new SetupRefusal(
+          tree.show("/etc/hostname") + ": cannot read (" + e.getMessage() + "); pass --host");
     }
   }
 

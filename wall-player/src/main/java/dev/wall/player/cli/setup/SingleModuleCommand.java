@@ -23,6 +23,7 @@ abstract class SingleModuleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return new SetupSession(setup, share(), spec.commandLine().getOut()).run(node -> List.of(module()), false);
+    return new SetupSession(setup, share(), spec.commandLine().getOut())
+        .run(node -> List.of(module()), false);
   }
 }

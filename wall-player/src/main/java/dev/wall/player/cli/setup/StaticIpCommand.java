@@ -1,13 +1,14 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.core.setup.modules.StaticIpModule;
 import dev.wall.core.setup.SetupModule;
+import dev.wall.core.setup.modules.StaticIpModule;
 import picocli.CommandLine.Command;
 
 /** {@code wall setup static-ip}. */
 @Command(
     name = "static-ip",
-    description = "This node's static address: dhcpcd.conf (Buster, Bullseye) or a NetworkManager keyfile (Bookworm).",
+    description =
+        "This node's static address: dhcpcd.conf (Buster, Bullseye) or a NetworkManager keyfile (Bookworm).",
     footer = {
       "",
       "Examples:",

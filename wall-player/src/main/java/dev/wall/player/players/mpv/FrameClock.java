@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
  */
 final class FrameClock {
   private static final int WINDOW = 32;
+
   /** A frame this far off the line is a jump (a seek, a resume), not a late event. */
   private static final double JUMP_SECONDS = 0.1;
 
@@ -49,7 +50,9 @@ final class FrameClock {
     }
   }
 
-  /** A frame with clip time {@code time} came at {@code arrivalNanos} ({@link System#nanoTime()}). */
+  /**
+   * A frame with clip time {@code time} came at {@code arrivalNanos} ({@link System#nanoTime()}).
+   */
   synchronized void frame(double time, long arrivalNanos) {
     if (count > 0) {
       double expected = lastTime + rate * (arrivalNanos - lastArrival) / 1e9;
@@ -75,7 +78,8 @@ final class FrameClock {
       lines[i] = times[i] + rate * (nowNanos - arrivals[i]) / 1e9;
     }
     java.util.Arrays.sort(lines);
-    double median = count % 2 == 1 ? lines[count / 2] : (lines[count / 2 - 1] + lines[count / 2]) / 2;
+    double median =
+        count % 2 == 1 ? lines[count / 2] : (lines[count / 2 - 1] + lines[count / 2]) / 2;
     return OptionalDouble.of(Math.min(median, lastTime + 2 * frameSeconds));
   }
 }

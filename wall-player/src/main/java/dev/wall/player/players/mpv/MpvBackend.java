@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * mpv: every capability. Its early start is its own process, started from the screen's spec as
- * soon as the rank has its plan; its blank screen an idle mpv window; its thumbnails mpv's
- * {@code screenshot-to-file}, through the running player's IPC socket.
+ * mpv: every capability. Its early start is its own process, started from the screen's spec as soon
+ * as the rank has its plan; its blank screen an idle mpv window; its thumbnails mpv's {@code
+ * screenshot-to-file}, through the running player's IPC socket.
  */
 public final class MpvBackend implements Backend {
   private static final Duration BLANK_STOP_GRACE = Duration.ofSeconds(1);
@@ -48,7 +48,8 @@ public final class MpvBackend implements Backend {
   }
 
   @Override
-  public Decoding decoding(Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
+  public Decoding decoding(
+      Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
     return MpvDecoding.of(board, stack, gpu, clips);
   }
 
@@ -65,7 +66,8 @@ public final class MpvBackend implements Backend {
   @Override
   public Optional<EarlyStart> startEarly(PlayerSpec spec) {
     try {
-      return Optional.of(new EarlyStart(MpvPlayer.startFor(spec, MpvOptions.DEFAULTS, "mpv (early) ")));
+      return Optional.of(
+          new EarlyStart(MpvPlayer.startFor(spec, MpvOptions.DEFAULTS, "mpv (early) ")));
     } catch (IOException | RuntimeException e) {
       // A window this display stack cannot place, say: the player starts its own and says why.
       return Optional.empty();
@@ -88,17 +90,18 @@ public final class MpvBackend implements Backend {
   public Optional<BlankScreen> blank(PlayerSpec spec) {
     try {
       ChildProcess mpv = MpvPlayer.startBlank(spec);
-      return Optional.of(new BlankScreen() {
-        @Override
-        public long pid() {
-          return mpv.pid();
-        }
+      return Optional.of(
+          new BlankScreen() {
+            @Override
+            public long pid() {
+              return mpv.pid();
+            }
 
-        @Override
-        public void close() {
-          mpv.stop(BLANK_STOP_GRACE);
-        }
-      });
+            @Override
+            public void close() {
+              mpv.stop(BLANK_STOP_GRACE);
+            }
+          });
     } catch (IOException e) {
       return Optional.empty();
     }

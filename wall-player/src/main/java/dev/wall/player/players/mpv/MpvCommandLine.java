@@ -2,20 +2,21 @@ package dev.wall.player.players.mpv;
 
 import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.players.Decoding;
 import dev.wall.player.players.PlayerSpec;
 import dev.wall.player.players.SpanCrop;
-import dev.wall.player.display.DisplayStack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /** Builds mpv's argv for one screen. Pure, so golden tests can check it without mpv. */
 final class MpvCommandLine {
   private static final String IPC_SERVER = "--input-ipc-server=";
+
   private MpvCommandLine() {}
 
   /**
@@ -30,8 +31,8 @@ final class MpvCommandLine {
    * @param decoding the node's decoding ({@link Decoding#mpvArgs}), or null: given unless the
    *     options or the layout's {@code playerArgs} name a decoder (theirs win)
    */
-  static List<String> argv(PlayerSpec spec, MpvOptions options, Path socket, DisplayStack stack,
-      Decoding decoding) {
+  static List<String> argv(
+      PlayerSpec spec, MpvOptions options, Path socket, DisplayStack stack, Decoding decoding) {
     List<String> argv = new ArrayList<>();
     argv.add(options.executable());
     argv.add("--pause");
@@ -45,7 +46,8 @@ final class MpvCommandLine {
     argv.add("--load-auto-profiles=no");
     argv.add("--osd-level=0");
     argv.add("--no-input-default-bindings");
-    // Its warnings and errors only, to the log that rotates; never terminal input: stdin is the lifeline.
+    // Its warnings and errors only, to the log that rotates; never terminal input: stdin is the
+    // lifeline.
     argv.add("--msg-level=all=warn");
     argv.add("--no-input-terminal");
     argv.add("--hr-seek=yes");
@@ -64,16 +66,21 @@ final class MpvCommandLine {
       argv.add("--audio=no");
     }
     addIfSet(argv, "--hwdec=", options.hwdec());
-    if (options.hwdec() == null && decoding != null
+    if (options.hwdec() == null
+        && decoding != null
         && spec.playerArgs().stream().noneMatch(a -> a.startsWith("--hwdec"))) {
       argv.addAll(decoding.mpvArgs());
     }
     if (options.vo() == null && !names(spec.playerArgs(), "--vo=")) {
-      argv.addAll(videoOutput(stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
+      argv.addAll(
+          videoOutput(
+              stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
     }
     addIfSet(argv, "--vo=", options.vo());
     addIfSet(argv, "--gpu-context=", options.gpuContext());
-    if (spec.items() > 1 && !spec.oneTimeline() && options.itemLoad() == MpvOptions.ItemLoad.PRELOADED) {
+    if (spec.items() > 1
+        && !spec.oneTimeline()
+        && options.itemLoad() == MpvOptions.ItemLoad.PRELOADED) {
       argv.add("--prefetch-playlist=yes");
     }
     argv.addAll(spec.playerArgs());
@@ -84,14 +91,18 @@ final class MpvCommandLine {
   }
 
   /**
-   * The wall's own options, after the layout's {@code playerArgs} because mpv takes the last
-   * value of an option, so that no layout can undo them, not even with {@code allowPlayerCode}:
-   * no configuration files (mpv reads this option before the rest, the last one too), no scripts
-   * from a folder, no youtube-dl (it runs a program), and the wall's control socket and lifeline.
+   * The wall's own options, after the layout's {@code playerArgs} because mpv takes the last value
+   * of an option, so that no layout can undo them, not even with {@code allowPlayerCode}: no
+   * configuration files (mpv reads this option before the rest, the last one too), no scripts from
+   * a folder, no youtube-dl (it runs a program), and the wall's control socket and lifeline.
    */
   static List<String> lastWord(Path socket) {
     // Lifeline: stdin is a pipe from the rank; if the rank dies, mpv sees it close and quits.
-    return List.of("--no-config", "--load-scripts=no", "--ytdl=no", IPC_SERVER + socket,
+    return List.of(
+        "--no-config",
+        "--load-scripts=no",
+        "--ytdl=no",
+        IPC_SERVER + socket,
         "--input-ipc-client=fd://0");
   }
 
@@ -118,15 +129,18 @@ final class MpvCommandLine {
     StringBuilder edl = new StringBuilder("edl://");
     for (Path clip : clips) {
       String path = clip.toString();
-      edl.append('%').append(path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append('%')
-          .append(path).append(';');
+      edl.append('%')
+          .append(path.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+          .append('%')
+          .append(path)
+          .append(';');
     }
     return edl.substring(0, edl.length() - 1);
   }
 
   /**
-   * An mpv with nothing to play, holding a black window in the screen's place: what a screen
-   * that was given up shows instead of whatever lies beneath. Its lifeline is a player's.
+   * An mpv with nothing to play, holding a black window in the screen's place: what a screen that
+   * was given up shows instead of whatever lies beneath. Its lifeline is a player's.
    */
   static List<String> blankArgv(PlayerSpec spec, MpvOptions options, DisplayStack stack) {
     List<String> argv = new ArrayList<>();
@@ -141,13 +155,17 @@ final class MpvCommandLine {
     argv.add("--title=" + BLANK_TITLE_PREFIX + spec.screenName());
     argv.addAll(placement(spec, stack));
     if (options.vo() == null && !names(spec.playerArgs(), "--vo=")) {
-      argv.addAll(videoOutput(stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
+      argv.addAll(
+          videoOutput(
+              stack, options.gpuContext() == null && !names(spec.playerArgs(), "--gpu-context=")));
     }
     addIfSet(argv, "--vo=", options.vo());
     addIfSet(argv, "--gpu-context=", options.gpuContext());
     // The layout's own arguments choose the video output where they name one.
-    spec.playerArgs().stream().filter(arg -> arg.startsWith("--vo=") || arg.startsWith("--gpu-")
-        || arg.startsWith("--drm-")).forEach(argv::add);
+    spec.playerArgs().stream()
+        .filter(
+            arg -> arg.startsWith("--vo=") || arg.startsWith("--gpu-") || arg.startsWith("--drm-"))
+        .forEach(argv::add);
     argv.addAll(List.of("--no-config", "--load-scripts=no", "--input-ipc-client=fd://0"));
     return argv;
   }
@@ -160,12 +178,13 @@ final class MpvCommandLine {
    * There mpv 0.35 uses MIT-SHM and its {@code XShmPutImage} waits in Xlib's queue until the VO
    * thread next wakes (seen with strace: up to 30 ms after the frame was due). Through the socket
    * ({@code unix/:N}, which mpv counts as remote) the image goes out as the frame is flipped. The
-   * pixel benchmark (4 screens, 125 s, 6 seams a run, 2026-11-22): with shared memory 7 of 32
-   * loops had a screen one frame off for the whole loop, with mpv's own clock on time; through
-   * the socket 1 of 28, and three runs in four never showed two frames at once. The cost is a
-   * copy through the socket, small at the window sizes a software VO is used for.
+   * pixel benchmark (4 screens, 125 s, 6 seams a run, 2026-11-22): with shared memory 7 of 32 loops
+   * had a screen one frame off for the whole loop, with mpv's own clock on time; through the socket
+   * 1 of 28, and three runs in four never showed two frames at once. The cost is a copy through the
+   * socket, small at the window sizes a software VO is used for.
    */
-  static Map<String, String> environment(List<String> argv, Map<String, String> extra, String inheritedDisplay) {
+  static Map<String, String> environment(
+      List<String> argv, Map<String, String> extra, String inheritedDisplay) {
     if (!usesX11Vo(argv)) {
       return extra;
     }
@@ -178,7 +197,10 @@ final class MpvCommandLine {
     return Map.copyOf(environment);
   }
 
-  /** The last {@code --vo=} before the media wins, as in mpv; x11 anywhere in its list may be the one used. */
+  /**
+   * The last {@code --vo=} before the media wins, as in mpv; x11 anywhere in its list may be the
+   * one used.
+   */
   private static boolean usesX11Vo(List<String> argv) {
     String vo = null;
     for (String arg : argv) {
@@ -221,19 +243,25 @@ final class MpvCommandLine {
   /**
    * mpv's own choice of video output can land on SDL (where libsdl2 is installed and the X server
    * has no GL), which stalls about 10 s at every step. So: under X, the GPU output and then plain
-   * x11; on Wayland, the GPU output on Wayland (else shared memory); on a console, the GPU output on
-   * DRM, else mpv's plain DRM output. With no GPU on the node (a virtual machine, Xvfb) GL is only
-   * llvmpipe, which mpv refuses after trying it, and under Xvfb four such tries at once left x11
-   * hanging in its first reconfigure: there the plain outputs come alone.
+   * x11; on Wayland, the GPU output on Wayland (else shared memory); on a console, the GPU output
+   * on DRM, else mpv's plain DRM output. With no GPU on the node (a virtual machine, Xvfb) GL is
+   * only llvmpipe, which mpv refuses after trying it, and under Xvfb four such tries at once left
+   * x11 hanging in its first reconfigure: there the plain outputs come alone.
    */
   static List<String> videoOutput(DisplayStack stack, boolean withContext) {
     boolean gpu = stack.gpu();
     return switch (stack.kind()) {
       case X11 -> List.of(gpu ? "--vo=gpu,x11" : "--vo=x11");
-      case WAYLAND -> !gpu ? List.of("--vo=wlshm")
-          : withContext ? List.of("--vo=gpu", "--gpu-context=wayland") : List.of("--vo=gpu");
-      case DRM -> !gpu ? List.of("--vo=drm")
-          : withContext ? List.of("--vo=gpu,drm", "--gpu-context=drm") : List.of("--vo=gpu,drm");
+      case WAYLAND ->
+          !gpu
+              ? List.of("--vo=wlshm")
+              : withContext ? List.of("--vo=gpu", "--gpu-context=wayland") : List.of("--vo=gpu");
+      case DRM ->
+          !gpu
+              ? List.of("--vo=drm")
+              : withContext
+                  ? List.of("--vo=gpu,drm", "--gpu-context=drm")
+                  : List.of("--vo=gpu,drm");
     };
   }
 
@@ -244,8 +272,10 @@ final class MpvCommandLine {
       throw new IllegalArgumentException(windowRefusal(spec.screenName(), output, stack));
     }
     return switch (stack.kind()) {
-      case X11 -> window == null ? List.of("--fs", "--fs-screen=" + output)
-          : List.of("--geometry=" + window.geometry(), "--no-border", "--screen=" + output);
+      case X11 ->
+          window == null
+              ? List.of("--fs", "--fs-screen=" + output)
+              : List.of("--geometry=" + window.geometry(), "--no-border", "--screen=" + output);
       case WAYLAND -> List.of("--fs", "--fs-screen-name=" + DisplayStack.connector(output));
       case DRM -> List.of("--drm-connector=" + DisplayStack.connector(output));
     };
@@ -253,10 +283,20 @@ final class MpvCommandLine {
 
   /** The one line for a windowed screen on a stack that cannot place windows. */
   static String windowRefusal(String screen, int output, DisplayStack stack) {
-    String where = stack.kind() == DisplayStack.Kind.WAYLAND ? "on Wayland a program cannot place its own window"
-        : "a console (DRM/KMS) has no windows";
-    return "screen " + screen + ": has a \"window\", but " + where + " (" + stack.reason() + "); remove \"window\""
-        + " to play full screen on " + DisplayStack.connector(output) + ", or run this node's desktop on X11";
+    String where =
+        stack.kind() == DisplayStack.Kind.WAYLAND
+            ? "on Wayland a program cannot place its own window"
+            : "a console (DRM/KMS) has no windows";
+    return "screen "
+        + screen
+        + ": has a \"window\", but "
+        + where
+        + " ("
+        + stack.reason()
+        + "); remove \"window\""
+        + " to play full screen on "
+        + DisplayStack.connector(output)
+        + ", or run this node's desktop on X11";
   }
 
   private static boolean names(List<String> args, String prefix) {

@@ -30,34 +30,52 @@ final class MpvDecoding {
     boolean allHevc = !clips.isEmpty() && clips.stream().allMatch(c -> "hevc".equals(c.codec()));
     List<MediaInfo> h264 = clips.stream().filter(c -> "h264".equals(c.codec())).toList();
     String pi = soc == Board.Soc.BCM2712 ? "a Pi 5" : "a Pi 4";
-    if (soc == Board.Soc.BCM2711 && !anyHevc && !h264.isEmpty() && h264.size() == clips.size()
-        && board.release() > 0 && board.release() < Board.TRIXIE
+    if (soc == Board.Soc.BCM2711
+        && !anyHevc
+        && !h264.isEmpty()
+        && h264.size() == clips.size()
+        && board.release() > 0
+        && board.release() < Board.TRIXIE
         && h264.stream().allMatch(Decoding::fitsH264Block)) {
       return new Decoding("v4l2m2m-copy", List.of("--hwdec=v4l2m2m-copy"), true, null);
     }
     if (allHevc) {
       return new Decoding(hevc, hevcArgs, true, null);
     }
-    String decoder = anyHevc ? hevc + " for HEVC, software for the rest"
-        : clips.isEmpty() ? hevc + " for HEVC" : "software";
-    double holds = soc == Board.Soc.BCM2712
-        ? Decoding.PI5_SOFTWARE_PIXEL_RATE : Decoding.PI4_SOFTWARE_PIXEL_RATE;
+    String decoder =
+        anyHevc
+            ? hevc + " for HEVC, software for the rest"
+            : clips.isEmpty() ? hevc + " for HEVC" : "software";
+    double holds =
+        soc == Board.Soc.BCM2712
+            ? Decoding.PI5_SOFTWARE_PIXEL_RATE
+            : Decoding.PI4_SOFTWARE_PIXEL_RATE;
     for (MediaInfo clip : clips) {
       if ("hevc".equals(clip.codec())) {
         continue;
       }
       String what = describe(clip);
       if (soc == Board.Soc.BCM2711 && "h264".equals(clip.codec()) && !fitsH264Block(clip)) {
-        return new Decoding(decoder, hevcArgs, anyHevc, what + ": a Pi 4's H.264 decoder stops at"
-            + " 1080p, and its CPU cannot decode this in software without dropping frames; "
-            + REENCODE);
+        return new Decoding(
+            decoder,
+            hevcArgs,
+            anyHevc,
+            what
+                + ": a Pi 4's H.264 decoder stops at"
+                + " 1080p, and its CPU cannot decode this in software without dropping frames; "
+                + REENCODE);
       }
       if (Decoding.pixelRate(clip) > holds) {
-        String why = soc == Board.Soc.BCM2712 && "h264".equals(clip.codec())
-            ? "a Pi 5 has no H.264 decoder, and its CPU holds H.264 up to 1080p at 60 frames a"
-                + " second"
-            : pi + " decodes " + Decoding.codecName(clip) + " in software and holds it up to 1080p at "
-                + (soc == Board.Soc.BCM2712 ? 60 : 30) + " frames a second";
+        String why =
+            soc == Board.Soc.BCM2712 && "h264".equals(clip.codec())
+                ? "a Pi 5 has no H.264 decoder, and its CPU holds H.264 up to 1080p at 60 frames a"
+                    + " second"
+                : pi
+                    + " decodes "
+                    + Decoding.codecName(clip)
+                    + " in software and holds it up to 1080p at "
+                    + (soc == Board.Soc.BCM2712 ? 60 : 30)
+                    + " frames a second";
         return new Decoding(decoder, hevcArgs, anyHevc, what + ": " + why + "; " + REENCODE);
       }
     }

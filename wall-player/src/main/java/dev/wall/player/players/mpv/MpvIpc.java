@@ -16,20 +16,23 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * mpv's JSON IPC over its Unix socket, with Java's own Unix domain sockets. Requests carry a
- * {@code request_id} and wait for the matching reply; events and observed properties arrive on the
- * same connection and are read by one reader thread.
+ * mpv's JSON IPC over its Unix socket, with Java's own Unix domain sockets. Requests carry a {@code
+ * request_id} and wait for the matching reply; events and observed properties arrive on the same
+ * connection and are read by one reader thread.
  */
 final class MpvIpc extends ControlSocket {
   private final AtomicLong nextRequestId = new AtomicLong(1);
   private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final Map<String, Observation> observed = new ConcurrentHashMap<>();
   private final Map<String, Long> eventCounts = new ConcurrentHashMap<>();
+
   /** Where in the stream of messages each event last came; replies and events share one order. */
   private final Map<String, Long> eventPlaces = new ConcurrentHashMap<>();
+
   private final AtomicLong messages = new AtomicLong();
   private final Object eventLock = new Object();
-  private volatile java.util.function.BiConsumer<String, Observation> propertyListener = (name, value) -> {};
+  private volatile java.util.function.BiConsumer<String, Observation> propertyListener =
+      (name, value) -> {};
 
   private MpvIpc(SocketChannel channel, String label) {
     super(channel);
@@ -74,7 +77,8 @@ final class MpvIpc extends ControlSocket {
     } catch (ExecutionException e) {
       throw new IOException("mpv connection lost", e.getCause());
     } catch (TimeoutException e) {
-      throw new TimeoutException("mpv answered nothing to " + args[0] + " within " + timeout.toMillis() + " ms");
+      throw new TimeoutException(
+          "mpv answered nothing to " + args[0] + " within " + timeout.toMillis() + " ms");
     } finally {
       pending.remove(id);
     }

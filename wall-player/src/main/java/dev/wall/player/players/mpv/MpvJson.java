@@ -52,7 +52,8 @@ final class MpvJson {
     } else if (value instanceof Boolean b) {
       out.writeBoolean(b);
     } else {
-      throw new IllegalArgumentException("an mpv command takes strings, numbers and booleans, not " + value.getClass());
+      throw new IllegalArgumentException(
+          "an mpv command takes strings, numbers and booleans, not " + value.getClass());
     }
   }
 
@@ -73,21 +74,25 @@ final class MpvJson {
 
   private static JsonNode value(JsonParser in, JsonToken token) throws IOException {
     switch (token) {
-      case START_OBJECT: {
-        ObjectNode object = NODES.objectNode();
-        while (in.nextToken() == JsonToken.FIELD_NAME) {
-          String name = in.currentName();
-          object.set(name, value(in, in.nextToken()));
+      case START_OBJECT:
+        {
+          ObjectNode object = NODES.objectNode();
+          while (in.nextToken() == JsonToken.FIELD_NAME) {
+            String name = in.currentName();
+            object.set(name, value(in, in.nextToken()));
+          }
+          return object;
         }
-        return object;
-      }
-      case START_ARRAY: {
-        ArrayNode array = NODES.arrayNode();
-        for (JsonToken next = in.nextToken(); next != JsonToken.END_ARRAY; next = in.nextToken()) {
-          array.add(value(in, next));
+      case START_ARRAY:
+        {
+          ArrayNode array = NODES.arrayNode();
+          for (JsonToken next = in.nextToken();
+              next != JsonToken.END_ARRAY;
+              next = in.nextToken()) {
+            array.add(value(in, next));
+          }
+          return array;
         }
-        return array;
-      }
       case VALUE_STRING:
         return NODES.textNode(in.getText());
       case VALUE_NUMBER_INT:

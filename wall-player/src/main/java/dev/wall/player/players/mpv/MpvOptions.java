@@ -6,8 +6,10 @@ package dev.wall.player.players.mpv;
  * {@code itemLoad} is how a playlist played item by item (items of uneven length) moves to its next
  * item at a seam.
  */
-public record MpvOptions(String executable, String hwdec, String vo, String gpuContext, ItemLoad itemLoad) {
-  public static final MpvOptions DEFAULTS = new MpvOptions("mpv", null, null, null, ItemLoad.PRELOADED);
+public record MpvOptions(
+    String executable, String hwdec, String vo, String gpuContext, ItemLoad itemLoad) {
+  public static final MpvOptions DEFAULTS =
+      new MpvOptions("mpv", null, null, null, ItemLoad.PRELOADED);
 
   public MpvOptions(String executable, String hwdec, String vo, String gpuContext) {
     this(executable, hwdec, vo, gpuContext, DEFAULTS.itemLoad());
@@ -15,7 +17,10 @@ public record MpvOptions(String executable, String hwdec, String vo, String gpuC
 
   /** How the next playlist item is loaded while the last frame of the one before is held. */
   public enum ItemLoad {
-    /** mpv holds the whole list and opens the next clip before it is needed ({@code --prefetch-playlist}). */
+    /**
+     * mpv holds the whole list and opens the next clip before it is needed ({@code
+     * --prefetch-playlist}).
+     */
     PRELOADED,
     /** The next clip is opened when it is needed ({@code loadfile}). */
     RELOAD

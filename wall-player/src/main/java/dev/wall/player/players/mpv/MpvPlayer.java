@@ -1,6 +1,7 @@
 package dev.wall.player.players.mpv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wall.player.display.DisplayStack;
 import dev.wall.player.players.Board;
 import dev.wall.player.players.Capabilities;
 import dev.wall.player.players.Decoding;
@@ -10,7 +11,6 @@ import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerMessages;
 import dev.wall.player.players.PlayerSpec;
-import dev.wall.player.display.DisplayStack;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,15 +24,18 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * mpv, driven over its JSON IPC socket. Frame-exact seeks, rate trimming, position from time-pos.
- * A playlist of equal items plays as one EDL timeline (one step); one of uneven items plays item by
+ * mpv, driven over its JSON IPC socket. Frame-exact seeks, rate trimming, position from time-pos. A
+ * playlist of equal items plays as one EDL timeline (one step); one of uneven items plays item by
  * item, each held on its last frame until the wall moves it on ({@link MpvOptions.ItemLoad}).
  */
 public final class MpvPlayer implements Player {
   static final Capabilities CAPABILITIES =
-      new Capabilities(true, true, 0.001, true, true, true, Capabilities.ItemSwitch.HOLDS_LAST_FRAME);
+      new Capabilities(
+          true, true, 0.001, true, true, true, Capabilities.ItemSwitch.HOLDS_LAST_FRAME);
+
   /** A player that answers nothing this long is hung (the rank then replaces it). */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
   private static final Duration DEATH_GRACE = Duration.ofMillis(200);
 
@@ -49,8 +52,11 @@ public final class MpvPlayer implements Player {
   private final FrameClock clock = new FrameClock();
   private List<Double> itemStarts = List.of(0.0);
   private int step;
+
   /** Idle this long while it should be loading: mpv could not open the file. */
-  private static final long IDLE_MEANS_FAILED = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200);
+  private static final long IDLE_MEANS_FAILED =
+      java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200);
+
   /** end-file events that ended an earlier item, not a failure to load this one. */
   private long endedBefore;
 
@@ -72,17 +78,30 @@ public final class MpvPlayer implements Player {
    *
    * @throws IllegalArgumentException for a window the display stack cannot place
    */
-  static ChildProcess startFor(PlayerSpec spec, MpvOptions options, String labelPrefix) throws IOException {
+  static ChildProcess startFor(PlayerSpec spec, MpvOptions options, String labelPrefix)
+      throws IOException {
     DisplayStack stack = DisplayStack.forPlayer(spec.environment());
     List<String> argv =
-        MpvCommandLine.argv(spec, options, socketFor(spec), stack, decodingHere(spec, options, stack));
-    return start(labelPrefix + spec.screenName(), argv, spec.log(), spec.environment(), System.getenv("DISPLAY"));
+        MpvCommandLine.argv(
+            spec, options, socketFor(spec), stack, decodingHere(spec, options, stack));
+    return start(
+        labelPrefix + spec.screenName(),
+        argv,
+        spec.log(),
+        spec.environment(),
+        System.getenv("DISPLAY"));
   }
 
-  /** mpv's command line for {@code spec} with the default options, as {@link #prepare} starts it. */
+  /**
+   * mpv's command line for {@code spec} with the default options, as {@link #prepare} starts it.
+   */
   static List<String> argv(PlayerSpec spec) {
     DisplayStack stack = DisplayStack.forPlayer(spec.environment());
-    return MpvCommandLine.argv(spec, MpvOptions.DEFAULTS, socketFor(spec), stack,
+    return MpvCommandLine.argv(
+        spec,
+        MpvOptions.DEFAULTS,
+        socketFor(spec),
+        stack,
         decodingHere(spec, MpvOptions.DEFAULTS, stack));
   }
 
@@ -104,8 +123,10 @@ public final class MpvPlayer implements Player {
     for (int i = 0; i < spec.media().size(); i++) {
       try {
         Files.createDirectories(spec.workDir());
-        clips.add(MediaProbe.probe(spec.media().get(i),
-            spec.workDir().resolve(spec.screenName() + ".clip" + i + ".ffprobe.json")));
+        clips.add(
+            MediaProbe.probe(
+                spec.media().get(i),
+                spec.workDir().resolve(spec.screenName() + ".clip" + i + ".ffprobe.json")));
       } catch (PlayerException | IOException e) {
         // Not probed: decided without it (HEVC in hardware, the rest in software); the player
         // says why it fails, if it does.
@@ -120,22 +141,30 @@ public final class MpvPlayer implements Player {
    * @param extra environment beyond the inherited one
    * @param display the inherited DISPLAY, or null
    */
-  static ChildProcess start(String label, List<String> argv, Path log, Map<String, String> extra, String display)
+  static ChildProcess start(
+      String label, List<String> argv, Path log, Map<String, String> extra, String display)
       throws IOException {
     Path socket = MpvCommandLine.socketIn(argv);
     Files.createDirectories(socket.getParent());
     Files.deleteIfExists(socket);
     Map<String, String> reach = DisplayStack.forPlayer(extra).playerEnvironment(extra);
-    return ChildProcess.startWithLifeline(label, argv, log, MpvCommandLine.environment(argv, reach, display));
+    return ChildProcess.startWithLifeline(
+        label, argv, log, MpvCommandLine.environment(argv, reach, display));
   }
 
-  /** An mpv holding a black window in {@code spec}'s screen's place (see {@link MpvCommandLine#blankArgv}). */
+  /**
+   * An mpv holding a black window in {@code spec}'s screen's place (see {@link
+   * MpvCommandLine#blankArgv}).
+   */
   public static ChildProcess startBlank(PlayerSpec spec) throws IOException {
     DisplayStack stack = DisplayStack.forPlayer(spec.environment());
     List<String> argv = MpvCommandLine.blankArgv(spec, MpvOptions.DEFAULTS, stack);
-    return ChildProcess.startWithLifeline("mpv black " + spec.screenName(), argv,
+    return ChildProcess.startWithLifeline(
+        "mpv black " + spec.screenName(),
+        argv,
         spec.workDir().resolve(spec.screenName() + ".black.log"),
-        MpvCommandLine.environment(argv, stack.playerEnvironment(spec.environment()), System.getenv("DISPLAY")));
+        MpvCommandLine.environment(
+            argv, stack.playerEnvironment(spec.environment()), System.getenv("DISPLAY")));
   }
 
   /**
@@ -156,8 +185,8 @@ public final class MpvPlayer implements Player {
   }
 
   /**
-   * An mpv its backend started early for this very spec ({@link MpvBackend#startEarly}): taken
-   * over by {@link #prepare} while it runs.
+   * An mpv its backend started early for this very spec ({@link MpvBackend#startEarly}): taken over
+   * by {@link #prepare} while it runs.
    */
   void adopt(ChildProcess started) {
     this.early = started;
@@ -191,7 +220,9 @@ public final class MpvPlayer implements Player {
     return spec.items() > 1 && !spec.oneTimeline() ? spec.items() : 1;
   }
 
-  /** The first frame of item {@code next}, paused; the last frame of the one before stays meanwhile. */
+  /**
+   * The first frame of item {@code next}, paused; the last frame of the one before stays meanwhile.
+   */
   @Override
   public void showStep(int next, Duration timeout) throws PlayerException {
     if (steps() == 1 || next == step) {
@@ -201,17 +232,21 @@ public final class MpvPlayer implements Player {
     long deadline = System.nanoTime() + timeout.toNanos();
     playing = false;
     try {
-      long replied = options.itemLoad() == MpvOptions.ItemLoad.PRELOADED
-          ? ipc.commandPlace(REQUEST_TIMEOUT, "playlist-play-index", next)
-          : ipc.commandPlace(REQUEST_TIMEOUT, "loadfile", spec.media().get(next).toString(), "replace");
+      long replied =
+          options.itemLoad() == MpvOptions.ItemLoad.PRELOADED
+              ? ipc.commandPlace(REQUEST_TIMEOUT, "playlist-play-index", next)
+              : ipc.commandPlace(
+                  REQUEST_TIMEOUT, "loadfile", spec.media().get(next).toString(), "replace");
       if (!ipc.awaitEventAfter("file-loaded", replied, timeout)) {
-        throw new PlayerException(spec.screenName() + ": mpv did not load " + spec.media().get(next) + " in " + timeout);
+        throw new PlayerException(
+            spec.screenName() + ": mpv did not load " + spec.media().get(next) + " in " + timeout);
       }
     } catch (IOException | TimeoutException e) {
       throw failure("could not move to item " + (next + 1), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PlayerException(spec.screenName() + ": interrupted while loading item " + (next + 1), e);
+      throw new PlayerException(
+          spec.screenName() + ": interrupted while loading item " + (next + 1), e);
     }
     step = next;
     endedBefore = ipc.eventCount("end-file");
@@ -235,8 +270,13 @@ public final class MpvPlayer implements Player {
       starts.add(chapter.path("time").asDouble());
     }
     if (starts.size() != spec.items()) {
-      throw new PlayerException(spec.screenName() + ": mpv made " + starts.size() + " chapters of a "
-          + spec.items() + "-item playlist");
+      throw new PlayerException(
+          spec.screenName()
+              + ": mpv made "
+              + starts.size()
+              + " chapters of a "
+              + spec.items()
+              + "-item playlist");
     }
     return List.copyOf(starts);
   }
@@ -264,15 +304,16 @@ public final class MpvPlayer implements Player {
   }
 
   /**
-   * A screenshot by the mpv that serves {@code socket}, as a second IPC client (mpv serves several):
-   * what the controller uses for a screen of its own machine while the rank plays it.
+   * A screenshot by the mpv that serves {@code socket}, as a second IPC client (mpv serves
+   * several): what the controller uses for a screen of its own machine while the rank plays it.
    */
   public static void screenshotThrough(Path socket, String screen, Path picture, Duration timeout)
       throws PlayerException {
     try (MpvIpc client = MpvIpc.connect(socket, screen + "-screenshot")) {
       screenshot(client, screen, picture, timeout);
     } catch (IOException e) {
-      throw new PlayerException(screen + ": no mpv answers on " + socket + ": " + e.getMessage(), e);
+      throw new PlayerException(
+          screen + ": no mpv answers on " + socket + ": " + e.getMessage(), e);
     }
   }
 
@@ -281,11 +322,13 @@ public final class MpvPlayer implements Player {
     return screensDir.resolve(screen + ".mpv.sock");
   }
 
-  private static void screenshot(MpvIpc ipc, String screen, Path picture, Duration timeout) throws PlayerException {
+  private static void screenshot(MpvIpc ipc, String screen, Path picture, Duration timeout)
+      throws PlayerException {
     try {
       ipc.command(timeout, "screenshot-to-file", picture.toString(), "video");
     } catch (IOException | java.util.concurrent.TimeoutException e) {
-      throw new PlayerException(screen + ": mpv took no screenshot to " + picture + ": " + e.getMessage(), e);
+      throw new PlayerException(
+          screen + ": mpv took no screenshot to " + picture + ": " + e.getMessage(), e);
     }
   }
 
@@ -293,8 +336,10 @@ public final class MpvPlayer implements Player {
     IOException last = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new PlayerException(spec.screenName() + ": mpv exited while starting: "
-            + String.join(" | ", lastLogLines(process, 5)));
+        throw new PlayerException(
+            spec.screenName()
+                + ": mpv exited while starting: "
+                + String.join(" | ", lastLogLines(process, 5)));
       }
       try {
         return MpvIpc.connect(socket, spec.screenName());
@@ -303,7 +348,8 @@ public final class MpvPlayer implements Player {
         LockSupport.parkNanos(10_000_000);
       }
     }
-    throw new PlayerException(spec.screenName() + ": mpv IPC socket " + socket + " never answered", last);
+    throw new PlayerException(
+        spec.screenName() + ": mpv IPC socket " + socket + " never answered", last);
   }
 
   /**
@@ -314,12 +360,21 @@ public final class MpvPlayer implements Player {
     PlayerException last = null;
     long idleSince = 0;
     while (System.nanoTime() < deadline) {
-      if (ipc.eventCount("end-file") > endedBefore || idleSince != 0 && System.nanoTime() - idleSince > IDLE_MEANS_FAILED) {
-        throw new PlayerException(spec.screenName() + ": mpv could not play " + clipNames() + ": "
-            + String.join(" | ", lastLogLines(process, 3)) + " (see " + spec.log() + ")");
+      if (ipc.eventCount("end-file") > endedBefore
+          || idleSince != 0 && System.nanoTime() - idleSince > IDLE_MEANS_FAILED) {
+        throw new PlayerException(
+            spec.screenName()
+                + ": mpv could not play "
+                + clipNames()
+                + ": "
+                + String.join(" | ", lastLogLines(process, 3))
+                + " (see "
+                + spec.log()
+                + ")");
       }
       if (ipc.isClosed()) {
-        throw new PlayerException(spec.screenName() + ": mpv closed its IPC socket while loading " + clipNames());
+        throw new PlayerException(
+            spec.screenName() + ": mpv closed its IPC socket while loading " + clipNames());
       }
       try {
         seekTo(0, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -332,7 +387,8 @@ public final class MpvPlayer implements Player {
       }
       LockSupport.parkNanos(10_000_000);
     }
-    throw new PlayerException(spec.screenName() + ": mpv did not load " + clipNames() + " in time", last);
+    throw new PlayerException(
+        spec.screenName() + ": mpv did not load " + clipNames() + " in time", last);
   }
 
   /** mpv has no file: it never had one, or could not open it. */
@@ -345,7 +401,8 @@ public final class MpvPlayer implements Player {
   }
 
   private String clipNames() {
-    return steps() > 1 ? spec.media().get(step).toString()
+    return steps() > 1
+        ? spec.media().get(step).toString()
         : String.join(", ", spec.media().stream().map(Path::toString).toList());
   }
 
@@ -374,7 +431,8 @@ public final class MpvPlayer implements Player {
     try {
       // The playback-restart after our reply is our seek's; one before it is from an earlier one.
       if (!ipc.awaitEventAfter("playback-restart", replied, timeout)) {
-        throw new PlayerException(spec.screenName() + ": seek to " + seconds + " s did not finish in " + timeout);
+        throw new PlayerException(
+            spec.screenName() + ": seek to " + seconds + " s did not finish in " + timeout);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -414,7 +472,10 @@ public final class MpvPlayer implements Player {
     return eof != null && eof.asBoolean(false);
   }
 
-  /** Read once, when the clip is loaded: it does not change, and a round should not wait on mpv for it. */
+  /**
+   * Read once, when the clip is loaded: it does not change, and a round should not wait on mpv for
+   * it.
+   */
   @Override
   public double duration() {
     return durationSeconds;
@@ -483,14 +544,17 @@ public final class MpvPlayer implements Player {
   }
 
   private String unexpectedExit(ChildProcess child) {
-    return spec.screenName() + ": mpv " + PlayerMessages.howItEnded(child.process().exitValue()) + ": "
+    return spec.screenName()
+        + ": mpv "
+        + PlayerMessages.howItEnded(child.process().exitValue())
+        + ": "
         + String.join(" | ", lastLogLines(child, 3));
   }
 
   /**
-   * mpv's story: its warnings and errors, which it prints to our log; with {@code --debug}, when
-   * it printed none, the error lines at the end of its own verbose log, else its last lines. Only
-   * the end of a log is read, however long it grew.
+   * mpv's story: its warnings and errors, which it prints to our log; with {@code --debug}, when it
+   * printed none, the error lines at the end of its own verbose log, else its last lines. Only the
+   * end of a log is read, however long it grew.
    */
   private List<String> lastLogLines(ChildProcess child, int count) {
     List<String> output = child.lastLogLines(count);
@@ -498,8 +562,10 @@ public final class MpvPlayer implements Player {
       return output;
     }
     try {
-      List<String> log = dev.wall.core.io.RotatingFile.lastLines(MpvCommandLine.logFile(spec), 400, 64 * 1024);
-      List<String> errors = log.stream().filter(line -> line.contains("][e][") || line.contains("][f][")).toList();
+      List<String> log =
+          dev.wall.core.io.RotatingFile.lastLines(MpvCommandLine.logFile(spec), 400, 64 * 1024);
+      List<String> errors =
+          log.stream().filter(line -> line.contains("][e][") || line.contains("][f][")).toList();
       List<String> pick = errors.isEmpty() ? log : errors;
       return pick.subList(Math.max(0, pick.size() - count), pick.size());
     } catch (IOException e) {
@@ -520,14 +586,15 @@ public final class MpvPlayer implements Player {
   }
 
   /**
-   * A failed request. When mpv died, the socket breaks a moment before the process is reaped;
-   * then its death is the story (its code and last log lines), not the broken pipe.
+   * A failed request. When mpv died, the socket breaks a moment before the process is reaped; then
+   * its death is the story (its code and last log lines), not the broken pipe.
    */
   private PlayerException failure(String what, Exception cause) {
     if (process != null && !process.isStopping() && hasExited(process, DEATH_GRACE)) {
       return new PlayerException(unexpectedExit(process), cause);
     }
-    return new PlayerException(spec.screenName() + ": mpv " + what + ": " + PlayerMessages.describe(cause), cause);
+    return new PlayerException(
+        spec.screenName() + ": mpv " + what + ": " + PlayerMessages.describe(cause), cause);
   }
 
   private static boolean hasExited(ChildProcess child, Duration within) {

@@ -35,7 +35,8 @@ public final class OmxplayerBackend implements Backend {
   }
 
   @Override
-  public Decoding decoding(Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
+  public Decoding decoding(
+      Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
     return OmxplayerDecoding.of(clips);
   }
 

@@ -20,7 +20,8 @@ final class OmxplayerCommandLine {
    * Never {@code --loop}: it seeks back through a black or console flash. We pause before the end
    * and seek back ourselves, while paused.
    */
-  static List<String> argv(PlayerSpec spec, OmxplayerOptions options, MediaInfo clip) throws PlayerException {
+  static List<String> argv(PlayerSpec spec, OmxplayerOptions options, MediaInfo clip)
+      throws PlayerException {
     List<String> argv = new ArrayList<>();
     argv.add(options.executable());
     argv.add("--no-osd");
@@ -55,8 +56,12 @@ final class OmxplayerCommandLine {
     return switch (spec.output()) {
       case 0 -> 2;
       case 1 -> 7;
-      default -> throw new PlayerException(spec.screenName() + ": output " + spec.output()
-          + " does not exist for omxplayer; a Pi has HDMI0 (output 0) and HDMI1 (output 1)");
+      default ->
+          throw new PlayerException(
+              spec.screenName()
+                  + ": output "
+                  + spec.output()
+                  + " does not exist for omxplayer; a Pi has HDMI0 (output 0) and HDMI1 (output 1)");
     };
   }
 
@@ -88,8 +93,8 @@ final class OmxplayerCommandLine {
   }
 
   /** The wrapper's library path, and the private bus in place of the wrapper's shared one. */
-  static Map<String, String> environment(PlayerSpec spec, OmxplayerOptions options, String busAddress,
-      String inheritedLibraryPath) {
+  static Map<String, String> environment(
+      PlayerSpec spec, OmxplayerOptions options, String busAddress, String inheritedLibraryPath) {
     Map<String, String> env = new HashMap<>(spec.environment());
     String libraries = options.libraryPath();
     if (inheritedLibraryPath != null && !inheritedLibraryPath.isEmpty()) {

@@ -22,6 +22,7 @@ final class OmxplayerControl implements AutoCloseable {
   static final String ROOT_INTERFACE = "org.mpris.MediaPlayer2";
   static final String PLAYER_INTERFACE = "org.mpris.MediaPlayer2.Player";
   static final String PROPERTIES_INTERFACE = "org.freedesktop.DBus.Properties";
+
   /** SetPosition's first argument is a track id omxplayer ignores; any object path will do. */
   static final DBusPath NO_TRACK = new DBusPath("/not/used");
 
@@ -35,19 +36,29 @@ final class OmxplayerControl implements AutoCloseable {
     this.timeout = timeout;
   }
 
-  static OmxplayerControl connect(String busAddress, String busName, Duration timeout) throws IOException {
+  static OmxplayerControl connect(String busAddress, String busName, Duration timeout)
+      throws IOException {
     try {
-      DBusConnection connection = DBusConnectionBuilder.forAddress(busAddress).withShared(false).build();
+      DBusConnection connection =
+          DBusConnectionBuilder.forAddress(busAddress).withShared(false).build();
       return new OmxplayerControl(connection, busName, timeout);
     } catch (DBusException e) {
-      throw new IOException("cannot connect to the bus at " + busAddress + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot connect to the bus at " + busAddress + ": " + e.getMessage(), e);
     }
   }
 
   /** True once omxplayer holds its name on the bus, which it takes before it opens the clip. */
   boolean playerOnBus() throws IOException {
-    Object[] reply = call("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-        "NameHasOwner", "s", timeout, busName);
+    Object[] reply =
+        call(
+            "org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus",
+            "NameHasOwner",
+            "s",
+            timeout,
+            busName);
     return reply.length > 0 && Boolean.TRUE.equals(reply[0]);
   }
 
@@ -83,7 +94,15 @@ final class OmxplayerControl implements AutoCloseable {
 
   /** A cheap question with its own deadline, for a watchdog: is omxplayer answering at all? */
   void ping(Duration wait) throws IOException {
-    call(busName, OBJECT_PATH, PROPERTIES_INTERFACE, "Get", "ss", wait, PLAYER_INTERFACE, "PlaybackStatus");
+    call(
+        busName,
+        OBJECT_PATH,
+        PROPERTIES_INTERFACE,
+        "Get",
+        "ss",
+        wait,
+        PLAYER_INTERFACE,
+        "PlaybackStatus");
   }
 
   double rate() throws IOException {
@@ -92,13 +111,32 @@ final class OmxplayerControl implements AutoCloseable {
 
   /** Sets the Rate property; omxplayer also resumes playback when it gets it. */
   void setRate(double rate) throws IOException {
-    call(busName, OBJECT_PATH, PROPERTIES_INTERFACE, "Set", "ssv", timeout,
-        PLAYER_INTERFACE, "Rate", new Variant<>(rate));
+    call(
+        busName,
+        OBJECT_PATH,
+        PROPERTIES_INTERFACE,
+        "Set",
+        "ssv",
+        timeout,
+        PLAYER_INTERFACE,
+        "Rate",
+        new Variant<>(rate));
   }
 
-  /** A Player property through Properties.Get; a variant reply (standard MPRIS) is unwrapped too. */
+  /**
+   * A Player property through Properties.Get; a variant reply (standard MPRIS) is unwrapped too.
+   */
   private Object property(String name) throws IOException {
-    Object[] reply = call(busName, OBJECT_PATH, PROPERTIES_INTERFACE, "Get", "ss", timeout, PLAYER_INTERFACE, name);
+    Object[] reply =
+        call(
+            busName,
+            OBJECT_PATH,
+            PROPERTIES_INTERFACE,
+            "Get",
+            "ss",
+            timeout,
+            PLAYER_INTERFACE,
+            name);
     if (reply.length == 0) {
       throw new IOException("omxplayer sent no value for " + name);
     }
@@ -106,28 +144,50 @@ final class OmxplayerControl implements AutoCloseable {
     return value instanceof Variant<?> variant ? variant.getValue() : value;
   }
 
-  private Object[] player(String member, String signature, Duration wait, Object... args) throws IOException {
+  private Object[] player(String member, String signature, Duration wait, Object... args)
+      throws IOException {
     return call(busName, OBJECT_PATH, PLAYER_INTERFACE, member, signature, wait, args);
   }
 
-  private Object[] call(String destination, String path, String iface, String member, String signature,
-      Duration wait, Object... args) throws IOException {
+  private Object[] call(
+      String destination,
+      String path,
+      String iface,
+      String member,
+      String signature,
+      Duration wait,
+      Object... args)
+      throws IOException {
     try {
-      MethodCall call = connection.getMessageFactory().createMethodCall(destination, path, iface, member,
-          (byte) 0, signature.isEmpty() ? null : signature, args);
+      MethodCall call =
+          connection
+              .getMessageFactory()
+              .createMethodCall(
+                  destination,
+                  path,
+                  iface,
+                  member,
+                  (byte) 0,
+                  signature.isEmpty() ? null : signature,
+                  args);
       connection.sendMessage(call);
       Message reply = call.getReply(Math.max(1, wait.toMillis()));
       if (reply == null) {
         throw new IOException(member + " got no answer within " + wait);
       }
       if (reply instanceof Error error) {
-        throw new IOException(member + " failed: " + error.getName() + ": "
-            + dev.wall.player.players.PlayerMessages.describe(error.getException()));
+        throw new IOException(
+            member
+                + " failed: "
+                + error.getName()
+                + ": "
+                + dev.wall.player.players.PlayerMessages.describe(error.getException()));
       }
       Object[] parameters = reply.getParameters();
       return parameters == null ? new Object[0] : parameters;
     } catch (DBusException e) {
-      throw new IOException(member + " failed: " + dev.wall.player.players.PlayerMessages.describe(e), e);
+      throw new IOException(
+          member + " failed: " + dev.wall.player.players.PlayerMessages.describe(e), e);
     }
   }
 

@@ -4,8 +4,8 @@ package dev.wall.player.players.omxplayer;
  * The omxplayer backend's own settings.
  *
  * @param executable omxplayer's binary itself, not the {@code /usr/bin/omxplayer} wrapper: the
- *     wrapper always exports its one shared bus (a race when two screens start on one Pi), and
- *     we give every screen a private bus of its own
+ *     wrapper always exports its one shared bus (a race when two screens start on one Pi), and we
+ *     give every screen a private bus of its own
  * @param libraryPath what the wrapper puts on {@code LD_LIBRARY_PATH} for the binary
  * @param dbusDaemon the bus daemon, from Debian's dbus package (omxplayer depends on it)
  * @param endGuardSeconds omxplayer quits at the end of the file, and its {@code --loop} flashes
@@ -21,9 +21,11 @@ public record OmxplayerOptions(
     double seekToleranceSeconds) {
 
   public static final OmxplayerOptions DEFAULTS =
-      new OmxplayerOptions("omxplayer.bin", "/opt/vc/lib:/usr/lib/omxplayer", "dbus-daemon", 0.2, 1.0);
+      new OmxplayerOptions(
+          "omxplayer.bin", "/opt/vc/lib:/usr/lib/omxplayer", "dbus-daemon", 0.2, 1.0);
 
   public OmxplayerOptions withExecutable(String newExecutable) {
-    return new OmxplayerOptions(newExecutable, libraryPath, dbusDaemon, endGuardSeconds, seekToleranceSeconds);
+    return new OmxplayerOptions(
+        newExecutable, libraryPath, dbusDaemon, endGuardSeconds, seekToleranceSeconds);
   }
 }

@@ -16,11 +16,11 @@ import java.util.concurrent.locks.LockSupport;
  * omxplayer (legacy Raspberry Pi OS), driven over D-Bus on a private bus of its own.
  *
  * <p>omxplayer has no start-paused flag: it is paused the moment it answers on the bus, which it
- * does before it shows its first frame, then sent back to 0. It quits at the end of the file, so
- * a guard thread pauses it {@link OmxplayerOptions#endGuardSeconds()} before the end; that frame
- * is the held last frame, and the wall seeks back to 0 itself. Seeks land on key frames. Rates are
- * set through the {@code Rate} property in steps of 0.001, which also resumes playback, so a rate
- * set while paused waits for {@link #release()}.
+ * does before it shows its first frame, then sent back to 0. It quits at the end of the file, so a
+ * guard thread pauses it {@link OmxplayerOptions#endGuardSeconds()} before the end; that frame is
+ * the held last frame, and the wall seeks back to 0 itself. Seeks land on key frames. Rates are set
+ * through the {@code Rate} property in steps of 0.001, which also resumes playback, so a rate set
+ * while paused waits for {@link #release()}.
  */
 public final class OmxplayerPlayer extends ProcessPlayer {
   static final Capabilities CAPABILITIES =
@@ -50,13 +50,23 @@ public final class OmxplayerPlayer extends ProcessPlayer {
     String name = spec.screenName();
     try {
       Files.createDirectories(spec.workDir());
-      clip = MediaProbe.probe(spec.media().get(item), spec.workDir().resolve(name + ".ffprobe.json"));
+      clip =
+          MediaProbe.probe(spec.media().get(item), spec.workDir().resolve(name + ".ffprobe.json"));
       var argv = OmxplayerCommandLine.argv(spec.item(item), options, clip);
-      bus = PrivateBus.start(options.dbusDaemon(), spec.workDir().resolve(name + ".bus"),
-          spec.workDir().resolve(name + ".dbus.log"), left(deadline));
+      bus =
+          PrivateBus.start(
+              options.dbusDaemon(),
+              spec.workDir().resolve(name + ".bus"),
+              spec.workDir().resolve(name + ".dbus.log"),
+              left(deadline));
       control = OmxplayerControl.connect(bus.address(), busName, REQUEST_TIMEOUT);
-      process = ChildProcess.startWithLifeline("omxplayer " + name, Lifeline.wrap(argv), spec.log(),
-          OmxplayerCommandLine.environment(spec, options, bus.address(), System.getenv("LD_LIBRARY_PATH")));
+      process =
+          ChildProcess.startWithLifeline(
+              "omxplayer " + name,
+              Lifeline.wrap(argv),
+              spec.log(),
+              OmxplayerCommandLine.environment(
+                  spec, options, bus.address(), System.getenv("LD_LIBRARY_PATH")));
       process.onExit().thenAccept(this::exited);
       awaitOnBus(deadline);
       control.pause(left(deadline));
@@ -75,7 +85,8 @@ public final class OmxplayerPlayer extends ProcessPlayer {
     while (!control.playerOnBus()) {
       checkAlive("while starting");
       if (System.nanoTime() > deadline) {
-        throw new PlayerException(spec.screenName() + ": omxplayer never appeared on its bus as " + busName);
+        throw new PlayerException(
+            spec.screenName() + ": omxplayer never appeared on its bus as " + busName);
       }
       LockSupport.parkNanos(POLL_NANOS);
     }
@@ -85,7 +96,8 @@ public final class OmxplayerPlayer extends ProcessPlayer {
     while (!"Paused".equals(control.playbackStatus())) {
       checkAlive("while pausing on its first frame");
       if (System.nanoTime() > deadline) {
-        throw new PlayerException(spec.screenName() + ": omxplayer did not pause on its first frame in time");
+        throw new PlayerException(
+            spec.screenName() + ": omxplayer did not pause on its first frame in time");
       }
       LockSupport.parkNanos(POLL_NANOS);
     }
@@ -129,7 +141,12 @@ public final class OmxplayerPlayer extends ProcessPlayer {
       while (Math.abs(position() - seconds) > options.seekToleranceSeconds()) {
         checkAlive("while seeking");
         if (System.nanoTime() > deadline) {
-          throw new PlayerException(spec.screenName() + ": omxplayer seek to " + seconds + " s did not land in " + timeout);
+          throw new PlayerException(
+              spec.screenName()
+                  + ": omxplayer seek to "
+                  + seconds
+                  + " s did not land in "
+                  + timeout);
         }
         LockSupport.parkNanos(POLL_NANOS);
       }
@@ -147,7 +164,9 @@ public final class OmxplayerPlayer extends ProcessPlayer {
     }
   }
 
-  /** Applied at once while playing; while paused it waits for release, as Rate resumes omxplayer. */
+  /**
+   * Applied at once while playing; while paused it waits for release, as Rate resumes omxplayer.
+   */
   @Override
   public synchronized void setRate(double newRate) throws PlayerException {
     if (playing) {

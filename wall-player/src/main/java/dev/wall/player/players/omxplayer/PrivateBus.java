@@ -31,12 +31,18 @@ final class PrivateBus implements AutoCloseable {
   }
 
   static List<String> argv(String dbusDaemon, Path socket) {
-    return List.of(dbusDaemon, "--session", "--nofork", "--nopidfile",
-        "--address=" + address(socket), "--print-address=1");
+    return List.of(
+        dbusDaemon,
+        "--session",
+        "--nofork",
+        "--nopidfile",
+        "--address=" + address(socket),
+        "--print-address=1");
   }
 
   /** Starts the daemon and returns once its socket accepts connections. */
-  static PrivateBus start(String dbusDaemon, Path wantedSocket, Path log, Duration timeout) throws IOException {
+  static PrivateBus start(String dbusDaemon, Path wantedSocket, Path log, Duration timeout)
+      throws IOException {
     Path socket = wantedSocket.toAbsolutePath();
     Path scratch = null;
     if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
@@ -45,8 +51,9 @@ final class PrivateBus implements AutoCloseable {
     }
     Files.deleteIfExists(socket);
     // Under a lifeline, like the player it serves: a bus must not outlive its rank either.
-    ChildProcess daemon = ChildProcess.startWithLifeline("dbus-daemon", Lifeline.wrap(argv(dbusDaemon, socket)), log,
-        Map.of());
+    ChildProcess daemon =
+        ChildProcess.startWithLifeline(
+            "dbus-daemon", Lifeline.wrap(argv(dbusDaemon, socket)), log, Map.of());
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!Files.exists(socket)) {
       if (!daemon.isAlive()) {
@@ -70,8 +77,15 @@ final class PrivateBus implements AutoCloseable {
     StringBuilder out = new StringBuilder("unix:path=");
     for (byte b : socket.toString().getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '/' || c == '.' || c == '\\' || c == '*') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '/'
+          || c == '.'
+          || c == '\\'
+          || c == '*') {
         out.append(c);
       } else {
         out.append('%').append(String.format("%02x", b & 0xff));

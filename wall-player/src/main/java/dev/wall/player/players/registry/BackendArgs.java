@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Every registered backend's allow-list for the layout's {@code playerArgs}, for wall-core's
- * validator, which finds this through its one service line: a backend is validated as soon as it
- * is in {@link Backends#ALL}.
+ * validator, which finds this through its one service line: a backend is validated as soon as it is
+ * in {@link Backends#ALL}.
  */
 public final class BackendArgs implements PlayerArgsPolicy.Source {
   @Override

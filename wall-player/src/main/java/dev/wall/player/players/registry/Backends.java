@@ -10,7 +10,6 @@ import dev.wall.player.players.Board;
 import dev.wall.player.players.Decoding;
 import dev.wall.player.players.Executables;
 import dev.wall.player.players.MediaInfo;
-import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerSpec;
 import dev.wall.player.players.SpanCrop;
 import dev.wall.player.players.mpv.MpvBackend;
@@ -25,8 +24,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Every backend, and how one screen's is picked and built from the layout's {@code player}. It
- * runs on the node that drives the screen, so {@code auto} sees what is installed there: the first
+ * Every backend, and how one screen's is picked and built from the layout's {@code player}. It runs
+ * on the node that drives the screen, so {@code auto} sees what is installed there: the first
  * backend of {@link #ALL} whose program is on PATH.
  */
 public final class Backends {
@@ -34,10 +33,8 @@ public final class Backends {
    * Every backend, one line each, in the order {@code auto} tries them: omxplayer first, because
    * where it exists it is the only player with hardware decoding on old Pis.
    */
-  public static final Backends ALL = new Backends(List.of(
-      new OmxplayerBackend(),
-      new MpvBackend(),
-      new VlcBackend()));
+  public static final Backends ALL =
+      new Backends(List.of(new OmxplayerBackend(), new MpvBackend(), new VlcBackend()));
 
   private final List<Backend> backends;
 
@@ -52,8 +49,11 @@ public final class Backends {
 
   /** The backend named {@code kind}. */
   public Backend named(PlayerKind kind) {
-    return backends.stream().filter(b -> b.kind() == kind).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no backend is registered for " + kind.jsonName()));
+    return backends.stream()
+        .filter(b -> b.kind() == kind)
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("no backend is registered for " + kind.jsonName()));
   }
 
   /**
@@ -69,19 +69,29 @@ public final class Backends {
     }
   }
 
-  /** The backend to build on this node: {@code requested} if installed, or for auto the first installed one. */
+  /**
+   * The backend to build on this node: {@code requested} if installed, or for auto the first
+   * installed one.
+   */
   public Backend choose(PlayerKind requested) {
     return choose(requested, Executables::installed);
   }
 
-  /** @throws IllegalStateException naming the missing program when the player is not installed */
+  /**
+   * @throws IllegalStateException naming the missing program when the player is not installed
+   */
   public Backend choose(PlayerKind requested, Predicate<String> installed) {
     if (requested != PlayerKind.AUTO) {
       Backend backend = named(requested);
       if (!installed.test(backend.program())) {
-        throw new IllegalStateException("player " + requested.jsonName() + " is not installed on this node: "
-            + backend.program() + " is not on PATH; install it (" + backend.installHint()
-            + ") or set \"player\" to another player or to \"auto\"");
+        throw new IllegalStateException(
+            "player "
+                + requested.jsonName()
+                + " is not installed on this node: "
+                + backend.program()
+                + " is not on PATH; install it ("
+                + backend.installHint()
+                + ") or set \"player\" to another player or to \"auto\"");
       }
       return backend;
     }
@@ -90,11 +100,19 @@ public final class Backends {
         return backend;
       }
     }
-    Backend suggested = backends.stream().filter(b -> b.kind() == PlayerKind.MPV).findFirst()
-        .orElse(backends.get(0));
-    throw new IllegalStateException("no video player is installed on this node: none of "
-        + String.join(", ", backends.stream().map(Backend::program).toList())
-        + " is on PATH; install " + suggested.kind().jsonName() + " (" + suggested.installHint() + ")");
+    Backend suggested =
+        backends.stream()
+            .filter(b -> b.kind() == PlayerKind.MPV)
+            .findFirst()
+            .orElse(backends.get(0));
+    throw new IllegalStateException(
+        "no video player is installed on this node: none of "
+            + String.join(", ", backends.stream().map(Backend::program).toList())
+            + " is on PATH; install "
+            + suggested.kind().jsonName()
+            + " ("
+            + suggested.installHint()
+            + ")");
   }
 
   /**
@@ -102,9 +120,10 @@ public final class Backends {
    * For {@code auto}, mpv's: on a Pi 4 or 5 (current Pi OS) auto finds mpv, since omxplayer exists
    * only on legacy Pi OS, which those boards do not run.
    */
-  public Decoding decoding(PlayerKind kind, Board board, DisplayStack.Kind stack, boolean gpu,
-      List<MediaInfo> clips) {
-    return named(kind == PlayerKind.AUTO ? PlayerKind.MPV : kind).decoding(board, stack, gpu, clips);
+  public Decoding decoding(
+      PlayerKind kind, Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
+    return named(kind == PlayerKind.AUTO ? PlayerKind.MPV : kind)
+        .decoding(board, stack, gpu, clips);
   }
 
   /** Black in {@code spec}'s screen's place, by the first installed backend that can show it. */
@@ -126,17 +145,31 @@ public final class Backends {
   }
 
   /** This screen's player spec, from the layout. */
-  public static PlayerSpec spec(Layout layout, Screen screen, Path workDir, Map<String, String> environment) {
+  public static PlayerSpec spec(
+      Layout layout, Screen screen, Path workDir, Map<String, String> environment) {
     return spec(layout, screen, workDir, environment, false);
   }
 
-  /** @param debug verbose player logs and control transcripts */
-  public static PlayerSpec spec(Layout layout, Screen screen, Path workDir, Map<String, String> environment,
-      boolean debug) {
-    SpanCrop crop = screen.showsSpan() && screen.region() != null && layout.wall() != null
-        ? SpanCrop.of(screen.region(), layout.wall()) : null;
-    return new PlayerSpec(screen.name(), layout.clips(screen), screen.window(), screen.output(),
-        crop, screen.audio(), screen.playerArgs(), workDir, environment,
-        layout.unevenItems() == UnevenItems.REFUSE, debug);
+  /**
+   * @param debug verbose player logs and control transcripts
+   */
+  public static PlayerSpec spec(
+      Layout layout, Screen screen, Path workDir, Map<String, String> environment, boolean debug) {
+    SpanCrop crop =
+        screen.showsSpan() && screen.region() != null && layout.wall() != null
+            ? SpanCrop.of(screen.region(), layout.wall())
+            : null;
+    return new PlayerSpec(
+        screen.name(),
+        layout.clips(screen),
+        screen.window(),
+        screen.output(),
+        crop,
+        screen.audio(),
+        screen.playerArgs(),
+        workDir,
+        environment,
+        layout.unevenItems() == UnevenItems.REFUSE,
+        debug);
   }
 }

@@ -36,7 +36,8 @@ public final class VlcBackend implements Backend {
 
   /** VLC chooses its decoder itself. */
   @Override
-  public Decoding decoding(Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
+  public Decoding decoding(
+      Board board, DisplayStack.Kind stack, boolean gpu, List<MediaInfo> clips) {
     return Decoding.playersOwn("VLC");
   }
 

@@ -15,18 +15,31 @@ final class VlcCommandLine {
   /**
    * @param runAs the user to start VLC as through {@code runuser}, or null to start it directly
    */
-  static List<String> argv(PlayerSpec spec, VlcOptions options, Path rcSocket, MediaInfo clip, String runAs) {
+  static List<String> argv(
+      PlayerSpec spec, VlcOptions options, Path rcSocket, MediaInfo clip, String runAs) {
     List<String> argv = new ArrayList<>();
     if (runAs != null) {
       argv.addAll(List.of("runuser", "-u", runAs, "--"));
     }
     argv.add(options.executable());
     // Nothing on screen but the video, and no input that could change it.
-    argv.addAll(List.of("--no-video-title-show", "--no-osd", "--video-title=" + windowTitle(spec.screenName()),
-        "--no-video-deco", "--no-snapshot-preview", "--no-keyboard-events", "--no-mouse-events"));
+    argv.addAll(
+        List.of(
+            "--no-video-title-show",
+            "--no-osd",
+            "--video-title=" + windowTitle(spec.screenName()),
+            "--no-video-deco",
+            "--no-snapshot-preview",
+            "--no-keyboard-events",
+            "--no-mouse-events"));
     // Held on the first frame at the start, on the last frame at the end; we loop, VLC does not.
-    argv.addAll(List.of("--start-paused", "--play-and-pause", "--no-loop", "--no-repeat",
-        "--file-caching=" + options.fileCachingMillis()));
+    argv.addAll(
+        List.of(
+            "--start-paused",
+            "--play-and-pause",
+            "--no-loop",
+            "--no-repeat",
+            "--file-caching=" + options.fileCachingMillis()));
     argv.addAll(placement(spec.window()));
     if (spec.crop() != null) {
       argv.add("--crop=" + cropGeometry(spec.crop().inPixels(clip.width(), clip.height())));
@@ -51,7 +64,13 @@ final class VlcCommandLine {
    * terminal), none through D-Bus, and no Lua at all (VLC's Lua interfaces run code).
    */
   static List<String> lastWord(Path rcSocket) {
-    return List.of("--extraintf", "oldrc", "--rc-unix", rcSocket.toString(), "--rc-fake-tty", "--no-dbus",
+    return List.of(
+        "--extraintf",
+        "oldrc",
+        "--rc-unix",
+        rcSocket.toString(),
+        "--rc-fake-tty",
+        "--no-dbus",
         "--no-lua");
   }
 
@@ -59,13 +78,19 @@ final class VlcCommandLine {
     return "wall:" + screenName;
   }
 
-  /** VLC 3 under X ignores all four (its window takes the video's size at 0,0); the backend then sizes and moves it. */
+  /**
+   * VLC 3 under X ignores all four (its window takes the video's size at 0,0); the backend then
+   * sizes and moves it.
+   */
   private static List<String> placement(Rect window) {
     if (window == null) {
       return List.of("--fullscreen");
     }
-    return List.of("--width=" + window.width(), "--height=" + window.height(),
-        "--video-x=" + window.x(), "--video-y=" + window.y());
+    return List.of(
+        "--width=" + window.width(),
+        "--height=" + window.height(),
+        "--video-x=" + window.x(),
+        "--video-y=" + window.y());
   }
 
   /**

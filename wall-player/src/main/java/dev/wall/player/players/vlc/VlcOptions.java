@@ -13,7 +13,8 @@ package dev.wall.player.players.vlc;
  * @param xdotool sizes and moves the window: VLC 3 under X ignores {@code --width/--height} and
  *     {@code --video-x/--video-y}
  */
-public record VlcOptions(String executable, String runAsUser, String vout, int fileCachingMillis, String xdotool) {
+public record VlcOptions(
+    String executable, String runAsUser, String vout, int fileCachingMillis, String xdotool) {
   public static final VlcOptions DEFAULTS = new VlcOptions("cvlc", null, null, 200, "xdotool");
 
   public VlcOptions withRunAsUser(String user) {

@@ -1,13 +1,13 @@
 package dev.wall.player.players.vlc;
 
 import dev.wall.core.layout.Rect;
+import dev.wall.player.display.XWindows;
 import dev.wall.player.players.Capabilities;
 import dev.wall.player.players.MediaProbe;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerSpec;
 import dev.wall.player.players.ProcessPlayer;
 import dev.wall.player.players.vlc.VlcRc.State;
-import dev.wall.player.display.XWindows;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.Lifeline;
 import java.io.IOException;
@@ -21,16 +21,16 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * VLC ({@code cvlc}), driven through its rc interface on a Unix socket. Coarse by nature:
- * {@code get_time} and {@code seek} count whole seconds, and the rate can only jump in big steps,
- * so this backend declares no rate trimming and no exact seeks.
+ * VLC ({@code cvlc}), driven through its rc interface on a Unix socket. Coarse by nature: {@code
+ * get_time} and {@code seek} count whole seconds, and the rate can only jump in big steps, so this
+ * backend declares no rate trimming and no exact seeks.
  *
  * <p>VLC starts paused and shows nothing until a frame is decoded, so prepare steps one frame
- * ({@code frame}). VLC 3 under X opens its window at the video's own size at 0,0, whatever
- * {@code --width/--height/--video-x/--video-y} say, so xdotool sizes and moves it once it appears;
- * VLC scales the picture to the window, keeping its aspect. While paused the rc refuses to seek, so
- * a paused seek plays for the moment it takes; at the end (held by {@code --play-and-pause}) the
- * clip is restarted paused instead, which keeps the window.
+ * ({@code frame}). VLC 3 under X opens its window at the video's own size at 0,0, whatever {@code
+ * --width/--height/--video-x/--video-y} say, so xdotool sizes and moves it once it appears; VLC
+ * scales the picture to the window, keeping its aspect. While paused the rc refuses to seek, so a
+ * paused seek plays for the moment it takes; at the end (held by {@code --play-and-pause}) the clip
+ * is restarted paused instead, which keeps the window.
  */
 public final class VlcPlayer extends ProcessPlayer {
   static final Capabilities CAPABILITIES =
@@ -38,6 +38,7 @@ public final class VlcPlayer extends ProcessPlayer {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration STATE_TIMEOUT = Duration.ofSeconds(5);
   private static final long POLL_NANOS = 20_000_000;
+
   /** How long VLC's window must keep its place before prepare counts it as placed. */
   private static final long SETTLE_NANOS = 500_000_000;
 
@@ -57,14 +58,18 @@ public final class VlcPlayer extends ProcessPlayer {
     String name = spec.screenName();
     try {
       Files.createDirectories(spec.workDir());
-      clip = MediaProbe.probe(spec.media().get(item), spec.workDir().resolve(name + ".ffprobe.json"));
+      clip =
+          MediaProbe.probe(spec.media().get(item), spec.workDir().resolve(name + ".ffprobe.json"));
       String runAs = runAs();
       Path home = privateFolder(runAs);
       Path socket = home.resolve("rc.sock");
       Files.deleteIfExists(socket);
-      process = ChildProcess.startWithLifeline("vlc " + name,
-          Lifeline.wrap(VlcCommandLine.argv(spec.item(item), options, socket, clip, runAs)), spec.log(),
-          environment(home));
+      process =
+          ChildProcess.startWithLifeline(
+              "vlc " + name,
+              Lifeline.wrap(VlcCommandLine.argv(spec.item(item), options, socket, clip, runAs)),
+              spec.log(),
+              environment(home));
       process.onExit().thenAccept(this::exited);
       rc = connect(socket, deadline);
       rc.awaitState(State.PAUSED, left(deadline));
@@ -83,8 +88,10 @@ public final class VlcPlayer extends ProcessPlayer {
       return null;
     }
     if (options.runAsUser() == null) {
-      throw new PlayerException(spec.screenName() + ": VLC refuses to run as root; run the wall as an"
-          + " ordinary user (on a Pi, the pi user) or set the VLC backend's runAsUser");
+      throw new PlayerException(
+          spec.screenName()
+              + ": VLC refuses to run as root; run the wall as an"
+              + " ordinary user (on a Pi, the pi user) or set the VLC backend's runAsUser");
     }
     return options.runAsUser();
   }
@@ -107,7 +114,8 @@ public final class VlcPlayer extends ProcessPlayer {
 
   private Map<String, String> environment(Path home) {
     Map<String, String> env = new HashMap<>(spec.environment());
-    for (String name : List.of("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR")) {
+    for (String name :
+        List.of("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR")) {
       env.put(name, home.toString());
     }
     return env;
@@ -119,7 +127,9 @@ public final class VlcPlayer extends ProcessPlayer {
       checkAlive("while starting");
       if (Files.exists(socket)) {
         try {
-          return VlcRc.connect(socket, spec.screenName(),
+          return VlcRc.connect(
+              socket,
+              spec.screenName(),
               spec.debug() ? spec.workDir().resolve(spec.screenName() + ".rc.log") : null);
         } catch (IOException e) {
           last = e;
@@ -127,7 +137,8 @@ public final class VlcPlayer extends ProcessPlayer {
       }
       LockSupport.parkNanos(POLL_NANOS);
     }
-    throw new PlayerException(spec.screenName() + ": VLC rc socket " + socket + " never answered", last);
+    throw new PlayerException(
+        spec.screenName() + ": VLC rc socket " + socket + " never answered", last);
   }
 
   /**
@@ -141,7 +152,8 @@ public final class VlcPlayer extends ProcessPlayer {
     while ((id = XWindows.ids(display, spec.workDir()).get(title)) == null) {
       checkAlive("before its window appeared");
       if (System.nanoTime() > deadline) {
-        throw new PlayerException(spec.screenName() + ": VLC's window '" + title + "' never appeared on " + display);
+        throw new PlayerException(
+            spec.screenName() + ": VLC's window '" + title + "' never appeared on " + display);
       }
       LockSupport.parkNanos(POLL_NANOS);
     }
@@ -154,21 +166,34 @@ public final class VlcPlayer extends ProcessPlayer {
         moveWindow(id, window, display, deadline);
       }
       if (System.nanoTime() > deadline) {
-        throw new PlayerException(spec.screenName() + ": VLC's window did not stay at " + window.geometry());
+        throw new PlayerException(
+            spec.screenName() + ": VLC's window did not stay at " + window.geometry());
       }
       LockSupport.parkNanos(POLL_NANOS);
     }
   }
 
-  private void moveWindow(String id, Rect window, String display, long deadline) throws PlayerException, IOException {
-    List<String> argv = List.of(options.xdotool(),
-        "windowsize", id, Integer.toString(window.width()), Integer.toString(window.height()),
-        "windowmove", id, Integer.toString(window.x()), Integer.toString(window.y()));
+  private void moveWindow(String id, Rect window, String display, long deadline)
+      throws PlayerException, IOException {
+    List<String> argv =
+        List.of(
+            options.xdotool(),
+            "windowsize",
+            id,
+            Integer.toString(window.width()),
+            Integer.toString(window.height()),
+            "windowmove",
+            id,
+            Integer.toString(window.x()),
+            Integer.toString(window.y()));
     Path log = spec.workDir().resolve(spec.screenName() + ".xdotool.log");
-    try (ChildProcess xdotool = ChildProcess.start("xdotool", argv, log, Map.of("DISPLAY", display))) {
+    try (ChildProcess xdotool =
+        ChildProcess.start("xdotool", argv, log, Map.of("DISPLAY", display))) {
       if (xdotool.waitFor(left(deadline)).orElse(-1) != 0) {
-        throw new PlayerException(spec.screenName() + ": xdotool could not place VLC's window: "
-            + String.join(" | ", xdotool.lastLogLines(3)));
+        throw new PlayerException(
+            spec.screenName()
+                + ": xdotool could not place VLC's window: "
+                + String.join(" | ", xdotool.lastLogLines(3)));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -237,7 +262,8 @@ public final class VlcPlayer extends ProcessPlayer {
       }
       while (Math.abs(rc.time(left(deadline)) - target) > 1) {
         if (System.nanoTime() > deadline) {
-          throw new PlayerException(spec.screenName() + ": VLC seek to " + target + " s did not land in " + timeout);
+          throw new PlayerException(
+              spec.screenName() + ": VLC seek to " + target + " s did not land in " + timeout);
         }
         LockSupport.parkNanos(POLL_NANOS);
       }
@@ -246,7 +272,10 @@ public final class VlcPlayer extends ProcessPlayer {
     }
   }
 
-  /** From the held last frame: let the clip end, start it again (paused by --start-paused), show frame 0. */
+  /**
+   * From the held last frame: let the clip end, start it again (paused by --start-paused), show
+   * frame 0.
+   */
   private void restartPaused(long deadline) throws IOException {
     if (rc.state() == State.PAUSED) {
       rc.simple("pause", left(deadline));
@@ -272,7 +301,8 @@ public final class VlcPlayer extends ProcessPlayer {
   @Override
   public void setRate(double rate) throws PlayerException {
     if (Math.abs(rate - 1.0) > 1e-9) {
-      throw new PlayerException(spec.screenName() + ": VLC cannot trim its rate (asked for " + rate + ")");
+      throw new PlayerException(
+          spec.screenName() + ": VLC cannot trim its rate (asked for " + rate + ")");
     }
   }
 

@@ -17,14 +17,24 @@ import java.util.function.Predicate;
  * looks like. Commands are sent one at a time.
  */
 final class VlcRc extends ControlSocket {
-  enum State { PLAYING, PAUSED, STOPPED, UNKNOWN }
+  enum State {
+    PLAYING,
+    PAUSED,
+    STOPPED,
+    UNKNOWN
+  }
 
   private static final long TRANSCRIPT_LIMIT_BYTES = 1 << 20;
   private final dev.wall.core.io.RotatingFile transcript;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-  /** Put in the queue when the socket closes, so a waiting command fails at once, not at its deadline. */
+
+  /**
+   * Put in the queue when the socket closes, so a waiting command fails at once, not at its
+   * deadline.
+   */
   @SuppressWarnings("StringOperationCanBeSimplified")
   private static final String CLOSED = new String("(closed)");
+
   private final Object stateLock = new Object();
   private volatile State state = State.UNKNOWN;
 
@@ -39,12 +49,17 @@ final class VlcRc extends ControlSocket {
    * written to it, rotated by size.
    */
   static VlcRc connect(Path socket, String label, Path transcript) throws IOException {
-    return new VlcRc(connect(socket), label, transcript == null ? null
-        : dev.wall.core.io.RotatingFile.open(transcript, TRANSCRIPT_LIMIT_BYTES, 1));
+    return new VlcRc(
+        connect(socket),
+        label,
+        transcript == null
+            ? null
+            : dev.wall.core.io.RotatingFile.open(transcript, TRANSCRIPT_LIMIT_BYTES, 1));
   }
 
   /** Sends {@code command} and returns the first line that {@code answer} accepts. */
-  synchronized String command(String command, Predicate<String> answer, Duration timeout) throws IOException {
+  synchronized String command(String command, Predicate<String> answer, Duration timeout)
+      throws IOException {
     lines.clear();
     if (isClosed()) {
       throw new IOException("VLC closed its rc socket");
@@ -56,8 +71,10 @@ final class VlcRc extends ControlSocket {
         long left = deadline - System.nanoTime();
         String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
         if (line == null || line == CLOSED) {
-          throw new IOException(isClosed() ? "VLC closed its rc socket"
-              : "VLC did not answer '" + command + "' within " + timeout.toMillis() + " ms");
+          throw new IOException(
+              isClosed()
+                  ? "VLC closed its rc socket"
+                  : "VLC did not answer '" + command + "' within " + timeout.toMillis() + " ms");
         }
         if (answer.test(line)) {
           return line;
@@ -72,7 +89,8 @@ final class VlcRc extends ControlSocket {
   /** Sends a command whose answer is {@code NAME: returned N (...)}; fails if VLC refuses it. */
   void simple(String command, Duration timeout) throws IOException {
     String name = command.split(" ", 2)[0];
-    String answer = command(command, line -> line.startsWith(name + ": returned") || isRefusal(line), timeout);
+    String answer =
+        command(command, line -> line.startsWith(name + ": returned") || isRefusal(line), timeout);
     if (isRefusal(answer)) {
       throw new IOException("VLC refused '" + command + "': " + answer);
     }
@@ -105,7 +123,8 @@ final class VlcRc extends ControlSocket {
     while (state != wanted) {
       long now = System.nanoTime();
       if (now > deadline) {
-        throw new IOException("VLC did not reach state " + wanted + " in " + timeout + " (it is " + state + ")");
+        throw new IOException(
+            "VLC did not reach state " + wanted + " in " + timeout + " (it is " + state + ")");
       }
       if (now >= nextAsk) {
         status(Duration.ofNanos(Math.max(1, deadline - now)));

@@ -1,9 +1,9 @@
 package dev.wall.player.cli.layout;
 
-import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.player.testing.Cli;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

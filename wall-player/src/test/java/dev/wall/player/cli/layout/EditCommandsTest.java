@@ -1,11 +1,11 @@
 package dev.wall.player.cli.layout;
 
-import dev.wall.player.testing.Project;
-import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.player.testing.Cli;
+import dev.wall.player.testing.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,7 +31,9 @@ class EditCommandsTest {
   }
 
   private Path copy(String name) throws Exception {
-    return Files.copy(Project.root().resolve("layouts").resolve(name), dir.resolve(name),
+    return Files.copy(
+        Project.root().resolve("layouts").resolve(name),
+        dir.resolve(name),
         StandardCopyOption.COPY_ATTRIBUTES);
   }
 
@@ -49,8 +51,12 @@ class EditCommandsTest {
   void assignChangesOnlyThatScreensClip() throws Exception {
     String before = read(clips);
     Cli result = Cli.run("assign", clips, "centre", "summer/centre.mp4");
-    assertEquals("screens[1].media (centre): \"lobby/centre.mp4\" -> \"summer/centre.mp4\"\n"
-        + "saved " + clips + "\n", result.out());
+    assertEquals(
+        "screens[1].media (centre): \"lobby/centre.mp4\" -> \"summer/centre.mp4\"\n"
+            + "saved "
+            + clips
+            + "\n",
+        result.out());
     assertEquals(0, result.code(), result.err());
     assertEquals(before.replace("\"lobby/centre.mp4\"", "\"summer/centre.mp4\""), read(clips));
     assertEquals(0, Cli.run("validate", clips).code());
@@ -62,13 +68,18 @@ class EditCommandsTest {
     Path gallery = copy("gallery-playlist.json");
     String before = read(gallery);
     Cli result = Cli.run("assign", gallery, "left", "a.mp4", "b.mp4", "c.mp4");
-    assertEquals("screens[0].media (left): [\"gallery/title-left.mp4\", \"gallery/waves-left.mp4\","
-        + " \"gallery/credits-left.mp4\"] -> [\"a.mp4\", \"b.mp4\", \"c.mp4\"]\n"
-        + "saved " + gallery + "\n", result.out());
+    assertEquals(
+        "screens[0].media (left): [\"gallery/title-left.mp4\", \"gallery/waves-left.mp4\","
+            + " \"gallery/credits-left.mp4\"] -> [\"a.mp4\", \"b.mp4\", \"c.mp4\"]\n"
+            + "saved "
+            + gallery
+            + "\n",
+        result.out());
     assertEquals(0, result.code(), result.err());
-    String assigned = before.replace(
-        "[\"gallery/title-left.mp4\", \"gallery/waves-left.mp4\", \"gallery/credits-left.mp4\"]",
-        "[\"a.mp4\", \"b.mp4\", \"c.mp4\"]");
+    String assigned =
+        before.replace(
+            "[\"gallery/title-left.mp4\", \"gallery/waves-left.mp4\", \"gallery/credits-left.mp4\"]",
+            "[\"a.mp4\", \"b.mp4\", \"c.mp4\"]");
     assertEquals(assigned, read(gallery));
     assertEquals(0, Cli.run("assign", gallery, "--swap", "left", "right").code());
     assertEquals(0, Cli.run("assign", gallery, "--swap", "right", "left").code());
@@ -80,8 +91,12 @@ class EditCommandsTest {
   void aPlaylistOnOneScreenOfSingleClipsIsRefusedAndNothingIsWritten() throws Exception {
     String before = read(clips);
     Cli result = Cli.run("assign", clips, "centre", "intro.mp4", "main.mp4");
-    assertEquals(List.of(clips + ": screens[1].media: has 2 items, but screens[0].media has 1; screens move from"
-        + " item to item together, so give every playlist 1 item"), result.errLines());
+    assertEquals(
+        List.of(
+            clips
+                + ": screens[1].media: has 2 items, but screens[0].media has 1; screens move from"
+                + " item to item together, so give every playlist 1 item"),
+        result.errLines());
     assertEquals(2, result.code());
     assertEquals(before, read(clips));
   }
@@ -99,8 +114,12 @@ class EditCommandsTest {
     String before = read(span);
     Cli.run("assign", span, "top-left", "logo.mp4");
     Cli result = Cli.run("assign", span, "top-left", "--span");
-    assertEquals("screens[0].media (top-left): \"logo.mp4\" -> none, shows its region of the span\n"
-        + "saved " + span + "\n", result.out());
+    assertEquals(
+        "screens[0].media (top-left): \"logo.mp4\" -> none, shows its region of the span\n"
+            + "saved "
+            + span
+            + "\n",
+        result.out());
     assertEquals(before, read(span));
   }
 
@@ -109,8 +128,12 @@ class EditCommandsTest {
     String before = read(clips);
     Cli result = Cli.run("assign", clips, "--swap", "left", "right");
     assertEquals(0, result.code(), result.err());
-    assertEquals(before.replace("lobby/left.mp4", "TMP").replace("lobby/right.mp4", "lobby/left.mp4")
-        .replace("TMP", "lobby/right.mp4"), read(clips));
+    assertEquals(
+        before
+            .replace("lobby/left.mp4", "TMP")
+            .replace("lobby/right.mp4", "lobby/left.mp4")
+            .replace("TMP", "lobby/right.mp4"),
+        read(clips));
     Cli.run("assign", clips, "--swap", "right", "left");
     assertEquals(before, read(clips));
   }
@@ -119,11 +142,16 @@ class EditCommandsTest {
   void swapWithASpanScreenMovesTheClipAcross() throws Exception {
     Cli.run("assign", span, "top-left", "logo.mp4");
     Cli result = Cli.run("assign", span, "--swap", "top-left", "bottom-left");
-    assertEquals("screens[0].media (top-left): \"logo.mp4\" -> none, shows its region of the span\n"
-        + "screens[2].media (bottom-left): none, shows its region of the span -> \"logo.mp4\"\n"
-        + "saved " + span + "\n", result.out());
+    assertEquals(
+        "screens[0].media (top-left): \"logo.mp4\" -> none, shows its region of the span\n"
+            + "screens[2].media (bottom-left): none, shows its region of the span -> \"logo.mp4\"\n"
+            + "saved "
+            + span
+            + "\n",
+        result.out());
     Cli table = Cli.run("screens", span);
-    assertEquals("logo.mp4", table.out().lines().skip(3).findFirst().orElseThrow().replaceAll(".* ", ""));
+    assertEquals(
+        "logo.mp4", table.out().lines().skip(3).findFirst().orElseThrow().replaceAll(".* ", ""));
   }
 
   @Test
@@ -146,8 +174,12 @@ class EditCommandsTest {
   void dryRunShowsTheChangeAndWritesNothing() throws Exception {
     byte[] before = Files.readAllBytes(clips);
     Cli result = Cli.run("assign", clips, "left", "new.mp4", "--dry-run");
-    assertEquals("screens[0].media (left): \"lobby/left.mp4\" -> \"new.mp4\"\n"
-        + "dry run: " + clips + " not changed\n", result.out());
+    assertEquals(
+        "screens[0].media (left): \"lobby/left.mp4\" -> \"new.mp4\"\n"
+            + "dry run: "
+            + clips
+            + " not changed\n",
+        result.out());
     assertArrayEquals(before, Files.readAllBytes(clips));
     Cli.run("loops", clips, "5", "--dry-run");
     assertArrayEquals(before, Files.readAllBytes(clips));
@@ -156,7 +188,8 @@ class EditCommandsTest {
   @Test
   void anEditToTheSameValueWritesNothing() throws Exception {
     Cli result = Cli.run("loops", span, "100");
-    assertEquals("loops: 100 -> 100\n" + span + " already says so; nothing to save\n", result.out());
+    assertEquals(
+        "loops: 100 -> 100\n" + span + " already says so; nothing to save\n", result.out());
   }
 
   @Test
@@ -165,8 +198,11 @@ class EditCommandsTest {
     String crlf = read(clips).replace("\n", "\r\n");
     Files.write(clips, concat(bom, crlf.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertEquals(0, Cli.run("loops", clips, "9").code());
-    byte[] expected = concat(bom, crlf.replace("\"loops\": 0", "\"loops\": 9")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] expected =
+        concat(
+            bom,
+            crlf.replace("\"loops\": 0", "\"loops\": 9")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertArrayEquals(expected, Files.readAllBytes(clips));
   }
 
@@ -179,29 +215,49 @@ class EditCommandsTest {
 
   static Stream<Arguments> refusedEdits() {
     return Stream.of(
-        Arguments.of(List.of("assign", "{clips}", "centre", "centre.mp3"), 2,
+        Arguments.of(
+            List.of("assign", "{clips}", "centre", "centre.mp3"),
+            2,
             "{clips}: screens[1].media: \"centre.mp3\" is not a known video type (.mp3); use a video"
                 + " file: .mp4, .m4v, .mkv, .mov, .webm, .avi and others"),
-        Arguments.of(List.of("assign", "{clips}", "centre", "../../etc/x.mp4"), 2,
+        Arguments.of(
+            List.of("assign", "{clips}", "centre", "../../etc/x.mp4"),
+            2,
             "{clips}: screens[1].media: \"../../etc/x.mp4\" leads out of mediaRoot (/srv/wall/media)"
                 + " through \"..\"; put the clip inside /srv/wall/media and give its path relative to it"),
-        Arguments.of(List.of("assign", "{clips}", "centr", "c.mp4"), 2,
+        Arguments.of(
+            List.of("assign", "{clips}", "centr", "c.mp4"),
+            2,
             "{clips}: screens: has no screen named \"centr\"; did you mean \"centre\"?"),
-        Arguments.of(List.of("assign", "{clips}", "left", "--span"), 2,
+        Arguments.of(
+            List.of("assign", "{clips}", "left", "--span"),
+            2,
             "{clips}: screens[0].media: is missing, and the layout has no span to show; give the screen"
                 + " a clip, like \"media\": \"left.mp4\", or add a top-level \"span\""),
-        Arguments.of(List.of("assign", "{clips}", "--swap", "left", "left"), 2,
+        Arguments.of(
+            List.of("assign", "{clips}", "--swap", "left", "left"),
+            2,
             "{clips}: screens: \"left\" and \"left\" are the same screen; name two different screens"),
-        Arguments.of(List.of("assign", "{clips}", "left"), 2,
+        Arguments.of(
+            List.of("assign", "{clips}", "left"),
+            2,
             "wall: give a screen and a clip: wall assign FILE SCREEN MEDIA [MEDIA...] (see wall assign --help)"),
-        Arguments.of(List.of("loops", "{clips}", "-1"), 2,
+        Arguments.of(
+            List.of("loops", "{clips}", "-1"),
+            2,
             "{clips}: loops: must be between 0 and 1000000, got -1; use 0 to play forever, or a count"
                 + " up to 1000000"),
-        Arguments.of(List.of("loops", "{clips}", "lots"), 2,
+        Arguments.of(
+            List.of("loops", "{clips}", "lots"),
+            2,
             "wall: N must be a whole number from 0 to 1000000, or 'forever'; got 'lots'"),
-        Arguments.of(List.of("loops", "{broken}", "5"), 2,
+        Arguments.of(
+            List.of("loops", "{broken}", "5"),
+            2,
             "{broken}: screens[0].audio: unknown audio \"loud\"; use one of hdmi, local, both, none"),
-        Arguments.of(List.of("assign", "{gone}", "left", "a.mp4"), 2,
+        Arguments.of(
+            List.of("assign", "{gone}", "left", "a.mp4"),
+            2,
             "{gone}: does not exist; check the file name and folder"));
   }
 
@@ -214,15 +270,24 @@ class EditCommandsTest {
     byte[] clipsBefore = Files.readAllBytes(clips);
     byte[] brokenBefore = Files.readAllBytes(broken);
     List<String> folderBefore = folder();
-    Object[] argv = args.stream().map(a -> a.replace("{clips}", clips.toString())
-        .replace("{broken}", broken.toString()).replace("{gone}", dir.resolve("gone.json").toString()))
-        .toArray();
+    Object[] argv =
+        args.stream()
+            .map(
+                a ->
+                    a.replace("{clips}", clips.toString())
+                        .replace("{broken}", broken.toString())
+                        .replace("{gone}", dir.resolve("gone.json").toString()))
+            .toArray();
 
     Cli result = Cli.run(argv);
 
-    assertEquals(List.of(expected.replace("{clips}", clips.toString())
-        .replace("{broken}", broken.toString())
-        .replace("{gone}", dir.resolve("gone.json").toString())), result.errLines());
+    assertEquals(
+        List.of(
+            expected
+                .replace("{clips}", clips.toString())
+                .replace("{broken}", broken.toString())
+                .replace("{gone}", dir.resolve("gone.json").toString())),
+        result.errLines());
     assertEquals(code, result.code());
     assertArrayEquals(clipsBefore, Files.readAllBytes(clips));
     assertArrayEquals(brokenBefore, Files.readAllBytes(broken));

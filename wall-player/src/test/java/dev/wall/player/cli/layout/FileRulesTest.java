@@ -1,8 +1,8 @@
 package dev.wall.player.cli.layout;
 
-import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wall.player.testing.Cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,17 +61,22 @@ class FileRulesTest {
 
   @Test
   void theFileIsAtMost1MiB() throws Exception {
-    Path file = Files.writeString(dir.resolve("huge.json"), "{" + " ".repeat(2 * 1024 * 1024) + "}");
-    assertRefused(file, "is 2049 KiB, more than the 1024 KiB (1 MiB) a layout may be; check that"
-        + " this is the layout file; a layout is a few KiB of JSON");
+    Path file =
+        Files.writeString(dir.resolve("huge.json"), "{" + " ".repeat(2 * 1024 * 1024) + "}");
+    assertRefused(
+        file,
+        "is 2049 KiB, more than the 1024 KiB (1 MiB) a layout may be; check that"
+            + " this is the layout file; a layout is a few KiB of JSON");
   }
 
   @Test
   void theFileIsUtf8() throws Exception {
     Path file = dir.resolve("latin1.json");
     Files.write(file, "{\n  \"name\": \"Café\"\n}".getBytes(StandardCharsets.ISO_8859_1));
-    assertRefused(file, "is not UTF-8 text: byte 0xE9 at line 2, column 15; save the file as UTF-8"
-        + " (in most editors: Save As, Encoding UTF-8)");
+    assertRefused(
+        file,
+        "is not UTF-8 text: byte 0xE9 at line 2, column 15; save the file as UTF-8"
+            + " (in most editors: Save As, Encoding UTF-8)");
   }
 
   @Test

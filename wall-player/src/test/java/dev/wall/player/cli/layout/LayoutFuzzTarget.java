@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * One fuzz input through {@code wall validate}, as a technician runs it: the bytes are the layout
  * file, and the whole CLI runs in-process. The property: exit 0 with "FILE: ok", or exit 2 with
- * problem lines that name the file; never another code, a stack trace or a control character on
- * the terminal; at most 2 s of CPU and 64 MB allocated per input. A broken property throws, which
+ * problem lines that name the file; never another code, a stack trace or a control character on the
+ * terminal; at most 2 s of CPU and 64 MB allocated per input. A broken property throws, which
  * Jazzer reports as a finding (and the unit test as a failure).
  *
  * <p>Jazzer drives it in a child JVM ({@code fuzzerTestOneInput}); {@link LayoutFuzzTest} calls it
@@ -25,17 +25,20 @@ import java.util.regex.Pattern;
 public final class LayoutFuzzTarget {
   static final long MAX_CPU_NANOS = 2_000_000_000L;
   static final long MAX_ALLOCATED_BYTES = 64L * 1024 * 1024;
+
   /** A frame of a stack trace; an exception that escapes the CLI's handler ends as exit 1. */
   private static final Pattern STACK_LINE = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
-  private static final Pattern RAW_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n]]|[\\u2028\\u2029\\u202a-\\u202e]");
+
+  private static final Pattern RAW_CONTROL =
+      Pattern.compile("[\\p{Cc}&&[^\\n]]|[\\u2028\\u2029\\u202a-\\u202e]");
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   /**
    * Through the whole CLI in-process (the default), or, with {@code -Dwall.fuzz.direct=true}, the
    * same reading and printing without picocli, which is most of the time of a run: the
-   * coverage-guided run tries about 50 times as many inputs so, and its corpus is replayed
-   * through the CLI afterwards.
+   * coverage-guided run tries about 50 times as many inputs so, and its corpus is replayed through
+   * the CLI afterwards.
    */
   private static final boolean THROUGH_CLI = !Boolean.getBoolean("wall.fuzz.direct");
 
@@ -75,8 +78,8 @@ public final class LayoutFuzzTarget {
   }
 
   /**
-   * Replays layout files (a fuzzer's corpus) through the property, in a JVM of its own, such as
-   * one started with -Xmx64m; exit 0 when every file kept it, and the figures on stdout.
+   * Replays layout files (a fuzzer's corpus) through the property, in a JVM of its own, such as one
+   * started with -Xmx64m; exit 0 when every file kept it, and the figures on stdout.
    */
   public static void main(String[] folders) throws IOException {
     warmUp();
@@ -136,13 +139,16 @@ public final class LayoutFuzzTarget {
     String said = run.out() + run.err();
     if (run.code() == 0) {
       exit0++;
-      expect(run.err().isEmpty() && run.out().equals(layout + ": ok\n"), "exit 0 without 'ok'", run);
+      expect(
+          run.err().isEmpty() && run.out().equals(layout + ": ok\n"), "exit 0 without 'ok'", run);
     } else if (run.code() == 2) {
       exit2++;
       expect(!run.errLines().isEmpty(), "exit 2 without a message", run);
       for (String line : run.errLines()) {
-        expect(line.startsWith(layout + ": ") && line.length() > layout.toString().length() + 2,
-            "a line that does not name the file", run);
+        expect(
+            line.startsWith(layout + ": ") && line.length() > layout.toString().length() + 2,
+            "a line that does not name the file",
+            run);
       }
     } else {
       expect(false, "exit " + run.code(), run);
@@ -150,7 +156,10 @@ public final class LayoutFuzzTarget {
     expect(!STACK_LINE.matcher(said).find(), "a stack trace or an exception", run);
     expect(!RAW_CONTROL.matcher(said).find(), "a control character on the terminal", run);
     expect(!bounded || cpu <= MAX_CPU_NANOS, "took " + cpu / 1_000_000 + " ms of CPU", run);
-    expect(!bounded || allocated <= MAX_ALLOCATED_BYTES, "allocated " + allocated / (1024 * 1024) + " MB", run);
+    expect(
+        !bounded || allocated <= MAX_ALLOCATED_BYTES,
+        "allocated " + allocated / (1024 * 1024) + " MB",
+        run);
   }
 
   /**
@@ -172,8 +181,13 @@ public final class LayoutFuzzTarget {
   private static void expect(boolean holds, String what, Cli run) {
     if (!holds) {
       String said = (run.out() + run.err());
-      throw new AssertionError("wall validate broke the property: " + what + "; exit " + run.code() + ", said: "
-          + (said.length() > 2000 ? said.substring(0, 2000) + "..." : said));
+      throw new AssertionError(
+          "wall validate broke the property: "
+              + what
+              + "; exit "
+              + run.code()
+              + ", said: "
+              + (said.length() > 2000 ? said.substring(0, 2000) + "..." : said));
     }
   }
 
@@ -191,10 +205,16 @@ public final class LayoutFuzzTarget {
 
   /** The figures so far, as one line. */
   static synchronized String stats() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "inputs %d (exit 0: %d, exit 2: %d), worst CPU per input %.1f ms, worst wall time %.1f ms,"
             + " worst allocation per input %.1f MB",
-        inputs, exit0, exit2, worstCpuNanos / 1e6, worstWallNanos / 1e6, worstAllocated / (1024.0 * 1024));
+        inputs,
+        exit0,
+        exit2,
+        worstCpuNanos / 1e6,
+        worstWallNanos / 1e6,
+        worstAllocated / (1024.0 * 1024));
   }
 
   private static void writeStats() {
@@ -206,7 +226,10 @@ public final class LayoutFuzzTarget {
       Path out = Path.of(target);
       Path part = out.resolveSibling(out.getFileName() + ".part");
       Files.writeString(part, stats() + "\n", StandardCharsets.UTF_8);
-      Files.move(part, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          part,
+          out,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -25,7 +25,8 @@ class LayoutFuzzTest {
     }
     Random random = new Random(20);
     for (int i = 0; i < MUTATIONS; i++) {
-      LayoutFuzzTarget.checkDirect(LayoutFuzzSeeds.mutate(seeds.get(random.nextInt(seeds.size())), seeds, random));
+      LayoutFuzzTarget.checkDirect(
+          LayoutFuzzSeeds.mutate(seeds.get(random.nextInt(seeds.size())), seeds, random));
     }
     System.out.println("LayoutFuzzTest: " + LayoutFuzzTarget.stats());
     assertTrue(seeds.size() > 60, "only " + seeds.size() + " seeds");

@@ -1,10 +1,10 @@
 package dev.wall.player.cli.layout;
 
-import dev.wall.player.testing.Project;
-import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.player.testing.Cli;
+import dev.wall.player.testing.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +44,13 @@ class LayoutsGoldenTest {
       Files.createDirectories(GOLDEN);
       Files.writeString(golden, result.out());
     }
-    assertTrue(Files.exists(golden), "no golden file " + golden + " for " + layout
-        + "; run: mvn -pl wall-player test -Dtest=LayoutsGoldenTest -Dwall.golden.update=true");
+    assertTrue(
+        Files.exists(golden),
+        "no golden file "
+            + golden
+            + " for "
+            + layout
+            + "; run: mvn -pl wall-player test -Dtest=LayoutsGoldenTest -Dwall.golden.update=true");
     assertEquals(Files.readString(golden), result.out());
   }
 }

@@ -1,10 +1,10 @@
 package dev.wall.player.cli.layout;
 
-import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.player.testing.Cli;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -17,12 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Malformed layouts, each a realistic mistake in a real example: every one is refused with exit
- * 2, one line per problem naming the file and a JSON path, and never a stack trace.
+ * Malformed layouts, each a realistic mistake in a real example: every one is refused with exit 2,
+ * one line per problem naming the file and a JSON path, and never a stack trace.
  */
 class MalformedCorpusTest {
   /** FILE: path: what; fix -- the path as in screens[2].window.width or network.dns[1]. */
-  private static final String PATH = "[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])*(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])*)*";
+  private static final String PATH =
+      "[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])*(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d+\\])*)*";
+
   private static final Pattern STACK_LINE = Pattern.compile("^\\s*at .*|.*\\tat .*");
 
   static List<Path> corpus() throws IOException, URISyntaxException {

@@ -65,7 +65,8 @@ final class FixtureRoot {
           Files.createDirectories(path.getParent());
           Files.createSymbolicLink(path, Path.of(words[2]));
         }
-        case "mode" -> Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(rwx(words[2])));
+        case "mode" ->
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(rwx(words[2])));
         case "owner" -> {
           String[] ids = words[2].split(":");
           Files.setAttribute(path, "unix:uid", Integer.parseInt(ids[0]), LinkOption.NOFOLLOW_LINKS);
@@ -82,7 +83,9 @@ final class FixtureRoot {
     StringBuilder out = new StringBuilder();
     for (char digit : octal.toCharArray()) {
       int bits = digit - '0';
-      out.append((bits & 4) != 0 ? 'r' : '-').append((bits & 2) != 0 ? 'w' : '-').append((bits & 1) != 0 ? 'x' : '-');
+      out.append((bits & 4) != 0 ? 'r' : '-')
+          .append((bits & 2) != 0 ? 'w' : '-')
+          .append((bits & 1) != 0 ? 'x' : '-');
     }
     return out.toString();
   }

@@ -1,11 +1,11 @@
 package dev.wall.player.cli.setup;
 
-import dev.wall.player.testing.Cli;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.player.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every case under {@code setup/expected/RELEASE/CASE} (its {@code ARGS} say what to run) on a
  * fresh fixture root: the dry run writes nothing and prints the golden diff; the run produces the
- * golden tree and output; a second run changes nothing; undo gives back the fixture exactly.
- * Run with {@code -Dwall.golden.update=true} to rewrite the goldens after a deliberate change.
+ * golden tree and output; a second run changes nothing; undo gives back the fixture exactly. Run
+ * with {@code -Dwall.golden.update=true} to rewrite the goldens after a deliberate change.
  */
 class SetupGoldenTest {
   private static final boolean UPDATE = Boolean.getBoolean("wall.golden.update");
@@ -37,19 +37,28 @@ class SetupGoldenTest {
     return cases.stream();
   }
 
-  /** The golden cases are the registry's: one per module that {@code all} runs, and {@code all} on either role. */
+  /**
+   * The golden cases are the registry's: one per module that {@code all} runs, and {@code all} on
+   * either role.
+   */
   @org.junit.jupiter.api.Test
   void theGoldenCasesAreTheRegistrysModules() throws IOException {
-    java.util.Set<String> expected = new java.util.TreeSet<>(List.of("all-controller", "all-worker"));
+    java.util.Set<String> expected =
+        new java.util.TreeSet<>(List.of("all-controller", "all-worker"));
     SetupModules.ALL.stream().filter(e -> e.inAll() != null).forEach(e -> expected.add(e.name()));
     for (String release : FixtureRoot.RELEASES) {
       try (Stream<Path> dirs = Files.list(FixtureRoot.resource("expected/" + release))) {
-        assertEquals(expected, dirs.map(d -> d.getFileName().toString())
-            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)), release);
+        assertEquals(
+            expected,
+            dirs.map(d -> d.getFileName().toString())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+            release);
       }
     }
     for (SetupModules.Entry entry : SetupModules.ALL) {
-      assertEquals(entry.name(), new picocli.CommandLine(entry.command().get()).getCommandName(),
+      assertEquals(
+          entry.name(),
+          new picocli.CommandLine(entry.command().get()).getCommandName(),
           "the registry names each module as its command does");
     }
   }
@@ -81,7 +90,10 @@ class SetupGoldenTest {
     Cli again = Cli.inRoot(root, args);
     assertEquals(0, again.code(), again.err());
     assertEquals(after.listing(), TreeSnapshot.of(root).listing(), "a second run changed the tree");
-    assertTrue(again.resultLines().stream().allMatch(l -> l.contains(": already set") || l.contains(": skipped")), again.out());
+    assertTrue(
+        again.resultLines().stream()
+            .allMatch(l -> l.contains(": already set") || l.contains(": skipped")),
+        again.out());
 
     Cli dryAgain = Cli.inRoot(root, args, "--dry-run");
     assertTrue(dryAgain.resultLines().stream().noneMatch(l -> l.contains("would")), dryAgain.out());
@@ -97,7 +109,10 @@ class SetupGoldenTest {
 
     Cli undoAgain = Cli.inRoot(root, args, "--undo");
     assertEquals(0, undoAgain.code(), undoAgain.err());
-    assertTrue(undoAgain.resultLines().stream().allMatch(l -> l.contains("nothing to undo") || l.contains(": skipped")), undoAgain.out());
+    assertTrue(
+        undoAgain.resultLines().stream()
+            .allMatch(l -> l.contains("nothing to undo") || l.contains(": skipped")),
+        undoAgain.out());
     assertSameTree(fixture, TreeSnapshot.of(root));
   }
 
@@ -110,11 +125,13 @@ class SetupGoldenTest {
     assertEquals(List.of(), extra, "undo left behind");
   }
 
-  private static void assertChangedFilesMatch(Path golden, TreeSnapshot fixture, TreeSnapshot after) throws IOException {
+  private static void assertChangedFilesMatch(Path golden, TreeSnapshot fixture, TreeSnapshot after)
+      throws IOException {
     List<Runnable> checks = new ArrayList<>();
     for (Map.Entry<String, byte[]> file : after.contents().entrySet()) {
       byte[] before = fixture.contents().get(file.getKey());
-      if (before != null && java.util.Arrays.equals(before, file.getValue()) || file.getKey().contains("wall_ed25519")) {
+      if (before != null && java.util.Arrays.equals(before, file.getValue())
+          || file.getKey().contains("wall_ed25519")) {
         continue;
       }
       Path expected = golden.resolve("files" + file.getKey());
@@ -129,7 +146,8 @@ class SetupGoldenTest {
   }
 
   /** Rewrites the goldens in the source tree (Surefire runs in the module folder). */
-  private static void update(String release, String name, Cli dryRun, Cli run, TreeSnapshot fixture, TreeSnapshot after)
+  private static void update(
+      String release, String name, Cli dryRun, Cli run, TreeSnapshot fixture, TreeSnapshot after)
       throws IOException {
     Path dir = Path.of("src/test/resources/setup/expected", release, name);
     Files.writeString(dir.resolve("DRYRUN"), dryRun.out());
@@ -143,7 +161,8 @@ class SetupGoldenTest {
     }
     for (Map.Entry<String, byte[]> file : after.contents().entrySet()) {
       byte[] before = fixture.contents().get(file.getKey());
-      if (before != null && java.util.Arrays.equals(before, file.getValue()) || file.getKey().contains("wall_ed25519")) {
+      if (before != null && java.util.Arrays.equals(before, file.getValue())
+          || file.getKey().contains("wall_ed25519")) {
         continue;
       }
       Path to = files.resolve(file.getKey().substring(1));

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * is neither followed nor replaced, and a folder on the way that someone else could change is not
  * written in. Each is refused in one line (exit 2) before anything is written, and the file the
  * link points to is untouched. Refused rather than replaced: the new content of an edited file
- * depends on the old, which root must not read through the user's link (a copy of any file root
- * can read would land in the user's home), and a replaced link would silently undo a user's own
+ * depends on the old, which root must not read through the user's link (a copy of any file root can
+ * read would land in the user's home), and a replaced link would silently undo a user's own
  * arrangement (their dotfiles kept elsewhere).
  */
 class SetupHomeLinksTest {
@@ -27,7 +27,8 @@ class SetupHomeLinksTest {
   @TempDir Path tmp;
 
   @Test
-  void aLinkFromWallConfigToARootFileOutsideTheTreeIsRefusedAndTheFileUntouched() throws IOException {
+  void aLinkFromWallConfigToARootFileOutsideTheTreeIsRefusedAndTheFileUntouched()
+      throws IOException {
     Path root = FixtureRoot.materialize("bookworm", tmp.resolve("root"));
     Path secret = rootsOwnFile();
     Path ssh = usersFolder(root.resolve("home/pi/.ssh"));
@@ -37,9 +38,13 @@ class SetupHomeLinksTest {
     Cli run = Cli.inRoot(root, "setup ssh --host rpi1 --no-remote " + LAYOUT);
 
     assertEquals(2, run.code(), run.out() + run.err());
-    assertEquals("wall: <root>/home/pi/.ssh/wall_config: a symbolic link (to " + secret + ") where another user"
-        + " controls the folder, and wall follows no link there; put the file itself in its place, or remove the link,"
-        + " then run again\n", run.err());
+    assertEquals(
+        "wall: <root>/home/pi/.ssh/wall_config: a symbolic link (to "
+            + secret
+            + ") where another user"
+            + " controls the folder, and wall follows no link there; put the file itself in its place, or remove the link,"
+            + " then run again\n",
+        run.err());
     assertEquals("root's own\n", Files.readString(secret));
     assertEquals(before, TreeSnapshot.of(root).listing(), "nothing written in the tree");
     assertTrue(Files.isSymbolicLink(ssh.resolve("wall_config")), "the link is left as it was");
@@ -54,7 +59,9 @@ class SetupHomeLinksTest {
     Cli run = Cli.inRoot(root, "setup ssh --host rpi1 --no-remote " + LAYOUT);
 
     assertEquals(2, run.code(), run.out() + run.err());
-    assertTrue(run.err().startsWith("wall: <root>/home/pi/.ssh: a symbolic link (to " + outside + ")"), run.err());
+    assertTrue(
+        run.err().startsWith("wall: <root>/home/pi/.ssh: a symbolic link (to " + outside + ")"),
+        run.err());
     try (var made = Files.list(outside)) {
       assertEquals(0, made.count(), "no key or config made where the link points");
     }
@@ -65,7 +72,10 @@ class SetupHomeLinksTest {
     Files.createSymbolicLink(ssh.resolve("wall_ed25519"), secret);
     run = Cli.inRoot(root, "setup ssh --host rpi1 --no-remote " + LAYOUT);
     assertEquals(2, run.code(), run.out() + run.err());
-    assertTrue(run.err().startsWith("wall: <root>/home/pi/.ssh/wall_ed25519: a symbolic link (to " + secret + ")"),
+    assertTrue(
+        run.err()
+            .startsWith(
+                "wall: <root>/home/pi/.ssh/wall_ed25519: a symbolic link (to " + secret + ")"),
         run.err());
     assertEquals("root's own\n", Files.readString(secret));
   }
@@ -82,7 +92,10 @@ class SetupHomeLinksTest {
     Cli run = Cli.inRoot(root, "setup blanking --host rpi1 " + LAYOUT);
 
     assertEquals(2, run.code(), run.out() + run.err());
-    assertTrue(run.err().startsWith("wall: <root>/home/pi/.config/wayfire.ini: a symbolic link (to " + secret + ")"),
+    assertTrue(
+        run.err()
+            .startsWith(
+                "wall: <root>/home/pi/.config/wayfire.ini: a symbolic link (to " + secret + ")"),
         run.err());
     assertEquals("root's own\n", Files.readString(secret));
     assertEquals(before, TreeSnapshot.of(root).listing());
@@ -98,30 +111,40 @@ class SetupHomeLinksTest {
     Cli run = Cli.inRoot(root, "setup blanking --host rpi1 " + LAYOUT);
 
     assertEquals(2, run.code(), run.out() + run.err());
-    assertEquals("wall: <root>/home/pi/.config/labwc: belongs to user id 4242, not to user id 1000 who owns"
-        + " <root>/home/pi, nor to root, so its owner could swap what wall writes there; give it to 1000 (sudo chown 1000"
-        + " <root>/home/pi/.config/labwc) or remove it, then run again\n", run.err());
+    assertEquals(
+        "wall: <root>/home/pi/.config/labwc: belongs to user id 4242, not to user id 1000 who owns"
+            + " <root>/home/pi, nor to root, so its owner could swap what wall writes there; give it to 1000 (sudo chown 1000"
+            + " <root>/home/pi/.config/labwc) or remove it, then run again\n",
+        run.err());
 
     Files.setAttribute(labwc, "unix:uid", 1000);
     Files.setPosixFilePermissions(labwc, PosixFilePermissions.fromString("rwxrwxrwx"));
     run = Cli.inRoot(root, "setup blanking --host rpi1 " + LAYOUT);
     assertEquals(2, run.code(), run.out() + run.err());
-    assertEquals("wall: <root>/home/pi/.config/labwc: other users can write to it (mode rwxrwxrwx), so they could swap"
-        + " what wall writes there; close it (chmod go-w <root>/home/pi/.config/labwc), then run again\n", run.err());
+    assertEquals(
+        "wall: <root>/home/pi/.config/labwc: other users can write to it (mode rwxrwxrwx), so they could swap"
+            + " what wall writes there; close it (chmod go-w <root>/home/pi/.config/labwc), then run again\n",
+        run.err());
   }
 
   @Test
   void aLinkedAuthorizedKeysIsRefused() throws IOException {
     Path root = FixtureRoot.materialize("bookworm", tmp.resolve("root"));
     Path key = tmp.resolve("wall_ed25519.pub");
-    Files.writeString(key, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q wall@rpi1\n");
+    Files.writeString(
+        key,
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0wmN/Cr3JXqmLW7u+g9pTh+wyqDHpSQEIQczXkVx9q wall@rpi1\n");
     Path secret = rootsOwnFile();
-    Files.createSymbolicLink(usersFolder(root.resolve("home/pi/.ssh")).resolve("authorized_keys"), secret);
+    Files.createSymbolicLink(
+        usersFolder(root.resolve("home/pi/.ssh")).resolve("authorized_keys"), secret);
 
     Cli run = Cli.inRoot(root, "setup ssh --host rpi2 --authorize " + key + " " + LAYOUT);
 
     assertEquals(2, run.code(), run.out() + run.err());
-    assertTrue(run.err().startsWith("wall: <root>/home/pi/.ssh/authorized_keys: a symbolic link (to " + secret + ")"),
+    assertTrue(
+        run.err()
+            .startsWith(
+                "wall: <root>/home/pi/.ssh/authorized_keys: a symbolic link (to " + secret + ")"),
         run.err());
     assertEquals("root's own\n", Files.readString(secret));
   }

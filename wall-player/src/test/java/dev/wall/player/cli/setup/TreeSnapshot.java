@@ -27,19 +27,24 @@ record TreeSnapshot(Map<String, String> entries, Map<String, byte[]> contents) {
           continue;
         }
         String path = "/" + root.relativize(p);
-        String owner = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS) + ":"
-            + Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+        String owner =
+            Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)
+                + ":"
+                + Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
         if (Files.isSymbolicLink(p)) {
           entries.put(path, "link " + owner + " -> " + Files.readSymbolicLink(p));
           continue;
         }
-        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+        String mode =
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
         if (Files.isDirectory(p)) {
           entries.put(path, "dir " + mode + " " + owner);
         } else {
           byte[] bytes = Files.readAllBytes(p);
           boolean key = p.getFileName().toString().startsWith("wall_ed25519");
-          entries.put(path, "file " + mode + " " + owner + " " + (key ? "<generated key>" : sha256(bytes)));
+          entries.put(
+              path, "file " + mode + " " + owner + " " + (key ? "<generated key>" : sha256(bytes)));
           contents.put(path, bytes);
         }
       }
@@ -55,7 +60,9 @@ record TreeSnapshot(Map<String, String> entries, Map<String, byte[]> contents) {
 
   private static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+          .substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

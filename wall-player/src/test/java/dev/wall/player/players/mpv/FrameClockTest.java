@@ -75,7 +75,10 @@ class FrameClockTest {
     assertEquals(1.0 + 0.01, clock.at(shown + 10_000_000, FRAME).orElseThrow(), 1e-9);
   }
 
-  /** One event that came early (the next frame announced as playback resumed) must not lead the line. */
+  /**
+   * One event that came early (the next frame announced as playback resumed) must not lead the
+   * line.
+   */
   @Test
   void anEarlyEventDoesNotPullThePositionAhead() {
     FrameClock clock = new FrameClock();
@@ -85,7 +88,11 @@ class FrameClockTest {
       clock.frame(frame * FRAME, (long) (frame * FRAME * SECOND));
     }
     long now = (long) (19.5 * FRAME * SECOND);
-    assertEquals(19.5 * FRAME, clock.at(now, FRAME).orElseThrow(), 0.003, "frame k is shown k frames after the start");
+    assertEquals(
+        19.5 * FRAME,
+        clock.at(now, FRAME).orElseThrow(),
+        0.003,
+        "frame k is shown k frames after the start");
   }
 
   @Test

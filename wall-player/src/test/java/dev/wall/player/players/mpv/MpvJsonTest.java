@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
 class MpvJsonTest {
   @Test
   void aRequestIsOneLineOfJsonWithItsArgumentsTyped() {
-    assertEquals("{\"command\":[\"seek\",1.5,\"absolute+exact\"],\"request_id\":7}",
+    assertEquals(
+        "{\"command\":[\"seek\",1.5,\"absolute+exact\"],\"request_id\":7}",
         MpvJson.request(7, "seek", 1.5, "absolute+exact"));
-    assertEquals("{\"command\":[\"observe_property\",2,\"time-pos\"],\"request_id\":1}",
+    assertEquals(
+        "{\"command\":[\"observe_property\",2,\"time-pos\"],\"request_id\":1}",
         MpvJson.request(1, "observe_property", 2, "time-pos"));
-    assertEquals("{\"command\":[\"set_property\",\"pause\",false],\"request_id\":3}",
+    assertEquals(
+        "{\"command\":[\"set_property\",\"pause\",false],\"request_id\":3}",
         MpvJson.request(3, "set_property", "pause", false));
-    assertEquals("{\"command\":[\"set_property\",\"title\",\"a \\\"b\\\"\\n\"],\"request_id\":4}",
+    assertEquals(
+        "{\"command\":[\"set_property\",\"title\",\"a \\\"b\\\"\\n\"],\"request_id\":4}",
         MpvJson.request(4, "set_property", "title", "a \"b\"\n"));
     assertThrows(IllegalArgumentException.class, () -> MpvJson.request(5, "x", new Object()));
   }

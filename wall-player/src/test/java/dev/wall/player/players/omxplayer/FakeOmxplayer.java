@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The test's omxplayer: src/test/resources/omxplayer/fake-omxplayer.py (python3-dbus), installed
- * as an executable, and the calls it recorded.
+ * The test's omxplayer: src/test/resources/omxplayer/fake-omxplayer.py (python3-dbus), installed as
+ * an executable, and the calls it recorded.
  */
 public final class FakeOmxplayer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,8 @@ public final class FakeOmxplayer {
 
   public static FakeOmxplayer install(Path dir) throws IOException {
     Path executable = dir.resolve("omxplayer.bin");
-    try (InputStream script = FakeOmxplayer.class.getResourceAsStream("/omxplayer/fake-omxplayer.py")) {
+    try (InputStream script =
+        FakeOmxplayer.class.getResourceAsStream("/omxplayer/fake-omxplayer.py")) {
       Files.copy(script, executable, StandardCopyOption.REPLACE_EXISTING);
     }
     Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -38,8 +39,11 @@ public final class FakeOmxplayer {
   }
 
   public Map<String, String> environment(double durationSeconds) {
-    return Map.of("FAKE_OMXPLAYER_RECORD", record.toString(),
-        "FAKE_OMXPLAYER_DURATION", Double.toString(durationSeconds));
+    return Map.of(
+        "FAKE_OMXPLAYER_RECORD",
+        record.toString(),
+        "FAKE_OMXPLAYER_DURATION",
+        Double.toString(durationSeconds));
   }
 
   List<JsonNode> entries() throws IOException {
@@ -65,7 +69,9 @@ public final class FakeOmxplayer {
 
   /** The Properties.Get calls for {@code property}. */
   List<JsonNode> reads(String property) throws IOException {
-    return calls("Get").stream().filter(c -> c.path("args").path(1).path(1).asText().equals(property)).toList();
+    return calls("Get").stream()
+        .filter(c -> c.path("args").path(1).path(1).asText().equals(property))
+        .toList();
   }
 
   JsonNode startup() throws IOException {

@@ -28,31 +28,58 @@ class OmxplayerCommandLineTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void argvMatchesItsGoldenFile(GoldenArgv golden) throws Exception {
-    golden.check(OmxplayerCommandLine.argv(golden.spec(), OmxplayerOptions.DEFAULTS, golden.clip()));
+    golden.check(
+        OmxplayerCommandLine.argv(golden.spec(), OmxplayerOptions.DEFAULTS, golden.clip()));
   }
 
   @Test
   void neverLoopsItself() throws Exception {
     for (GoldenArgv golden : cases().toList()) {
-      assertFalse(OmxplayerCommandLine.argv(golden.spec(), OmxplayerOptions.DEFAULTS, golden.clip()).contains("--loop"));
+      assertFalse(
+          OmxplayerCommandLine.argv(golden.spec(), OmxplayerOptions.DEFAULTS, golden.clip())
+              .contains("--loop"));
     }
   }
 
-  /** A bus name of the layout's own, given directly (as with allowPlayerCode): omxplayer takes the last. */
+  /**
+   * A bus name of the layout's own, given directly (as with allowPlayerCode): omxplayer takes the
+   * last.
+   */
   @Test
   void theWallsBusNameAndNoKeysComeAfterTheLayoutsArguments() throws Exception {
-    PlayerSpec spec = new PlayerSpec("left", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE,
-        List.of("--dbus_name", "org.example.evil", "--layer", "3"), Path.of("/tmp/run"), Map.of());
-    List<String> argv = OmxplayerCommandLine.argv(spec, OmxplayerOptions.DEFAULTS, new MediaInfo(1920, 1080, 30, 10));
+    PlayerSpec spec =
+        new PlayerSpec(
+            "left",
+            Path.of("/media/a.mp4"),
+            null,
+            0,
+            null,
+            Audio.NONE,
+            List.of("--dbus_name", "org.example.evil", "--layer", "3"),
+            Path.of("/tmp/run"),
+            Map.of());
+    List<String> argv =
+        OmxplayerCommandLine.argv(
+            spec, OmxplayerOptions.DEFAULTS, new MediaInfo(1920, 1080, 30, 10));
     List<String> tail = argv.subList(argv.lastIndexOf("3") + 1, argv.size());
-    assertEquals(List.of("--no-keys", "--dbus_name", OmxplayerCommandLine.busName("left"), "--", "/media/a.mp4"), tail);
+    assertEquals(
+        List.of(
+            "--no-keys", "--dbus_name", OmxplayerCommandLine.busName("left"), "--", "/media/a.mp4"),
+        tail);
   }
 
   @Test
   void refusesAnOutputAPiDoesNotHave() {
-    PlayerException refused = assertThrows(PlayerException.class,
-        () -> OmxplayerCommandLine.argv(spec("third", 2), OmxplayerOptions.DEFAULTS, new MediaInfo(1920, 1080, 30, 10)));
-    assertEquals("third: output 2 does not exist for omxplayer; a Pi has HDMI0 (output 0) and HDMI1 (output 1)",
+    PlayerException refused =
+        assertThrows(
+            PlayerException.class,
+            () ->
+                OmxplayerCommandLine.argv(
+                    spec("third", 2),
+                    OmxplayerOptions.DEFAULTS,
+                    new MediaInfo(1920, 1080, 30, 10)));
+    assertEquals(
+        "third: output 2 does not exist for omxplayer; a Pi has HDMI0 (output 0) and HDMI1 (output 1)",
         refused.getMessage());
   }
 
@@ -62,18 +89,25 @@ class OmxplayerCommandLineTest {
     List<String> busNames = names.stream().map(OmxplayerCommandLine::busName).toList();
     assertEquals(names.size(), busNames.stream().distinct().count(), busNames.toString());
     for (String busName : busNames) {
-      // D-Bus: dot-separated elements of [A-Za-z0-9_-], none starting with a digit, at most 255 chars.
-      assertTrue(busName.matches("[A-Za-z_-][A-Za-z0-9_-]*(\\.[A-Za-z_-][A-Za-z0-9_-]*)+"), busName);
+      // D-Bus: dot-separated elements of [A-Za-z0-9_-], none starting with a digit, at most 255
+      // chars.
+      assertTrue(
+          busName.matches("[A-Za-z_-][A-Za-z0-9_-]*(\\.[A-Za-z_-][A-Za-z0-9_-]*)+"), busName);
       assertTrue(busName.startsWith("org.mpris.MediaPlayer2.omxplayer."), busName);
     }
-    assertEquals("org.mpris.MediaPlayer2.omxplayer.wall_a_2eb", OmxplayerCommandLine.busName("a.b"));
+    assertEquals(
+        "org.mpris.MediaPlayer2.omxplayer.wall_a_2eb", OmxplayerCommandLine.busName("a.b"));
     assertNotEquals(OmxplayerCommandLine.busName("a.b"), OmxplayerCommandLine.busName("a_2eb"));
   }
 
   @Test
   void runsOnThePrivateBusWithTheWrappersLibraries() {
-    Map<String, String> env = OmxplayerCommandLine.environment(spec("left", 0), OmxplayerOptions.DEFAULTS,
-        "unix:path=/run/wall/left.bus", "/usr/local/lib");
+    Map<String, String> env =
+        OmxplayerCommandLine.environment(
+            spec("left", 0),
+            OmxplayerOptions.DEFAULTS,
+            "unix:path=/run/wall/left.bus",
+            "/usr/local/lib");
     assertEquals("unix:path=/run/wall/left.bus", env.get("DBUS_SESSION_BUS_ADDRESS"));
     assertEquals("/opt/vc/lib:/usr/lib/omxplayer:/usr/local/lib", env.get("LD_LIBRARY_PATH"));
     assertEquals(":0", env.get("DISPLAY"), "the layout's environment is kept");
@@ -89,12 +123,21 @@ class OmxplayerCommandLineTest {
 
   @Test
   void privateBusAddressEscapesWhatDBusAddressesCannotHold() {
-    assertEquals("unix:path=/run/wall/a%20b%3bc.bus", PrivateBus.address(Path.of("/run/wall/a b;c.bus")));
+    assertEquals(
+        "unix:path=/run/wall/a%20b%3bc.bus", PrivateBus.address(Path.of("/run/wall/a b;c.bus")));
     assertEquals("unix:path=/tmp/x-1_2.bus", PrivateBus.address(Path.of("/tmp/x-1_2.bus")));
   }
 
   private static PlayerSpec spec(String name, int output) {
-    return new PlayerSpec(name, Path.of("/srv/wall/media/a.mp4"), null, output, null, Audio.NONE, List.of(),
-        Path.of("/run/wall"), Map.of("DISPLAY", ":0"));
+    return new PlayerSpec(
+        name,
+        Path.of("/srv/wall/media/a.mp4"),
+        null,
+        output,
+        null,
+        Audio.NONE,
+        List.of(),
+        Path.of("/run/wall"),
+        Map.of("DISPLAY", ":0"));
   }
 }

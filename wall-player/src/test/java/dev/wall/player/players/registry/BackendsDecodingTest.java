@@ -19,13 +19,23 @@ class BackendsDecodingTest {
 
   @Test
   void omxplayerDecodesH264UpTo1080pInTheFirmwareAndNoHevcAndVlcChoosesForItself() {
-    assertTrue(Backends.ALL.decoding(PlayerKind.OMXPLAYER, PI4_BOOKWORM, Kind.DRM, true, List.of(H264_1080)).ok());
-    assertFalse(Backends.ALL.decoding(PlayerKind.OMXPLAYER, PI4_BOOKWORM, Kind.DRM, true, List.of(HEVC_4K)).ok());
-    assertEquals("VLC's own", Backends.ALL.decoding(PlayerKind.VLC, PI5, Kind.X11, true, List.of(HEVC_4K)).decoder());
+    assertTrue(
+        Backends.ALL
+            .decoding(PlayerKind.OMXPLAYER, PI4_BOOKWORM, Kind.DRM, true, List.of(H264_1080))
+            .ok());
+    assertFalse(
+        Backends.ALL
+            .decoding(PlayerKind.OMXPLAYER, PI4_BOOKWORM, Kind.DRM, true, List.of(HEVC_4K))
+            .ok());
+    assertEquals(
+        "VLC's own",
+        Backends.ALL.decoding(PlayerKind.VLC, PI5, Kind.X11, true, List.of(HEVC_4K)).decoder());
   }
+
   @Test
   void autoDecodesAsMpvDoesOnAPi() {
-    assertEquals(Backends.ALL.decoding(PlayerKind.MPV, PI5, Kind.DRM, true, List.of(HEVC_4K)),
+    assertEquals(
+        Backends.ALL.decoding(PlayerKind.MPV, PI5, Kind.DRM, true, List.of(HEVC_4K)),
         Backends.ALL.decoding(PlayerKind.AUTO, PI5, Kind.DRM, true, List.of(HEVC_4K)));
   }
 }

@@ -31,17 +31,23 @@ class BackendsTest {
 
   @Test
   void anExplicitPlayerThatIsNotInstalledIsNamedWithTheFix() {
-    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> choose(PlayerKind.OMXPLAYER, "mpv"));
-    assertEquals("player omxplayer is not installed on this node: omxplayer.bin is not on PATH; install it"
-        + " (apt-get install omxplayer, Raspberry Pi OS Buster or older only) or set \"player\" to another"
-        + " player or to \"auto\"", refused.getMessage());
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> choose(PlayerKind.OMXPLAYER, "mpv"));
+    assertEquals(
+        "player omxplayer is not installed on this node: omxplayer.bin is not on PATH; install it"
+            + " (apt-get install omxplayer, Raspberry Pi OS Buster or older only) or set \"player\" to another"
+            + " player or to \"auto\"",
+        refused.getMessage());
   }
 
   @Test
   void autoWithNothingInstalledSaysWhatWasLookedFor() {
-    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> choose(PlayerKind.AUTO));
-    assertEquals("no video player is installed on this node: none of omxplayer.bin, mpv, cvlc is on PATH;"
-        + " install mpv (apt-get install mpv)", refused.getMessage());
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> choose(PlayerKind.AUTO));
+    assertEquals(
+        "no video player is installed on this node: none of omxplayer.bin, mpv, cvlc is on PATH;"
+            + " install mpv (apt-get install mpv)",
+        refused.getMessage());
   }
 
   @Test
@@ -55,7 +61,8 @@ class BackendsTest {
     assertEquals(mpv, Executables.find("mpv", path).orElseThrow());
     assertTrue(Executables.find("cvlc", path).isEmpty(), "not executable, not installed");
     assertTrue(Executables.find("omxplayer.bin", path).isEmpty());
-    assertEquals(mpv, Executables.find(mpv.toString(), null).orElseThrow(), "a path is taken as it is");
+    assertEquals(
+        mpv, Executables.find(mpv.toString(), null).orElseThrow(), "a path is taken as it is");
   }
 
   @Test

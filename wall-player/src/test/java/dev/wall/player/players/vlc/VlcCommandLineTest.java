@@ -29,8 +29,13 @@ class VlcCommandLineTest {
     VlcOptions options = VlcOptions.DEFAULTS.withVout(vout.isEmpty() ? null : vout);
     var spec = golden.spec();
     String runAs = golden.json().path("runAs").asText("");
-    golden.check(VlcCommandLine.argv(spec, options, spec.workDir().resolve(spec.screenName() + ".vlc/rc.sock"),
-        golden.clip(), runAs.isEmpty() ? null : runAs));
+    golden.check(
+        VlcCommandLine.argv(
+            spec,
+            options,
+            spec.workDir().resolve(spec.screenName() + ".vlc/rc.sock"),
+            golden.clip(),
+            runAs.isEmpty() ? null : runAs));
   }
 
   /**
@@ -39,12 +44,28 @@ class VlcCommandLineTest {
    */
   @Test
   void theWallsOwnOptionsComeAfterTheLayoutsAndSoWin() {
-    List<String> layoutArgs = List.of("--extraintf=luaintf", "--rc-unix=/tmp/evil.sock", "--lua", "--dbus",
-        "--no-rc-fake-tty");
-    PlayerSpec spec = new PlayerSpec("main", Path.of("/media/a.mp4"), null, 0, null, Audio.NONE, layoutArgs,
-        Path.of("/tmp/run"), Map.of());
+    List<String> layoutArgs =
+        List.of(
+            "--extraintf=luaintf",
+            "--rc-unix=/tmp/evil.sock",
+            "--lua",
+            "--dbus",
+            "--no-rc-fake-tty");
+    PlayerSpec spec =
+        new PlayerSpec(
+            "main",
+            Path.of("/media/a.mp4"),
+            null,
+            0,
+            null,
+            Audio.NONE,
+            layoutArgs,
+            Path.of("/tmp/run"),
+            Map.of());
     Path socket = Path.of("/tmp/run/main.vlc/rc.sock");
-    List<String> argv = VlcCommandLine.argv(spec, VlcOptions.DEFAULTS, socket, new MediaInfo(1920, 1080, 30, 10), null);
+    List<String> argv =
+        VlcCommandLine.argv(
+            spec, VlcOptions.DEFAULTS, socket, new MediaInfo(1920, 1080, 30, 10), null);
 
     assertEquals("oldrc", lastValue(argv, "extraintf"));
     assertEquals(socket.toString(), lastValue(argv, "rc-unix"));
@@ -52,8 +73,16 @@ class VlcCommandLineTest {
     assertEquals("no", lastValue(argv, "dbus"));
     assertEquals("yes", lastValue(argv, "rc-fake-tty"));
     int lastOfLayout = argv.indexOf("--no-rc-fake-tty");
-    assertEquals(List.of("--extraintf", "oldrc", "--rc-unix", socket.toString(), "--rc-fake-tty", "--no-dbus",
-        "--no-lua"), argv.subList(lastOfLayout + 1, argv.indexOf("--")));
+    assertEquals(
+        List.of(
+            "--extraintf",
+            "oldrc",
+            "--rc-unix",
+            socket.toString(),
+            "--rc-fake-tty",
+            "--no-dbus",
+            "--no-lua"),
+        argv.subList(lastOfLayout + 1, argv.indexOf("--")));
   }
 
   /** The value VLC ends up with for {@code name}: the last of its spellings before the files. */
@@ -83,7 +112,9 @@ class VlcCommandLineTest {
     assertEquals(State.PLAYING, VlcRc.parseState("status change: ( play state: 3 )"));
     assertEquals(State.STOPPED, VlcRc.parseState("status change: ( stop state: 0 )"));
     assertEquals(State.STOPPED, VlcRc.parseState("status change: ( stop state: 4 ): End"));
-    assertNull(VlcRc.parseState("status change: ( play state: 4 ): End"), "the input ending is not yet a stop");
+    assertNull(
+        VlcRc.parseState("status change: ( play state: 4 ): End"),
+        "the input ending is not yet a stop");
     assertNull(VlcRc.parseState("status change: ( new input: file:///srv/wall/media/a.mp4 )"));
     assertNull(VlcRc.parseState("status change: ( time: 1s )"));
     assertNull(VlcRc.parseState("pause: returned 0 (no error)"));

@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Audio;
 import dev.wall.core.layout.Rect;
-import dev.wall.player.players.PlayerException;
-import dev.wall.player.players.Capabilities;
-import dev.wall.player.players.PlayerSpec;
-import dev.wall.player.players.SpanCrop;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
-import dev.wall.player.testing.Poll;
+import dev.wall.player.players.Capabilities;
+import dev.wall.player.players.PlayerException;
+import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.SpanCrop;
 import dev.wall.player.playertest.Crashes;
-import dev.wall.player.playertest.RankKills;
 import dev.wall.player.playertest.Frames;
+import dev.wall.player.playertest.RankKills;
 import dev.wall.player.playertest.TestMedia;
+import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.TestDisplay;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -34,7 +34,8 @@ class VlcPlayerIT {
   private static final String TEST_USER = "wall-test";
   private static final int SCREEN_W = 640;
   private static final int SCREEN_H = 360;
-  private static final VlcOptions OPTIONS = VlcOptions.DEFAULTS.withRunAsUser(TEST_USER).withVout("xcb_x11");
+  private static final VlcOptions OPTIONS =
+      VlcOptions.DEFAULTS.withRunAsUser(TEST_USER).withVout("xcb_x11");
 
   private static VirtualDisplay display;
   private static Path scratch;
@@ -55,16 +56,21 @@ class VlcPlayerIT {
       player.prepare(Duration.ofSeconds(30));
       System.out.printf("vlc prepare took %.0f ms%n", (System.nanoTime() - started) / 1e6);
 
-      assertEquals(window, XWindows.list(display.display(), scratch).get(VlcCommandLine.windowTitle("geometry")));
-      Poll.holds(Duration.ofMillis(700), () -> {
-        assertEquals(0, frameShown(window), "frame on screen while prepared");
-        assertEquals(0.0, player.position());
-        return null;
-      });
+      assertEquals(
+          window,
+          XWindows.list(display.display(), scratch).get(VlcCommandLine.windowTitle("geometry")));
+      Poll.holds(
+          Duration.ofMillis(700),
+          () -> {
+            assertEquals(0, frameShown(window), "frame on screen while prepared");
+            assertEquals(0.0, player.position());
+            return null;
+          });
 
       player.release();
       long released = System.nanoTime();
-      Poll.until(Duration.ofSeconds(5), "frames to move after release", () -> frameShown(window) > 0);
+      Poll.until(
+          Duration.ofSeconds(5), "frames to move after release", () -> frameShown(window) > 0);
       double worst = 0;
       double elapsed = 0;
       while (elapsed < 4) {
@@ -73,9 +79,12 @@ class VlcPlayerIT {
         // Whole seconds, so position <= elapsed < position + 1, give or take start-up time.
         double error = position - elapsed;
         worst = Math.max(worst, Math.abs(error < 0 ? Math.min(0, error + 1) : error));
-        assertTrue(error > -1.5 && error < 0.5, "position " + position + " s after " + elapsed + " s");
+        assertTrue(
+            error > -1.5 && error < 0.5, "position " + position + " s after " + elapsed + " s");
       }
-      System.out.printf("vlc whole-second position vs wall clock: worst %.0f ms beyond the 1 s step%n", worst * 1000);
+      System.out.printf(
+          "vlc whole-second position vs wall clock: worst %.0f ms beyond the 1 s step%n",
+          worst * 1000);
       assertTrue(player.capabilities().positionResolutionSeconds() >= 1.0);
     }
   }
@@ -94,8 +103,13 @@ class VlcPlayerIT {
       player.pause();
       player.seekTo(0, Duration.ofSeconds(10));
       // VLC's rc does not say when the frame is on screen, only that the seek is done.
-      Poll.until(Duration.ofSeconds(2), "frame 0 on screen after the seek back", () -> frameShown(window) == 0);
-      assertEquals(window, XWindows.list(display.display(), scratch).get(VlcCommandLine.windowTitle("loop")),
+      Poll.until(
+          Duration.ofSeconds(2),
+          "frame 0 on screen after the seek back",
+          () -> frameShown(window) == 0);
+      assertEquals(
+          window,
+          XWindows.list(display.display(), scratch).get(VlcCommandLine.windowTitle("loop")),
           "the window stays in place");
       player.release();
       Poll.until(Duration.ofSeconds(5), "the next loop to play", () -> frameShown(window) > 0);
@@ -112,27 +126,33 @@ class VlcPlayerIT {
       BufferedImage image = Frames.grab(display.display(), SCREEN_W, SCREEN_H, scratch);
       int left = window.x() + window.width() / 4;
       int right = window.x() + 3 * window.width() / 4;
-      for (int y : new int[] {window.y() + 20, window.y() + window.height() / 2, window.bottom() - 20}) {
-        assertEquals(TestMedia.gridColour(1, 0), Frames.colourAt(image, left, y), "left half at y " + y);
-        assertEquals(TestMedia.gridColour(2, 0), Frames.colourAt(image, right, y), "right half at y " + y);
+      for (int y :
+          new int[] {window.y() + 20, window.y() + window.height() / 2, window.bottom() - 20}) {
+        assertEquals(
+            TestMedia.gridColour(1, 0), Frames.colourAt(image, left, y), "left half at y " + y);
+        assertEquals(
+            TestMedia.gridColour(2, 0), Frames.colourAt(image, right, y), "right half at y " + y);
       }
     }
   }
 
   @Test
   void refusesRateTrimsItCannotDo() throws Exception {
-    try (VlcPlayer player = player("rate", TestMedia.barCoded(320, 180, 2), new Rect(0, 0, 320, 180))) {
+    try (VlcPlayer player =
+        player("rate", TestMedia.barCoded(320, 180, 2), new Rect(0, 0, 320, 180))) {
       assertEquals(false, player.capabilities().trimsRate());
       player.setRate(1.0);
-      PlayerException refused = org.junit.jupiter.api.Assertions.assertThrows(PlayerException.class,
-          () -> player.setRate(1.01));
+      PlayerException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              PlayerException.class, () -> player.setRate(1.01));
       assertTrue(refused.getMessage().startsWith("rate: VLC cannot trim"), refused.getMessage());
     }
   }
 
   @Test
   void killedVlcIsReportedWithinOneSecondWithTheScreenName() throws Exception {
-    try (VlcPlayer player = player("crash", TestMedia.barCoded(320, 180, 10), new Rect(0, 0, 320, 180))) {
+    try (VlcPlayer player =
+        player("crash", TestMedia.barCoded(320, 180, 10), new Rect(0, 0, 320, 180))) {
       player.prepare(Duration.ofSeconds(30));
       String message = Crashes.killAndAwaitReport(player, player.pid(), "vlc");
       assertTrue(message.startsWith("crash: VLC was killed (SIGKILL)"), message);
@@ -143,14 +163,26 @@ class VlcPlayerIT {
   @Test
   void aPlaylistGoesItemByItemEachItemAVlcOfItsOwnPausedOnItsFirstFrame() throws Exception {
     Rect window = new Rect(0, 0, 320, 180);
-    List<Path> items = List.of(TestMedia.barCoded(320, 180, 2), TestMedia.barCoded(320, 180, 2, 5000));
-    PlayerSpec spec = new PlayerSpec("items", items, window, 0, null, Audio.NONE, List.of(),
-        TestMedia.workDir("vlc-items"), Map.of("DISPLAY", display.display()), true);
+    List<Path> items =
+        List.of(TestMedia.barCoded(320, 180, 2), TestMedia.barCoded(320, 180, 2, 5000));
+    PlayerSpec spec =
+        new PlayerSpec(
+            "items",
+            items,
+            window,
+            0,
+            null,
+            Audio.NONE,
+            List.of(),
+            TestMedia.workDir("vlc-items"),
+            Map.of("DISPLAY", display.display()),
+            true);
     try (VlcPlayer player = new VlcPlayer(spec, OPTIONS)) {
       assertEquals(Capabilities.ItemSwitch.RESTARTS, player.capabilities().itemSwitch());
       assertEquals(false, player.capabilities().playsTimeline());
       player.prepare(Duration.ofSeconds(30));
-      assertEquals(2, player.steps(), "VLC cannot play a timeline: item by item, even for equal items");
+      assertEquals(
+          2, player.steps(), "VLC cannot play a timeline: item by item, even for equal items");
       assertEquals(0, frameShown(window));
       player.showStep(1, Duration.ofSeconds(30));
       Poll.until(Duration.ofSeconds(5), "item 2's first frame", () -> frameShown(window) == 5000);
@@ -162,8 +194,14 @@ class VlcPlayerIT {
   @Test
   void aRankKilledBySigkillLeavesNoVlcBehind() throws Exception {
     Path dir = TestMedia.workDir("vlc-rank-killed");
-    double took = RankKills.killAndAwaitNoneLeft(dir, "vlc", dir.toString(), TestMedia.barCoded(320, 180, 10).toString(),
-        display.display(), TEST_USER);
+    double took =
+        RankKills.killAndAwaitNoneLeft(
+            dir,
+            "vlc",
+            dir.toString(),
+            TestMedia.barCoded(320, 180, 10).toString(),
+            display.display(),
+            TEST_USER);
     assertTrue(took < 5, "gone in " + took + " s");
   }
 
@@ -172,8 +210,17 @@ class VlcPlayerIT {
   }
 
   private VlcPlayer player(String name, Path clip, Rect window, SpanCrop crop) throws Exception {
-    PlayerSpec spec = new PlayerSpec(name, clip, window, 0, crop, Audio.NONE, List.of(),
-        TestMedia.workDir("vlc-" + name), Map.of("DISPLAY", display.display()));
+    PlayerSpec spec =
+        new PlayerSpec(
+            name,
+            clip,
+            window,
+            0,
+            crop,
+            Audio.NONE,
+            List.of(),
+            TestMedia.workDir("vlc-" + name),
+            Map.of("DISPLAY", display.display()));
     return new VlcPlayer(spec, OPTIONS);
   }
 
@@ -182,8 +229,11 @@ class VlcPlayerIT {
   }
 
   private static boolean userExists() throws Exception {
-    Process id = new ProcessBuilder("id", "-u", TEST_USER).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process id =
+        new ProcessBuilder("id", "-u", TEST_USER)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     return id.waitFor(10, TimeUnit.SECONDS) && id.exitValue() == 0;
   }
 }
