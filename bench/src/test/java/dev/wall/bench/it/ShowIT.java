@@ -1,6 +1,7 @@
 package dev.wall.bench.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.bench.BenchCase;
@@ -42,7 +43,10 @@ class ShowIT {
                 SamplerKind.STREAM,
                 System.out)
             .run(c);
-    System.out.println(BenchMain.report(started, loads, List.of(result)));
+    String report = BenchMain.report(started, loads, List.of(result));
+    System.out.println(report);
+    // A case that could not be measured has no show figures: say why, rather than fail on a null.
+    assertNotNull(result.show(), "the case was measured:\n" + report);
     return result;
   }
 
