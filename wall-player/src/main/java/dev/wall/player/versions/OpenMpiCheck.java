@@ -1,6 +1,7 @@
 package dev.wall.player.versions;
 
 import dev.wall.core.io.AtomicFile;
+import dev.wall.player.players.Executables;
 import dev.wall.player.process.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -120,32 +121,19 @@ public final class OpenMpiCheck {
    * nanoseconds; empty when there is none.
    */
   static Optional<String> mpirunIdentity(String path) {
-    if (path == null) {
+    Optional<Path> mpirun = Executables.find("mpirun", path);
+    if (mpirun.isEmpty()) {
       return Optional.empty();
     }
-    for (String dir : path.split(":")) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Path candidate = Path.of(dir, "mpirun");
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        try {
-          Path real = candidate.toRealPath();
-          BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
-          return Optional.of(
-              real
-                  + " "
-                  + attrs.size()
-                  + " "
-                  + attrs.lastModifiedTime().toInstant().getEpochSecond()
-                  + "."
-                  + attrs.lastModifiedTime().toInstant().getNano());
-        } catch (IOException e) {
-          return Optional.empty();
-        }
-      }
+    try {
+      Path real = mpirun.get().toRealPath();
+      BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
+      java.time.Instant modified = attrs.lastModifiedTime().toInstant();
+      return Optional.of(
+          real + " " + attrs.size() + " " + modified.getEpochSecond() + "." + modified.getNano());
+    } catch (IOException e) {
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   /**
