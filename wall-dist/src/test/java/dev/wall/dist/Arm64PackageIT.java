@@ -8,6 +8,7 @@ import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.testing.Arm64Root;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class Arm64PackageIT {
   @BeforeAll
   static void start() throws Exception {
     wall = Arm64Wall.shared();
-    display = Arm64Wall.display();
+    display = TestDisplay.shared();
     cluster = wall.cluster(dir.resolve("cluster"), 1, List.of(dir));
     cluster.node(2).model("Raspberry Pi 4 Model B Rev 1.5");
   }

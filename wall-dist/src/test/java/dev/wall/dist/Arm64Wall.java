@@ -2,11 +2,9 @@ package dev.wall.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.testing.Arm64Root;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
-import dev.wall.player.testing.TestDisplay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,15 +139,6 @@ final class Arm64Wall {
             home,
             "WALL_JAVA_OPTS",
             "-Xms8m -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Duser.home=" + home));
-  }
-
-  /**
-   * A virtual display whose socket folder exists before the cluster starts (the arm64 node shares
-   * it).
-   */
-  /** The test JVM's one display ({@link TestDisplay}): never closed by a test. */
-  static VirtualDisplay display() throws Exception {
-    return TestDisplay.shared();
   }
 
   private static void deleteQuietly(Path dir) {

@@ -11,6 +11,7 @@ import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
 import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import dev.wall.player.wire.StatusFile;
 import dev.wall.player.wire.WallState;
@@ -50,7 +51,7 @@ class MixedWallIT {
   @BeforeAll
   static void start() throws Exception {
     Arm64Wall wall = Arm64Wall.shared();
-    display = Arm64Wall.display();
+    display = TestDisplay.shared();
     cluster = wall.cluster(dir.resolve("cluster"), 2, List.of(dir));
     cluster.node(3).model("Raspberry Pi 4 Model B Rev 1.5");
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.testing.ClusterRun;
 import dev.wall.player.testing.NamespaceCluster;
+import dev.wall.player.testing.TestDisplay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,7 +100,7 @@ class PiPersonaIT {
   @BeforeAll
   static void start() throws Exception {
     Arm64Wall wall = Arm64Wall.shared();
-    display = Arm64Wall.display();
+    display = TestDisplay.shared();
     Path media = Files.createDirectories(dir.resolve("media"));
     clip(media, "h264-1080p", "1920x1080", "libx264");
     clip(media, "h264-4k", "3840x2160", "libx264");
