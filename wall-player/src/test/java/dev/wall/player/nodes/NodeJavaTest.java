@@ -64,6 +64,26 @@ class NodeJavaTest {
         !ran.out().contains("java.library.path = /usr/lib/" + multiarch() + "/openmpi"), ran.out());
   }
 
+  /**
+   * The script is fixed text: shell syntax in its arguments reaches Java as text and never runs.
+   */
+  @Test
+  void argumentsWithShellSyntaxReachJavaAsTextAndNoneOfItRuns() throws Exception {
+    Path marker = dir.resolve("ran");
+    String hostile = "a b; touch " + marker + " $(touch " + marker + ") `touch " + marker + "` *";
+    Ran ran =
+        run(
+            NodeJava.command(
+                NodeJava.Kind.PROBE,
+                List.of("-Dwall.hostile=" + hostile, "-XshowSettings:properties"),
+                "/x.jar",
+                "-version",
+                List.of(hostile)));
+    assertEquals(0, ran.code(), ran.out());
+    assertTrue(ran.out().contains("wall.hostile = " + hostile), ran.out());
+    assertTrue(!Files.exists(marker), "nothing of the argument ran as shell");
+  }
+
   @Test
   void aNodeWithoutTheWallAtTheControllersPathSaysSoInOneLineWithItsMachine() throws Exception {
     List<String> command =
