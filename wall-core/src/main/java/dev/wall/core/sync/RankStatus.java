@@ -34,9 +34,21 @@ public record RankStatus(
    * @param restarts players started in place of a failed one, since the wall started
    * @param lastError the last failure of its player, naming the screen and host, or null
    * @param lastErrorAtMillis when that was, in milliseconds since the epoch, or 0
+   * @param droppedFrames frames its players dropped because they could not decode or show them in
+   *     time, since the wall started (every player of the screen, replaced ones too)
    */
-  public record Health(ScreenState state, int restarts, String lastError, long lastErrorAtMillis) {
+  public record Health(
+      ScreenState state,
+      int restarts,
+      String lastError,
+      long lastErrorAtMillis,
+      long droppedFrames) {
     public static final Health PLAYING = new Health(ScreenState.PLAYING, 0, null, 0);
+
+    /** A screen whose players have dropped no frame. */
+    public Health(ScreenState state, int restarts, String lastError, long lastErrorAtMillis) {
+      this(state, restarts, lastError, lastErrorAtMillis, 0);
+    }
   }
 
   public RankStatus {

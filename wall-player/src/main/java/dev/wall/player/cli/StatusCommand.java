@@ -254,6 +254,7 @@ public final class StatusCommand implements Callable<Integer> {
             "skew frames",
             "rate",
             "restarts",
+            "dropped",
             "last error"));
     for (WallStatus.Screen screen : status.screens()) {
       Double frames = screen.skewFrames(status.frameRate());
@@ -261,13 +262,14 @@ public final class StatusCommand implements Callable<Integer> {
           List.of(
               printable(screen.name()),
               printable(screen.host()),
-              screen.state().label(),
+              screen.stateLabel(),
               screen.state() == ScreenState.PLAYING ? String.valueOf(status.loop()) : "-",
               screen.position() == null ? "-" : format("%.3f", screen.position()),
               screen.skewMillis() == null ? "-" : format("%+.1f", screen.skewMillis()),
               frames == null ? "-" : format("%+.2f", frames),
               format("%.4f", screen.rate()),
               String.valueOf(screen.restarts()),
+              String.valueOf(screen.droppedFrames()),
               screen.lastError() == null
                   ? "-"
                   : when(screen.lastErrorAt()) + " " + printable(screen.lastError())));

@@ -53,6 +53,15 @@ public interface Player extends AutoCloseable {
 
   Capabilities capabilities();
 
+  /**
+   * Frames this player dropped since it started because it could not decode or show them in time: a
+   * screen whose decoder cannot keep up. 0 where the backend cannot tell. Cheap: a control round
+   * may ask it every time.
+   */
+  default long droppedFrames() {
+    return 0;
+  }
+
   /** Whether {@link #screenshotTo} works: the status page's thumbnails. */
   default boolean takesScreenshots() {
     return false;

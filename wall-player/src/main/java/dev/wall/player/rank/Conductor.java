@@ -57,6 +57,9 @@ final class Conductor {
   /** Screens given up since they last played. */
   private final boolean[] wasGivenUp;
 
+  /** Each screen's dropped frames: whether its decoder keeps up. */
+  private final DecoderWatch[] decoders;
+
   /**
    * @param events one line each time a screen's state changes, naming the screen and its host
    */
@@ -75,6 +78,8 @@ final class Conductor {
     java.util.Arrays.fill(states, ScreenState.PLAYING);
     this.restarts = new int[screens.size()];
     this.wasGivenUp = new boolean[screens.size()];
+    this.decoders = new DecoderWatch[screens.size()];
+    java.util.Arrays.setAll(decoders, i -> new DecoderWatch());
   }
 
   RoundCommand decide(List<RankStatus> all, double dt) {
@@ -239,8 +244,12 @@ final class Conductor {
   }
 
   private void noteChanges(List<RankStatus> all) {
+    long nanos = System.nanoTime();
     for (int i = 0; i < all.size() && i < states.length; i++) {
       RankStatus.Health health = all.get(i).health();
+      if (decoders[i].observe(health.droppedFrames(), nanos)) {
+        events.accept(decoderChange(i));
+      }
       ScreenState was = states[i];
       ScreenState now = all.get(i).ok() ? health.state() : was;
       boolean replaced = health.restarts() > restarts[i];
@@ -261,6 +270,26 @@ final class Conductor {
       restarts[i] = Math.max(restarts[i], health.restarts());
       wasGivenUp[i] = now == ScreenState.GIVEN_UP || wasGivenUp[i] && now != ScreenState.PLAYING;
     }
+  }
+
+  private String decoderChange(int i) {
+    DecoderWatch watch = decoders[i];
+    return watch.behind()
+        ? name(i)
+            + ": falling behind: its player dropped "
+            + DecoderWatch.BEHIND_FRAMES
+            + " or more frames within "
+            + DecoderWatch.WINDOW_NANOS / 1_000_000_000
+            + " s ("
+            + watch.total()
+            + " so far), so its decoder cannot keep up with the clip; give the node a clip it"
+            + " decodes in hardware, or a smaller one (wall doctor says which)"
+        : name(i)
+            + ": keeping up again, no frame dropped for "
+            + DecoderWatch.CALM_NANOS / 1_000_000_000
+            + " s ("
+            + watch.total()
+            + " dropped in all)";
   }
 
   private String change(int i, ScreenState now, RankStatus.Health health) {
@@ -334,7 +363,9 @@ final class Conductor {
               health.lastError(),
               health.lastErrorAtMillis() > 0
                   ? Instant.ofEpochMilli(health.lastErrorAtMillis()).toString()
-                  : null));
+                  : null,
+              decoders[i].total(),
+              decoders[i].behind()));
     }
     return new WallStatus(loop, loops, round(position), round(lastSkew * 1000), frameRate, rows);
   }
@@ -357,7 +388,8 @@ final class Conductor {
               trims[i],
               seeks[i],
               end.state().label(),
-              end.health().restarts()));
+              end.health().restarts(),
+              decoders[i].finishLoop()));
     }
     List<LoopReport.ItemPlayed> items = new ArrayList<>();
     itemFigures.forEach(

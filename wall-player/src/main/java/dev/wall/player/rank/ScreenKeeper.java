@@ -91,6 +91,10 @@ final class ScreenKeeper implements AutoCloseable {
   private String lastError;
   private long lastErrorAtMillis;
   private int loopsDoneAtJoin;
+
+  /** Frames dropped by this screen's players that have since been replaced. */
+  private long droppedByEarlier;
+
   private AutoCloseable black;
 
   /** The playlist step the wall plays (item by item): a new player is shown it before it joins. */
@@ -176,6 +180,7 @@ final class ScreenKeeper implements AutoCloseable {
         return;
       }
       noteFailure(why);
+      droppedByEarlier += droppedBy(failed);
       player = null;
       phase = Phase.RECOVERING;
       startRecovery(failed, false);
@@ -207,7 +212,20 @@ final class ScreenKeeper implements AutoCloseable {
           case CLOSED -> ScreenState.STOPPED;
           default -> ScreenState.RECOVERING;
         };
-    return new Health(state, restarts, lastError, lastErrorAtMillis);
+    return new Health(
+        state,
+        restarts,
+        lastError,
+        lastErrorAtMillis,
+        droppedByEarlier + (player == null ? 0 : droppedBy(player)));
+  }
+
+  private static long droppedBy(Player player) {
+    try {
+      return player.droppedFrames();
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 
   /**

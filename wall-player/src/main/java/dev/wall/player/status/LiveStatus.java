@@ -90,7 +90,7 @@ public final class LiveStatus implements StatusSource {
         screen.name(),
         screen.host(),
         state,
-        screen.state().label(),
+        screen.stateLabel(),
         playing ? Integer.valueOf(wall.loop()) : null,
         screen.skewFrames(wall.frameRate()),
         playing ? Double.valueOf(screen.rate()) : null,

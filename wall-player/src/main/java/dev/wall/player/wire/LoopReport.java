@@ -89,6 +89,8 @@ public record LoopReport(
    *
    * @param state at the seam: playing, recovering or given up
    * @param restarts players started in place of a failed one, since the wall started
+   * @param droppedFrames frames its players dropped in this loop, because they could not decode or
+   *     show them in time
    */
   public record ScreenLoop(
       String name,
@@ -98,7 +100,22 @@ public record LoopReport(
       int trims,
       int seeks,
       String state,
-      int restarts) {}
+      int restarts,
+      long droppedFrames) {
+
+    /** A screen's loop with no frame dropped. */
+    public ScreenLoop(
+        String name,
+        String host,
+        double endPosition,
+        double rate,
+        int trims,
+        int seeks,
+        String state,
+        int restarts) {
+      this(name, host, endPosition, rate, trims, seeks, state, restarts, 0);
+    }
+  }
 
   /**
    * One playlist item of the loop.
@@ -120,9 +137,14 @@ public record LoopReport(
   public String line() {
     String of = loops == 0 ? "forever" : String.valueOf(loops);
     String playlist = items.size() > 1 ? ", " + items.size() + " items" : "";
+    String dropped =
+        screens.stream()
+            .filter(s -> s.droppedFrames() > 0)
+            .map(s -> s.name() + " " + s.droppedFrames())
+            .collect(java.util.stream.Collectors.joining(", "));
     return String.format(
         Locale.ROOT,
-        "loop %d/%s: %.2f s%s, skew max %.1f ms (%.2f frames), corrections: %d rate trims, %d seeks",
+        "loop %d/%s: %.2f s%s, skew max %.1f ms (%.2f frames), corrections: %d rate trims, %d seeks%s",
         loop,
         of,
         seconds,
@@ -130,6 +152,7 @@ public record LoopReport(
         maxSkewMillis(),
         maxSkewFrames(),
         trims,
-        seeks);
+        seeks,
+        dropped.isEmpty() ? "" : "; frames dropped: " + dropped);
   }
 }

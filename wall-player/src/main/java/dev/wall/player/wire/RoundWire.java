@@ -32,6 +32,7 @@ public final class RoundWire {
       out.writeInt(status.health().restarts());
       writeNullable(out, status.health().lastError());
       out.writeLong(status.health().lastErrorAtMillis());
+      out.writeLong(status.health().droppedFrames());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -49,7 +50,11 @@ public final class RoundWire {
       String clock = readNullable(in);
       RankStatus.Health health =
           new RankStatus.Health(
-              ScreenState.values()[in.readByte()], in.readInt(), readNullable(in), in.readLong());
+              ScreenState.values()[in.readByte()],
+              in.readInt(),
+              readNullable(in),
+              in.readLong(),
+              in.readLong());
       return new RankStatus(failure, position, duration, atEnd, rate, sampledAt, clock, health);
     } catch (IOException | ArrayIndexOutOfBoundsException e) {
       throw new UncheckedIOException(

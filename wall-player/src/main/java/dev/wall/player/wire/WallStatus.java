@@ -43,6 +43,9 @@ public record WallStatus(
    * @param restarts players started in place of a failed one since this run of the wall started
    * @param lastError its player's last failure, or null
    * @param lastErrorAt when, as an ISO-8601 instant, or null
+   * @param droppedFrames frames its players dropped since the wall started, because they could not
+   *     decode or show them in time
+   * @param behind its player is dropping frames now: its decoder cannot keep up with the clip
    */
   public record Screen(
       String name,
@@ -53,7 +56,39 @@ public record WallStatus(
       double rate,
       int restarts,
       String lastError,
-      String lastErrorAt) {
+      String lastErrorAt,
+      long droppedFrames,
+      boolean behind) {
+
+    /** A screen whose players have dropped no frame. */
+    public Screen(
+        String name,
+        String host,
+        ScreenState state,
+        Double position,
+        Double skewMillis,
+        double rate,
+        int restarts,
+        String lastError,
+        String lastErrorAt) {
+      this(
+          name,
+          host,
+          state,
+          position,
+          skewMillis,
+          rate,
+          restarts,
+          lastError,
+          lastErrorAt,
+          0,
+          false);
+    }
+
+    /** Its state as people read it: a playing screen that drops frames is said to fall behind. */
+    public String stateLabel() {
+      return behind && state == ScreenState.PLAYING ? "playing, falling behind" : state.label();
+    }
 
     /** The skew in frames, or null when not playing. */
     public Double skewFrames(double frameRate) {
@@ -63,7 +98,17 @@ public record WallStatus(
     /** The same screen, shown as stopped (no wall plays it now). */
     public Screen stopped() {
       return new Screen(
-          name, host, ScreenState.STOPPED, null, null, rate, restarts, lastError, lastErrorAt);
+          name,
+          host,
+          ScreenState.STOPPED,
+          null,
+          null,
+          rate,
+          restarts,
+          lastError,
+          lastErrorAt,
+          droppedFrames,
+          false);
     }
   }
 
@@ -84,8 +129,8 @@ public record WallStatus(
             skewFrames());
     String away =
         screens.stream()
-            .filter(s -> s.state() != ScreenState.PLAYING)
-            .map(s -> s.name() + " " + s.state().label())
+            .filter(s -> s.state() != ScreenState.PLAYING || s.behind())
+            .map(s -> s.name() + " " + s.stateLabel())
             .collect(Collectors.joining(", "));
     return away.isEmpty() ? line : line + "; " + away;
   }

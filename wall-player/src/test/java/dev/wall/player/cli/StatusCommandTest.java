@@ -45,7 +45,7 @@ class StatusCommandTest {
         30,
         List.of(
             new WallStatus.Screen(
-                "left", "rpi1", ScreenState.PLAYING, 7.251, 0.4, 0.9987, 0, null, null),
+                "left", "rpi1", ScreenState.PLAYING, 7.251, 0.4, 0.9987, 0, null, null, 42, true),
             new WallStatus.Screen(
                 "right",
                 "rpi2",
@@ -75,19 +75,23 @@ class StatusCommandTest {
           lines.get(1).matches("up 00:00:0\\d, supervised \\(--forever\\), 1 job restart"),
           lines.get(1));
       assertEquals(
-          "loop 12/forever at 7.3 s, skew 0.8 ms (0.02 frames); right recovering", lines.get(2));
+          "loop 12/forever at 7.3 s, skew 0.8 ms (0.02 frames);"
+              + " left playing, falling behind, right recovering",
+          lines.get(2));
       assertEquals(
-          "screen  host  state       loop  position s  skew ms  skew frames  rate    restarts  last error",
+          "screen  host  state                    loop  position s  skew ms  skew frames  rate    "
+              + "restarts  dropped  last error",
           lines.get(4));
       assertEquals(
-          "left    rpi1  playing     12    7.251       +0.4     +0.01        0.9987  0         -",
+          "left    rpi1  playing, falling behind  12    7.251       +0.4     +0.01        0.9987  "
+              + "0         42       -",
           lines.get(5));
       assertTrue(
           lines
               .get(6)
               .startsWith(
-                  "right   rpi2  recovering  -     -           -        -            1.0000  2"
-                      + "         2026-12-03 "),
+                  "right   rpi2  recovering               -     -           -        -            "
+                      + "1.0000  2         0        2026-12-03 "),
           lines.get(6));
       assertTrue(lines.get(6).endsWith(" mpv was killed (SIGKILL):"), lines.get(6));
 

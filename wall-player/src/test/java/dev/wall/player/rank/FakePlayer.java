@@ -31,6 +31,12 @@ final class FakePlayer implements Player {
   private volatile boolean hung;
   private volatile boolean stopped;
 
+  /** A decoder that cannot keep up: each position query finds this many more frames dropped. */
+  volatile int dropsPerQuery;
+
+  private final java.util.concurrent.atomic.AtomicLong dropped =
+      new java.util.concurrent.atomic.AtomicLong();
+
   FakePlayer(String name, double duration, boolean failPrepare, List<Call> sharedLog) {
     this(name, new double[] {duration}, false, failPrepare, sharedLog);
   }
@@ -92,7 +98,13 @@ final class FakePlayer implements Player {
 
   @Override
   public double position() {
+    dropped.addAndGet(dropsPerQuery);
     return positionNow();
+  }
+
+  @Override
+  public long droppedFrames() {
+    return dropped.get();
   }
 
   @Override

@@ -193,6 +193,36 @@ class WallRankTest {
   }
 
   @Test
+  void aScreenDroppingFramesIsNamedInTheEventsTheStatusAndTheLoopReport() throws Exception {
+    Layout layout = layout(2, "a", "b");
+    playWith(
+        layout,
+        screen -> {
+          FakePlayer player = newPlayer(screen, Map.of("a", 0.6, "b", 0.6));
+          player.dropsPerQuery = screen.name().equals("b") ? 1 : 0;
+          return player;
+        });
+
+    assertTrue(
+        changes.stream().anyMatch(c -> c.startsWith("screen b on host-b: falling behind")),
+        String.valueOf(changes));
+    assertTrue(
+        changes.stream().noneMatch(c -> c.startsWith("screen a on")), String.valueOf(changes));
+    LoopReport first = reports.get(0);
+    assertEquals(0, first.screens().get(0).droppedFrames());
+    assertTrue(first.screens().get(1).droppedFrames() > 0, String.valueOf(first));
+    assertTrue(first.line().contains("frames dropped: b "), first.line());
+    assertTrue(
+        statuses.stream()
+            .anyMatch(
+                s ->
+                    s.screens().get(1).behind()
+                        && s.screens().get(1).stateLabel().equals("playing, falling behind")
+                        && !s.screens().get(0).behind()),
+        "wall status shows b falling behind, and a not");
+  }
+
+  @Test
   void atEverySeamAllScreensAreBackOnFrameZeroBeforeAnyIsReleased() throws Exception {
     play(layout(3, "a", "b"), Map.of("a", 0.15, "b", 0.3));
     List<FakePlayer.Call> releases =

@@ -48,6 +48,15 @@ class RoundWireTest {
   }
 
   @Test
+  void droppedFramesTravelWithTheHealth() {
+    RankStatus.Health health =
+        new RankStatus.Health(ScreenState.PLAYING, 1, null, 0, 4_000_000_123L);
+    RankStatus decoded =
+        RoundWire.decodeStatus(RoundWire.encode(RankStatus.healthy(1, 2, false, 1).with(health)));
+    assertEquals(4_000_000_123L, decoded.health().droppedFrames());
+  }
+
+  @Test
   void aVeryLongErrorIsCutToFitTheWire() {
     String longError = "x".repeat(100_000);
     RankStatus status =

@@ -206,6 +206,9 @@ public final class MpvPlayer implements Player {
       ipc.onPropertyChange(this::propertyChanged);
       ipc.command(REQUEST_TIMEOUT, "observe_property", 1, "eof-reached");
       ipc.command(REQUEST_TIMEOUT, "observe_property", 2, "time-pos");
+      // Pushed by mpv as they change: the decoder's own drops and the output's late frames.
+      ipc.command(REQUEST_TIMEOUT, "observe_property", 3, "decoder-frame-drop-count");
+      ipc.command(REQUEST_TIMEOUT, "observe_property", 4, "frame-drop-count");
       awaitLoaded(deadline);
       frameSeconds = 1 / queryFrameRate();
       itemStarts = queryItemStarts();
@@ -464,6 +467,16 @@ public final class MpvPlayer implements Player {
     set("speed", rate);
     this.rate = rate;
     clock.changeRate(rate, System.nanoTime(), frameSeconds);
+  }
+
+  @Override
+  public long droppedFrames() {
+    return observedCount("decoder-frame-drop-count") + observedCount("frame-drop-count");
+  }
+
+  private long observedCount(String property) {
+    JsonNode count = ipc == null ? null : ipc.observed(property);
+    return count != null && count.canConvertToLong() ? count.asLong() : 0;
   }
 
   @Override
