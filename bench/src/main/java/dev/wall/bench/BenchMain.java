@@ -133,6 +133,14 @@ public final class BenchMain implements Callable<Integer> {
   boolean scaling;
 
   @Option(
+      names = "--model",
+      description =
+          "Instead of the cases: the scaling model (issue 23): 2, 4, 8, 16 and 32 ranks that decode"
+              + " nothing, over shared memory and over TCP; a control round's cost per rank and a"
+              + " rank's start, and from them 32 screens on 16 nodes with a core each.")
+  boolean model;
+
+  @Option(
       names = "--faults",
       paramLabel = "KILLS",
       description =
@@ -161,6 +169,24 @@ public final class BenchMain implements Callable<Integer> {
     Clips clips = new Clips(clipDir != null ? clipDir : outDir.resolve("clips"));
     String started = Machine.now();
     String loads = Machine.loads();
+    if (model) {
+      List<dev.wall.bench.model.ScalingModel.Run> runs =
+          new dev.wall.bench.model.ScalingModel(outDir.resolve("model"), out)
+              .run(List.of(2, 4, 8, 16, 32));
+      java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+      dev.wall.bench.model.ScalingModel.print(
+          runs,
+          32,
+          16,
+          Runtime.getRuntime().availableProcessors(),
+          loads,
+          new PrintStream(text, true));
+      out.println();
+      out.print(text);
+      Files.createDirectories(outDir);
+      Files.write(outDir.resolve("model.md"), text.toByteArray());
+      return 0;
+    }
     if (scaling) {
       List<LaunchScaling.Row> rows =
           new LaunchScaling(outDir.resolve("scaling"), clips, out)

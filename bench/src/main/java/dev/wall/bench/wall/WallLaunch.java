@@ -208,7 +208,7 @@ public final class WallLaunch {
     return stamp;
   }
 
-  private static String java() {
+  public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
@@ -217,7 +217,7 @@ public final class WallLaunch {
    * folders (an integration test): class archives refuse folders, and start-up is judged as a user
    * sees it. Open MPI's jar is in target/lib (else taken from this JVM's own classpath).
    */
-  static String ownClasspath() {
+  public static String ownClasspath() {
     String own = System.getProperty("java.class.path");
     Path target = dev.wall.core.testing.RepoFiles.root().resolve("bench/target");
     try (var jars = java.nio.file.Files.list(target.resolve("lib"));
