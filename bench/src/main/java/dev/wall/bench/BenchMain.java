@@ -141,6 +141,13 @@ public final class BenchMain implements Callable<Integer> {
   boolean model;
 
   @Option(
+      names = "--model-ranks",
+      paramLabel = "N,N...",
+      split = ",",
+      description = "With --model: the rank counts to launch (default 2,4,8,16,32).")
+  List<Integer> modelRanks = List.of(2, 4, 8, 16, 32);
+
+  @Option(
       names = "--faults",
       paramLabel = "KILLS",
       description =
@@ -171,8 +178,7 @@ public final class BenchMain implements Callable<Integer> {
     String loads = Machine.loads();
     if (model) {
       List<dev.wall.bench.model.ScalingModel.Run> runs =
-          new dev.wall.bench.model.ScalingModel(outDir.resolve("model"), out)
-              .run(List.of(2, 4, 8, 16, 32));
+          new dev.wall.bench.model.ScalingModel(outDir.resolve("model"), out).run(modelRanks);
       java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
       dev.wall.bench.model.ScalingModel.print(
           runs,
