@@ -1,5 +1,6 @@
 package dev.wall.player.launch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wall.core.io.RotatingFile;
@@ -44,8 +45,18 @@ public final class PlayReport implements AutoCloseable {
     }
     try {
       ObjectNode loop = (ObjectNode) JSON.readTree(loopJson);
-      loopsPlayed++;
-      itemsPlayed += Math.max(1, loop.path("items").size());
+      // A loop in which no screen played (all frozen or recovering) is reported, not counted.
+      boolean anyPlayed = true;
+      if (loop.path("screens").size() > 0) {
+        anyPlayed = false;
+        for (JsonNode screen : loop.path("screens")) {
+          anyPlayed |= screen.path("played").asBoolean(true);
+        }
+      }
+      if (anyPlayed) {
+        loopsPlayed++;
+        itemsPlayed += Math.max(1, loop.path("items").size());
+      }
       ObjectNode line = JSON.createObjectNode();
       line.put("at", Instant.now().toString());
       line.put("layout", layout);

@@ -62,6 +62,15 @@ public interface Player extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * Null while the player shows new frames (or need not: paused, holding its last frame); else one
+   * line saying that it stalled while playing, and on what, naming the clip: a screen frozen on one
+   * frame must not pass for one in step. May read the clip's storage, within a deadline.
+   */
+  default String stalledOn() {
+    return null;
+  }
+
   /** Whether {@link #screenshotTo} works: the status page's thumbnails. */
   default boolean takesScreenshots() {
     return false;

@@ -48,6 +48,13 @@ final class Conductor {
   private double longestClip;
   private int[] trims;
   private int[] seeks;
+
+  /** Control rounds in this loop. */
+  private int roundsThisLoop;
+
+  /** Per screen, the control rounds of this loop in which it played. */
+  private int[] playedRounds;
+
   private List<RankStatus> atSeam = List.of();
   private List<RankStatus> last = List.of();
   private double[] lastPositions = new double[0];
@@ -74,6 +81,7 @@ final class Conductor {
     this.events = events;
     this.trims = new int[screens.size()];
     this.seeks = new int[screens.size()];
+    this.playedRounds = new int[screens.size()];
     this.states = new ScreenState[screens.size()];
     java.util.Arrays.fill(states, ScreenState.PLAYING);
     this.restarts = new int[screens.size()];
@@ -189,7 +197,9 @@ final class Conductor {
     double[] figures = itemFigures.computeIfAbsent(stepFirstItem + within, k -> new double[2]);
     figures[0] = Math.max(figures[0], correction.skewSeconds());
     figures[1]++;
+    roundsThisLoop++;
     for (int i = 0; i < positions.length; i++) {
+      playedRounds[i] += all.get(i).playing() ? 1 : 0;
       trims[i] += correction.trimmed()[i] ? 1 : 0;
       seeks[i] += Double.isNaN(correction.seeks()[i]) ? 0 : 1;
     }
@@ -389,7 +399,9 @@ final class Conductor {
               seeks[i],
               end.state().label(),
               end.health().restarts(),
-              decoders[i].finishLoop()));
+              decoders[i].finishLoop(),
+              // A loop too short for a round: the seam's state says.
+              roundsThisLoop == 0 ? end.playing() : playedRounds[i] > 0));
     }
     List<LoopReport.ItemPlayed> items = new ArrayList<>();
     itemFigures.forEach(
@@ -410,6 +422,8 @@ final class Conductor {
     maxSkew = 0;
     trims = new int[screens.size()];
     seeks = new int[screens.size()];
+    playedRounds = new int[screens.size()];
+    roundsThisLoop = 0;
     return report;
   }
 

@@ -459,6 +459,10 @@ final class ScreenKeeper implements AutoCloseable {
           now.ping(
               PING_TIMEOUT.compareTo(policy.hangAfter()) < 0 ? PING_TIMEOUT : policy.hangAfter());
           lastAnswer = System.nanoTime();
+          String stalled = now.stalledOn();
+          if (stalled != null) {
+            failed(now, stalled);
+          }
         } catch (PlayerException e) {
           long silent = System.nanoTime() - lastAnswer;
           if (silent >= policy.hangAfter().toNanos()) {

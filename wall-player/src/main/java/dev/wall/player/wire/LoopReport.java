@@ -91,6 +91,8 @@ public record LoopReport(
    * @param restarts players started in place of a failed one, since the wall started
    * @param droppedFrames frames its players dropped in this loop, because they could not decode or
    *     show them in time
+   * @param played it played in this loop (in step, at some control round): a screen frozen or
+   *     recovering all loop long did not
    */
   public record ScreenLoop(
       String name,
@@ -101,7 +103,8 @@ public record LoopReport(
       int seeks,
       String state,
       int restarts,
-      long droppedFrames) {
+      long droppedFrames,
+      boolean played) {
 
     /** A screen's loop with no frame dropped. */
     public ScreenLoop(
@@ -113,7 +116,7 @@ public record LoopReport(
         int seeks,
         String state,
         int restarts) {
-      this(name, host, endPosition, rate, trims, seeks, state, restarts, 0);
+      this(name, host, endPosition, rate, trims, seeks, state, restarts, 0, true);
     }
   }
 
@@ -137,22 +140,39 @@ public record LoopReport(
   public String line() {
     String of = loops == 0 ? "forever" : String.valueOf(loops);
     String playlist = items.size() > 1 ? ", " + items.size() + " items" : "";
+    if (!screens.isEmpty() && screens.stream().noneMatch(ScreenLoop::played)) {
+      return String.format(
+          Locale.ROOT,
+          "loop %d/%s: %.2f s, no screen played (%s)",
+          loop,
+          of,
+          seconds,
+          screens.stream()
+              .map(s -> s.name() + " " + s.state())
+              .collect(java.util.stream.Collectors.joining(", ")));
+    }
+    String notPlayed =
+        screens.stream()
+            .filter(s -> !s.played())
+            .map(s -> s.name() + " " + s.state())
+            .collect(java.util.stream.Collectors.joining(", "));
     String dropped =
         screens.stream()
             .filter(s -> s.droppedFrames() > 0)
             .map(s -> s.name() + " " + s.droppedFrames())
             .collect(java.util.stream.Collectors.joining(", "));
     return String.format(
-        Locale.ROOT,
-        "loop %d/%s: %.2f s%s, skew max %.1f ms (%.2f frames), corrections: %d rate trims, %d seeks%s",
-        loop,
-        of,
-        seconds,
-        playlist,
-        maxSkewMillis(),
-        maxSkewFrames(),
-        trims,
-        seeks,
-        dropped.isEmpty() ? "" : "; frames dropped: " + dropped);
+            Locale.ROOT,
+            "loop %d/%s: %.2f s%s, skew max %.1f ms (%.2f frames), corrections: %d rate trims, %d seeks%s",
+            loop,
+            of,
+            seconds,
+            playlist,
+            maxSkewMillis(),
+            maxSkewFrames(),
+            trims,
+            seeks,
+            dropped.isEmpty() ? "" : "; frames dropped: " + dropped)
+        + (notPlayed.isEmpty() ? "" : "; did not play: " + notPlayed);
   }
 }

@@ -50,6 +50,48 @@ class PlayReportTest {
             played));
   }
 
+  /** A loop in which every screen was frozen or recovering says so, and is not counted played. */
+  @Test
+  void aLoopInWhichNoScreenPlayedSaysSoAndIsNotCounted() throws Exception {
+    LoopReport frozen =
+        new LoopReport(
+            2,
+            0,
+            5.02,
+            0,
+            30,
+            0,
+            0,
+            List.of(
+                new LoopReport.ScreenLoop("a", "rpi1", 0, 1, 0, 0, "recovering", 1, 0, false),
+                new LoopReport.ScreenLoop("b", "rpi2", 0, 1, 0, 0, "recovering", 1, 0, false)));
+    assertEquals(
+        "loop 2/forever: 5.02 s, no screen played (a recovering, b recovering)", frozen.line());
+    LoopReport half =
+        new LoopReport(
+            3,
+            0,
+            5.02,
+            0.001,
+            30,
+            0,
+            0,
+            List.of(
+                new LoopReport.ScreenLoop("a", "rpi1", 5, 1, 0, 0, "playing", 0, 0, true),
+                new LoopReport.ScreenLoop("b", "rpi2", 0, 1, 0, 0, "given up", 5, 0, false)));
+    assertTrue(half.line().endsWith("; did not play: b given up"), half.line());
+    Path file = dir.resolve("frozen.jsonl");
+    try (PlayReport report = PlayReport.to(file, Path.of("show.json"))) {
+      report.addLoop(loop(1, 1));
+      report.addLoop(JSON.writeValueAsString(frozen));
+      report.addLoop(JSON.writeValueAsString(half));
+    }
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(1, JSON.readTree(lines.get(1)).get("loopsPlayed").asInt());
+    assertFalse(JSON.readTree(lines.get(1)).get("screens").get(0).get("played").asBoolean());
+    assertEquals(2, JSON.readTree(lines.get(2)).get("loopsPlayed").asInt());
+  }
+
   /**
    * Each line counts the loops and the playlist items played so far, and lists its loop's items.
    */

@@ -102,6 +102,14 @@ final class FakePlayer implements Player {
     return positionNow();
   }
 
+  /** Set: the player says it stalled, as one frozen on a share that stopped answering. */
+  volatile String stall;
+
+  @Override
+  public String stalledOn() {
+    return stall;
+  }
+
   @Override
   public long droppedFrames() {
     return dropped.get();

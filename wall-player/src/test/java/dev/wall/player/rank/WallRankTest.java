@@ -223,6 +223,34 @@ class WallRankTest {
   }
 
   @Test
+  void aStalledPlayerIsReplacedWithItsCauseAsTheScreensLastError() throws Exception {
+    Layout layout = layout(3, "a", "b");
+    java.util.concurrent.atomic.AtomicBoolean stalledOnce =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    List<String> outcomes =
+        playWith(
+            layout,
+            screen -> {
+              FakePlayer player = newPlayer(screen, Map.of("a", 0.8, "b", 0.8));
+              if (screen.name().equals("b") && stalledOnce.compareAndSet(false, true)) {
+                player.stall =
+                    "b: no new frame for 3.0 s while playing: reading /media/b.mp4 hangs";
+              }
+              return player;
+            });
+
+    assertEquals(List.of(), outcomes.stream().filter(o -> o != null).toList());
+    assertTrue(
+        changes.stream()
+            .anyMatch(
+                c ->
+                    c.startsWith("screen b on host-b: no new frame for 3.0 s while playing")
+                        && c.contains("reading /media/b.mp4 hangs")),
+        String.valueOf(changes));
+    assertTrue(players.get("b").size() >= 2, "b's stalled player was replaced");
+  }
+
+  @Test
   void atEverySeamAllScreensAreBackOnFrameZeroBeforeAnyIsReleased() throws Exception {
     play(layout(3, "a", "b"), Map.of("a", 0.15, "b", 0.3));
     List<FakePlayer.Call> releases =

@@ -7,6 +7,7 @@ import dev.wall.player.players.Capabilities;
 import dev.wall.player.players.Decoding;
 import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.MediaProbe;
+import dev.wall.player.players.MediaReach;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerMessages;
@@ -467,6 +468,59 @@ public final class MpvPlayer implements Player {
     set("speed", rate);
     this.rate = rate;
     clock.changeRate(rate, System.nanoTime(), frameSeconds);
+  }
+
+  /**
+   * A player that shows less than half of the clip time it should over this long, while playing,
+   * has stalled: frozen, or creeping on the few bytes a failing share still gives.
+   */
+  private static final long STALL_WINDOW_NANOS = 3_000_000_000L;
+
+  private static final Duration MEDIA_READ = Duration.ofSeconds(2);
+
+  /** The clip time seen at the start of the stall window, and when; NaN when not watching. */
+  private double windowClipTime = Double.NaN;
+
+  private long windowStart;
+
+  @Override
+  public synchronized String stalledOn() {
+    MpvIpc.Observation frame = ipc == null ? null : ipc.observation("time-pos");
+    if (!playing || frame == null || !frame.value().isNumber() || reachedEnd()) {
+      windowClipTime = Double.NaN;
+      return null;
+    }
+    double clipTime = frame.value().asDouble();
+    long now = System.nanoTime();
+    if (Double.isNaN(windowClipTime) || clipTime < windowClipTime) {
+      windowClipTime = clipTime; // a new window: watching starts, or the clip started over
+      windowStart = now;
+      return null;
+    }
+    double elapsed = (now - windowStart) / 1e9;
+    if (elapsed * 1e9 < Math.max(STALL_WINDOW_NANOS, 8 * frameSeconds * 1e9)) {
+      return null;
+    }
+    double shown = clipTime - windowClipTime;
+    windowClipTime = clipTime;
+    windowStart = now;
+    if (shown >= 0.5 * elapsed * rate) {
+      return null;
+    }
+    List<Path> clips = steps() > 1 ? List.of(spec.media().get(step)) : spec.media();
+    String storage =
+        clips.stream()
+            .map(clip -> MediaReach.problem(clip, MEDIA_READ))
+            .flatMap(java.util.Optional::stream)
+            .findFirst()
+            .orElse(null);
+    return String.format(
+            java.util.Locale.ROOT,
+            "%s: showed %.1f s of its clip in %.1f s of playing",
+            spec.screenName(),
+            shown,
+            elapsed)
+        + (storage == null ? " (its clip reads fine: the player itself stalled)" : ": " + storage);
   }
 
   @Override
