@@ -21,7 +21,7 @@ import java.util.Map;
  * for every screen, so the files loop together.
  */
 public final class TilePlanner {
-  /** Reads a source: its size, rate and length. */
+  /** Reads a source: its size, rate and length; or says what is wrong with it, and the fix. */
   @FunctionalInterface
   public interface Prober {
     MediaInfo probe(Path source) throws PlayerException;
@@ -169,8 +169,7 @@ public final class TilePlanner {
     try {
       info = prober.probe(source);
     } catch (PlayerException e) {
-      throw new Refused(
-          where + e.getMessage() + "; give a video file that ffprobe reads, inside mediaRoot");
+      throw new Refused(where + e.getMessage());
     }
     if (info.width() < 2 || info.height() < 2 || info.duration() <= 0) {
       throw new Refused(

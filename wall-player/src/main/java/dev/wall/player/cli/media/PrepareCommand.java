@@ -17,7 +17,9 @@ import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.RemoteNodes;
 import dev.wall.player.nodes.Ssh;
 import dev.wall.player.players.Board;
+import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.MediaProbe;
+import dev.wall.player.players.PlayerException;
 import dev.wall.player.wire.Probe;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,7 +119,7 @@ public final class PrepareCommand implements Callable<Integer> {
                   layout,
                   boards,
                   fullScreen,
-                  source -> MediaProbe.probe(source, scratch.resolve("probe-" + n[0]++ + ".json")))
+                  source -> probe(source, scratch.resolve("probe-" + n[0]++ + ".json")))
               .plan(layoutFile.toString());
     } catch (TilePlanner.Refused e) {
       throw new BadInputException(e.getMessage());
@@ -168,6 +170,21 @@ public final class PrepareCommand implements Callable<Integer> {
     }
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  private static MediaInfo probe(Path source, Path cache) throws PlayerException {
+    if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
+      throw new PlayerException(
+          source
+              + " is missing or cannot be read; put the clip there, or name the right file in the"
+              + " layout");
+    }
+    try {
+      return MediaProbe.probe(source, cache);
+    } catch (PlayerException e) {
+      throw new PlayerException(
+          e.getMessage() + "; give a video file that ffprobe reads (re-export it)", e);
+    }
   }
 
   static Size size(String text) {
