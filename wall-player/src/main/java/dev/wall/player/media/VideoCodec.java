@@ -53,18 +53,6 @@ public enum VideoCodec {
     };
   }
 
-  /** Whether {@code board} decodes this codec in hardware at that size. */
-  public boolean decodedInHardware(Board board, int width, int height) {
-    return switch (board.soc()) {
-      case BCM2712 -> this == HEVC && fitsHevcBlock(width, height);
-      case BCM2711 ->
-          this == HEVC
-              ? fitsHevcBlock(width, height)
-              : Decoding.fitsH264Block(new MediaInfo(width, height, 0, 0, "h264"));
-      case OTHER -> false;
-    };
-  }
-
   public static boolean fitsHevcBlock(int width, int height) {
     return width <= HEVC_MAX_WIDTH && height <= HEVC_MAX_HEIGHT;
   }
