@@ -140,6 +140,42 @@ public final class ClipCache {
         });
   }
 
+  /** {@code clip} with a sine tone of {@code hertz} as its sound, as long as its picture. */
+  public static Path withTone(Path clip, int hertz) {
+    List<String> args =
+        List.of(
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-y",
+            "-i",
+            clip.toString(),
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=" + hertz + ":sample_rate=48000",
+            "-map",
+            "0:v:0",
+            "-map",
+            "1:a:0",
+            "-c:v",
+            "copy",
+            "-c:a",
+            "aac",
+            "-shortest",
+            "-f",
+            "mp4");
+    String name = "tone-" + hertz + "-" + key("ffmpeg", args);
+    return cached(
+        name,
+        out -> {
+          List<String> argv = new ArrayList<>(List.of("ffmpeg"));
+          argv.addAll(args);
+          argv.add(out.toString());
+          return argv;
+        });
+  }
+
   /** The colour between the tiles of {@link #tiledSpan}: what bezels must hide. */
   public static final String GAP_COLOUR = "0x00FF00";
 
