@@ -153,6 +153,7 @@ public final class PlayCommand implements Callable<Integer> {
     InetAddress statusAddress = show.statusAddress();
     Map<String, String> env = System.getenv();
     PrintWriter out = spec.commandLine().getOut();
+    Path preparedDir = null;
     if (!sources) {
       Layout rooted =
           mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
@@ -168,6 +169,7 @@ public final class PlayCommand implements Callable<Integer> {
         out.println(choice.line());
       }
       layout = choice.layout();
+      preparedDir = choice.used() ? choice.dir() : null;
     }
     ShowPlan plan =
         ShowPlan.resolve(
@@ -179,6 +181,9 @@ public final class PlayCommand implements Callable<Integer> {
             DisplaySettings.from(env, display),
             debug,
             snapshot);
+    if (preparedDir != null) {
+      plan = plan.withPrepared(preparedDir);
+    }
     WallShow.Settings settings =
         new WallShow.Settings(
             reportFile,

@@ -30,8 +30,9 @@ public final class PreparedMedia {
    * The layout to play, and the line that says what was chosen: null when nothing was prepared.
    *
    * @param used whether the prepared files are played
+   * @param dir the folder of the prepared files
    */
-  public record Choice(Layout layout, boolean used, String line) {}
+  public record Choice(Layout layout, boolean used, String line, Path dir) {}
 
   /** {@code mediaRoot/prepared/NAME}, NAME the layout file's name without {@code .json}. */
   public static Path defaultDir(Path layoutFile, Layout layout) {
@@ -49,6 +50,7 @@ public final class PreparedMedia {
     } catch (IOException e) {
       return sources(
           layout,
+          dir,
           "the manifest in "
               + dir
               + " cannot be read ("
@@ -58,7 +60,7 @@ public final class PreparedMedia {
               + " again");
     }
     if (read.isEmpty()) {
-      return new Choice(layout, false, null);
+      return new Choice(layout, false, null, dir);
     }
     Manifest manifest = read.get();
     String again = "; run wall media prepare " + layoutName + " to prepare it again";
@@ -74,6 +76,7 @@ public final class PreparedMedia {
         if (found.isEmpty() || !found.get().shape().equals(shape)) {
           return sources(
               layout,
+              dir,
               "screen "
                   + screen.name()
                   + " has changed in the layout since its clips were prepared"
@@ -86,10 +89,12 @@ public final class PreparedMedia {
           try {
             now = checksums.sha256(source);
           } catch (IOException e) {
-            return sources(layout, entry.source() + " cannot be read (" + e.getMessage() + ")");
+            return sources(
+                layout, dir, entry.source() + " cannot be read (" + e.getMessage() + ")");
           }
           if (!now.equals(entry.sourceSha256())) {
-            return sources(layout, entry.source() + " has changed since it was prepared" + again);
+            return sources(
+                layout, dir, entry.source() + " has changed since it was prepared" + again);
           }
         }
         Path file = dir.resolve(entry.file()).toAbsolutePath().normalize();
@@ -98,12 +103,14 @@ public final class PreparedMedia {
               || !Files.isRegularFile(file)
               || !checksums.sha256(file).equals(entry.sha256())) {
             return sources(
-                layout, "the prepared file " + file + " is missing or not as it was made" + again);
+                layout,
+                dir,
+                "the prepared file " + file + " is missing or not as it was made" + again);
           }
         } catch (IOException e) {
-          return sources(layout, "the prepared file " + file + " cannot be read" + again);
+          return sources(layout, dir, "the prepared file " + file + " cannot be read" + again);
         }
-        clips.add(file.toString());
+        clips.add(file(dir, entry));
         files++;
       }
       media.put(screen.name(), clips);
@@ -118,10 +125,44 @@ public final class PreparedMedia {
             + dir
             + ", prepared "
             + manifest.prepared()
-            + ")");
+            + ")",
+        dir);
   }
 
-  private static Choice sources(Layout layout, String why) {
-    return new Choice(layout, false, "wall: playing the sources, not the prepared clips: " + why);
+  /**
+   * {@code layout} with each screen on its files in {@code dir}, as the manifest names them, not
+   * checked again: for a rank, whose controller checked them before the start.
+   *
+   * @throws IOException when the manifest cannot be read, or has no file for a screen's item
+   */
+  public static Layout assign(Layout layout, Path dir) throws IOException {
+    Manifest manifest =
+        Manifest.read(dir).orElseThrow(() -> new IOException("no manifest in " + dir));
+    Map<String, List<String>> media = new LinkedHashMap<>();
+    for (Screen screen : layout.screens()) {
+      List<String> clips = new ArrayList<>();
+      for (int item = 0; item < layout.items(); item++) {
+        Manifest.Entry entry =
+            manifest
+                .entry(screen.name(), item)
+                .filter(e -> MediaPreparer.isPlainName(e.file()))
+                .orElseThrow(
+                    () ->
+                        new IOException(
+                            "no prepared clip for screen " + screen.name() + " in " + dir));
+        clips.add(file(dir, entry));
+      }
+      media.put(screen.name(), clips);
+    }
+    return layout.withScreenMedia(media);
+  }
+
+  private static String file(Path dir, Manifest.Entry entry) {
+    return dir.resolve(entry.file()).toAbsolutePath().normalize().toString();
+  }
+
+  private static Choice sources(Layout layout, Path dir, String why) {
+    return new Choice(
+        layout, false, "wall: playing the sources, not the prepared clips: " + why, dir);
   }
 }

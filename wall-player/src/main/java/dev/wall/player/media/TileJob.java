@@ -82,6 +82,6 @@ public record TileJob(
         height,
         FrameRates.text(frameRate),
         frames,
-        audio ? ", with sound" : "");
+        audio ? ", the source's sound kept" : "");
   }
 }

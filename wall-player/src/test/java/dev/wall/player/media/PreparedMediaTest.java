@@ -105,6 +105,11 @@ class PreparedMediaTest {
   }
 
   @Test
+  void aRankMapsTheScreensToTheSameFilesWithoutCheckingAgain() throws Exception {
+    assertEquals(choose(layout).layout(), PreparedMedia.assign(layout, dir));
+  }
+
+  @Test
   void aChangedSourceIsNamedAndTheSourcesPlay() throws Exception {
     Files.writeString(root.resolve("pan.mp4"), "a new cut of the span");
     PreparedMedia.Choice choice = choose(layout);
