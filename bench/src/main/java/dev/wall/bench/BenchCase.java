@@ -128,6 +128,9 @@ public record BenchCase(
       case 11 -> "playlist";
       case 12 -> "sound-clock";
       case 13 -> "latency";
+      case 14 -> "span-clips";
+      case 15 -> "span-cropped";
+      case 16 -> "span-prepared";
       default -> "case-" + number;
     };
   }
@@ -161,6 +164,45 @@ public record BenchCase(
       wanted.add(found.number());
     }
     return all.stream().filter(c -> wanted.contains(c.number())).toList();
+  }
+
+  /** The name that selects {@link #span}'s three cases together. */
+  public static final String SPAN = "span";
+
+  /**
+   * Issue 24's span wall, three ways, side by side: a 3x3 wall of 320x180 screens with a clip per
+   * screen; one span video of the nine tiles with 20-pixel bezels, each player decoding all of it
+   * and cropping its region; and the same span cut for each screen by {@code wall media prepare}.
+   */
+  public static List<BenchCase> span(Duration sampling) {
+    return List.of(
+        new BenchCase(
+            14,
+            "span 3x3: a clip per screen",
+            Method.OURS,
+            9,
+            sampling,
+            false,
+            false,
+            Show.CLIPS_30),
+        new BenchCase(
+            15,
+            "span 3x3: cropped by each player",
+            Method.OURS,
+            9,
+            sampling,
+            false,
+            false,
+            Show.CLIPS_30.withContent(Show.Content.SPAN_CROPPED)),
+        new BenchCase(
+            16,
+            "span 3x3: prepared",
+            Method.OURS,
+            9,
+            sampling,
+            false,
+            false,
+            Show.CLIPS_30.withContent(Show.Content.SPAN_PREPARED)));
   }
 
   /**

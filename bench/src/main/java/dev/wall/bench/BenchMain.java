@@ -42,7 +42,9 @@ public final class BenchMain implements Callable<Integer> {
           "Cases to run, by number or name: 1 seed, 2 plain, 3 fast-clock (one clock +2000 ppm),"
               + " 4 loaded (a CPU hog per core), 5 eight-screens, 6 60fps, 7 nodes (four nodes over TCP with a fast"
               + " clock and a CPU hog: a namespace cluster, needs root), 8 decoding (every screen decodes a noisy"
-              + " 1920x1080 H.264 clip into its window), 9 decoding-fast-clock, 10 60fps-loaded (default: all).")
+              + " 1920x1080 H.264 clip into its window), 9 decoding-fast-clock, 10 60fps-loaded (default: all);"
+              + " span: a 3x3 span wall three ways side by side (14 span-clips, a clip per screen; 15"
+              + " span-cropped, cropped by each player; 16 span-prepared, by wall media prepare), not in all.")
   List<String> cases = List.of("all");
 
   @Option(
@@ -231,9 +233,24 @@ public final class BenchMain implements Callable<Integer> {
     }
     List<BenchCase> selected;
     try {
-      selected =
-          BenchCase.select(
-              BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds)), cases);
+      List<BenchCase> standard =
+          BenchCase.all(Duration.ofSeconds(seconds), Duration.ofSeconds(skewSeconds));
+      List<BenchCase> span = BenchCase.span(Duration.ofSeconds(seconds));
+      List<BenchCase> every = new ArrayList<>(standard);
+      every.addAll(span);
+      List<String> named =
+          cases.stream().filter(n -> !n.equals("all") && !n.equals(BenchCase.SPAN)).toList();
+      java.util.Set<BenchCase> chosen = new java.util.LinkedHashSet<>();
+      if (cases.contains("all")) {
+        chosen.addAll(standard);
+      }
+      if (!named.isEmpty()) {
+        chosen.addAll(BenchCase.select(every, named));
+      }
+      if (cases.contains(BenchCase.SPAN)) {
+        chosen.addAll(span);
+      }
+      selected = new ArrayList<>(chosen);
     } catch (IllegalArgumentException e) {
       System.err.println("bench/run: " + e.getMessage());
       return 2;
@@ -340,6 +357,8 @@ public final class BenchMain implements Callable<Integer> {
             "Screenshots a whole number of frames and %.3f of a frame apart, so they sweep every point of a frame.%n%n",
             OffBeatRate.PHASE_STEP));
     text.append(ResultTable.render(results)).append('\n');
+    dev.wall.bench.report.SpanTable.render(results)
+        .ifPresent(table -> text.append(table).append('\n'));
     for (CaseResult r : results) {
       text.append(Details.of(r));
     }

@@ -134,7 +134,11 @@ public final class CaseRunner {
     deleteTree(dir.resolve("evidence"));
     BenchLayout layout = BenchLayout.grid(c.screens());
     say(c, "clips");
-    clips.ensure(layout.names(), c.show());
+    if (c.show().content().span()) {
+      clips.ensureSpan(layout.width() / Clips.WIDTH, layout.height() / Clips.HEIGHT, c.show());
+    } else {
+      clips.ensure(layout.names(), c.show());
+    }
     double samplesPerSecond = OffBeatRate.near(askedPerSecond, c.show().fps());
     double loadBefore = Machine.load();
     if (c.nodes() > 0) {
@@ -151,7 +155,11 @@ public final class CaseRunner {
               : java.util.stream.IntStream.range(0, c.screens())
                   .mapToObj(i -> cluster.node(1 + i % c.nodes()).hostname())
                   .toList();
-      Path layoutFile = layout.write(dir.resolve("wall.json"), clips.dir(), c.show(), hosts);
+      // wall play finds prepared clips by the layout's file name (mediaRoot/prepared/NAME): only
+      // the prepared case's name has any.
+      String fileName =
+          c.show().content() == Show.Content.SPAN_PREPARED ? "span-prepared.json" : "wall.json";
+      Path layoutFile = layout.write(dir.resolve(fileName), clips.dir(), c.show(), hosts);
       Stage stage =
           new Stage(
               c,
@@ -171,6 +179,12 @@ public final class CaseRunner {
                 + cluster.node(1).hostname()
                 + "; the fast clock is screen s1's, on node 1; the CPU hog runs inside node 2");
         stage.notes.add(Netem.delayEveryLink(cluster, "0.5ms", "0.3ms"));
+      }
+      if (c.show().content() == Show.Content.SPAN_PREPARED) {
+        String failure = prepare(stage);
+        if (failure != null) {
+          return failed(stage, failure);
+        }
       }
       if (c.fastClock() && !fastClock(stage)) {
         return failed(stage, "libfaketime did not speed the player up (see notes)");
@@ -201,6 +215,39 @@ public final class CaseRunner {
         return figures(stage, recorder, played);
       }
     }
+  }
+
+  /**
+   * {@code wall media prepare} on the case's layout, by this checkout's code (in this JVM), before
+   * the wall is played: its clips are what {@code wall play} then finds. Returns why it failed, or
+   * null.
+   */
+  private String prepare(Stage s) {
+    say(s.c, "wall media prepare");
+    java.io.StringWriter said = new java.io.StringWriter();
+    long started = System.nanoTime();
+    int code =
+        dev.wall.player.cli.WallCli.run(
+            new java.io.PrintWriter(said, true),
+            new java.io.PrintWriter(said, true),
+            "media",
+            "prepare",
+            s.layoutFile.toString());
+    try {
+      Files.writeString(s.dir.resolve("prepare.log"), said.toString());
+    } catch (IOException e) {
+      // The log is evidence only.
+    }
+    if (code != 0) {
+      return "wall media prepare failed (exit " + code + "): " + said.toString().strip();
+    }
+    s.notes.add(
+        String.format(
+            Locale.ROOT,
+            "wall media prepare took %.1f s: %s",
+            (System.nanoTime() - started) / 1e9,
+            said.toString().lines().filter(l -> l.contains(" encoded, ")).findFirst().orElse("?")));
+    return null;
   }
 
   /** Launches the wall, samples until the case's time is up, and stops it all, sampler first. */

@@ -27,7 +27,7 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public static BenchLayout grid(int screens) {
-    int rows = screens <= 2 ? 1 : 2;
+    int rows = screens <= 2 ? 1 : screens == 9 ? 3 : 2;
     int columns = (screens + rows - 1) / rows;
     List<String> names = new ArrayList<>();
     List<Rect> windows = new ArrayList<>();
@@ -65,6 +65,14 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
     root.put("loops", 0);
     root.put("player", "mpv");
     root.put("mediaRoot", mediaRoot.toAbsolutePath().toString());
+    int columns = width / Clips.WIDTH;
+    int rows = height / Clips.HEIGHT;
+    if (show.content().span()) {
+      ObjectNode wall = root.putObject("wall");
+      wall.put("width", columns * (Clips.WIDTH + Clips.SPAN_GAP) - Clips.SPAN_GAP);
+      wall.put("height", rows * (Clips.HEIGHT + Clips.SPAN_GAP) - Clips.SPAN_GAP);
+      root.putObject("span").put("media", Clips.spanFileName(columns, rows, show));
+    }
     ArrayNode screens = root.putArray("screens");
     for (int i = 0; i < names.size(); i++) {
       ObjectNode screen = screens.addObject();
@@ -77,7 +85,14 @@ public record BenchLayout(List<String> names, List<Rect> windows, int width, int
       window.put("width", w.width());
       window.put("height", w.height());
       List<String> playlist = Clips.playlist(names.get(i), show);
-      if (playlist.size() == 1) {
+      if (show.content().span()) {
+        // The tile under this window, its bezels left out.
+        ObjectNode region = screen.putObject("region");
+        region.put("x", (w.x() / Clips.WIDTH) * (Clips.WIDTH + Clips.SPAN_GAP));
+        region.put("y", (w.y() / Clips.HEIGHT) * (Clips.HEIGHT + Clips.SPAN_GAP));
+        region.put("width", Clips.WIDTH);
+        region.put("height", Clips.HEIGHT);
+      } else if (playlist.size() == 1) {
         screen.put("media", playlist.get(0));
       } else {
         playlist.forEach(screen.putArray("media")::add);

@@ -65,6 +65,39 @@ public final class Clips {
     return names;
   }
 
+  /** The bezel gap between the tiles of the span video, in its pixels. */
+  public static final int SPAN_GAP = 20;
+
+  /** The span video of a grid of {@code columns} x {@code rows} screens, for {@code show}. */
+  public static String spanFileName(int columns, int rows, Show show) {
+    return "span-"
+        + columns
+        + "x"
+        + rows
+        + "-"
+        + WIDTH
+        + "x"
+        + HEIGHT
+        + "-gap"
+        + SPAN_GAP
+        + "-"
+        + show.itemSeconds()
+        + "s-"
+        + show.fps()
+        + "fps.mp4";
+  }
+
+  /**
+   * Makes the span video of {@code columns} x {@code rows} bar-coded tiles, {@link #SPAN_GAP}
+   * pixels of bezel between them, unless it is there.
+   */
+  public void ensureSpan(int columns, int rows, Show show) {
+    ClipCache.copy(
+        ClipCache.tiledSpan(columns, rows, WIDTH, HEIGHT, SPAN_GAP, show.itemSeconds(), show.fps()),
+        dir,
+        spanFileName(columns, rows, show));
+  }
+
   /** Makes issue 5's clips that are not there yet. */
   public void ensure(List<String> screens) throws IOException, InterruptedException {
     ensure(screens, Show.CLIPS_30);

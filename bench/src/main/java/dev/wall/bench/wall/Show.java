@@ -22,7 +22,8 @@ public record Show(
     List<Integer> firstFrames,
     boolean fastScreenIsClock,
     int latencyMs,
-    Source source) {
+    Source source,
+    Content content) {
   /** Issue 5's clips: 30 fps, 20 s, one per screen. */
   public static final Show CLIPS_30 = new Show(30, 20, List.of(0), false, 0);
 
@@ -49,6 +50,41 @@ public record Show(
     }
   }
 
+  /** What the screens play: each its own clip, or parts of one span video. */
+  public enum Content {
+    /** Each screen its own bar-coded clip of its window's size. */
+    CLIP_PER_SCREEN,
+    /**
+     * One span video of every screen's bar-coded tile, with bezel gaps between them; each player
+     * decodes all of it and crops its region.
+     */
+    SPAN_CROPPED,
+    /** The same span, cut into each screen's own clip by {@code wall media prepare} first. */
+    SPAN_PREPARED;
+
+    public boolean span() {
+      return this != CLIP_PER_SCREEN;
+    }
+  }
+
+  /** A show of clips made as {@code source}, one per screen. */
+  public Show(
+      int fps,
+      int itemSeconds,
+      List<Integer> firstFrames,
+      boolean fastScreenIsClock,
+      int latencyMs,
+      Source source) {
+    this(
+        fps,
+        itemSeconds,
+        firstFrames,
+        fastScreenIsClock,
+        latencyMs,
+        source,
+        Content.CLIP_PER_SCREEN);
+  }
+
   /** A show of window-sized clips. */
   public Show(
       int fps,
@@ -67,12 +103,20 @@ public record Show(
   }
 
   public Show withFps(int newFps) {
-    return new Show(newFps, itemSeconds, firstFrames, fastScreenIsClock, latencyMs, source);
+    return new Show(
+        newFps, itemSeconds, firstFrames, fastScreenIsClock, latencyMs, source, content);
   }
 
   /** The same show from clips made as {@code newSource}. */
   public Show withSource(Source newSource) {
-    return new Show(fps, itemSeconds, firstFrames, fastScreenIsClock, latencyMs, newSource);
+    return new Show(
+        fps, itemSeconds, firstFrames, fastScreenIsClock, latencyMs, newSource, content);
+  }
+
+  /** The same show as {@code newContent}. */
+  public Show withContent(Content newContent) {
+    return new Show(
+        fps, itemSeconds, firstFrames, fastScreenIsClock, latencyMs, source, newContent);
   }
 
   public int itemFrames() {

@@ -56,4 +56,22 @@ class BenchLayoutTest {
           dir.resolve("clips").resolve(Clips.fileName(screen.name())), read.clips(screen).get(0));
     }
   }
+
+  @Test
+  void nineSpanScreensAreAThreeByThreeGridEachShowingItsTileWithoutTheBezels() throws Exception {
+    BenchLayout layout = BenchLayout.grid(9);
+    Show show = Show.CLIPS_30.withContent(Show.Content.SPAN_CROPPED);
+
+    Layout read =
+        new LayoutReader().read(layout.write(dir.resolve("wall.json"), dir.resolve("clips"), show));
+
+    assertEquals(960, layout.width());
+    assertEquals(540, layout.height());
+    assertEquals(new dev.wall.core.layout.Size(1000, 580), read.wall());
+    Screen last = read.screen(8);
+    assertEquals(new Rect(640, 360, 320, 180), last.window());
+    assertEquals(new Rect(680, 400, 320, 180), last.region(), "two 20-pixel bezels to its left");
+    assertEquals(
+        dir.resolve("clips").resolve(Clips.spanFileName(3, 3, show)), read.clips(last).get(0));
+  }
 }

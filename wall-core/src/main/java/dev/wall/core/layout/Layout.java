@@ -152,6 +152,45 @@ public record Layout(
         schedule);
   }
 
+  /**
+   * The same wall with each screen named in {@code media} playing that playlist instead (a screen
+   * of the span then plays its own clips, uncropped); every other screen as it was.
+   */
+  public Layout withScreenMedia(java.util.Map<String, List<String>> media) {
+    List<Screen> changed =
+        screens.stream()
+            .map(
+                s ->
+                    media.containsKey(s.name())
+                        ? new Screen(
+                            s.name(),
+                            s.host(),
+                            s.address(),
+                            s.output(),
+                            s.window(),
+                            s.region(),
+                            media.get(s.name()),
+                            s.audio(),
+                            s.playerArgs(),
+                            s.latencyMs())
+                        : s)
+            .toList();
+    return new Layout(
+        version,
+        name,
+        loops,
+        player,
+        mediaRoot,
+        network,
+        sync,
+        loopMode,
+        unevenItems,
+        wall,
+        span,
+        changed,
+        schedule);
+  }
+
   public Screen screen(int rank) {
     return screens.get(rank);
   }

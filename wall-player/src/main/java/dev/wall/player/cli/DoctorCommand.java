@@ -6,6 +6,8 @@ import dev.wall.core.layout.LayoutReader;
 import dev.wall.player.cli.common.CommonOptions;
 import dev.wall.player.cli.common.ExitCodes;
 import dev.wall.player.cli.common.Table;
+import dev.wall.player.media.PreparedMedia;
+import dev.wall.player.nodes.Checksums;
 import dev.wall.player.nodes.Doctor;
 import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.RemoteNodes;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
         "Check every node of the wall, all at once, without changing anything: ssh with the wall's"
             + " key and recorded host key, names, versions, mpi.jar, player, display, media share, clips"
             + " (SHA-256 against this controller's copy), how each screen's clips are decoded there (and whether"
-            + " the node can hold them), and what each node is.",
+            + " the node can hold them), whether a Pi's video block decodes each clip (codec, profile,"
+            + " level, size, frame rate), and what each node is.",
     footer = {
       "",
       "Examples:",
@@ -70,6 +73,14 @@ public final class DoctorCommand implements Callable<Integer> {
     if (mediaRoot != null) {
       layout = layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
     }
+    // The clips wall play would play: the prepared ones, where they match the layout.
+    PreparedMedia.Choice prepared =
+        PreparedMedia.choose(
+            layout,
+            PreparedMedia.defaultDir(layoutFile, layout),
+            layoutFile.toString(),
+            Checksums.forThisUser());
+    layout = prepared.layout();
     LocalMachine local = LocalMachine.detect();
     Path scratch = Files.createTempDirectory("wall-doctor");
     long started = System.nanoTime();
@@ -83,7 +94,8 @@ public final class DoctorCommand implements Callable<Integer> {
                   layout,
                   nodes,
                   DisplaySettings.from(System.getenv(), display).variables(),
-                  InstalledVersions.here(scratch))
+                  InstalledVersions.here(scratch),
+                  layoutFile.toString())
               .examine();
     } finally {
       try (var files = Files.list(scratch)) {
@@ -101,6 +113,10 @@ public final class DoctorCommand implements Callable<Integer> {
         layout.screens().size(),
         layout.hosts().size(),
         (System.nanoTime() - started) / 1e9);
+    if (prepared.line() != null) {
+      out.println(prepared.line().replaceFirst("^wall: playing", "wall doctor: checking"));
+      out.println();
+    }
     out.print(table(rows));
     List<String> fixes = fixes(rows);
     if (!fixes.isEmpty()) {

@@ -7,6 +7,8 @@ import dev.wall.core.layout.LayoutReader;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.player.cli.common.BadInputException;
 import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.media.PreparedMedia;
+import dev.wall.player.nodes.Checksums;
 import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.show.WallShow;
@@ -108,6 +110,19 @@ public final class PlayCommand implements Callable<Integer> {
               + " rotated past 4 MB (FILE.jsonl.1 ... .3).")
   Path reportFile;
 
+  @Option(
+      names = "--prepared",
+      paramLabel = "DIR",
+      description =
+          "Play the clips wall media prepare made in DIR (default: mediaRoot/prepared/NAME, NAME"
+              + " the layout's file name without .json), when they still match the layout.")
+  Path prepared;
+
+  @Option(
+      names = "--sources",
+      description = "Play the layout's own clips, even where prepared ones match.")
+  boolean sources;
+
   @Option(names = "--quiet", description = "Print nothing but failures.")
   boolean quiet;
 
@@ -137,6 +152,25 @@ public final class PlayCommand implements Callable<Integer> {
     ScheduleClock clock = show.clock(layout);
     InetAddress statusAddress = show.statusAddress();
     Map<String, String> env = System.getenv();
+    PrintWriter out = spec.commandLine().getOut();
+    Path preparedDir = null;
+    if (!sources) {
+      Layout rooted =
+          mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+      PreparedMedia.Choice choice =
+          PreparedMedia.choose(
+              rooted,
+              prepared == null ? PreparedMedia.defaultDir(layoutFile, rooted) : prepared,
+              layoutFile.toString(),
+              Checksums.forThisUser());
+      if (choice.line() != null && !choice.used()) {
+        spec.commandLine().getErr().println(choice.line());
+      } else if (choice.line() != null && !quiet) {
+        out.println(choice.line());
+      }
+      layout = choice.layout();
+      preparedDir = choice.used() ? choice.dir() : null;
+    }
     ShowPlan plan =
         ShowPlan.resolve(
             layoutFile,
@@ -147,6 +181,9 @@ public final class PlayCommand implements Callable<Integer> {
             DisplaySettings.from(env, display),
             debug,
             snapshot);
+    if (preparedDir != null) {
+      plan = plan.withPrepared(preparedDir);
+    }
     WallShow.Settings settings =
         new WallShow.Settings(
             reportFile,
@@ -156,7 +193,6 @@ public final class PlayCommand implements Callable<Integer> {
             statusAddress,
             show.statusPort == null ? 0 : show.statusPort,
             warmUp);
-    PrintWriter out = spec.commandLine().getOut();
     return Outcomes.exitCode(WallShow.play(plan, settings, env, out, spec.commandLine().getErr()));
   }
 }

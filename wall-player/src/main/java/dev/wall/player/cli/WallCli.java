@@ -13,6 +13,7 @@ import dev.wall.player.cli.layout.LoopsCommand;
 import dev.wall.player.cli.layout.PreviewCommand;
 import dev.wall.player.cli.layout.ScreensCommand;
 import dev.wall.player.cli.layout.ValidateCommand;
+import dev.wall.player.cli.media.MediaCommand;
 import dev.wall.player.cli.setup.SetupCommand;
 import dev.wall.player.launch.LaunchRefused;
 import java.io.PrintWriter;
@@ -62,6 +63,7 @@ public final class WallCli {
     all.put("demo", DemoCommand::new);
     all.put("setup", SetupCommand::commandLine);
     all.put("doctor", DoctorCommand::new);
+    all.put("media", MediaCommand::commandLine);
     return Collections.unmodifiableMap(all);
   }
 

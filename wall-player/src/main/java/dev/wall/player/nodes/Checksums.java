@@ -39,6 +39,11 @@ public final class Checksums {
     }
   }
 
+  /** A cache in {@code file} (a test's own). */
+  public static Checksums at(Path file) {
+    return new Checksums(file);
+  }
+
   /** The cache in {@code $XDG_CACHE_HOME/wall} or {@code ~/.cache/wall}. */
   public static Checksums forThisUser() {
     String xdg = System.getenv("XDG_CACHE_HOME");

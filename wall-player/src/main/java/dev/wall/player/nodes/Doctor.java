@@ -6,6 +6,7 @@ import dev.wall.core.layout.Screen;
 import dev.wall.player.display.DisplayStack;
 import dev.wall.player.players.Board;
 import dev.wall.player.players.Decoding;
+import dev.wall.player.players.HardwareDecode;
 import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.registry.Backends;
 import dev.wall.player.versions.InstalledVersions;
@@ -32,7 +33,16 @@ public final class Doctor {
   /** The checks, in the table's order. */
   public static final List<String> CHECKS =
       List.of(
-          "ssh", "name", "versions", "mpi.jar", "player", "display", "media", "clip", "decoder");
+          "ssh",
+          "name",
+          "versions",
+          "mpi.jar",
+          "player",
+          "display",
+          "media",
+          "clip",
+          "decoder",
+          "codec");
 
   /** Checksums of a first run over a large media share take long; every other check is quick. */
   static final Duration DEADLINE = Duration.ofMinutes(25);
@@ -43,6 +53,7 @@ public final class Doctor {
   private final RemoteNodes nodes;
   private final Map<String, String> display;
   private final Map<String, String> here;
+  private final String layoutName;
 
   /**
    * @param nodes how to ask the nodes (with strict host key checking)
@@ -51,6 +62,20 @@ public final class Doctor {
    */
   public Doctor(
       Layout layout, RemoteNodes nodes, Map<String, String> display, Map<String, String> here) {
+    this(layout, nodes, display, here, "LAYOUT");
+  }
+
+  /**
+   * @param layoutName the layout file as the user named it, for the fix of a clip a node cannot
+   *     decode in hardware ({@code wall media prepare LAYOUT})
+   */
+  public Doctor(
+      Layout layout,
+      RemoteNodes nodes,
+      Map<String, String> display,
+      Map<String, String> here,
+      String layoutName) {
+    this.layoutName = layoutName;
     this.layout = layout;
     this.nodes = nodes;
     this.display = Map.copyOf(display);
@@ -156,6 +181,7 @@ public final class Doctor {
     cells.put(
         "decoder",
         media.ok() && answer.player() != null ? decoder(screen, answer) : Cell.NOT_CHECKED);
+    cells.put("codec", media.ok() ? codec(screen, answer) : Cell.NOT_CHECKED);
     for (String timeout : answer.timeouts()) {
       String check = timeout.split(" ")[0];
       String column =
@@ -356,6 +382,44 @@ public final class Doctor {
         ? Cell.pass(decoding.decoder())
         : Cell.fail(
             "cannot hold", decoding.problem() + " (decoded there by " + decoding.decoder() + ")");
+  }
+
+  /**
+   * Each clip's codec, profile, level, size and frame rate against the node's video block ({@link
+   * HardwareDecode}): a clip the block does not decode fails, with the command that makes every
+   * screen a clip its node does. A PC has no block the wall uses: nothing is judged there.
+   */
+  private Cell codec(Screen screen, Probe.Answer answer) {
+    Board board =
+        new Board(answer.facts().getOrDefault("model", ""), release(answer.facts().get("release")));
+    if (board.soc() == Board.Soc.OTHER) {
+      return Cell.pass("n/a");
+    }
+    List<String> problems = new ArrayList<>();
+    java.util.Set<String> codecs = new java.util.TreeSet<>();
+    for (Path clip : layout.clips(screen)) {
+      Probe.Media m = answer.media().get(clip);
+      if (m == null) {
+        continue; // not there, or not read: the clip and media checks say so
+      }
+      MediaInfo info =
+          new MediaInfo(m.width(), m.height(), m.frameRate(), 0, m.codec(), m.profile(), m.level());
+      codecs.add(Decoding.codecName(info));
+      String why = HardwareDecode.whyNot(board, info);
+      if (why != null) {
+        problems.add(clip.getFileName() + " is " + why);
+      }
+    }
+    if (problems.isEmpty()) {
+      return Cell.pass(codecs.isEmpty() ? "-" : String.join(",", codecs));
+    }
+    return Cell.fail(
+        "software",
+        String.join("; ", problems)
+            + "; make each screen a clip this "
+            + board.model()
+            + " decodes in hardware: wall media prepare "
+            + layoutName);
   }
 
   private static int release(String value) {

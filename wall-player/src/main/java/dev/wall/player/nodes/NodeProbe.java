@@ -442,7 +442,14 @@ public final class NodeProbe {
           try {
             MediaInfo info = MediaProbe.probe(clip, scratch.resolve("clip.json"));
             found.put(
-                clip, new Probe.Media(info.codec(), info.width(), info.height(), info.frameRate()));
+                clip,
+                new Probe.Media(
+                    info.codec(),
+                    info.width(),
+                    info.height(),
+                    info.frameRate(),
+                    info.profile(),
+                    info.level()));
           } catch (PlayerException e) {
             // Not a clip ffprobe can read: its decoding is worked out without it.
           }

@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * @param display the display settings every rank's player gets
  * @param debug verbose player logs and control transcripts
  * @param snapshot rank 0 saves a picture of its display here after the last loop, or null
+ * @param prepared the folder of the prepared clips the layout plays instead of its sources ({@code
+ *     wall media prepare}), or null: a rank that reads the layout file maps its screens to them
  */
 public record ShowPlan(
     Path layoutFile,
@@ -23,7 +25,18 @@ public record ShowPlan(
     Path runDir,
     DisplaySettings display,
     boolean debug,
-    Path snapshot) {
+    Path snapshot,
+    Path prepared) {
+
+  public ShowPlan(
+      Path layoutFile,
+      Layout layout,
+      Path runDir,
+      DisplaySettings display,
+      boolean debug,
+      Path snapshot) {
+    this(layoutFile, layout, runDir, display, debug, snapshot, null);
+  }
 
   public ShowPlan {
     runDir = runDir.toAbsolutePath().normalize();
@@ -73,6 +86,14 @@ public record ShowPlan(
 
   /** The same show with another run folder (a node where the named one cannot be used). */
   public ShowPlan withRunDir(Path dir) {
-    return new ShowPlan(layoutFile, layout, dir, display, debug, snapshot);
+    return new ShowPlan(layoutFile, layout, dir, display, debug, snapshot, prepared);
+  }
+
+  /**
+   * The same show, saying that its layout plays the clips prepared in {@code dir} (a rank that
+   * reads the layout file maps its screens to them as the layout here is).
+   */
+  public ShowPlan withPrepared(Path dir) {
+    return new ShowPlan(layoutFile, layout, runDir, display, debug, snapshot, dir.toAbsolutePath());
   }
 }

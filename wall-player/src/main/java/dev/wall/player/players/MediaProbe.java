@@ -36,7 +36,7 @@ public final class MediaProbe {
         "-select_streams",
         "v:0",
         "-show_entries",
-        "stream=codec_name,width,height,avg_frame_rate,r_frame_rate:format=duration",
+        "stream=codec_name,profile,level,width,height,avg_frame_rate,r_frame_rate:format=duration",
         "-of",
         "json",
         "-i",
@@ -146,12 +146,15 @@ public final class MediaProbe {
     }
     double duration = root.path("format").path("duration").asDouble(0);
     String codec = stream.path("codec_name").asText("");
+    String profile = stream.path("profile").asText("");
     return new MediaInfo(
         stream.get("width").asInt(),
         stream.get("height").asInt(),
         Math.max(fps, 0),
         duration,
-        codec.isEmpty() ? null : codec);
+        codec.isEmpty() ? null : codec,
+        profile.isEmpty() || profile.equals("unknown") ? null : profile,
+        Math.max(0, stream.path("level").asInt(0)));
   }
 
   /** ffprobe writes rates as fractions, {@code 30000/1001}; {@code 0/0} means unknown. */

@@ -9,6 +9,7 @@ import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
+import dev.wall.player.media.PreparedMedia;
 import dev.wall.player.mpi.MpiCommunicator;
 import dev.wall.player.nodes.RunRecord;
 import dev.wall.player.plan.ShowPlan;
@@ -60,7 +61,20 @@ public final class RankMain {
   public static void main(String[] args) throws IOException {
     RankLaunch launch;
     try {
-      launch = RankLaunch.parse(file -> new LayoutReader().read(file), args);
+      launch =
+          RankLaunch.parse(
+              new RankLaunch.LayoutSource() {
+                @Override
+                public Layout read(Path file) throws InvalidLayoutException, IOException {
+                  return new LayoutReader().read(file);
+                }
+
+                @Override
+                public Layout prepared(Layout layout, Path dir) throws IOException {
+                  return PreparedMedia.assign(layout, dir);
+                }
+              },
+              args);
     } catch (IllegalArgumentException e) {
       System.out.println(new RankMessage.Failure("wall-rank: " + e.getMessage()).encode());
       System.exit(RankExit.BAD_LAUNCH);

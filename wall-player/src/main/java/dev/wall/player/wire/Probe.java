@@ -177,7 +177,19 @@ public final class Probe {
    * @param codec ffprobe's name of the video codec, or null when unknown
    * @param frameRate frames a second, or 0 when the container does not say
    */
-  public record Media(String codec, int width, int height, double frameRate) {}
+  /**
+   * What ffprobe said of a clip on the node.
+   *
+   * @param profile the codec's profile ({@code High}, {@code Main 10}), or null when not known (a
+   *     node of an older wall does not say)
+   * @param level the codec's level as ffprobe gives it, or 0 when not known
+   */
+  public record Media(
+      String codec, int width, int height, double frameRate, String profile, int level) {
+    public Media(String codec, int width, int height, double frameRate) {
+      this(codec, width, height, frameRate, null, 0);
+    }
+  }
 
   /**
    * One node's answers; a field is null (or empty) when it was not asked.
@@ -302,6 +314,20 @@ public final class Probe {
                       info.height(),
                       info.frameRate(),
                       path)));
+      // Its own line, so a controller of an older wall reads the "media" line as before; the
+      // profile's spaces ("Constrained Baseline") travel as underscores.
+      media.forEach(
+          (path, info) -> {
+            if (info.profile() != null || info.level() > 0) {
+              lines.add(
+                  "media-profile "
+                      + (info.profile() == null ? "-" : info.profile().replace(' ', '_'))
+                      + " "
+                      + info.level()
+                      + " "
+                      + path);
+            }
+          });
       if (stack != null) {
         lines.add("stack " + stack);
       }
@@ -369,6 +395,22 @@ public final class Probe {
                     Integer.parseInt(w[1]),
                     Integer.parseInt(w[2]),
                     Double.parseDouble(w[3])));
+          }
+          case "media-profile" -> {
+            String[] w = value.split(" ", 3);
+            Path clip = Path.of(w[2]);
+            Media known = media.get(clip);
+            if (known != null) {
+              media.put(
+                  clip,
+                  new Media(
+                      known.codec(),
+                      known.width(),
+                      known.height(),
+                      known.frameRate(),
+                      w[0].equals("-") ? null : w[0].replace('_', ' '),
+                      Integer.parseInt(w[1])));
+            }
           }
           case "stack" -> stack = value;
           case "swept" -> swept = Integer.parseInt(value);

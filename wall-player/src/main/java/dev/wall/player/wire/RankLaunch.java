@@ -35,6 +35,14 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
   @FunctionalInterface
   public interface LayoutSource {
     Layout read(Path file) throws InvalidLayoutException, IOException;
+
+    /**
+     * {@code layout} with its screens on the clips prepared in {@code dir}, as the controller found
+     * them (its manifest): for a plan that left its layout out and plays prepared clips.
+     */
+    default Layout prepared(Layout layout, Path dir) throws IOException {
+      throw new IOException("prepared clips in " + dir + " cannot be read here");
+    }
   }
 
   /**
@@ -49,7 +57,8 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
       String runDir,
       List<String> display,
       boolean debug,
-      String snapshot) {}
+      String snapshot,
+      String prepared) {}
 
   /** The rank's arguments, for a job of {@code ranks} ranks that all get them. */
   public List<String> args(int ranks) {
@@ -82,7 +91,8 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
             plan.runDir().toString(),
             display,
             plan.debug(),
-            plan.snapshot() == null ? null : plan.snapshot().toString()));
+            plan.snapshot() == null ? null : plan.snapshot().toString(),
+            plan.prepared() == null ? null : plan.prepared().toString()));
   }
 
   /**
@@ -120,10 +130,14 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
       display = display.with(assignment);
     }
     Path layoutFile = Path.of(plan.layoutFile());
+    Path prepared = plan.prepared() == null ? null : Path.of(plan.prepared());
     Layout layout =
         plan.layout() != null
             ? plan.layout()
             : source.read(layoutFile).withLoops(plan.loops()).withMediaRoot(plan.mediaRoot());
+    if (plan.layout() == null && prepared != null) {
+      layout = source.prepared(layout, prepared);
+    }
     return new RankLaunch(
         new ShowPlan(
             layoutFile,
@@ -131,7 +145,8 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
             Path.of(plan.runDir()),
             display,
             plan.debug(),
-            plan.snapshot() == null ? null : Path.of(plan.snapshot())),
+            plan.snapshot() == null ? null : Path.of(plan.snapshot()),
+            prepared),
         warmUp);
   }
 }

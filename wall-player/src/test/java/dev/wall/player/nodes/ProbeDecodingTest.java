@@ -55,6 +55,37 @@ class ProbeDecodingTest {
   }
 
   @Test
+  void aClipsProfileAndLevelTravelOnALineOfTheirOwnThatAnOlderControllerSkips() {
+    Path clip = Path.of("/srv/wall/a b.mp4");
+    Probe.Media media = new Probe.Media("h264", 1920, 1080, 30, "Constrained Baseline", 42);
+    Probe.Answer answer =
+        new Probe.Answer(
+            Map.of(),
+            "-",
+            "ok",
+            List.of(),
+            "mpv",
+            null,
+            "ok x11 :0",
+            Map.of(),
+            0,
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(clip, media),
+            null);
+    List<String> lines = answer.lines();
+    assertTrue(
+        lines.contains("media-profile Constrained_Baseline 42 /srv/wall/a b.mp4"),
+        lines.toString());
+    assertEquals(media, Probe.Answer.parse(lines).media().get(clip));
+    List<String> older = lines.stream().filter(l -> !l.startsWith("media-profile ")).toList();
+    assertEquals(
+        new Probe.Media("h264", 1920, 1080, 30), Probe.Answer.parse(older).media().get(clip));
+  }
+
+  @Test
   void aNodeIsGivenTimeInProportionToItsOwnJavasStartBeyondASecond() {
     assertEquals(1, NodeProbe.scale(300), "a PC or a Pi: the deadlines as they are");
     assertEquals(1, NodeProbe.scale(1000));

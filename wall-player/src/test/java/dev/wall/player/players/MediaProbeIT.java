@@ -18,7 +18,7 @@ class MediaProbeIT {
   void probesAGeneratedClip() throws Exception {
     Path work = TestMedia.workDir("probe");
     MediaInfo info = MediaProbe.probe(TestMedia.barCoded(320, 180, 2), work.resolve("probe.json"));
-    assertEquals(new MediaInfo(320, 180, 30, 2.0, "h264"), info);
+    assertEquals(new MediaInfo(320, 180, 30, 2.0, "h264", "High", 13), info);
   }
 
   /**
@@ -31,7 +31,8 @@ class MediaProbeIT {
     Path clip = work.resolve("left.mp4");
     Files.copy(TestMedia.barCoded(320, 180, 2), clip);
     Path cache = work.resolve("left.ffprobe.json");
-    assertEquals(new MediaInfo(320, 180, 30, 2.0, "h264"), MediaProbe.probe(clip, cache));
+    assertEquals(
+        new MediaInfo(320, 180, 30, 2.0, "h264", "High", 13), MediaProbe.probe(clip, cache));
     com.fasterxml.jackson.databind.JsonNode kept =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(cache.toFile());
     assertEquals(Files.size(clip), kept.path("clip").path("size").asLong());
@@ -44,7 +45,8 @@ class MediaProbeIT {
     // to.
     Files.copy(
         TestMedia.barCoded(320, 180, 4), clip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    assertEquals(new MediaInfo(320, 180, 30, 4.0, "h264"), MediaProbe.probe(clip, cache));
+    assertEquals(
+        new MediaInfo(320, 180, 30, 4.0, "h264", "High", 13), MediaProbe.probe(clip, cache));
     assertEquals(
         4.0,
         new com.fasterxml.jackson.databind.ObjectMapper()

@@ -140,6 +140,106 @@ public final class ClipCache {
         });
   }
 
+  /** {@code clip} with a sine tone of {@code hertz} as its sound, as long as its picture. */
+  public static Path withTone(Path clip, int hertz) {
+    List<String> args =
+        List.of(
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-y",
+            "-i",
+            clip.toString(),
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=" + hertz + ":sample_rate=48000",
+            "-map",
+            "0:v:0",
+            "-map",
+            "1:a:0",
+            "-c:v",
+            "copy",
+            "-c:a",
+            "aac",
+            "-shortest",
+            "-f",
+            "mp4");
+    String name = "tone-" + hertz + "-" + key("ffmpeg", args);
+    return cached(
+        name,
+        out -> {
+          List<String> argv = new ArrayList<>(List.of("ffmpeg"));
+          argv.addAll(args);
+          argv.add(out.toString());
+          return argv;
+        });
+  }
+
+  /** The colour between the tiles of {@link #tiledSpan}: what bezels must hide. */
+  public static final String GAP_COLOUR = "0x00FF00";
+
+  /**
+   * A span video of {@code columns} x {@code rows} bar-coded tiles of {@code tileWidth} x {@code
+   * tileHeight} (each its own label and hue, frames numbered from 0), {@code gap} pixels of {@link
+   * #GAP_COLOUR} between them, as a wall with bezels of that width would be cut from: each tile,
+   * cut out exactly, is a clip whose frame number reads from pixels.
+   */
+  public static Path tiledSpan(
+      int columns, int rows, int tileWidth, int tileHeight, int gap, int seconds, int fps) {
+    List<String> inputs = new ArrayList<>();
+    List<String> places = new ArrayList<>();
+    StringBuilder streams = new StringBuilder();
+    for (int i = 0; i < columns * rows; i++) {
+      Path tile = barCoded("T" + i, tileWidth, tileHeight, seconds, fps, i * 40, 0);
+      inputs.addAll(List.of("-i", tile.toString()));
+      places.add((i % columns) * (tileWidth + gap) + "_" + (i / columns) * (tileHeight + gap));
+      streams.append("[").append(i).append(":v]");
+    }
+    List<String> args = new ArrayList<>(List.of("-nostdin", "-loglevel", "error", "-y"));
+    args.addAll(inputs);
+    args.addAll(
+        List.of(
+            "-filter_complex",
+            streams
+                + "xstack=inputs="
+                + columns * rows
+                + ":layout="
+                + String.join("|", places)
+                + ":fill="
+                + GAP_COLOUR
+                + ",format=yuv420p",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "veryfast",
+            "-crf",
+            "16",
+            "-g",
+            String.valueOf(fps),
+            "-f",
+            "mp4"));
+    String name =
+        "span-"
+            + columns
+            + "x"
+            + rows
+            + "-"
+            + tileWidth
+            + "x"
+            + tileHeight
+            + "-"
+            + key("ffmpeg", args);
+    return cached(
+        name,
+        out -> {
+          List<String> argv = new ArrayList<>(List.of("ffmpeg"));
+          argv.addAll(args);
+          argv.add(out.toString());
+          return argv;
+        });
+  }
+
   /**
    * A screen's clip in a test's media folder: {@code dir/name.mp4}, bar-coded at 30 fps, labelled
    * with the screen's name (unless that file is there already).

@@ -97,6 +97,47 @@ class RankLaunchTest {
   }
 
   @Test
+  void aLargeWallsRanksPutTheirScreensOnThePreparedClipsTheControllerFound() throws Exception {
+    Layout big = wall(400);
+    Layout prepared =
+        big.withScreenMedia(java.util.Map.of(big.screen(3).name(), List.of("/mnt/p/s3.mp4")));
+    Path dir = Path.of("/mnt/p");
+    ShowPlan plan =
+        ShowPlan.resolve(
+                Path.of("/srv/wall/big.json"),
+                prepared,
+                null,
+                null,
+                Path.of("/run/wall"),
+                null,
+                false,
+                null)
+            .withPrepared(dir);
+    List<String> args = new RankLaunch(plan, false).args();
+    assertTrue(args.get(1).length() < 1000, "the word leaves the layout out");
+    AtomicInteger mapped = new AtomicInteger();
+    RankLaunch read =
+        RankLaunch.parse(
+            new RankLaunch.LayoutSource() {
+              @Override
+              public Layout read(Path file) {
+                return big;
+              }
+
+              @Override
+              public Layout prepared(Layout layout, Path where) {
+                assertEquals(big, layout);
+                assertEquals(dir, where);
+                mapped.incrementAndGet();
+                return prepared;
+              }
+            },
+            args.toArray(String[]::new));
+    assertEquals(1, mapped.get());
+    assertEquals(plan, read.plan(), "the file's layout on the prepared clips, and where they are");
+  }
+
+  @Test
   void aLargeWallsRanksReadTheFileAndApplyThePlansOverrides() throws Exception {
     Layout big = wall(400);
     ShowPlan plan =
