@@ -1,0 +1,237 @@
+package dev.wall.player.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wall.core.sync.ScreenState;
+import dev.wall.core.testing.Tools;
+import dev.wall.player.display.VirtualDisplay;
+import dev.wall.player.players.Executables;
+import dev.wall.player.process.ChildProcess;
+import dev.wall.player.testing.ClipCache;
+import dev.wall.player.testing.Poll;
+import dev.wall.player.testing.Project;
+import dev.wall.player.testing.TestDisplay;
+import dev.wall.player.wire.StatusFile;
+import dev.wall.player.wire.WallState;
+import dev.wall.player.wire.WallStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A wall that plays from a media share whose server stops answering mid-show (issue 24): a FUSE
+ * share (sshfs in passive mode, its SFTP server joined to it by this test instead of over ssh)
+ * whose traffic is held back, so that reads from it hang as on a hard NFS mount whose server is
+ * gone. The players get only a small read-ahead, so that they need the share within seconds, as
+ * with clips larger than their cache. Within 10 s {@code wall status} names the share, no screen
+ * passes for playing, and when the server goes on the wall plays again by itself.
+ */
+class ShareGoneIT {
+  private static final Path SFTP_SERVER = Path.of("/usr/lib/openssh/sftp-server");
+
+  @TempDir Path dir;
+
+  @Test
+  void aShareThatStopsAnsweringIsNamedWithinTenSecondsAndTheWallComesBackWithIt() throws Exception {
+    Tools.require(
+        Executables.installed("sshfs")
+            && Files.isExecutable(SFTP_SERVER)
+            && Files.exists(Path.of("/dev/fuse")),
+        "needs sshfs, openssh's sftp-server and FUSE (/dev/fuse)");
+    VirtualDisplay display = TestDisplay.shared();
+    Path source = dir.resolve("source");
+    Path share = Files.createDirectories(dir.resolve("share"));
+    ClipCache.into(source, "left", 320, 180, 20, 70);
+    ClipCache.into(source, "right", 320, 180, 20, 140);
+    Path layout = dir.resolve("wall.json");
+    Files.writeString(layout, layoutOn(share));
+
+    // sshfs in passive mode speaks SFTP on its standard streams; the server's are joined to them
+    // here, through a valve this test can close: a closed valve is a server that answers nothing.
+    Process server = new ProcessBuilder(SFTP_SERVER.toString()).start();
+    Process sshfs =
+        new ProcessBuilder(
+                "sshfs", "-f", "-o", "passive,direct_io,cache=no", ":" + source, share.toString())
+            .redirectError(dir.resolve("sshfs.log").toFile())
+            .start();
+    Valve valve = new Valve();
+    List<Thread> pumps =
+        List.of(
+            valve.pump(server.getInputStream(), sshfs.getOutputStream()),
+            valve.pump(sshfs.getInputStream(), server.getOutputStream()));
+    try {
+      Poll.until(
+          Duration.ofSeconds(20),
+          "the share mounted",
+          () -> Files.isRegularFile(share.resolve("right.mp4")));
+      playAndStop(display, layout, share, valve);
+    } finally {
+      valve.open();
+      new ProcessBuilder("fusermount", "-u", "-z", share.toString())
+          .start()
+          .waitFor(10, TimeUnit.SECONDS);
+      for (Process process : List.of(sshfs, server)) {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      }
+      for (Thread pump : pumps) {
+        pump.join(5_000);
+      }
+    }
+  }
+
+  /** Passes bytes between the share's two ends while open; holds them back while closed. */
+  private static final class Valve {
+    private boolean open = true;
+
+    synchronized void close() {
+      open = false;
+    }
+
+    synchronized void open() {
+      open = true;
+      notifyAll();
+    }
+
+    private synchronized void awaitOpen() throws InterruptedException {
+      while (!open) {
+        wait();
+      }
+    }
+
+    Thread pump(java.io.InputStream from, java.io.OutputStream to) {
+      Thread pump =
+          new Thread(
+              () -> {
+                byte[] buffer = new byte[65_536];
+                try (from;
+                    to) {
+                  for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+                    awaitOpen();
+                    to.write(buffer, 0, n);
+                    to.flush();
+                  }
+                } catch (java.io.IOException | InterruptedException e) {
+                  // One end went: the share is being taken down.
+                }
+              },
+              "share-pump");
+      pump.setDaemon(true);
+      pump.start();
+      return pump;
+    }
+  }
+
+  private void playAndStop(VirtualDisplay display, Path layout, Path share, Valve valve)
+      throws Exception {
+    Path runDir = dir.resolve("run");
+    try (ChildProcess wall =
+        ChildProcess.start(
+            "wall play",
+            List.of(
+                Project.java(),
+                "-cp",
+                Project.classpath(),
+                "dev.wall.player.cli.WallMain",
+                "play",
+                layout.toString(),
+                "--display",
+                display.display(),
+                "--run-dir",
+                runDir.toString()),
+            dir.resolve("wall.log"),
+            Map.of())) {
+      Poll.until(
+          Duration.ofSeconds(90),
+          "both screens playing 2 s into the clip",
+          () -> {
+            if (!wall.isAlive()) {
+              throw new AssertionError("wall play ended: " + wall.lastLogLines(10));
+            }
+            return screens(runDir)
+                .filter(
+                    s ->
+                        s.stream()
+                            .allMatch(
+                                x ->
+                                    x.state() == ScreenState.PLAYING
+                                        && x.position() != null
+                                        && x.position() > 2))
+                .isPresent();
+          });
+
+      valve.close();
+      long stopped = System.nanoTime();
+      try {
+        List<WallStatus.Screen> named =
+            Poll.until(
+                Duration.ofSeconds(20),
+                "every screen named as waiting on the share",
+                () ->
+                    screens(runDir)
+                        .filter(
+                            s ->
+                                s.stream()
+                                    .allMatch(
+                                        x ->
+                                            x.state() != ScreenState.PLAYING
+                                                && x.lastError() != null
+                                                && x.lastError().contains("does not answer")
+                                                && x.lastError().contains(share.toString())))
+                        .orElse(null));
+        double seconds = (System.nanoTime() - stopped) / 1e9;
+        System.out.printf(
+            "the share named %.1f s after its server stopped: %s%n",
+            seconds, named.get(0).lastError());
+        assertTrue(seconds <= 10, "named after " + seconds + " s");
+      } finally {
+        valve.open();
+      }
+      long resumed = System.nanoTime();
+      Poll.until(
+          Duration.ofSeconds(60),
+          "both screens playing again",
+          () ->
+              screens(runDir)
+                  .filter(s -> s.stream().allMatch(x -> x.state() == ScreenState.PLAYING))
+                  .isPresent());
+      System.out.printf(
+          "playing again %.1f s after the share's server went on%n",
+          (System.nanoTime() - resumed) / 1e9);
+      assertTrue(wall.isAlive(), "the wall played on: " + wall.lastLogLines(10));
+      wall.stop(Duration.ofSeconds(10));
+    }
+  }
+
+  private static Optional<List<WallStatus.Screen>> screens(Path runDir) throws Exception {
+    return StatusFile.read(runDir)
+        .map(WallState::status)
+        .map(WallStatus::screens)
+        .filter(s -> !s.isEmpty());
+  }
+
+  private static String layoutOn(Path share) {
+    String args =
+        "[\"--vo=x11\", \"--cache=no\", \"--demuxer-max-bytes=64KiB\","
+            + " \"--demuxer-readahead-secs=1\"]";
+    return "{\"version\": 1, \"loops\": 1000, \"player\": \"mpv\", \"mediaRoot\": \""
+        + share
+        + "\", \"screens\": ["
+        + "{\"name\": \"left\", \"host\": \"localhost\", \"window\": {\"x\": 0, \"y\": 0,"
+        + " \"width\": 320, \"height\": 180}, \"media\": \"left.mp4\", \"playerArgs\": "
+        + args
+        + "},"
+        + "{\"name\": \"right\", \"host\": \"localhost\", \"window\": {\"x\": 320, \"y\": 0,"
+        + " \"width\": 320, \"height\": 180}, \"media\": \"right.mp4\", \"playerArgs\": "
+        + args
+        + "}]}";
+  }
+}
