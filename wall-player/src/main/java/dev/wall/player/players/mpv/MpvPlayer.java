@@ -234,6 +234,7 @@ public final class MpvPlayer implements Player {
       return;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
+    moves.incrementAndGet();
     playing = false;
     try {
       long replied =
@@ -412,6 +413,7 @@ public final class MpvPlayer implements Player {
 
   @Override
   public void release() throws PlayerException {
+    moves.incrementAndGet();
     clock.restart(rate);
     set("pause", false);
     playing = true;
@@ -419,12 +421,14 @@ public final class MpvPlayer implements Player {
 
   @Override
   public void pause() throws PlayerException {
+    moves.incrementAndGet();
     playing = false;
     set("pause", true);
   }
 
   @Override
   public void seekTo(double seconds, Duration timeout) throws PlayerException {
+    moves.incrementAndGet();
     clock.restart(rate);
     long replied;
     try {
@@ -483,6 +487,13 @@ public final class MpvPlayer implements Player {
 
   private long windowStart;
 
+  /** The window's {@link #moves} when it began. */
+  private long windowMoves;
+
+  /** Counts the wall's own moves (a release, a pause, a seek): a window spans none of them. */
+  private final java.util.concurrent.atomic.AtomicLong moves =
+      new java.util.concurrent.atomic.AtomicLong();
+
   @Override
   public synchronized String stalledOn() {
     MpvIpc.Observation frame = ipc == null ? null : ipc.observation("time-pos");
@@ -492,9 +503,12 @@ public final class MpvPlayer implements Player {
     }
     double clipTime = frame.value().asDouble();
     long now = System.nanoTime();
-    if (Double.isNaN(windowClipTime) || clipTime < windowClipTime) {
-      windowClipTime = clipTime; // a new window: watching starts, or the clip started over
+    long movesNow = moves.get();
+    if (Double.isNaN(windowClipTime) || clipTime < windowClipTime || movesNow != windowMoves) {
+      // A new window: watching starts, or the wall moved the player since (a seam, a seek).
+      windowClipTime = clipTime;
       windowStart = now;
+      windowMoves = movesNow;
       return null;
     }
     double elapsed = (now - windowStart) / 1e9;
