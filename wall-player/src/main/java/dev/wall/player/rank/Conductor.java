@@ -35,6 +35,9 @@ final class Conductor {
    */
   private int stepFirstItem;
 
+  /** The playlist item the wall was in at the last round, from 0. */
+  private int item;
+
   private List<Double> itemStarts = List.of(0.0);
 
   /** Per item of this loop: the worst skew of its rounds, and how many rounds it had. */
@@ -116,6 +119,7 @@ final class Conductor {
    */
   void startStep(int step, int steps, List<Double> starts) {
     stepFirstItem = steps > 1 ? step : 0;
+    item = stepFirstItem;
     itemStarts = starts;
     for (int i = 0; i < starts.size(); i++) {
       itemFigures.putIfAbsent(stepFirstItem + i, new double[2]);
@@ -181,6 +185,7 @@ final class Conductor {
     for (int i = 1; i < itemStarts.size(); i++) {
       within = lastReference >= itemStarts.get(i) ? i : within;
     }
+    item = stepFirstItem + within;
     double[] figures = itemFigures.computeIfAbsent(stepFirstItem + within, k -> new double[2]);
     figures[0] = Math.max(figures[0], correction.skewSeconds());
     figures[1]++;
@@ -336,7 +341,8 @@ final class Conductor {
                   ? Instant.ofEpochMilli(health.lastErrorAtMillis()).toString()
                   : null));
     }
-    return new WallStatus(loop, loops, round(position), round(lastSkew * 1000), frameRate, rows);
+    return new WallStatus(
+        loop, loops, round(position), round(lastSkew * 1000), frameRate, rows, item + 1);
   }
 
   private static double round(double value) {

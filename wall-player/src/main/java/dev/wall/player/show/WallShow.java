@@ -40,6 +40,7 @@ public final class WallShow {
    * @param statusAddress where the status page listens, or null for none
    * @param statusPort its port (0: any free one)
    * @param warmUp only record what makes the ranks start fast here, then stop
+   * @param control what the command line says of show control (HTTP control, OSC)
    */
   public record Settings(
       Path reportFile,
@@ -48,11 +49,20 @@ public final class WallShow {
       ScheduleClock clock,
       InetAddress statusAddress,
       int statusPort,
-      boolean warmUp) {
+      boolean warmUp,
+      ControlSurfaces.Options control) {
 
     /** A show with no report, no page, on the real clock. */
     public static Settings plain(boolean liveStatus) {
-      return new Settings(null, false, liveStatus, ScheduleClock.system(), null, 0, false);
+      return new Settings(
+          null,
+          false,
+          liveStatus,
+          ScheduleClock.system(),
+          null,
+          0,
+          false,
+          ControlSurfaces.Options.NONE);
     }
   }
 
@@ -114,20 +124,49 @@ public final class WallShow {
       PrintWriter out,
       PrintWriter err)
       throws IOException {
+    // The status page's address: the command line's, else the layout's control.http.
+    InetAddress statusAddress = settings.statusAddress();
+    int statusPort = settings.statusPort();
+    var http = plan.layout().controlIfSet().flatMap(c -> c.httpIfSet());
+    if (statusAddress == null && http.isPresent()) {
+      statusAddress =
+          http.get().listen() == null
+              ? InetAddress.getLoopbackAddress()
+              : dev.wall.core.layout.SourceNetwork.literal(http.get().listen()).orElseThrow();
+      statusPort = http.get().port();
+    }
     StatusBoard board =
         new StatusBoard(
             plan.runDir(),
             local.hostname(),
             plan.layoutFile().toAbsolutePath().toString(),
             plan.forever());
-    try {
-      controller.reportStatusTo(board::status);
+    try (ControlSurfaces surfaces =
+        ControlSurfaces.open(
+            plan.layout(),
+            settings.control(),
+            statusAddress != null,
+            env,
+            local.hostname(),
+            dev.wall.player.versions.InstalledVersion.build().release(),
+            out)) {
+      // The wall takes no command yet: every way in is answered, and refused by the wall, until
+      // the controller is handed to surfaces.commandsTo(...) with its channel to the ranks.
+      controller.reportStatusTo(
+          status -> {
+            board.status(status);
+            surfaces.round(status);
+          });
       controller.signalAliveTo(ServiceWatchdog.fromEnvironment(env, plan.runDir())::alive);
-      Supervisor.Job job = () -> controller.play(env);
+      Supervisor.Job job = surfaces.watch(() -> controller.play(env));
       if (plan.forever()) {
         job =
             new Supervisor(
-                    job, new PreflightNodeCheck(plan.layout(), local, plan.runDir()), board, err)
+                        job,
+                        new PreflightNodeCheck(plan.layout(), local, plan.runDir()),
+                        board,
+                        err)
+                    .publishingTo(surfaces.events())
                 ::run;
       }
       ScheduledPlay play =
@@ -137,9 +176,10 @@ public final class WallShow {
               local,
               plan.runDir(),
               settings.clock(),
-              settings.statusAddress(),
-              settings.statusPort(),
-              out);
+              statusAddress,
+              statusPort,
+              out,
+              surfaces);
       return play.play(job, plan.display(), env);
     } finally {
       board.stopped();
