@@ -212,8 +212,32 @@ final class Conductor {
 
   /** Every screen was just released together: the corrector aligns before it learns again. */
   void released() {
+    released(0);
+  }
+
+  /** The same, every screen released at {@code from} in its step (a resume, a goto). */
+  void released(double from) {
     corrector.released();
-    wallPosition = 0;
+    wallPosition = from;
+  }
+
+  /** The playlist item the wall is in, from 0. */
+  int item() {
+    return item;
+  }
+
+  /**
+   * A round while show control has the wall paused: every screen holds its frame, nothing is
+   * trimmed or learnt (the clocks stand still), and only health is watched.
+   */
+  RoundCommand hold(List<RankStatus> all) {
+    RoundCommand stop = stopIfNothingCanPlay(all);
+    last = all;
+    int n = all.size();
+    return stop != null
+        ? stop
+        : new RoundCommand(Action.PLAY, RoundCommand.ones(n), RoundCommand.nans(n), "")
+            .withReference(wallPosition);
   }
 
   /**

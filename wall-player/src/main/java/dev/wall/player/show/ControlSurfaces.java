@@ -225,10 +225,35 @@ public final class ControlSurfaces implements AutoCloseable {
     }
   }
 
-  /** The door every way in knocks at: the wall's, once it takes commands. */
+  /**
+   * The door every way in knocks at: the wall's, once it takes commands. Each command the wall
+   * applied is told as an event, with its source.
+   */
   private dev.wall.player.control.CommandOutcome submit(
       dev.wall.player.wire.ControlCommand command, dev.wall.player.control.CommandSource source) {
-    return wall.submit(command, source);
+    dev.wall.player.control.CommandOutcome outcome = wall.submit(command, source);
+    if (outcome.applied()) {
+      Map<String, String> facts = new LinkedHashMap<>();
+      facts.put("command", command.text());
+      facts.put("source", source.toString());
+      facts.put("outcome", outcome.message());
+      events.publish(WallEvent.of(WallEvent.Kind.COMMAND_APPLIED, java.time.Instant.now(), facts));
+    }
+    return outcome;
+  }
+
+  /**
+   * {@code wall ctl COMMAND} on this machine: the control socket in {@code runDir}, always on (only
+   * the wall's own user is heard there).
+   *
+   * @throws LaunchRefused when the socket cannot be opened
+   */
+  public void listenOnSocket(Path runDir) {
+    try {
+      opened.add(dev.wall.player.control.ctl.CtlServer.start(runDir, this::submit, metrics, out));
+    } catch (IOException e) {
+      throw new LaunchRefused(e.getMessage() + "; is another wall running with this --run-dir?");
+    }
   }
 
   /** The running wall that takes the commands (until then, each is refused). */

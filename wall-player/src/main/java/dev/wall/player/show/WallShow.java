@@ -42,6 +42,12 @@ public final class WallShow {
    * @param warmUp only record what makes the ranks start fast here, then stop
    * @param control what the command line says of show control (HTTP control, OSC)
    */
+  /**
+   * How long a command may wait for every screen: a command that comes at a loop's seam waits for
+   * the next round, up to about three seconds.
+   */
+  static final java.time.Duration COMMAND_ANSWER_WITHIN = java.time.Duration.ofSeconds(8);
+
   public record Settings(
       Path reportFile,
       boolean quiet,
@@ -150,8 +156,10 @@ public final class WallShow {
             local.hostname(),
             dev.wall.player.versions.InstalledVersion.build().release(),
             out)) {
-      // The wall takes no command yet: every way in is answered, and refused by the wall, until
-      // the controller is handed to surfaces.commandsTo(...) with its channel to the ranks.
+      // Every way in (wall ctl's socket, HTTP, OSC) hands its commands to the controller, which
+      // has rank 0 order every screen; while no job plays, each is refused, saying so.
+      surfaces.commandsTo((command, source) -> controller.submit(command, COMMAND_ANSWER_WITHIN));
+      surfaces.listenOnSocket(plan.runDir());
       controller.reportStatusTo(
           status -> {
             board.status(status);
