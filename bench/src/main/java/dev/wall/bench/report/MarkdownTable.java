@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The benchmark's tables as Markdown, padded so they also read as plain text. */
-final class MarkdownTable {
+public final class MarkdownTable {
   private MarkdownTable() {}
 
   /**
    * {@code rows} (the first is the header) as a table: the first {@code leftColumns} columns
    * aligned left, the figures after them right.
    */
-  static String render(List<List<String>> rows, int leftColumns) {
+  public static String render(List<List<String>> rows, int leftColumns) {
     int[] widths = new int[rows.get(0).size()];
     for (List<String> row : rows) {
       for (int i = 0; i < row.size(); i++) {
