@@ -81,11 +81,11 @@ public final class CommandLatency {
         record(changed, sent, pause, pauseSpread, missed, 0);
         settle();
         sent = send(socket, "resume");
-        changed = playing(wall, sent, frame -> true, false);
+        changed = released(wall, sent);
         record(changed, sent, resume, resumeSpread, missed, 1);
         settle();
         sent = send(socket, "goto 1");
-        changed = playing(wall, sent, frame -> frame < 2 * Clips.FPS, true);
+        changed = restarted(wall, sent);
         record(changed, sent, go, goSpread, missed, 2);
         settle();
         sent = send(socket, "blank");
@@ -174,13 +174,45 @@ public final class CommandLatency {
   }
 
   /**
-   * Per screen, when it started to play on: from the first screenshot after {@code sent} where it
-   * shows another frame than before the command (one {@code wanted} accepts), back by the frames it
-   * played since: from the frame it held plus one (resume), or from frame 0 ({@code fromStart}:
-   * goto). Never before the last screenshot that still showed the frame from before.
+   * Per screen, when it was released (resume): the first screenshot after {@code sent} where it
+   * moves on from a frame it held in the two before, back by the frames it played since then. Never
+   * before the last screenshot that still showed the held frame. (A screen shown one frame on while
+   * paused, to meet the others at the same position, is still held.)
    */
-  private static double[] playing(
-      FaultWall wall, long sent, Predicate<Integer> wanted, boolean fromStart) {
+  private static double[] released(FaultWall wall, long sent) {
+    List<Sample> samples = after(wall, sent);
+    int screens = samples.isEmpty() ? 0 : samples.get(0).tiles().size();
+    double[] at = new double[screens];
+    for (int t = 0; t < screens; t++) {
+      at[t] = Double.NaN;
+      for (int i = 2; i < samples.size(); i++) {
+        TileReading before = samples.get(i - 2).tiles().get(t);
+        TileReading held = samples.get(i - 1).tiles().get(t);
+        TileReading now = samples.get(i).tiles().get(t);
+        if (samples.get(i).nanos() >= sent
+            && before.isDecoded()
+            && held.isDecoded()
+            && now.isDecoded()
+            && before.frame() == held.frame()
+            && now.frame() > held.frame()) {
+          int played = now.frame() - held.frame() - 1;
+          at[t] =
+              Math.max(
+                  Math.max(sent, samples.get(i - 1).nanos()),
+                  samples.get(i).nanos() - played * 1e9 / Clips.FPS);
+          break;
+        }
+      }
+    }
+    return complete(at);
+  }
+
+  /**
+   * Per screen, when it started item 1 again (goto 1): from the first screenshot after {@code sent}
+   * that shows a frame of its first seconds, back by that many frames to frame 0. This is the
+   * release; the first frame, shown paused before it, may come earlier, so this errs late.
+   */
+  private static double[] restarted(FaultWall wall, long sent) {
     List<Sample> samples = after(wall, sent);
     int screens = samples.isEmpty() ? 0 : samples.get(0).tiles().size();
     double[] at = new double[screens];
@@ -193,13 +225,13 @@ public final class CommandLatency {
         if (sample.nanos() < sent || !now.isDecoded()) {
           continue;
         }
-        if (now.frame() == reference) {
+        if (now.frame() >= reference) {
           stillOld = sample.nanos();
           continue;
         }
-        if (wanted.test(now.frame())) {
-          int played = fromStart ? now.frame() : now.frame() - reference - 1;
-          at[t] = Math.max(Math.max(sent, stillOld), sample.nanos() - played * 1e9 / Clips.FPS);
+        if (now.frame() < 2 * Clips.FPS) {
+          at[t] =
+              Math.max(Math.max(sent, stillOld), sample.nanos() - now.frame() * 1e9 / Clips.FPS);
           break;
         }
       }

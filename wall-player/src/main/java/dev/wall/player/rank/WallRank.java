@@ -541,6 +541,29 @@ public final class WallRank {
   }
 
   /**
+   * After a pause, every screen shows the frame at the same position (where rank 0 says the wall
+   * resumes from), so a paused wall does not keep the screens' skew of that instant.
+   */
+  private void holdTheSameFrame() throws WallAbortedException {
+    byte[] at =
+        comm.broadcast(
+            comm.isRoot()
+                ? java.nio.ByteBuffer.allocate(8).putDouble(pausedAt).array()
+                : new byte[0],
+            0,
+            ROUND_DEADLINE);
+    double position = java.nio.ByteBuffer.wrap(at).getDouble();
+    Player player = player();
+    if (player != null && !Double.isNaN(position)) {
+      try {
+        player.seekTo(clipPosition(position, player), SEEK_TIMEOUT);
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+  }
+
+  /**
    * Every paused screen plays on from {@code position}, as at a start: shown paused there, then
    * every screen released by one barrier.
    */
@@ -576,7 +599,11 @@ public final class WallRank {
     }
     List<byte[]> acks =
         comm.gather(ShowOrder.Ack.encode(new ShowOrder.Ack(problem, position)), 0, ROUND_DEADLINE);
+    ControlCommand command = order.command();
     if (!comm.isRoot()) {
+      if (command instanceof ControlCommand.Pause) {
+        holdTheSameFrame();
+      }
       return;
     }
     List<String> problems = new ArrayList<>();
@@ -596,10 +623,11 @@ public final class WallRank {
         positions.add(ack.position());
       }
     }
-    ControlCommand command = order.command();
-    if (command instanceof ControlCommand.Pause && !positions.isEmpty()) {
+    if (command instanceof ControlCommand.Pause) {
       positions.sort(null);
-      pausedAt = positions.get(positions.size() / 2);
+      pausedAt =
+          positions.isEmpty() ? conductor.lastReference() : positions.get(positions.size() / 2);
+      holdTheSameFrame();
     }
     int screens = acks.size();
     String where =

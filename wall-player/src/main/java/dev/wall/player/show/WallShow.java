@@ -16,6 +16,7 @@ import dev.wall.player.nodes.Ssh;
 import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.status.StatusBoard;
 import dev.wall.player.versions.OpenMpiCheck;
+import dev.wall.player.wire.ControlCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -47,6 +48,25 @@ public final class WallShow {
    * the next round, up to about three seconds.
    */
   static final java.time.Duration COMMAND_ANSWER_WITHIN = java.time.Duration.ofSeconds(8);
+
+  /**
+   * Show control's {@code power on|off}: every display, by the same job as the schedule's, which
+   * switches them again at its next change (so the command holds until then). Never fails the wall:
+   * a display that could not be switched is named in the answer.
+   */
+  private static dev.wall.player.control.CommandOutcome switchDisplays(
+      DisplayPowerJob power, ControlCommand.Power command, ShowPlan plan, Map<String, String> env) {
+    try {
+      List<String> answers = power.set(command.on(), plan.display(), env);
+      return dev.wall.player.control.CommandOutcome.applied(command, String.join("; ", answers));
+    } catch (IOException e) {
+      return dev.wall.player.control.CommandOutcome.refused(
+          command, "the display power job could not run: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return dev.wall.player.control.CommandOutcome.refused(command, "the wall is stopping");
+    }
+  }
 
   public record Settings(
       Path reportFile,
@@ -158,7 +178,12 @@ public final class WallShow {
             out)) {
       // Every way in (wall ctl's socket, HTTP, OSC) hands its commands to the controller, which
       // has rank 0 order every screen; while no job plays, each is refused, saying so.
-      surfaces.commandsTo((command, source) -> controller.submit(command, COMMAND_ANSWER_WITHIN));
+      DisplayPowerJob power = new DisplayPowerJob(plan.layout(), local, plan.runDir());
+      surfaces.commandsTo(
+          (command, source) ->
+              command instanceof ControlCommand.Power switched
+                  ? switchDisplays(power, switched, plan, env)
+                  : controller.submit(command, COMMAND_ANSWER_WITHIN));
       surfaces.listenOnSocket(plan.runDir());
       controller.reportStatusTo(
           status -> {

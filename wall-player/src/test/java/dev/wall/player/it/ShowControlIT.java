@@ -235,6 +235,14 @@ class ShowControlIT {
     assertEquals(0, unblanked.code(), unblanked.out() + unblanked.err());
     awaitMoving("unblanked");
 
+    // power off and on: every display, by the display power job; each display's answer named.
+    for (String state : List.of("off", "on")) {
+      Cli power = Cli.run("ctl", "power", state, "--run-dir", runDir.toString());
+      assertEquals(0, power.code(), power.out() + power.err());
+      assertTrue(power.out().contains(" on localhost: "), power.out());
+    }
+    awaitMoving("after power off and on, the show went on");
+
     // A command the wall cannot take is refused, saying why; wall ctl exits 1.
     Cli refused = Cli.run("ctl", "goto", "7", "--run-dir", runDir.toString());
     assertEquals(1, refused.code(), refused.out());
@@ -255,6 +263,12 @@ class ShowControlIT {
     assertTrue(said.matches("(?s).*osc from 127\\.0\\.0\\.1:\\d+: resume: applied.*"), said);
     assertTrue(said.contains("ctl from user "), said);
 
+    said.lines()
+        .filter(l -> l.matches("wall: (http|osc|ctl) from .*"))
+        .forEach(System.out::println);
+    System.out.println(
+        "refused over HTTP: " + noKey.body().strip() + " / " + wrongKey.body().strip());
+
     // The webhook: each event signed with HMAC-SHA256 of its body, the commands in order.
     ControlKey signer = ControlKey.read(keyFile);
     List<String> applied =
@@ -271,9 +285,10 @@ class ShowControlIT {
                   commands.add(event.path("facts").path("command").asText());
                 }
               }
-              return commands.size() >= 5 ? commands : null;
+              return commands.size() >= 7 ? commands : null;
             });
-    assertEquals(List.of("pause", "resume", "goto 1", "blank", "unblank"), applied);
+    assertEquals(
+        List.of("pause", "resume", "goto 1", "blank", "unblank", "power off", "power on"), applied);
   }
 
   private void awaitMoving(String what) throws Exception {
