@@ -21,6 +21,7 @@ public final class StatusEvents implements Consumer<WallStatus> {
   private final Clock clock;
   private final boolean playlist;
   private final Map<String, ScreenState> states = new HashMap<>();
+  private final Map<String, Integer> restarts = new HashMap<>();
   private int loop = -1;
   private int item = -1;
 
@@ -37,6 +38,7 @@ public final class StatusEvents implements Consumer<WallStatus> {
   public synchronized void newRun() {
     loop = -1;
     item = -1;
+    restarts.clear();
   }
 
   @Override
@@ -63,6 +65,16 @@ public final class StatusEvents implements Consumer<WallStatus> {
       ScreenState was = states.getOrDefault(key(screen), ScreenState.PLAYING);
       ScreenState now = screen.state();
       states.put(key(screen), now);
+      Integer before = restarts.put(key(screen), screen.restarts());
+      if (now == ScreenState.PLAYING
+          && was == ScreenState.PLAYING
+          && before != null
+          && screen.restarts() > before) {
+        // Replaced between two rounds: it was recovering, though no round saw it.
+        tell(WallEvent.Kind.SCREEN_RECOVERING, screen, status, true);
+        tell(WallEvent.Kind.SCREEN_BACK, screen, status, false);
+        continue;
+      }
       if (now == was || now == ScreenState.STOPPED) {
         continue;
       }
@@ -73,16 +85,21 @@ public final class StatusEvents implements Consumer<WallStatus> {
             case PLAYING -> WallEvent.Kind.SCREEN_BACK;
             case STOPPED -> throw new AssertionError("left out above");
           };
-      Map<String, String> facts = new LinkedHashMap<>();
-      facts.put("screen", screen.name());
-      facts.put("host", screen.host());
-      facts.put("loop", String.valueOf(status.loop()));
-      facts.put("restarts", String.valueOf(screen.restarts()));
-      if (now != ScreenState.PLAYING && screen.lastError() != null) {
-        facts.put("cause", screen.lastError());
-      }
-      events.publish(WallEvent.of(kind, clock.instant(), facts));
+      tell(kind, screen, status, now != ScreenState.PLAYING);
     }
+  }
+
+  private void tell(
+      WallEvent.Kind kind, WallStatus.Screen screen, WallStatus status, boolean withCause) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("screen", screen.name());
+    facts.put("host", screen.host());
+    facts.put("loop", String.valueOf(status.loop()));
+    facts.put("restarts", String.valueOf(screen.restarts()));
+    if (withCause && screen.lastError() != null) {
+      facts.put("cause", screen.lastError());
+    }
+    events.publish(WallEvent.of(kind, clock.instant(), facts));
   }
 
   private static String key(WallStatus.Screen screen) {

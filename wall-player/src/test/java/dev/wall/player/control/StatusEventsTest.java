@@ -55,4 +55,30 @@ class StatusEventsTest {
             "item-changed {loop=1, item=1}"),
         told);
   }
+
+  @Test
+  void aPlayerReplacedBetweenTwoRoundsIsToldAsRecoveringThenBack() {
+    events.accept(round(1, 1, ScreenState.PLAYING));
+    told.clear();
+    WallStatus replaced =
+        new WallStatus(
+            1,
+            0,
+            2,
+            0,
+            30,
+            List.of(
+                new WallStatus.Screen(
+                    "left", "rpi1", ScreenState.PLAYING, 2.0, 0.0, 1, 0, null, null),
+                new WallStatus.Screen(
+                    "right", "rpi2", ScreenState.PLAYING, 2.0, 0.0, 1, 2, "mpv was killed", null)),
+            1);
+    events.accept(replaced);
+    events.accept(replaced);
+    assertEquals(
+        List.of(
+            "screen-recovering {screen=right, host=rpi2, loop=1, restarts=2, cause=mpv was killed}",
+            "screen-back {screen=right, host=rpi2, loop=1, restarts=2}"),
+        told);
+  }
 }
