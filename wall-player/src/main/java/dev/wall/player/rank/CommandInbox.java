@@ -22,7 +22,20 @@ import java.util.function.Consumer;
 public final class CommandInbox {
   private static final int CAPACITY = 16;
 
-  private final BlockingQueue<ControlLine> lines = new ArrayBlockingQueue<>(CAPACITY);
+  /**
+   * A command that waited longer (the wall at a seam, or starting) is refused rather than applied
+   * late: the controller gives up on an answer after 8 s and has told its caller so.
+   */
+  static final long STALE_NANOS = 6_000_000_000L;
+
+  /** A command and when it came in (System.nanoTime). */
+  record Arrived(ControlLine line, long nanos) {
+    boolean stale(long now) {
+      return now - nanos > STALE_NANOS;
+    }
+  }
+
+  private final BlockingQueue<Arrived> lines = new ArrayBlockingQueue<>(CAPACITY);
 
   /** Reads {@code in} on a daemon thread until it ends; answers go to {@code answers}. */
   public static CommandInbox reading(InputStream in, Consumer<RankMessage> answers) {
@@ -44,7 +57,12 @@ public final class CommandInbox {
   }
 
   boolean offer(ControlLine line) {
-    return lines.offer(line);
+    return offer(line, System.nanoTime());
+  }
+
+  /** A command that came in at {@code nanos} (System.nanoTime), for tests. */
+  boolean offer(ControlLine line, long nanos) {
+    return lines.offer(new Arrived(line, nanos));
   }
 
   private void read(BufferedReader reader, Consumer<RankMessage> answers) {
@@ -58,7 +76,7 @@ public final class CommandInbox {
           answers.accept(new RankMessage.Console("wall-rank: a command line was refused: " + e));
           continue;
         }
-        if (line.isPresent() && !lines.offer(line.get())) {
+        if (line.isPresent() && !offer(line.get())) {
           answers.accept(
               new RankMessage.Answer(
                   line.get().id(),
@@ -72,7 +90,7 @@ public final class CommandInbox {
   }
 
   /** The next command, waiting until {@code deadlineNanos} (System.nanoTime) at most; or null. */
-  ControlLine poll(long deadlineNanos) {
+  Arrived poll(long deadlineNanos) {
     long left = deadlineNanos - System.nanoTime();
     try {
       return left <= 0 ? lines.poll() : lines.poll(left, TimeUnit.NANOSECONDS);

@@ -384,7 +384,6 @@ public final class WallRank {
         obey(order);
         comm.barrier(ROUND_DEADLINE);
         now = System.nanoTime();
-        previousRound = Math.min(previousRound, now - 1);
       }
       List<RankStatus> all = gather(sample(now), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
@@ -432,12 +431,19 @@ public final class WallRank {
     }
     ShowOrder order = null;
     while (order == null) {
-      ControlLine line = inbox == null ? null : inbox.poll(dueNanos);
-      if (line == null) {
+      CommandInbox.Arrived arrived = inbox == null ? null : inbox.poll(dueNanos);
+      if (arrived == null) {
         sleepUntil(dueNanos);
         break;
       }
-      order = plan(line);
+      order =
+          arrived.stale(System.nanoTime())
+              ? answered(
+                  arrived.line(),
+                  false,
+                  "it waited over 6 s for a control round (the wall was starting, or at a"
+                      + " long seam); send it again")
+              : plan(arrived.line());
     }
     return ShowOrder.decode(
         comm.broadcastIdle(ShowOrder.encode(order), 0, ROUND_DEADLINE.plus(roundInterval)));
@@ -661,8 +667,8 @@ public final class WallRank {
     if (inbox == null) {
       return;
     }
-    for (ControlLine line = inbox.poll(0); line != null; line = inbox.poll(0)) {
-      listener.answered(line.id(), false, why);
+    for (CommandInbox.Arrived waiting = inbox.poll(0); waiting != null; waiting = inbox.poll(0)) {
+      listener.answered(waiting.line().id(), false, why);
     }
   }
 

@@ -289,6 +289,34 @@ class ShowControlIT {
             });
     assertEquals(
         List.of("pause", "resume", "goto 1", "blank", "unblank", "power off", "power on"), applied);
+
+    // A player killed: the webhook hears screen-recovering, then screen-back, for that screen.
+    ProcessHandle player =
+        wall.descendants()
+            .filter(p -> p.info().command().orElse("").endsWith("mpv"))
+            .filter(
+                p -> String.join(" ", p.info().arguments().orElse(new String[0])).contains("a.mp4"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no mpv of screen a"));
+    int heard = bodies.size();
+    player.destroyForcibly();
+    List<String> told =
+        Poll.until(
+            Duration.ofSeconds(30),
+            "screen a recovering, then back, told",
+            () -> {
+              List<String> events = new ArrayList<>();
+              for (int i = heard; i < bodies.size(); i++) {
+                assertEquals(
+                    "sha256=" + signer.sign(bodies.get(i)), signatures.get(i), "signature");
+                JsonNode event = JSON.readTree(bodies.get(i));
+                if (event.path("facts").path("screen").asText().equals("a")) {
+                  events.add(event.path("event").asText());
+                }
+              }
+              return events.contains("screen-back") ? events : null;
+            });
+    assertEquals(List.of("screen-recovering", "screen-back"), told);
   }
 
   private void awaitMoving(String what) throws Exception {

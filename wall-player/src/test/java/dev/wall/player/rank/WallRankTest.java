@@ -213,6 +213,16 @@ class WallRankTest {
         command(6, "blank").startsWith("6 refused 0 of 3 screens; screen a on host-a: "),
         answers.toString());
     assertTrue(command(7, "power off").startsWith("7 refused a running wall does not take power"));
+    inbox.offer(
+        new dev.wall.player.wire.ControlLine(9, new dev.wall.player.wire.ControlCommand.Pause()),
+        System.nanoTime() - CommandInbox.STALE_NANOS - 1_000_000_000L);
+    assertTrue(
+        dev.wall.player.testing.Poll.until(
+                Duration.ofSeconds(10),
+                "the answer to a stale pause",
+                () -> answers.stream().filter(a -> a.startsWith("9 ")).findFirst().orElse(null))
+            .startsWith("9 refused it waited over 6 s"),
+        answers.toString());
     assertTrue(command(8, "loops 1").startsWith("8 applied"));
     assertEquals(
         java.util.Arrays.asList(null, null, null), outcomes.get(20, TimeUnit.SECONDS), "ended");
