@@ -4,6 +4,7 @@ import dev.wall.core.layout.Control;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.SourceNetwork;
 import dev.wall.player.control.ControlKey;
+import dev.wall.player.control.ControlTally;
 import dev.wall.player.control.StatusEvents;
 import dev.wall.player.control.WallControl;
 import dev.wall.player.control.WallEventsHub;
@@ -59,9 +60,12 @@ public final class ControlSurfaces implements AutoCloseable {
   }
 
   private final WallEventsHub events = new WallEventsHub();
-  private final WallMetrics metrics;
+
+  /** Null without a status page, which alone serves them: the wall starts sooner without. */
+  private WallMetrics metrics;
+
   private final StatusEvents statusEvents;
-  private final SkewHistory skew;
+  private SkewHistory skew;
   private final List<Consumer<WallStatus>> rounds = new ArrayList<>();
   private final List<AutoCloseable> opened = new ArrayList<>();
   private final Layout layout;
@@ -75,14 +79,22 @@ public final class ControlSurfaces implements AutoCloseable {
   private ControlSurfaces(Layout layout, PrintWriter out) {
     this.layout = layout;
     this.out = out;
-    this.metrics = new WallMetrics(layout);
     this.statusEvents = new StatusEvents(events, Clock.systemUTC(), layout.hasPlaylist());
-    this.skew =
+    rounds.add(statusEvents);
+  }
+
+  /** {@code /metrics} and the page's skew plots, which only the status page serves. */
+  private void forThePage() {
+    metrics = new WallMetrics(layout);
+    skew =
         new SkewHistory(layout.screens().stream().map(s -> s.name()).toList(), Clock.systemUTC());
     events.listen(metrics);
-    rounds.add(statusEvents);
     rounds.add(metrics);
     rounds.add(skew);
+  }
+
+  private ControlTally tally() {
+    return metrics == null ? ControlTally.NONE : metrics;
   }
 
   /**
@@ -116,6 +128,9 @@ public final class ControlSurfaces implements AutoCloseable {
       String host,
       String version)
       throws IOException {
+    if (statusPage) {
+      forThePage();
+    }
     Optional<Control> control = layout.controlIfSet();
     boolean http = options.http() || control.flatMap(Control::httpIfSet).isPresent();
     Integer oscPort =
@@ -153,8 +168,10 @@ public final class ControlSurfaces implements AutoCloseable {
               + " --status-port PORT, or control.http.port in the layout");
     }
     ControlApi api =
-        http ? new ControlApi(key, this::submit, FailureThrottle.standard(), metrics, out) : null;
-    extras = new StatusServer.Extras(metrics::scrape, api == null ? null : api::handle);
+        http ? new ControlApi(key, this::submit, FailureThrottle.standard(), tally(), out) : null;
+    extras =
+        new StatusServer.Extras(
+            metrics == null ? null : metrics::scrape, api == null ? null : api::handle);
     if (oscPort != null) {
       List<SourceNetwork> networks = new ArrayList<>();
       for (String network : allow) {
@@ -178,7 +195,7 @@ public final class ControlSurfaces implements AutoCloseable {
               networks,
               key,
               this::submit,
-              metrics,
+              tally(),
               out);
       opened.add(osc);
       say(
@@ -250,7 +267,7 @@ public final class ControlSurfaces implements AutoCloseable {
    */
   public void listenOnSocket(Path runDir) {
     try {
-      opened.add(dev.wall.player.control.ctl.CtlServer.start(runDir, this::submit, metrics, out));
+      opened.add(dev.wall.player.control.ctl.CtlServer.start(runDir, this::submit, tally(), out));
     } catch (IOException e) {
       throw new LaunchRefused(e.getMessage() + "; is another wall running with this --run-dir?");
     }
@@ -310,7 +327,9 @@ public final class ControlSurfaces implements AutoCloseable {
     return () -> {
       statusEvents.newRun();
       Outcome outcome = job.run();
-      metrics.jobEnded();
+      if (metrics != null) {
+        metrics.jobEnded();
+      }
       if (outcome instanceof Outcome.RankLost lost) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("hosts", String.join(",", hostsNamedIn(lost.message())));
