@@ -165,6 +165,15 @@ public final class BenchMain implements Callable<Integer> {
               + " and rank memory from loop 100 to the end, and the run folder's size.")
   Integer soakLoops;
 
+  @Option(
+      names = "--commands",
+      paramLabel = "N",
+      description =
+          "Instead of the cases: show control's latency (issue 25): N of each command (pause, resume,"
+              + " goto, blank, unblank) on a 4-screen wall through wall ctl's socket, from the command"
+              + " to every screen's first changed frame, judged from screenshots.")
+  Integer commands;
+
   private final PrintStream out = System.out;
 
   public static void main(String[] args) {
@@ -226,6 +235,14 @@ public final class BenchMain implements Callable<Integer> {
     }
     if (faults != null) {
       new dev.wall.bench.faults.FaultBenchmark(clips, outDir.resolve("faults"), out).run(faults);
+      return 0;
+    }
+    if (commands != null) {
+      String table =
+          new dev.wall.bench.commands.CommandLatency(clips, outDir.resolve("commands"), out)
+              .run(commands);
+      out.println();
+      out.print(table);
       return 0;
     }
     if (soakLoops != null) {

@@ -32,6 +32,15 @@ public interface Communicator extends AutoCloseable {
   /** Rank {@code root}'s message, delivered to every rank. Other ranks' arguments are ignored. */
   byte[] broadcast(byte[] message, int root, Duration within);
 
+  /**
+   * A {@link #broadcast} the other ranks may wait for a long while, where arriving a millisecond or
+   * two late is of no matter (the start of the next control round, which the root calls when it
+   * chooses): the waiting ranks may look for it less often, and spare the CPU.
+   */
+  default byte[] broadcastIdle(byte[] message, int root, Duration within) {
+    return broadcast(message, root, within);
+  }
+
   /** Every rank's message, in rank order, on {@code root}; an empty list on the other ranks. */
   List<byte[]> gather(byte[] message, int root, Duration within);
 

@@ -27,7 +27,9 @@ public record Layout(
     Size wall,
     Span span,
     List<Screen> screens,
-    Schedule schedule) {
+    Schedule schedule,
+    Control control,
+    Alerts alerts) {
 
   public static final int DEFAULT_LOOPS = 1;
 
@@ -82,6 +84,39 @@ public record Layout(
         null);
   }
 
+  /** A layout without show control or alerts. */
+  public static Layout of(
+      Integer version,
+      String name,
+      Integer loops,
+      PlayerKind player,
+      String mediaRoot,
+      Network network,
+      SyncSettings sync,
+      LoopMode loopMode,
+      UnevenItems unevenItems,
+      Size wall,
+      Span span,
+      List<Screen> screens,
+      Schedule schedule) {
+    return of(
+        version,
+        name,
+        loops,
+        player,
+        mediaRoot,
+        network,
+        sync,
+        loopMode,
+        unevenItems,
+        wall,
+        span,
+        screens,
+        schedule,
+        null,
+        null);
+  }
+
   @JsonCreator
   public static Layout of(
       @JsonProperty("version") Integer version,
@@ -96,7 +131,9 @@ public record Layout(
       @JsonProperty("wall") Size wall,
       @JsonProperty("span") Span span,
       @JsonProperty("screens") List<Screen> screens,
-      @JsonProperty("schedule") Schedule schedule) {
+      @JsonProperty("schedule") Schedule schedule,
+      @JsonProperty("control") Control control,
+      @JsonProperty("alerts") Alerts alerts) {
     return new Layout(
         version == null ? 0 : version,
         name,
@@ -110,7 +147,9 @@ public record Layout(
         wall,
         span,
         screens == null ? List.of() : List.copyOf(screens),
-        schedule);
+        schedule,
+        control,
+        alerts);
   }
 
   /** Loops to play; 0 means forever. */
@@ -132,7 +171,9 @@ public record Layout(
         wall,
         span,
         screens,
-        schedule);
+        schedule,
+        control,
+        alerts);
   }
 
   public Layout withMediaRoot(String newMediaRoot) {
@@ -149,7 +190,9 @@ public record Layout(
         wall,
         span,
         screens,
-        schedule);
+        schedule,
+        control,
+        alerts);
   }
 
   /**
@@ -188,7 +231,9 @@ public record Layout(
         wall,
         span,
         changed,
-        schedule);
+        schedule,
+        control,
+        alerts);
   }
 
   public Screen screen(int rank) {
@@ -244,6 +289,16 @@ public record Layout(
   /** Opening hours, if the wall has them; without, it plays whenever it is started. */
   public Optional<Schedule> scheduleIfSet() {
     return Optional.ofNullable(schedule);
+  }
+
+  /** Show control, if the layout turns any of it on. */
+  public Optional<Control> controlIfSet() {
+    return Optional.ofNullable(control);
+  }
+
+  /** Alerts, if the layout names where they go. */
+  public Optional<Alerts> alertsIfSet() {
+    return Optional.ofNullable(alerts);
   }
 
   public Optional<Network> networkIfSet() {

@@ -33,6 +33,8 @@ public final class Validator {
           "span",
           "screens",
           "schedule",
+          "control",
+          "alerts",
           "allowPlayerCode");
   static final List<String> NETWORK_FIELDS = List.of("subnet", "interface", "gateway", "dns");
   static final List<String> SYNC_FIELDS =
@@ -176,6 +178,8 @@ public final class Validator {
               player());
       ScreenRules.check(findings, root, context);
       findings.optional(root, "schedule").ifPresent(v -> ScheduleRules.check(findings, v));
+      findings.optional(root, "control").ifPresent(v -> ControlRules.checkControl(findings, v));
+      findings.optional(root, "alerts").ifPresent(v -> ControlRules.checkAlerts(findings, v));
     }
 
     /** The player the screens' playerArgs go to, or empty when the value is wrong. */

@@ -61,6 +61,12 @@ class EveryTextFieldTest {
        "schedule": {"timezone": "Europe/Paris", "open": [{"days": "Mon-Fri", "from": "09:30",
                     "to": "18:00"}], "closed": ["2026-12-25"], "wakeSeconds": 30,
                     "displayPower": "auto"},
+       "control": {"http": {"port": 8080, "listen": "127.0.0.1"},
+                   "osc": {"port": 9000, "allow": ["192.168.1.0/24"]},
+                   "keyFile": "/home/pi/.config/wall/control.key",
+                   "webhooks": ["http://192.168.1.5:8000/wall"], "oscFeedback": ["192.168.1.20:9001"]},
+       "alerts": {"webhooks": ["https://ops.example/wall-alerts"], "email": ["ops@museum.example"],
+                  "notPlayingSeconds": 120, "skewFrames": 2},
        "screens": [
          {"name": "left", "host": "rpi1", "address": "192.168.1.101", "output": 0,
           "window": {"x": 0, "y": 0, "width": 1920, "height": 1080},

@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
       "  wall play lobby.json --loops 3          # this run only; the file keeps its count",
       "  wall play lobby.json --forever          # restarted whenever a rank or node is lost",
       "  wall play lobby.json --forever --status-port 8080   # the status page, on this machine only",
+      "  wall play lobby.json --forever --status-port 8080 --control --osc-port 9000 --osc-allow 192.168.1.0/24",
+      "                                          # show control over HTTP and OSC (key: wall ctl --new-key)",
       "",
       "--forever, or a layout with \"loops\": 0, plays under a supervisor: a player that fails is",
       "replaced in place, and a lost rank or node ends one run of the wall, which is started again",
@@ -151,6 +153,7 @@ public final class PlayCommand implements Callable<Integer> {
     // Bad show options are bad input, told before anything starts.
     ScheduleClock clock = show.clock(layout);
     InetAddress statusAddress = show.statusAddress();
+    var control = show.control();
     Map<String, String> env = System.getenv();
     PrintWriter out = spec.commandLine().getOut();
     Path preparedDir = null;
@@ -192,7 +195,8 @@ public final class PlayCommand implements Callable<Integer> {
             clock,
             statusAddress,
             show.statusPort == null ? 0 : show.statusPort,
-            warmUp);
+            warmUp,
+            control);
     return Outcomes.exitCode(WallShow.play(plan, settings, env, out, spec.commandLine().getErr()));
   }
 }

@@ -1,8 +1,10 @@
 package dev.wall.player.cli;
 
 import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.SourceNetwork;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.player.cli.common.BadInputException;
+import dev.wall.player.show.ControlSurfaces;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -13,7 +15,8 @@ import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
 /**
- * {@code wall play}'s options for running a show: the status page, and a rehearsal of the schedule.
+ * {@code wall play}'s options for running a show: the status page, show control, and a rehearsal of
+ * the schedule.
  */
 public final class ShowOptions {
   @Option(
@@ -30,6 +33,28 @@ public final class ShowOptions {
           "Where the status page listens: 127.0.0.1 (the default: this machine only), this machine's"
               + " LAN address, or 0.0.0.0 for every network.")
   String statusListen;
+
+  @Option(
+      names = "--control",
+      description =
+          "Take commands over HTTP on the status page (POST /api/v1/COMMAND with the control key as a"
+              + " bearer token; needs --status-port, and a key: wall ctl --new-key).")
+  boolean control;
+
+  @Option(
+      names = "--osc-port",
+      paramLabel = "PORT",
+      description =
+          "Take OSC commands over UDP on PORT (/wall/pause s KEY ...), from the --osc-allow networks only.")
+  Integer oscPort;
+
+  @Option(
+      names = "--osc-allow",
+      paramLabel = "CIDR",
+      split = ",",
+      description =
+          "The networks OSC may come from, like 192.168.1.0/24 (several: comma-separated).")
+  java.util.List<String> oscAllow;
 
   @Option(
       names = "--pretend-now",
@@ -59,6 +84,35 @@ public final class ShowOptions {
               + statusListen);
     }
     return InetAddress.getByName(statusListen);
+  }
+
+  /** What the command line says of show control, checked: bad input before anything starts. */
+  ControlSurfaces.Options control() {
+    if (control && statusPort == null) {
+      throw new BadInputException(
+          "--control serves commands on the status page: add --status-port PORT");
+    }
+    if (oscPort != null && (oscPort < 1 || oscPort > 65535)) {
+      throw new BadInputException("--osc-port must be between 1 and 65535, got " + oscPort);
+    }
+    java.util.List<String> allow = oscAllow == null ? java.util.List.of() : oscAllow;
+    if (oscPort != null && allow.isEmpty()) {
+      throw new BadInputException(
+          "--osc-port needs --osc-allow CIDR[,CIDR]: OSC has no authentication of its own,"
+              + " so name the networks it may come from, like 192.168.1.0/24");
+    }
+    if (oscPort == null && !allow.isEmpty()) {
+      throw new BadInputException("--osc-allow needs --osc-port PORT");
+    }
+    for (String network : allow) {
+      if (SourceNetwork.parse(network).isEmpty()) {
+        throw new BadInputException(
+            "--osc-allow takes networks in CIDR notation with the host bits clear, like"
+                + " 192.168.1.0/24 or 127.0.0.1/32, got "
+                + network);
+      }
+    }
+    return new ControlSurfaces.Options(control, oscPort, allow);
   }
 
   ScheduleClock clock(Layout layout) {

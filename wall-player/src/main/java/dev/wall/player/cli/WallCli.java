@@ -54,6 +54,7 @@ public final class WallCli {
     all.put("help", CommandLine.HelpCommand::new);
     all.put("play", PlayCommand::new);
     all.put("status", StatusCommand::new);
+    all.put("ctl", CtlCommand::new);
     all.put("validate", ValidateCommand::new);
     all.put("screens", ScreensCommand::new);
     all.put("assign", AssignCommand::new);

@@ -76,6 +76,8 @@ public final class HttpFrontEnd implements AutoCloseable {
           Map.entry(404, "Not Found"),
           Map.entry(405, "Method Not Allowed"),
           Map.entry(408, "Request Timeout"),
+          Map.entry(409, "Conflict"),
+          Map.entry(415, "Unsupported Media Type"),
           Map.entry(413, "Content Too Large"),
           Map.entry(421, "Misdirected Request"),
           Map.entry(429, "Too Many Requests"),

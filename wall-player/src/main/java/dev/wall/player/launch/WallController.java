@@ -4,6 +4,7 @@ import dev.wall.core.io.AtomicFile;
 import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.HostfileWriter;
 import dev.wall.core.layout.Layout;
+import dev.wall.player.control.CommandOutcome;
 import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.Preflight;
 import dev.wall.player.nodes.RemoteNodes;
@@ -13,6 +14,8 @@ import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.process.ProcessDestroyer;
 import dev.wall.player.versions.InstalledVersions;
+import dev.wall.player.wire.ControlCommand;
+import dev.wall.player.wire.ControlLine;
 import dev.wall.player.wire.RankMessage;
 import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
@@ -77,6 +80,14 @@ public final class WallController {
   private final java.util.concurrent.atomic.AtomicBoolean hooked =
       new java.util.concurrent.atomic.AtomicBoolean();
   private volatile Consumer<WallStatus> statusSink = status -> {};
+
+  /** mpirun while the wall's job plays: show control's commands go to its standard input. */
+  private volatile ChildProcess playing;
+
+  private final java.util.concurrent.atomic.AtomicLong commands =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final Map<Long, java.util.concurrent.CompletableFuture<RankMessage.Answer>> answers =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean warned;
 
   /**
@@ -129,7 +140,7 @@ public final class WallController {
     Sweeper sweeper = new Sweeper(nodes, runDir);
     sayWhenStopped(sweeper, ssh);
     ChildProcess mpirun =
-        ChildProcess.startRelayed(
+        ChildProcess.startRelayedWithInput(
             "mpirun",
             argv,
             log(),
@@ -137,6 +148,7 @@ public final class WallController {
             lines,
             RankMessage::logged,
             archive.rankDirectory());
+    playing = mpirun;
     int code;
     try {
       code = awaitEnd(mpirun);
@@ -348,8 +360,60 @@ public final class WallController {
     return System.getProperty("java.class.path");
   }
 
+  /**
+   * Hands {@code command} to rank 0, which has every screen apply it on the same frame, and waits
+   * for its answer, {@code within} at most. Refused at once while no job plays.
+   */
+  public CommandOutcome submit(ControlCommand command, Duration within) {
+    ChildProcess mpirun = playing;
+    if (mpirun == null || !mpirun.isAlive() || mpirun.isStopping()) {
+      return CommandOutcome.refused(
+          command, "the wall is not playing now (starting, restarting, or closed by the schedule)");
+    }
+    long id = commands.incrementAndGet();
+    java.util.concurrent.CompletableFuture<RankMessage.Answer> answer =
+        new java.util.concurrent.CompletableFuture<>();
+    answers.put(id, answer);
+    try {
+      synchronized (answers) {
+        var in = mpirun.process().getOutputStream();
+        in.write(
+            (new ControlLine(id, command).encode() + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        in.flush();
+      }
+      RankMessage.Answer said =
+          answer.get(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return said.applied()
+          ? CommandOutcome.applied(command, said.text())
+          : CommandOutcome.refused(command, said.text());
+    } catch (IOException e) {
+      return CommandOutcome.refused(command, "the wall's job is ending: " + e.getMessage());
+    } catch (java.util.concurrent.TimeoutException e) {
+      return CommandOutcome.refused(
+          command,
+          "the wall did not answer within "
+              + within.toSeconds()
+              + " s (starting, at a loop's seam, or a rank is lost); try again");
+    } catch (java.util.concurrent.ExecutionException e) {
+      return CommandOutcome.refused(command, "no answer: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CommandOutcome.refused(command, "the wall is stopping");
+    } finally {
+      answers.remove(id);
+    }
+  }
+
   private void route(String line, List<String> failures, List<String> mpiLines) {
     RankMessage message = RankMessage.parse(line).orElse(null);
+    if (message instanceof RankMessage.Answer answered) {
+      var waiting = answers.get(answered.id());
+      if (waiting != null) {
+        waiting.complete(answered);
+      }
+      return;
+    }
     if (message == null) {
       synchronized (mpiLines) {
         // Only the last lines are kept, to name a lost rank: the log has them all.

@@ -84,6 +84,16 @@ public interface Player extends AutoCloseable {
     throw new PlayerException("this player cannot take a screenshot");
   }
 
+  /**
+   * Shows black over the whole picture ({@code on}), not a held frame, while the clip plays on
+   * beneath; or the picture again. Show control's {@code blank} and {@code unblank}.
+   *
+   * @throws PlayerException when this player cannot, saying so
+   */
+  default void blank(boolean on) throws PlayerException {
+    throw new PlayerException("this player cannot show black on command");
+  }
+
   /** Steps in one loop: 1 when the playlist plays as one timeline, else one per item. */
   default int steps() {
     return 1;

@@ -156,6 +156,23 @@ public final class ChildProcess implements AutoCloseable {
     return launch(label, argv, log, env, false, directory, lines, logged);
   }
 
+  /**
+   * Like {@link #startRelayed}, with the child's standard input a pipe the caller writes to ({@code
+   * process().getOutputStream()}): show control's commands to mpirun, which forwards them to rank
+   * 0. Closed when the caller ends, so the child sees the end of its input.
+   */
+  public static ChildProcess startRelayedWithInput(
+      String label,
+      List<String> argv,
+      Path log,
+      Map<String, String> env,
+      java.util.function.Consumer<String> lines,
+      java.util.function.Predicate<String> logged,
+      Path directory)
+      throws IOException {
+    return launch(label, argv, log, env, true, directory, lines, logged);
+  }
+
   private void copyOutput(RotatingFile output) {
     byte[] buffer = new byte[8192];
     try (output;

@@ -35,6 +35,9 @@ final class Conductor {
    */
   private int stepFirstItem;
 
+  /** The playlist item the wall was in at the last round, from 0. */
+  private int item;
+
   private List<Double> itemStarts = List.of(0.0);
 
   /** Per item of this loop: the worst skew of its rounds, and how many rounds it had. */
@@ -129,6 +132,7 @@ final class Conductor {
    */
   void startStep(int step, int steps, List<Double> starts) {
     stepFirstItem = steps > 1 ? step : 0;
+    item = stepFirstItem;
     itemStarts = starts;
     for (int i = 0; i < starts.size(); i++) {
       itemFigures.putIfAbsent(stepFirstItem + i, new double[2]);
@@ -194,6 +198,7 @@ final class Conductor {
     for (int i = 1; i < itemStarts.size(); i++) {
       within = lastReference >= itemStarts.get(i) ? i : within;
     }
+    item = stepFirstItem + within;
     double[] figures = itemFigures.computeIfAbsent(stepFirstItem + within, k -> new double[2]);
     figures[0] = Math.max(figures[0], correction.skewSeconds());
     figures[1]++;
@@ -222,8 +227,32 @@ final class Conductor {
 
   /** Every screen was just released together: the corrector aligns before it learns again. */
   void released() {
+    released(0);
+  }
+
+  /** The same, every screen released at {@code from} in its step (a resume, a goto). */
+  void released(double from) {
     corrector.released();
-    wallPosition = 0;
+    wallPosition = from;
+  }
+
+  /** The playlist item the wall is in, from 0. */
+  int item() {
+    return item;
+  }
+
+  /**
+   * A round while show control has the wall paused: every screen holds its frame, nothing is
+   * trimmed or learnt (the clocks stand still), and only health is watched.
+   */
+  RoundCommand hold(List<RankStatus> all) {
+    RoundCommand stop = stopIfNothingCanPlay(all);
+    last = all;
+    int n = all.size();
+    return stop != null
+        ? stop
+        : new RoundCommand(Action.PLAY, RoundCommand.ones(n), RoundCommand.nans(n), "")
+            .withReference(wallPosition);
   }
 
   /**
@@ -377,7 +406,8 @@ final class Conductor {
               decoders[i].total(),
               decoders[i].behind()));
     }
-    return new WallStatus(loop, loops, round(position), round(lastSkew * 1000), frameRate, rows);
+    return new WallStatus(
+        loop, loops, round(position), round(lastSkew * 1000), frameRate, rows, item + 1);
   }
 
   private static double round(double value) {

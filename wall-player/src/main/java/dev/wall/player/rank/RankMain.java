@@ -227,7 +227,9 @@ public final class RankMain {
             listener(),
             WallRank.ROUND_INTERVAL,
             screen.host(),
-            recovery());
+            recovery(),
+            // Show control: mpirun forwards the controller's standard input to rank 0's.
+            comm.isRoot() ? CommandInbox.reading(System.in, this::send) : null);
     try {
       rank.run(plan.snapshot() == null || !comm.isRoot() ? null : this::takeSnapshot);
       // The wall played to the end; a screen not playing by then is still a failure to report.
@@ -302,6 +304,11 @@ public final class RankMain {
       @Override
       public void screenChanged(String line) {
         send(new RankMessage.Console(line));
+      }
+
+      @Override
+      public void answered(long id, boolean applied, String text) {
+        send(new RankMessage.Answer(id, applied, text));
       }
     };
   }

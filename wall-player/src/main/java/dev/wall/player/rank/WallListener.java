@@ -25,4 +25,10 @@ public interface WallListener {
    * A screen's player failed, is being replaced, plays again, or was given up: one line naming it.
    */
   default void screenChanged(String line) {}
+
+  /**
+   * A command of show control ({@code wire/ControlLine} number {@code id}) was applied by every
+   * screen, or refused: one line saying where, or which screens could not and why.
+   */
+  default void answered(long id, boolean applied, String text) {}
 }

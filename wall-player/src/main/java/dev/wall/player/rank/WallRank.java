@@ -10,8 +10,11 @@ import dev.wall.core.sync.RoundCommand.Action;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerMessages;
+import dev.wall.player.wire.ControlCommand;
+import dev.wall.player.wire.ControlLine;
 import dev.wall.player.wire.LoopReport;
 import dev.wall.player.wire.RoundWire;
+import dev.wall.player.wire.ShowOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +104,25 @@ public final class WallRank {
 
   private final Communicator comm;
   private final Layout layout;
-  private final int loops;
+
+  /** Loops of this run, 0 for ever; show control's {@code loops N} changes it on every rank. */
+  private int loops;
+
+  /** Rank 0's commands from the controller; null on the other ranks. */
+  private final CommandInbox inbox;
+
+  /** Show control's pause: every screen holds its frame, and rounds only keep watch. */
+  private boolean paused;
+
+  /** Show control's blank: every screen shows black, and a player that joins does too. */
+  private boolean blanked;
+
+  /** On rank 0, while paused: the position every screen plays on from at resume. */
+  private double pausedAt;
+
+  /** Where the items of the step playing start on this screen ({@link Player#itemStarts}). */
+  private List<Double> stepItemStarts = List.of(0.0);
+
   private final PlayerStart playerStart;
   private final WallListener listener;
   private final Duration roundInterval;
@@ -138,9 +159,27 @@ public final class WallRank {
       Duration roundInterval,
       String host,
       Recovery recovery) {
+    this(comm, layout, loops, playerStart, listener, roundInterval, host, recovery, null);
+  }
+
+  /**
+   * @param inbox on rank 0, the controller's commands (show control); null for none, and on the
+   *     other ranks
+   */
+  public WallRank(
+      Communicator comm,
+      Layout layout,
+      int loops,
+      PlayerStart playerStart,
+      WallListener listener,
+      Duration roundInterval,
+      String host,
+      Recovery recovery,
+      CommandInbox inbox) {
     this.comm = comm;
     this.layout = layout;
     this.loops = loops;
+    this.inbox = comm.isRoot() ? inbox : null;
     this.playerStart = playerStart;
     this.listener = listener;
     this.roundInterval = roundInterval;
@@ -188,11 +227,11 @@ public final class WallRank {
         if (comm.isRoot()) {
           listener.loopEnded(report);
         }
-        if (loops != 0 && loop == loops) {
+        if (loops != 0 && loop >= loops) {
           holdLastFrame(atLastFrame);
           break;
         }
-        restartTogether(0);
+        restartTogether(0, 0);
       }
     } finally {
       wallClock.atSeam();
@@ -285,14 +324,35 @@ public final class WallRank {
   /** One loop: every step of the playlist in turn, each step's end a seam. */
   private LoopReport playLoop() throws WallAbortedException {
     long started = System.nanoTime();
-    for (int step = 0; step < steps; step++) {
-      if (step > 0) {
-        restartTogether(step);
+    int step = 0;
+    int item = 0;
+    ShowOrder jumped = null;
+    while (step < steps) {
+      if (step > 0 || jumped != null) {
+        restartTogether(step, item);
       }
+      if (jumped != null) {
+        answer(jumped, null);
+        jumped = null;
+      }
+      stepItemStarts = itemStarts();
       if (conductor != null) {
-        conductor.startStep(step, steps, itemStarts());
+        conductor.startStep(step, steps, stepItemStarts);
       }
-      playStep();
+      try {
+        playStep();
+        step++;
+        item = 0;
+      } catch (Jump jump) {
+        // goto, next, previous, restart: every screen to the first frame of that item, together.
+        jumped = jump.order;
+        int target = Math.max(0, jump.order.item());
+        step = steps > 1 ? target % steps : 0;
+        item = steps > 1 ? 0 : target;
+        if (jump.order.command() instanceof ControlCommand.Restart) {
+          loop = 1;
+        }
+      }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     return comm.isRoot() ? conductor.finishLoop(loop, loops, seconds, frameRate()) : null;
@@ -312,27 +372,304 @@ public final class WallRank {
   }
 
   /** Plays the current step to its end: control rounds, then this screen's last frame, held. */
-  private void playStep() throws WallAbortedException {
+  private void playStep() throws WallAbortedException, Jump {
     long previousRound = System.nanoTime();
     RoundCommand command;
     do {
-      sleepUntil(previousRound + roundInterval.toNanos());
+      ShowOrder order = awaitRound(previousRound + roundInterval.toNanos());
       comm.barrier(ROUND_DEADLINE);
       long now = System.nanoTime();
+      if (order != null) {
+        // Every rank left the barrier within a fraction of a millisecond: the same frame.
+        obey(order);
+        comm.barrier(ROUND_DEADLINE);
+        now = System.nanoTime();
+      }
       List<RankStatus> all = gather(sample(now), ROUND_DEADLINE);
       double dt = (now - previousRound) / 1e9;
-      command = broadcast(comm.isRoot() ? conductor.decide(all, dt) : null, ROUND_DEADLINE);
-      heard(command, now);
+      command =
+          broadcast(
+              comm.isRoot() ? (paused ? conductor.hold(all) : conductor.decide(all, dt)) : null,
+              ROUND_DEADLINE);
+      if (paused) {
+        wallClock.atSeam();
+      } else {
+        heard(command, now);
+      }
       previousRound = now;
       if (comm.isRoot()) {
         listener.roundCost((System.nanoTime() - now) / 1e9);
         listener.round(conductor.status(loop, loops, conductor.lastReference(), frameRate()));
       }
       abortIfAsked(command);
-      apply(command);
+      if (!paused) {
+        apply(command);
+      }
     } while (command.action() != Action.AWAIT_END);
     awaitOwnEnd();
     agreeOrAbort(sample(System.nanoTime()), SEAM_DEADLINE);
+  }
+
+  /** A command that moves every screen to another item: out of the step, to {@link #playLoop}. */
+  private static final class Jump extends Exception {
+    final ShowOrder order;
+
+    Jump(ShowOrder order) {
+      super(null, null, false, false);
+      this.order = order;
+    }
+  }
+
+  /**
+   * Waits for the next control round, which rank 0 calls at {@code dueNanos}, or at once when a
+   * command comes in: its order, for every rank, or null.
+   */
+  private ShowOrder awaitRound(long dueNanos) {
+    if (!comm.isRoot()) {
+      return ShowOrder.decode(
+          comm.broadcastIdle(new byte[0], 0, ROUND_DEADLINE.plus(roundInterval)));
+    }
+    ShowOrder order = null;
+    while (order == null) {
+      CommandInbox.Arrived arrived = inbox == null ? null : inbox.poll(dueNanos);
+      if (arrived == null) {
+        sleepUntil(dueNanos);
+        break;
+      }
+      order =
+          arrived.stale(System.nanoTime())
+              ? answered(
+                  arrived.line(),
+                  false,
+                  "it waited over 6 s for a control round (the wall was starting, or at a"
+                      + " long seam); send it again")
+              : plan(arrived.line());
+    }
+    return ShowOrder.decode(
+        comm.broadcastIdle(ShowOrder.encode(order), 0, ROUND_DEADLINE.plus(roundInterval)));
+  }
+
+  /**
+   * On rank 0: what every rank is to do for {@code line}, worked out once here (the item to go to,
+   * the position to resume from); or null when the command is answered here and now.
+   */
+  private ShowOrder plan(ControlLine line) {
+    ControlCommand command = line.command();
+    int items = steps > 1 ? steps : Math.max(1, stepItemStarts.size());
+    int current = conductor.item();
+    int item = -1;
+    double position = 0;
+    if (command instanceof ControlCommand.Goto go) {
+      if (go.item() > items) {
+        return answered(
+            line,
+            false,
+            "there "
+                + (items == 1 ? "is 1 item" : "are " + items + " items")
+                + " in the playlist: goto 1"
+                + (items == 1 ? "" : " to " + items));
+      }
+      item = go.item() - 1;
+    } else if (command instanceof ControlCommand.Next) {
+      item = (current + 1) % items;
+    } else if (command instanceof ControlCommand.Previous) {
+      item = (current - 1 + items) % items;
+    } else if (command instanceof ControlCommand.Restart) {
+      item = 0;
+    } else if (command instanceof ControlCommand.Pause && paused) {
+      return answered(line, true, "already paused");
+    } else if (command instanceof ControlCommand.Resume) {
+      if (!paused) {
+        return answered(line, true, "already playing");
+      }
+      position = pausedAt;
+    } else if (!(command instanceof ControlCommand.Pause
+        || command instanceof ControlCommand.Blank
+        || command instanceof ControlCommand.Unblank
+        || command instanceof ControlCommand.Loops)) {
+      return answered(line, false, "a running wall does not take " + command.verb() + " yet");
+    }
+    return new ShowOrder(line.id(), command.words(), item, position);
+  }
+
+  private ShowOrder answered(ControlLine line, boolean applied, String text) {
+    listener.answered(line.id(), applied, text);
+    return null;
+  }
+
+  /**
+   * Does what {@code order} says, on this rank, right after the round's barrier; every rank at the
+   * same moment. Then every rank says how it went ({@link #answer}), or the step ends ({@link
+   * Jump}).
+   */
+  private void obey(ShowOrder order) throws WallAbortedException, Jump {
+    ControlCommand command = order.command();
+    if (command instanceof ControlCommand.Goto
+        || command instanceof ControlCommand.Next
+        || command instanceof ControlCommand.Previous
+        || command instanceof ControlCommand.Restart) {
+      throw new Jump(order);
+    }
+    if (command instanceof ControlCommand.Resume) {
+      resumeTogether(order.position());
+      answer(order, null);
+      return;
+    }
+    String problem = null;
+    Player player = player();
+    try {
+      if (command instanceof ControlCommand.Pause) {
+        paused = true;
+        wallClock.atSeam();
+        if (player != null) {
+          player.pause();
+        }
+      } else if (command instanceof ControlCommand.Blank) {
+        blanked = true;
+        if (player != null) {
+          player.blank(true);
+        }
+      } else if (command instanceof ControlCommand.Unblank) {
+        blanked = false;
+        if (player != null) {
+          player.blank(false);
+        }
+      } else if (command instanceof ControlCommand.Loops more) {
+        loops = more.loops();
+      }
+    } catch (PlayerException | RuntimeException e) {
+      problem = PlayerMessages.describe(e);
+      if (command instanceof ControlCommand.Pause) {
+        failed(player, e);
+      }
+    }
+    answer(order, problem);
+  }
+
+  /**
+   * After a pause, every screen shows the frame at the same position (where rank 0 says the wall
+   * resumes from), so a paused wall does not keep the screens' skew of that instant.
+   */
+  private void holdTheSameFrame() throws WallAbortedException {
+    byte[] at =
+        comm.broadcast(
+            comm.isRoot()
+                ? java.nio.ByteBuffer.allocate(8).putDouble(pausedAt).array()
+                : new byte[0],
+            0,
+            ROUND_DEADLINE);
+    double position = java.nio.ByteBuffer.wrap(at).getDouble();
+    Player player = player();
+    if (player != null && !Double.isNaN(position)) {
+      try {
+        player.seekTo(clipPosition(position, player), SEEK_TIMEOUT);
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+  }
+
+  /**
+   * Every paused screen plays on from {@code position}, as at a start: shown paused there, then
+   * every screen released by one barrier.
+   */
+  private void resumeTogether(double position) throws WallAbortedException {
+    Player player = player();
+    if (player != null) {
+      try {
+        player.seekTo(clipPosition(position, player), SEEK_TIMEOUT);
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+    agreeOrAbort(RESTART_DEADLINE);
+    comm.barrier(ROUND_DEADLINE);
+    paused = false;
+    release(position);
+  }
+
+  /**
+   * Every rank says how {@code order} went on its screen ({@code problem}, or null when it went
+   * well) and where its screen is; rank 0 answers the controller in one line naming the screens
+   * that could not.
+   */
+  private void answer(ShowOrder order, String problem) throws WallAbortedException {
+    double position = Double.NaN;
+    Player player = player();
+    if (player != null) {
+      try {
+        position = player.position();
+      } catch (PlayerException | RuntimeException e) {
+        // A screen that cannot say where it is has no say in where the wall resumes.
+      }
+    }
+    List<byte[]> acks =
+        comm.gather(ShowOrder.Ack.encode(new ShowOrder.Ack(problem, position)), 0, ROUND_DEADLINE);
+    ControlCommand command = order.command();
+    if (!comm.isRoot()) {
+      if (command instanceof ControlCommand.Pause) {
+        holdTheSameFrame();
+      }
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    List<Double> positions = new ArrayList<>();
+    for (int i = 0; i < acks.size(); i++) {
+      ShowOrder.Ack ack = ShowOrder.Ack.decode(acks.get(i));
+      if (!ack.ok()) {
+        problems.add(
+            "screen "
+                + layout.screen(i).name()
+                + " on "
+                + layout.screen(i).host()
+                + ": "
+                + ack.problem());
+      }
+      if (!Double.isNaN(ack.position())) {
+        positions.add(ack.position());
+      }
+    }
+    if (command instanceof ControlCommand.Pause) {
+      positions.sort(null);
+      pausedAt =
+          positions.isEmpty() ? conductor.lastReference() : positions.get(positions.size() / 2);
+      holdTheSameFrame();
+    }
+    int screens = acks.size();
+    String where =
+        String.format(
+            java.util.Locale.ROOT,
+            "at loop %d%s, item %d, %.3f s",
+            loop,
+            loops == 0 ? "" : "/" + loops,
+            conductor.item() + 1,
+            positions.isEmpty() ? 0.0 : positions.get(0));
+    if (command instanceof ControlCommand.Goto
+        || command instanceof ControlCommand.Next
+        || command instanceof ControlCommand.Previous
+        || command instanceof ControlCommand.Restart) {
+      where = String.format(java.util.Locale.ROOT, "at loop %d, item %d", loop, order.item() + 1);
+    }
+    listener.answered(
+        order.id(),
+        problems.isEmpty(),
+        problems.isEmpty()
+            ? "every screen (" + screens + ") " + where
+            : (screens - problems.size())
+                + " of "
+                + screens
+                + " screens; "
+                + String.join("; ", problems));
+  }
+
+  /** In a mode that takes no commands: each waiting command is refused, saying why. */
+  private void refuseWaiting(String why) {
+    if (inbox == null) {
+      return;
+    }
+    for (CommandInbox.Arrived waiting = inbox.poll(0); waiting != null; waiting = inbox.poll(0)) {
+      listener.answered(waiting.line().id(), false, why);
+    }
   }
 
   /**
@@ -360,6 +697,7 @@ public final class WallRank {
     RoundCommand command;
     do {
       restartAtEndUntil(previousRound + roundInterval.toNanos(), 0);
+      refuseWaiting("a wall in loopMode independent takes no commands");
       comm.barrier(ROUND_DEADLINE);
       long now = System.nanoTime();
       List<RankStatus> all = gather(sampleVirtual(now), ROUND_DEADLINE);
@@ -487,14 +825,20 @@ public final class WallRank {
    * At the seam: the first frame of {@code step} (frame 0 of the clip, at a loop's seam) while
    * paused, then everyone is released by one barrier.
    */
-  private void restartTogether(int step) throws WallAbortedException {
+  private void restartTogether(int step, int item) throws WallAbortedException {
     keeper.atStep(step);
+    paused = false;
+    double from = 0;
     Player player = player();
     if (player != null) {
       try {
         // The rate stays: it carries what the control loop learnt of this node's clock.
         player.pause();
         player.showStep(step, SEEK_TIMEOUT);
+        from = itemStart(player, item);
+        if (from > 0) {
+          player.seekTo(from, SEEK_TIMEOUT);
+        }
       } catch (PlayerException | RuntimeException e) {
         failed(player, e);
       }
@@ -504,13 +848,26 @@ public final class WallRank {
     if (joined != null && joined != player) {
       try {
         joined.showStep(step, SEEK_TIMEOUT); // it was waiting on another step's first frame
+        from = itemStart(joined, item);
+        if (from > 0) {
+          joined.seekTo(from, SEEK_TIMEOUT);
+        }
       } catch (PlayerException | RuntimeException e) {
         failed(joined, e);
       }
     }
     agreeOrAbort(RESTART_DEADLINE);
     comm.barrier(ROUND_DEADLINE);
-    release();
+    release(from);
+  }
+
+  /** Where item {@code item} of the step starts on this screen; 0 for the first. */
+  private double itemStart(Player player, int item) throws PlayerException {
+    if (item <= 0) {
+      return 0;
+    }
+    List<Double> starts = player.itemStarts();
+    return starts.get(item % starts.size());
   }
 
   /**
@@ -519,6 +876,11 @@ public final class WallRank {
    * sooner, so that every panel shows the clip's first frame at once.
    */
   private void release() {
+    release(0);
+  }
+
+  /** The same, with every screen paused at {@code from} in its step (a resume, a goto). */
+  private void release(double from) {
     long early =
         (layout.screens().stream().mapToLong(Screen::latencyMs).max().orElse(0)
                 - screen.latencyMs())
@@ -534,10 +896,10 @@ public final class WallRank {
         failed(player, e);
       }
     }
-    wallClock.playing(0, System.nanoTime());
+    wallClock.playing(from, System.nanoTime());
     loopsDone = 0;
     if (conductor != null) {
-      conductor.released();
+      conductor.released(from);
     }
   }
 
@@ -550,6 +912,13 @@ public final class WallRank {
     if (player != null && player != current) {
       current = player;
       rate = 1.0;
+      if (blanked) {
+        try {
+          player.blank(true);
+        } catch (PlayerException e) {
+          // Said when blank was ordered; this screen shows its picture meanwhile.
+        }
+      }
       loopsDone = keeper.loopsDoneAtJoin();
       try {
         frameRate = player.frameRate();

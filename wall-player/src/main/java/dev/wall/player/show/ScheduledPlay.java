@@ -34,7 +34,8 @@ public record ScheduledPlay(
     ScheduleClock clock,
     InetAddress statusAddress,
     int statusPort,
-    PrintWriter out) {
+    PrintWriter out,
+    ControlSurfaces control) {
 
   /**
    * @param job one run of the wall, or a supervisor of runs
@@ -45,10 +46,11 @@ public record ScheduledPlay(
     Optional<OpeningHours> hours = layout.scheduleIfSet().map(OpeningHours::of);
     LiveStatus status = new LiveStatus(layout, hours, clock, board::snapshot);
     status.thumbnails(new LocalThumbnails(layout, local, runDir));
+    status.skew(control.skew());
     StatusServer page = null;
     try {
       if (statusAddress != null) {
-        page = StatusServer.start(status, statusAddress, statusPort);
+        page = StatusServer.start(status, statusAddress, statusPort, control.extras());
         out.println("wall: status page at " + page.url());
         out.flush();
       }
@@ -58,13 +60,14 @@ public record ScheduledPlay(
       Schedule schedule = layout.schedule();
       ScheduledWall wall =
           new ScheduledWall(
-              job,
-              new DisplayPowerJob(layout, local, runDir),
-              display,
-              environment,
-              clock,
-              board,
-              out);
+                  job,
+                  new DisplayPowerJob(layout, local, runDir),
+                  display,
+                  environment,
+                  clock,
+                  board,
+                  out)
+              .publishingTo(control.events());
       return new ScheduledRun<Outcome>(
               hours.get(), Duration.ofSeconds(schedule.wakeSeconds()), clock)
           .run(wall);

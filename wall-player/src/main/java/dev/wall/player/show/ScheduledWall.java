@@ -2,9 +2,11 @@ package dev.wall.player.show;
 
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.core.schedule.ScheduledRun;
+import dev.wall.player.control.WallEvents;
 import dev.wall.player.launch.Outcome;
 import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.status.StatusBoard;
+import dev.wall.player.wire.WallEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,6 +31,7 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
   private final ScheduleClock clock;
   private final StatusBoard status;
   private final PrintWriter out;
+  private WallEvents events = WallEvents.NONE;
 
   /**
    * @param jobs the wall while open: one run of its job ({@link WallController#play}), or a {@link
@@ -52,11 +55,22 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
     this.out = out;
   }
 
+  /** Where the schedule's changes are told (schedule-on, schedule-off). */
+  public ScheduledWall publishingTo(WallEvents events) {
+    this.events = events;
+    return this;
+  }
+
   @Override
   public Optional<Outcome> playUntil(Optional<Instant> closeAt) throws InterruptedException {
     say(
         "waking: displays on, then loop 1"
             + closeAt.map(c -> ", until the closing at " + c).orElse(""));
+    events.publish(
+        WallEvent.of(
+            WallEvent.Kind.SCHEDULE_ON,
+            Instant.now(),
+            closeAt.map(c -> Map.of("closesAt", c.toString())).orElse(Map.of())));
     switchDisplays(true);
     AtomicReference<Outcome> ended = new AtomicReference<>();
     AtomicReference<Throwable> crashed = new AtomicReference<>();
@@ -98,6 +112,13 @@ public final class ScheduledWall implements ScheduledRun.Wall<Outcome> {
   @Override
   public void sleep(String label, Optional<Instant> opensAt) throws InterruptedException {
     status.off(label);
+    events.publish(
+        WallEvent.of(
+            WallEvent.Kind.SCHEDULE_OFF,
+            Instant.now(),
+            opensAt
+                .map(o -> Map.of("label", label, "opensAt", o.toString()))
+                .orElse(Map.of("label", label))));
     say(label + ": displays off");
     switchDisplays(false);
   }

@@ -1,13 +1,16 @@
 package dev.wall.player.show;
 
+import dev.wall.player.control.WallEvents;
 import dev.wall.player.launch.Outcome;
 import dev.wall.player.status.StatusBoard;
+import dev.wall.player.wire.WallEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code wall play --forever}, or a layout that loops for ever: the wall's job is started again
@@ -51,6 +54,7 @@ public final class Supervisor {
   private final PrintWriter log;
   private final Sleeper sleeper;
   private final java.util.function.LongSupplier nanoTime;
+  private WallEvents events = WallEvents.NONE;
 
   /**
    * @param log where each restart is told, one line each
@@ -74,11 +78,25 @@ public final class Supervisor {
     this.nanoTime = nanoTime;
   }
 
+  /** Where each restart is told (job-restarted), as it starts. */
+  public Supervisor publishingTo(WallEvents events) {
+    this.events = events;
+    return this;
+  }
+
   /** Runs the job until it completes or is stopped; returns how it ended. */
   public Outcome run() throws IOException {
     Duration wait = FIRST_WAIT;
+    String lastCause = null;
     for (int restarts = 0; ; restarts++) {
       board.jobStarting(restarts);
+      if (restarts > 0) {
+        events.publish(
+            WallEvent.of(
+                WallEvent.Kind.JOB_RESTARTED,
+                Instant.now(),
+                Map.of("restart", String.valueOf(restarts), "cause", lastCause)));
+      }
       long started = nanoTime.getAsLong();
       Outcome outcome = job.run();
       if (!worthRestarting(outcome)) {
@@ -88,6 +106,7 @@ public final class Supervisor {
         wait = FIRST_WAIT;
       }
       String cause = cause(outcome);
+      lastCause = cause;
       log.printf(
           Locale.ROOT,
           "wall: restarting the wall in %d s (restart %d): %s%n",

@@ -16,6 +16,7 @@ import dev.wall.player.nodes.Ssh;
 import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.status.StatusBoard;
 import dev.wall.player.versions.OpenMpiCheck;
+import dev.wall.player.wire.ControlCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -40,7 +41,33 @@ public final class WallShow {
    * @param statusAddress where the status page listens, or null for none
    * @param statusPort its port (0: any free one)
    * @param warmUp only record what makes the ranks start fast here, then stop
+   * @param control what the command line says of show control (HTTP control, OSC)
    */
+  /**
+   * How long a command may wait for every screen: a command that comes at a loop's seam waits for
+   * the next round, up to about three seconds.
+   */
+  static final java.time.Duration COMMAND_ANSWER_WITHIN = java.time.Duration.ofSeconds(8);
+
+  /**
+   * Show control's {@code power on|off}: every display, by the same job as the schedule's, which
+   * switches them again at its next change (so the command holds until then). Never fails the wall:
+   * a display that could not be switched is named in the answer.
+   */
+  private static dev.wall.player.control.CommandOutcome switchDisplays(
+      DisplayPowerJob power, ControlCommand.Power command, ShowPlan plan, Map<String, String> env) {
+    try {
+      List<String> answers = power.set(command.on(), plan.display(), env);
+      return dev.wall.player.control.CommandOutcome.applied(command, String.join("; ", answers));
+    } catch (IOException e) {
+      return dev.wall.player.control.CommandOutcome.refused(
+          command, "the display power job could not run: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return dev.wall.player.control.CommandOutcome.refused(command, "the wall is stopping");
+    }
+  }
+
   public record Settings(
       Path reportFile,
       boolean quiet,
@@ -48,11 +75,20 @@ public final class WallShow {
       ScheduleClock clock,
       InetAddress statusAddress,
       int statusPort,
-      boolean warmUp) {
+      boolean warmUp,
+      ControlSurfaces.Options control) {
 
     /** A show with no report, no page, on the real clock. */
     public static Settings plain(boolean liveStatus) {
-      return new Settings(null, false, liveStatus, ScheduleClock.system(), null, 0, false);
+      return new Settings(
+          null,
+          false,
+          liveStatus,
+          ScheduleClock.system(),
+          null,
+          0,
+          false,
+          ControlSurfaces.Options.NONE);
     }
   }
 
@@ -114,20 +150,56 @@ public final class WallShow {
       PrintWriter out,
       PrintWriter err)
       throws IOException {
+    // The status page's address: the command line's, else the layout's control.http.
+    InetAddress statusAddress = settings.statusAddress();
+    int statusPort = settings.statusPort();
+    var http = plan.layout().controlIfSet().flatMap(c -> c.httpIfSet());
+    if (statusAddress == null && http.isPresent()) {
+      statusAddress =
+          http.get().listen() == null
+              ? InetAddress.getLoopbackAddress()
+              : dev.wall.core.layout.SourceNetwork.literal(http.get().listen()).orElseThrow();
+      statusPort = http.get().port();
+    }
     StatusBoard board =
         new StatusBoard(
             plan.runDir(),
             local.hostname(),
             plan.layoutFile().toAbsolutePath().toString(),
             plan.forever());
-    try {
-      controller.reportStatusTo(board::status);
+    try (ControlSurfaces surfaces =
+        ControlSurfaces.open(
+            plan.layout(),
+            settings.control(),
+            statusAddress != null,
+            env,
+            local.hostname(),
+            dev.wall.player.versions.InstalledVersion.build().release(),
+            out)) {
+      // Every way in (wall ctl's socket, HTTP, OSC) hands its commands to the controller, which
+      // has rank 0 order every screen; while no job plays, each is refused, saying so.
+      DisplayPowerJob power = new DisplayPowerJob(plan.layout(), local, plan.runDir());
+      surfaces.commandsTo(
+          (command, source) ->
+              command instanceof ControlCommand.Power switched
+                  ? switchDisplays(power, switched, plan, env)
+                  : controller.submit(command, COMMAND_ANSWER_WITHIN));
+      surfaces.listenOnSocket(plan.runDir());
+      controller.reportStatusTo(
+          status -> {
+            board.status(status);
+            surfaces.round(status);
+          });
       controller.signalAliveTo(ServiceWatchdog.fromEnvironment(env, plan.runDir())::alive);
-      Supervisor.Job job = () -> controller.play(env);
+      Supervisor.Job job = surfaces.watch(() -> controller.play(env));
       if (plan.forever()) {
         job =
             new Supervisor(
-                    job, new PreflightNodeCheck(plan.layout(), local, plan.runDir()), board, err)
+                        job,
+                        new PreflightNodeCheck(plan.layout(), local, plan.runDir()),
+                        board,
+                        err)
+                    .publishingTo(surfaces.events())
                 ::run;
       }
       ScheduledPlay play =
@@ -137,9 +209,10 @@ public final class WallShow {
               local,
               plan.runDir(),
               settings.clock(),
-              settings.statusAddress(),
-              settings.statusPort(),
-              out);
+              statusAddress,
+              statusPort,
+              out,
+              surfaces);
       return play.play(job, plan.display(), env);
     } finally {
       board.stopped();

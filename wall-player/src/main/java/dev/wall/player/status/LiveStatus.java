@@ -25,6 +25,7 @@ public final class LiveStatus implements StatusSource {
   private final ScheduleClock clock;
   private final Supplier<WallState> board;
   private volatile IntFunction<Optional<byte[]>> thumbnails = rank -> Optional.empty();
+  private volatile SkewHistory skew;
 
   /**
    * @param board the wall's state now, as the status file holds it
@@ -39,6 +40,11 @@ public final class LiveStatus implements StatusSource {
 
   public void thumbnails(IntFunction<Optional<byte[]>> source) {
     thumbnails = source;
+  }
+
+  /** Where the page's skew plots come from; none until this is called. */
+  public void skew(SkewHistory history) {
+    skew = history;
   }
 
   @Override
@@ -59,8 +65,14 @@ public final class LiveStatus implements StatusSource {
       }
     }
     String schedule = hours.map(h -> h.nextChangeLabel(clock.now())).orElse(null);
+    SkewHistory history = skew;
     return new StatusView(
-        layout, clock.now(), round != null ? round.line() : label, schedule, screens);
+        layout,
+        clock.now(),
+        round != null ? round.line() : label,
+        schedule,
+        screens,
+        history == null ? List.of() : history.traces());
   }
 
   /** The wall's phase as one line, for a wall with no control round to show. */

@@ -55,6 +55,7 @@ public final class StatusPage {
         .append("</p>\n");
     drawing(page, view);
     table(page, view);
+    plots(page, view);
     page.append("</body></html>\n");
     return page.toString();
   }
@@ -150,6 +151,97 @@ public final class StatusPage {
           .append("</td></tr>\n");
     }
     page.append("</table>\n");
+  }
+
+  static final int PLOT_WIDTH = SkewHistory.SLOTS;
+  static final int PLOT_HEIGHT = 80;
+
+  /**
+   * Each screen's skew over the last hour, a small plot per screen: one point per 10 s (the worst
+   * of its rounds), time left to right, ahead up and behind down, the scale at least one frame each
+   * way; gaps where the screen did not play.
+   */
+  private static void plots(StringBuilder page, StatusView view) {
+    if (view.skew().isEmpty()) {
+      return;
+    }
+    page.append(
+        "<h2 style=\"font-size:17px;margin:18px 0 4px\">Skew over the last hour (frames)</h2>\n"
+            + "<div id=\"plots\" style=\"display:flex;flex-wrap:wrap;gap:10px\">\n");
+    for (SkewHistory.Trace trace : view.skew()) {
+      double worst = 0;
+      boolean any = false;
+      for (double v : trace.frames()) {
+        if (!Double.isNaN(v)) {
+          any = true;
+          worst = Math.abs(v) > Math.abs(worst) ? v : worst;
+        }
+      }
+      double range = Math.max(1, Math.ceil(Math.abs(worst)));
+      int top = 16;
+      int height = PLOT_HEIGHT;
+      double middle = top + height / 2.0;
+      page.append("<svg class=\"skew-plot\" data-screen=\"")
+          .append(escape(trace.screen()))
+          .append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+          .append(PLOT_WIDTH + 2)
+          .append("\" height=\"")
+          .append(top + height + 2)
+          .append("\" viewBox=\"0 0 ")
+          .append(PLOT_WIDTH + 2)
+          .append(' ')
+          .append(top + height + 2)
+          .append("\" role=\"img\" aria-label=\"skew of ")
+          .append(escape(trace.screen()))
+          .append(" over the last hour\" style=\"background:#fff;margin:0\">");
+      page.append("<text x=\"2\" y=\"12\" font-size=\"12\" fill=\"#222\">")
+          .append(escape(trace.screen()))
+          .append(
+              any
+                  ? String.format(Locale.ROOT, ": worst %+.2f, scale \u00b1%.0f", worst, range)
+                  : ": no rounds yet")
+          .append("</text>");
+      page.append("<rect x=\"1\" y=\"")
+          .append(top)
+          .append("\" width=\"")
+          .append(PLOT_WIDTH)
+          .append("\" height=\"")
+          .append(height)
+          .append("\" fill=\"#f8f8f8\" stroke=\"#bbb\"/>");
+      page.append("<line x1=\"1\" x2=\"")
+          .append(PLOT_WIDTH + 1)
+          .append("\" y1=\"")
+          .append(fmt(middle))
+          .append("\" y2=\"")
+          .append(fmt(middle))
+          .append("\" stroke=\"#999\" stroke-dasharray=\"3,3\"/>");
+      StringBuilder points = new StringBuilder();
+      double[] frames = trace.frames();
+      for (int i = 0; i <= frames.length; i++) {
+        boolean gap = i == frames.length || Double.isNaN(frames[i]);
+        if (gap) {
+          if (points.length() > 0) {
+            page.append(
+                    "<polyline class=\"skew\" fill=\"none\" stroke=\"#1f6fb2\" stroke-width=\"1.5\" points=\"")
+                .append(points.toString().strip())
+                .append("\"/>");
+            points.setLength(0);
+          }
+          continue;
+        }
+        double y = middle - frames[i] / range * (height / 2.0 - 2);
+        points.append(i + 1).append(',').append(fmt(y)).append(' ');
+        if (i + 1 == frames.length || Double.isNaN(frames[i + 1])) {
+          points.append(i + 1.9).append(',').append(fmt(y)).append(' '); // a lone point shows
+        }
+      }
+      page.append("</svg>\n");
+    }
+    page.append("</div>\n");
+  }
+
+  private static String fmt(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static String orDash(Object value) {

@@ -10,19 +10,22 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The read-only status page, on the wall's own small HTTP server ({@link HttpFrontEnd}): a slow or
- * hostile client holds no thread, every connection, byte and second is bounded, and a request is
- * answered only when its Host is this machine's (so a page elsewhere cannot read it through DNS
- * rebinding).
+ * The status page, on the wall's own small HTTP server ({@link HttpFrontEnd}): a slow or hostile
+ * client holds no thread, every connection, byte and second is bounded, and a request is answered
+ * only when its Host is this machine's (so a page elsewhere cannot read it through DNS rebinding).
  *
- * <p>It serves exactly three paths, matched on the raw request path, and no files: {@code /} (the
- * page), {@code /status.json} (the same facts) and {@code /screen/N.jpg} (a thumbnail). Anything
- * else is 404, so {@code /../../etc/passwd} or {@code %2e%2e} reach nothing; any method but GET and
- * HEAD is 405. It listens on the loopback address unless told to listen on the LAN.
+ * <p>It serves exactly four paths, matched on the raw request path, and no files: {@code /} (the
+ * page), {@code /status.json} (the same facts), {@code /metrics} (the same and more, for
+ * Prometheus) and {@code /screen/N.jpg} (a thumbnail). Anything else is 404, so {@code
+ * /../../etc/passwd} or {@code %2e%2e} reach nothing; any method but GET and HEAD is 405. With HTTP
+ * control on, {@code POST /api/v1/VERB} goes to its handler ({@code control/api/ControlApi}), which
+ * checks the key; without it, those paths are read-only like the rest. It listens on the loopback
+ * address unless told to listen on the LAN.
  */
 public final class StatusServer implements AutoCloseable {
   private static final Pattern THUMBNAIL = Pattern.compile("/screen/([0-9]{1,3})\\.jpg");
@@ -35,12 +38,26 @@ public final class StatusServer implements AutoCloseable {
    */
   static final int THUMBNAILS_AT_ONCE = 2;
 
+  private static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  /**
+   * What the server serves beside the page.
+   *
+   * @param metrics {@code /metrics} in the Prometheus text format, or null for none
+   * @param control the handler of {@code /api/v1/}, or null while HTTP control is off
+   */
+  public record Extras(Supplier<byte[]> metrics, HttpFrontEnd.Handler control) {
+    public static final Extras NONE = new Extras(null, null);
+  }
+
   private final StatusSource source;
+  private final Extras extras;
   private final Semaphore thumbnails = new Semaphore(THUMBNAILS_AT_ONCE);
   private HttpFrontEnd server;
 
-  private StatusServer(StatusSource source) {
+  private StatusServer(StatusSource source, Extras extras) {
     this.source = source;
+    this.extras = extras;
   }
 
   /**
@@ -50,7 +67,13 @@ public final class StatusServer implements AutoCloseable {
    */
   public static StatusServer start(StatusSource source, InetAddress address, int port)
       throws IOException {
-    StatusServer status = new StatusServer(source);
+    return start(source, address, port, Extras.NONE);
+  }
+
+  /** The same, with {@code /metrics} and HTTP control as {@code extras} say. */
+  public static StatusServer start(
+      StatusSource source, InetAddress address, int port, Extras extras) throws IOException {
+    StatusServer status = new StatusServer(source, extras);
     status.server =
         HttpFrontEnd.start(
             new InetSocketAddress(address, port),
@@ -80,7 +103,10 @@ public final class StatusServer implements AutoCloseable {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/";
   }
 
-  private HttpResponse handle(HttpRequest request) {
+  private HttpResponse handle(HttpRequest request) throws Exception {
+    if (extras.control() != null && request.path().startsWith("/api/")) {
+      return extras.control().handle(request);
+    }
     return page(request).with("Content-Security-Policy", SECURITY_POLICY);
   }
 
@@ -98,6 +124,9 @@ public final class StatusServer implements AutoCloseable {
           200,
           "text/html; charset=utf-8",
           StatusPage.html(source.now()).getBytes(StandardCharsets.UTF_8));
+    }
+    if (path.equals("/metrics") && extras.metrics() != null) {
+      return HttpResponse.of(200, METRICS_TYPE, extras.metrics().get());
     }
     if (path.equals("/status.json")) {
       return HttpResponse.of(

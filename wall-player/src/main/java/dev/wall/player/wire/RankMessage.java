@@ -103,6 +103,32 @@ public sealed interface RankMessage {
     }
   }
 
+  /**
+   * Rank 0's answer to the controller's command number {@code id} ({@link ControlLine}): applied by
+   * every screen, or refused, in one line that names the screens and hosts concerned.
+   */
+  record Answer(long id, boolean applied, String text) implements RankMessage {
+    public Answer {
+      text = text.replaceAll("[\\r\\n]+", " ");
+    }
+
+    @Override
+    public String encode() {
+      return Tag.ANSWER.prefix + id + (applied ? " applied " : " refused ") + text;
+    }
+
+    static Optional<RankMessage> parse(String body) {
+      String[] words = body.split(" ", 3);
+      if (words.length != 3
+          || !words[0].matches("[0-9]{1,18}")
+          || !List.of("applied", "refused").contains(words[1])) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Answer(Long.parseLong(words[0]), words[1].equals("applied"), words[2]));
+    }
+  }
+
   /** The message on {@code line}, or empty for a line that is not ours (MPI's own output). */
   static Optional<RankMessage> parse(String line) {
     for (Tag tag : Tag.values()) {
@@ -111,13 +137,16 @@ public sealed interface RankMessage {
         if (tag == Tag.LOST) {
           return Lost.parse(body);
         }
+        if (tag == Tag.ANSWER) {
+          return Answer.parse(body);
+        }
         return Optional.of(
             switch (tag) {
               case CONSOLE -> new Console(body);
               case FAILED -> new Failure(body);
               case STATUS -> new Status(body);
               case REPORT -> new Report(body);
-              case LOST -> throw new AssertionError("parsed above");
+              case LOST, ANSWER -> throw new AssertionError("parsed above");
             });
       }
     }
@@ -139,7 +168,8 @@ public sealed interface RankMessage {
     FAILED("@wall failed "),
     STATUS("@wall status "),
     REPORT("@wall report "),
-    LOST("@wall lost ");
+    LOST("@wall lost "),
+    ANSWER("@wall answer ");
 
     final String prefix;
 

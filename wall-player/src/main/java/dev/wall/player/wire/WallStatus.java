@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * @param skewMillis the spread of the playing screens' positions at this round
  * @param frameRate frames per second of the clips, to express skews in frames
  * @param screens every screen, in rank order
+ * @param item the playlist item the wall is in, from 1 (1 without a playlist; 0 from a rank that
+ *     does not say)
  */
 public record WallStatus(
     int loop,
@@ -25,12 +27,24 @@ public record WallStatus(
     double position,
     double skewMillis,
     double frameRate,
-    List<Screen> screens) {
+    List<Screen> screens,
+    int item) {
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public WallStatus {
     screens = List.copyOf(screens);
+  }
+
+  /** A wall in item 1 (one clip per screen, or the first item). */
+  public WallStatus(
+      int loop,
+      int loops,
+      double position,
+      double skewMillis,
+      double frameRate,
+      List<Screen> screens) {
+    this(loop, loops, position, skewMillis, frameRate, screens, 1);
   }
 
   /**
@@ -138,7 +152,7 @@ public record WallStatus(
   /** The same wall with every screen stopped. */
   public WallStatus stopped() {
     return new WallStatus(
-        loop, loops, position, 0, frameRate, screens.stream().map(Screen::stopped).toList());
+        loop, loops, position, 0, frameRate, screens.stream().map(Screen::stopped).toList(), item);
   }
 
   public String toJson() {

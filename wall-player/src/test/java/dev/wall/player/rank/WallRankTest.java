@@ -56,6 +56,11 @@ class WallRankTest {
   private final Map<String, List<FakePlayer>> players = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> blackScreens = new ConcurrentHashMap<>();
 
+  /** Rank 0's show control commands, when a test sends any. */
+  private volatile CommandInbox inbox;
+
+  private final List<String> answers = new CopyOnWriteArrayList<>();
+
   /** Screens whose every new player fails to prepare (a clip gone from the share). */
   private final Set<String> brokenFromNowOn = ConcurrentHashMap.newKeySet();
 
@@ -142,6 +147,11 @@ class WallRankTest {
           public void screenChanged(String line) {
             changes.add(line);
           }
+
+          @Override
+          public void answered(long id, boolean applied, String text) {
+            answers.add(id + (applied ? " applied " : " refused ") + text);
+          }
         };
     WallRank.Recovery recovery =
         new WallRank.Recovery(
@@ -154,7 +164,8 @@ class WallRankTest {
             },
             FAST);
     WallRank rank =
-        new WallRank(comm, layout, layout.loops(), start, listener, ROUND, screen.host(), recovery);
+        new WallRank(
+            comm, layout, layout.loops(), start, listener, ROUND, screen.host(), recovery, inbox);
     try {
       rank.run(null);
       if (comm.isRoot()) {
@@ -164,6 +175,69 @@ class WallRankTest {
     } catch (WallAbortedException e) {
       return e.getMessage();
     }
+  }
+
+  @Test
+  void everyRankAppliesEachCommandAtTheSameRoundAndRankZeroAnswersIt() throws Exception {
+    inbox = CommandInbox.empty();
+    java.util.concurrent.CompletableFuture<List<String>> outcomes =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return play(layout(1000, "a", "b", "c"), Map.of("a", 1.0, "b", 1.0, "c", 1.0));
+              } catch (Exception e) {
+                throw new RuntimeException(e);
+              }
+            });
+    dev.wall.player.testing.Poll.until(
+        Duration.ofSeconds(20), "the wall playing", () -> !statuses.isEmpty());
+
+    assertEquals("1 applied", command(1, "pause").replaceAll(" every screen.*", ""));
+    List<FakePlayer.Call> pauses = log.stream().filter(c -> c.what().endsWith(":pause")).toList();
+    assertEquals(3, pauses.size(), "every screen paused once: " + pauses);
+    long first = pauses.stream().mapToLong(FakePlayer.Call::nanos).min().getAsLong();
+    long last = pauses.stream().mapToLong(FakePlayer.Call::nanos).max().getAsLong();
+    assertTrue(
+        last - first < 20_000_000L, "paused together: " + (last - first) / 1e6 + " ms apart");
+    assertEquals("2 applied already paused", command(2, "pause"));
+    long released = count("a:release");
+    assertTrue(command(3, "resume").startsWith("3 applied every screen (3)"));
+    for (String name : List.of("a", "b", "c")) {
+      assertEquals(released + 1, count(name + ":release"), name + " released again");
+    }
+    assertTrue(command(4, "goto 1").startsWith("4 applied every screen (3) at loop"));
+    assertTrue(
+        command(5, "goto 2").startsWith("5 refused there is 1 item in the playlist"),
+        answers.toString());
+    assertTrue(
+        command(6, "blank").startsWith("6 refused 0 of 3 screens; screen a on host-a: "),
+        answers.toString());
+    assertTrue(command(7, "power off").startsWith("7 refused a running wall does not take power"));
+    inbox.offer(
+        new dev.wall.player.wire.ControlLine(9, new dev.wall.player.wire.ControlCommand.Pause()),
+        System.nanoTime() - CommandInbox.STALE_NANOS - 1_000_000_000L);
+    assertTrue(
+        dev.wall.player.testing.Poll.until(
+                Duration.ofSeconds(10),
+                "the answer to a stale pause",
+                () -> answers.stream().filter(a -> a.startsWith("9 ")).findFirst().orElse(null))
+            .startsWith("9 refused it waited over 6 s"),
+        answers.toString());
+    assertTrue(command(8, "loops 1").startsWith("8 applied"));
+    assertEquals(
+        java.util.Arrays.asList(null, null, null), outcomes.get(20, TimeUnit.SECONDS), "ended");
+    assertEquals(List.of(), changes, "nothing happened to any screen");
+  }
+
+  /** Sends {@code words} as command {@code id} to rank 0 and waits for its answer. */
+  private String command(long id, String words) throws Exception {
+    inbox.offer(
+        new dev.wall.player.wire.ControlLine(
+            id, dev.wall.player.wire.ControlCommand.parse(List.of(words.split(" ")))));
+    return dev.wall.player.testing.Poll.until(
+        Duration.ofSeconds(10),
+        "the answer to " + words,
+        () -> answers.stream().filter(a -> a.startsWith(id + " ")).findFirst().orElse(null));
   }
 
   @Test

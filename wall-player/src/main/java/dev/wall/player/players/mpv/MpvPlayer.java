@@ -419,6 +419,23 @@ public final class MpvPlayer implements Player {
     playing = true;
   }
 
+  /**
+   * A filter that paints every frame black: true black, even while paused (mpv redraws the held
+   * frame through it), and the clip's timing untouched.
+   */
+  static final String BLANK_FILTER =
+      "@wallblank:lavfi=[drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill]";
+
+  private boolean blanked;
+
+  @Override
+  public void blank(boolean on) throws PlayerException {
+    if (on != blanked) {
+      call("vf", on ? "add" : "remove", on ? BLANK_FILTER : "@wallblank");
+      blanked = on;
+    }
+  }
+
   @Override
   public void pause() throws PlayerException {
     moves.incrementAndGet();
