@@ -56,7 +56,7 @@ public final class CtlServer implements AutoCloseable {
     this.log = log;
     this.workers =
         new ThreadPoolExecutor(
-            1,
+            2, // as many as at most: a pool grows past its core only once its queue is full
             2,
             10,
             TimeUnit.SECONDS,
@@ -68,6 +68,7 @@ public final class CtlServer implements AutoCloseable {
             });
     this.acceptor = new Thread(this::accept, "ctl-accept");
     acceptor.setDaemon(true);
+    workers.allowCoreThreadTimeOut(true);
   }
 
   /**
@@ -156,22 +157,39 @@ public final class CtlServer implements AutoCloseable {
     }
   }
 
-  /** One line of at most {@link CtlExchange#MAX_LINE} bytes. */
+  /** A caller has this long to send its command: a silent one must not hold a worker. */
+  static final java.time.Duration READ_DEADLINE = java.time.Duration.ofSeconds(2);
+
+  /**
+   * One line of at most {@link CtlExchange#MAX_LINE} bytes, within {@link #READ_DEADLINE}. Leaves
+   * the channel non-blocking; {@link #reply} writes to it either way.
+   */
   private static String readLine(SocketChannel client) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     ByteBuffer buffer = ByteBuffer.allocate(512);
-    while (line.size() <= CtlExchange.MAX_LINE) {
-      buffer.clear();
-      int n = client.read(buffer);
-      if (n < 0) {
-        break;
-      }
-      for (int i = 0; i < n; i++) {
-        byte b = buffer.get(i);
-        if (b == '\n') {
-          return line.toString(StandardCharsets.UTF_8);
+    long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
+    client.configureBlocking(false);
+    try (java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
+      client.register(selector, java.nio.channels.SelectionKey.OP_READ);
+      while (line.size() <= CtlExchange.MAX_LINE) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          throw new IOException("no command within " + READ_DEADLINE.toSeconds() + " s");
         }
-        line.write(b);
+        selector.select(left);
+        selector.selectedKeys().clear();
+        buffer.clear();
+        int n = client.read(buffer);
+        if (n < 0) {
+          break;
+        }
+        for (int i = 0; i < n; i++) {
+          byte b = buffer.get(i);
+          if (b == '\n') {
+            return line.toString(StandardCharsets.UTF_8);
+          }
+          line.write(b);
+        }
       }
     }
     return line.size() > CtlExchange.MAX_LINE ? null : line.toString(StandardCharsets.UTF_8);
@@ -180,8 +198,11 @@ public final class CtlServer implements AutoCloseable {
   private static void reply(SocketChannel client, String answer) {
     try {
       ByteBuffer bytes = ByteBuffer.wrap((answer + "\n").getBytes(StandardCharsets.UTF_8));
-      while (bytes.hasRemaining()) {
-        client.write(bytes);
+      long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
+      while (bytes.hasRemaining() && System.nanoTime() < deadline) {
+        if (client.write(bytes) == 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
       }
     } catch (IOException e) {
       // The caller went away.
