@@ -399,7 +399,10 @@ public final class WallRank {
       previousRound = now;
       if (comm.isRoot()) {
         listener.roundCost((System.nanoTime() - now) / 1e9);
-        listener.round(conductor.status(loop, loops, conductor.lastReference(), frameRate()));
+        listener.round(
+            conductor
+                .status(loop, loops, conductor.lastReference(), frameRate())
+                .withShow(paused, blanked));
       }
       abortIfAsked(command);
       if (!paused) {
@@ -711,8 +714,13 @@ public final class WallRank {
         listener.roundCost((System.nanoTime() - now) / 1e9);
         double longest = conductor.longestClip();
         listener.round(
-            conductor.status(
-                reported + 1, loops, conductor.lastReference() - reported * longest, frameRate()));
+            conductor
+                .status(
+                    reported + 1,
+                    loops,
+                    conductor.lastReference() - reported * longest,
+                    frameRate())
+                .withShow(paused, blanked));
         for (;
             reported < conductor.loopsCompleted(longest) && (loops == 0 || reported < loops);
             reported++) {

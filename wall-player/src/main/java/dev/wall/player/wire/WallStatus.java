@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  * @param screens every screen, in rank order
  * @param item the playlist item the wall is in, from 1 (1 without a playlist; 0 from a rank that
  *     does not say)
+ * @param paused show control paused the wall: every screen holds one frame, on purpose
+ * @param blanked show control blanked the wall: every screen shows black, on purpose
  */
 public record WallStatus(
     int loop,
@@ -28,7 +30,9 @@ public record WallStatus(
     double skewMillis,
     double frameRate,
     List<Screen> screens,
-    int item) {
+    int item,
+    boolean paused,
+    boolean blanked) {
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -45,6 +49,24 @@ public record WallStatus(
       double frameRate,
       List<Screen> screens) {
     this(loop, loops, position, skewMillis, frameRate, screens, 1);
+  }
+
+  /** A wall in item {@code item}, neither paused nor blanked. */
+  public WallStatus(
+      int loop,
+      int loops,
+      double position,
+      double skewMillis,
+      double frameRate,
+      List<Screen> screens,
+      int item) {
+    this(loop, loops, position, skewMillis, frameRate, screens, item, false, false);
+  }
+
+  /** The same wall, paused or blanked by show control as said. */
+  public WallStatus withShow(boolean nowPaused, boolean nowBlanked) {
+    return new WallStatus(
+        loop, loops, position, skewMillis, frameRate, screens, item, nowPaused, nowBlanked);
   }
 
   /**
@@ -146,13 +168,22 @@ public record WallStatus(
             .filter(s -> s.state() != ScreenState.PLAYING || s.behind())
             .map(s -> s.name() + " " + s.stateLabel())
             .collect(Collectors.joining(", "));
-    return away.isEmpty() ? line : line + "; " + away;
+    String show = (paused ? "; paused" : "") + (blanked ? "; blanked" : "");
+    return (away.isEmpty() ? line : line + "; " + away) + show;
   }
 
   /** The same wall with every screen stopped. */
   public WallStatus stopped() {
     return new WallStatus(
-        loop, loops, position, 0, frameRate, screens.stream().map(Screen::stopped).toList(), item);
+        loop,
+        loops,
+        position,
+        0,
+        frameRate,
+        screens.stream().map(Screen::stopped).toList(),
+        item,
+        false,
+        false);
   }
 
   public String toJson() {

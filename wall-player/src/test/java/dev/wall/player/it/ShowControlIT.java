@@ -168,6 +168,10 @@ class ShowControlIT {
           assertEquals(Arrays.toString(held), Arrays.toString(frames()), "held");
           return null;
         });
+    Poll.until(
+        Duration.ofSeconds(5),
+        "wall status to say paused",
+        () -> Cli.run("status", "--run-dir", runDir.toString()).out().contains("; paused"));
 
     // Refused over HTTP: no key, a wrong key. The wall stays paused where it was.
     HttpResponse<String> noKey = post("pause", null);
@@ -231,6 +235,10 @@ class ShowControlIT {
     for (Map.Entry<String, Rect> screen : WINDOWS.entrySet()) {
       assertTrue(meanLuma(black, screen.getValue()) < 8, screen.getKey() + " is black");
     }
+    Poll.until(
+        Duration.ofSeconds(5),
+        "wall status to say blanked",
+        () -> Cli.run("status", "--run-dir", runDir.toString()).out().contains("; blanked"));
     Cli unblanked = Cli.run("ctl", "unblank", "--run-dir", runDir.toString());
     assertEquals(0, unblanked.code(), unblanked.out() + unblanked.err());
     awaitMoving("unblanked");

@@ -200,8 +200,22 @@ class WallRankTest {
     assertTrue(
         last - first < 20_000_000L, "paused together: " + (last - first) / 1e6 + " ms apart");
     assertEquals("2 applied already paused", command(2, "pause"));
+    WallStatus pausedStatus =
+        dev.wall.player.testing.Poll.until(
+            Duration.ofSeconds(5),
+            "a round's status that says paused",
+            () -> statuses.stream().filter(WallStatus::paused).findFirst().orElse(null));
+    assertTrue(pausedStatus.line().endsWith("; paused"), pausedStatus.line());
+    assertTrue(
+        pausedStatus.screens().stream().allMatch(x -> x.state() == ScreenState.PLAYING),
+        "a paused screen is not a failed one");
     long released = count("a:release");
     assertTrue(command(3, "resume").startsWith("3 applied every screen (3)"));
+    int seen = statuses.size();
+    dev.wall.player.testing.Poll.until(
+        Duration.ofSeconds(5),
+        "a round after the resume that no longer says paused",
+        () -> statuses.stream().skip(seen).anyMatch(x -> !x.paused()));
     for (String name : List.of("a", "b", "c")) {
       assertEquals(released + 1, count(name + ":release"), name + " released again");
     }
