@@ -94,6 +94,27 @@ public interface Player extends AutoCloseable {
     throw new PlayerException("this player cannot show black on command");
   }
 
+  /**
+   * Shows {@code clip} paused on its first frame in place of the show, and returns when it is
+   * shown: show control's {@code trigger}. With {@code crop}, only that part of the clip fills the
+   * screen (a span across the wall); a blanked screen stays black. {@link #backToShow} brings the
+   * show back.
+   *
+   * @throws PlayerException when this player cannot, saying so
+   */
+  default void showClip(java.nio.file.Path clip, SpanCrop crop, Duration timeout)
+      throws PlayerException {
+    throw new PlayerException("this player cannot play a triggered clip");
+  }
+
+  /**
+   * After {@link #showClip}: the show again, step {@code step} held paused on its first frame, and
+   * returns when that is shown.
+   */
+  default void backToShow(int step, Duration timeout) throws PlayerException {
+    throw new PlayerException("this player cannot play a triggered clip");
+  }
+
   /** Steps in one loop: 1 when the playlist plays as one timeline, else one per item. */
   default int steps() {
     return 1;

@@ -7,14 +7,17 @@ import dev.wall.core.layout.Screen;
 import dev.wall.core.sync.RankStatus;
 import dev.wall.core.sync.RoundCommand;
 import dev.wall.core.sync.RoundCommand.Action;
+import dev.wall.player.players.MediaReach;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerMessages;
+import dev.wall.player.players.SpanCrop;
 import dev.wall.player.wire.ControlCommand;
 import dev.wall.player.wire.ControlLine;
 import dev.wall.player.wire.LoopReport;
 import dev.wall.player.wire.RoundWire;
 import dev.wall.player.wire.ShowOrder;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,8 +120,14 @@ public final class WallRank {
   /** Show control's blank: every screen shows black, and a player that joins does too. */
   private boolean blanked;
 
-  /** On rank 0, while paused: the position every screen plays on from at resume. */
+  /**
+   * On rank 0, while paused or while a triggered clip plays: the position every screen plays on
+   * from after.
+   */
   private double pausedAt;
+
+  /** On rank 0: the length of the triggered clip, the longest any screen shows. */
+  private double triggeredSeconds;
 
   /** Where the items of the step playing start on this screen ({@link Player#itemStarts}). */
   private List<Double> stepItemStarts = List.of(0.0);
@@ -149,6 +158,9 @@ public final class WallRank {
 
   /** Steps in one loop, as every rank agreed ({@link #agreeOnSteps}). */
   private int steps = 1;
+
+  /** The step of the loop playing now, from 0. */
+  private int stepPlaying;
 
   public WallRank(
       Communicator comm,
@@ -327,12 +339,15 @@ public final class WallRank {
     int step = 0;
     int item = 0;
     ShowOrder jumped = null;
+    boolean jumpAnswered = false;
     while (step < steps) {
       if (step > 0 || jumped != null) {
         restartTogether(step, item);
       }
       if (jumped != null) {
-        answer(jumped, null);
+        if (!jumpAnswered) {
+          answer(jumped, null);
+        }
         jumped = null;
       }
       stepItemStarts = itemStarts();
@@ -340,12 +355,14 @@ public final class WallRank {
         conductor.startStep(step, steps, stepItemStarts);
       }
       try {
+        stepPlaying = step;
         playStep();
         step++;
         item = 0;
       } catch (Jump jump) {
         // goto, next, previous, restart: every screen to the first frame of that item, together.
         jumped = jump.order;
+        jumpAnswered = jump.answered;
         int target = Math.max(0, jump.order.item());
         step = steps > 1 ? target % steps : 0;
         item = steps > 1 ? 0 : target;
@@ -417,9 +434,13 @@ public final class WallRank {
   private static final class Jump extends Exception {
     final ShowOrder order;
 
-    Jump(ShowOrder order) {
+    /** The controller has its answer already (a trigger answers when its clip starts). */
+    final boolean answered;
+
+    Jump(ShowOrder order, boolean answered) {
       super(null, null, false, false);
       this.order = order;
+      this.answered = answered;
     }
   }
 
@@ -486,6 +507,21 @@ public final class WallRank {
         return answered(line, true, "already playing");
       }
       position = pausedAt;
+    } else if (command instanceof ControlCommand.Trigger trigger) {
+      if (paused) {
+        return answered(line, false, "the wall is paused: resume it, then trigger");
+      }
+      if (trigger.span()
+          && (layout.wall() == null
+              || layout.screens().stream().anyMatch(s -> s.region() == null))) {
+        return answered(
+            line,
+            false,
+            "a span needs the layout's \"wall\" size and a \"region\" for every screen; trigger "
+                + trigger.clip()
+                + " every, or give them");
+      }
+      item = trigger.resume() ? -1 : 0;
     } else if (!(command instanceof ControlCommand.Pause
         || command instanceof ControlCommand.Blank
         || command instanceof ControlCommand.Unblank
@@ -511,11 +547,15 @@ public final class WallRank {
         || command instanceof ControlCommand.Next
         || command instanceof ControlCommand.Previous
         || command instanceof ControlCommand.Restart) {
-      throw new Jump(order);
+      throw new Jump(order, false);
     }
     if (command instanceof ControlCommand.Resume) {
       resumeTogether(order.position());
       answer(order, null);
+      return;
+    }
+    if (command instanceof ControlCommand.Trigger trigger) {
+      playTriggered(order, trigger);
       return;
     }
     String problem = null;
@@ -547,6 +587,215 @@ public final class WallRank {
       }
     }
     answer(order, problem);
+  }
+
+  /**
+   * Show control's trigger: every screen holds its frame and shows the clip's first frame (the
+   * whole clip, or its region of it as a span), every screen is released by one barrier, and when
+   * the clip has ended every screen goes back to where the loop was, or to its start, released
+   * together again. A screen that cannot show the clip (not on its node, a player that cannot)
+   * holds its frame meanwhile and goes back with the others; the controller's answer names it.
+   */
+  private void playTriggered(ShowOrder order, ControlCommand.Trigger trigger)
+      throws WallAbortedException, Jump {
+    Player player = player();
+    String problem = null;
+    double at = Double.NaN;
+    double seconds = 0;
+    boolean showing = false;
+    boolean loading = false;
+    if (player != null) {
+      try {
+        player.pause();
+        at = player.position();
+        Path clip = triggerClip(trigger.clip());
+        loading = true;
+        player.showClip(
+            clip,
+            trigger.span() ? SpanCrop.of(screen.region(), layout.wall()) : null,
+            SEEK_TIMEOUT);
+        seconds = player.duration();
+        showing = true;
+      } catch (PlayerException e) {
+        problem = PlayerMessages.describe(e);
+      } catch (RuntimeException e) {
+        failed(player, e);
+      }
+    }
+    wallClock.atSeam();
+    List<byte[]> acks =
+        comm.gather(
+            ShowOrder.Ack.encode(new ShowOrder.Ack(problem, at, seconds)), 0, RESTART_DEADLINE);
+    String answer = comm.isRoot() ? triggerAnswer(order, trigger, acks) : null;
+    java.nio.ByteBuffer plan =
+        java.nio.ByteBuffer.wrap(
+            comm.broadcast(
+                comm.isRoot()
+                    ? java.nio.ByteBuffer.allocate(16)
+                        .putDouble(pausedAt)
+                        .putDouble(triggeredSeconds)
+                        .array()
+                    : new byte[0],
+                0,
+                ROUND_DEADLINE));
+    double resumeAt = plan.getDouble();
+    double clipSeconds = plan.getDouble();
+    agreeOrAbort(RESTART_DEADLINE);
+    comm.barrier(ROUND_DEADLINE);
+    if (showing) {
+      try {
+        player.release();
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+    if (comm.isRoot()) {
+      listener.answered(order.id(), !answer.startsWith("!"), answer.replaceFirst("^!", ""));
+    }
+    awaitTriggeredEnd(showing ? player : null, clipSeconds);
+    agreeOrAbort(SEAM_DEADLINE);
+    if (loading && keeper.playing() == player) {
+      try {
+        player.backToShow(stepPlaying, SEEK_TIMEOUT);
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+    if (!trigger.resume()) {
+      throw new Jump(order, true);
+    }
+    restartTogether(stepPlaying, 0, resumeAt);
+  }
+
+  /**
+   * The triggered clip on this node: inside the media root, also once links are followed, and
+   * readable within a deadline (a share that does not answer is named, not waited on).
+   */
+  private Path triggerClip(String clip) throws PlayerException {
+    Path root = Path.of(layout.mediaRoot()).toAbsolutePath().normalize();
+    Path path = dev.wall.core.layout.MediaPaths.resolve(root, clip);
+    if (!path.startsWith(root) || path.equals(root)) {
+      throw new PlayerException(clip + " is not inside the media root " + root);
+    }
+    java.util.Optional<String> unreadable = MediaReach.problem(path, SEEK_TIMEOUT.dividedBy(2));
+    if (unreadable.isPresent()) {
+      throw new PlayerException(
+          "no clip "
+              + clip
+              + " to trigger on "
+              + host
+              + ": "
+              + unreadable.get()
+              + "; put it in "
+              + root
+              + " on every node");
+    }
+    try {
+      if (!path.toRealPath().startsWith(root.toRealPath())) {
+        throw new PlayerException(
+            clip + " leads out of the media root " + root + " through a link; trigger is refused");
+      }
+    } catch (java.io.IOException e) {
+      throw new PlayerException("no clip " + clip + " in " + root + " on " + host, e);
+    }
+    return path;
+  }
+
+  /**
+   * On rank 0: the answer to a trigger, naming each screen that could not show the clip ("!" in
+   * front when none could), and where the wall goes back to ({@link #pausedAt}).
+   */
+  private String triggerAnswer(ShowOrder order, ControlCommand.Trigger trigger, List<byte[]> acks) {
+    List<String> problems = new ArrayList<>();
+    List<Double> positions = new ArrayList<>();
+    double seconds = 0;
+    for (int i = 0; i < acks.size(); i++) {
+      ShowOrder.Ack ack = ShowOrder.Ack.decode(acks.get(i));
+      if (!ack.ok()) {
+        problems.add(
+            "screen "
+                + layout.screen(i).name()
+                + " on "
+                + layout.screen(i).host()
+                + ": "
+                + ack.problem());
+      }
+      if (!Double.isNaN(ack.position())) {
+        positions.add(ack.position());
+      }
+      seconds = Math.max(seconds, ack.seconds());
+    }
+    triggeredSeconds = seconds;
+    positions.sort(null);
+    pausedAt =
+        positions.isEmpty() ? conductor.lastReference() : positions.get(positions.size() / 2);
+    int screens = acks.size();
+    int shown = screens - problems.size();
+    String then =
+        trigger.resume()
+            ? String.format(
+                java.util.Locale.ROOT,
+                "back to loop %d, item %d, %.3f s",
+                loop,
+                conductor.item() + 1,
+                pausedAt)
+            : String.format(java.util.Locale.ROOT, "back to the start of loop %d", loop);
+    String playing =
+        String.format(
+            java.util.Locale.ROOT,
+            "%s (%.1f s) %s; then %s",
+            trigger.clip(),
+            seconds,
+            trigger.span() ? "as a span" : "on every screen",
+            then);
+    if (problems.isEmpty()) {
+      return "every screen (" + screens + ") plays " + playing;
+    }
+    return (shown == 0 ? "!" : "")
+        + shown
+        + " of "
+        + screens
+        + " screens play "
+        + playing
+        + "; "
+        + String.join("; ", problems);
+  }
+
+  /**
+   * Until the triggered clip has ended on this screen ({@code player}, or null when it shows none),
+   * {@code seconds} at most plus a grace; rank 0 reports the wall alive each round meanwhile.
+   */
+  private void awaitTriggeredEnd(Player player, double seconds) {
+    long deadline = System.nanoTime() + (long) (seconds / rate * 1e9) + END_GRACE.toNanos();
+    long ends = System.nanoTime() + (long) (seconds / rate * 1e9);
+    long nextReport = System.nanoTime() + roundInterval.toNanos();
+    while (true) {
+      long now = System.nanoTime();
+      if (player != null) {
+        try {
+          if (keeper.playing() != player || player.reachedEnd()) {
+            return;
+          }
+        } catch (PlayerException | RuntimeException e) {
+          failed(player, e);
+          player = null;
+        }
+        if (now > deadline) {
+          keeper.failed(player, "the triggered clip did not reach its end in time");
+          return;
+        }
+      } else if (now > ends) {
+        return;
+      }
+      if (comm.isRoot() && now > nextReport) {
+        listener.round(
+            conductor
+                .status(loop, loops, conductor.lastReference(), frameRate())
+                .withShow(paused, blanked));
+        nextReport = now + roundInterval.toNanos();
+      }
+      LockSupport.parkNanos(END_POLL_NANOS);
+    }
   }
 
   /**
@@ -834,6 +1083,14 @@ public final class WallRank {
    * paused, then everyone is released by one barrier.
    */
   private void restartTogether(int step, int item) throws WallAbortedException {
+    restartTogether(step, item, Double.NaN);
+  }
+
+  /**
+   * The same, every screen paused at {@code at} in the step rather than at an item's start, unless
+   * {@code at} is NaN.
+   */
+  private void restartTogether(int step, int item, double at) throws WallAbortedException {
     keeper.atStep(step);
     paused = false;
     double from = 0;
@@ -843,7 +1100,7 @@ public final class WallRank {
         // The rate stays: it carries what the control loop learnt of this node's clock.
         player.pause();
         player.showStep(step, SEEK_TIMEOUT);
-        from = itemStart(player, item);
+        from = Double.isNaN(at) ? itemStart(player, item) : at;
         if (from > 0) {
           player.seekTo(from, SEEK_TIMEOUT);
         }
@@ -856,7 +1113,7 @@ public final class WallRank {
     if (joined != null && joined != player) {
       try {
         joined.showStep(step, SEEK_TIMEOUT); // it was waiting on another step's first frame
-        from = itemStart(joined, item);
+        from = Double.isNaN(at) ? itemStart(joined, item) : at;
         if (from > 0) {
           joined.seekTo(from, SEEK_TIMEOUT);
         }

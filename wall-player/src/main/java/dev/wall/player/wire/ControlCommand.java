@@ -126,9 +126,36 @@ public sealed interface ControlCommand {
    * @param resume go back to where the loop was (true) or to the start of the loop (false)
    */
   record Trigger(String clip, boolean span, boolean resume) implements ControlCommand {
+    /**
+     * A clip's path as a command may name it: plain names joined by '/', each starting with a
+     * letter, digit or '_' (so no "..", no hidden file and no option), no ':' (so no URL mpv would
+     * open as a protocol), and a video file's extension. An allow-list: whatever else a request
+     * holds never reaches a player.
+     */
+    static final java.util.regex.Pattern CLIP =
+        java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_][A-Za-z0-9._+-]{0,127}(/[A-Za-z0-9_][A-Za-z0-9._+-]{0,127}){0,7}");
+
     public Trigger {
       if (clip == null || clip.isBlank()) {
         throw new IllegalArgumentException("trigger needs a clip");
+      }
+      if (!CLIP.matcher(clip).matches()) {
+        throw new IllegalArgumentException(
+            "trigger takes a clip's path under the media root, such as intro.mp4 or"
+                + " clips/intro.mp4 (letters, digits and . _ + - in each name, '/' between folders,"
+                + " no leading '/' or '.'), got "
+                + dev.wall.core.io.ControlChars.visible(
+                    clip.length() > 80 ? clip.substring(0, 80) + "..." : clip));
+      }
+      String extension = clip.substring(clip.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+      if (clip.lastIndexOf('.') <= clip.lastIndexOf('/') + 1
+          || !dev.wall.core.layout.MediaPaths.VIDEO_EXTENSIONS.contains(extension)) {
+        throw new IllegalArgumentException(
+            "trigger takes a video file (."
+                + String.join(", .", dev.wall.core.layout.MediaPaths.VIDEO_EXTENSIONS.subList(0, 6))
+                + " and others), got "
+                + clip);
       }
     }
 

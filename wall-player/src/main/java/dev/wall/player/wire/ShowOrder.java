@@ -76,16 +76,22 @@ public record ShowOrder(long id, List<String> words, int item, double position) 
   }
 
   /**
-   * A rank's answer to an order: what went wrong on its screen (empty when nothing did), and the
-   * position its screen shows (for pause: where the wall resumes from).
+   * A rank's answer to an order: what went wrong on its screen (empty when nothing did), the
+   * position its screen shows (for pause and trigger: where the wall resumes from), and for trigger
+   * the length of the clip it shows (0 otherwise).
    */
-  public record Ack(String problem, double position) {
+  public record Ack(String problem, double position, double seconds) {
+    public Ack(String problem, double position) {
+      this(problem, position, 0);
+    }
+
     public static byte[] encode(Ack ack) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
       try (DataOutputStream out = new DataOutputStream(bytes)) {
         String problem = ack.problem() == null ? "" : ack.problem();
         out.writeUTF(problem.length() > 500 ? problem.substring(0, 500) : problem);
         out.writeDouble(ack.position());
+        out.writeDouble(ack.seconds());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -94,7 +100,7 @@ public record ShowOrder(long id, List<String> words, int item, double position) 
 
     public static Ack decode(byte[] message) {
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(message))) {
-        return new Ack(in.readUTF(), in.readDouble());
+        return new Ack(in.readUTF(), in.readDouble(), in.readDouble());
       } catch (IOException e) {
         throw new UncheckedIOException("malformed order answer", e);
       }

@@ -14,6 +14,7 @@ import dev.wall.player.control.osc.OscMessage;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.testing.Cli;
+import dev.wall.player.testing.ClipCache;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
 import dev.wall.player.testing.Quiet;
@@ -228,6 +229,46 @@ class ShowControlIT {
         Arrays.stream(after).max().getAsInt() < 30, "back at the start: " + Arrays.toString(after));
     assertTogether(after, "after goto");
 
+    // trigger over HTTP: every screen shows the triggered clip (numbered from 3000) on the same
+    // frame, then goes back to where the loop was, together; the wall process never restarted.
+    ClipCache.copy(ClipCache.barCoded("trigger", 320, 180, 2, 30, 200, 3000), dir, "t.mp4");
+    Poll.until(
+        Duration.ofSeconds(10),
+        "the clip past its first second again",
+        () -> Arrays.stream(frames()).min().getAsInt() > 40);
+    long pid = wall.pid();
+    int[] before = frames();
+    HttpResponse<String> triggered = post("trigger", key, "{\"args\": [\"t.mp4\"]}");
+    assertEquals(200, triggered.statusCode(), triggered.body());
+    assertTrue(triggered.body().contains("every screen (4) plays t.mp4"), triggered.body());
+    int[] during =
+        Poll.until(
+            Duration.ofSeconds(2),
+            "every screen showing the triggered clip",
+            () -> {
+              int[] now = frames();
+              return Arrays.stream(now).allMatch(f -> f >= 3000) ? now : null;
+            });
+    assertTogether(during, "the triggered clip");
+    int[] back =
+        Poll.until(
+            Duration.ofSeconds(6),
+            "every screen back in the loop",
+            () -> {
+              int[] now = frames();
+              return Arrays.stream(now).allMatch(f -> f >= 0 && f < 3000) ? now : null;
+            });
+    assertTogether(back, "back from the triggered clip");
+    assertTrue(
+        Arrays.stream(back).min().getAsInt() >= Arrays.stream(before).min().getAsInt(),
+        "back where the loop was ("
+            + Arrays.toString(before)
+            + "), not at its start: "
+            + Arrays.toString(back));
+    awaitMoving("back from the triggered clip");
+    assertEquals(pid, wall.pid());
+    assertTrue(wall.isAlive(), "the wall process never restarted");
+
     // blank over HTTP: black, not a held frame; unblank by wall ctl: the picture again, moving.
     assertEquals(200, post("blank", key).statusCode());
     BufferedImage black =
@@ -293,10 +334,19 @@ class ShowControlIT {
                   commands.add(event.path("facts").path("command").asText());
                 }
               }
-              return commands.size() >= 7 ? commands : null;
+              return commands.size() >= 8 ? commands : null;
             });
     assertEquals(
-        List.of("pause", "resume", "goto 1", "blank", "unblank", "power off", "power on"), applied);
+        List.of(
+            "pause",
+            "resume",
+            "goto 1",
+            "trigger t.mp4 every resume",
+            "blank",
+            "unblank",
+            "power off",
+            "power on"),
+        applied);
 
     // A player killed: the webhook hears screen-recovering, then screen-back, for that screen.
     ProcessHandle player =
@@ -392,10 +442,21 @@ class ShowControlIT {
   }
 
   private HttpResponse<String> post(String verb, String key) throws Exception {
+    return post(verb, key, null);
+  }
+
+  /** POSTs {@code verb}, with {@code body} (JSON) when not null. */
+  private HttpResponse<String> post(String verb, String key, String body) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base() + "/api/v1/" + verb))
             .timeout(Duration.ofSeconds(15))
-            .POST(HttpRequest.BodyPublishers.noBody());
+            .POST(
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
     }

@@ -129,7 +129,34 @@ final class FakePlayer implements Player {
 
   @Override
   public double duration() {
+    if (!Double.isNaN(triggered)) {
+      return triggered;
+    }
     return itemByItem ? items[step] : java.util.Arrays.stream(items).sum();
+  }
+
+  /** The length of the triggered clip it shows, or NaN while it shows the show. */
+  private double triggered = Double.NaN;
+
+  /** A triggered clip's length, for every fake: its file holds no video to read it from. */
+  static final double TRIGGERED_SECONDS = 0.5;
+
+  @Override
+  public synchronized void showClip(
+      java.nio.file.Path clip, dev.wall.player.players.SpanCrop crop, Duration timeout) {
+    triggered = TRIGGERED_SECONDS;
+    base = 0;
+    playing = false;
+    record("trigger " + clip.getFileName() + (crop == null ? "" : " " + crop));
+  }
+
+  @Override
+  public synchronized void backToShow(int next, Duration timeout) {
+    triggered = Double.NaN;
+    step = itemByItem ? next : 0;
+    base = 0;
+    playing = false;
+    record("back " + next);
   }
 
   @Override

@@ -243,6 +243,101 @@ class WallRankTest {
     assertEquals(List.of(), changes, "nothing happened to any screen");
   }
 
+  @Test
+  void aTriggeredClipPlaysOnEveryScreenTogetherThenTheLoopGoesOnWhereItWas(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // The fakes' layout has /tmp as its media root, where JUnit makes its folders.
+    java.nio.file.Path clip = java.nio.file.Files.writeString(dir.resolve("t.mp4"), "clip");
+    String name = java.nio.file.Path.of("/tmp").relativize(dir.toRealPath()) + "/t.mp4";
+    inbox = CommandInbox.empty();
+    java.util.concurrent.CompletableFuture<List<String>> outcomes =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return play(layout(1000, "a", "b", "c"), Map.of("a", 3.0, "b", 3.0, "c", 3.0));
+              } catch (Exception e) {
+                throw new RuntimeException(e);
+              }
+            });
+    Poll.until(
+        Duration.ofSeconds(20),
+        "the loop past 1 s",
+        () -> log.stream().anyMatch(c -> c.what().startsWith("a:")) && statuses.size() > 25);
+
+    String said = command(1, "trigger " + name);
+    assertTrue(
+        said.matches(
+            "1 applied every screen \\(3\\) plays "
+                + java.util.regex.Pattern.quote(name)
+                + " \\(0\\.5 s\\) on every screen; then back to loop 1, item 1, \\d\\.\\d{3} s"),
+        said);
+    double wasAt = Double.parseDouble(said.replaceAll(".* (\\d\\.\\d{3}) s$", "$1"));
+    assertTrue(wasAt > 0.5, "the loop was past its start: " + said);
+    Poll.until(
+        Duration.ofSeconds(10),
+        "every screen back in the show",
+        () -> count("a:back 0") + count("b:back 0") + count("c:back 0") == 3);
+    for (String screen : List.of("a", "b", "c")) {
+      List<String> calls =
+          log.stream()
+              .map(FakePlayer.Call::what)
+              .filter(w -> w.startsWith(screen + ":"))
+              .dropWhile(w -> !w.contains(":trigger "))
+              .toList();
+      assertEquals(screen + ":trigger t.mp4", calls.get(0), calls.toString());
+      assertEquals(screen + ":release", calls.get(1), "the clip released: " + calls);
+      assertEquals(screen + ":back 0", calls.get(2), calls.toString());
+      Poll.until(
+          Duration.ofSeconds(5),
+          screen + " released where the wall was",
+          () ->
+              log.stream()
+                  .filter(c -> c.what().startsWith(screen + ":seek "))
+                  .anyMatch(
+                      c ->
+                          Math.abs(Double.parseDouble(c.what().replaceAll(".*:seek ", "")) - wasAt)
+                              < 0.001));
+    }
+    List<Long> clipReleases = new ArrayList<>();
+    for (String screen : List.of("a", "b", "c")) {
+      boolean after = false;
+      for (FakePlayer.Call call : log) {
+        if (call.what().equals(screen + ":trigger t.mp4")) {
+          after = true;
+        } else if (after && call.what().equals(screen + ":release")) {
+          clipReleases.add(call.nanos());
+          break;
+        }
+      }
+    }
+    long spread =
+        clipReleases.stream().mapToLong(x -> x).max().getAsLong()
+            - clipReleases.stream().mapToLong(x -> x).min().getAsLong();
+    assertTrue(spread < 20_000_000L, "the clip released together: " + spread / 1e6 + " ms apart");
+
+    assertTrue(
+        command(2, "trigger " + name + " start")
+            .startsWith("2 applied every screen (3) plays " + name),
+        answers.toString());
+    Poll.until(
+        Duration.ofSeconds(10),
+        "back to the start of the loop",
+        () -> count("a:back 0") == 2 && statuses.size() > 0);
+    assertTrue(
+        command(3, "trigger no-such-clip.mp4")
+            .matches(
+                "3 refused 0 of 3 screens play .*screen a on host-a: no clip no-such-clip.mp4.*"),
+        answers.toString());
+    assertTrue(
+        command(4, "trigger " + name + " span").startsWith("4 refused a span needs the layout's"),
+        answers.toString());
+    assertTrue(command(5, "loops 1").startsWith("5 applied"));
+    assertEquals(
+        java.util.Arrays.asList(null, null, null), outcomes.get(30, TimeUnit.SECONDS), "ended");
+    assertEquals(List.of(), changes, "nothing happened to any screen");
+    java.nio.file.Files.delete(clip);
+  }
+
   /** Sends {@code words} as command {@code id} to rank 0 and waits for its answer. */
   private String command(long id, String words) throws Exception {
     inbox.offer(

@@ -47,6 +47,46 @@ class ControlCommandTest {
         ControlCommand.parse(List.of("trigger", "intro.mp4", "start", "span")));
   }
 
+  /** A request's clip name reaches mpv as a path: only plain names under the media root pass. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "../secret.mp4",
+        "clips/../../etc/passwd.mp4",
+        "/etc/passwd.mp4",
+        ".hidden.mp4",
+        "-vf=x.mp4",
+        "--script=/tmp/x.lua",
+        "lavfi://testsrc.mp4",
+        "edl://a.mp4",
+        "av://v4l2:/dev/video0.mp4",
+        "a b.mp4",
+        "a\nb.mp4",
+        "intro.lua",
+        "intro",
+        "clips/.mp4",
+        "clips//intro.mp4",
+        "memory://x.mp4"
+      })
+  void aTriggeredClipOutsideTheAllowListIsRefusedInOneLine(String clip) {
+    String name = clip.replace("\\n", "\n");
+    String message =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ControlCommand.parse(List.of("trigger", name)))
+            .getMessage();
+    assertTrue(message.startsWith("trigger takes "), message);
+    assertTrue(!message.contains("\n"), message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"intro.mp4", "clips/intro_2.MKV", "a/b/c-d+e.webm", "1080p.mov"})
+  void aTriggeredClipUnderTheMediaRootPasses(String clip) {
+    assertEquals(
+        new ControlCommand.Trigger(clip, false, true),
+        ControlCommand.parse(List.of("trigger", clip)));
+  }
+
   @Test
   void everyVerbIsListedAndParses() {
     for (String verb : ControlCommand.VERBS) {

@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 class ShowControlWireTest {
 
   @Test
-  void aCommandLineCarriesWordsThatCouldSplitOrForgeALine() {
-    ControlCommand trigger =
-        new ControlCommand.Trigger("a b\n@wall order 9 pause.mp4", true, false);
+  void aCommandLineCarriesItsWordsAndAForgedWordIsRefused() {
+    ControlCommand trigger = new ControlCommand.Trigger("clips/intro+1.mp4", true, false);
     String line = new ControlLine(7, trigger).encode();
-    assertFalse(line.contains("\n"), line);
-    assertEquals(1, line.split("@wall order ", -1).length - 1, "one order on the line: " + line);
     ControlLine back = ControlLine.parse(line).orElseThrow();
     assertEquals(7, back.id());
     assertEquals(trigger, back.command());
+    // A word that would split the line or forge another order never becomes a command.
+    String forged = "@wall order 7 trigger a+b%0A%40wall+order+9+pause.mp4 span start";
+    assertThrows(IllegalArgumentException.class, () -> ControlLine.parse(forged));
     assertEquals(Optional.empty(), ControlLine.parse("[node1] some line of MPI's"));
     assertThrows(IllegalArgumentException.class, () -> ControlLine.parse("@wall order x pause"));
     assertThrows(IllegalArgumentException.class, () -> ControlLine.parse("@wall order 3 explode"));

@@ -12,8 +12,10 @@ import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerMessages;
 import dev.wall.player.players.PlayerSpec;
+import dev.wall.player.players.SpanCrop;
 import dev.wall.player.process.ChildProcess;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -236,27 +238,94 @@ public final class MpvPlayer implements Player {
     long deadline = System.nanoTime() + timeout.toNanos();
     moves.incrementAndGet();
     playing = false;
-    try {
-      long replied =
-          options.itemLoad() == MpvOptions.ItemLoad.PRELOADED
-              ? ipc.commandPlace(REQUEST_TIMEOUT, "playlist-play-index", next)
-              : ipc.commandPlace(
-                  REQUEST_TIMEOUT, "loadfile", spec.media().get(next).toString(), "replace");
-      if (!ipc.awaitEventAfter("file-loaded", replied, timeout)) {
-        throw new PlayerException(
-            spec.screenName() + ": mpv did not load " + spec.media().get(next) + " in " + timeout);
-      }
-    } catch (IOException | TimeoutException e) {
-      throw failure("could not move to item " + (next + 1), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlayerException(
-          spec.screenName() + ": interrupted while loading item " + (next + 1), e);
+    if (options.itemLoad() == MpvOptions.ItemLoad.PRELOADED) {
+      loadAndAwait(timeout, "load item " + (next + 1), "playlist-play-index", next);
+    } else {
+      loadAndAwait(
+          timeout,
+          "load " + spec.media().get(next),
+          "loadfile",
+          spec.media().get(next).toString(),
+          "replace");
     }
     step = next;
-    endedBefore = ipc.eventCount("end-file");
     awaitLoaded(deadline);
     durationSeconds = call("get_property", "duration").asDouble();
+  }
+
+  /**
+   * The triggered clip replaces the show in mpv's playlist, with its own filters as a per-file
+   * option, which mpv puts back by itself when the clip is replaced: the show's crop and blank are
+   * untouched beneath.
+   */
+  @Override
+  public void showClip(Path clip, SpanCrop crop, Duration timeout) throws PlayerException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<String> filters = new ArrayList<>();
+    if (crop != null) {
+      filters.add(MpvCommandLine.cropFilter(crop));
+    }
+    if (blanked) {
+      filters.add(BLANK_FILTER);
+    }
+    String chain = String.join(",", filters);
+    moves.incrementAndGet();
+    playing = false;
+    blankedBeneath = blanked;
+    triggered = clip;
+    loadAndAwait(
+        timeout,
+        "load " + clip,
+        "loadfile",
+        clip.toString(),
+        "replace",
+        // %LENGTH% quotes the value, so that its commas are not read as more options.
+        "vf=%" + chain.getBytes(StandardCharsets.UTF_8).length + "%" + chain);
+    awaitLoaded(deadline);
+    durationSeconds = call("get_property", "duration").asDouble();
+  }
+
+  /**
+   * The show's entries are put back in mpv's playlist after the triggered clip, the one for {@code
+   * step} played, and the clip's entry removed: the playlist is as {@link #prepare} left it.
+   */
+  @Override
+  public void backToShow(int next, Duration timeout) throws PlayerException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    moves.incrementAndGet();
+    playing = false;
+    int index = steps() > 1 ? next : 0;
+    call("playlist-clear");
+    for (String entry : MpvCommandLine.media(spec)) {
+      call("loadfile", entry, "append");
+    }
+    triggered = null;
+    loadAndAwait(timeout, "go back to the show", "playlist-play-index", index + 1);
+    call("playlist-remove", 0);
+    step = index;
+    awaitLoaded(deadline);
+    durationSeconds = call("get_property", "duration").asDouble();
+    if (blanked != blankedBeneath) {
+      blankedBeneath = !blanked;
+      blank(blanked);
+    }
+  }
+
+  /** Sends a command that opens another file, and returns once mpv has loaded it. */
+  private void loadAndAwait(Duration timeout, String what, Object... command)
+      throws PlayerException {
+    try {
+      long replied = ipc.commandPlace(REQUEST_TIMEOUT, command);
+      if (!ipc.awaitEventAfter("file-loaded", replied, timeout)) {
+        throw new PlayerException(spec.screenName() + ": mpv could not " + what + " in " + timeout);
+      }
+    } catch (IOException | TimeoutException e) {
+      throw failure("could not " + what, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlayerException(spec.screenName() + ": interrupted while it would " + what, e);
+    }
+    endedBefore = ipc.eventCount("end-file");
   }
 
   @Override
@@ -406,6 +475,9 @@ public final class MpvPlayer implements Player {
   }
 
   private String clipNames() {
+    if (triggered != null) {
+      return triggered.toString();
+    }
     return steps() > 1
         ? spec.media().get(step).toString()
         : String.join(", ", spec.media().stream().map(Path::toString).toList());
@@ -427,6 +499,12 @@ public final class MpvPlayer implements Player {
       "@wallblank:lavfi=[drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill]";
 
   private boolean blanked;
+
+  /** Whether the show's own filters, beneath a triggered clip's, have the blank filter. */
+  private boolean blankedBeneath;
+
+  /** The triggered clip mpv plays instead of the show, or null. */
+  private Path triggered;
 
   @Override
   public void blank(boolean on) throws PlayerException {
