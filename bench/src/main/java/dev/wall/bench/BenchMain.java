@@ -170,7 +170,7 @@ public final class BenchMain implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Instead of the cases: show control's latency (issue 25): N of each command (pause, resume,"
-              + " goto, blank, unblank) on a 4-screen wall through wall ctl's socket, from the command"
+              + " goto, blank, unblank, trigger) on a 4-screen wall through wall ctl's socket, from the command"
               + " to every screen's first changed frame, judged from screenshots.")
   Integer commands;
 

@@ -89,9 +89,12 @@ public final class Recorder implements Consumer<Capture>, AutoCloseable {
     }
   }
 
-  /** A tile's bar code as its place in the loop; a number no item has is no valid reading. */
+  /**
+   * A tile's bar code as its place in the loop; a number no item has is no valid reading, unless it
+   * is another clip's ({@link dev.wall.bench.wall.Show#OTHER_CLIP_FIRST_FRAME}).
+   */
   private TileReading inLoop(TileReading tile) {
-    if (!tile.isDecoded()) {
+    if (!tile.isDecoded() || tile.frame() >= dev.wall.bench.wall.Show.OTHER_CLIP_FIRST_FRAME) {
       return tile;
     }
     int frame = show.loopFrame(tile.frame());

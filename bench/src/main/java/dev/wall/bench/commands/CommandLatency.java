@@ -5,6 +5,7 @@ import dev.wall.bench.code.TileReading;
 import dev.wall.bench.faults.FaultWall;
 import dev.wall.bench.report.MarkdownTable;
 import dev.wall.bench.wall.Clips;
+import dev.wall.player.testing.ClipCache;
 import dev.wall.player.wire.ControlCommand;
 import dev.wall.player.wire.CtlExchange;
 import java.io.BufferedReader;
@@ -44,6 +45,9 @@ public final class CommandLatency {
   private static final long SETTLE_NANOS = 700_000_000L;
   private static final long JUDGE_NANOS = 1_500_000_000L;
 
+  /** The triggered clip's frames are numbered from here, far from the show's; it lasts 1 s. */
+  private static final int TRIGGER_FIRST_FRAME = dev.wall.bench.wall.Show.OTHER_CLIP_FIRST_FRAME;
+
   private final Clips clips;
   private final Path dir;
   private final PrintStream out;
@@ -73,7 +77,15 @@ public final class CommandLatency {
       List<Double> blankSpread = new ArrayList<>();
       List<Double> unblank = new ArrayList<>();
       List<Double> unblankSpread = new ArrayList<>();
-      int[] missed = new int[5];
+      List<Double> trigger = new ArrayList<>();
+      List<Double> triggerSpread = new ArrayList<>();
+      int[] missed = new int[6];
+      // Named as the cache names it (after what made it), so an older clip is never reused.
+      Path made =
+          ClipCache.barCoded(
+              "trigger", Clips.WIDTH, Clips.HEIGHT, 1, Clips.FPS, 200, TRIGGER_FIRST_FRAME);
+      String triggerClip = made.getFileName().toString();
+      ClipCache.copy(made, wall.media(), triggerClip);
       for (int i = 0; i < repeats; i++) {
         settle();
         long sent = send(socket, "pause");
@@ -95,6 +107,10 @@ public final class CommandLatency {
         sent = send(socket, "unblank");
         changed = shown(wall, sent, TileReading::isDecoded);
         record(changed, sent, unblank, unblankSpread, missed, 4);
+        settle();
+        sent = send(socket, "trigger " + triggerClip);
+        changed = triggered(wall, sent);
+        record(changed, sent, trigger, triggerSpread, missed, 5);
         wall.say("round " + (i + 1) + " of " + repeats);
       }
       rows.add(new Figures("pause", pause, pauseSpread, missed[0]));
@@ -102,6 +118,7 @@ public final class CommandLatency {
       rows.add(new Figures("goto 1", go, goSpread, missed[2]));
       rows.add(new Figures("blank", blank, blankSpread, missed[3]));
       rows.add(new Figures("unblank", unblank, unblankSpread, missed[4]));
+      rows.add(new Figures("trigger", trigger, triggerSpread, missed[5]));
     }
     String table = table(rows, repeats);
     Files.writeString(dir.resolve("commands.md"), table);
@@ -234,6 +251,37 @@ public final class CommandLatency {
               Math.max(Math.max(sent, stillOld), sample.nanos() - now.frame() * 1e9 / Clips.FPS);
           break;
         }
+      }
+    }
+    return complete(at);
+  }
+
+  /**
+   * Per screen, when it started the triggered clip: from the first screenshot after {@code sent}
+   * that shows one of its frames, back by the frames it played since its first. This is the
+   * release; its first frame, shown paused before it, may come earlier, so this errs late.
+   */
+  private static double[] triggered(FaultWall wall, long sent) {
+    List<Sample> samples = after(wall, sent);
+    int screens = samples.isEmpty() ? 0 : samples.get(0).tiles().size();
+    double[] at = new double[screens];
+    for (int t = 0; t < screens; t++) {
+      at[t] = Double.NaN;
+      long stillOld = samples.get(0).nanos();
+      for (Sample sample : samples) {
+        TileReading now = sample.tiles().get(t);
+        if (sample.nanos() < sent || !now.isDecoded()) {
+          continue;
+        }
+        if (now.frame() < TRIGGER_FIRST_FRAME) {
+          stillOld = sample.nanos();
+          continue;
+        }
+        at[t] =
+            Math.max(
+                Math.max(sent, stillOld),
+                sample.nanos() - (now.frame() - TRIGGER_FIRST_FRAME) * 1e9 / Clips.FPS);
+        break;
       }
     }
     return complete(at);

@@ -151,6 +151,11 @@ public final class FaultWall implements AutoCloseable {
     return wall;
   }
 
+  /** The wall's own media folder, its media root. */
+  public Path media() {
+    return media;
+  }
+
   public Path runDir() {
     return runDir;
   }

@@ -28,6 +28,12 @@ public record Show(
   public static final Show CLIPS_30 = new Show(30, 20, List.of(0), false, 0);
 
   /**
+   * Bar codes from here up belong to a clip outside every show, one the wall is told to play (show
+   * control's trigger): read as they are, not as a place in the loop.
+   */
+  public static final int OTHER_CLIP_FIRST_FRAME = 7000;
+
+  /**
    * What a clip is made as: its size, and a bit rate for a clip with noise in every frame (what a
    * camera's footage costs to decode), or none for a clean clip of constant quality.
    *
