@@ -160,7 +160,8 @@ class PreparedSpanWallIT {
           spreads.stream().allMatch(s -> s <= 1),
           "frames apart on screen, per screenshot: " + spreads);
       for (Map.Entry<String, Rect> screen : windows.entrySet()) {
-        assertBezelsCutOut(last, screen.getKey(), screen.getValue());
+        String bezel = Frames.bezelProblem(last, screen.getValue());
+        assertTrue(bezel == null, screen.getKey() + ": " + bezel);
       }
       System.out.println("prepared 3x3 span wall: spread per screenshot " + spreads);
     } finally {
@@ -168,35 +169,6 @@ class PreparedSpanWallIT {
         play.get(120, TimeUnit.SECONDS);
       }
     }
-  }
-
-  /**
-   * The tile's edges are its own: the bar code's white first cell at its left edge and black last
-   * cell at its right edge, from its top row down (a green gap there would read neither), and its
-   * bottom row not all green.
-   */
-  private static void assertBezelsCutOut(BufferedImage image, String screen, Rect window) {
-    int band = window.height() / 9;
-    for (int y = window.y() + 1; y < window.y() + band - 2; y++) {
-      assertTrue(
-          luma(image.getRGB(window.x() + 1, y)) > 180, screen + ": white at its left edge, y=" + y);
-      assertTrue(
-          luma(image.getRGB(window.right() - 2, y)) < 70,
-          screen + ": black at its right edge, y=" + y);
-    }
-    int green = 0;
-    int bottom = window.bottom() - 2;
-    for (int x = window.x(); x < window.right(); x++) {
-      int rgb = image.getRGB(x, bottom);
-      if (((rgb >> 8) & 0xff) > 180 && ((rgb >> 16) & 0xff) < 80 && (rgb & 0xff) < 80) {
-        green++;
-      }
-    }
-    assertTrue(green < window.width() * 0.9, screen + ": its bottom row is the green gap");
-  }
-
-  private static int luma(int rgb) {
-    return (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
   }
 
   /** The spread the short way round the loop. */

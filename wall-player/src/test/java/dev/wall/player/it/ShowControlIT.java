@@ -60,6 +60,9 @@ class ShowControlIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Rect> WINDOWS = new LinkedHashMap<>();
 
+  /** Bezel between the screens' regions of the wall, in the span's pixels. */
+  private static final int GAP = 20;
+
   static {
     WINDOWS.put("a", new Rect(0, 0, 320, 180));
     WINDOWS.put("b", new Rect(320, 0, 320, 180));
@@ -121,6 +124,18 @@ class ShowControlIT {
     control
         .putArray("webhooks")
         .add("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    // Each screen's region of the wall, bezels between them, for a clip triggered as a span.
+    json.putObject("wall").put("width", 2 * 320 + GAP).put("height", 2 * 180 + GAP);
+    int index = 0;
+    for (JsonNode screen : json.path("screens")) {
+      ((ObjectNode) screen)
+          .putObject("region")
+          .put("x", index % 2 * (320 + GAP))
+          .put("y", index / 2 * (180 + GAP))
+          .put("width", 320)
+          .put("height", 180);
+      index++;
+    }
     Files.writeString(layout, json.toString());
     int statusPort = freeTcpPort();
     int oscPort = freeUdpPort();
@@ -266,6 +281,36 @@ class ShowControlIT {
             + "), not at its start: "
             + Arrays.toString(back));
     awaitMoving("back from the triggered clip");
+
+    // trigger as a span, over OSC: each screen shows its own region of the clip, bezels cut out.
+    String span =
+        ClipCache.copy(ClipCache.tiledSpan(2, 2, 320, 180, GAP, 2, 30, 3000), dir, "t-span.mp4")
+            .getFileName()
+            .toString();
+    oscsend(oscPort, "/wall/trigger", "sss", key, span, "span");
+    BufferedImage spanShown =
+        untilOrLog(
+            Duration.ofSeconds(3),
+            "every screen showing its tile of the span",
+            () -> {
+              BufferedImage image =
+                  Frames.grab(display.display(), TestDisplay.WIDTH, TestDisplay.HEIGHT, dir);
+              return WINDOWS.values().stream().allMatch(w -> Frames.frameNumber(image, w) >= 3000)
+                  ? image
+                  : null;
+            });
+    assertTogether(
+        WINDOWS.values().stream().mapToInt(w -> Frames.frameNumber(spanShown, w)).toArray(),
+        "the span");
+    for (Map.Entry<String, Rect> screen : WINDOWS.entrySet()) {
+      String bezel = Frames.bezelProblem(spanShown, screen.getValue());
+      assertTrue(bezel == null, screen.getKey() + " in the span: " + bezel);
+    }
+    Poll.until(
+        Duration.ofSeconds(6),
+        "every screen back in the loop after the span",
+        () -> Arrays.stream(frames()).allMatch(f -> f >= 0 && f < 3000));
+    awaitMoving("back from the span");
     assertEquals(pid, wall.pid());
     assertTrue(wall.isAlive(), "the wall process never restarted");
 
@@ -334,7 +379,7 @@ class ShowControlIT {
                   commands.add(event.path("facts").path("command").asText());
                 }
               }
-              return commands.size() >= 8 ? commands : null;
+              return commands.size() >= 9 ? commands : null;
             });
     assertEquals(
         List.of(
@@ -342,6 +387,7 @@ class ShowControlIT {
             "resume",
             "goto 1",
             "trigger t.mp4 every resume",
+            "trigger " + span + " span resume",
             "blank",
             "unblank",
             "power off",
@@ -426,6 +472,16 @@ class ShowControlIT {
     BufferedImage image =
         Frames.grab(display.display(), TestDisplay.WIDTH, TestDisplay.HEIGHT, dir);
     return WINDOWS.values().stream().mapToInt(w -> Frames.frameNumber(image, w)).toArray();
+  }
+
+  /** {@link Poll#until}, and on a timeout the wall's log with it. */
+  private <T> T untilOrLog(Duration within, String what, java.util.concurrent.Callable<T> check)
+      throws Exception {
+    try {
+      return Poll.until(within, what, check);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the wall's log:\n" + log(), e);
+    }
   }
 
   private static double meanLuma(BufferedImage image, Rect window) {

@@ -60,4 +60,31 @@ public final class Frames {
       throws IOException {
     return Screenshot.grab(display, width, height, scratch);
   }
+
+  /**
+   * Whether a span's tile fills {@code window} edge to edge, its bezel gaps cut out: what is wrong,
+   * or null. The tile's edges are its own: the bar code's white first cell at its left edge and
+   * black last cell at its right edge, from its top row down (a green gap there would read
+   * neither), and its bottom row not all green.
+   */
+  public static String bezelProblem(BufferedImage image, Rect window) {
+    int band = window.height() / 9;
+    for (int y = window.y() + 1; y < window.y() + band - 2; y++) {
+      if (luma(image.getRGB(window.x() + 1, y)) <= 180) {
+        return "not white at its left edge, y=" + y;
+      }
+      if (luma(image.getRGB(window.right() - 2, y)) >= 70) {
+        return "not black at its right edge, y=" + y;
+      }
+    }
+    int green = 0;
+    int bottom = window.bottom() - 2;
+    for (int x = window.x(); x < window.right(); x++) {
+      int rgb = image.getRGB(x, bottom);
+      if (((rgb >> 8) & 0xff) > 180 && ((rgb >> 16) & 0xff) < 80 && (rgb & 0xff) < 80) {
+        green++;
+      }
+    }
+    return green < window.width() * 0.9 ? null : "its bottom row is the green gap";
+  }
 }

@@ -187,11 +187,24 @@ public final class ClipCache {
    */
   public static Path tiledSpan(
       int columns, int rows, int tileWidth, int tileHeight, int gap, int seconds, int fps) {
+    return tiledSpan(columns, rows, tileWidth, tileHeight, gap, seconds, fps, 0);
+  }
+
+  /** The same, its frames numbered from {@code first}. */
+  public static Path tiledSpan(
+      int columns,
+      int rows,
+      int tileWidth,
+      int tileHeight,
+      int gap,
+      int seconds,
+      int fps,
+      int first) {
     List<String> inputs = new ArrayList<>();
     List<String> places = new ArrayList<>();
     StringBuilder streams = new StringBuilder();
     for (int i = 0; i < columns * rows; i++) {
-      Path tile = barCoded("T" + i, tileWidth, tileHeight, seconds, fps, i * 40, 0);
+      Path tile = barCoded("T" + i, tileWidth, tileHeight, seconds, fps, i * 40, first);
       inputs.addAll(List.of("-i", tile.toString()));
       places.add((i % columns) * (tileWidth + gap) + "_" + (i / columns) * (tileHeight + gap));
       streams.append("[").append(i).append(":v]");
