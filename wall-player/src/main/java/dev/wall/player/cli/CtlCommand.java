@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Commands (every screen applies each on the same frame):",
-      "  pause, resume, goto ITEM, next, previous, restart, blank, unblank, loops N",
+      "  pause, resume, goto ITEM, next, previous, restart, blank, unblank, loops N, power on|off,",
+      "  trigger CLIP [every|span] [resume|start]   (a clip under the media root, once, then back)",
       "",
       "Examples:",
       "  wall ctl pause                          # the wall started with the default run folder",

@@ -331,6 +331,13 @@ class WallRankTest {
     assertTrue(
         command(4, "trigger " + name + " span").startsWith("4 refused a span needs the layout's"),
         answers.toString());
+    java.nio.file.Files.createSymbolicLink(
+        dir.resolve("escape.mp4"), java.nio.file.Path.of("/etc/passwd"));
+    assertTrue(
+        command(6, "trigger " + name.replace("t.mp4", "escape.mp4"))
+            .matches(
+                "6 refused 0 of 3 screens play .*screen a on host-a: .*escape.mp4 leads out of the media root /tmp through a link.*"),
+        answers.toString());
     assertTrue(command(5, "loops 1").startsWith("5 applied"));
     assertEquals(
         java.util.Arrays.asList(null, null, null), outcomes.get(30, TimeUnit.SECONDS), "ended");
