@@ -316,11 +316,25 @@ class ShowControlIT {
 
     // blank over HTTP: black, not a held frame; unblank by wall ctl: the picture again, moving.
     assertEquals(200, post("blank", key).statusCode());
-    BufferedImage black =
-        Frames.grab(display.display(), TestDisplay.WIDTH, TestDisplay.HEIGHT, dir);
-    for (Map.Entry<String, Rect> screen : WINDOWS.entrySet()) {
-      assertTrue(meanLuma(black, screen.getValue()) < 8, screen.getKey() + " is black");
-    }
+    // Drawn at the players' next redraw, within a frame or two of the answer (the bench times it).
+    Poll.until(
+        Duration.ofSeconds(1),
+        "every screen black",
+        () -> {
+          BufferedImage black =
+              Frames.grab(display.display(), TestDisplay.WIDTH, TestDisplay.HEIGHT, dir);
+          return WINDOWS.values().stream().allMatch(w -> meanLuma(black, w) < 8);
+        });
+    Poll.holds(
+        Duration.ofMillis(500),
+        () -> {
+          BufferedImage black =
+              Frames.grab(display.display(), TestDisplay.WIDTH, TestDisplay.HEIGHT, dir);
+          for (Map.Entry<String, Rect> screen : WINDOWS.entrySet()) {
+            assertTrue(meanLuma(black, screen.getValue()) < 8, screen.getKey() + " stays black");
+          }
+          return null;
+        });
     Poll.until(
         Duration.ofSeconds(5),
         "wall status to say blanked",

@@ -255,8 +255,8 @@ public final class MpvPlayer implements Player {
 
   /**
    * The triggered clip replaces the show in mpv's playlist, with its own filters as a per-file
-   * option, which mpv puts back by itself when the clip is replaced: the show's crop and blank are
-   * untouched beneath.
+   * option, which mpv puts back by itself when the clip is replaced: the show's crop is untouched
+   * beneath, and a blank stays, as the video output's.
    */
   @Override
   public void showClip(Path clip, SpanCrop crop, Duration timeout) throws PlayerException {
@@ -265,13 +265,9 @@ public final class MpvPlayer implements Player {
     if (crop != null) {
       filters.add(MpvCommandLine.cropFilter(crop));
     }
-    if (blanked) {
-      filters.add(BLANK_FILTER);
-    }
     String chain = String.join(",", filters);
     moves.incrementAndGet();
     playing = false;
-    blankedBeneath = blanked;
     triggered = clip;
     loadAndAwait(
         timeout,
@@ -305,10 +301,6 @@ public final class MpvPlayer implements Player {
     step = index;
     awaitLoaded(deadline);
     durationSeconds = call("get_property", "duration").asDouble();
-    if (blanked != blankedBeneath) {
-      blankedBeneath = !blanked;
-      blank(blanked);
-    }
   }
 
   /** Sends a command that opens another file, and returns once mpv has loaded it. */
@@ -492,27 +484,41 @@ public final class MpvPlayer implements Player {
   }
 
   /**
-   * A filter that paints every frame black: true black, even while paused (mpv redraws the held
-   * frame through it), and the clip's timing untouched.
+   * Blank moves the picture out of its window, three widths to the right, so that mpv draws only
+   * its black background: properties of the video output, redrawn at once even while paused,
+   * whatever the crop, and they stay through a change of file (a triggered clip), while the clip
+   * plays on beneath. mpv pans only a picture that keeps its aspect, so that is on while blanked.
+   * (A black-box filter makes mpv rebuild its filter chain first, 100 ms or more on a busy node; a
+   * black box on its on-screen display makes it start its subtitle renderer, slower still.)
    */
-  static final String BLANK_FILTER =
-      "@wallblank:lavfi=[drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill]";
+  private static final double OUT_OF_SIGHT = 3;
 
   private boolean blanked;
 
-  /** Whether the show's own filters, beneath a triggered clip's, have the blank filter. */
-  private boolean blankedBeneath;
+  /** The picture's pan and aspect before blank (the layout's player options may set them). */
+  private double panBeforeBlank;
 
-  /** The triggered clip mpv plays instead of the show, or null. */
-  private Path triggered;
+  private boolean keepAspectBeforeBlank;
 
   @Override
   public void blank(boolean on) throws PlayerException {
-    if (on != blanked) {
-      call("vf", on ? "add" : "remove", on ? BLANK_FILTER : "@wallblank");
-      blanked = on;
+    if (on == blanked) {
+      return;
     }
+    if (on) {
+      panBeforeBlank = call("get_property", "video-pan-x").asDouble(0);
+      keepAspectBeforeBlank = call("get_property", "keepaspect").asBoolean(false);
+      set("video-pan-x", OUT_OF_SIGHT);
+      set("keepaspect", true);
+    } else {
+      set("keepaspect", keepAspectBeforeBlank);
+      set("video-pan-x", panBeforeBlank);
+    }
+    blanked = on;
   }
+
+  /** The triggered clip mpv plays instead of the show, or null. */
+  private Path triggered;
 
   @Override
   public void pause() throws PlayerException {
