@@ -260,7 +260,6 @@ public final class MpvPlayer implements Player {
    */
   @Override
   public void showClip(Path clip, SpanCrop crop, Duration timeout) throws PlayerException {
-    long deadline = System.nanoTime() + timeout.toNanos();
     List<String> filters = new ArrayList<>();
     if (crop != null) {
       filters.add(MpvCommandLine.cropFilter(crop));
@@ -269,15 +268,16 @@ public final class MpvPlayer implements Player {
     moves.incrementAndGet();
     playing = false;
     triggered = clip;
+    // Its first frame shown is the moment that counts (show control's latency): no seek after.
     loadAndAwait(
+        "playback-restart",
         timeout,
-        "load " + clip,
+        "show " + clip,
         "loadfile",
         clip.toString(),
         "replace",
         // %LENGTH% quotes the value, so that its commas are not read as more options.
         "vf=%" + chain.getBytes(StandardCharsets.UTF_8).length + "%" + chain);
-    awaitLoaded(deadline);
     durationSeconds = call("get_property", "duration").asDouble();
   }
 
@@ -306,9 +306,19 @@ public final class MpvPlayer implements Player {
   /** Sends a command that opens another file, and returns once mpv has loaded it. */
   private void loadAndAwait(Duration timeout, String what, Object... command)
       throws PlayerException {
+    loadAndAwait("file-loaded", timeout, what, command);
+  }
+
+  /**
+   * Sends a command that opens another file, and returns at mpv's {@code until} event after it:
+   * {@code file-loaded}, or {@code playback-restart} when its first frame is shown.
+   */
+  private void loadAndAwait(String until, Duration timeout, String what, Object... command)
+      throws PlayerException {
     try {
       long replied = ipc.commandPlace(REQUEST_TIMEOUT, command);
-      if (!ipc.awaitEventAfter("file-loaded", replied, timeout)) {
+      if (!ipc.awaitEventAfter("file-loaded", replied, timeout)
+          || !ipc.awaitEventAfter(until, replied, timeout)) {
         throw new PlayerException(spec.screenName() + ": mpv could not " + what + " in " + timeout);
       }
     } catch (IOException | TimeoutException e) {
