@@ -321,7 +321,8 @@ public final class ControlSurfaces implements AutoCloseable {
 
   /**
    * One run of the wall's job, watched: a new run starts its loop count afresh, and a run that
-   * ended with a lost rank or node tells which hosts.
+   * ended with a lost rank or node tells which hosts and screens, as the layout names them (the
+   * hosts its message names, when the controller could not tell).
    */
   public Supervisor.Job watch(Supervisor.Job job) {
     return () -> {
@@ -332,7 +333,11 @@ public final class ControlSurfaces implements AutoCloseable {
       }
       if (outcome instanceof Outcome.RankLost lost) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("hosts", String.join(",", hostsNamedIn(lost.message())));
+        List<String> hosts = lost.hosts().isEmpty() ? hostsNamedIn(lost.message()) : lost.hosts();
+        facts.put("hosts", String.join(",", hosts));
+        if (!lost.screens().isEmpty()) {
+          facts.put("screens", String.join(",", lost.screens()));
+        }
         facts.put("cause", lost.message());
         events.publish(WallEvent.of(WallEvent.Kind.NODE_LOST, java.time.Instant.now(), facts));
       }
