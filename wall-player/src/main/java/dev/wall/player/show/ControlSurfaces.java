@@ -13,6 +13,7 @@ import dev.wall.player.control.alerts.Sendmail;
 import dev.wall.player.control.api.ControlApi;
 import dev.wall.player.control.api.FailureThrottle;
 import dev.wall.player.control.events.EventDispatcher;
+import dev.wall.player.control.events.Outbox;
 import dev.wall.player.control.metrics.WallMetrics;
 import dev.wall.player.control.osc.OscServer;
 import dev.wall.player.launch.LaunchRefused;
@@ -366,8 +367,45 @@ public final class ControlSurfaces implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives every event and alert target, all together, this long to take what still waits for it as
+   * the wall stops, so that the run's end (node-lost, its alert) is told.
+   */
+  static final Duration LAST_EVENTS = Duration.ofSeconds(2);
+
+  /**
+   * Waits, {@code within} at most, for every outbox to send what waits; a target that did not take
+   * it all by then is named in the log with what it missed.
+   */
+  private void sendWhatWaits(Duration within) {
+    List<Outbox<?>> outboxes = new ArrayList<>();
+    dispatcher().ifPresent(d -> outboxes.addAll(d.outboxes()));
+    alerting().ifPresent(a -> outboxes.addAll(a.outboxes()));
+    long deadline = System.nanoTime() + within.toNanos();
+    for (Outbox<?> outbox : outboxes) {
+      try {
+        int left = outbox.drain(deadline);
+        if (left > 0) {
+          say(
+              outbox.name()
+                  + ": "
+                  + left
+                  + (left == 1 ? " message" : " messages")
+                  + " not sent: the wall stopped, and it had not taken them within "
+                  + within.toSeconds()
+                  + " s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return; // stopping now
+      }
+    }
+  }
+
+  /** Sends what waits ({@link #LAST_EVENTS} at most), then closes every surface. */
   @Override
   public void close() {
+    sendWhatWaits(LAST_EVENTS);
     for (int i = opened.size() - 1; i >= 0; i--) {
       AutoCloseable closeable = opened.get(i);
       try {
