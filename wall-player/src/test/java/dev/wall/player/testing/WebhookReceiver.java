@@ -83,6 +83,11 @@ public final class WebhookReceiver implements AutoCloseable {
     return deliveries.stream().filter(d -> d.path().equals(path)).toList();
   }
 
+  /** Everything that came so far, to every path, in order. */
+  public List<Delivery> all() {
+    return List.copyOf(deliveries);
+  }
+
   @Override
   public void close() {
     server.stop(0);
