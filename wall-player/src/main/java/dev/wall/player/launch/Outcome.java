@@ -18,8 +18,24 @@ public sealed interface Outcome {
     }
   }
 
-  /** A rank or a whole node was lost (killed, crashed, or unreachable); the message names it. */
-  record RankLost(String message) implements Outcome {}
+  /**
+   * A rank or a whole node was lost (killed, crashed, or unreachable); the message names it.
+   *
+   * @param hosts the hosts lost, as the layout spells them (mpirun may name the machine otherwise);
+   *     empty when nothing said which
+   * @param screens the screens that were lost with them, in rank order
+   */
+  record RankLost(String message, List<String> hosts, List<String> screens) implements Outcome {
+    public RankLost {
+      hosts = List.copyOf(hosts);
+      screens = List.copyOf(screens);
+    }
+
+    /** A loss no rank or line of mpirun's named. */
+    public RankLost(String message) {
+      this(message, List.of(), List.of());
+    }
+  }
 
   /** Stopped by a signal (Ctrl-C, SIGTERM) while it played. */
   record Stopped(String message) implements Outcome {}

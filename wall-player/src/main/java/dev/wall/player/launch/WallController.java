@@ -518,7 +518,7 @@ public final class WallController {
     }
     String after = swept == null || swept.clean() ? "" : "; " + swept.problems();
     if (!lost.isEmpty()) {
-      return new Outcome.RankLost(lostLine() + after);
+      return lostByRanks(layout, lost, after);
     }
     if (!failures.isEmpty()) {
       List<String> lines = new ArrayList<>(failures);
@@ -527,35 +527,110 @@ public final class WallController {
       }
       return new Outcome.ScreensFailed(lines);
     }
-    return new Outcome.RankLost(lostMessage(code, mpiLines) + after);
+    synchronized (mpiLines) {
+      return lostByMpirun(layout, code, List.copyOf(mpiLines), runDir.resolve("mpirun.log"), after);
+    }
   }
 
   /**
-   * One line naming the hosts and screens that stopped answering: the root's report when it made
-   * one (it knows exactly who did not come), else the first.
+   * The loss as the ranks that stopped answering were reported: the root's report when it made one
+   * (it knows exactly who did not come), else the first; one line naming their hosts and screens.
+   *
+   * @param after what the sweep of the nodes found, to end the line with
    */
-  private String lostLine() {
+  static Outcome.RankLost lostByRanks(Layout layout, List<RankMessage.Lost> reports, String after) {
     RankMessage.Lost report =
-        lost.stream().filter(l -> l.reporter() == 0).findFirst().orElse(lost.get(0));
+        reports.stream().filter(l -> l.reporter() == 0).findFirst().orElse(reports.get(0));
     java.util.Map<String, List<Integer>> byHost = new java.util.LinkedHashMap<>();
     for (int rank : report.missing()) {
       String host = rank < layout.screens().size() ? layout.screen(rank).host() : "?";
       byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(rank);
     }
     List<String> parts = new ArrayList<>();
-    byHost.forEach((host, ranks) -> parts.add(host + " (" + screens(ranks) + ")"));
+    byHost.forEach((host, ranks) -> parts.add(host + " (" + screens(layout, ranks) + ")"));
     String hosts = String.join(", ", byHost.keySet());
-    return String.join(" and ", parts)
-        + " stopped answering: no word within "
-        + (report.waitedMillis() / 1000)
-        + " s; the wall stopped. Check that "
-        + hosts
-        + (byHost.size() == 1 ? " is" : " are")
-        + " on and connected (network cable, switch);"
-        + " what is left of the wall there is cleared at the next start";
+    String message =
+        String.join(" and ", parts)
+            + " stopped answering: no word within "
+            + (report.waitedMillis() / 1000)
+            + " s; the wall stopped. Check that "
+            + hosts
+            + (byHost.size() == 1 ? " is" : " are")
+            + " on and connected (network cable, switch);"
+            + " what is left of the wall there is cleared at the next start"
+            + after;
+    return new Outcome.RankLost(
+        message,
+        byHost.keySet().stream().filter(h -> !h.equals("?")).toList(),
+        screenNames(layout, report.missing().stream().sorted().toList()));
   }
 
-  private String screens(List<Integer> ranks) {
+  /**
+   * The loss as mpirun's own lines tell it, when no rank reported one: a rank it saw end (named by
+   * the layout's host for it, whatever mpirun calls that machine), or a node daemon it lost.
+   *
+   * @param log mpirun's log, which the line points to
+   * @param after what the sweep of the nodes found, to end the line with
+   */
+  static Outcome.RankLost lostByMpirun(
+      Layout layout, int code, List<String> mpiLines, Path log, String after) {
+    for (String line : mpiLines) {
+      Matcher m = LOST_RANK.matcher(line);
+      if (m.find()) {
+        int rank = Integer.parseInt(m.group(1));
+        boolean known = rank < layout.screens().size();
+        String screen = known ? layout.screen(rank).name() : "?";
+        return new Outcome.RankLost(
+            "rank "
+                + rank
+                + " (screen "
+                + screen
+                + ") on "
+                + m.group(2)
+                + " was lost; see "
+                + log
+                + after,
+            known ? List.of(layout.screen(rank).host()) : List.of(),
+            known ? List.of(screen) : List.of());
+      }
+    }
+    for (String line : mpiLines) {
+      Matcher m = LOST_DAEMON.matcher(line);
+      if (m.find()) {
+        String host = m.group(1);
+        List<Integer> ranks = new ArrayList<>();
+        for (int i = 0; i < layout.screens().size(); i++) {
+          if (layout.screen(i).host().equals(host)) {
+            ranks.add(i);
+          }
+        }
+        return new Outcome.RankLost(
+            host
+                + (ranks.isEmpty() ? "" : " (" + screens(layout, ranks) + ")")
+                + " was lost: mpirun lost its"
+                + " connection to the node; check that it is on and connected; see "
+                + log
+                + after,
+            List.of(host),
+            screenNames(layout, ranks));
+      }
+    }
+    return new Outcome.RankLost(
+        "mpirun ended with code "
+            + code
+            + " before the wall finished (a node or rank was lost); see "
+            + log
+            + after);
+  }
+
+  private static List<String> screenNames(Layout layout, List<Integer> ranks) {
+    return ranks.stream()
+        .filter(r -> r < layout.screens().size())
+        .map(r -> layout.screen(r).name())
+        .toList();
+  }
+
+  private static String screens(Layout layout, List<Integer> ranks) {
     List<String> names =
         ranks.stream()
             .map(r -> r < layout.screens().size() ? layout.screen(r).name() : "?")
@@ -564,46 +639,5 @@ public final class WallController {
         + String.join(", ", names)
         + (ranks.size() == 1 ? ", rank " : ", ranks ")
         + String.join(", ", ranks.stream().map(String::valueOf).toList());
-  }
-
-  private String lostMessage(int code, List<String> mpiLines) {
-    synchronized (mpiLines) {
-      for (String line : mpiLines) {
-        Matcher m = LOST_RANK.matcher(line);
-        if (m.find()) {
-          int rank = Integer.parseInt(m.group(1));
-          String screen = rank < layout.screens().size() ? layout.screen(rank).name() : "?";
-          return "rank "
-              + rank
-              + " (screen "
-              + screen
-              + ") on "
-              + m.group(2)
-              + " was lost; see "
-              + runDir.resolve("mpirun.log");
-        }
-      }
-      for (String line : mpiLines) {
-        Matcher m = LOST_DAEMON.matcher(line);
-        if (m.find()) {
-          String host = m.group(1);
-          List<Integer> ranks = new ArrayList<>();
-          for (int i = 0; i < layout.screens().size(); i++) {
-            if (layout.screen(i).host().equals(host)) {
-              ranks.add(i);
-            }
-          }
-          return host
-              + (ranks.isEmpty() ? "" : " (" + screens(ranks) + ")")
-              + " was lost: mpirun lost its"
-              + " connection to the node; check that it is on and connected; see "
-              + runDir.resolve("mpirun.log");
-        }
-      }
-    }
-    return "mpirun ended with code "
-        + code
-        + " before the wall finished (a node or rank was lost); see "
-        + runDir.resolve("mpirun.log");
   }
 }

@@ -13,6 +13,7 @@ import dev.wall.player.control.alerts.Sendmail;
 import dev.wall.player.control.api.ControlApi;
 import dev.wall.player.control.api.FailureThrottle;
 import dev.wall.player.control.events.EventDispatcher;
+import dev.wall.player.control.events.Outbox;
 import dev.wall.player.control.metrics.WallMetrics;
 import dev.wall.player.control.osc.OscServer;
 import dev.wall.player.launch.LaunchRefused;
@@ -321,7 +322,8 @@ public final class ControlSurfaces implements AutoCloseable {
 
   /**
    * One run of the wall's job, watched: a new run starts its loop count afresh, and a run that
-   * ended with a lost rank or node tells which hosts.
+   * ended with a lost rank or node tells which hosts and screens, as the layout names them (the
+   * hosts its message names, when the controller could not tell).
    */
   public Supervisor.Job watch(Supervisor.Job job) {
     return () -> {
@@ -332,7 +334,11 @@ public final class ControlSurfaces implements AutoCloseable {
       }
       if (outcome instanceof Outcome.RankLost lost) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("hosts", String.join(",", hostsNamedIn(lost.message())));
+        List<String> hosts = lost.hosts().isEmpty() ? hostsNamedIn(lost.message()) : lost.hosts();
+        facts.put("hosts", String.join(",", hosts));
+        if (!lost.screens().isEmpty()) {
+          facts.put("screens", String.join(",", lost.screens()));
+        }
         facts.put("cause", lost.message());
         events.publish(WallEvent.of(WallEvent.Kind.NODE_LOST, java.time.Instant.now(), facts));
       }
@@ -361,8 +367,45 @@ public final class ControlSurfaces implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives every event and alert target, all together, this long to take what still waits for it as
+   * the wall stops, so that the run's end (node-lost, its alert) is told.
+   */
+  static final Duration LAST_EVENTS = Duration.ofSeconds(2);
+
+  /**
+   * Waits, {@code within} at most, for every outbox to send what waits; a target that did not take
+   * it all by then is named in the log with what it missed.
+   */
+  private void sendWhatWaits(Duration within) {
+    List<Outbox<?>> outboxes = new ArrayList<>();
+    dispatcher().ifPresent(d -> outboxes.addAll(d.outboxes()));
+    alerting().ifPresent(a -> outboxes.addAll(a.outboxes()));
+    long deadline = System.nanoTime() + within.toNanos();
+    for (Outbox<?> outbox : outboxes) {
+      try {
+        int left = outbox.drain(deadline);
+        if (left > 0) {
+          say(
+              outbox.name()
+                  + ": "
+                  + left
+                  + (left == 1 ? " message" : " messages")
+                  + " not sent: the wall stopped, and it had not taken them within "
+                  + within.toSeconds()
+                  + " s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return; // stopping now
+      }
+    }
+  }
+
+  /** Sends what waits ({@link #LAST_EVENTS} at most), then closes every surface. */
   @Override
   public void close() {
+    sendWhatWaits(LAST_EVENTS);
     for (int i = opened.size() - 1; i >= 0; i--) {
       AutoCloseable closeable = opened.get(i);
       try {

@@ -104,6 +104,7 @@ public final class Outbox<T> implements AutoCloseable {
         if (!waiting.isEmpty() && waiting.peekFirst() == item) {
           waiting.pollFirst();
         }
+        notifyAll(); // for drain
       }
       if (sent) {
         delivered.incrementAndGet();
@@ -150,6 +151,27 @@ public final class Outbox<T> implements AutoCloseable {
         }
       }
       wait = Math.min(wait * 2, 30_000);
+    }
+  }
+
+  /**
+   * Waits until every item offered so far has been sent or given up (the one being sent counts as
+   * waiting), or until {@code deadlineNanos} ({@link System#nanoTime}), whichever comes first: what
+   * the wall does before it exits, so that its last events go out. A retry's wait is not cut short:
+   * a target that fails keeps its items past the deadline.
+   *
+   * @return how many items still wait
+   */
+  public int drain(long deadlineNanos) throws InterruptedException {
+    synchronized (this) {
+      while (!waiting.isEmpty() && !closed) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+      return waiting.size();
     }
   }
 
