@@ -16,10 +16,10 @@ import dev.wall.player.playertest.Frames;
 import dev.wall.player.testing.Cli;
 import dev.wall.player.testing.ClipCache;
 import dev.wall.player.testing.Poll;
-import dev.wall.player.testing.Project;
 import dev.wall.player.testing.Quiet;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
+import dev.wall.player.testing.WallProcess;
 import java.awt.image.BufferedImage;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -71,7 +71,7 @@ class ShowControlIT {
   }
 
   @TempDir Path dir;
-  private Process wall;
+  private WallProcess wall;
   private HttpServer receiver;
   private VirtualDisplay display;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -79,11 +79,7 @@ class ShowControlIT {
   @AfterEach
   void tearDown() throws Exception {
     if (wall != null) {
-      wall.toHandle().destroy();
-      if (!wall.waitFor(10, TimeUnit.SECONDS)) {
-        wall.descendants().forEach(ProcessHandle::destroyForcibly);
-        wall.destroyForcibly();
-      }
+      wall.close();
     }
     if (receiver != null) {
       receiver.stop(0);
@@ -141,37 +137,25 @@ class ShowControlIT {
     int oscPort = freeUdpPort();
     Path runDir = dir.resolve("run");
     wall =
-        new ProcessBuilder(
-                Project.java(),
-                "-cp",
-                Project.classpath(),
-                "dev.wall.player.cli.WallMain",
-                "play",
-                layout.toString(),
-                "--display",
-                display.display(),
-                "--run-dir",
-                runDir.toString(),
-                "--status-port",
-                String.valueOf(statusPort),
-                "--control",
-                "--osc-port",
-                String.valueOf(oscPort),
-                "--osc-allow",
-                "127.0.0.1/32")
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("wall.log").toFile())
-            .start();
+        WallProcess.play(
+            dir.resolve("wall.log"),
+            layout.toString(),
+            "--display",
+            display.display(),
+            "--run-dir",
+            runDir.toString(),
+            "--status-port",
+            String.valueOf(statusPort),
+            "--control",
+            "--osc-port",
+            String.valueOf(oscPort),
+            "--osc-allow",
+            "127.0.0.1/32");
+    wall.awaitReleased(Duration.ofSeconds(90));
     Poll.until(
-        Duration.ofSeconds(90),
-        "every screen playing",
-        () -> {
-          if (!wall.isAlive()) {
-            throw new AssertionError("wall play ended: " + log());
-          }
-          return log().contains("screens released together")
-              && Arrays.stream(frames()).min().getAsInt() >= 0;
-        });
+        Duration.ofSeconds(10),
+        "every screen showing its clip",
+        () -> Arrays.stream(frames()).min().getAsInt() >= 0);
     awaitMoving("the wall plays");
 
     // pause, over HTTP: every screen holds one frame, the same one.
@@ -251,7 +235,7 @@ class ShowControlIT {
         Duration.ofSeconds(10),
         "the clip past its first second again",
         () -> Arrays.stream(frames()).min().getAsInt() > 40);
-    long pid = wall.pid();
+    long pid = wall.process().pid();
     int[] before = frames();
     HttpResponse<String> triggered = post("trigger", key, "{\"args\": [\"t.mp4\"]}");
     assertEquals(200, triggered.statusCode(), triggered.body());
@@ -311,8 +295,8 @@ class ShowControlIT {
         "every screen back in the loop after the span",
         () -> Arrays.stream(frames()).allMatch(f -> f >= 0 && f < 3000));
     awaitMoving("back from the span");
-    assertEquals(pid, wall.pid());
-    assertTrue(wall.isAlive(), "the wall process never restarted");
+    assertEquals(pid, wall.process().pid());
+    assertTrue(wall.process().isAlive(), "the wall process never restarted");
 
     // blank over HTTP: black, not a held frame; unblank by wall ctl: the picture again, moving.
     assertEquals(200, post("blank", key).statusCode());
@@ -410,12 +394,7 @@ class ShowControlIT {
 
     // A player killed: the webhook hears screen-recovering, then screen-back, for that screen.
     ProcessHandle player =
-        wall.descendants()
-            .filter(p -> p.info().command().orElse("").endsWith("mpv"))
-            .filter(
-                p -> String.join(" ", p.info().arguments().orElse(new String[0])).contains("a.mp4"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no mpv of screen a"));
+        wall.playerOf("a").orElseThrow(() -> new AssertionError("no mpv of screen a"));
     int heard = bodies.size();
     player.destroyForcibly();
     List<String> told =
@@ -561,7 +540,7 @@ class ShowControlIT {
   }
 
   private String log() throws Exception {
-    return Files.readString(dir.resolve("wall.log"));
+    return wall.log();
   }
 
   private static int freeTcpPort() throws Exception {
