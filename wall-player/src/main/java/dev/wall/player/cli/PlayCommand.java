@@ -144,18 +144,42 @@ public final class PlayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InvalidLayoutException, IOException {
-    Layout layout = new LayoutReader().read(layoutFile);
     Integer loops =
         loopCount == null ? null : loopCount.forever ? Integer.valueOf(0) : loopCount.loops;
     if (loops != null && loops < 0) {
       throw new BadInputException("--loops must be 0 (forever) or more, got " + loops);
     }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> env = System.getenv();
+    Layout read = new LayoutReader().read(layoutFile);
     // Bad show options are bad input, told before anything starts.
-    ScheduleClock clock = show.clock(layout);
+    ScheduleClock clock = show.clock(read);
     InetAddress statusAddress = show.statusAddress();
     var control = show.control();
-    Map<String, String> env = System.getenv();
-    PrintWriter out = spec.commandLine().getOut();
+    ShowPlan plan = plan(read, loops, env, out, err);
+    WallShow.Settings settings =
+        new WallShow.Settings(
+            reportFile,
+            quiet,
+            System.console() != null,
+            clock,
+            statusAddress,
+            show.statusPort == null ? 0 : show.statusPort,
+            warmUp,
+            control,
+            () -> plan(new LayoutReader().read(layoutFile), loops, env, null, null));
+    return Outcomes.exitCode(WallShow.play(plan, settings, env, out, err));
+  }
+
+  /**
+   * The layout file as this run plays it ({@code layout}, as read from it): its prepared clips
+   * where they are up to date, and this run's overrides. Read at the start, and again for each
+   * reload (then {@code out} and {@code err} are null: the wall says how the reload went).
+   */
+  private ShowPlan plan(
+      Layout layout, Integer loops, Map<String, String> env, PrintWriter out, PrintWriter err)
+      throws IOException {
     Path preparedDir = null;
     if (!sources) {
       Layout rooted =
@@ -166,9 +190,9 @@ public final class PlayCommand implements Callable<Integer> {
               prepared == null ? PreparedMedia.defaultDir(layoutFile, rooted) : prepared,
               layoutFile.toString(),
               Checksums.forThisUser());
-      if (choice.line() != null && !choice.used()) {
-        spec.commandLine().getErr().println(choice.line());
-      } else if (choice.line() != null && !quiet) {
+      if (choice.line() != null && !choice.used() && err != null) {
+        err.println(choice.line());
+      } else if (choice.line() != null && !quiet && out != null) {
         out.println(choice.line());
       }
       layout = choice.layout();
@@ -184,19 +208,6 @@ public final class PlayCommand implements Callable<Integer> {
             DisplaySettings.from(env, display),
             debug,
             snapshot);
-    if (preparedDir != null) {
-      plan = plan.withPrepared(preparedDir);
-    }
-    WallShow.Settings settings =
-        new WallShow.Settings(
-            reportFile,
-            quiet,
-            System.console() != null,
-            clock,
-            statusAddress,
-            show.statusPort == null ? 0 : show.statusPort,
-            warmUp,
-            control);
-    return Outcomes.exitCode(WallShow.play(plan, settings, env, out, spec.commandLine().getErr()));
+    return preparedDir == null ? plan : plan.withPrepared(preparedDir);
   }
 }

@@ -236,6 +236,9 @@ public final class StatusCommand implements Callable<Integer> {
     for (String node : wall.waitingFor()) {
       out.println("waiting for " + printable(node));
     }
+    if (wall.layoutNotice() != null) {
+      out.println(printable(wall.layoutNotice()));
+    }
     WallStatus status = state.status();
     if (status == null) {
       return;

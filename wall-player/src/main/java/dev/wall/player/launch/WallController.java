@@ -58,8 +58,10 @@ public final class WallController {
 
   private static final int MPI_LINES_KEPT = 200;
 
-  private final ShowPlan plan;
-  private final Layout layout;
+  /** The show the next job plays: a reload that every screen took replaces it. */
+  private volatile ShowPlan plan;
+
+  private volatile Layout layout;
   private final LocalMachine local;
   private final Path runDir;
   private final PrintWriter out;
@@ -365,6 +367,23 @@ public final class WallController {
    * for its answer, {@code within} at most. Refused at once while no job plays.
    */
   public CommandOutcome submit(ControlCommand command, Duration within) {
+    return submit(command, null, within);
+  }
+
+  /**
+   * From the next job on, plays {@code next}: a reload every screen took, so that a job started
+   * again (a lost node, the schedule) plays what the running one switched to.
+   */
+  public void adopt(ShowPlan next) {
+    plan = next;
+    layout = next.layout();
+  }
+
+  /**
+   * The same, with what the controller worked out for it: for reload, the validated layout to
+   * switch to ({@link dev.wall.player.wire.LayoutWire}), else null.
+   */
+  public CommandOutcome submit(ControlCommand command, String layout, Duration within) {
     ChildProcess mpirun = playing;
     if (mpirun == null || !mpirun.isAlive() || mpirun.isStopping()) {
       return CommandOutcome.refused(
@@ -378,7 +397,7 @@ public final class WallController {
       synchronized (answers) {
         var in = mpirun.process().getOutputStream();
         in.write(
-            (new ControlLine(id, command).encode() + "\n")
+            (new ControlLine(id, command, layout).encode() + "\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         in.flush();
       }

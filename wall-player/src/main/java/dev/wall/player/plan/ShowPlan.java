@@ -65,6 +65,15 @@ public record ShowPlan(
     return new ShowPlan(layoutFile, layout, runDir, display, debug, snapshot);
   }
 
+  /**
+   * Reads the show's layout file again, with this run's overrides, as the command line first did:
+   * what a running wall takes at its next seam (show control's {@code reload}).
+   */
+  @FunctionalInterface
+  public interface Source {
+    ShowPlan read() throws dev.wall.core.layout.InvalidLayoutException, java.io.IOException;
+  }
+
   /** Loops to play; 0 is forever. */
   public int loops() {
     return layout.loops();

@@ -115,6 +115,25 @@ public interface Player extends AutoCloseable {
     throw new PlayerException("this player cannot play a triggered clip");
   }
 
+  /**
+   * Whether it can take new clips while it plays ({@link #switchTo}): show control's reload, at a
+   * seam.
+   */
+  default boolean takesNewClips() {
+    return false;
+  }
+
+  /**
+   * Plays {@code next}'s clips from now on, the first held paused on its first frame, and returns
+   * when that is shown: what it showed stays until then, so the switch shows no black. Only the
+   * clips differ from the spec it plays.
+   *
+   * @throws PlayerException when this player cannot, saying so
+   */
+  default void switchTo(PlayerSpec next, Duration timeout) throws PlayerException {
+    throw new PlayerException("this player cannot take new clips while it plays");
+  }
+
   /** Steps in one loop: 1 when the playlist plays as one timeline, else one per item. */
   default int steps() {
     return 1;

@@ -252,8 +252,30 @@ public final class RankMain {
    */
   private WallRank.Recovery recovery() {
     ScreenPlayers source = players;
-    return new WallRank.Recovery(source::create, source::blank);
+    return new WallRank.Recovery(
+        source::create,
+        source::blank,
+        ScreenKeeper.Policy.DEFAULTS,
+        new WallRank.NewShow() {
+          @Override
+          public PlayerSpec spec(Layout next, Screen screen) {
+            return RankMain.this.spec(next, screen);
+          }
+
+          @Override
+          public String problem(PlayerSpec spec) {
+            return ScreenPlayers.problem(spec, CLIP_READ);
+          }
+
+          @Override
+          public void adopt(PlayerSpec spec) {
+            source.respec(spec);
+          }
+        });
   }
+
+  /** How long a reload's new clip may take to give its first byte on this node. */
+  private static final java.time.Duration CLIP_READ = java.time.Duration.ofSeconds(2);
 
   /** This screen's player, drawing where the controller said ({@link PlayerEnvironment}). */
   private PlayerSpec spec(Layout wall, Screen screen) {

@@ -18,7 +18,7 @@ final class ScreenPlayers {
   private static final Duration EARLY_STOP_GRACE = Duration.ofSeconds(1);
 
   private final Backends backends;
-  private final PlayerSpec spec;
+  private PlayerSpec spec;
   private final PlayerKind requested;
   private Backend.EarlyStart early;
 
@@ -63,6 +63,30 @@ final class ScreenPlayers {
       }
       throw e;
     }
+  }
+
+  /** New players play {@code next} from now on: a reload the wall switched to. */
+  synchronized void respec(PlayerSpec next) {
+    spec = next;
+  }
+
+  /**
+   * What keeps this node from playing {@code next}'s clips, or null: a clip missing, or one that
+   * its storage does not give within {@code within}.
+   */
+  static String problem(PlayerSpec next, Duration within) {
+    try {
+      Backends.checkMedia(next);
+    } catch (RuntimeException e) {
+      return e.getMessage();
+    }
+    for (java.nio.file.Path clip : next.media()) {
+      Optional<String> unreadable = dev.wall.player.players.MediaReach.problem(clip, within);
+      if (unreadable.isPresent()) {
+        return unreadable.get();
+      }
+    }
+    return null;
   }
 
   /** Black in the screen's place, or null where no installed backend can show it. */

@@ -11,6 +11,7 @@ import dev.wall.player.players.MediaReach;
 import dev.wall.player.players.Player;
 import dev.wall.player.players.PlayerException;
 import dev.wall.player.players.PlayerMessages;
+import dev.wall.player.players.PlayerSpec;
 import dev.wall.player.players.SpanCrop;
 import dev.wall.player.wire.ControlCommand;
 import dev.wall.player.wire.ControlLine;
@@ -99,14 +100,46 @@ public final class WallRank {
    * @param policy when a player is hung, and when the screen is given up
    */
   public record Recovery(
-      Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen, ScreenKeeper.Policy policy) {
+      Supplier<Player> newPlayer,
+      Supplier<AutoCloseable> blackScreen,
+      ScreenKeeper.Policy policy,
+      NewShow newShow) {
     public Recovery(Supplier<Player> newPlayer, Supplier<AutoCloseable> blackScreen) {
       this(newPlayer, blackScreen, ScreenKeeper.Policy.DEFAULTS);
     }
+
+    public Recovery(
+        Supplier<Player> newPlayer,
+        Supplier<AutoCloseable> blackScreen,
+        ScreenKeeper.Policy policy) {
+      this(newPlayer, blackScreen, policy, null);
+    }
+  }
+
+  /**
+   * How this rank's screen takes a new layout (show control's reload): its clips checked when the
+   * order comes, and taken at the seam where every screen switches.
+   */
+  public interface NewShow {
+    /** This screen's player spec in {@code next}. */
+    PlayerSpec spec(Layout next, Screen screen);
+
+    /** What keeps this node from playing {@code spec}'s clips, or null; within seconds. */
+    String problem(PlayerSpec spec);
+
+    /** New players of this screen play {@code spec} from now on. */
+    void adopt(PlayerSpec spec);
   }
 
   private final Communicator comm;
-  private final Layout layout;
+
+  /** The show: a reload every screen took replaces it at a seam. */
+  private Layout layout;
+
+  /** A reload every screen can take, at the next loop seam; null when none waits. */
+  private Layout nextShow;
+
+  private final NewShow newShow;
 
   /** Loops of this run, 0 for ever; show control's {@code loops N} changes it on every rank. */
   private int loops;
@@ -135,7 +168,7 @@ public final class WallRank {
   private final PlayerStart playerStart;
   private final WallListener listener;
   private final Duration roundInterval;
-  private final Screen screen;
+  private Screen screen;
   private final String host;
   private final String clock = MonotonicClock.id();
   private final WallClock wallClock;
@@ -198,6 +231,7 @@ public final class WallRank {
     this.screen = layout.screen(comm.rank());
     this.host = host;
     this.wallClock = new WallClock(layout.loopMode() == LoopMode.INDEPENDENT);
+    this.newShow = recovery.newShow();
     this.keeper =
         new ScreenKeeper(
             screen.name(),
@@ -239,11 +273,19 @@ public final class WallRank {
         if (comm.isRoot()) {
           listener.loopEnded(report);
         }
+        if (nextShow != null) {
+          // A reload: its loop count holds from this seam, as loops N does.
+          loops = nextShow.loops();
+        }
         if (loops != 0 && loop >= loops) {
           holdLastFrame(atLastFrame);
           break;
         }
-        restartTogether(0, 0);
+        if (nextShow != null) {
+          switchTogether();
+        } else {
+          restartTogether(0, 0);
+        }
       }
     } finally {
       wallClock.atSeam();
@@ -507,6 +549,11 @@ public final class WallRank {
         return answered(line, true, "already playing");
       }
       position = pausedAt;
+    } else if (command instanceof ControlCommand.Reload) {
+      if (line.layout() == null) {
+        return answered(line, false, "a reload needs the layout the controller read");
+      }
+      return new ShowOrder(line.id(), command.words(), -1, 0, line.layout());
     } else if (command instanceof ControlCommand.Trigger trigger) {
       if (paused) {
         return answered(line, false, "the wall is paused: resume it, then trigger");
@@ -558,6 +605,10 @@ public final class WallRank {
       playTriggered(order, trigger);
       return;
     }
+    if (command instanceof ControlCommand.Reload) {
+      checkNextShow(order);
+      return;
+    }
     String problem = null;
     Player player = player();
     try {
@@ -587,6 +638,114 @@ public final class WallRank {
       }
     }
     answer(order, problem);
+  }
+
+  /**
+   * Show control's reload, when the order comes: every rank checks its screen's clips of the new
+   * layout on its node (there, readable, a player that can take them), and only when every one can
+   * does every screen switch, at the next loop seam ({@link #switchTogether}). Otherwise the show
+   * plays on as it was, and the answer names each screen that could not, and why.
+   */
+  private void checkNextShow(ShowOrder order) throws WallAbortedException {
+    String problem = null;
+    Layout next = null;
+    try {
+      next = dev.wall.player.wire.LayoutWire.decode(order.layout());
+      Player player = player();
+      if (newShow == null) {
+        problem = "this rank cannot take a new layout";
+      } else if (player != null && !player.takesNewClips()) {
+        problem = "its player cannot take new clips while it plays; restart the wall";
+      } else {
+        problem = newShow.problem(newShow.spec(next, next.screen(comm.rank())));
+      }
+    } catch (RuntimeException e) {
+      problem = "the new layout could not be read here: " + e.getMessage();
+    }
+    List<byte[]> acks =
+        comm.gather(
+            ShowOrder.Ack.encode(new ShowOrder.Ack(problem, Double.NaN)), 0, RESTART_DEADLINE);
+    String answer = null;
+    if (comm.isRoot()) {
+      List<String> problems = new ArrayList<>();
+      for (int i = 0; i < acks.size(); i++) {
+        ShowOrder.Ack ack = ShowOrder.Ack.decode(acks.get(i));
+        if (!ack.ok()) {
+          problems.add(
+              "screen "
+                  + layout.screen(i).name()
+                  + " on "
+                  + layout.screen(i).host()
+                  + ": "
+                  + ack.problem());
+        }
+      }
+      answer =
+          problems.isEmpty()
+              ? "every screen ("
+                  + acks.size()
+                  + ") has its new clips; they play from the start of the next loop"
+              : "!"
+                  + problems.size()
+                  + " of "
+                  + acks.size()
+                  + " screens cannot play the new layout; "
+                  + String.join("; ", problems);
+    }
+    byte[] decided =
+        comm.broadcast(
+            comm.isRoot() ? new byte[] {(byte) (answer.startsWith("!") ? 0 : 1)} : new byte[0],
+            0,
+            ROUND_DEADLINE);
+    if (decided[0] == 1) {
+      nextShow = next;
+    }
+    if (comm.isRoot()) {
+      listener.answered(order.id(), !answer.startsWith("!"), answer.replaceFirst("^!", ""));
+    }
+  }
+
+  /**
+   * At a loop's seam, the new layout a reload brought: every screen's player takes its new clips,
+   * its new first frame held where the old last frame was (no black between), and every screen is
+   * released by one barrier, as at any seam. A player that fails meanwhile is replaced by one of
+   * the new clips.
+   */
+  private void switchTogether() throws WallAbortedException {
+    layout = nextShow;
+    nextShow = null;
+    screen = layout.screen(comm.rank());
+    PlayerSpec spec = newShow.spec(layout, screen);
+    newShow.adopt(spec);
+    keeper.atStep(0);
+    paused = false;
+    Player player = player();
+    if (player != null) {
+      try {
+        player.pause();
+        player.switchTo(spec, SEEK_TIMEOUT);
+        frameRate = player.frameRate(); // the rate it learnt stays: it is the node's clock
+      } catch (PlayerException | RuntimeException e) {
+        failed(player, e);
+      }
+    }
+    keeper.atSeam();
+    Player joined = player();
+    if (joined != null && joined != player) {
+      try {
+        joined.switchTo(spec, SEEK_TIMEOUT); // it was made for the old clips
+      } catch (PlayerException | RuntimeException e) {
+        failed(joined, e);
+      }
+    }
+    agreeOnSteps();
+    if (comm.isRoot()) {
+      listener.screenChanged(
+          "wall: the new layout plays from loop " + (loop + 1) + " on every screen");
+    }
+    agreeOrAbort(RESTART_DEADLINE);
+    comm.barrier(ROUND_DEADLINE);
+    release(0);
   }
 
   /**

@@ -260,6 +260,11 @@ public final class ControlSurfaces implements AutoCloseable {
     return outcome;
   }
 
+  /** Closes {@code closeable} with the surfaces, before them (last opened, first closed). */
+  public void closeWith(AutoCloseable closeable) {
+    opened.add(closeable);
+  }
+
   /**
    * {@code wall ctl COMMAND} on this machine: the control socket in {@code runDir}, always on (only
    * the wall's own user is heard there).

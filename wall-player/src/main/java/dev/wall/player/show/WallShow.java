@@ -42,6 +42,8 @@ public final class WallShow {
    * @param statusPort its port (0: any free one)
    * @param warmUp only record what makes the ranks start fast here, then stop
    * @param control what the command line says of show control (HTTP control, OSC)
+   * @param layoutSource the layout file read again with this run's overrides, for reload; null when
+   *     the wall has none to read again
    */
   /**
    * How long a command may wait for every screen: a command that comes at a loop's seam waits for
@@ -76,7 +78,20 @@ public final class WallShow {
       InetAddress statusAddress,
       int statusPort,
       boolean warmUp,
-      ControlSurfaces.Options control) {
+      ControlSurfaces.Options control,
+      ShowPlan.Source layoutSource) {
+
+    public Settings(
+        Path reportFile,
+        boolean quiet,
+        boolean liveStatus,
+        ScheduleClock clock,
+        InetAddress statusAddress,
+        int statusPort,
+        boolean warmUp,
+        ControlSurfaces.Options control) {
+      this(reportFile, quiet, liveStatus, clock, statusAddress, statusPort, warmUp, control, null);
+    }
 
     /** A show with no report, no page, on the real clock. */
     public static Settings plain(boolean liveStatus) {
@@ -179,11 +194,17 @@ public final class WallShow {
       // Every way in (wall ctl's socket, HTTP, OSC) hands its commands to the controller, which
       // has rank 0 order every screen; while no job plays, each is refused, saying so.
       DisplayPowerJob power = new DisplayPowerJob(plan.layout(), local, plan.runDir());
+      LayoutReload reload =
+          new LayoutReload(settings.layoutSource(), plan, controller, board, COMMAND_ANSWER_WITHIN);
       surfaces.commandsTo(
           (command, source) ->
               command instanceof ControlCommand.Power switched
                   ? switchDisplays(power, switched, plan, env)
-                  : controller.submit(command, COMMAND_ANSWER_WITHIN));
+                  : command instanceof ControlCommand.Reload
+                      ? reload.reload(command)
+                      : controller.submit(command, COMMAND_ANSWER_WITHIN));
+      surfaces.closeWith(reload);
+      reload.watch(out);
       surfaces.listenOnSocket(plan.runDir());
       controller.reportStatusTo(
           status -> {

@@ -36,6 +36,7 @@ public final class StatusBoard implements AutoCloseable {
   private boolean dirty = true;
   private boolean closed;
   private String lastWriteFailure;
+  private String layoutNotice;
 
   public StatusBoard(Path runDir, String host, String layout, boolean supervised) {
     this.runDir = runDir;
@@ -98,6 +99,15 @@ public final class StatusBoard implements AutoCloseable {
     changed();
   }
 
+  /**
+   * Why the layout file's last change does not play (one line), or null once the change it says was
+   * taken.
+   */
+  public synchronized void layoutNotice(String why) {
+    layoutNotice = why;
+    changed();
+  }
+
   /** The wall ended: written at once, and nothing more after it. */
   public void stopped() {
     WallState last;
@@ -134,7 +144,8 @@ public final class StatusBoard implements AutoCloseable {
             text(nextStartAt),
             waitingFor,
             offLabel,
-            now.toString()),
+            now.toString(),
+            layoutNotice),
         status);
   }
 

@@ -12,14 +12,20 @@ import java.util.Optional;
  * Open MPI forwards to rank 0's. The controller numbers each command, and rank 0 answers with the
  * same number ({@link RankMessage.Answer}).
  *
- * <p>The line is {@code @wall order ID WORD...}: each word of the command percent-encoded, so that
- * no word (a clip's name with a space or a line break in it) can split the line or forge another.
+ * <p>The line is {@code @wall order ID WORD... [@ LAYOUT]}: each word of the command
+ * percent-encoded, so that no word (a clip's name with a space or a line break in it) can split the
+ * line or forge another, and no word is a bare {@code @}. What follows a bare {@code @} is what the
+ * controller worked out for the command, never what a caller sent: for {@code reload}, the new
+ * layout it validated ({@link LayoutWire}).
  *
  * @param id the controller's number for it, from 1
  * @param command what to do
+ * @param layout for reload, the validated layout to switch to ({@link LayoutWire}); else null
  */
-public record ControlLine(long id, ControlCommand command) {
+public record ControlLine(long id, ControlCommand command, String layout) {
   static final String PREFIX = "@wall order ";
+
+  private static final String ATTACHED = "@";
 
   public ControlLine {
     if (id < 1) {
@@ -27,11 +33,21 @@ public record ControlLine(long id, ControlCommand command) {
     }
   }
 
+  public ControlLine(long id, ControlCommand command) {
+    this(id, command, null);
+  }
+
   /** The line as it travels, without its line break. */
   public String encode() {
     StringBuilder line = new StringBuilder(PREFIX).append(id);
     for (String word : command.words()) {
       line.append(' ').append(URLEncoder.encode(word, StandardCharsets.UTF_8));
+    }
+    if (layout != null) {
+      line.append(' ')
+          .append(ATTACHED)
+          .append(' ')
+          .append(URLEncoder.encode(layout, StandardCharsets.UTF_8));
     }
     return line.toString();
   }
@@ -50,9 +66,19 @@ public record ControlLine(long id, ControlCommand command) {
       throw new IllegalArgumentException("a command line needs a number and a command: " + line);
     }
     List<String> words = new ArrayList<>();
+    String layout = null;
     for (int i = 1; i < tokens.length; i++) {
+      if (tokens[i].equals(ATTACHED)) {
+        if (i != tokens.length - 2) {
+          throw new IllegalArgumentException(
+              "a command line carries one layout at its end: " + line);
+        }
+        layout = URLDecoder.decode(tokens[i + 1], StandardCharsets.UTF_8);
+        break;
+      }
       words.add(URLDecoder.decode(tokens[i], StandardCharsets.UTF_8));
     }
-    return Optional.of(new ControlLine(Long.parseLong(tokens[0]), ControlCommand.parse(words)));
+    return Optional.of(
+        new ControlLine(Long.parseLong(tokens[0]), ControlCommand.parse(words), layout));
   }
 }

@@ -21,12 +21,21 @@ import java.util.List;
  * @param words the command's words ({@link ControlCommand#words})
  * @param item for goto, next, previous and restart: the playlist item to go to, from 0; else -1
  * @param position for resume: the position every screen plays on from; else 0
+ * @param layout for reload: the layout to switch to, as the controller validated it ({@link
+ *     LayoutWire}); else null
  */
-public record ShowOrder(long id, List<String> words, int item, double position) {
+public record ShowOrder(long id, List<String> words, int item, double position, String layout) {
   private static final int MAX_WORDS = 16;
+
+  /** A layout of some thousand screens; more is not one the controller sent. */
+  private static final int MAX_LAYOUT_BYTES = 4 << 20;
 
   public ShowOrder {
     words = List.copyOf(words);
+  }
+
+  public ShowOrder(long id, List<String> words, int item, double position) {
+    this(id, words, item, position, null);
   }
 
   /** The command it carries. */
@@ -47,6 +56,12 @@ public record ShowOrder(long id, List<String> words, int item, double position) 
         }
         out.writeInt(order.item());
         out.writeDouble(order.position());
+        byte[] layout =
+            order.layout() == null
+                ? new byte[0]
+                : order.layout().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(layout.length);
+        out.write(layout);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -69,7 +84,17 @@ public record ShowOrder(long id, List<String> words, int item, double position) 
       for (int i = 0; i < count; i++) {
         words.add(in.readUTF());
       }
-      return new ShowOrder(id, words, in.readInt(), in.readDouble());
+      int item = in.readInt();
+      double position = in.readDouble();
+      int length = in.readInt();
+      if (length < 0 || length > MAX_LAYOUT_BYTES) {
+        throw new IOException("a layout of " + length + " bytes");
+      }
+      String layout =
+          length == 0
+              ? null
+              : new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
+      return new ShowOrder(id, words, item, position, layout);
     } catch (IOException e) {
       throw new UncheckedIOException("malformed show order", e);
     }

@@ -49,6 +49,8 @@ public record WallState(Wall wall, WallStatus status) {
    * @param offLabel while closed by the schedule: what the technician reads, such as {@code off
    *     (schedule, opens Mon 09:30)}; null otherwise
    * @param updatedAt when this was written
+   * @param layoutNotice why the layout file's last change is not what plays (it failed its checks,
+   *     changed what needs a restart, or a node lacks its clips), or null when none waits
    */
   public record Wall(
       long pid,
@@ -64,5 +66,6 @@ public record WallState(Wall wall, WallStatus status) {
       String nextStartAt,
       java.util.List<String> waitingFor,
       String offLabel,
-      String updatedAt) {}
+      String updatedAt,
+      String layoutNotice) {}
 }

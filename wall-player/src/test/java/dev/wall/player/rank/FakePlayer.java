@@ -196,6 +196,23 @@ final class FakePlayer implements Player {
   }
 
   @Override
+  public boolean takesNewClips() {
+    return true;
+  }
+
+  /** Takes {@code next}'s clips, of the same lengths as before, held on the first frame. */
+  @Override
+  public synchronized void switchTo(dev.wall.player.players.PlayerSpec next, Duration timeout) {
+    step = 0;
+    base = 0;
+    playing = false;
+    record(
+        "switch "
+            + String.join(
+                ",", next.media().stream().map(p -> p.getFileName().toString()).toList()));
+  }
+
+  @Override
   public Capabilities capabilities() {
     return new Capabilities(true, true, 0.001, true, true);
   }

@@ -69,6 +69,11 @@ class WallRankTest {
   }
 
   private static Layout layout(LoopMode mode, int loops, String... names) {
+    return playing("", mode, loops, names);
+  }
+
+  /** Each screen playing {@code prefix} + its name + .mp4. */
+  private static Layout playing(String prefix, LoopMode mode, int loops, String... names) {
     List<Screen> screens = new ArrayList<>();
     for (String name : names) {
       screens.add(
@@ -79,7 +84,7 @@ class WallRankTest {
               0,
               new Rect(0, 0, 10, 10),
               null,
-              name + ".mp4",
+              prefix + name + ".mp4",
               null,
               null));
     }
@@ -162,7 +167,29 @@ class WallRankTest {
                   .incrementAndGet();
               return null;
             },
-            FAST);
+            FAST,
+            new WallRank.NewShow() {
+              @Override
+              public dev.wall.player.players.PlayerSpec spec(Layout next, Screen mine) {
+                return dev.wall.player.players.registry.Backends.spec(
+                    next, mine, java.nio.file.Path.of("/tmp"), Map.of());
+              }
+
+              @Override
+              public String problem(dev.wall.player.players.PlayerSpec spec) {
+                String clip = spec.media().get(0).getFileName().toString();
+                return clip.startsWith("missing") ? "no clip " + clip + " here" : null;
+              }
+
+              @Override
+              public void adopt(dev.wall.player.players.PlayerSpec spec) {
+                log.add(
+                    new FakePlayer.Call(
+                        spec.screenName() + ":adopt " + spec.media().get(0).getFileName(),
+                        System.nanoTime(),
+                        0));
+              }
+            });
     WallRank rank =
         new WallRank(
             comm, layout, layout.loops(), start, listener, ROUND, screen.host(), recovery, inbox);
@@ -343,6 +370,110 @@ class WallRankTest {
         java.util.Arrays.asList(null, null, null), outcomes.get(30, TimeUnit.SECONDS), "ended");
     assertEquals(List.of(), changes, "nothing happened to any screen");
     java.nio.file.Files.delete(clip);
+  }
+
+  @Test
+  void aReloadEveryScreenCanTakeSwitchesEveryScreenAtTheSameSeamAndOneThatCannotChangesNothing()
+      throws Exception {
+    inbox = CommandInbox.empty();
+    Map<String, Double> seconds = Map.of("a", 0.8, "b", 0.8, "c", 0.8);
+    java.util.concurrent.CompletableFuture<List<String>> outcomes =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return play(layout(1000, "a", "b", "c"), seconds);
+              } catch (Exception e) {
+                throw new RuntimeException(e);
+              }
+            });
+    Poll.until(Duration.ofSeconds(20), "the wall playing", () -> !statuses.isEmpty());
+
+    // One screen's clip is not on its node: nothing switches, and the answer names it.
+    Layout missing =
+        Layout.of(
+            1,
+            null,
+            1000,
+            null,
+            "/tmp",
+            null,
+            null,
+            LoopMode.LOCKSTEP,
+            null,
+            null,
+            List.of(
+                playing("new-", LoopMode.LOCKSTEP, 1000, "a").screen(0),
+                playing("missing-", LoopMode.LOCKSTEP, 1000, "b").screen(0),
+                playing("new-", LoopMode.LOCKSTEP, 1000, "c").screen(0)));
+    assertEquals(
+        "1 refused 1 of 3 screens cannot play the new layout; screen b on host-b: no clip"
+            + " missing-b.mp4 here",
+        reload(1, missing));
+    assertEquals(
+        "2 refused a reload needs the layout the controller read",
+        command(2, "reload"),
+        "a reload from outside carries no layout of its own");
+
+    // Every screen can: each switches at the next seam, together, and plays on.
+    Layout next = playing("new-", LoopMode.LOCKSTEP, 1000, "a", "b", "c");
+    assertEquals(
+        "3 applied every screen (3) has its new clips; they play from the start of the next loop",
+        reload(3, next));
+    Poll.until(
+        Duration.ofSeconds(5),
+        "every screen switched and released",
+        () ->
+            List.of("a", "b", "c").stream()
+                .allMatch(
+                    x ->
+                        log.stream()
+                            .map(FakePlayer.Call::what)
+                            .dropWhile(w -> !w.startsWith(x + ":switch"))
+                            .anyMatch(w -> w.equals(x + ":release"))));
+    List<Long> switched = new ArrayList<>();
+    List<Long> released = new ArrayList<>();
+    for (String x : List.of("a", "b", "c")) {
+      List<FakePlayer.Call> calls =
+          log.stream()
+              .filter(c -> c.what().startsWith(x + ":"))
+              .dropWhile(c -> !c.what().startsWith(x + ":switch"))
+              .toList();
+      assertEquals(x + ":switch new-" + x + ".mp4", calls.get(0).what(), calls.toString());
+      assertEquals(x + ":release", calls.get(1).what(), "released next: " + calls);
+      switched.add(calls.get(0).nanos());
+      released.add(calls.get(1).nanos());
+      assertTrue(
+          log.stream().anyMatch(c -> c.what().equals(x + ":adopt new-" + x + ".mp4")),
+          "new players of " + x + " play the new clips");
+    }
+    assertTrue(
+        released.stream().mapToLong(r -> r).max().getAsLong()
+                - released.stream().mapToLong(r -> r).min().getAsLong()
+            < 20_000_000L,
+        "released together");
+    assertTrue(
+        switched.stream().mapToLong(r -> r).max().getAsLong()
+            < released.stream().mapToLong(r -> r).min().getAsLong(),
+        "every screen had its new clip before any was released");
+    assertTrue(
+        log.stream().noneMatch(c -> c.what().contains("missing")),
+        "the refused layout left nothing behind");
+    assertTrue(command(4, "loops 1").startsWith("4 applied"));
+    assertEquals(
+        java.util.Arrays.asList(null, null, null), outcomes.get(30, TimeUnit.SECONDS), "ended");
+  }
+
+  /** Sends reload, with the layout the controller read, as command {@code id}; its answer. */
+  private String reload(long id, Layout next) throws Exception {
+    inbox.offer(
+        new dev.wall.player.wire.ControlLine(
+            id,
+            new dev.wall.player.wire.ControlCommand.Reload(),
+            dev.wall.player.wire.LayoutWire.encode(next)));
+    return Poll.until(
+        Duration.ofSeconds(10),
+        "the answer to reload " + id,
+        () -> answers.stream().filter(a -> a.startsWith(id + " ")).findFirst().orElse(null));
   }
 
   /** Sends {@code words} as command {@code id} to rank 0 and waits for its answer. */

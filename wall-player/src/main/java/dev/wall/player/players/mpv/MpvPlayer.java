@@ -42,7 +42,9 @@ public final class MpvPlayer implements Player {
   private static final Duration STOP_GRACE = Duration.ofSeconds(1);
   private static final Duration DEATH_GRACE = Duration.ofMillis(200);
 
-  private final PlayerSpec spec;
+  /** What it plays; a reload ({@link #switchTo}) replaces it with one of other clips. */
+  private PlayerSpec spec;
+
   private final MpvOptions options;
   private final Path socket;
   private ChildProcess process;
@@ -287,16 +289,37 @@ public final class MpvPlayer implements Player {
    */
   @Override
   public void backToShow(int next, Duration timeout) throws PlayerException {
+    loadShow(steps() > 1 ? next : 0, timeout);
+  }
+
+  @Override
+  public boolean takesNewClips() {
+    return true;
+  }
+
+  /** The new show's entries replace the old in mpv's playlist, as {@link #backToShow} does. */
+  @Override
+  public void switchTo(PlayerSpec next, Duration timeout) throws PlayerException {
+    spec = next;
+    loadShow(0, timeout);
+    frameSeconds = 1 / queryFrameRate();
+    itemStarts = queryItemStarts();
+  }
+
+  /**
+   * Puts the show's entries in mpv's playlist after the one playing, plays entry {@code index} of
+   * them held on its first frame, and removes the one that played: what it showed stays until then.
+   */
+  private void loadShow(int index, Duration timeout) throws PlayerException {
     long deadline = System.nanoTime() + timeout.toNanos();
     moves.incrementAndGet();
     playing = false;
-    int index = steps() > 1 ? next : 0;
     call("playlist-clear");
     for (String entry : MpvCommandLine.media(spec)) {
       call("loadfile", entry, "append");
     }
     triggered = null;
-    loadAndAwait(timeout, "go back to the show", "playlist-play-index", index + 1);
+    loadAndAwait(timeout, "load " + clipNames(), "playlist-play-index", index + 1);
     call("playlist-remove", 0);
     step = index;
     awaitLoaded(deadline);

@@ -1,0 +1,182 @@
+package dev.wall.player.show;
+
+import dev.wall.core.layout.InvalidLayoutException;
+import dev.wall.core.layout.Problem;
+import dev.wall.player.control.CommandOutcome;
+import dev.wall.player.launch.WallController;
+import dev.wall.player.plan.LiveChange;
+import dev.wall.player.plan.ShowPlan;
+import dev.wall.player.status.StatusBoard;
+import dev.wall.player.wire.ControlCommand;
+import dev.wall.player.wire.LayoutWire;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running wall takes a changed layout file at its next loop seam: on show control's {@code
+ * reload}, or when the file changes (a write, or a file renamed onto it, as {@code wall assign},
+ * {@code wall loops} and editors save). The file is read and checked here as at a start; what a
+ * running wall cannot take ({@link LiveChange}) is refused, naming it; rank 0 then has every rank
+ * check its new clips, and every screen switches at the same seam, or none does. Whatever is
+ * refused, the show plays on as it was, and {@code wall status} says why until the file changes
+ * again.
+ */
+final class LayoutReload implements AutoCloseable {
+  /** A save is often several writes: the file is read once it has been still this long. */
+  private static final Duration SETTLE = Duration.ofMillis(300);
+
+  private final ShowPlan.Source source;
+  private final WallController controller;
+  private final StatusBoard board;
+  private final Path file;
+  private final Duration within;
+  private ShowPlan running;
+  private WatchService watch;
+  private Thread watcher;
+
+  /**
+   * @param source the layout file read again with this run's overrides, or null for a wall that has
+   *     no file to read again (the demo)
+   * @param within how long rank 0 may take to answer
+   */
+  LayoutReload(
+      ShowPlan.Source source,
+      ShowPlan running,
+      WallController controller,
+      StatusBoard board,
+      Duration within) {
+    this.source = source;
+    this.running = running;
+    this.controller = controller;
+    this.board = board;
+    this.file = running.layoutFile();
+    this.within = within;
+  }
+
+  /** Reads the file again and has every screen switch to it at the next seam, or refuses. */
+  synchronized CommandOutcome reload(ControlCommand command) {
+    if (source == null) {
+      return CommandOutcome.refused(command, "this wall has no layout file to read again");
+    }
+    ShowPlan next;
+    try {
+      next = source.read();
+    } catch (InvalidLayoutException e) {
+      List<Problem> problems = e.problems();
+      return refused(
+          command,
+          problems.get(0).line()
+              + (problems.size() > 1
+                  ? " (and " + (problems.size() - 1) + " more: wall validate " + file + ")"
+                  : ""));
+    } catch (IOException | RuntimeException e) {
+      return refused(command, file + " could not be read: " + e.getMessage());
+    }
+    List<String> notLive = LiveChange.notLive(running.layout(), next.layout());
+    if (!notLive.isEmpty()) {
+      return refused(
+          command,
+          file
+              + " changes "
+              + String.join(", ", notLive)
+              + ", which a playing wall cannot take: restart wall play (or its service) to play it");
+    }
+    if (next.layout().equals(running.layout())) {
+      board.layoutNotice(null);
+      return CommandOutcome.applied(command, "nothing that plays changed in " + file);
+    }
+    CommandOutcome outcome = controller.submit(command, LayoutWire.encode(next.layout()), within);
+    if (!outcome.applied()) {
+      board.layoutNotice(notice(outcome.message()));
+      return outcome;
+    }
+    running = next;
+    controller.adopt(next);
+    board.layoutNotice(null);
+    return outcome;
+  }
+
+  private CommandOutcome refused(ControlCommand command, String why) {
+    board.layoutNotice(notice(why));
+    return CommandOutcome.refused(command, why + "; the show plays on as it was");
+  }
+
+  private String notice(String why) {
+    return "layout " + file + " not taken: " + why + "; the show plays on as it was";
+  }
+
+  /**
+   * Watches the layout file from now on, on a thread of its own, and reloads after each change,
+   * saying how it went on {@code out}.
+   */
+  void watch(PrintWriter out) throws IOException {
+    if (source == null) {
+      return;
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    String name = file.getFileName().toString();
+    watch = dir.getFileSystem().newWatchService();
+    dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+    watcher =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  if (!concerns(watch.take(), name)) {
+                    continue;
+                  }
+                  // Still for SETTLE: a save of several writes is read once, whole.
+                  WatchKey more;
+                  while ((more = watch.poll(SETTLE.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                    concerns(more, name);
+                  }
+                  CommandOutcome outcome = reload(new ControlCommand.Reload());
+                  synchronized (out) {
+                    out.println(
+                        "wall: "
+                            + file
+                            + " changed: "
+                            + (outcome.applied() ? "" : "not taken: ")
+                            + outcome.message());
+                    out.flush();
+                  }
+                }
+              } catch (InterruptedException | ClosedWatchServiceException e) {
+                // The wall stops.
+              }
+            },
+            "layout-watch");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  /** Whether {@code key}'s events name the file {@code name}; the key is ready again after. */
+  private static boolean concerns(WatchKey key, String name) {
+    boolean ours = false;
+    for (WatchEvent<?> event : key.pollEvents()) {
+      ours |= event.context() != null && event.context().toString().equals(name);
+    }
+    key.reset();
+    return ours;
+  }
+
+  @Override
+  public void close() {
+    if (watch != null) {
+      try {
+        watch.close();
+      } catch (IOException e) {
+        // Closing for good; nothing to tell.
+      }
+    }
+  }
+}
