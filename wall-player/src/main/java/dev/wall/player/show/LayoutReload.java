@@ -134,10 +134,17 @@ final class LayoutReload implements AutoCloseable {
                   if (!concerns(watch.take(), name)) {
                     continue;
                   }
-                  // Still for SETTLE: a save of several writes is read once, whole.
-                  WatchKey more;
-                  while ((more = watch.poll(SETTLE.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-                    concerns(more, name);
+                  // The file still for SETTLE: a save of several writes is read once, whole.
+                  // Other files of the folder (a share's busy media folder) do not hold it up.
+                  long settled = System.nanoTime() + SETTLE.toNanos();
+                  for (long left = SETTLE.toNanos(); left > 0; left = settled - System.nanoTime()) {
+                    WatchKey more = watch.poll(left, TimeUnit.NANOSECONDS);
+                    if (more == null) {
+                      break;
+                    }
+                    if (concerns(more, name)) {
+                      settled = System.nanoTime() + SETTLE.toNanos();
+                    }
                   }
                   CommandOutcome outcome = reload(new ControlCommand.Reload());
                   synchronized (out) {

@@ -307,7 +307,7 @@ class ShowControlIT {
         () -> {
           BufferedImage black =
               Frames.grab(display.display(), TestDisplay.WIDTH, TestDisplay.HEIGHT, dir);
-          return WINDOWS.values().stream().allMatch(w -> meanLuma(black, w) < 8);
+          return WINDOWS.values().stream().allMatch(w -> Frames.meanLuma(black, w) < 8);
         });
     Poll.holds(
         Duration.ofMillis(500),
@@ -315,7 +315,8 @@ class ShowControlIT {
           BufferedImage black =
               Frames.grab(display.display(), TestDisplay.WIDTH, TestDisplay.HEIGHT, dir);
           for (Map.Entry<String, Rect> screen : WINDOWS.entrySet()) {
-            assertTrue(meanLuma(black, screen.getValue()) < 8, screen.getKey() + " stays black");
+            assertTrue(
+                Frames.meanLuma(black, screen.getValue()) < 8, screen.getKey() + " stays black");
           }
           return null;
         });
@@ -475,19 +476,6 @@ class ShowControlIT {
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "; the wall's log:\n" + log(), e);
     }
-  }
-
-  private static double meanLuma(BufferedImage image, Rect window) {
-    long sum = 0;
-    int count = 0;
-    for (int y = window.y() + 2; y < window.y() + window.height() - 2; y += 3) {
-      for (int x = window.x() + 2; x < window.x() + window.width() - 2; x += 3) {
-        int rgb = image.getRGB(x, y);
-        sum += (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
-        count++;
-      }
-    }
-    return (double) sum / count;
   }
 
   private HttpResponse<String> post(String verb, String key) throws Exception {
