@@ -1,0 +1,62 @@
+package dev.wall.player.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wall.core.layout.Layout;
+import dev.wall.core.layout.LoopMode;
+import dev.wall.core.layout.Rect;
+import dev.wall.core.layout.Screen;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LiveChangeTest {
+  private static Screen screen(String name, String host, String media, int x) {
+    return new Screen(name, host, null, 0, new Rect(x, 0, 10, 10), null, media, null, null);
+  }
+
+  private static Layout layout(int loops, LoopMode mode, Screen... screens) {
+    return Layout.of(1, null, loops, null, "/srv", null, null, mode, null, null, List.of(screens));
+  }
+
+  private final Layout running =
+      layout(3, LoopMode.LOCKSTEP, screen("a", "n1", "a.mp4", 0), screen("b", "n2", "b.mp4", 10));
+
+  @Test
+  void clipsAndLoopsAreTakenWhilePlaying() {
+    assertEquals(List.of(), LiveChange.notLive(running, running));
+    assertEquals(
+        List.of(),
+        LiveChange.notLive(
+            running,
+            layout(
+                0,
+                LoopMode.LOCKSTEP,
+                screen("a", "n1", "spring.mp4", 0),
+                screen("b", "n2", "summer.mp4", 10))));
+  }
+
+  @Test
+  void whatTheRanksOrPlayersStandOnIsNamed() {
+    assertEquals(
+        List.of("screens[1].host", "screens[1].window"),
+        LiveChange.notLive(
+            running,
+            layout(
+                3,
+                LoopMode.LOCKSTEP,
+                screen("a", "n1", "a.mp4", 0),
+                screen("b", "n3", "b.mp4", 20))));
+    assertEquals(
+        List.of("loopMode"),
+        LiveChange.notLive(
+            running,
+            layout(
+                3,
+                LoopMode.INDEPENDENT,
+                screen("a", "n1", "a.mp4", 0),
+                screen("b", "n2", "b.mp4", 10))));
+    assertEquals(
+        List.of("the number of screens (2 to 1)"),
+        LiveChange.notLive(running, layout(3, LoopMode.LOCKSTEP, screen("a", "n1", "a.mp4", 0))));
+  }
+}
