@@ -144,6 +144,7 @@ public final class PlayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InvalidLayoutException, IOException {
+    Layout read = new LayoutReader().read(layoutFile);
     Integer loops =
         loopCount == null ? null : loopCount.forever ? Integer.valueOf(0) : loopCount.loops;
     if (loops != null && loops < 0) {
@@ -152,7 +153,6 @@ public final class PlayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> env = System.getenv();
-    Layout read = new LayoutReader().read(layoutFile);
     // Bad show options are bad input, told before anything starts.
     ScheduleClock clock = show.clock(read);
     InetAddress statusAddress = show.statusAddress();
