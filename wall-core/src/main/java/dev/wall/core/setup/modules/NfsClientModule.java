@@ -69,9 +69,15 @@ public final class NfsClientModule implements SetupModule {
     LineValue.of(FSTAB, "the controller's host name", node.controller());
     LineValue.of(FSTAB, "the share", node.share());
     // nosuid,nodev: nothing on the share can gain privileges on the node, whoever can write it.
+    // hard: while the server is gone a read waits (the wall names the share as the cause within
+    // 10 s, and NFSv4 lets a stalled player be stopped), and goes on by itself when it is back;
+    // soft would end a clip early with a read error. timeo=50: the client tries again after 5 s,
+    // then 10, 15 ... (not 60 s first), so a wall plays again soon after its server returns.
+    // noatime: playing a clip writes nothing to the server. mount-timeout: a node whose server is
+    // down at boot gives up mounting after 10 s instead of holding whatever first reads the share.
     String options =
         (node.readWrite() ? "rw" : "ro")
-            + ",nosuid,nodev,nofail,_netdev,x-systemd.automount,nfsvers=4";
+            + ",nosuid,nodev,noatime,hard,timeo=50,retrans=3,nofail,_netdev,x-systemd.automount,x-systemd.mount-timeout=10,nfsvers=4";
     return node.controller() + ":" + node.share() + " " + node.share() + " nfs " + options + " 0 0";
   }
 
