@@ -257,7 +257,7 @@ public final class NodeCache {
 
   private Failed failure(String tool, Processes.Outcome done) {
     String words = done.stderr().strip();
-    String last = words.lines().reduce((a, b) -> b).orElse("").strip();
+    String last = words.lines().reduce((a, b) -> b).orElse("").strip().replaceAll("\\.$", "");
     String mine = "wall-cache: ";
     int code = done.exitCode();
     if (last.startsWith(mine)) {

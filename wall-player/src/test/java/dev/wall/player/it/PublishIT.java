@@ -162,6 +162,29 @@ class PublishIT {
     assertTrue(Files.exists(BACKING.get(3).resolve(NAMES.get(3))), "needed: kept over the limit");
   }
 
+  @Test
+  @Order(4)
+  void aNodeThatRefusesTheKeyIsNamedWithItsScreenAndWhatToDoAndTheOthersStillGetTheirs()
+      throws Exception {
+    Path noKeys = Files.writeString(dir.resolve("no-keys"), "");
+    cluster.node(3).bind(noKeys, cluster.authorizedKeys());
+    String out;
+    try {
+      out = publish(3);
+    } finally {
+      cluster.node(3).unbind(cluster.authorizedKeys());
+    }
+    String node3 = cluster.node(3).hostname();
+    assertTrue(out.contains(node3 + ": sent 0, already there 0, failed 1: key refused"), out);
+    assertTrue(
+        out.contains("  s3 on " + node3 + ": ")
+            && out.contains("check the node with wall doctor, then run wall publish again"),
+        out);
+    assertTrue(
+        out.contains(cluster.node(2).hostname() + ": sent 0, already there 1, failed 0"), out);
+    assertTrue(out.contains("not every node holds its clips"), out);
+  }
+
   private static String publish(int expected, String... more) throws Exception {
     List<String> args =
         Stream.concat(
