@@ -14,6 +14,7 @@ import dev.wall.player.cli.layout.PreviewCommand;
 import dev.wall.player.cli.layout.ScreensCommand;
 import dev.wall.player.cli.layout.ValidateCommand;
 import dev.wall.player.cli.media.MediaCommand;
+import dev.wall.player.cli.media.PublishCommand;
 import dev.wall.player.cli.setup.SetupCommand;
 import dev.wall.player.launch.LaunchRefused;
 import java.io.PrintWriter;
@@ -65,6 +66,7 @@ public final class WallCli {
     all.put("setup", SetupCommand::commandLine);
     all.put("doctor", DoctorCommand::new);
     all.put("media", MediaCommand::commandLine);
+    all.put("publish", PublishCommand::new);
     return Collections.unmodifiableMap(all);
   }
 

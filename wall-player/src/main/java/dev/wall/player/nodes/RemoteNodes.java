@@ -208,7 +208,7 @@ public final class RemoteNodes {
   }
 
   /** What ssh (exit 255) or the remote command said, as a kind of failure. */
-  static Unreached classify(int code, String words) {
+  public static Unreached classify(int code, String words) {
     if (words.contains("Could not resolve hostname")) {
       return Unreached.NO_NAME;
     }

@@ -140,6 +140,15 @@ public record Ssh(Path config, Path controlDir) {
    */
   public List<String> command(
       String host, Duration connectTimeout, List<String> options, List<String> remote) {
+    List<String> argv = new ArrayList<>(words(connectTimeout, options));
+    argv.add(host);
+    argv.add("--");
+    argv.add(String.join(" ", remote.stream().map(Ssh::quote).toList()));
+    return argv;
+  }
+
+  /** ssh and its options, without a host: the same for a command and for rsync's transport. */
+  private List<String> words(Duration connectTimeout, List<String> options) {
     List<String> argv = new ArrayList<>(List.of("ssh"));
     if (config != null) {
       argv.addAll(List.of("-F", config.toString()));
@@ -153,10 +162,22 @@ public record Ssh(Path config, Path controlDir) {
     argv.addAll(KEEPALIVE);
     argv.addAll(sharingOptions());
     argv.addAll(options);
-    argv.add(host);
-    argv.add("--");
-    argv.add(String.join(" ", remote.stream().map(Ssh::quote).toList()));
     return argv;
+  }
+
+  /**
+   * rsync's {@code -e} for this ssh: rsync splits it at spaces itself (no shell), keeping what is
+   * in single quotes together. Empty when a word cannot be said that way (one with a single quote).
+   */
+  public java.util.Optional<String> rsyncShell(Duration connectTimeout, List<String> options) {
+    List<String> quoted = new ArrayList<>();
+    for (String word : words(connectTimeout, options)) {
+      if (word.contains("'") || word.contains("\"") || word.contains("\\")) {
+        return java.util.Optional.empty();
+      }
+      quoted.add(word.chars().anyMatch(Character::isWhitespace) ? "'" + word + "'" : word);
+    }
+    return java.util.Optional.of(String.join(" ", quoted));
   }
 
   /** One word for a POSIX shell, in single quotes. */

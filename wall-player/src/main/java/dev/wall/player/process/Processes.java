@@ -79,6 +79,43 @@ public final class Processes {
   }
 
   /**
+   * Runs {@code argv} with the file {@code stdin} streamed to its standard input (a clip of any
+   * size, never held in memory), to its end.
+   *
+   * @throws TimedOut when it did not end within {@code timeout} (it is stopped first)
+   */
+  public static Outcome run(
+      List<String> argv, java.nio.file.Path stdin, Duration timeout, Map<String, String> env)
+      throws IOException {
+    ChildProcess child = ChildProcess.startCall(argv.get(0), argv, env);
+    Capture out = new Capture(child.process().getInputStream());
+    Capture err = new Capture(child.process().getErrorStream());
+    Thread feeder =
+        new Thread(
+            () -> {
+              try (var in = child.process().getOutputStream()) {
+                java.nio.file.Files.copy(stdin, in);
+              } catch (IOException e) {
+                // The process ended before reading all of it; its exit code tells what happened.
+              }
+            },
+            "feed-" + argv.get(0));
+    feeder.setDaemon(true);
+    feeder.start();
+    try {
+      if (child.waitFor(timeout).isEmpty()) {
+        child.stop(STOP_GRACE);
+        throw new TimedOut(argv.get(0) + " did not finish within " + timeout.toSeconds() + " s");
+      }
+      return new Outcome(child.process().exitValue(), out.text(), err.text());
+    } catch (InterruptedException e) {
+      child.stop(Duration.ZERO);
+      Thread.currentThread().interrupt();
+      throw new IOException(argv.get(0) + " interrupted", e);
+    }
+  }
+
+  /**
    * A deadline that the call's own output may move (a node that says it is reached, then how long
    * its Java took to start, is given time in proportion). Each line of the call's stdout is shown
    * to {@link #line} as it comes, from the thread that reads it; {@link #late} is asked every
