@@ -667,19 +667,7 @@ public final class WallRank {
             ShowOrder.Ack.encode(new ShowOrder.Ack(problem, Double.NaN)), 0, RESTART_DEADLINE);
     String answer = null;
     if (comm.isRoot()) {
-      List<String> problems = new ArrayList<>();
-      for (int i = 0; i < acks.size(); i++) {
-        ShowOrder.Ack ack = ShowOrder.Ack.decode(acks.get(i));
-        if (!ack.ok()) {
-          problems.add(
-              "screen "
-                  + layout.screen(i).name()
-                  + " on "
-                  + layout.screen(i).host()
-                  + ": "
-                  + ack.problem());
-        }
-      }
+      List<String> problems = screensWithProblems(decoded(acks));
       answer =
           problems.isEmpty()
               ? "every screen ("
@@ -865,20 +853,11 @@ public final class WallRank {
    * front when none could), and where the wall goes back to ({@link #pausedAt}).
    */
   private String triggerAnswer(ShowOrder order, ControlCommand.Trigger trigger, List<byte[]> acks) {
-    List<String> problems = new ArrayList<>();
+    List<ShowOrder.Ack> answers = decoded(acks);
+    List<String> problems = screensWithProblems(answers);
     List<Double> positions = new ArrayList<>();
     double seconds = 0;
-    for (int i = 0; i < acks.size(); i++) {
-      ShowOrder.Ack ack = ShowOrder.Ack.decode(acks.get(i));
-      if (!ack.ok()) {
-        problems.add(
-            "screen "
-                + layout.screen(i).name()
-                + " on "
-                + layout.screen(i).host()
-                + ": "
-                + ack.problem());
-      }
+    for (ShowOrder.Ack ack : answers) {
       if (!Double.isNaN(ack.position())) {
         positions.add(ack.position());
       }
@@ -1023,19 +1002,10 @@ public final class WallRank {
       }
       return;
     }
-    List<String> problems = new ArrayList<>();
+    List<ShowOrder.Ack> answers = decoded(acks);
+    List<String> problems = screensWithProblems(answers);
     List<Double> positions = new ArrayList<>();
-    for (int i = 0; i < acks.size(); i++) {
-      ShowOrder.Ack ack = ShowOrder.Ack.decode(acks.get(i));
-      if (!ack.ok()) {
-        problems.add(
-            "screen "
-                + layout.screen(i).name()
-                + " on "
-                + layout.screen(i).host()
-                + ": "
-                + ack.problem());
-      }
+    for (ShowOrder.Ack ack : answers) {
       if (!Double.isNaN(ack.position())) {
         positions.add(ack.position());
       }
@@ -1071,6 +1041,27 @@ public final class WallRank {
                 + screens
                 + " screens; "
                 + String.join("; ", problems));
+  }
+
+  private static List<ShowOrder.Ack> decoded(List<byte[]> acks) {
+    return acks.stream().map(ShowOrder.Ack::decode).toList();
+  }
+
+  /** On rank 0: one line for each screen whose rank answered a problem, naming it and its host. */
+  private List<String> screensWithProblems(List<ShowOrder.Ack> answers) {
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < answers.size(); i++) {
+      if (!answers.get(i).ok()) {
+        problems.add(
+            "screen "
+                + layout.screen(i).name()
+                + " on "
+                + layout.screen(i).host()
+                + ": "
+                + answers.get(i).problem());
+      }
+    }
+    return problems;
   }
 
   /** In a mode that takes no commands: each waiting command is refused, saying why. */
