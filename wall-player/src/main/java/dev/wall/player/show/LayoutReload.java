@@ -116,16 +116,32 @@ final class LayoutReload implements AutoCloseable {
 
   /**
    * Watches the layout file from now on, on a thread of its own, and reloads after each change,
-   * saying how it went on {@code out}.
+   * saying how it went on {@code out}. A folder that cannot be watched is said once; the wall plays
+   * on, and {@code wall ctl reload} still works.
    */
-  void watch(PrintWriter out) throws IOException {
+  void watch(PrintWriter out) {
     if (source == null) {
       return;
     }
     Path dir = file.toAbsolutePath().getParent();
     String name = file.getFileName().toString();
-    watch = dir.getFileSystem().newWatchService();
-    dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+    try {
+      watch = dir.getFileSystem().newWatchService();
+      dir.register(
+          watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+    } catch (IOException | RuntimeException e) {
+      synchronized (out) {
+        out.println(
+            "wall: changes to "
+                + file
+                + " are not watched ("
+                + e.getMessage()
+                + "); after a change, run wall ctl reload");
+        out.flush();
+      }
+      close();
+      return;
+    }
     watcher =
         new Thread(
             () -> {
