@@ -370,6 +370,12 @@ public final class WallController {
     return submit(command, null, within);
   }
 
+  /** Whether a job plays now (mpirun running, and not being stopped). */
+  public boolean playing() {
+    ChildProcess mpirun = playing;
+    return mpirun != null && mpirun.isAlive() && !mpirun.isStopping();
+  }
+
   /**
    * From the next job on, plays {@code next}: a reload every screen took, so that a job started
    * again (a lost node, the schedule) plays what the running one switched to.

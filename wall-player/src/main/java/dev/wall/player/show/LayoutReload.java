@@ -68,8 +68,13 @@ final class LayoutReload implements AutoCloseable {
       return CommandOutcome.refused(command, "this wall has no layout file to read again");
     }
     ShowPlan next;
+    List<Problem> uneven;
     try {
       next = source.read();
+      // As at a start: a playlist's items as long on every screen (or unevenItems: hold).
+      uneven =
+          dev.wall.player.launch.ItemLengths.check(
+              file.toString(), next.layout(), next.runDir().resolve("probes"));
     } catch (InvalidLayoutException e) {
       List<Problem> problems = e.problems();
       return refused(
@@ -80,6 +85,9 @@ final class LayoutReload implements AutoCloseable {
                   : ""));
     } catch (IOException | RuntimeException e) {
       return refused(command, file + " could not be read: " + e.getMessage());
+    }
+    if (!uneven.isEmpty()) {
+      return refused(command, uneven.get(0).line());
     }
     List<String> notLive = LiveChange.notLive(running.layout(), next.layout());
     if (!notLive.isEmpty()) {
@@ -94,15 +102,25 @@ final class LayoutReload implements AutoCloseable {
       board.layoutNotice(null);
       return CommandOutcome.applied(command, "nothing that plays changed in " + file);
     }
+    if (!controller.playing()) {
+      // Closed by the schedule, or between two jobs: the next start plays it.
+      adopt(next);
+      return CommandOutcome.applied(
+          command, "no job plays now; the next start plays " + file + " as it is now");
+    }
     CommandOutcome outcome = controller.submit(command, LayoutWire.encode(next.layout()), within);
     if (!outcome.applied()) {
       board.layoutNotice(notice(outcome.message()));
       return outcome;
     }
+    adopt(next);
+    return outcome;
+  }
+
+  private void adopt(ShowPlan next) {
     running = next;
     controller.adopt(next);
     board.layoutNotice(null);
-    return outcome;
   }
 
   private CommandOutcome refused(ControlCommand command, String why) {
