@@ -236,6 +236,32 @@ public record Layout(
         alerts);
   }
 
+  /**
+   * The same wall with the span playing {@code media} instead, each screen of it still cropping its
+   * region; the same layout when it has no span.
+   */
+  public Layout withSpanMedia(List<String> media) {
+    if (span == null) {
+      return this;
+    }
+    return new Layout(
+        version,
+        name,
+        loops,
+        player,
+        mediaRoot,
+        network,
+        sync,
+        loopMode,
+        unevenItems,
+        wall,
+        new Span(media),
+        screens,
+        schedule,
+        control,
+        alerts);
+  }
+
   public Screen screen(int rank) {
     return screens.get(rank);
   }

@@ -8,6 +8,8 @@ import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.player.cli.common.BadInputException;
 import dev.wall.player.cli.common.CommonOptions;
 import dev.wall.player.media.PreparedMedia;
+import dev.wall.player.media.PublishRecord;
+import dev.wall.player.media.PublishedMedia;
 import dev.wall.player.nodes.Checksums;
 import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.plan.ShowPlan;
@@ -38,6 +40,11 @@ import picocli.CommandLine.Spec;
       "  wall play lobby.json --forever --status-port 8080   # the status page, on this machine only",
       "  wall play lobby.json --forever --status-port 8080 --control --osc-port 9000 --osc-allow 192.168.1.0/24",
       "                                          # show control over HTTP and OSC (key: wall ctl --new-key)",
+      "  wall play lobby.json --from-share       # the share's files, not the nodes' caches",
+      "",
+      "After wall publish, each node plays its own cached copies while they are the clips the",
+      "layout plays (the share is then not read during the show); wall play says so in one line,",
+      "or why not, and plays from the share.",
       "",
       "--forever, or a layout with \"loops\": 0, plays under a supervisor: a player that fails is",
       "replaced in place, and a lost rank or node ends one run of the wall, which is started again",
@@ -125,6 +132,13 @@ public final class PlayCommand implements Callable<Integer> {
       description = "Play the layout's own clips, even where prepared ones match.")
   boolean sources;
 
+  @Option(
+      names = "--from-share",
+      description =
+          "Play every clip from the share (mediaRoot), even where wall publish put it in the"
+              + " nodes' caches.")
+  boolean fromShare;
+
   @Option(names = "--quiet", description = "Print nothing but failures.")
   boolean quiet;
 
@@ -141,6 +155,9 @@ public final class PlayCommand implements Callable<Integer> {
           "Only record what makes the ranks start fast on this machine (a class-data archive,"
               + " once per install), then exit without playing.")
   boolean warmUp;
+
+  /** Where clips' digests are cached: the user's cache, or a test's own. */
+  java.util.function.Supplier<Checksums> checksums = Checksums::forThisUser;
 
   @Override
   public Integer call() throws InvalidLayoutException, IOException {
@@ -174,29 +191,39 @@ public final class PlayCommand implements Callable<Integer> {
 
   /**
    * The layout file as this run plays it ({@code layout}, as read from it): its prepared clips
-   * where they are up to date, and this run's overrides. Read at the start, and again for each
-   * reload (then {@code out} and {@code err} are null: the wall says how the reload went).
+   * where they are up to date, each node's cached copies where they are the clips published, and
+   * this run's overrides. Read at the start, and again for each reload (then {@code out} and {@code
+   * err} are null: the wall says how the reload went).
    */
-  private ShowPlan plan(
+  ShowPlan plan(
       Layout layout, Integer loops, Map<String, String> env, PrintWriter out, PrintWriter err)
       throws IOException {
+    Layout rooted =
+        mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+    Checksums checksums = this.checksums.get();
     Path preparedDir = null;
     if (!sources) {
-      Layout rooted =
-          mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
       PreparedMedia.Choice choice =
           PreparedMedia.choose(
               rooted,
               prepared == null ? PreparedMedia.defaultDir(layoutFile, rooted) : prepared,
               layoutFile.toString(),
-              Checksums.forThisUser());
-      if (choice.line() != null && !choice.used() && err != null) {
-        err.println(choice.line());
-      } else if (choice.line() != null && !quiet && out != null) {
-        out.println(choice.line());
-      }
+              checksums);
+      say(choice.line(), choice.used(), out, err);
       layout = choice.layout();
       preparedDir = choice.used() ? choice.dir() : null;
+    }
+    PublishedMedia.Choice cached = null;
+    if (!fromShare) {
+      // The clips as they would play from the share, prepared ones put in: their digests were
+      // just taken (or cached), so comparing them with the record reads nothing more.
+      cached =
+          PublishedMedia.choose(
+              preparedDir == null ? rooted : layout,
+              PublishRecord.defaultFile(layoutFile, rooted),
+              layoutFile.toString(),
+              checksums);
+      say(cached.line(), cached.used(), out, err);
     }
     ShowPlan plan =
         ShowPlan.resolve(
@@ -208,6 +235,21 @@ public final class PlayCommand implements Callable<Integer> {
             DisplaySettings.from(env, display),
             debug,
             snapshot);
-    return preparedDir == null ? plan : plan.withPrepared(preparedDir);
+    if (preparedDir != null) {
+      plan = plan.withPrepared(preparedDir);
+    }
+    if (cached != null && cached.used()) {
+      plan = plan.withCaches(cached.file(), PublishedMedia.assign(plan.layout(), cached.record()));
+    }
+    return plan;
+  }
+
+  /** What was chosen: on standard output unless quiet, or, where it fell back, why, on errors. */
+  private void say(String line, boolean used, PrintWriter out, PrintWriter err) {
+    if (line != null && !used && err != null) {
+      err.println(line);
+    } else if (line != null && used && !quiet && out != null) {
+      out.println(line);
+    }
   }
 }

@@ -228,7 +228,10 @@ public final class Preflight {
                   + (clip.state().equals("missing")
                       ? "does not exist there"
                       : "is " + clip.state() + " there")
-                  + "; copy it to the media share");
+                  + (clip.path().startsWith(Path.of(root))
+                      ? "; copy it to the media share"
+                      : "; it is the node's cached copy (wall publish): publish the layout again,"
+                          + " or play from the share with wall play --from-share"));
         }
       }
     }

@@ -18,6 +18,9 @@ import java.nio.file.Path;
  * @param snapshot rank 0 saves a picture of its display here after the last loop, or null
  * @param prepared the folder of the prepared clips the layout plays instead of its sources ({@code
  *     wall media prepare}), or null: a rank that reads the layout file maps its screens to them
+ * @param caches where {@code layout} plays each node's cached copies of its clips ({@code wall
+ *     publish}): the record they follow and the layout on the share's files; null when it plays the
+ *     share's files
  */
 public record ShowPlan(
     Path layoutFile,
@@ -26,7 +29,29 @@ public record ShowPlan(
     DisplaySettings display,
     boolean debug,
     Path snapshot,
-    Path prepared) {
+    Path prepared,
+    Caches caches) {
+
+  /**
+   * A show that plays from each node's cache.
+   *
+   * @param record the publish record whose copies {@code layout} names; a rank that reads the
+   *     layout file maps its screens to them
+   * @param onShare the same show on the share's files: what the controller reads (it holds the
+   *     share, not the nodes' caches)
+   */
+  public record Caches(Path record, Layout onShare) {}
+
+  public ShowPlan(
+      Path layoutFile,
+      Layout layout,
+      Path runDir,
+      DisplaySettings display,
+      boolean debug,
+      Path snapshot,
+      Path prepared) {
+    this(layoutFile, layout, runDir, display, debug, snapshot, prepared, null);
+  }
 
   public ShowPlan(
       Path layoutFile,
@@ -35,7 +60,7 @@ public record ShowPlan(
       DisplaySettings display,
       boolean debug,
       Path snapshot) {
-    this(layoutFile, layout, runDir, display, debug, snapshot, null);
+    this(layoutFile, layout, runDir, display, debug, snapshot, null, null);
   }
 
   public ShowPlan {
@@ -83,6 +108,14 @@ public record ShowPlan(
     return layout.loopsForever();
   }
 
+  /**
+   * The show on the files the controller can read, the share's: {@link #layout} unless it plays
+   * from the nodes' caches. What the controller's own checks of the clips (ffprobe) read.
+   */
+  public Layout layoutOnShare() {
+    return caches == null ? layout : caches.onShare();
+  }
+
   /** Where every rank keeps its player's socket and logs. */
   public Path screensDir() {
     return screensDir(runDir);
@@ -95,7 +128,7 @@ public record ShowPlan(
 
   /** The same show with another run folder (a node where the named one cannot be used). */
   public ShowPlan withRunDir(Path dir) {
-    return new ShowPlan(layoutFile, layout, dir, display, debug, snapshot, prepared);
+    return new ShowPlan(layoutFile, layout, dir, display, debug, snapshot, prepared, caches);
   }
 
   /**
@@ -103,6 +136,23 @@ public record ShowPlan(
    * reads the layout file maps its screens to them as the layout here is).
    */
   public ShowPlan withPrepared(Path dir) {
-    return new ShowPlan(layoutFile, layout, runDir, display, debug, snapshot, dir.toAbsolutePath());
+    return new ShowPlan(
+        layoutFile, layout, runDir, display, debug, snapshot, dir.toAbsolutePath(), caches);
+  }
+
+  /**
+   * The same show playing {@code cached}, its layout on each node's cached copies as the publish
+   * record {@code record} names them; this plan's layout stays what the controller reads.
+   */
+  public ShowPlan withCaches(Path record, Layout cached) {
+    return new ShowPlan(
+        layoutFile,
+        cached,
+        runDir,
+        display,
+        debug,
+        snapshot,
+        prepared,
+        new Caches(record.toAbsolutePath(), layoutOnShare()));
   }
 }

@@ -10,6 +10,8 @@ import dev.wall.core.layout.Screen;
 import dev.wall.player.display.Screenshot;
 import dev.wall.player.display.XWindows;
 import dev.wall.player.media.PreparedMedia;
+import dev.wall.player.media.PublishRecord;
+import dev.wall.player.media.PublishedMedia;
 import dev.wall.player.mpi.MpiCommunicator;
 import dev.wall.player.nodes.RunRecord;
 import dev.wall.player.plan.ShowPlan;
@@ -72,6 +74,14 @@ public final class RankMain {
                 @Override
                 public Layout prepared(Layout layout, Path dir) throws IOException {
                   return PreparedMedia.assign(layout, dir);
+                }
+
+                @Override
+                public Layout published(Layout layout, Path record) throws IOException {
+                  return PublishedMedia.assign(
+                      layout,
+                      PublishRecord.read(record)
+                          .orElseThrow(() -> new IOException("no publish record " + record)));
                 }
               },
               args);

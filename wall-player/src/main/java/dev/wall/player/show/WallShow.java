@@ -124,9 +124,10 @@ public final class WallShow {
     } catch (RunFolder.RefusedException e) {
       throw new LaunchRefused(e.getMessage());
     }
+    // The share's files, which this controller holds, even where the nodes play their caches.
     List<Problem> uneven =
         ItemLengths.check(
-            plan.layoutFile().toString(), plan.layout(), plan.runDir().resolve("probes"));
+            plan.layoutFile().toString(), plan.layoutOnShare(), plan.runDir().resolve("probes"));
     if (!uneven.isEmpty()) {
       throw new InvalidLayoutException(uneven);
     }

@@ -43,6 +43,14 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
     default Layout prepared(Layout layout, Path dir) throws IOException {
       throw new IOException("prepared clips in " + dir + " cannot be read here");
     }
+
+    /**
+     * {@code layout} with its screens on each node's cached copies, as the publish record {@code
+     * record} names them: for a plan that left its layout out and plays from the caches.
+     */
+    default Layout published(Layout layout, Path record) throws IOException {
+      throw new IOException("the publish record " + record + " cannot be read here");
+    }
   }
 
   /**
@@ -58,7 +66,8 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
       List<String> display,
       boolean debug,
       String snapshot,
-      String prepared) {}
+      String prepared,
+      String published) {}
 
   /** The rank's arguments, for a job of {@code ranks} ranks that all get them. */
   public List<String> args(int ranks) {
@@ -92,7 +101,8 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
             display,
             plan.debug(),
             plan.snapshot() == null ? null : plan.snapshot().toString(),
-            plan.prepared() == null ? null : plan.prepared().toString()));
+            plan.prepared() == null ? null : plan.prepared().toString(),
+            plan.caches() == null ? null : plan.caches().record().toString()));
   }
 
   /**
@@ -138,6 +148,16 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
     if (plan.layout() == null && prepared != null) {
       layout = source.prepared(layout, prepared);
     }
+    ShowPlan.Caches caches = null;
+    if (plan.published() != null) {
+      Path record = Path.of(plan.published());
+      // A rank reads no clip of the share's itself; the layout as it came stands in for it.
+      Layout onShare = layout;
+      if (plan.layout() == null) {
+        layout = source.published(layout, record);
+      }
+      caches = new ShowPlan.Caches(record, onShare);
+    }
     return new RankLaunch(
         new ShowPlan(
             layoutFile,
@@ -146,7 +166,8 @@ public record RankLaunch(ShowPlan plan, boolean warmUp) {
             display,
             plan.debug(),
             plan.snapshot() == null ? null : Path.of(plan.snapshot()),
-            prepared),
+            prepared,
+            caches),
         warmUp);
   }
 }

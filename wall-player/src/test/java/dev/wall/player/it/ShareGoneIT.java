@@ -3,13 +3,12 @@ package dev.wall.player.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.sync.ScreenState;
-import dev.wall.core.testing.Tools;
 import dev.wall.player.display.VirtualDisplay;
-import dev.wall.player.players.Executables;
 import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.ClipCache;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
+import dev.wall.player.testing.SshfsShare;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.wire.StatusFile;
 import dev.wall.player.wire.WallState;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,17 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * passes for playing, and when the server goes on the wall plays again by itself.
  */
 class ShareGoneIT {
-  private static final Path SFTP_SERVER = Path.of("/usr/lib/openssh/sftp-server");
-
   @TempDir Path dir;
 
   @Test
   void aShareThatStopsAnsweringIsNamedWithinTenSecondsAndTheWallComesBackWithIt() throws Exception {
-    Tools.require(
-        Executables.installed("sshfs")
-            && Files.isExecutable(SFTP_SERVER)
-            && Files.exists(Path.of("/dev/fuse")),
-        "needs sshfs, openssh's sftp-server and FUSE (/dev/fuse)");
+    SshfsShare.require();
     VirtualDisplay display = TestDisplay.shared();
     Path source = dir.resolve("source");
     Path share = Files.createDirectories(dir.resolve("share"));
@@ -52,86 +44,15 @@ class ShareGoneIT {
     Path layout = dir.resolve("wall.json");
     Files.writeString(layout, layoutOn(share));
 
-    // sshfs in passive mode speaks SFTP on its standard streams; the server's are joined to them
-    // here, through a valve this test can close: a closed valve is a server that answers nothing.
-    Process server = new ProcessBuilder(SFTP_SERVER.toString()).start();
-    Process sshfs =
-        new ProcessBuilder(
-                "sshfs", "-f", "-o", "passive,direct_io,cache=no", ":" + source, share.toString())
-            .redirectError(dir.resolve("sshfs.log").toFile())
-            .start();
-    Valve valve = new Valve();
-    List<Thread> pumps =
-        List.of(
-            valve.pump(server.getInputStream(), sshfs.getOutputStream()),
-            valve.pump(sshfs.getInputStream(), server.getOutputStream()));
-    try {
-      Poll.until(
-          Duration.ofSeconds(20),
-          "the share mounted",
-          () -> Files.isRegularFile(share.resolve("right.mp4")));
-      playAndStop(display, layout, share, valve);
-    } finally {
-      valve.open();
-      new ProcessBuilder("fusermount", "-u", "-z", share.toString())
-          .start()
-          .waitFor(10, TimeUnit.SECONDS);
-      for (Process process : List.of(sshfs, server)) {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      }
-      for (Thread pump : pumps) {
-        pump.join(5_000);
-      }
+    try (SshfsShare mounted =
+        SshfsShare.mount(source, share, "right.mp4", dir.resolve("sshfs.log"))) {
+      playAndStop(display, layout, mounted);
     }
   }
 
-  /** Passes bytes between the share's two ends while open; holds them back while closed. */
-  private static final class Valve {
-    private boolean open = true;
-
-    synchronized void close() {
-      open = false;
-    }
-
-    synchronized void open() {
-      open = true;
-      notifyAll();
-    }
-
-    private synchronized void awaitOpen() throws InterruptedException {
-      while (!open) {
-        wait();
-      }
-    }
-
-    Thread pump(java.io.InputStream from, java.io.OutputStream to) {
-      Thread pump =
-          new Thread(
-              () -> {
-                byte[] buffer = new byte[65_536];
-                try (from;
-                    to) {
-                  for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
-                    awaitOpen();
-                    to.write(buffer, 0, n);
-                    to.flush();
-                  }
-                } catch (java.io.IOException | InterruptedException e) {
-                  // One end went: the share is being taken down.
-                }
-              },
-              "share-pump");
-      pump.setDaemon(true);
-      pump.start();
-      return pump;
-    }
-  }
-
-  private void playAndStop(VirtualDisplay display, Path layout, Path share, Valve valve)
+  private void playAndStop(VirtualDisplay display, Path layout, SshfsShare mounted)
       throws Exception {
+    Path share = mounted.mountPoint();
     Path runDir = dir.resolve("run");
     try (ChildProcess wall =
         ChildProcess.start(
@@ -168,7 +89,7 @@ class ShareGoneIT {
                 .isPresent();
           });
 
-      valve.close();
+      mounted.hold();
       long stopped = System.nanoTime();
       try {
         List<WallStatus.Screen> named =
@@ -193,7 +114,7 @@ class ShareGoneIT {
             seconds, named.get(0).lastError());
         assertTrue(seconds <= 10, "named after " + seconds + " s");
       } finally {
-        valve.open();
+        mounted.release();
       }
       long resumed = System.nanoTime();
       Poll.until(

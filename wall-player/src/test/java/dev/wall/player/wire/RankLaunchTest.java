@@ -138,6 +138,49 @@ class RankLaunchTest {
   }
 
   @Test
+  void aLargeWallsRanksPutTheirScreensOnTheCachedCopiesThePublishRecordNames() throws Exception {
+    Layout big = wall(400);
+    Layout cached =
+        big.withScreenMedia(
+            java.util.Map.of(big.screen(3).name(), List.of("/var/cache/wall/media/ab.mp4")));
+    Path record = Path.of("/srv/wall/media/published/big.json");
+    ShowPlan plan =
+        ShowPlan.resolve(
+                Path.of("/srv/wall/big.json"),
+                big,
+                null,
+                null,
+                Path.of("/run/wall"),
+                null,
+                false,
+                null)
+            .withCaches(record, cached);
+    assertEquals(big, plan.layoutOnShare());
+    List<String> args = new RankLaunch(plan, false).args();
+    assertTrue(args.get(1).length() < 1000, "the word leaves the layout out");
+    AtomicInteger mapped = new AtomicInteger();
+    RankLaunch read =
+        RankLaunch.parse(
+            new RankLaunch.LayoutSource() {
+              @Override
+              public Layout read(Path file) {
+                return big;
+              }
+
+              @Override
+              public Layout published(Layout layout, Path where) {
+                assertEquals(big, layout);
+                assertEquals(record, where);
+                mapped.incrementAndGet();
+                return cached;
+              }
+            },
+            args.toArray(String[]::new));
+    assertEquals(1, mapped.get());
+    assertEquals(plan, read.plan(), "the file's layout on the cached copies, and their record");
+  }
+
+  @Test
   void aLargeWallsRanksReadTheFileAndApplyThePlansOverrides() throws Exception {
     Layout big = wall(400);
     ShowPlan plan =
