@@ -74,7 +74,7 @@ final class LayoutReload implements AutoCloseable {
       // As at a start: a playlist's items as long on every screen (or unevenItems: hold).
       uneven =
           dev.wall.player.launch.ItemLengths.check(
-              file.toString(), next.layout(), next.runDir().resolve("probes"));
+              file.toString(), next.layoutOnShare(), next.runDir().resolve("probes"));
     } catch (InvalidLayoutException e) {
       List<Problem> problems = e.problems();
       return refused(
