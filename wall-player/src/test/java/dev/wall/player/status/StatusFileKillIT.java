@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.io.RunFolder;
 import dev.wall.player.process.ChildProcess;
+import dev.wall.player.testing.Beside;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Project;
 import dev.wall.player.wire.StatusFile;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Power-cut safety of the status file, as near as a test gets to it: a process that writes it
  * without pause is killed (SIGKILL) at random points, 100 times; every time the file that is left
- * reads back whole, and the next start cleans what the interrupted writes left.
+ * reads back whole, and the next start cleans what the interrupted writes left. It runs beside the
+ * other tests, its writers at the lowest CPU priority.
  */
+@Beside
 class StatusFileKillIT {
   private static final int KILLS = 100;
 
@@ -44,7 +47,7 @@ class StatusFileKillIT {
       try (ChildProcess writer =
           ChildProcess.start("status writer", writer(jvm, runDir.toString()), output, Map.of())) {
         Poll.until(
-            Duration.ofSeconds(30),
+            Duration.ofMinutes(2),
             "the writer's first status file",
             () -> {
               if (!writer.isAlive()) {
@@ -83,7 +86,7 @@ class StatusFileKillIT {
     List<String> argv = new ArrayList<>(jvm);
     argv.add(StatusWriterFixture.class.getName());
     argv.addAll(List.of(args));
-    return argv;
+    return Beside.Priority.lowest(argv);
   }
 
   /**

@@ -146,13 +146,19 @@ public final class QuietCpu
     }
   }
 
-  /** Every thread of this JVM and of the processes it started, to {@code nice}. */
+  /**
+   * Every thread of this JVM and of the processes it started, to {@code nice}; what a {@link
+   * Beside} test started stays at the lowest priority.
+   */
   private static void renice(int nice) {
     // --priority is absolute in every util-linux (-n is relative under POSIXLY_CORRECT).
     List<String> argv =
         new ArrayList<>(List.of("renice", "--priority", String.valueOf(nice), "-p"));
     tasks(ProcessHandle.current().pid(), argv);
-    ProcessHandle.current().descendants().forEach(p -> tasks(p.pid(), argv));
+    ProcessHandle.current()
+        .descendants()
+        .filter(p -> niceOf(String.valueOf(p.pid())) != Beside.NICE)
+        .forEach(p -> tasks(p.pid(), argv));
     try {
       Process renice =
           new ProcessBuilder(argv)
@@ -178,10 +184,15 @@ public final class QuietCpu
     }
   }
 
-  /** This JVM's nice value at its start (field 19 of /proc/self/stat), to go back to. */
+  /** This JVM's nice value at its start, to go back to. */
   private static int ownNice() {
+    return niceOf("self");
+  }
+
+  /** A process's nice value (field 19 of its stat); 0 when it is gone. */
+  private static int niceOf(String pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return Integer.parseInt(fields[16]);
     } catch (IOException | RuntimeException e) {

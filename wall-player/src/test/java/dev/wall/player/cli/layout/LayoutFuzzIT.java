@@ -3,6 +3,7 @@ package dev.wall.player.cli.layout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.player.testing.Beside;
 import dev.wall.player.testing.Project;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * security review, with the property of {@link LayoutFuzzTarget} (exit 0 or 2 with a message, never
  * a stack trace, within 2 s of CPU and 64 MB allocated per input). Then every input the fuzzer kept
  * is replayed through the whole CLI in a JVM with a 64 MB heap. Figures go to stdout and to
- * target/fuzz-figures.txt. {@code -Dwall.fuzz.seconds=N} changes the fuzzing time.
+ * target/fuzz-figures.txt. {@code -Dwall.fuzz.seconds=N} changes the fuzzing time. It runs beside
+ * the other tests, at the lowest CPU priority: its bounds are of CPU time, and Jazzer's own
+ * time-out (wall time) only catches an input that never ends.
  */
 @Tag("slow")
+@Beside
 class LayoutFuzzIT {
   private static final long SECONDS = Long.getLong("wall.fuzz.seconds", 120);
   private static final Pattern DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
@@ -63,7 +67,7 @@ class LayoutFuzzIT {
             "--reproducer_path=" + findings,
             "-artifact_prefix=" + findings + "/",
             "-max_total_time=" + SECONDS,
-            "-timeout=10",
+            "-timeout=120",
             corpus.toString());
     assertEquals(
         0,
@@ -121,7 +125,7 @@ class LayoutFuzzIT {
     List<String> command = new ArrayList<>(List.of(Project.java()));
     command.addAll(List.of(args));
     Process child =
-        new ProcessBuilder(command)
+        new ProcessBuilder(Beside.Priority.lowest(command))
             .directory(Project.root().toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
