@@ -76,7 +76,7 @@ public final class BenchMain implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Print each figure beside the same figure of an earlier run (its results.json, or one recorded"
-              + " in bench/baseline/), as a ratio, and flag any more than 20% worse.")
+              + " in bench/baseline/), as a ratio, and flag any more than 20%% worse.")
   Path compareFile;
 
   @Option(

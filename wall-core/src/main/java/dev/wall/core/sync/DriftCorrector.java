@@ -58,7 +58,15 @@ public final class DriftCorrector {
   /** A seek lands a little late (decode time); aim that much ahead of the reference. */
   static final double SEEK_LEAD_SECONDS = 0.040;
 
-  private final double tolerance;
+  /**
+   * The widest dead band, in frames: two screens resting at its opposite edges are then 0.6 frame
+   * apart, and a screenshot mostly finds them on the same frame. At 30 fps that is the default 10
+   * ms; at 60 fps, 5 ms, where 10 ms let screens rest a frame apart.
+   */
+  static final double MAX_BAND_FRAMES = 0.3;
+
+  private final double bandFromSettings;
+  private double tolerance;
   private final double seekThreshold;
   private final double maxTrim;
   private final double[] learnt;
@@ -85,7 +93,8 @@ public final class DriftCorrector {
    * @param latencySeconds per screen, how far ahead of the others it is driven
    */
   public DriftCorrector(SyncSettings settings, OptionalInt clock, double[] latencySeconds) {
-    this.tolerance = settings.toleranceMs() / 1000.0;
+    this.bandFromSettings = settings.toleranceMs() / 1000.0;
+    this.tolerance = bandFromSettings;
     this.seekThreshold = settings.seekThresholdMs() / 1000.0;
     this.maxTrim = settings.maxRateTrim();
     this.learnt = new double[latencySeconds.length];
@@ -93,6 +102,17 @@ public final class DriftCorrector {
     this.roundsSinceRelease = new int[latencySeconds.length];
     this.latency = latencySeconds.clone();
     this.clock = clock.orElse(-1);
+  }
+
+  /**
+   * The clips' frame rate, once known: the dead band narrows to {@link #MAX_BAND_FRAMES} of a frame
+   * where the settings' is wider.
+   */
+  public void frameRate(double framesPerSecond) {
+    tolerance =
+        framesPerSecond > 0
+            ? Math.min(bandFromSettings, MAX_BAND_FRAMES / framesPerSecond)
+            : bandFromSettings;
   }
 
   /**

@@ -103,6 +103,51 @@ class DriftCorrectorSimulationTest {
     assertEquals(-0.002, wall.corrector.learntTrim(2), 0.0007);
   }
 
+  /**
+   * At 60 fps the default 10 ms band let two screens rest a frame apart; told the frame rate, the
+   * band is 0.3 of a frame, so screens with skewed clocks and 0.5 ms of jitter stay within 0.6 of a
+   * frame, and much closer than with the wide band.
+   */
+  @Test
+  void at60FpsTheDeadBandIsAShareOfAFrame() {
+    double frame60 = 1 / 60.0;
+    double[] wideBand = new double[2];
+    for (int told = 0; told < 2; told++) {
+      DriftCorrector corrector = new DriftCorrector(DEFAULTS, 4);
+      if (told == 1) {
+        corrector.frameRate(60);
+      }
+      SimulatedWall wall =
+          new SimulatedWall(new double[] {0, 0.0015, -0.0015, 0}, 0.0005, 0.0005, corrector);
+      wall.truePosition[1] = 0.009; // released 9 ms apart: inside 10 ms, outside 5 ms
+      wall.truePosition[2] = -0.009;
+      for (int round = 0; round < 3600; round++) {
+        wall.round();
+        if (round > 120) {
+          wideBand[told] = Math.max(wideBand[told], wall.spread());
+        }
+      }
+      assertEquals(0, wall.seeks);
+    }
+    assertTrue(wideBand[0] > frame60 / 2, "without the frame rate: " + wideBand[0]);
+    assertTrue(
+        wideBand[1] < 0.6 * frame60 && wideBand[1] < wideBand[0] * 0.6,
+        "told 60 fps: spread after settling " + wideBand[1] + ", untold " + wideBand[0]);
+  }
+
+  /** A frame rate whose 0.3 frame is wider than the settings' band leaves the settings' band. */
+  @Test
+  void aSlowFrameRateKeepsTheSettingsBand() {
+    DriftCorrector told = new DriftCorrector(DEFAULTS, 2);
+    told.frameRate(24);
+    DriftCorrector untold = new DriftCorrector(DEFAULTS, 2);
+    double[] apart = {0, 0.009};
+    boolean[] both = {true, true};
+    assertEquals(
+        Arrays.toString(untold.correct(apart, both, ROUND).rates()),
+        Arrays.toString(told.correct(apart, both, ROUND).rates()));
+  }
+
   @Test
   void theClockScreenIsNeverTrimmedAndTheOthersFollowItsFastClock() {
     DriftCorrector corrector =

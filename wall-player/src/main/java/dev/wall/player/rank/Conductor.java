@@ -93,6 +93,11 @@ final class Conductor {
     java.util.Arrays.setAll(decoders, i -> new DecoderWatch());
   }
 
+  /** The frame rate the wall plays at (rank 0's clip's): the dead band is a share of a frame. */
+  void frameRate(double framesPerSecond) {
+    corrector.frameRate(framesPerSecond);
+  }
+
   RoundCommand decide(List<RankStatus> all, double dt) {
     RoundCommand stop = stopIfNothingCanPlay(all);
     if (stop != null) {

@@ -712,7 +712,7 @@ public final class WallRank {
       try {
         player.pause();
         player.switchTo(spec, SEEK_TIMEOUT);
-        frameRate = player.frameRate(); // the rate it learnt stays: it is the node's clock
+        learnFrameRate(player); // the rate it learnt stays: it is the node's clock
       } catch (PlayerException | RuntimeException e) {
         failed(player, e);
       }
@@ -1336,7 +1336,7 @@ public final class WallRank {
       }
       loopsDone = keeper.loopsDoneAtJoin();
       try {
-        frameRate = player.frameRate();
+        learnFrameRate(player);
       } catch (PlayerException e) {
         // The clip does not say: the last known rate stands.
       }
@@ -1397,6 +1397,13 @@ public final class WallRank {
   private RoundCommand broadcast(RoundCommand command, Duration within) {
     byte[] bytes = command == null ? new byte[0] : RoundWire.encode(command);
     return RoundWire.decodeCommand(comm.broadcast(bytes, 0, within));
+  }
+
+  private void learnFrameRate(Player player) throws PlayerException {
+    frameRate = player.frameRate();
+    if (conductor != null) {
+      conductor.frameRate(frameRate);
+    }
   }
 
   private double frameRate() {
