@@ -142,11 +142,12 @@ public final class WallController {
     Sweeper sweeper = new Sweeper(nodes, runDir);
     sayWhenStopped(sweeper, ssh);
     ChildProcess mpirun =
-        ChildProcess.startRelayedWithInput(
+        ChildProcess.startRelayed(
             "mpirun",
             argv,
             log(),
             environment,
+            ChildProcess.Input.PIPE,
             lines,
             RankMessage::logged,
             archive.rankDirectory());

@@ -80,7 +80,7 @@ public final class ChildProcess implements AutoCloseable {
       List<String> argv,
       Path log,
       Map<String, String> env,
-      boolean lifeline,
+      boolean pipeInput,
       Path directory,
       java.util.function.Consumer<String> lines,
       java.util.function.Predicate<String> logged)
@@ -94,7 +94,7 @@ public final class ChildProcess implements AutoCloseable {
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
     builder.redirectInput(
-        lifeline
+        pipeInput
             ? ProcessBuilder.Redirect.PIPE
             : ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(env);
@@ -139,6 +139,17 @@ public final class ChildProcess implements AutoCloseable {
     return child;
   }
 
+  /** Whether a relayed child's standard input is a pipe the caller writes to. */
+  public enum Input {
+    /** Nothing: the child reads the end of its input at once. */
+    NONE,
+    /**
+     * A pipe ({@code process().getOutputStream()}), closed when the caller ends, so that the child
+     * sees the end of its input: show control's commands to mpirun, which forwards them to rank 0.
+     */
+    PIPE
+  }
+
   /**
    * Starts {@code argv} with its output read line by line: each line goes to {@code lines}, and
    * those {@code logged} accepts to {@code log}, run in {@code directory}. For children whose
@@ -149,28 +160,12 @@ public final class ChildProcess implements AutoCloseable {
       List<String> argv,
       Path log,
       Map<String, String> env,
+      Input input,
       java.util.function.Consumer<String> lines,
       java.util.function.Predicate<String> logged,
       Path directory)
       throws IOException {
-    return launch(label, argv, log, env, false, directory, lines, logged);
-  }
-
-  /**
-   * Like {@link #startRelayed}, with the child's standard input a pipe the caller writes to ({@code
-   * process().getOutputStream()}): show control's commands to mpirun, which forwards them to rank
-   * 0. Closed when the caller ends, so the child sees the end of its input.
-   */
-  public static ChildProcess startRelayedWithInput(
-      String label,
-      List<String> argv,
-      Path log,
-      Map<String, String> env,
-      java.util.function.Consumer<String> lines,
-      java.util.function.Predicate<String> logged,
-      Path directory)
-      throws IOException {
-    return launch(label, argv, log, env, true, directory, lines, logged);
+    return launch(label, argv, log, env, input == Input.PIPE, directory, lines, logged);
   }
 
   private void copyOutput(RotatingFile output) {

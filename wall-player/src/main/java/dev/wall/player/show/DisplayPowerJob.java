@@ -135,6 +135,7 @@ public final class DisplayPowerJob {
             argv,
             log,
             environment,
+            ChildProcess.Input.NONE,
             line -> PowerOrder.parseResult(line).ifPresent(answers::add),
             line -> true,
             runDir);
