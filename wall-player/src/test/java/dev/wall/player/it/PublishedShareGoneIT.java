@@ -8,13 +8,12 @@ import dev.wall.core.layout.Rect;
 import dev.wall.core.sync.ScreenState;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.playertest.Frames;
-import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.Cli;
 import dev.wall.player.testing.ClipCache;
 import dev.wall.player.testing.Poll;
-import dev.wall.player.testing.Project;
 import dev.wall.player.testing.SshfsShare;
 import dev.wall.player.testing.TestDisplay;
+import dev.wall.player.testing.WallProcess;
 import dev.wall.player.wire.StatusFile;
 import dev.wall.player.wire.WallState;
 import dev.wall.player.wire.WallStatus;
@@ -82,36 +81,28 @@ class PublishedShareGoneIT {
       assertTrue(published.out().contains("every node holds its clips, verified"), published.out());
 
       Path runDir = dir.resolve("run");
-      try (ChildProcess wall =
-          ChildProcess.start(
-              "wall play",
-              List.of(
-                  Project.java(),
-                  "-cp",
-                  Project.classpath(),
-                  "dev.wall.player.cli.WallMain",
-                  "play",
-                  layout.toString(),
-                  "--display",
-                  display.display(),
-                  "--run-dir",
-                  runDir.toString()),
+      try (WallProcess wall =
+          WallProcess.play(
               dir.resolve("wall.log"),
-              Map.of())) {
+              layout.toString(),
+              "--display",
+              display.display(),
+              "--run-dir",
+              runDir.toString())) {
         Poll.until(
             Duration.ofSeconds(90),
             Duration.ofMillis(200),
             "both screens playing, their frame numbers readable",
             () -> {
               if (!wall.isAlive()) {
-                throw new AssertionError("wall play ended: " + wall.lastLogLines(10));
+                throw new AssertionError("wall play ended: " + wall.lastLines(10));
               }
               return allPlaying(runDir) && readable(frames(display));
             });
-        String log = Files.readString(wall.log());
+        String log = wall.log();
         assertTrue(
             log.contains("wall: playing from each node's cache (published "),
-            "wall play said where it plays from: " + wall.lastLogLines(10));
+            "wall play said where it plays from: " + wall.lastLines(10));
 
         List<Sample> samples = new ArrayList<>();
         mounted.stopServer();
@@ -134,12 +125,11 @@ class PublishedShareGoneIT {
           assertFalse(
               status.out().contains("recovering") || status.out().contains("given up"),
               status.out());
-          assertTrue(wall.isAlive(), "the wall played on: " + wall.lastLogLines(10));
+          assertTrue(wall.isAlive(), "the wall played on: " + wall.lastLines(10));
         } finally {
           mounted.continueServer();
         }
         assertKeptMoving(samples);
-        wall.stop(Duration.ofSeconds(10));
       }
     }
   }

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.sync.ScreenState;
 import dev.wall.player.display.VirtualDisplay;
-import dev.wall.player.process.ChildProcess;
 import dev.wall.player.testing.ClipCache;
 import dev.wall.player.testing.Poll;
-import dev.wall.player.testing.Project;
 import dev.wall.player.testing.SshfsShare;
 import dev.wall.player.testing.TestDisplay;
+import dev.wall.player.testing.WallProcess;
 import dev.wall.player.wire.StatusFile;
 import dev.wall.player.wire.WallState;
 import dev.wall.player.wire.WallStatus;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,28 +52,20 @@ class ShareGoneIT {
       throws Exception {
     Path share = mounted.mountPoint();
     Path runDir = dir.resolve("run");
-    try (ChildProcess wall =
-        ChildProcess.start(
-            "wall play",
-            List.of(
-                Project.java(),
-                "-cp",
-                Project.classpath(),
-                "dev.wall.player.cli.WallMain",
-                "play",
-                layout.toString(),
-                "--display",
-                display.display(),
-                "--run-dir",
-                runDir.toString()),
+    try (WallProcess wall =
+        WallProcess.play(
             dir.resolve("wall.log"),
-            Map.of())) {
+            layout.toString(),
+            "--display",
+            display.display(),
+            "--run-dir",
+            runDir.toString())) {
       Poll.until(
           Duration.ofSeconds(90),
           "both screens playing 2 s into the clip",
           () -> {
             if (!wall.isAlive()) {
-              throw new AssertionError("wall play ended: " + wall.lastLogLines(10));
+              throw new AssertionError("wall play ended: " + wall.lastLines(10));
             }
             return screens(runDir)
                 .filter(
@@ -127,8 +117,7 @@ class ShareGoneIT {
       System.out.printf(
           "playing again %.1f s after the share's server went on%n",
           (System.nanoTime() - resumed) / 1e9);
-      assertTrue(wall.isAlive(), "the wall played on: " + wall.lastLogLines(10));
-      wall.stop(Duration.ofSeconds(10));
+      assertTrue(wall.isAlive(), "the wall played on: " + wall.lastLines(10));
     }
   }
 

@@ -44,6 +44,16 @@ public final class WallProcess implements AutoCloseable {
     return process;
   }
 
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The last {@code count} lines it printed, for a failure's message. */
+  public String lastLines(int count) throws IOException {
+    List<String> lines = log().lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+  }
+
   /** What it printed so far. */
   public String log() throws IOException {
     return Files.readString(log);
