@@ -4,6 +4,7 @@ import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.PlayFrom;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.player.cli.common.BadInputException;
 import dev.wall.player.cli.common.CommonOptions;
@@ -136,7 +137,7 @@ public final class PlayCommand implements Callable<Integer> {
       names = "--from-share",
       description =
           "Play every clip from the share (mediaRoot), even where wall publish put it in the"
-              + " nodes' caches.")
+              + " nodes' caches (as a layout with \"playFrom\": \"share\").")
   boolean fromShare;
 
   @Option(names = "--quiet", description = "Print nothing but failures.")
@@ -214,7 +215,7 @@ public final class PlayCommand implements Callable<Integer> {
       preparedDir = choice.used() ? choice.dir() : null;
     }
     PublishedMedia.Choice cached = null;
-    if (!fromShare) {
+    if (!fromShare && rooted.playFrom() == PlayFrom.CACHE) {
       // The clips as they would play from the share, prepared ones put in: their digests were
       // just taken (or cached), so comparing them with the record reads nothing more.
       cached =
