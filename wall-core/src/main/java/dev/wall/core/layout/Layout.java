@@ -29,9 +29,15 @@ public record Layout(
     List<Screen> screens,
     Schedule schedule,
     Control control,
-    Alerts alerts) {
+    Alerts alerts,
+    PlayFrom playFrom) {
 
   public static final int DEFAULT_LOOPS = 1;
+
+  /** Built in code, too, a layout says where it plays from. */
+  public Layout {
+    playFrom = playFrom == null ? PlayFrom.CACHE : playFrom;
+  }
 
   /**
    * A layout whose playlists (if any) must have items of one length on every screen, without
@@ -114,6 +120,7 @@ public record Layout(
         screens,
         schedule,
         null,
+        null,
         null);
   }
 
@@ -133,7 +140,8 @@ public record Layout(
       @JsonProperty("screens") List<Screen> screens,
       @JsonProperty("schedule") Schedule schedule,
       @JsonProperty("control") Control control,
-      @JsonProperty("alerts") Alerts alerts) {
+      @JsonProperty("alerts") Alerts alerts,
+      @JsonProperty("playFrom") PlayFrom playFrom) {
     return new Layout(
         version == null ? 0 : version,
         name,
@@ -149,7 +157,8 @@ public record Layout(
         screens == null ? List.of() : List.copyOf(screens),
         schedule,
         control,
-        alerts);
+        alerts,
+        playFrom == null ? PlayFrom.CACHE : playFrom);
   }
 
   /** Loops to play; 0 means forever. */
@@ -173,7 +182,8 @@ public record Layout(
         screens,
         schedule,
         control,
-        alerts);
+        alerts,
+        playFrom);
   }
 
   public Layout withMediaRoot(String newMediaRoot) {
@@ -192,7 +202,8 @@ public record Layout(
         screens,
         schedule,
         control,
-        alerts);
+        alerts,
+        playFrom);
   }
 
   /**
@@ -215,7 +226,8 @@ public record Layout(
                             media.get(s.name()),
                             s.audio(),
                             s.playerArgs(),
-                            s.latencyMs())
+                            s.latencyMs(),
+                            s.board())
                         : s)
             .toList();
     return new Layout(
@@ -233,7 +245,8 @@ public record Layout(
         changed,
         schedule,
         control,
-        alerts);
+        alerts,
+        playFrom);
   }
 
   /**
@@ -259,7 +272,8 @@ public record Layout(
         screens,
         schedule,
         control,
-        alerts);
+        alerts,
+        playFrom);
   }
 
   public Screen screen(int rank) {

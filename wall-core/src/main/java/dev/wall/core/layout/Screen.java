@@ -13,6 +13,8 @@ import java.util.Optional;
  * the wall's span video. {@code media} is a playlist: one clip, or several played in order, every
  * screen moving from item k to item k + 1 together. {@code latencyMs} is how much later than the
  * others this screen's panel shows a frame it is given: the screen is driven that much ahead.
+ * {@code board} is what its node is for decoding, when the layout says it (null: asked of the
+ * node); every screen of one host says the same.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Screen(
@@ -25,13 +27,29 @@ public record Screen(
     List<String> media,
     Audio audio,
     List<String> playerArgs,
-    int latencyMs) {
+    int latencyMs,
+    BoardKind board) {
 
   /** Built in code, too, a screen has no null audio or player arguments, and no empty playlist. */
   public Screen {
     media = media == null || media.isEmpty() ? null : List.copyOf(media);
     audio = audio == null ? Audio.NONE : audio;
     playerArgs = playerArgs == null ? List.of() : List.copyOf(playerArgs);
+  }
+
+  /** A screen whose node's board the layout does not say. */
+  public Screen(
+      String name,
+      String host,
+      String address,
+      int output,
+      Rect window,
+      Rect region,
+      List<String> media,
+      Audio audio,
+      List<String> playerArgs,
+      int latencyMs) {
+    this(name, host, address, output, window, region, media, audio, playerArgs, latencyMs, null);
   }
 
   /** A screen with one clip (or none: the span), on time. */
@@ -71,7 +89,8 @@ public record Screen(
           List<String> media,
       @JsonProperty("audio") Audio audio,
       @JsonProperty("playerArgs") List<String> playerArgs,
-      @JsonProperty("latencyMs") Integer latencyMs) {
+      @JsonProperty("latencyMs") Integer latencyMs,
+      @JsonProperty("board") BoardKind board) {
     return new Screen(
         name,
         host,
@@ -82,7 +101,13 @@ public record Screen(
         media,
         audio,
         playerArgs,
-        latencyMs == null ? 0 : latencyMs);
+        latencyMs == null ? 0 : latencyMs,
+        board);
+  }
+
+  /** What the layout says this screen's node is, if it says. */
+  public Optional<BoardKind> boardIfSet() {
+    return Optional.ofNullable(board);
   }
 
   public Optional<Rect> windowIfSet() {

@@ -26,7 +26,8 @@ final class ScreenRules {
           "media",
           "audio",
           "playerArgs",
-          "latencyMs");
+          "latencyMs",
+          "board");
   static final List<String> RECT_FIELDS = List.of("x", "y", "width", "height");
 
   static final int MAX_SCREENS = 256;
@@ -52,6 +53,7 @@ final class ScreenRules {
           "span", TOP_HINT,
           "sync", TOP_HINT,
           "unevenItems", TOP_HINT,
+          "playFrom", TOP_HINT,
           "reference", "it belongs in \"sync\": {\"reference\": ...}, at the top level");
   private static final Map<String, String> EXAMPLE_SIDES =
       Map.of("x", "0", "y", "0", "width", "1920", "height", "1080");
@@ -71,7 +73,8 @@ final class ScreenRules {
       boolean regionGiven,
       boolean mediaGiven,
       Integer items,
-      Audio audio) {
+      Audio audio,
+      BoardKind board) {
     String path() {
       return "screens[" + index + "]";
     }
@@ -125,6 +128,7 @@ final class ScreenRules {
     uniqueNames(facts);
     consistentHosts(facts);
     consistentAddresses(facts);
+    consistentBoards(facts);
     separateWindows(facts);
     somethingToShow(facts);
     wallCanvas(facts);
@@ -160,6 +164,7 @@ final class ScreenRules {
                         context.mediaRoot()))
             .orElse(null);
     Audio audio = audio(screen, path);
+    BoardKind board = board(screen, path);
     playerArgs(screen, path);
     findings
         .optional(screen, "latencyMs")
@@ -185,7 +190,29 @@ final class ScreenRules {
             screen.has("region"),
             mediaGiven,
             items,
-            audio));
+            audio,
+            board));
+  }
+
+  /** What the layout says the screen's node is, or null when it does not say or is wrong. */
+  private BoardKind board(ObjectNode screen, String path) {
+    Optional<String> board =
+        findings
+            .optional(screen, "board")
+            .flatMap(v -> findings.text(v, path + ".board", "\"board\": \"pi4\""));
+    if (board.isEmpty()) {
+      return null;
+    }
+    if (!JsonEnums.jsonNames(BoardKind.class).contains(board.get())) {
+      findings.add(
+          path + ".board",
+          "unknown board \"" + board.get() + "\"",
+          "say \"pi4\" (a Raspberry Pi 4, 400 or Compute Module 4), \"pi5\" (a Pi 5, 500 or"
+              + " Compute Module 5) or \"pc\" (any other computer), or leave it out to ask the"
+              + " node");
+      return null;
+    }
+    return JsonEnums.byJsonName(BoardKind.class, board.get());
   }
 
   /** The screen's audio, or null when it is wrong; {@code none} when not given. */
@@ -529,6 +556,30 @@ final class ScreenRules {
                 + sameAddress.path()
                 + ")",
             "give every host its own address");
+      }
+    }
+  }
+
+  /** A node is one board: every screen of a host that says its board says the same one. */
+  private void consistentBoards(List<Facts> facts) {
+    Map<String, Facts> byHost = new HashMap<>();
+    for (Facts screen : facts) {
+      if (screen.host() == null || screen.board() == null) {
+        continue;
+      }
+      Facts sameHost = byHost.putIfAbsent(screen.host().toLowerCase(Locale.ROOT), screen);
+      if (sameHost != null && sameHost.board() != screen.board()) {
+        findings.add(
+            screen.path() + ".board",
+            "\""
+                + screen.board().jsonName()
+                + "\" differs from \""
+                + sameHost.board().jsonName()
+                + "\", given for the same host "
+                + screen.host()
+                + " at "
+                + sameHost.path(),
+            "a host is one board: give the same one, or leave it out here");
       }
     }
   }

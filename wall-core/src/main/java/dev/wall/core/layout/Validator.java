@@ -35,6 +35,7 @@ public final class Validator {
           "schedule",
           "control",
           "alerts",
+          "playFrom",
           "allowPlayerCode");
   static final List<String> NETWORK_FIELDS = List.of("subnet", "interface", "gateway", "dns");
   static final List<String> SYNC_FIELDS =
@@ -73,6 +74,7 @@ public final class Validator {
           Map.entry("audio", SCREEN_FIELD_HINT),
           Map.entry("playerArgs", SCREEN_FIELD_HINT),
           Map.entry("latencyMs", SCREEN_FIELD_HINT),
+          Map.entry("board", SCREEN_FIELD_HINT),
           Map.entry("reference", "it belongs in \"sync\": {\"reference\": ...}"),
           Map.entry("media", "it belongs inside a screen, or in \"span\": {\"media\": ...}"),
           Map.entry("toleranceMs", "it belongs in \"sync\": {\"toleranceMs\": ...}"),
@@ -156,6 +158,7 @@ public final class Validator {
       enumField("loopMode", LoopMode.class, "\"lockstep\"");
       enumField("unevenItems", UnevenItems.class, "\"hold\"");
       enumField("player", PlayerKind.class, "\"auto\"");
+      enumField("playFrom", PlayFrom.class, "\"share\"");
       Optional<Path> mediaRoot = mediaRoot();
       Optional<Addresses.Cidr> subnet = network();
       Optional<String> reference = sync();

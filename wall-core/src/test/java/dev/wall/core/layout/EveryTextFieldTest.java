@@ -52,7 +52,7 @@ class EveryTextFieldTest {
   static final String EVERY_FIELD =
       """
       {"version": 1, "name": "lobby", "loops": 0, "loopMode": "lockstep", "unevenItems": "hold",
-       "player": "mpv", "allowPlayerCode": true, "mediaRoot": "/srv/wall/media",
+       "player": "mpv", "playFrom": "cache", "allowPlayerCode": true, "mediaRoot": "/srv/wall/media",
        "network": {"subnet": "192.168.1.0/24", "interface": "eth0", "gateway": "192.168.1.1",
                    "dns": ["192.168.1.1"]},
        "sync": {"toleranceMs": 20, "seekThresholdMs": 500, "maxRateTrim": 0.05, "reference": "left"},
@@ -71,7 +71,8 @@ class EveryTextFieldTest {
          {"name": "left", "host": "rpi1", "address": "192.168.1.101", "output": 0,
           "window": {"x": 0, "y": 0, "width": 1920, "height": 1080},
           "region": {"x": 0, "y": 0, "width": 1920, "height": 1080},
-          "media": ["left.mp4"], "audio": "hdmi", "playerArgs": ["--no-osc"], "latencyMs": 0},
+          "media": ["left.mp4"], "audio": "hdmi", "playerArgs": ["--no-osc"], "latencyMs": 0,
+          "board": "pi4"},
          {"name": "right", "host": "rpi2", "region": {"x": 1920, "y": 0, "width": 1920, "height": 1080}}
        ]}
       """;

@@ -84,6 +84,20 @@ class LayoutReaderTest {
   }
 
   @Test
+  void readsEachNodesBoardAndWhereAPublishedWallPlaysFrom() throws InvalidLayoutException {
+    Layout plain = reader.read("plain.json", MINIMAL);
+    assertEquals(null, plain.screen(0).board(), "the node is asked");
+    assertEquals(PlayFrom.CACHE, plain.playFrom(), "the caches, where a publish holds");
+    String json =
+        MINIMAL
+            .replace("\"version\": 1", "\"version\": 1, \"playFrom\": \"share\"")
+            .replace("\"host\": \"rpi1\"", "\"host\": \"rpi1\", \"board\": \"pi5\"");
+    Layout layout = reader.read("share.json", json);
+    assertEquals(PlayFrom.SHARE, layout.playFrom());
+    assertEquals(BoardKind.PI5, layout.screen(0).board());
+  }
+
+  @Test
   void aSingleClipIsAOneItemPlaylistAndTheOneSoundScreenIsTheClock() throws InvalidLayoutException {
     Layout layout = reader.read(RepoFiles.root().resolve("layouts/lobby-3-clips.json"));
     assertEquals(List.of("lobby/left.mp4"), layout.screen(0).media());

@@ -4,13 +4,18 @@ import dev.wall.core.io.RunFolder;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
+import dev.wall.core.layout.PlayFrom;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.player.cli.common.BadInputException;
 import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.media.NodeCache;
 import dev.wall.player.media.PreparedMedia;
 import dev.wall.player.media.PublishRecord;
 import dev.wall.player.media.PublishedMedia;
+import dev.wall.player.media.ReloadPublish;
 import dev.wall.player.nodes.Checksums;
+import dev.wall.player.nodes.LocalMachine;
+import dev.wall.player.nodes.Ssh;
 import dev.wall.player.plan.DisplaySettings;
 import dev.wall.player.plan.ShowPlan;
 import dev.wall.player.show.WallShow;
@@ -18,6 +23,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -136,7 +143,7 @@ public final class PlayCommand implements Callable<Integer> {
       names = "--from-share",
       description =
           "Play every clip from the share (mediaRoot), even where wall publish put it in the"
-              + " nodes' caches.")
+              + " nodes' caches (as a layout with \"playFrom\": \"share\").")
   boolean fromShare;
 
   @Option(names = "--quiet", description = "Print nothing but failures.")
@@ -185,8 +192,63 @@ public final class PlayCommand implements Callable<Integer> {
             show.statusPort == null ? 0 : show.statusPort,
             warmUp,
             control,
-            () -> plan(new LayoutReader().read(layoutFile), loops, env, null, null));
+            reloads(loops, env));
     return Outcomes.exitCode(WallShow.play(plan, settings, env, out, err));
+  }
+
+  /**
+   * The layout file read again with this run's overrides, for a reload; for a wall that plays from
+   * the nodes' caches, a changed clip is published to its node first ({@link ReloadPublish}).
+   */
+  private ShowPlan.Source reloads(Integer loops, Map<String, String> env) {
+    return new ShowPlan.Source() {
+      @Override
+      public ShowPlan read() throws InvalidLayoutException, IOException {
+        return plan(new LayoutReader().read(layoutFile), loops, env, null, null);
+      }
+
+      @Override
+      public boolean needsPublish(ShowPlan running, ShowPlan next) {
+        return !fromShare
+            && running.caches() != null
+            && next.caches() == null
+            && next.layout().playFrom() == PlayFrom.CACHE;
+      }
+
+      @Override
+      public ShowPlan publish(ShowPlan running, ShowPlan next)
+          throws InvalidLayoutException, IOException {
+        Ssh ssh = Ssh.forThisUser();
+        List<String> strict = List.of("-o", "StrictHostKeyChecking=yes");
+        LocalMachine local = LocalMachine.detect();
+        ReloadPublish.Outcome outcome =
+            new ReloadPublish(
+                    (host, dir) -> new NodeCache(host, local.isThisMachine(host), ssh, strict, dir),
+                    dev.wall.player.players.Executables.installed("rsync")
+                        ? ssh.rsyncShell(Duration.ofSeconds(10), strict)
+                        : java.util.Optional.empty(),
+                    checksums.get())
+                .publish(
+                    running.layout(),
+                    next.layout(),
+                    running.caches().record(),
+                    layoutFile.toString(),
+                    next.prepared() == null ? "sources" : next.prepared().toString());
+        if (!outcome.ok()) {
+          throw new IOException(
+              "its new clips did not reach every node: " + String.join("; ", outcome.failures()));
+        }
+        ShowPlan published = read();
+        if (published.caches() == null) {
+          throw new IOException(
+              "its clips were published, but the publish record does not hold for it; run wall"
+                  + " publish "
+                  + layoutFile
+                  + " and wall ctl reload");
+        }
+        return published;
+      }
+    };
   }
 
   /**
@@ -214,7 +276,7 @@ public final class PlayCommand implements Callable<Integer> {
       preparedDir = choice.used() ? choice.dir() : null;
     }
     PublishedMedia.Choice cached = null;
-    if (!fromShare) {
+    if (!fromShare && rooted.playFrom() == PlayFrom.CACHE) {
       // The clips as they would play from the share, prepared ones put in: their digests were
       // just taken (or cached), so comparing them with the record reads nothing more.
       cached =

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Which files of a node's cache go, to bring it under its size limit: the least recently used of
- * the files this layout does not need, oldest first, until the rest fit. Only what the wall itself
- * put there is ever chosen: regular files named as content ({@code <sha256>.<ext>}), and transfers
- * left half done more than {@link #STALE_INCOMING_SECONDS} ago. A link, a folder or a file of any
- * other name is left alone and not counted.
+ * the files this layout does not need and no running wall plays, oldest first, until the rest fit.
+ * Only what the wall itself put there is ever chosen: regular files named as content ({@code
+ * <sha256>.<ext>}), and transfers left half done more than {@link #STALE_INCOMING_SECONDS} ago. A
+ * link, a folder or a file of any other name is left alone and not counted.
  */
 public final class CacheCleanup {
   /** A transfer's temporary file, before it is verified and renamed into place. */
@@ -45,6 +45,15 @@ public final class CacheCleanup {
   }
 
   public static Choice choose(List<Entry> entries, Set<String> needed, long limitBytes, long now) {
+    return choose(entries, needed, Set.of(), limitBytes, now);
+  }
+
+  /**
+   * @param playing names a running wall plays from this cache now: never removed, as {@code
+   *     needed}, but not counted as this layout's own
+   */
+  public static Choice choose(
+      List<Entry> entries, Set<String> needed, Set<String> playing, long limitBytes, long now) {
     List<String> remove = new ArrayList<>();
     List<Entry> candidates = new ArrayList<>();
     long total = 0;
@@ -67,7 +76,7 @@ public final class CacheCleanup {
       total += e.size();
       if (needed.contains(e.name())) {
         neededBytes += e.size();
-      } else {
+      } else if (!playing.contains(e.name())) {
         candidates.add(e);
       }
     }

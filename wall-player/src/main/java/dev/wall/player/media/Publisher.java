@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Puts a {@link PublishPlan} on the nodes, every node at once and each node's files one after
  * another: what a node already holds whole is left as it is (and marked as used), anything else is
  * sent and verified there; then the node's cache is brought under its size limit ({@link
- * CacheCleanup}).
+ * CacheCleanup}), never removing a file a running wall plays there.
  */
 public final class Publisher {
   /** How files travel to a node. */
@@ -67,6 +67,7 @@ public final class Publisher {
   private final Transport transport;
   private final Optional<String> rsyncShell;
   private final long keepBytes;
+  private final Function<String, Set<String>> playing;
 
   /**
    * @param caches each host's cache
@@ -77,10 +78,23 @@ public final class Publisher {
       Transport transport,
       Optional<String> rsyncShell,
       long keepBytes) {
+    this(caches, transport, rsyncShell, keepBytes, host -> Set.of());
+  }
+
+  /**
+   * @param playing each host's cache names a running wall plays there: kept whatever the limit
+   */
+  public Publisher(
+      Function<String, NodeCache> caches,
+      Transport transport,
+      Optional<String> rsyncShell,
+      long keepBytes,
+      Function<String, Set<String>> playing) {
     this.caches = caches;
     this.transport = transport;
     this.rsyncShell = rsyncShell;
     this.keepBytes = keepBytes;
+    this.playing = playing;
   }
 
   public Map<String, NodeReport> publish(PublishPlan.Plan plan) {
@@ -147,7 +161,8 @@ public final class Publisher {
       }
     }
     CacheCleanup.Choice cleanup =
-        CacheCleanup.choose(List.copyOf(entries.values()), needed, keepBytes, now);
+        CacheCleanup.choose(
+            List.copyOf(entries.values()), needed, playing.apply(cache.host()), keepBytes, now);
     List<String> removed = List.of();
     String finishFailed = null;
     try {

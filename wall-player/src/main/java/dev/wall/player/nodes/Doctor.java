@@ -360,8 +360,7 @@ public final class Doctor {
    * fails, with what to do.
    */
   private Cell decoder(Screen screen, Probe.Answer answer) {
-    Board board =
-        new Board(answer.facts().getOrDefault("model", ""), release(answer.facts().get("release")));
+    Board board = board(screen, answer);
     String[] stack =
         answer.stack() == null ? new String[] {"x11", "no-gpu"} : answer.stack().split(" ");
     DisplayStack.Kind kind = DisplayStack.Kind.valueOf(stack[0].toUpperCase(Locale.ROOT));
@@ -390,8 +389,22 @@ public final class Doctor {
    * screen a clip its node does. A PC has no block the wall uses: nothing is judged there.
    */
   private Cell codec(Screen screen, Probe.Answer answer) {
-    Board board =
-        new Board(answer.facts().getOrDefault("model", ""), release(answer.facts().get("release")));
+    Board board = board(screen, answer);
+    Board said = nodeBoard(answer);
+    if (screen.board() != null
+        && said.soc() != Board.Soc.OTHER
+        && said.soc() != Board.of(screen.board()).soc()) {
+      return Cell.fail(
+          "board",
+          "the layout says "
+              + screen.host()
+              + " is a "
+              + screen.board().jsonName()
+              + ", and it is a "
+              + said.model()
+              + "; correct \"board\" on its screens (or leave it out), then run wall media prepare "
+              + layoutName);
+    }
     if (board.soc() == Board.Soc.OTHER) {
       return Cell.pass("n/a");
     }
@@ -420,6 +433,24 @@ public final class Doctor {
             + board.model()
             + " decodes in hardware: wall media prepare "
             + layoutName);
+  }
+
+  /**
+   * The node's board: its own model where it says one (a Pi), else what the layout says of it
+   * ({@code "board"}), else what it said (a PC).
+   */
+  private static Board board(Screen screen, Probe.Answer answer) {
+    Board said = nodeBoard(answer);
+    if (said.soc() != Board.Soc.OTHER || screen.board() == null) {
+      return said;
+    }
+    Board layoutSays = Board.of(screen.board());
+    return new Board(layoutSays.model(), said.release());
+  }
+
+  private static Board nodeBoard(Probe.Answer answer) {
+    return new Board(
+        answer.facts().getOrDefault("model", ""), release(answer.facts().get("release")));
   }
 
   private static int release(String value) {

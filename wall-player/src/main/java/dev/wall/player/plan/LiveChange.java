@@ -10,17 +10,18 @@ import java.util.Set;
 
 /**
  * What a running wall can take from a changed layout at a loop's seam (show control's {@code
- * reload}): its clips, each screen's playlist and the span's, the loop count and the layout's name.
- * Anything else (a screen, a host, a window, the player, its options, the opening hours, show
- * control) is where the ranks, their players or the controller's services already stand, and takes
- * a restart.
+ * reload}): its clips, each screen's playlist and the span's, the loop count, the layout's name,
+ * where a published wall plays from (which is which clips it plays) and what a node's board is
+ * (what its clips are prepared for; no rank reads it). Anything else (a screen, a host, a window,
+ * the player, its options, the opening hours, show control) is where the ranks, their players or
+ * the controller's services already stand, and takes a restart.
  */
 public final class LiveChange {
   /** The layout's parts a running wall takes. */
-  private static final Set<String> LIVE = Set.of("name", "loops", "span");
+  private static final Set<String> LIVE = Set.of("name", "loops", "span", "playFrom");
 
   /** A screen's parts a running wall takes. */
-  private static final Set<String> LIVE_ON_A_SCREEN = Set.of("media");
+  private static final Set<String> LIVE_ON_A_SCREEN = Set.of("media", "board");
 
   private LiveChange() {}
 

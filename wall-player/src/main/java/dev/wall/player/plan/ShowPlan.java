@@ -97,6 +97,27 @@ public record ShowPlan(
   @FunctionalInterface
   public interface Source {
     ShowPlan read() throws dev.wall.core.layout.InvalidLayoutException, java.io.IOException;
+
+    /**
+     * Whether {@code next}, read while {@code running} plays from the nodes' caches, needs its
+     * clips published before it can play from them too.
+     */
+    default boolean needsPublish(ShowPlan running, ShowPlan next) {
+      return false;
+    }
+
+    /**
+     * Puts {@code next}'s clips on the nodes, verified there, and reads the file again: the plan to
+     * switch to, playing from the nodes' caches. Slow (files travel): never on a thread that
+     * answers the wall's control.
+     *
+     * @throws java.io.IOException when a node does not hold its files afterwards: the message names
+     *     each screen, node and why
+     */
+    default ShowPlan publish(ShowPlan running, ShowPlan next)
+        throws dev.wall.core.layout.InvalidLayoutException, java.io.IOException {
+      return next;
+    }
   }
 
   /** Loops to play; 0 is forever. */

@@ -44,6 +44,15 @@ public record Board(String model, int release) {
     OTHER
   }
 
+  /** The board a layout's {@code "board"} (or {@code --board}) names, of an unknown release. */
+  public static Board of(dev.wall.core.layout.BoardKind kind) {
+    return switch (kind) {
+      case PI4 -> new Board("Raspberry Pi 4 Model B", 0);
+      case PI5 -> new Board("Raspberry Pi 5 Model B", 0);
+      case PC -> new Board("", 0);
+    };
+  }
+
   /** This node. */
   public static Board here() {
     return read(

@@ -29,10 +29,19 @@ import java.util.concurrent.TimeUnit;
  * check its new clips, and every screen switches at the same seam, or none does. Whatever is
  * refused, the show plays on as it was, and {@code wall status} says why until the file changes
  * again.
+ *
+ * <p>A wall that plays from the nodes' caches first publishes the changed clips to their nodes,
+ * verified there ({@link ShowPlan.Source#publish}), on a thread of its own and within {@link
+ * #PUBLISH_WITHIN}: the command that asked is answered at once, the show plays on meanwhile, and
+ * the switch goes out only once every node holds its files. A change that comes while a publish
+ * runs is read once it ends.
  */
 final class LayoutReload implements AutoCloseable {
   /** A save is often several writes: the file is read once it has been still this long. */
   private static final Duration SETTLE = Duration.ofMillis(300);
+
+  /** The most a reload's publish may take before the reload is given up (the show plays on). */
+  static final Duration PUBLISH_WITHIN = Duration.ofMinutes(15);
 
   private final ShowPlan.Source source;
   private final WallController controller;
@@ -42,6 +51,12 @@ final class LayoutReload implements AutoCloseable {
   private ShowPlan running;
   private WatchService watch;
   private Thread watcher;
+  private volatile PrintWriter out;
+
+  /** A reload's publish runs; {@link #again}: the file changed meanwhile. */
+  private boolean publishing;
+
+  private boolean again;
 
   /**
    * @param source the layout file read again with this run's overrides, or null for a wall that has
@@ -66,6 +81,11 @@ final class LayoutReload implements AutoCloseable {
   synchronized CommandOutcome reload(ControlCommand command) {
     if (source == null) {
       return CommandOutcome.refused(command, "this wall has no layout file to read again");
+    }
+    if (publishing) {
+      again = true;
+      return CommandOutcome.applied(
+          command, "after the publish under way: " + file + " is read again once it ends");
     }
     ShowPlan next;
     List<Problem> uneven;
@@ -98,6 +118,9 @@ final class LayoutReload implements AutoCloseable {
               + String.join(", ", notLive)
               + ", which a playing wall cannot take: restart wall play (or its service) to play it");
     }
+    if (controller.playing() && source.needsPublish(running, next)) {
+      return publishThenSwitch(command, next);
+    }
     if (next.layout().equals(running.layout())) {
       board.layoutNotice(null);
       return CommandOutcome.applied(command, "nothing that plays changed in " + file);
@@ -115,6 +138,125 @@ final class LayoutReload implements AutoCloseable {
     }
     adopt(next);
     return outcome;
+  }
+
+  /**
+   * Publishes {@code next}'s clips on a thread of its own, then has every screen switch to it; the
+   * command is answered now.
+   */
+  private CommandOutcome publishThenSwitch(ControlCommand command, ShowPlan next) {
+    publishing = true;
+    ShowPlan playing = running;
+    board.layoutNotice(
+        "layout "
+            + file
+            + " changed: its new clips are being published to the nodes; the show plays on as it"
+            + " was until every node holds them, verified");
+    Thread worker =
+        new Thread(
+            () -> {
+              CommandOutcome outcome = switchOncePublished(command, playing, next);
+              say(outcome);
+              boolean readAgain;
+              synchronized (this) {
+                publishing = false;
+                readAgain = again;
+                again = false;
+              }
+              if (readAgain) {
+                say(reload(new ControlCommand.Reload()));
+              }
+            },
+            "layout-publish");
+    worker.setDaemon(true);
+    worker.start();
+    return CommandOutcome.applied(
+        command,
+        "after a publish: "
+            + file
+            + "'s changed clips go to their nodes first, and every screen switches at a loop seam"
+            + " once every node holds them, verified (wall status says how it goes)");
+  }
+
+  private CommandOutcome switchOncePublished(
+      ControlCommand command, ShowPlan playing, ShowPlan next) {
+    java.util.concurrent.CompletableFuture<ShowPlan> publish =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread publisher =
+        new Thread(
+            () -> {
+              try {
+                publish.complete(source.publish(playing, next));
+              } catch (Exception | Error e) {
+                publish.completeExceptionally(e);
+              }
+            },
+            "layout-publish-files");
+    publisher.setDaemon(true);
+    publisher.start();
+    ShowPlan published;
+    try {
+      published = publish.get(PUBLISH_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return refusedLater(
+          command,
+          "publishing its new clips did not end within "
+              + PUBLISH_WITHIN.toSeconds()
+              + " s; check the nodes with wall doctor, run wall publish "
+              + file
+              + ", then wall ctl reload");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      return refusedLater(
+          command,
+          cause instanceof InvalidLayoutException invalid
+              ? invalid.problems().get(0).line()
+              : String.valueOf(cause.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return refusedLater(command, "the wall stopped while its new clips were published");
+    }
+    synchronized (this) {
+      List<String> notLive = LiveChange.notLive(running.layout(), published.layout());
+      if (!notLive.isEmpty()) {
+        return refused(
+            command, file + " changes " + String.join(", ", notLive) + " since it was read");
+      }
+      if (published.layout().equals(running.layout())) {
+        board.layoutNotice(null);
+        return CommandOutcome.applied(command, "nothing that plays changed in " + file);
+      }
+      if (!controller.playing()) {
+        adopt(published);
+        return CommandOutcome.applied(
+            command, "no job plays now; the next start plays " + file + " as it is now");
+      }
+      CommandOutcome outcome =
+          controller.submit(command, LayoutWire.encode(published.layout()), within);
+      if (!outcome.applied()) {
+        board.layoutNotice(notice(outcome.message()));
+        return outcome;
+      }
+      adopt(published);
+      return outcome;
+    }
+  }
+
+  private synchronized CommandOutcome refusedLater(ControlCommand command, String why) {
+    return refused(command, why);
+  }
+
+  /** The outcome of a reload no command waits for, on the wall's output. */
+  private void say(CommandOutcome outcome) {
+    PrintWriter to = out;
+    if (to == null) {
+      return;
+    }
+    synchronized (to) {
+      to.println(
+          "wall: " + file + ": " + (outcome.applied() ? "" : "not taken: ") + outcome.message());
+      to.flush();
+    }
   }
 
   private void adopt(ShowPlan next) {
@@ -138,6 +280,7 @@ final class LayoutReload implements AutoCloseable {
    * on, and {@code wall ctl reload} still works.
    */
   void watch(PrintWriter out) {
+    this.out = out;
     if (source == null) {
       return;
     }

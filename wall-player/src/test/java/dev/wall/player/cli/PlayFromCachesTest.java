@@ -100,6 +100,22 @@ class PlayFromCachesTest {
   }
 
   @Test
+  void aLayoutThatSaysToPlayFromTheShareIgnoresTheRecordAndAReloadTakesIt() throws Exception {
+    ShowPlan running = plan();
+    Files.writeString(
+        layoutFile,
+        Files.readString(layoutFile)
+            .replace("\"version\": 1,", "\"version\": 1, \"playFrom\": \"share\","));
+    ShowPlan plan = plan();
+    assertEquals(List.of(root.resolve("left.mp4")), plan.layout().clips(plan.layout().screen(0)));
+    assertNull(plan.caches());
+    assertEquals(
+        List.of(),
+        LiveChange.notLive(running.layout(), plan.layout()),
+        "a running wall moves from its caches to the share at a seam");
+  }
+
+  @Test
   void aReloadOfTheUnchangedPublishedLayoutChangesNothing() throws Exception {
     ShowPlan running = plan();
     ShowPlan reread = plan();

@@ -30,6 +30,18 @@ class CacheCleanupTest {
   }
 
   @Test
+  void aFileARunningWallPlaysStaysEvenOldAndUnneeded() {
+    List<CacheCleanup.Entry> cache =
+        List.of(file('a', 40, 1), file('b', 40, 9), file('c', 40, 5), file('d', 40, 30));
+    // d is needed, b (the oldest of the rest) plays now: c goes, then a; b stays over the limit.
+    CacheCleanup.Choice choice =
+        CacheCleanup.choose(cache, Set.of(name('d')), Set.of(name('b')), 40, NOW);
+    assertEquals(List.of(name('c'), name('a')), choice.remove());
+    assertEquals(80, choice.keptBytes());
+    assertEquals(40, choice.neededBytes(), "the playing file is not this layout's own");
+  }
+
+  @Test
   void nothingGoesUnderTheLimit() {
     CacheCleanup.Choice choice =
         CacheCleanup.choose(List.of(file('a', 40, 1), file('b', 40, 9)), Set.of(), 80, NOW);

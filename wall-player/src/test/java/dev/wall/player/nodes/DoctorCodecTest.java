@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Audio;
+import dev.wall.core.layout.BoardKind;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Screen;
@@ -22,6 +23,11 @@ class DoctorCodecTest {
   private static final Path CLIP = Path.of("/srv/wall/media/lobby/left.mp4");
 
   private static Doctor.Cell codecCell(String model, Probe.Media media) {
+    return codecCell(model, null, media);
+  }
+
+  /** The cell for a node whose model is {@code model} and whose layout says {@code board}. */
+  private static Doctor.Cell codecCell(String model, BoardKind board, Probe.Media media) {
     Layout layout =
         Layout.of(
             1,
@@ -42,9 +48,11 @@ class DoctorCodecTest {
                     0,
                     null,
                     null,
-                    "lobby/left.mp4",
+                    List.of("lobby/left.mp4"),
                     Audio.NONE,
-                    List.of())));
+                    List.of(),
+                    0,
+                    board)));
     Probe.Answer answer =
         new Probe.Answer(
             Map.of(),
@@ -99,5 +107,34 @@ class DoctorCodecTest {
     Doctor.Cell cell = codecCell("", new Probe.Media("h264", 7680, 4320, 30, "High", 62));
     assertTrue(cell.ok());
     assertEquals("n/a", cell.text());
+  }
+
+  @Test
+  void aNodeThatDoesNotSayItsModelIsJudgedAsTheLayoutSays() {
+    Doctor.Cell cell =
+        codecCell("", BoardKind.PI5, new Probe.Media("h264", 1920, 1080, 30, "High", 40));
+    assertFalse(cell.ok());
+    assertEquals(
+        "left.mp4 is H.264: a Pi 5 decodes only HEVC in hardware; make each screen a clip this"
+            + " Raspberry Pi 5 Model B decodes in hardware: wall media prepare lobby.json",
+        cell.fix());
+    assertEquals(
+        "n/a",
+        codecCell("", BoardKind.PC, new Probe.Media("h264", 1920, 1080, 30, "High", 40)).text());
+  }
+
+  @Test
+  void aLayoutThatSaysAnotherPiThanTheNodeIsNamed() {
+    Doctor.Cell cell =
+        codecCell(
+            "Raspberry Pi 4 Model B Rev 1.4",
+            BoardKind.PI5,
+            new Probe.Media("hevc", 1920, 1080, 30, "Main", 120));
+    assertFalse(cell.ok());
+    assertEquals("board", cell.text());
+    assertEquals(
+        "the layout says localhost is a pi5, and it is a Raspberry Pi 4 Model B Rev 1.4; correct"
+            + " \"board\" on its screens (or leave it out), then run wall media prepare lobby.json",
+        cell.fix());
   }
 }

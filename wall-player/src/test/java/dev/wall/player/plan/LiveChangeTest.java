@@ -2,8 +2,10 @@ package dev.wall.player.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wall.core.layout.BoardKind;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LoopMode;
+import dev.wall.core.layout.PlayFrom;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
 import java.util.List;
@@ -58,5 +60,42 @@ class LiveChangeTest {
     assertEquals(
         List.of("the number of screens (2 to 1)"),
         LiveChange.notLive(running, layout(3, LoopMode.LOCKSTEP, screen("a", "n1", "a.mp4", 0))));
+  }
+
+  @Test
+  void whereAPublishedWallPlaysFromAndANodesBoardAreTakenWhilePlaying() {
+    Screen a = screen("a", "n1", "a.mp4", 0);
+    Screen onAPi5 =
+        new Screen(
+            a.name(),
+            a.host(),
+            a.address(),
+            a.output(),
+            a.window(),
+            a.region(),
+            a.media(),
+            a.audio(),
+            a.playerArgs(),
+            a.latencyMs(),
+            BoardKind.PI5);
+    Layout next =
+        new Layout(
+            running.version(),
+            running.name(),
+            running.loops(),
+            running.player(),
+            running.mediaRoot(),
+            running.network(),
+            running.sync(),
+            running.loopMode(),
+            running.unevenItems(),
+            running.wall(),
+            running.span(),
+            List.of(onAPi5, running.screen(1)),
+            running.schedule(),
+            running.control(),
+            running.alerts(),
+            PlayFrom.SHARE);
+    assertEquals(List.of(), LiveChange.notLive(running, next));
   }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Audio;
+import dev.wall.core.layout.BoardKind;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LoopMode;
 import dev.wall.core.layout.Network;
+import dev.wall.core.layout.PlayFrom;
 import dev.wall.core.layout.PlayerKind;
 import dev.wall.core.layout.Rect;
 import dev.wall.core.layout.Screen;
@@ -49,7 +51,8 @@ class LayoutWireTest {
                   List.of("a.mp4", "b.mp4"),
                   Audio.HDMI,
                   List.of("--vo=gpu", "--title=é ünïcode"),
-                  -50),
+                  -50,
+                  BoardKind.PI5),
               new Screen(
                   "right",
                   "rpi2",
@@ -65,6 +68,32 @@ class LayoutWireTest {
   @Test
   void aLayoutComesBackEqual() {
     assertEquals(FULL, LayoutWire.decode(LayoutWire.encode(FULL)));
+  }
+
+  @Test
+  void whereAPublishedWallPlaysFromComesBackToo() {
+    Layout share =
+        new Layout(
+            FULL.version(),
+            FULL.name(),
+            FULL.loops(),
+            FULL.player(),
+            FULL.mediaRoot(),
+            FULL.network(),
+            FULL.sync(),
+            FULL.loopMode(),
+            FULL.unevenItems(),
+            FULL.wall(),
+            FULL.span(),
+            FULL.screens(),
+            FULL.schedule(),
+            FULL.control(),
+            FULL.alerts(),
+            PlayFrom.SHARE);
+    Layout back = LayoutWire.decode(LayoutWire.encode(share));
+    assertEquals(share, back);
+    assertEquals(PlayFrom.SHARE, back.playFrom());
+    assertEquals(BoardKind.PI5, back.screen(0).board());
   }
 
   @Test

@@ -14,12 +14,17 @@ final class ScreensTable {
   private ScreensTable() {}
 
   /**
-   * The table; a LATENCY column only when a screen has one, and a line naming the wall's clock when
-   * it keeps a screen's clock rather than the median's.
+   * The table; a LATENCY column only when a screen has one, a BOARD column only when the layout
+   * says a node's board, and a line naming the wall's clock when it keeps a screen's clock rather
+   * than the median's.
    */
   static String render(Layout layout) {
     boolean latency = layout.screens().stream().anyMatch(s -> s.latencyMs() != 0);
+    boolean board = layout.screens().stream().anyMatch(s -> s.board() != null);
     List<String> headings = new ArrayList<>(HEADINGS);
+    if (board) {
+      headings.add(3, "BOARD");
+    }
     if (latency) {
       headings.add(headings.size() - 1, "LATENCY");
     }
@@ -27,6 +32,9 @@ final class ScreensTable {
     rows.add(headings);
     for (int rank = 0; rank < layout.screens().size(); rank++) {
       List<String> row = new ArrayList<>(row(layout, rank));
+      if (board) {
+        row.add(3, layout.screen(rank).boardIfSet().map(b -> b.jsonName()).orElse("-"));
+      }
       if (latency) {
         int ms = layout.screen(rank).latencyMs();
         row.add(row.size() - 1, ms == 0 ? "-" : (ms > 0 ? "+" : "") + ms + " ms");

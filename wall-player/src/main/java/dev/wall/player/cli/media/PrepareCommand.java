@@ -59,8 +59,8 @@ import picocli.CommandLine.Spec;
       "The files and their manifest (each file's SHA-256) go to mediaRoot/prepared/NAME (NAME: the",
       "layout's file name without .json), where every node reads them and wall play finds them.",
       "A file whose source and settings have not changed is not encoded again.",
-      "Each node's board is read from the node over ssh (as wall doctor reads it), unless --board",
-      "names it.",
+      "Each node's board is --board's, else the layout's \"board\" for its screens, else read from",
+      "the node over ssh (as wall doctor reads it).",
       "Exit codes: 0 every file is ready, 1 an encode or a node failed, 2 bad input."
     })
 public final class PrepareCommand implements Callable<Integer> {
@@ -204,7 +204,7 @@ public final class PrepareCommand implements Callable<Integer> {
         "--screen-size " + text + " is not WIDTHxHEIGHT in pixels (2 to 16384), such as 1920x1080");
   }
 
-  /** Each host's board: from --board, else asked of the node itself. */
+  /** Each host's board: from --board, else the layout's, else asked of the node itself. */
   private Map<String, Board> boards(Layout layout) {
     Map<String, Board> boards = new LinkedHashMap<>();
     for (String option : boardOptions) {
@@ -226,6 +226,11 @@ public final class PrepareCommand implements Callable<Integer> {
                 + String.join(", ", layout.hosts()));
       }
       boards.put(host, board(option.substring(eq + 1)));
+    }
+    for (dev.wall.core.layout.Screen screen : layout.screens()) {
+      if (screen.board() != null) {
+        boards.putIfAbsent(screen.host(), Board.of(screen.board()));
+      }
     }
     Map<String, Probe.Request> ask = new LinkedHashMap<>();
     for (String host : layout.hosts()) {
@@ -250,7 +255,8 @@ public final class PrepareCommand implements Callable<Integer> {
                 + ": could not ask what board it is ("
                 + reply.unreached().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + (reply.detail() == null ? "" : ": " + reply.detail())
-                + "); check it with wall doctor, or say it with --board "
+                + "); check it with wall doctor, or say it in the layout (\"board\": \"pi4\","
+                + " \"pi5\" or \"pc\" on its screens) or with --board "
                 + reply.host()
                 + "=pi4|pi5|pc");
       }
@@ -261,9 +267,9 @@ public final class PrepareCommand implements Callable<Integer> {
 
   static Board board(String model) {
     return switch (model.toLowerCase(Locale.ROOT)) {
-      case "pi4" -> new Board("Raspberry Pi 4 Model B", 0);
-      case "pi5" -> new Board("Raspberry Pi 5 Model B", 0);
-      case "pc", "other" -> new Board("", 0);
+      case "pi4" -> Board.of(dev.wall.core.layout.BoardKind.PI4);
+      case "pi5" -> Board.of(dev.wall.core.layout.BoardKind.PI5);
+      case "pc", "other" -> Board.of(dev.wall.core.layout.BoardKind.PC);
       default -> {
         if (!model.startsWith("Raspberry Pi")) {
           throw new BadInputException(

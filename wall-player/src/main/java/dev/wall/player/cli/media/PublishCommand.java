@@ -3,7 +3,6 @@ package dev.wall.player.cli.media;
 import dev.wall.core.layout.InvalidLayoutException;
 import dev.wall.core.layout.Layout;
 import dev.wall.core.layout.LayoutReader;
-import dev.wall.core.layout.Screen;
 import dev.wall.player.cli.common.BadInputException;
 import dev.wall.player.cli.common.CommonOptions;
 import dev.wall.player.cli.common.ExitCodes;
@@ -21,9 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,12 +159,15 @@ public final class PublishCommand implements Callable<Integer> {
           "--transport rsync: rsync is not installed on this machine (apt-get install rsync), or"
               + " use --transport auto");
     }
+    Path recordFile = PublishRecord.defaultFile(layoutFile, layout);
+    Map<String, java.util.Set<String>> playing = playing(recordFile, err);
     Map<String, Publisher.NodeReport> reports =
         new Publisher(
                 host -> new NodeCache(host, local.isThisMachine(host), ssh, strict, cache),
                 how,
                 rsyncShell,
-                keepBytes)
+                keepBytes,
+                host -> playing.getOrDefault(host, java.util.Set.of()))
             .publish(plan);
     boolean unreached = false;
     boolean failed = false;
@@ -180,9 +179,9 @@ public final class PublishCommand implements Callable<Integer> {
       unreached |= report.unreached() != null;
       failed |= !report.failures().isEmpty();
     }
-    Path recordFile = PublishRecord.defaultFile(layoutFile, layout);
     try {
-      record(layout, plan, reports, from).write(recordFile);
+      PublishRecord.of(layoutFile.toString(), layout, plan, reports, from, keepBytes)
+          .write(recordFile);
     } catch (IOException e) {
       err.println("wall publish: could not write the record " + recordFile + ": " + e.getMessage());
     }
@@ -195,6 +194,24 @@ public final class PublishCommand implements Callable<Integer> {
       return ExitCodes.NODE_LOST;
     }
     return failed ? ExitCodes.RUNTIME_FAILURE : ExitCodes.OK;
+  }
+
+  /**
+   * Each host's files in the record this publish replaces: what a wall playing this layout from the
+   * caches plays now, which the cleanup must leave, whatever the limit.
+   */
+  private static Map<String, java.util.Set<String>> playing(Path recordFile, PrintWriter err) {
+    try {
+      return PublishRecord.read(recordFile).map(PublishRecord::namesByHost).orElse(Map.of());
+    } catch (IOException | RuntimeException e) {
+      err.println(
+          "wall publish: the last record "
+              + recordFile
+              + " cannot be read ("
+              + e.getMessage()
+              + "); the cleanup may remove what a running wall plays");
+      return Map.of();
+    }
   }
 
   private static String readable(Path clip, Checksums checksums) throws IOException {
@@ -262,27 +279,6 @@ public final class PublishCommand implements Callable<Integer> {
         || what.contains("cannot write")
         || what.contains("not a folder")
         || what.contains("symbolic link");
-  }
-
-  private PublishRecord record(
-      Layout layout,
-      PublishPlan.Plan plan,
-      Map<String, Publisher.NodeReport> reports,
-      String from) {
-    List<PublishRecord.Node> nodes = new ArrayList<>();
-    reports.forEach(
-        (host, report) -> {
-          Map<String, List<String>> clips = new LinkedHashMap<>();
-          for (Screen screen : layout.screens()) {
-            if (screen.host().equals(host)) {
-              clips.put(screen.name(), plan.clips().get(screen.name()));
-            }
-          }
-          nodes.add(
-              new PublishRecord.Node(host, report.cache().toString(), report.allVerified(), clips));
-        });
-    return new PublishRecord(
-        PublishRecord.VERSION, layoutFile.toString(), Instant.now().toString(), from, nodes);
   }
 
   static Publisher.Transport transport(String text) {

@@ -577,6 +577,53 @@ class ValidationRulesTest {
             "\"loops\": 3",
             "\"loops\": 3, \"latencyMs\": 100"),
         rule(
+            "board is a board wall knows",
+            CLIPS,
+            "screens[1].board: unknown board \"pi3\"; say \"pi4\" (a Raspberry Pi 4, 400 or Compute Module 4),"
+                + " \"pi5\" (a Pi 5, 500 or Compute Module 5) or \"pc\" (any other computer), or leave it"
+                + " out to ask the node",
+            "\"media\": \"right.mp4\"",
+            "\"media\": \"right.mp4\", \"board\": \"pi3\""),
+        rule(
+            "board is text",
+            CLIPS,
+            "screens[1].board: must be text in double quotes, got the number 4; write it like \"board\": \"pi4\"",
+            "\"media\": \"right.mp4\"",
+            "\"media\": \"right.mp4\", \"board\": 4"),
+        rule(
+            "a host is one board",
+            SPAN,
+            "screens[1].board: \"pi5\" differs from \"pi4\", given for the same host rpi1 at screens[0]; a"
+                + " host is one board: give the same one, or leave it out here",
+            "{\"name\": \"a\", \"host\": \"rpi1\",",
+            "{\"name\": \"a\", \"host\": \"rpi1\", \"board\": \"pi4\",",
+            "{\"name\": \"b\", \"host\": \"rpi2\",",
+            "{\"name\": \"b\", \"host\": \"rpi1\", \"output\": 1, \"board\": \"pi5\","),
+        rule(
+            "board belongs to a screen",
+            CLIPS,
+            "board: unknown field here; it belongs inside a screen, in \"screens\": [ { ... } ]",
+            "\"loops\": 3",
+            "\"loops\": 3, \"board\": \"pi4\""),
+        rule(
+            "playFrom is cache or share",
+            CLIPS,
+            "playFrom: unknown playFrom \"shared\"; did you mean \"share\"?",
+            "\"player\"",
+            "\"playFrom\": \"shared\", \"player\""),
+        rule(
+            "playFrom is text",
+            CLIPS,
+            "playFrom: must be text in double quotes, got true; write it like \"playFrom\": \"share\"",
+            "\"player\"",
+            "\"playFrom\": true, \"player\""),
+        rule(
+            "playFrom is set once, at the top",
+            CLIPS,
+            "screens[1].playFrom: unknown field here; it is set once for the whole wall, at the top level",
+            "\"media\": \"right.mp4\"",
+            "\"media\": \"right.mp4\", \"playFrom\": \"share\""),
+        rule(
             "two screens with sound name the clock",
             CLIPS,
             "screens[1].audio: is \"local\", and screens[0] plays sound too; the wall keeps one screen's clock and never trims its speed; name that screen, like \"sync\": {\"reference\": \"left\"}",
@@ -676,7 +723,7 @@ class ValidationRulesTest {
         rule(
             "unknown fields, listing the known ones",
             CLIPS,
-            "screens[1].colour: unknown field; remove it (fields here: name, host, address, output, window, region, media, audio, playerArgs, latencyMs)",
+            "screens[1].colour: unknown field; remove it (fields here: name, host, address, output, window, region, media, audio, playerArgs, latencyMs, board)",
             "\"media\": \"right.mp4\"",
             "\"media\": \"right.mp4\", \"colour\": \"red\""),
         rule(
@@ -768,7 +815,8 @@ class ValidationRulesTest {
                 "\"media\": \"right.mp4\"",
                 "\"media\": [\"right.mp4\", \"right.mp4\"], \"audio\": \"local\"")
             .replace("\"maxRateTrim\": 0.05", "\"maxRateTrim\": 0.05, \"reference\": \"right\"")
-            .replace("\"player\"", "\"unevenItems\": \"hold\", \"player\""));
+            .replace("\"player\"", "\"unevenItems\": \"hold\", \"playFrom\": \"share\", \"player\"")
+            .replace("\"host\": \"rpi2\"", "\"host\": \"rpi2\", \"board\": \"pi5\""));
     Cli result = Cli.run("validate", file);
     assertEquals(file + ": ok\n", result.out(), result.err());
     assertEquals(0, result.code());

@@ -57,4 +57,18 @@ class PrepareCommandTest {
         "wall: --board rpi9=pi5: no screen of " + layout + " is on rpi9; its hosts are localhost",
         said.err().strip());
   }
+
+  @Test
+  void theLayoutsBoardIsTakenAndTheNodeIsNotAsked() throws Exception {
+    // rpi9 does not exist: asked, it would fail with exit 1 before the source is looked at.
+    Path layout = dir.resolve("far.json");
+    Files.writeString(
+        layout,
+        Files.readString(layout())
+            .replace("\"host\": \"localhost\"", "\"host\": \"rpi9\", \"board\": \"pi5\""));
+    Cli said = Cli.run("media", "prepare", layout);
+    assertEquals(2, said.code(), said.out() + said.err());
+    assertTrue(said.err().startsWith("wall: " + layout + ": span.media: "), said.err());
+    assertFalse(said.err().contains("could not ask"), said.err());
+  }
 }
