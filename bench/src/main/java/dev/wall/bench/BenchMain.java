@@ -135,6 +135,14 @@ public final class BenchMain implements Callable<Integer> {
   boolean scaling;
 
   @Option(
+      names = "--preflight",
+      paramLabel = "NODES",
+      description =
+          "Instead of the cases: only the checks before a start (wall play's preflight) on NODES"
+              + " namespace nodes with a screen each (needs root), 5 runs from node 1, and their median.")
+  Integer preflightNodes;
+
+  @Option(
       names = "--model",
       description =
           "Instead of the cases: the scaling model (issue 23): 2, 4, 8, 16 and 32 ranks that decode"
@@ -202,6 +210,18 @@ public final class BenchMain implements Callable<Integer> {
       out.print(text);
       Files.createDirectories(outDir);
       Files.write(outDir.resolve("model.md"), text.toByteArray());
+      return 0;
+    }
+    if (preflightNodes != null) {
+      double median =
+          new LaunchScaling(outDir.resolve("preflight"), clips, out)
+              .preflightOnly(preflightNodes, 5);
+      out.printf(
+          java.util.Locale.ROOT,
+          "checks before a start, %d nodes: median of 5 %.3f s (load at the start %s)%n",
+          preflightNodes,
+          median,
+          loads);
       return 0;
     }
     if (scaling) {

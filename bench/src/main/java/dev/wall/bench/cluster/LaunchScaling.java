@@ -85,13 +85,28 @@ public final class LaunchScaling {
     return rows;
   }
 
+  /**
+   * Only the checks before a start, on a wall of {@code nodes} nodes with one screen each: {@code
+   * runs} runs from node 1; their median in seconds.
+   */
+  public double preflightOnly(int nodes, int runs) throws IOException, InterruptedException {
+    clips.ensure(List.of("s1"));
+    // The run folder as wall play makes it (the user's alone), so that the nodes sweep it.
+    Files.createDirectories(dir.resolve("run"));
+    Files.setPosixFilePermissions(
+        dir.resolve("run"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    try (NamespaceCluster cluster = NamespaceCluster.start(dir.resolve("cluster"), nodes)) {
+      return preflight(cluster, layout(cluster, new Wall(nodes + " nodes", nodes, 1, false)), runs);
+    }
+  }
+
   private Row launch(NamespaceCluster cluster, Wall wall) throws IOException, InterruptedException {
     Path layout = layout(cluster, wall);
     Path report = dir.resolve(wall.name() + "-report.json");
     Files.deleteIfExists(report);
     Path log = dir.resolve(wall.name() + "-wall.log");
     Files.deleteIfExists(log);
-    double preflight = preflight(cluster, layout);
+    double preflight = preflight(cluster, layout, 3);
     long launched = System.nanoTime();
     ChildProcess play =
         start(
@@ -137,8 +152,8 @@ public final class LaunchScaling {
         null);
   }
 
-  /** The median of three runs of the checks before a start, from node 1. */
-  private double preflight(NamespaceCluster cluster, Path layout)
+  /** The median of {@code runs} runs of the checks before a start, from node 1. */
+  private double preflight(NamespaceCluster cluster, Path layout, int runs)
       throws IOException, InterruptedException {
     Path log = dir.resolve("preflight.log");
     Files.deleteIfExists(log);
@@ -152,14 +167,15 @@ public final class LaunchScaling {
                 PreflightTimer.class.getName(),
                 layout.toString(),
                 dir.resolve("run").toString(),
-                "3"));
+                String.valueOf(runs)));
     try (ChildProcess timer =
         ChildProcess.start(
             "preflight timer", cluster.node(1).exec(argv), log, java.util.Map.of())) {
       timer.waitFor(Duration.ofSeconds(120));
     }
     for (String line : Files.readAllLines(log)) {
-      if (line.startsWith("preflight ")) {
+      progress.println("bench: " + line);
+      if (line.startsWith("preflight [")) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }

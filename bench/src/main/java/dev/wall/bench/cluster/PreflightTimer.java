@@ -38,6 +38,48 @@ public final class PreflightTimer {
         System.exit(1);
       }
     }
+    // Each node once more, as the checks ask it: how long it took and whether Java started there.
+    java.util.Map<String, dev.wall.player.wire.Probe.Request> requests =
+        new java.util.LinkedHashMap<>();
+    for (String host : layout.hosts()) {
+      requests.put(
+          host,
+          new dev.wall.player.wire.Probe.Request(
+              host,
+              runDir,
+              true,
+              true,
+              Path.of(layout.mediaRoot()),
+              List.of(),
+              false,
+              null,
+              null,
+              false));
+    }
+    nodes
+        .ask(requests, Preflight.DEADLINE)
+        .values()
+        .forEach(
+            r ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "node %s %.3f s%s%n",
+                    r.host(),
+                    r.seconds(),
+                    r.startedJava() ? " (started Java)" : ""));
+    // What ssh alone costs a node: a connection that runs nothing.
+    Ssh ssh = Ssh.forThisUser();
+    for (String host : layout.hosts()) {
+      if (!local.isThisMachine(host)) {
+        long t = System.nanoTime();
+        dev.wall.player.process.Processes.run(
+            ssh.command(host, java.time.Duration.ofSeconds(5), List.of(), List.of("true")),
+            "",
+            java.time.Duration.ofSeconds(10),
+            java.util.Map.of());
+        System.out.printf(Locale.ROOT, "ssh %s true %.3f s%n", host, (System.nanoTime() - t) / 1e9);
+      }
+    }
     double[] sorted = seconds.clone();
     Arrays.sort(sorted);
     System.out.printf(

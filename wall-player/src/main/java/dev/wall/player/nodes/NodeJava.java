@@ -43,7 +43,12 @@ public final class NodeJava {
   /** The wall as the Debian package installs it. */
   static final String INSTALLED = "/opt/wall/lib/wall-player.jar";
 
-  static final String SCRIPT =
+  /**
+   * The script's first part, shared with {@link QuickProbe}'s: {@code $1} the kind, {@code $2} the
+   * wall; finds {@code java} (in {@code $java}) and checks that the wall is there, else says which
+   * is missing and exits.
+   */
+  static final String PRELUDE =
       String.join(
           "\n",
           "kind=$1 wall=$2; shift 2",
@@ -66,6 +71,12 @@ public final class NodeJava {
           "  echo \"" + NO_WALL + " at $wall on $(hostname) ($(uname -m))$other\" >&2",
           "  exit " + NO_WALL_CODE,
           "fi",
+          "");
+
+  static final String SCRIPT =
+      String.join(
+          "\n",
+          PRELUDE,
           "if [ \"$kind\" = probe ]; then echo " + STARTING + "; fi",
           "if [ \"$kind\" = rank ]; then",
           "  lib=",

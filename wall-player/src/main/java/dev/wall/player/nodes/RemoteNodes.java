@@ -15,10 +15,12 @@ import java.util.function.Predicate;
 
 /**
  * Asks the wall's nodes {@link Probe} questions, all in parallel, each with a deadline: the
- * controller's own node in this process, every other one over the wall's ssh, where {@link
- * NodeProbe} runs on that node's own Java ({@link NodeJava}) from the same classpath as the ranks
- * (the wall is installed at the same path on every node). A node that cannot be asked gets a {@link
- * Reply} that says why, classified from ssh's and the node's own words.
+ * controller's own node in this process, every other one over the wall's ssh. What a start asks is
+ * answered there by a fixed shell script, without Java ({@link QuickProbe}); anything more, and
+ * what the script cannot answer, by {@link NodeProbe} on that node's own Java ({@link NodeJava})
+ * from the same classpath as the ranks (the wall is installed at the same path on every node). A
+ * node that cannot be asked gets a {@link Reply} that says why, classified from ssh's and the
+ * node's own words.
  */
 public final class RemoteNodes {
   /** A short-lived JVM: no JIT beyond C1, a small serial heap. */
@@ -94,7 +96,17 @@ public final class RemoteNodes {
    * @param detail the node's own words (ssh's, or the probe's), for the message
    */
   public record Reply(
-      String host, Probe.Answer answer, Unreached unreached, String detail, double seconds) {
+      String host,
+      Probe.Answer answer,
+      Unreached unreached,
+      String detail,
+      double seconds,
+      boolean startedJava) {
+    public Reply(
+        String host, Probe.Answer answer, Unreached unreached, String detail, double seconds) {
+      this(host, answer, unreached, detail, seconds, false);
+    }
+
     public boolean answered() {
       return answer != null;
     }
@@ -124,9 +136,15 @@ public final class RemoteNodes {
     if (isLocal.test(host)) {
       return new Reply(host, answerHere.apply(request), null, null, seconds(started));
     }
+    // What a start asks is answered by a script, without Java there (QuickProbe).
+    java.util.Optional<QuickProbe.Identity> mine = QuickProbe.Identity.here();
+    boolean quick = QuickProbe.answerable(request, mine);
     List<String> remote =
-        NodeJava.command(
-            NodeJava.Kind.PROBE, PROBE_JVM_OPTIONS, classpath, NodeProbe.MAIN, List.of());
+        quick
+            ? QuickProbe.command(PROBE_JVM_OPTIONS, classpath)
+            : NodeJava.command(
+                NodeJava.Kind.PROBE, PROBE_JVM_OPTIONS, classpath, NodeProbe.MAIN, List.of());
+    List<String> input = quick ? QuickProbe.lines(request, mine) : request.lines();
     List<String> argv =
         ssh.command(
             host,
@@ -137,13 +155,16 @@ public final class RemoteNodes {
       Processes.Outcome asked =
           Processes.run(
               argv,
-              (String.join("\n", request.lines()) + "\n").getBytes(StandardCharsets.UTF_8),
+              (String.join("\n", input) + "\n").getBytes(StandardCharsets.UTF_8),
               new ProbePace(started, deadline),
               Map.of());
       List<String> lines = asked.stdout().lines().toList();
       String words = asked.stderr().strip();
       if (asked.exitCode() == 0 && lines.contains("end")) {
-        return new Reply(host, Probe.Answer.parse(lines), null, null, seconds(started));
+        boolean withoutJava = quick && QuickProbe.withoutJava(lines);
+        Probe.Answer answer =
+            withoutJava ? QuickProbe.answer(lines, request, mine) : Probe.Answer.parse(lines);
+        return new Reply(host, answer, null, null, seconds(started), !withoutJava);
       }
       return new Reply(
           host, null, classify(asked.exitCode(), words), lastLine(words), seconds(started));
@@ -181,7 +202,11 @@ public final class RemoteNodes {
       if (running) {
         return;
       }
-      if (!reached && line.equals(NodeJava.STARTING)) {
+      if (!reached && line.equals(QuickProbe.ANSWERING)) {
+        // Reached: the script's checks are given the deadline again from here.
+        until = Math.max(until, now + deadline.toNanos());
+        late = "no answer within " + deadline.toSeconds() + " s of reaching it";
+      } else if (!reached && line.equals(NodeJava.STARTING)) {
         reached = true;
         until = Math.max(until, now + JVM_START.toNanos());
         late = "its Java did not start within " + JVM_START.toSeconds() + " s";
