@@ -9,20 +9,17 @@ import dev.wall.core.layout.Rect;
 import dev.wall.core.testing.Tools;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.playertest.Frames;
+import dev.wall.player.playertest.SeamSwitch;
 import dev.wall.player.testing.Cli;
 import dev.wall.player.testing.ClipCache;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Quiet;
-import dev.wall.player.testing.ScreenStream;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import dev.wall.player.testing.WallProcess;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,51 +94,18 @@ class ReloadIT {
     ObjectNode json = (ObjectNode) JSON.readTree(layout.toFile());
     json.withArray("screens")
         .forEach(s -> ((ObjectNode) s).put("media", s.path("name").asText() + "2.mp4"));
-    List<int[]> seen = new ArrayList<>();
-    List<String> black = new ArrayList<>();
-    int firstAllNew = -1;
-    try (ScreenStream stream =
-        ScreenStream.start(
+    SeamSwitch switched =
+        SeamSwitch.watch(
             display.display(),
-            TestDisplay.WIDTH,
-            TestDisplay.HEIGHT,
-            10,
-            dir.resolve("grabs.log"))) {
-      replace(layout, json.toString());
-      Poll.until(
-          Duration.ofSeconds(12),
-          "every screen on the new clip for a second",
-          () -> {
-            List<BufferedImage> shots = stream.shots();
-            for (int i = 0; i < shots.size(); i++) {
-              if (Arrays.stream(frames(shots.get(i))).allMatch(f -> f >= NEW_FIRST_FRAME)) {
-                return shots.size() > i + 10;
-              }
-            }
-            return false;
-          });
-      List<BufferedImage> shots = stream.shots();
-      for (int i = 0; i < shots.size(); i++) {
-        int[] frames = frames(shots.get(i));
-        seen.add(frames);
-        for (Map.Entry<String, Rect> screen : WINDOWS.entrySet()) {
-          if (Frames.meanLuma(shots.get(i), screen.getValue()) < 8) {
-            black.add(screen.getKey() + " in screenshot " + i);
-          }
-        }
-        if (firstAllNew < 0 && Arrays.stream(frames).allMatch(f -> f >= NEW_FIRST_FRAME)) {
-          firstAllNew = i;
-        }
-      }
-    }
-    String shots = seen.stream().map(Arrays::toString).toList().toString();
-    assertTrue(firstAllNew >= 0, "every screen showed the new clip: " + shots + "\n" + wall.log());
-    assertEquals(List.of(), black, "no tile black around the switch: " + shots);
-    int[] switched = seen.get(firstAllNew);
-    int min = Arrays.stream(switched).min().getAsInt();
-    int max = Arrays.stream(switched).max().getAsInt();
-    assertTrue(max - min <= 1, "one seam, the same frame: " + shots);
-    for (int i = 0; i < firstAllNew; i++) {
+            WINDOWS,
+            NEW_FIRST_FRAME,
+            Duration.ofSeconds(12),
+            dir.resolve("grabs.log"),
+            () -> SeamSwitch.replace(layout, json.toString()));
+    switched.assertOneSeamNoBlack(wall.log());
+    List<int[]> seen = switched.seen();
+    String shots = switched.shots();
+    for (int i = 0; i < switched.firstAllNew(); i++) {
       for (int frame : seen.get(i)) {
         assertTrue(
             frame < NEW_FIRST_FRAME || frame <= NEW_FIRST_FRAME + 2,
@@ -167,7 +131,7 @@ class ReloadIT {
         });
 
     // A layout broken mid-show: nothing changes, and wall status says why.
-    replace(layout, "{\"version\": 1, \"screens\": [");
+    SeamSwitch.replace(layout, "{\"version\": 1, \"screens\": [");
     String status =
         Poll.until(
             Duration.ofSeconds(10),
@@ -195,18 +159,11 @@ class ReloadIT {
     System.out.println("reload: " + status.lines().filter(l -> l.contains("not taken")).toList());
   }
 
-  /** Writes {@code text} beside {@code file}, then renames it onto the file, as editors save. */
-  private static void replace(Path file, String text) throws Exception {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".new");
-    Files.writeString(tmp, text);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-  }
-
   private BufferedImage grab() throws Exception {
     return Frames.grab(display.display(), TestDisplay.WIDTH, TestDisplay.HEIGHT, dir);
   }
 
   private static int[] frames(BufferedImage image) {
-    return WINDOWS.values().stream().mapToInt(w -> Frames.frameNumber(image, w)).toArray();
+    return SeamSwitch.frames(image, WINDOWS);
   }
 }
