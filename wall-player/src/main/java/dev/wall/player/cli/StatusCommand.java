@@ -278,6 +278,12 @@ public final class StatusCommand implements Callable<Integer> {
                   : when(screen.lastErrorAt()) + " " + printable(screen.lastError())));
     }
     out.print(Table.render(rows));
+    for (WallStatus.Screen screen : status.screens()) {
+      String behind = screen.behindLine();
+      if (behind != null) {
+        out.println(printable(behind));
+      }
+    }
   }
 
   private static String phase(WallState.Wall wall) {

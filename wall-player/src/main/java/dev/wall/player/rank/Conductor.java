@@ -326,8 +326,8 @@ final class Conductor {
             + DecoderWatch.WINDOW_NANOS / 1_000_000_000
             + " s ("
             + watch.total()
-            + " so far), so its decoder cannot keep up with the clip; give the node a clip it"
-            + " decodes in hardware, or a smaller one (wall doctor says which)"
+            + " so far), so "
+            + WallStatus.BEHIND_ADVICE
         : name(i)
             + ": keeping up again, no frame dropped for "
             + DecoderWatch.CALM_NANOS / 1_000_000_000
@@ -424,6 +424,8 @@ final class Conductor {
     List<ScreenLoop> perScreen = new ArrayList<>();
     for (int i = 0; i < screens.size(); i++) {
       RankStatus end = i < atSeam.size() ? atSeam.get(i) : RankStatus.healthy(0, 0, false, 1);
+      boolean behind = decoders[i].behindInLoop();
+      long dropped = decoders[i].finishLoop();
       perScreen.add(
           new ScreenLoop(
               screens.get(i).name(),
@@ -434,9 +436,10 @@ final class Conductor {
               seeks[i],
               end.state().label(),
               end.health().restarts(),
-              decoders[i].finishLoop(),
+              dropped,
               // A loop too short for a round: the seam's state says.
-              roundsThisLoop == 0 ? end.playing() : playedRounds[i] > 0));
+              roundsThisLoop == 0 ? end.playing() : playedRounds[i] > 0,
+              behind));
     }
     List<LoopReport.ItemPlayed> items = new ArrayList<>();
     itemFigures.forEach(

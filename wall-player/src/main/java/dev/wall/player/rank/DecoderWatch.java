@@ -23,6 +23,9 @@ final class DecoderWatch {
   private long lastDropAt = Long.MIN_VALUE;
   private boolean behind;
 
+  /** Behind at some observation since the loop began. */
+  private boolean behindInLoop;
+
   /**
    * The screen's running count at {@code nanos}; true when that makes it fall behind or keep up
    * again (see {@link #behind}).
@@ -47,6 +50,7 @@ final class DecoderWatch {
     } else if (behind && nanos - lastDropAt > CALM_NANOS) {
       behind = false;
     }
+    behindInLoop |= behind;
     return behind != was;
   }
 
@@ -58,10 +62,19 @@ final class DecoderWatch {
     return total;
   }
 
-  /** Frames dropped since the last call (the loop's), and a new loop begins. */
+  /** Whether the screen was behind at some observation of this loop (until {@link #finishLoop}). */
+  boolean behindInLoop() {
+    return behindInLoop;
+  }
+
+  /**
+   * Frames dropped since the last call (the loop's), and a new loop begins: one the screen enters
+   * behind counts as behind.
+   */
   long finishLoop() {
     long inLoop = total - atLoopStart;
     atLoopStart = total;
+    behindInLoop = behind;
     return Math.max(0, inLoop);
   }
 }

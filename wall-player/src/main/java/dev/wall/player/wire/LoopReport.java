@@ -93,6 +93,8 @@ public record LoopReport(
    *     show them in time
    * @param played it played in this loop (in step, at some control round): a screen frozen or
    *     recovering all loop long did not
+   * @param behind it was falling behind at some round of this loop: its player dropped frames
+   *     because its decoder cannot keep up with the clip (not one hiccup)
    */
   public record ScreenLoop(
       String name,
@@ -104,7 +106,34 @@ public record LoopReport(
       String state,
       int restarts,
       long droppedFrames,
-      boolean played) {
+      boolean played,
+      boolean behind) {
+
+    /** A screen's loop in which it never fell behind. */
+    public ScreenLoop(
+        String name,
+        String host,
+        double endPosition,
+        double rate,
+        int trims,
+        int seeks,
+        String state,
+        int restarts,
+        long droppedFrames,
+        boolean played) {
+      this(
+          name,
+          host,
+          endPosition,
+          rate,
+          trims,
+          seeks,
+          state,
+          restarts,
+          droppedFrames,
+          played,
+          false);
+    }
 
     /** A screen's loop with no frame dropped. */
     public ScreenLoop(
@@ -161,6 +190,11 @@ public record LoopReport(
             .filter(s -> s.droppedFrames() > 0)
             .map(s -> s.name() + " " + s.droppedFrames())
             .collect(java.util.stream.Collectors.joining(", "));
+    String behind =
+        screens.stream()
+            .filter(ScreenLoop::behind)
+            .map(ScreenLoop::name)
+            .collect(java.util.stream.Collectors.joining(", "));
     return String.format(
             Locale.ROOT,
             "loop %d/%s: %.2f s%s, skew max %.1f ms (%.2f frames), corrections: %d rate trims, %d seeks%s",
@@ -173,6 +207,7 @@ public record LoopReport(
             trims,
             seeks,
             dropped.isEmpty() ? "" : "; frames dropped: " + dropped)
+        + (behind.isEmpty() ? "" : "; falling behind: " + behind)
         + (notPlayed.isEmpty() ? "" : "; did not play: " + notPlayed);
   }
 }

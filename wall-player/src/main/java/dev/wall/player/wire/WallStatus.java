@@ -36,6 +36,14 @@ public record WallStatus(
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /**
+   * What a screen falling behind means, and what to do about it: the console says it as the screen
+   * falls behind, {@code wall status} for as long as it is behind.
+   */
+  public static final String BEHIND_ADVICE =
+      "its decoder cannot keep up with the clip; give the node a clip it decodes in hardware, or a"
+          + " smaller one (wall doctor says which)";
+
   public WallStatus {
     screens = List.copyOf(screens);
   }
@@ -119,6 +127,23 @@ public record WallStatus(
           lastErrorAt,
           0,
           false);
+    }
+
+    /**
+     * A screen falling behind, its host and what to do, as one line; null when it keeps up. {@code
+     * wall status} prints it under the table.
+     */
+    public String behindLine() {
+      return behind && state == ScreenState.PLAYING
+          ? "screen "
+              + name
+              + " on "
+              + host
+              + ": falling behind ("
+              + droppedFrames
+              + " frames dropped so far): "
+              + BEHIND_ADVICE
+          : null;
     }
 
     /** Its state as people read it: a playing screen that drops frames is said to fall behind. */

@@ -94,6 +94,12 @@ class StatusCommandTest {
                       + "1.0000  2         0        2026-12-03 "),
           lines.get(6));
       assertTrue(lines.get(6).endsWith(" mpv was killed (SIGKILL):"), lines.get(6));
+      assertEquals(
+          "screen left on rpi1: falling behind (42 frames dropped so far): its decoder cannot keep"
+              + " up with the clip; give the node a clip it decodes in hardware, or a smaller one"
+              + " (wall doctor says which)",
+          lines.get(7));
+      assertEquals(8, lines.size(), "one line for the screen falling behind: " + lines);
 
       out.getBuffer().setLength(0);
       assertEquals(0, status("--json"));

@@ -1,12 +1,14 @@
 package dev.wall.player.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Rect;
 import dev.wall.player.cli.WallCli;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.display.XWindows;
+import dev.wall.player.testing.ClipCache;
 import dev.wall.player.testing.HeadlessChromium;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Quiet;
@@ -21,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (Xvfb has no DPMS, and the wall says so), the status page says "off (schedule, opens Mon 18:01)",
  * then the windows come back and the wall plays from loop 1. The page is read by Debian's headless
  * Chromium, text and screenshot; a thumbnail comes from a screen's mpv; and a player killed while
- * its clip cannot be read shows as one amber "recovering" tile among three playing.
+ * its clip cannot be read shows as one amber "recovering" tile among three playing. The layout file
+ * changed while the wall is closed (no job plays) is taken for the next start, not refused: the
+ * wall wakes playing its new clip and loop count.
  */
 @Quiet
 class OpeningHoursIT {
@@ -166,6 +171,37 @@ class OpeningHoursIT {
             + display.display()
             + " has no DPMS extension",
         powerOff);
+
+    // A changed layout while closed (no job plays) is taken for the next start, not refused: a
+    // new clip for tl and a loop count, saved as editors save (a file renamed onto it).
+    ClipCache.into(dir, "tl-new", 320, 180, 2, 250);
+    Path edited = dir.resolve(".wall.json.edit");
+    Files.writeString(
+        edited,
+        Files.readString(layout)
+            .replace("\"loops\": 0,", "\"loops\": 1000,")
+            .replace("\"media\": \"tl.mp4\"", "\"media\": \"tl-new.mp4\""));
+    Files.move(edited, layout, StandardCopyOption.ATOMIC_MOVE);
+    String taken =
+        Poll.until(
+            Duration.ofSeconds(10),
+            "the changed layout to be taken for the next start",
+            () ->
+                out.toString()
+                    .lines()
+                    .filter(l -> l.startsWith("wall: " + layout + " changed: "))
+                    .findFirst()
+                    .orElse(null));
+    assertEquals(
+        "wall: "
+            + layout
+            + " changed: reload: applied no job plays now; the next start plays "
+            + layout
+            + " as it is now",
+        taken);
+    String sinceClosing = out.toString().substring(out.toString().indexOf("wall: closing on"));
+    assertFalse(sinceClosing.contains("wall: waking"), "taken while closed:\n" + out);
+
     String offJson = get(page + "status.json");
     assertTrue(
         offJson.contains("\"state\":\"off\",\"label\":\"off (schedule, opens Mon 18:01)\""),
@@ -208,7 +244,22 @@ class OpeningHoursIT {
               String tail = text.substring(text.lastIndexOf("wall: waking"));
               return tail.lines().filter(l -> l.startsWith("loop ")).findFirst().orElse(null);
             });
-    assertTrue(afterWake.startsWith("loop 1/forever: "), afterWake);
+    // The layout changed while closed plays from the start: its loop count, and tl's new clip.
+    assertTrue(afterWake.startsWith("loop 1/1000: "), afterWake);
+    Poll.until(
+        Duration.ofSeconds(5),
+        "tl's player on its new clip",
+        () ->
+            ProcessHandle.current()
+                .descendants()
+                .anyMatch(
+                    p ->
+                        p.info().command().orElse("").endsWith("mpv")
+                            && p.info()
+                                .commandLine()
+                                .orElse("")
+                                .contains(dir.resolve("tl-new.mp4").toString())));
+    assertFalse(out.toString().contains("not taken"), out.toString());
 
     Path screenshot = dir.resolve("status-page.png");
     Poll.until(

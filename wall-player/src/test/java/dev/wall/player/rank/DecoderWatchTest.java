@@ -46,6 +46,23 @@ class DecoderWatchTest {
   }
 
   @Test
+  void aLoopInWhichTheScreenWasBehindAtAnyRoundIsABehindLoop() {
+    DecoderWatch watch = new DecoderWatch();
+    watch.observe(0, 0);
+    assertFalse(watch.behindInLoop());
+    watch.observe(5, SECOND);
+    watch.observe(5, 40 * SECOND);
+    assertFalse(watch.behind(), "kept up again within the loop");
+    assertTrue(watch.behindInLoop(), "but it was behind in it");
+    watch.finishLoop();
+    assertFalse(watch.behindInLoop(), "a loop that begins keeping up");
+
+    watch.observe(9, 41 * SECOND);
+    watch.finishLoop();
+    assertTrue(watch.behindInLoop(), "a loop that begins behind is behind");
+  }
+
+  @Test
   void aCountThatStartsOverIsNotANegativeLoop() {
     DecoderWatch watch = new DecoderWatch();
     watch.observe(50, SECOND);

@@ -534,6 +534,12 @@ class WallRankTest {
     assertTrue(first.screens().get(1).droppedFrames() > 0, String.valueOf(first));
     assertTrue(first.line().contains("frames dropped: b "), first.line());
     assertTrue(
+        reports.stream()
+            .anyMatch(r -> r.screens().get(1).behind() && r.line().endsWith("; falling behind: b")),
+        "a loop line says b falls behind: " + reports);
+    assertTrue(
+        reports.stream().noneMatch(r -> r.screens().get(0).behind()), "and never a: " + reports);
+    assertTrue(
         statuses.stream()
             .anyMatch(
                 s ->
