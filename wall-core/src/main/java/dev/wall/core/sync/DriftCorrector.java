@@ -67,6 +67,10 @@ public final class DriftCorrector {
 
   private final double bandFromSettings;
   private double tolerance;
+
+  /** Screens whose decoder cannot keep up: still corrected, but not part of the reference. */
+  private final boolean[] behind;
+
   private final double seekThreshold;
   private final double maxTrim;
   private final double[] learnt;
@@ -99,6 +103,7 @@ public final class DriftCorrector {
     this.maxTrim = settings.maxRateTrim();
     this.learnt = new double[latencySeconds.length];
     this.settling = new boolean[latencySeconds.length];
+    this.behind = new boolean[latencySeconds.length];
     this.roundsSinceRelease = new int[latencySeconds.length];
     this.latency = latencySeconds.clone();
     this.clock = clock.orElse(-1);
@@ -159,11 +164,14 @@ public final class DriftCorrector {
     if (active.length < 2) {
       return new Correction(rates, seeks, trimmed, 0, active.length == 1 ? active[0] : Double.NaN);
     }
-    double reference = median(active);
+    boolean[] referees = keepingUp(playing);
+    double reference = median(activePositions(shifted, referees));
     double skew = active[active.length - 1] - active[0];
     boolean byClock = clock >= 0 && playing[clock];
     if (byClock) {
-      double others = median(activePositions(shifted, without(playing, clock)));
+      double[] keeping = activePositions(shifted, without(referees, clock));
+      double others =
+          median(keeping.length > 0 ? keeping : activePositions(shifted, without(playing, clock)));
       if (Math.abs(shifted[clock] - others) > seekThreshold) {
         // The clock screen stalled or jumped: it alone moves, to where the others are.
         seeks[clock] = others + latency[clock] + SEEK_LEAD_SECONDS;
@@ -172,7 +180,7 @@ public final class DriftCorrector {
         reference = shifted[clock];
       }
     } else if (clock < 0) {
-      recentreLearnt(playing);
+      recentreLearnt(referees);
     }
     for (int i = 0; i < n; i++) {
       if (!playing[i] || byClock && i == clock) {
@@ -223,6 +231,28 @@ public final class DriftCorrector {
     for (int i = 0; i < learnt.length; i++) {
       learnt[i] = clampTrim(learnt[i] - common);
     }
+  }
+
+  /**
+   * Whether screen {@code rank}'s decoder cannot keep up (it drops frames). Such a screen is still
+   * held to the others, but its position no longer counts in the reference: on a 2-screen wall the
+   * median is the mean of the two, and a screen that lags would pull the healthy one back with it.
+   */
+  public void behind(int rank, boolean lags) {
+    behind[rank] = lags;
+  }
+
+  /**
+   * The playing screens that keep up; all the playing ones where none (or only one) would be left.
+   */
+  private boolean[] keepingUp(boolean[] playing) {
+    boolean[] keeping = playing.clone();
+    int left = 0;
+    for (int i = 0; i < keeping.length; i++) {
+      keeping[i] &= !behind[i];
+      left += keeping[i] ? 1 : 0;
+    }
+    return left >= 1 ? keeping : playing;
   }
 
   /** Every screen was just released together (a seam): the next rounds align without learning. */

@@ -135,6 +135,43 @@ class DriftCorrectorSimulationTest {
         "told 60 fps: spread after settling " + wideBand[1] + ", untold " + wideBand[0]);
   }
 
+  /**
+   * A 2-screen wall whose second screen's decoder cannot keep up (it plays 8% slow whatever it is
+   * told): told it lags, the healthy screen keeps real time and only the lagging one is trimmed;
+   * untold, the mean of the two drags the healthy one down to the slowest rate allowed.
+   */
+  @Test
+  void aScreenFallingBehindDoesNotPullTheHealthyOneBack() {
+    double[] healthyRate = new double[2];
+    for (int told = 0; told < 2; told++) {
+      DriftCorrector corrector = new DriftCorrector(DEFAULTS, 2);
+      SimulatedWall wall = new SimulatedWall(new double[] {0, -0.08}, 0.001, 0.001, corrector);
+      if (told == 1) {
+        corrector.behind(1, true);
+      }
+      for (int round = 0; round < 30; round++) {
+        wall.round();
+      }
+      healthyRate[told] = wall.rate[0];
+    }
+    assertTrue(healthyRate[0] < 0.99, "untold, the healthy screen is slowed: " + healthyRate[0]);
+    assertEquals(1.0, healthyRate[1], 0.002, "told, the healthy screen keeps real time");
+  }
+
+  /** With every screen lagging, the reference is all of them, as with none. */
+  @Test
+  void whenEveryScreenLagsTheReferenceIsAllOfThem() {
+    DriftCorrector told = new DriftCorrector(DEFAULTS, 2);
+    told.behind(0, true);
+    told.behind(1, true);
+    DriftCorrector untold = new DriftCorrector(DEFAULTS, 2);
+    double[] apart = {0, 0.05};
+    boolean[] both = {true, true};
+    assertEquals(
+        Arrays.toString(untold.correct(apart, both, ROUND).rates()),
+        Arrays.toString(told.correct(apart, both, ROUND).rates()));
+  }
+
   /** A frame rate whose 0.3 frame is wider than the settings' band leaves the settings' band. */
   @Test
   void aSlowFrameRateKeepsTheSettingsBand() {

@@ -292,6 +292,7 @@ final class Conductor {
     for (int i = 0; i < all.size() && i < states.length; i++) {
       RankStatus.Health health = all.get(i).health();
       if (decoders[i].observe(health.droppedFrames(), nanos)) {
+        corrector.behind(i, decoders[i].behind());
         events.accept(decoderChange(i));
       }
       ScreenState was = states[i];
