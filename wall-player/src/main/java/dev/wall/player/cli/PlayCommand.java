@@ -8,11 +8,14 @@ import dev.wall.core.layout.PlayFrom;
 import dev.wall.core.schedule.ScheduleClock;
 import dev.wall.player.cli.common.BadInputException;
 import dev.wall.player.cli.common.CommonOptions;
+import dev.wall.player.media.MediaPreparation;
+import dev.wall.player.media.MediaPreparer;
 import dev.wall.player.media.NodeCache;
 import dev.wall.player.media.PreparedMedia;
 import dev.wall.player.media.PublishRecord;
 import dev.wall.player.media.PublishedMedia;
 import dev.wall.player.media.ReloadPublish;
+import dev.wall.player.media.TilePlanner;
 import dev.wall.player.nodes.Checksums;
 import dev.wall.player.nodes.LocalMachine;
 import dev.wall.player.nodes.Ssh;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -208,6 +212,52 @@ public final class PlayCommand implements Callable<Integer> {
       }
 
       @Override
+      public boolean needsPrepare(ShowPlan running, ShowPlan next) {
+        return !sources && running.prepared() != null && next.prepared() == null;
+      }
+
+      @Override
+      public ShowPlan prepare(ShowPlan running, ShowPlan next, Consumer<String> progress)
+          throws InvalidLayoutException, IOException, InterruptedException {
+        Layout now = rooted(new LayoutReader().read(layoutFile));
+        Path dir = running.prepared();
+        String fix =
+            "; run wall media prepare "
+                + layoutFile
+                + (dir.equals(PreparedMedia.defaultDir(layoutFile, now).toAbsolutePath())
+                    ? ""
+                    : " --out " + dir)
+                + " to see it, fix the clip (re-export it), then save the layout again or run wall"
+                + " ctl reload";
+        MediaPreparation preparation =
+            new MediaPreparation(checksums.get(), MediaPreparation.overSsh());
+        try {
+          MediaPreparation.Work work = preparation.again(layoutFile, now, dir);
+          preparation.encode(
+              work,
+              MediaPreparation.oneEncodePerCore(),
+              MediaPreparation.playedFrom(running.layoutOnShare(), dir),
+              MediaPreparation.counting(work.jobs().size(), progress));
+        } catch (TilePlanner.Refused e) {
+          throw new IOException("its new clips could not be prepared: " + e.getMessage(), e);
+        } catch (MediaPreparer.EncodeFailed e) {
+          throw new IOException("its new clips could not be prepared: " + e.getMessage() + fix, e);
+        } catch (MediaPreparation.BoardUnknown e) {
+          throw new IOException("its new clips could not be prepared: " + e.getMessage(), e);
+        }
+        ShowPlan prepared = read();
+        if (prepared.prepared() == null) {
+          throw new IOException(
+              "its clips were prepared in "
+                  + dir
+                  + ", but they do not hold for the layout as it is now (did it change"
+                  + " meanwhile?)"
+                  + fix);
+        }
+        return prepared;
+      }
+
+      @Override
       public boolean needsPublish(ShowPlan running, ShowPlan next) {
         return !fromShare
             && running.caches() != null
@@ -260,8 +310,7 @@ public final class PlayCommand implements Callable<Integer> {
   ShowPlan plan(
       Layout layout, Integer loops, Map<String, String> env, PrintWriter out, PrintWriter err)
       throws IOException {
-    Layout rooted =
-        mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
+    Layout rooted = rooted(layout);
     Checksums checksums = this.checksums.get();
     Path preparedDir = null;
     if (!sources) {
@@ -304,6 +353,11 @@ public final class PlayCommand implements Callable<Integer> {
       plan = plan.withCaches(cached.file(), PublishedMedia.assign(plan.layout(), cached.record()));
     }
     return plan;
+  }
+
+  /** {@code layout} with this run's --media-root. */
+  private Layout rooted(Layout layout) {
+    return mediaRoot == null ? layout : layout.withMediaRoot(mediaRoot.toAbsolutePath().toString());
   }
 
   /** What was chosen: on standard output unless quiet, or, where it fell back, why, on errors. */

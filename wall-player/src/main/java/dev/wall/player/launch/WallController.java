@@ -222,7 +222,8 @@ public final class WallController {
    */
   private Outcome preflight(RemoteNodes nodes) {
     Preflight.Result checked =
-        new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir)).run();
+        new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir), plan.caches() == null)
+            .run();
     if (!checked.unreachable().isEmpty()) {
       List<String> lines = new ArrayList<>(checked.unreachable());
       lines.addAll(checked.problems());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,8 +21,21 @@ import java.util.Optional;
  * @param layout the layout file it was made for
  * @param prepared when, as ISO-8601
  * @param files one entry per screen and item
+ * @param boards each host's board the files were encoded for (its model, empty for a PC): what a
+ *     reload prepares for again; empty in a manifest from before it was kept
+ * @param screenSize the pixels taken for a screen without a {@code window}, {@code WxH}; null in a
+ *     manifest from before it was kept
+ * @param retired files no entry names any more that a running wall still played when they were
+ *     replaced (a reload's preparation): the next preparation removes them
  */
-public record Manifest(int version, String layout, String prepared, List<Entry> files) {
+public record Manifest(
+    int version,
+    String layout,
+    String prepared,
+    List<Entry> files,
+    Map<String, String> boards,
+    String screenSize,
+    List<String> retired) {
   public static final int VERSION = 1;
   public static final String FILE_NAME = "manifest.json";
 
@@ -30,6 +44,15 @@ public record Manifest(int version, String layout, String prepared, List<Entry> 
 
   public Manifest {
     files = List.copyOf(files);
+    boards =
+        boards == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(boards));
+    retired = retired == null ? List.of() : List.copyOf(retired);
+  }
+
+  public Manifest(int version, String layout, String prepared, List<Entry> files) {
+    this(version, layout, prepared, files, Map.of(), null, List.of());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.wall.player.media;
 
 import dev.wall.player.nodes.Checksums;
+import dev.wall.player.players.Board;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +15,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +67,25 @@ public final class MediaPreparer {
   }
 
   public Result prepare(Path layoutFile, List<TileJob> plan, Progress progress)
+      throws IOException, InterruptedException {
+    return prepare(layoutFile, plan, Map.of(), null, Set.of(), progress);
+  }
+
+  /**
+   * The same, recording what the files were made for, and keeping {@code playing}.
+   *
+   * @param boards each host's board the plan encodes for, recorded for a later preparation
+   * @param screenSize the pixels of a screen without a window, {@code WxH}, recorded the same way
+   * @param playing names of files in the folder a running wall plays: not removed now even where
+   *     the new manifest no longer names them, but recorded as retired, for the next preparation
+   */
+  public Result prepare(
+      Path layoutFile,
+      List<TileJob> plan,
+      Map<String, Board> boards,
+      String screenSize,
+      Set<String> playing,
+      Progress progress)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Optional<Manifest> old;
@@ -123,21 +145,33 @@ public final class MediaPreparer {
     entries.sort(
         java.util.Comparator.comparingInt((Manifest.Entry e) -> rank(plan, e.screen()))
             .thenComparingInt(Manifest.Entry::item));
+    Set<String> named = new HashSet<>();
+    entries.forEach(e -> named.add(e.file()));
+    Set<String> stale = new LinkedHashSet<>();
+    old.ifPresent(
+        m -> {
+          m.files().forEach(e -> stale.add(e.file()));
+          stale.addAll(m.retired());
+        });
+    stale.removeAll(named);
+    stale.removeIf(name -> !isPlainName(name));
+    List<String> retired = stale.stream().filter(playing::contains).toList();
+    Map<String, String> models = new TreeMap<>();
+    boards.forEach((host, board) -> models.put(host, board.model()));
     Manifest manifest =
         new Manifest(
             Manifest.VERSION,
             layoutFile.toAbsolutePath().normalize().toString(),
             Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-            entries);
+            entries,
+            models,
+            screenSize,
+            retired);
     manifest.write(dir);
     checksums.save();
-    if (old.isPresent()) {
-      Set<String> named = new HashSet<>();
-      entries.forEach(e -> named.add(e.file()));
-      for (Manifest.Entry gone : old.get().files()) {
-        if (!named.contains(gone.file()) && isPlainName(gone.file())) {
-          Files.deleteIfExists(dir.resolve(gone.file()));
-        }
+    for (String gone : stale) {
+      if (!playing.contains(gone)) {
+        Files.deleteIfExists(dir.resolve(gone));
       }
     }
     return new Result(manifest, toEncode.size(), plan.size() - toEncode.size());
@@ -204,6 +238,8 @@ public final class MediaPreparer {
           "screen "
               + job.screen()
               + (job.item() > 0 ? " item " + (job.item() + 1) : "")
+              + " on "
+              + job.host()
               + ": could not encode "
               + job.source()
               + " ("

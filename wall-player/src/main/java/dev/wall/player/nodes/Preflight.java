@@ -28,16 +28,28 @@ public final class Preflight {
   private final RemoteNodes nodes;
   private final Path runDir;
   private final Map<String, String> here;
+  private final boolean readsShare;
 
   /**
    * @param layout the wall, with any {@code --media-root} applied
    * @param here the controller's own versions ({@link InstalledVersions#here})
    */
   public Preflight(Layout layout, RemoteNodes nodes, Path runDir, Map<String, String> here) {
+    this(layout, nodes, runDir, here, true);
+  }
+
+  /**
+   * @param readsShare whether the nodes play from the media share: false for a wall that plays each
+   *     node's cached copies ({@code wall publish}), whose start then does not ask after the share
+   *     at all (a hung share would only hold it up), only after the cached clips
+   */
+  public Preflight(
+      Layout layout, RemoteNodes nodes, Path runDir, Map<String, String> here, boolean readsShare) {
     this.layout = layout;
     this.nodes = nodes;
     this.runDir = runDir;
     this.here = Map.copyOf(here);
+    this.readsShare = readsShare;
   }
 
   /**
@@ -69,7 +81,7 @@ public final class Preflight {
               runDir,
               true,
               true,
-              Path.of(layout.mediaRoot()),
+              readsShare ? Path.of(layout.mediaRoot()) : null,
               clipsOn(host),
               false,
               null,
@@ -235,9 +247,28 @@ public final class Preflight {
         }
       }
     }
-    answer
-        .timeouts()
-        .forEach(t -> problems.add(who + ": the " + t.split(" ")[0] + " check ran out of time"));
+    boolean shareSaid = false;
+    for (String timeout : answer.timeouts()) {
+      String[] words = timeout.split(" ");
+      String within = words.length > 1 ? " within " + words[1].replace("s", " s") : "";
+      String check = words[0];
+      if (check.equals("media-root")
+          || (check.equals("clips") && clipsOn(host).stream().anyMatch(onShare(root)))) {
+        if (shareSaid) {
+          continue;
+        }
+        shareSaid = true;
+        problems.add(
+            who
+                + ": the media share "
+                + root
+                + " did not answer"
+                + within
+                + " (its server gone, or the network to it?); the wall starts once it answers");
+      } else {
+        problems.add(who + ": the " + check + " check ran out of time");
+      }
+    }
     if (!answer.left().isEmpty()) {
       problems.add(
           who
@@ -247,6 +278,10 @@ public final class Preflight {
     }
     answer.refused().forEach(r -> problems.add(who + ": not swept: " + r));
     return problems;
+  }
+
+  private static java.util.function.Predicate<Path> onShare(String root) {
+    return clip -> clip.startsWith(Path.of(root));
   }
 
   private static String label(String name) {

@@ -107,6 +107,32 @@ public record ShowPlan(
     }
 
     /**
+     * Whether {@code next}, read while {@code running} plays clips prepared for its screens, has
+     * clips to prepare first: its prepared clips no longer hold for it (a clip changed).
+     */
+    default boolean needsPrepare(ShowPlan running, ShowPlan next) {
+      return false;
+    }
+
+    /**
+     * Prepares {@code next}'s clips as {@code wall media prepare} would, into the folder {@code
+     * running} plays its prepared clips from (what did not change is kept), and reads the file
+     * again: the plan on its prepared clips. Slow (every changed clip is encoded): never on a
+     * thread that answers the wall's control.
+     *
+     * @param progress told how it goes, in a few words at a time
+     * @throws java.io.IOException when a clip could not be prepared: the message names the screen,
+     *     its node, what failed and what to do
+     */
+    default ShowPlan prepare(
+        ShowPlan running, ShowPlan next, java.util.function.Consumer<String> progress)
+        throws dev.wall.core.layout.InvalidLayoutException,
+            java.io.IOException,
+            InterruptedException {
+      return next;
+    }
+
+    /**
      * Puts {@code next}'s clips on the nodes, verified there, and reads the file again: the plan to
      * switch to, playing from the nodes' caches. Slow (files travel): never on a thread that
      * answers the wall's control.

@@ -30,8 +30,11 @@ import java.util.concurrent.TimeUnit;
  * refused, the show plays on as it was, and {@code wall status} says why until the file changes
  * again.
  *
- * <p>A wall that plays from the nodes' caches first publishes the changed clips to their nodes,
- * verified there ({@link ShowPlan.Source#publish}), on a thread of its own and within {@link
+ * <p>A wall that plays clips prepared for its screens first prepares the changed ones as {@code
+ * wall media prepare} would ({@link ShowPlan.Source#prepare}), on a thread of its own and within
+ * {@link #PREPARE_WITHIN}; a clip that fails to encode is named in {@code wall status} and the show
+ * plays on. A wall that plays from the nodes' caches then publishes the changed clips to their
+ * nodes, verified there ({@link ShowPlan.Source#publish}), on a thread of its own and within {@link
  * #PUBLISH_WITHIN}: the command that asked is answered at once, the show plays on meanwhile, and
  * the switch goes out only once every node holds its files. A change that comes while a publish
  * runs is read once it ends.
@@ -42,6 +45,12 @@ final class LayoutReload implements AutoCloseable {
 
   /** The most a reload's publish may take before the reload is given up (the show plays on). */
   static final Duration PUBLISH_WITHIN = Duration.ofMinutes(15);
+
+  /**
+   * The most a reload's preparation may take (its encodes are then stopped, and the show plays on):
+   * an hour of encodes, one per core, is more than a wall's new content of a few minutes needs.
+   */
+  static final Duration PREPARE_WITHIN = Duration.ofMinutes(60);
 
   private final ShowPlan.Source source;
   private final WallController controller;
@@ -85,7 +94,8 @@ final class LayoutReload implements AutoCloseable {
     if (publishing) {
       again = true;
       return CommandOutcome.applied(
-          command, "after the publish under way: " + file + " is read again once it ends");
+          command,
+          "after the preparation or publish under way: " + file + " is read again once it ends");
     }
     ShowPlan next;
     List<Problem> uneven;
@@ -118,8 +128,9 @@ final class LayoutReload implements AutoCloseable {
               + String.join(", ", notLive)
               + ", which a playing wall cannot take: restart wall play (or its service) to play it");
     }
-    if (controller.playing() && source.needsPublish(running, next)) {
-      return publishThenSwitch(command, next);
+    boolean prepare = source.needsPrepare(running, next);
+    if (prepare || (controller.playing() && source.needsPublish(running, next))) {
+      return readyThenSwitch(command, next, prepare);
     }
     if (next.layout().equals(running.layout())) {
       board.layoutNotice(null);
@@ -141,21 +152,23 @@ final class LayoutReload implements AutoCloseable {
   }
 
   /**
-   * Publishes {@code next}'s clips on a thread of its own, then has every screen switch to it; the
-   * command is answered now.
+   * Prepares and publishes {@code next}'s clips, as it needs, on a thread of its own, then has
+   * every screen switch to it; the command is answered now.
    */
-  private CommandOutcome publishThenSwitch(ControlCommand command, ShowPlan next) {
+  private CommandOutcome readyThenSwitch(ControlCommand command, ShowPlan next, boolean prepare) {
     publishing = true;
     ShowPlan playing = running;
     board.layoutNotice(
         "layout "
             + file
-            + " changed: its new clips are being published to the nodes; the show plays on as it"
-            + " was until every node holds them, verified");
+            + " changed: its new clips are being "
+            + (prepare ? "prepared for their screens" : "published to the nodes")
+            + "; the show plays on as it was until "
+            + (prepare ? "they are ready" : "every node holds them, verified"));
     Thread worker =
         new Thread(
             () -> {
-              CommandOutcome outcome = switchOncePublished(command, playing, next);
+              CommandOutcome outcome = switchOnceReady(command, playing, next, prepare);
               say(outcome);
               boolean readAgain;
               synchronized (this) {
@@ -172,50 +185,126 @@ final class LayoutReload implements AutoCloseable {
     worker.start();
     return CommandOutcome.applied(
         command,
-        "after a publish: "
+        (prepare ? "after preparing: " : "after a publish: ")
             + file
-            + "'s changed clips go to their nodes first, and every screen switches at a loop seam"
-            + " once every node holds them, verified (wall status says how it goes)");
+            + "'s changed clips are "
+            + (prepare
+                ? "prepared for their screens (and published, where the wall plays from"
+                    + " the nodes' caches) first"
+                : "sent to their nodes first")
+            + ", and every screen switches at a loop seam once they are ready, verified (wall"
+            + " status says how it goes)");
   }
 
-  private CommandOutcome switchOncePublished(
-      ControlCommand command, ShowPlan playing, ShowPlan next) {
-    java.util.concurrent.CompletableFuture<ShowPlan> publish =
+  /** A slow step of a reload, off the control thread. */
+  @FunctionalInterface
+  private interface Step {
+    ShowPlan run() throws Exception;
+  }
+
+  /** Why a step did not give its plan: the reload's refusal, already said. */
+  private static final class StepFailed extends Exception {
+    final transient CommandOutcome outcome;
+
+    StepFailed(CommandOutcome outcome) {
+      super(outcome.message(), null, false, false);
+      this.outcome = outcome;
+    }
+  }
+
+  /**
+   * Runs {@code step} on a thread of its own, {@code within} at most (then it is interrupted: an
+   * encode is stopped), and gives its plan.
+   */
+  private ShowPlan within(
+      ControlCommand command, String name, Duration within, String timedOut, Step step)
+      throws StepFailed {
+    java.util.concurrent.CompletableFuture<ShowPlan> done =
         new java.util.concurrent.CompletableFuture<>();
-    Thread publisher =
+    Thread thread =
         new Thread(
             () -> {
               try {
-                publish.complete(source.publish(playing, next));
+                done.complete(step.run());
               } catch (Exception | Error e) {
-                publish.completeExceptionally(e);
+                done.completeExceptionally(e);
               }
             },
-            "layout-publish-files");
-    publisher.setDaemon(true);
-    publisher.start();
-    ShowPlan published;
+            name);
+    thread.setDaemon(true);
+    thread.start();
     try {
-      published = publish.get(PUBLISH_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+      return done.get(within.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      return refusedLater(
-          command,
-          "publishing its new clips did not end within "
-              + PUBLISH_WITHIN.toSeconds()
-              + " s; check the nodes with wall doctor, run wall publish "
-              + file
-              + ", then wall ctl reload");
+      thread.interrupt();
+      throw new StepFailed(refusedLater(command, timedOut));
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
-      return refusedLater(
-          command,
-          cause instanceof InvalidLayoutException invalid
-              ? invalid.problems().get(0).line()
-              : String.valueOf(cause.getMessage()));
+      throw new StepFailed(
+          refusedLater(
+              command,
+              cause instanceof InvalidLayoutException invalid
+                  ? invalid.problems().get(0).line()
+                  : String.valueOf(cause.getMessage())));
     } catch (InterruptedException e) {
+      thread.interrupt();
       Thread.currentThread().interrupt();
-      return refusedLater(command, "the wall stopped while its new clips were published");
+      throw new StepFailed(
+          refusedLater(command, "the wall stopped while its new clips were made ready"));
     }
+  }
+
+  private CommandOutcome switchOnceReady(
+      ControlCommand command, ShowPlan playing, ShowPlan next, boolean prepare) {
+    ShowPlan ready = next;
+    try {
+      if (prepare) {
+        ready =
+            within(
+                command,
+                "layout-prepare-files",
+                PREPARE_WITHIN,
+                "preparing its new clips did not end within "
+                    + PREPARE_WITHIN.toMinutes()
+                    + " min; run wall media prepare "
+                    + file
+                    + " to see why, then wall ctl reload",
+                () ->
+                    source.prepare(
+                        playing,
+                        next,
+                        progress ->
+                            board.layoutNotice(
+                                "layout "
+                                    + file
+                                    + " changed: its new clips are being prepared for their"
+                                    + " screens ("
+                                    + progress
+                                    + "); the show plays on as it was until they are ready")));
+      }
+      if (controller.playing() && source.needsPublish(playing, ready)) {
+        ShowPlan prepared = ready;
+        board.layoutNotice(
+            "layout "
+                + file
+                + " changed: its new clips are being published to the nodes; the show plays on"
+                + " as it was until every node holds them, verified");
+        ready =
+            within(
+                command,
+                "layout-publish-files",
+                PUBLISH_WITHIN,
+                "publishing its new clips did not end within "
+                    + PUBLISH_WITHIN.toSeconds()
+                    + " s; check the nodes with wall doctor, run wall publish "
+                    + file
+                    + ", then wall ctl reload",
+                () -> source.publish(playing, prepared));
+      }
+    } catch (StepFailed failed) {
+      return failed.outcome;
+    }
+    ShowPlan published = ready;
     synchronized (this) {
       List<String> notLive = LiveChange.notLive(running.layout(), published.layout());
       if (!notLive.isEmpty()) {

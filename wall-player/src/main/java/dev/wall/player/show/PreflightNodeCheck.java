@@ -19,19 +19,24 @@ public final class PreflightNodeCheck implements Supervisor.NodeCheck {
   private final Layout layout;
   private final LocalMachine local;
   private final Path runDir;
+  private final boolean readsShare;
 
   /**
    * @param layout the wall, with any {@code --media-root} applied
+   * @param readsShare whether the nodes play from the media share (not from their caches)
    */
-  public PreflightNodeCheck(Layout layout, LocalMachine local, Path runDir) {
+  public PreflightNodeCheck(Layout layout, LocalMachine local, Path runDir, boolean readsShare) {
     this.layout = layout;
     this.local = local;
     this.runDir = runDir;
+    this.readsShare = readsShare;
   }
 
   @Override
   public List<String> notAnswering() {
     RemoteNodes nodes = RemoteNodes.forThisJvm(local::isThisMachine, Ssh.forThisUser(), List.of());
-    return new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir)).run().unreachable();
+    return new Preflight(layout, nodes, runDir, InstalledVersions.here(runDir), readsShare)
+        .run()
+        .unreachable();
   }
 }

@@ -218,7 +218,8 @@ public final class WallShow {
         job =
             new Supervisor(
                         job,
-                        new PreflightNodeCheck(plan.layout(), local, plan.runDir()),
+                        new PreflightNodeCheck(
+                            plan.layout(), local, plan.runDir(), plan.caches() == null),
                         board,
                         err)
                     .publishingTo(surfaces.events())

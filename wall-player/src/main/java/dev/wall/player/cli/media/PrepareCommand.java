@@ -8,28 +8,20 @@ import dev.wall.player.cli.common.BadInputException;
 import dev.wall.player.cli.common.CommonOptions;
 import dev.wall.player.cli.common.ExitCodes;
 import dev.wall.player.cli.common.WallFailure;
+import dev.wall.player.media.MediaPreparation;
 import dev.wall.player.media.MediaPreparer;
 import dev.wall.player.media.PreparedMedia;
-import dev.wall.player.media.TileJob;
 import dev.wall.player.media.TilePlanner;
 import dev.wall.player.nodes.Checksums;
-import dev.wall.player.nodes.LocalMachine;
-import dev.wall.player.nodes.RemoteNodes;
-import dev.wall.player.nodes.Ssh;
 import dev.wall.player.players.Board;
-import dev.wall.player.players.MediaInfo;
-import dev.wall.player.players.MediaProbe;
-import dev.wall.player.players.PlayerException;
-import dev.wall.player.wire.Probe;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,8 +56,6 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 every file is ready, 1 an encode or a node failed, 2 bad input."
     })
 public final class PrepareCommand implements Callable<Integer> {
-  private static final Duration ASK_DEADLINE = Duration.ofSeconds(30);
-
   @Mixin CommonOptions common;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -105,34 +95,23 @@ public final class PrepareCommand implements Callable<Integer> {
   public Integer call() throws InvalidLayoutException, IOException, InterruptedException {
     Layout layout = new LayoutReader().read(layoutFile);
     Size fullScreen = size(screenSize);
-    Map<String, Board> boards = boards(layout);
+    Map<String, Board> given = boards(layout);
     Path dir =
         (out == null ? PreparedMedia.defaultDir(layoutFile, layout) : out)
             .toAbsolutePath()
             .normalize();
-    Path scratch = Files.createTempDirectory("wall-prepare");
-    List<TileJob> plan;
+    MediaPreparation preparation =
+        new MediaPreparation(Checksums.forThisUser(), MediaPreparation.overSsh());
+    MediaPreparation.Work work;
     try {
-      int[] n = {0};
-      plan =
-          new TilePlanner(
-                  layout,
-                  boards,
-                  fullScreen,
-                  source -> probe(source, scratch.resolve("probe-" + n[0]++ + ".json")))
-              .plan(layoutFile.toString());
+      work = preparation.plan(layoutFile, layout, dir, given, fullScreen);
     } catch (TilePlanner.Refused e) {
       throw new BadInputException(e.getMessage());
-    } finally {
-      try (var files = Files.list(scratch)) {
-        for (Path f : files.toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
-      Files.deleteIfExists(scratch);
+    } catch (MediaPreparation.BoardUnknown e) {
+      throw new WallFailure(ExitCodes.RUNTIME_FAILURE, e.getMessage());
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    int encoders = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    int encoders = jobs != null ? jobs : MediaPreparation.oneEncodePerCore();
     if (encoders < 1) {
       throw new BadInputException("--jobs must be 1 or more, got " + encoders);
     }
@@ -140,7 +119,7 @@ public final class PrepareCommand implements Callable<Integer> {
         Locale.ROOT,
         "wall media prepare: %s: %d files for %d screens into %s, %d encodes at a time%n",
         layoutFile,
-        plan.size(),
+        work.jobs().size(),
         layout.screens().size(),
         dir,
         encoders);
@@ -150,9 +129,7 @@ public final class PrepareCommand implements Callable<Integer> {
         new PrepareProgress(stdout, System.console() != null, layout.hasPlaylist(), dir);
     MediaPreparer.Result result;
     try {
-      result =
-          new MediaPreparer(dir, encoders, Checksums.forThisUser())
-              .prepare(layoutFile, plan, progress);
+      result = preparation.encode(work, encoders, Set.of(), progress);
     } catch (MediaPreparer.EncodeFailed e) {
       progress.finish();
       throw new WallFailure(ExitCodes.RUNTIME_FAILURE, e.getMessage());
@@ -172,39 +149,17 @@ public final class PrepareCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static MediaInfo probe(Path source, Path cache) throws PlayerException {
-    if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
-      throw new PlayerException(
-          source
-              + " is missing or cannot be read; put the clip there, or name the right file in the"
-              + " layout");
-    }
-    try {
-      return MediaProbe.probe(source, cache);
-    } catch (PlayerException e) {
-      throw new PlayerException(
-          e.getMessage() + "; give a video file that ffprobe reads (re-export it)", e);
-    }
-  }
-
   static Size size(String text) {
-    String[] parts = text.toLowerCase(Locale.ROOT).split("x");
-    try {
-      if (parts.length == 2) {
-        int w = Integer.parseInt(parts[0].strip());
-        int h = Integer.parseInt(parts[1].strip());
-        if (w >= 2 && h >= 2 && w <= 16384 && h <= 16384) {
-          return new Size(w, h);
-        }
-      }
-    } catch (NumberFormatException e) {
-      // Said below.
-    }
-    throw new BadInputException(
-        "--screen-size " + text + " is not WIDTHxHEIGHT in pixels (2 to 16384), such as 1920x1080");
+    return MediaPreparation.size(text)
+        .orElseThrow(
+            () ->
+                new BadInputException(
+                    "--screen-size "
+                        + text
+                        + " is not WIDTHxHEIGHT in pixels (2 to 16384), such as 1920x1080"));
   }
 
-  /** Each host's board: from --board, else the layout's, else asked of the node itself. */
+  /** The boards --board says; the rest are the layout's, or asked of the nodes. */
   private Map<String, Board> boards(Layout layout) {
     Map<String, Board> boards = new LinkedHashMap<>();
     for (String option : boardOptions) {
@@ -226,41 +181,6 @@ public final class PrepareCommand implements Callable<Integer> {
                 + String.join(", ", layout.hosts()));
       }
       boards.put(host, board(option.substring(eq + 1)));
-    }
-    for (dev.wall.core.layout.Screen screen : layout.screens()) {
-      if (screen.board() != null) {
-        boards.putIfAbsent(screen.host(), Board.of(screen.board()));
-      }
-    }
-    Map<String, Probe.Request> ask = new LinkedHashMap<>();
-    for (String host : layout.hosts()) {
-      if (!boards.containsKey(host)) {
-        ask.put(
-            host,
-            new Probe.Request(host, null, false, false, null, List.of(), false, null, null, true));
-      }
-    }
-    if (ask.isEmpty()) {
-      return boards;
-    }
-    LocalMachine local = LocalMachine.detect();
-    Map<String, RemoteNodes.Reply> replies =
-        RemoteNodes.forThisJvm(local::isThisMachine, Ssh.forThisUser(), List.of())
-            .ask(ask, ASK_DEADLINE);
-    for (RemoteNodes.Reply reply : replies.values()) {
-      if (!reply.answered()) {
-        throw new WallFailure(
-            ExitCodes.RUNTIME_FAILURE,
-            reply.host()
-                + ": could not ask what board it is ("
-                + reply.unreached().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + (reply.detail() == null ? "" : ": " + reply.detail())
-                + "); check it with wall doctor, or say it in the layout (\"board\": \"pi4\","
-                + " \"pi5\" or \"pc\" on its screens) or with --board "
-                + reply.host()
-                + "=pi4|pi5|pc");
-      }
-      boards.put(reply.host(), new Board(reply.answer().facts().getOrDefault("model", ""), 0));
     }
     return boards;
   }
