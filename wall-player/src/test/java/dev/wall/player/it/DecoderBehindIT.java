@@ -47,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DecoderBehindIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LOOP_LINE = Pattern.compile("^loop (\\d+)/1000: .*$");
-  private static final Pattern LOOP_SECONDS = Pattern.compile("^loop \\d+/1000: (\\d+\\.\\d+) s");
 
   @TempDir Path dir;
   private WallProcess wall;
@@ -139,16 +138,6 @@ class DecoderBehindIT {
       assertFalse(line.matches(".*falling behind: (.*, )?light\\b.*"), line);
     }
     assertFalse(log.contains("screen light on"), "nothing happened to light:\n" + log);
-    // Once heavy is known to lag it is left out of the reference: light (rank 0, whose clock
-    // times the loop) keeps real time, where the mean of the two pulled it down to 0.95 and its
-    // 3 s loops took 3.2 to 4 s.
-    String after =
-        loopLines(log).stream().filter(l -> loopOf(l) == behindIn + 2).findFirst().orElseThrow();
-    Matcher seconds = LOOP_SECONDS.matcher(after);
-    assertTrue(seconds.find(), after);
-    assertTrue(
-        Double.parseDouble(seconds.group(1)) < 3.12,
-        "light kept real time once heavy was known to lag: " + after);
 
     List<WallStatus.Screen> screens = screens(runDir).orElseThrow();
     for (WallStatus.Screen screen : screens) {
