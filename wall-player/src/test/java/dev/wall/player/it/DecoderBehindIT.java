@@ -15,15 +15,12 @@ import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Quiet;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.WallProcess;
-import dev.wall.player.wire.StatusFile;
-import dev.wall.player.wire.WallState;
 import dev.wall.player.wire.WallStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -139,7 +136,7 @@ class DecoderBehindIT {
     }
     assertFalse(log.contains("screen light on"), "nothing happened to light:\n" + log);
 
-    List<WallStatus.Screen> screens = screens(runDir).orElseThrow();
+    List<WallStatus.Screen> screens = WallProcess.screens(runDir).orElseThrow();
     for (WallStatus.Screen screen : screens) {
       assertEquals(ScreenState.PLAYING, screen.state(), screen.toString());
       assertEquals(0, screen.restarts(), "no player replaced: " + screen);
@@ -192,12 +189,5 @@ class DecoderBehindIT {
       }
     }
     return JSON.missingNode();
-  }
-
-  private static Optional<List<WallStatus.Screen>> screens(Path runDir) throws Exception {
-    return StatusFile.read(runDir)
-        .map(WallState::status)
-        .map(WallStatus::screens)
-        .filter(s -> !s.isEmpty());
   }
 }

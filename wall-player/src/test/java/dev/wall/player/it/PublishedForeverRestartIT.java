@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wall.core.layout.Rect;
-import dev.wall.core.sync.ScreenState;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.playertest.Frames;
 import dev.wall.player.testing.Cli;
@@ -14,18 +13,13 @@ import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.SshfsShare;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.WallProcess;
-import dev.wall.player.wire.StatusFile;
-import dev.wall.player.wire.WallState;
-import dev.wall.player.wire.WallStatus;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +61,7 @@ class PublishedForeverRestartIT {
       ClipCache.into(source, screen.getKey(), w.width(), w.height(), 5, hue += 70);
     }
     Path layout = dir.resolve("wall.json");
-    Files.writeString(layout, layoutOn(share));
+    Files.writeString(layout, SshfsShare.layout(share, WINDOWS, null));
     Path cache = dir.resolve("cache/wall/media");
 
     try (SshfsShare mounted =
@@ -88,7 +82,10 @@ class PublishedForeverRestartIT {
           Duration.ofSeconds(90),
           Duration.ofMillis(200),
           "both screens playing, their frame numbers readable",
-          () -> alive() && allPlaying(runDir) && readable(frames(display)));
+          () ->
+              alive()
+                  && WallProcess.allPlaying(runDir, WINDOWS.size())
+                  && readable(frames(display)));
       assertTrue(
           wall.log().contains("wall: playing from each node's cache (published "),
           wall.lastLines(10));
@@ -122,7 +119,7 @@ class PublishedForeverRestartIT {
                             .filter(l -> l.contains("screens released together"))
                             .count()
                         >= 2
-                    && allPlaying(runDir)
+                    && WallProcess.allPlaying(runDir, WINDOWS.size())
                     && readable(frames(display)));
         int[] before = frames(display);
         Poll.until(
@@ -168,43 +165,5 @@ class PublishedForeverRestartIT {
 
   private static boolean readable(int[] frames) {
     return Arrays.stream(frames).allMatch(f -> f >= 0);
-  }
-
-  private static boolean allPlaying(Path runDir) throws Exception {
-    return screens(runDir)
-        .filter(s -> s.size() == WINDOWS.size())
-        .filter(s -> s.stream().allMatch(x -> x.state() == ScreenState.PLAYING))
-        .isPresent();
-  }
-
-  private static Optional<List<WallStatus.Screen>> screens(Path runDir) throws Exception {
-    return StatusFile.read(runDir)
-        .map(WallState::status)
-        .map(WallStatus::screens)
-        .filter(s -> !s.isEmpty());
-  }
-
-  /** PublishedShareGoneIT's layout: players with so small a read-ahead that a share read shows. */
-  private static String layoutOn(Path share) {
-    String args =
-        "[\"--vo=x11\", \"--cache=no\", \"--demuxer-max-bytes=64KiB\","
-            + " \"--demuxer-readahead-secs=1\"]";
-    StringBuilder screens = new StringBuilder();
-    for (Map.Entry<String, Rect> screen : WINDOWS.entrySet()) {
-      Rect w = screen.getValue();
-      if (screens.length() > 0) {
-        screens.append(",");
-      }
-      screens.append(
-          String.format(
-              "{\"name\": \"%s\", \"host\": \"localhost\", \"window\": {\"x\": %d, \"y\": %d,"
-                  + " \"width\": %d, \"height\": %d}, \"media\": \"%s.mp4\", \"playerArgs\": %s}",
-              screen.getKey(), w.x(), w.y(), w.width(), w.height(), screen.getKey(), args));
-    }
-    return "{\"version\": 1, \"player\": \"mpv\", \"mediaRoot\": \""
-        + share
-        + "\", \"screens\": ["
-        + screens
-        + "]}";
   }
 }

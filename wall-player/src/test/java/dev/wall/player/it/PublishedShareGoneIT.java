@@ -14,8 +14,6 @@ import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.SshfsShare;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.WallProcess;
-import dev.wall.player.wire.StatusFile;
-import dev.wall.player.wire.WallState;
 import dev.wall.player.wire.WallStatus;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +68,7 @@ class PublishedShareGoneIT {
       ClipCache.into(source, screen.getKey(), w.width(), w.height(), CLIP_SECONDS, hue += 70);
     }
     Path layout = dir.resolve("wall.json");
-    Files.writeString(layout, layoutOn(share));
+    Files.writeString(layout, SshfsShare.layout(share, WINDOWS, 1000));
     Path cache = dir.resolve("cache/wall/media");
 
     try (SshfsShare mounted =
@@ -97,7 +94,7 @@ class PublishedShareGoneIT {
               if (!wall.isAlive()) {
                 throw new AssertionError("wall play ended: " + wall.lastLines(10));
               }
-              return allPlaying(runDir) && readable(frames(display));
+              return WallProcess.allPlaying(runDir, WINDOWS.size()) && readable(frames(display));
             });
         String log = wall.log();
         assertTrue(
@@ -112,7 +109,7 @@ class PublishedShareGoneIT {
               SHARE_GONE_FOR,
               () -> {
                 samples.add(new Sample((System.nanoTime() - stopped) / 1e9, frames(display)));
-                List<WallStatus.Screen> screens = screens(runDir).orElseThrow();
+                List<WallStatus.Screen> screens = WallProcess.screens(runDir).orElseThrow();
                 for (WallStatus.Screen screen : screens) {
                   assertEquals(
                       ScreenState.PLAYING,
@@ -190,43 +187,5 @@ class PublishedShareGoneIT {
       }
     }
     return true;
-  }
-
-  private static boolean allPlaying(Path runDir) throws Exception {
-    return screens(runDir)
-        .filter(s -> s.size() == WINDOWS.size())
-        .filter(s -> s.stream().allMatch(x -> x.state() == ScreenState.PLAYING))
-        .isPresent();
-  }
-
-  private static Optional<List<WallStatus.Screen>> screens(Path runDir) throws Exception {
-    return StatusFile.read(runDir)
-        .map(WallState::status)
-        .map(WallStatus::screens)
-        .filter(s -> !s.isEmpty());
-  }
-
-  /** The layout of ShareGoneIT: players with so small a read-ahead that the share shows at once. */
-  private static String layoutOn(Path share) {
-    String args =
-        "[\"--vo=x11\", \"--cache=no\", \"--demuxer-max-bytes=64KiB\","
-            + " \"--demuxer-readahead-secs=1\"]";
-    StringBuilder screens = new StringBuilder();
-    for (Map.Entry<String, Rect> screen : WINDOWS.entrySet()) {
-      Rect w = screen.getValue();
-      if (screens.length() > 0) {
-        screens.append(",");
-      }
-      screens.append(
-          String.format(
-              "{\"name\": \"%s\", \"host\": \"localhost\", \"window\": {\"x\": %d, \"y\": %d,"
-                  + " \"width\": %d, \"height\": %d}, \"media\": \"%s.mp4\", \"playerArgs\": %s}",
-              screen.getKey(), w.x(), w.y(), w.width(), w.height(), screen.getKey(), args));
-    }
-    return "{\"version\": 1, \"loops\": 1000, \"player\": \"mpv\", \"mediaRoot\": \""
-        + share
-        + "\", \"screens\": ["
-        + screens
-        + "]}";
   }
 }

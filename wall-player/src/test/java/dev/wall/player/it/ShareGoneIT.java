@@ -2,6 +2,7 @@ package dev.wall.player.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wall.core.layout.Rect;
 import dev.wall.core.sync.ScreenState;
 import dev.wall.player.display.VirtualDisplay;
 import dev.wall.player.testing.ClipCache;
@@ -9,14 +10,13 @@ import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.SshfsShare;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.WallProcess;
-import dev.wall.player.wire.StatusFile;
-import dev.wall.player.wire.WallState;
 import dev.wall.player.wire.WallStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * passes for playing, and when the server goes on the wall plays again by itself.
  */
 class ShareGoneIT {
+  /** In rank order: left, right. */
+  private static final Map<String, Rect> WINDOWS =
+      new TreeMap<>(Map.of("left", new Rect(0, 0, 320, 180), "right", new Rect(320, 0, 320, 180)));
+
   @TempDir Path dir;
 
   @Test
@@ -40,7 +44,7 @@ class ShareGoneIT {
     ClipCache.into(source, "left", 320, 180, 20, 70);
     ClipCache.into(source, "right", 320, 180, 20, 140);
     Path layout = dir.resolve("wall.json");
-    Files.writeString(layout, layoutOn(share));
+    Files.writeString(layout, SshfsShare.layout(share, WINDOWS, 1000));
 
     try (SshfsShare mounted =
         SshfsShare.mount(source, share, "right.mp4", dir.resolve("sshfs.log"))) {
@@ -67,7 +71,7 @@ class ShareGoneIT {
             if (!wall.isAlive()) {
               throw new AssertionError("wall play ended: " + wall.lastLines(10));
             }
-            return screens(runDir)
+            return WallProcess.screens(runDir)
                 .filter(
                     s ->
                         s.stream()
@@ -87,7 +91,7 @@ class ShareGoneIT {
                 Duration.ofSeconds(20),
                 "every screen named as waiting on the share",
                 () ->
-                    screens(runDir)
+                    WallProcess.screens(runDir)
                         .filter(
                             s ->
                                 s.stream()
@@ -111,7 +115,7 @@ class ShareGoneIT {
           Duration.ofSeconds(60),
           "both screens playing again",
           () ->
-              screens(runDir)
+              WallProcess.screens(runDir)
                   .filter(s -> s.stream().allMatch(x -> x.state() == ScreenState.PLAYING))
                   .isPresent());
       System.out.printf(
@@ -119,29 +123,5 @@ class ShareGoneIT {
           (System.nanoTime() - resumed) / 1e9);
       assertTrue(wall.isAlive(), "the wall played on: " + wall.lastLines(10));
     }
-  }
-
-  private static Optional<List<WallStatus.Screen>> screens(Path runDir) throws Exception {
-    return StatusFile.read(runDir)
-        .map(WallState::status)
-        .map(WallStatus::screens)
-        .filter(s -> !s.isEmpty());
-  }
-
-  private static String layoutOn(Path share) {
-    String args =
-        "[\"--vo=x11\", \"--cache=no\", \"--demuxer-max-bytes=64KiB\","
-            + " \"--demuxer-readahead-secs=1\"]";
-    return "{\"version\": 1, \"loops\": 1000, \"player\": \"mpv\", \"mediaRoot\": \""
-        + share
-        + "\", \"screens\": ["
-        + "{\"name\": \"left\", \"host\": \"localhost\", \"window\": {\"x\": 0, \"y\": 0,"
-        + " \"width\": 320, \"height\": 180}, \"media\": \"left.mp4\", \"playerArgs\": "
-        + args
-        + "},"
-        + "{\"name\": \"right\", \"host\": \"localhost\", \"window\": {\"x\": 320, \"y\": 0,"
-        + " \"width\": 320, \"height\": 180}, \"media\": \"right.mp4\", \"playerArgs\": "
-        + args
-        + "}]}";
   }
 }

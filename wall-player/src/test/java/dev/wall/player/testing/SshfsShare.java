@@ -1,5 +1,6 @@
 package dev.wall.player.testing;
 
+import dev.wall.core.layout.Rect;
 import dev.wall.core.testing.Tools;
 import dev.wall.player.players.Executables;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -208,5 +210,36 @@ public final class SshfsShare implements AutoCloseable {
       pump.start();
       return pump;
     }
+  }
+
+  /**
+   * A wall playing from {@code mediaRoot}, each window its screen's {@code NAME.mp4}, with players
+   * that read so little ahead that a share that stops answering shows within a second or two.
+   *
+   * @param loops the layout's loop count, or null for none
+   */
+  public static String layout(Path mediaRoot, Map<String, Rect> windows, Integer loops) {
+    String args =
+        "[\"--vo=x11\", \"--cache=no\", \"--demuxer-max-bytes=64KiB\","
+            + " \"--demuxer-readahead-secs=1\"]";
+    StringBuilder screens = new StringBuilder();
+    for (Map.Entry<String, Rect> screen : windows.entrySet()) {
+      Rect w = screen.getValue();
+      if (screens.length() > 0) {
+        screens.append(",");
+      }
+      screens.append(
+          String.format(
+              "{\"name\": \"%s\", \"host\": \"localhost\", \"window\": {\"x\": %d, \"y\": %d,"
+                  + " \"width\": %d, \"height\": %d}, \"media\": \"%s.mp4\", \"playerArgs\": %s}",
+              screen.getKey(), w.x(), w.y(), w.width(), w.height(), screen.getKey(), args));
+    }
+    return "{\"version\": 1, "
+        + (loops == null ? "" : "\"loops\": " + loops + ", ")
+        + "\"player\": \"mpv\", \"mediaRoot\": \""
+        + mediaRoot
+        + "\", \"screens\": ["
+        + screens
+        + "]}";
   }
 }

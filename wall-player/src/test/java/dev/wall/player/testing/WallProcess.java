@@ -1,5 +1,9 @@
 package dev.wall.player.testing;
 
+import dev.wall.core.sync.ScreenState;
+import dev.wall.player.wire.StatusFile;
+import dev.wall.player.wire.WallState;
+import dev.wall.player.wire.WallStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +42,22 @@ public final class WallProcess implements AutoCloseable {
     Process process =
         new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new WallProcess(process, log);
+  }
+
+  /** The screens of the status file in {@code runDir}, once it has any. */
+  public static Optional<List<WallStatus.Screen>> screens(Path runDir) throws IOException {
+    return StatusFile.read(runDir)
+        .map(WallState::status)
+        .map(WallStatus::screens)
+        .filter(s -> !s.isEmpty());
+  }
+
+  /** Whether the status file in {@code runDir} has {@code count} screens, every one playing. */
+  public static boolean allPlaying(Path runDir, int count) throws IOException {
+    return screens(runDir)
+        .filter(s -> s.size() == count)
+        .filter(s -> s.stream().allMatch(x -> x.state() == ScreenState.PLAYING))
+        .isPresent();
   }
 
   public Process process() {
