@@ -13,25 +13,22 @@ import dev.wall.player.media.Manifest;
 import dev.wall.player.players.MediaInfo;
 import dev.wall.player.players.MediaProbe;
 import dev.wall.player.playertest.Frames;
+import dev.wall.player.playertest.SeamSwitch;
 import dev.wall.player.testing.Cli;
 import dev.wall.player.testing.ClipCache;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.Quiet;
-import dev.wall.player.testing.ScreenStream;
 import dev.wall.player.testing.TestDisplay;
 import dev.wall.player.testing.TestWall;
 import dev.wall.player.testing.WallProcess;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,53 +106,17 @@ class PreparedReloadIT {
     ObjectNode json = (ObjectNode) JSON.readTree(layout.toFile());
     json.withArray("screens")
         .forEach(s -> ((ObjectNode) s).put("media", s.path("name").asText() + "2.mp4"));
-    List<int[]> seen = new ArrayList<>();
-    List<String> black = new ArrayList<>();
-    int firstAllNew = -1;
-    try (ScreenStream stream =
-        ScreenStream.start(
+    SeamSwitch switched =
+        SeamSwitch.watch(
             display.display(),
-            TestDisplay.WIDTH,
-            TestDisplay.HEIGHT,
-            10,
-            dir.resolve("grabs.log"))) {
-      replace(layout, json.toString());
-      Poll.until(
-          Duration.ofSeconds(60),
-          "every screen on the new clip for a second",
-          () -> {
-            if (!wall.isAlive()) {
-              throw new AssertionError("wall play ended: " + wall.lastLines(10));
-            }
-            List<BufferedImage> shots = stream.shots();
-            for (int i = 0; i < shots.size(); i++) {
-              if (Arrays.stream(frames(shots.get(i))).allMatch(f -> f >= NEW_FIRST_FRAME)) {
-                return shots.size() > i + 10;
-              }
-            }
-            return false;
-          });
-      List<BufferedImage> shots = stream.shots();
-      for (int i = 0; i < shots.size(); i++) {
-        int[] frames = frames(shots.get(i));
-        seen.add(frames);
-        for (Map.Entry<String, Rect> screen : WINDOWS.entrySet()) {
-          if (Frames.meanLuma(shots.get(i), screen.getValue()) < 8) {
-            black.add(screen.getKey() + " in screenshot " + i);
-          }
-        }
-        if (firstAllNew < 0 && Arrays.stream(frames).allMatch(f -> f >= NEW_FIRST_FRAME)) {
-          firstAllNew = i;
-        }
-      }
-    }
-    String shots = seen.stream().map(Arrays::toString).toList().toString();
-    assertTrue(firstAllNew >= 0, "every screen showed the new clip: " + shots + "\n" + wall.log());
-    assertEquals(List.of(), black, "no tile black around the switch: " + shots);
-    int[] switched = seen.get(firstAllNew);
-    assertTrue(
-        Arrays.stream(switched).max().getAsInt() - Arrays.stream(switched).min().getAsInt() <= 1,
-        "one seam, the same frame: " + shots);
+            WINDOWS,
+            NEW_FIRST_FRAME,
+            Duration.ofSeconds(60),
+            dir.resolve("grabs.log"),
+            wall,
+            () -> SeamSwitch.replace(layout, json.toString()));
+    switched.assertOneSeamNoBlack(wall.log());
+    String shots = switched.shots();
 
     // What the reload made: each screen's new clip prepared at its window's size, in the manifest,
     // and that file (not the 640x360 source) in the cache, whole.
@@ -182,13 +143,6 @@ class PreparedReloadIT {
     System.out.println("prepared reload: screenshots around the switch " + shots);
   }
 
-  /** Writes {@code text} beside {@code file}, then renames it onto the file, as editors save. */
-  private static void replace(Path file, String text) throws Exception {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".new");
-    Files.writeString(tmp, text);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-  }
-
   private static String sha(Path file) throws Exception {
     return HexFormat.of()
         .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
@@ -199,6 +153,6 @@ class PreparedReloadIT {
   }
 
   private static int[] frames(BufferedImage image) {
-    return WINDOWS.values().stream().mapToInt(w -> Frames.frameNumber(image, w)).toArray();
+    return SeamSwitch.frames(image, WINDOWS);
   }
 }

@@ -114,6 +114,7 @@ class PublishedReloadIT {
             NEW_FIRST_FRAME,
             Duration.ofSeconds(30),
             dir.resolve("grabs.log"),
+            wall,
             () -> SeamSwitch.replace(layout, json.toString()));
     switched.assertOneSeamNoBlack(wall.log());
     String shots = switched.shots();

@@ -101,6 +101,7 @@ class ReloadIT {
             NEW_FIRST_FRAME,
             Duration.ofSeconds(12),
             dir.resolve("grabs.log"),
+            wall,
             () -> SeamSwitch.replace(layout, json.toString()));
     switched.assertOneSeamNoBlack(wall.log());
     List<int[]> seen = switched.seen();

@@ -7,6 +7,7 @@ import dev.wall.core.layout.Rect;
 import dev.wall.player.testing.Poll;
 import dev.wall.player.testing.ScreenStream;
 import dev.wall.player.testing.TestDisplay;
+import dev.wall.player.testing.WallProcess;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import java.util.Map;
  * A playing wall switched to clips whose frames are numbered from {@code newFirstFrame}, watched in
  * screenshots every 100 ms (one {@link ScreenStream}) from just before the change until every
  * screen has shown the new clip for a second: what each screenshot read, the tiles that were black,
- * and the first screenshot in which every screen showed the new clip.
+ * and the first screenshot in which every screen showed the new clip. A wall that ends meanwhile
+ * fails at once.
  *
  * @param seen each screenshot's frame numbers, one per window
  * @param black "screen in screenshot i" for each black tile
@@ -40,6 +42,7 @@ public record SeamSwitch(List<int[]> seen, List<String> black, int firstAllNew) 
       int newFirstFrame,
       Duration deadline,
       Path log,
+      WallProcess wall,
       Change change)
       throws Exception {
     List<int[]> seen = new ArrayList<>();
@@ -52,6 +55,9 @@ public record SeamSwitch(List<int[]> seen, List<String> black, int firstAllNew) 
           deadline,
           "every screen on the new clip for a second",
           () -> {
+            if (!wall.isAlive()) {
+              throw new AssertionError("wall play ended: " + wall.lastLines(10));
+            }
             List<BufferedImage> shots = stream.shots();
             for (int i = 0; i < shots.size(); i++) {
               if (Arrays.stream(frames(shots.get(i), windows)).allMatch(f -> f >= newFirstFrame)) {
